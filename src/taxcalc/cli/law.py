@@ -1,0 +1,111 @@
+"""``taxcalc law``: list the keys, show a key's history, or its value on a day."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .. import law
+from ..law import LawValue
+from ..money import date_arg
+from ..text import render_table
+from .common import add_output_options, dump_json
+
+__all__ = ["add_parser"]
+
+
+def add_parser(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "law",
+        help="the law data: list keys, a key's history, or its value on a date",
+        description="Without KEY, list every key.  With KEY, show its dated values and "
+        "citations; with --on, the value in force that day.",
+    )
+    p.add_argument("key", nargs="?", help="a key, e.g. vat.rate.standard (or a prefix to list)")
+    p.add_argument("--on", metavar="DATE", help="the value in force on DATE (YYYY-MM-DD)")
+    p.add_argument(
+        "--known-on", metavar="DATE", help="read the law as published on or before DATE"
+    )
+    add_output_options(p)
+    p.set_defaults(func=run)
+
+
+def _value_json(v: LawValue) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "from": v.first.isoformat(),
+        "to": v.last.isoformat() if v.last else None,
+    }
+    if v.gap:
+        out["gap"] = v.gap
+    else:
+        out["value"] = str(v.value) if not isinstance(v.value, bool | int | tuple) else v.value
+        out["doc"] = v.citation.doc
+        out["article"] = v.citation.article
+    if v.note:
+        out["note"] = v.note
+    if v.superseded_by:
+        out["enacted_to"] = v.enacted_last.isoformat() if v.enacted_last else None
+        out["superseded_by"] = v.superseded_by
+    return out
+
+
+def _cite(v: LawValue) -> str:
+    return v.gap if v.gap else str(v.citation)
+
+
+def run(args: argparse.Namespace) -> str:
+    en = args.lang == "en"
+    data = law.default()
+    if args.key is None or (args.key not in data.keys() and data.keys(args.key)):
+        names = data.keys(args.key or "")
+        if args.json:
+            return dump_json(
+                [
+                    {
+                        "key": k,
+                        "zh": data.spec(k).zh,
+                        "en": data.spec(k).en,
+                        "type": data.spec(k).type,
+                        "from": data.spec(k).first.isoformat(),
+                        "to": (lambda s: s.isoformat() if s else None)(data.spec(k).last),
+                    }
+                    for k in names
+                ]
+            )
+        rows = [
+            [k, data.spec(k).en if en else data.spec(k).zh,
+             f"{data.spec(k).first} – {data.spec(k).last or '…'}"]
+            for k in names
+        ]
+        head = ["key", "name", "covered"] if en else ["键", "名称", "覆盖期间"]
+        return render_table(head, rows)
+    spec = data.spec(args.key)
+    known = date_arg(args.known_on, "--known-on") if args.known_on else None
+    if args.on:
+        v = data.value(args.key, date_arg(args.on, "--on"), known)
+        if args.json:
+            return dump_json({"key": spec.name, "on": args.on, **_value_json(v)})
+        lines = [
+            f"{spec.name}  {spec.en if en else spec.zh}",
+            f"{'on' if en else '日期'}: {args.on}" + (f"  ({'as known on' if en else '依'} {known}"
+                                                      + ("" if en else " 已公布的规定") + ")" if known else ""),
+            f"{'value' if en else '值'}: {v.shown(args.lang)}",
+            f"{'window' if en else '期间'}: {v.window()}",
+            f"{'citation' if en else '依据'}: {v.citation}",
+        ]
+        if v.note:
+            lines.append(f"{'note' if en else '说明'}: {v.note}")
+        return "\n".join(lines)
+    values = data.history(args.key, known)
+    if args.json:
+        return dump_json(
+            {"key": spec.name, "zh": spec.zh, "en": spec.en, "type": spec.type,
+             "known_on": known.isoformat() if known else None,
+             "values": [_value_json(v) for v in values]}
+        )
+    head = ["from", "to", "value", "citation"] if en else ["起", "止", "值", "依据"]
+    rows = [[str(v.first), str(v.last or "…"), v.shown(args.lang), _cite(v)] for v in values]
+    title = f"{spec.name}  {spec.en if en else spec.zh}"
+    if known:
+        title += f"  (as known on {known})" if en else f"（依{known}已公布的规定）"
+    return title + "\n" + render_table(head, rows, right=(2,))

@@ -1,0 +1,111 @@
+"""The exceptions taxcalc raises.
+
+Every error has a plain one-line message that names what was wrong: the field,
+the key and date, or the category.  The hierarchy is small::
+
+    TaxcalcError
+    ├── InvalidInput (ValueError)          a value that cannot be used
+    │   └── UnknownCategory                a band, industry or kind we do not know
+    ├── NotMoney (TypeError)               a float (or other non-money type) given as money
+    ├── OutsideCoverage (LookupError)      a date the law data does not cover
+    │   └── NotInForce                     a date inside a declared gap (no such rule then)
+    └── LawDataError                       a law data file (or user catalogue) is malformed
+
+>>> from taxcalc.errors import InvalidInput
+>>> raise InvalidInput("amount", "must not be negative")
+Traceback (most recent call last):
+...
+taxcalc.errors.InvalidInput: amount: must not be negative
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+__all__ = [
+    "InvalidInput",
+    "LawDataError",
+    "NotInForce",
+    "NotMoney",
+    "OutsideCoverage",
+    "TaxcalcError",
+    "UnknownCategory",
+]
+
+
+class TaxcalcError(Exception):
+    """Base class of every error raised by taxcalc."""
+
+
+class InvalidInput(TaxcalcError, ValueError):
+    """An input value that cannot be used; ``field`` names it."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
+class UnknownCategory(InvalidInput):
+    """A category (VAT band, industry, asset class…) that the law data does not know."""
+
+    def __init__(self, field: str, value: object, known: tuple[str, ...] | list[str]) -> None:
+        self.value = value
+        self.known = tuple(known)
+        super().__init__(
+            field, f"unknown value {value!r}; expected one of: {', '.join(self.known)}"
+        )
+
+
+class NotMoney(TaxcalcError, TypeError):
+    """A value of the wrong type was passed where money (or an exact number) is expected."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
+class OutsideCoverage(TaxcalcError, LookupError):
+    """A date (or tax year) that the law data does not cover.
+
+    Never answered with the nearest value: the message names the key, the date
+    and the window the data covers.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        on: _dt.date,
+        first: _dt.date | None,
+        last: _dt.date | None,
+        detail: str = "",
+    ) -> None:
+        self.key = key
+        self.on = on
+        self.first = first
+        self.last = last
+        span = f"{first or '…'} to {last or 'open end'}"
+        msg = f"{key}: {on} is outside the covered window {span}"
+        if detail:
+            msg += f" ({detail})"
+        super().__init__(msg)
+
+    def __str__(self) -> str:  # LookupError would otherwise quote the message
+        return str(self.args[0])
+
+
+class NotInForce(OutsideCoverage):
+    """A date inside a declared gap of a key: the rule did not exist then."""
+
+
+class LawDataError(TaxcalcError):
+    """A law data file or a user-supplied catalogue is malformed.
+
+    ``where`` names the file and entry (or row), ``reason`` what is wrong.
+    """
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{where}: {reason}")

@@ -1,0 +1,149 @@
+"""Explained results: every figure comes with the steps that produced it.
+
+A computation returns an immutable result (a frozen dataclass) whose last field
+is ``steps``: a tuple of :class:`Step`, each naming what was computed, the value
+used or produced, the formula, and the :class:`Citation` (document number and
+article) it rests on, with the return-form line where there is one.
+
+>>> from decimal import Decimal
+>>> s = Step("rate", "税率", "VAT rate", Decimal("0.13"), unit="rate",
+...          cite=(Citation("财政部 税务总局 海关总署公告2019年第39号", "第一条"),))
+>>> print(s.render("en"))
+VAT rate: 13% [财政部 税务总局 海关总署公告2019年第39号 第一条]
+>>> print(s.render("zh"))
+税率：13% [财政部 税务总局 海关总署公告2019年第39号 第一条]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+__all__ = ["Citation", "Explained", "Step", "format_value", "jsonable"]
+
+
+class Citation(NamedTuple):
+    """Where a value comes from: a document number exactly as written, and the article."""
+
+    doc: str
+    article: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.doc} {self.article}".rstrip()
+
+
+class Step(NamedTuple):
+    """One step of a computation.
+
+    ``unit`` tells how to show ``value``: ``"yuan"``, ``"rate"`` (shown as a
+    percentage), ``"date"``, ``"count"``, ``"bool"`` or ``""`` (as is).
+    """
+
+    name: str
+    zh: str
+    en: str
+    value: object
+    unit: str = ""
+    formula: str = ""
+    cite: tuple[Citation, ...] = ()
+    line: str = ""
+
+    def render(self, lang: str = "zh") -> str:
+        """One line: label, value, formula and citations."""
+        label = self.zh if lang == "zh" else self.en
+        sep = "：" if lang == "zh" else ": "
+        text = f"{label}{sep}{format_value(self.value, self.unit, lang)}"
+        if self.formula:
+            text += f" = {self.formula}"
+        if self.cite:
+            text += " [" + "; ".join(str(c) for c in self.cite) + "]"
+        if self.line:
+            text += f" ({self.line})"
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping (amounts as strings)."""
+        return {
+            "name": self.name,
+            "zh": self.zh,
+            "en": self.en,
+            "value": jsonable(self.value),
+            "unit": self.unit,
+            "formula": self.formula,
+            "cite": [{"doc": c.doc, "article": c.article} for c in self.cite],
+            "line": self.line,
+        }
+
+
+def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
+    """Show a step value: rates as percentages, yuan with two decimals and separators.
+
+    >>> format_value(Decimal("0.175"), "rate"), format_value(Decimal("1234.5"), "yuan")
+    ('17.5%', '1,234.50')
+    >>> format_value(True, "bool", "zh"), format_value(False, "bool", "en")
+    ('是', 'no')
+    """
+    if isinstance(value, bool):
+        if lang == "zh":
+            return "是" if value else "否"
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        if unit == "rate":
+            pct = (value * 100).normalize()
+            text = format(pct, "f")
+            return f"{text}%"
+        if unit == "yuan":
+            return f"{value:,.2f}" if value == value.quantize(Decimal("0.01")) else f"{value:,}"
+        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def jsonable(value: object) -> Any:
+    """Convert a result value to JSON-ready data: Decimal and dates as strings, never floats."""
+    if isinstance(value, Explained):
+        return value.as_dict()
+    if isinstance(value, bool) or value is None or isinstance(value, int | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Step):
+        return value.as_dict()
+    if isinstance(value, Citation):
+        return {"doc": value.doc, "article": value.article}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | frozenset | set):
+        return [jsonable(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    raise TypeError(f"cannot convert {type(value).__name__} to JSON data")
+
+
+class Explained:
+    """Mixin for result dataclasses that carry a ``steps`` tuple."""
+
+    __slots__ = ()
+
+    steps: tuple[Step, ...]
+
+    def explain(self, lang: str = "zh") -> str:
+        """The steps, one numbered line each, in ``"zh"`` or ``"en"``."""
+        return "\n".join(f"{i}. {s.render(lang)}" for i, s in enumerate(self.steps, 1))
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every figure and step as JSON-ready data (amounts as strings)."""
+        assert dataclasses.is_dataclass(self)
+        return {f.name: jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    def step(self, name: str) -> Step:
+        """The step called ``name`` (``KeyError`` if there is none)."""
+        for s in self.steps:
+            if s.name == name:
+                return s
+        raise KeyError(name)

@@ -1,0 +1,213 @@
+"""The law as data: every dated value with its window and citation, looked up by date.
+
+The data ships in ``taxcalc/law/data`` as TOML, one entry per value (see
+:mod:`taxcalc.law.loader` for the format).  It is read and checked once, on
+first use; a lookup is then a binary search.
+
+>>> from taxcalc import law
+>>> v = law.value("vat.rate.standard", "2018-05-01")
+>>> v.value, str(v.citation)
+(Decimal('0.16'), '财税〔2018〕32号 第一条')
+>>> law.value("vat.rate.standard", "2008-12-31")
+Traceback (most recent call last):
+...
+taxcalc.errors.OutsideCoverage: vat.rate.standard: 2008-12-31 is outside the covered window 2009-01-01 to open end
+
+"As known on" a day reads the law as a filer could have read it then, ignoring
+documents published later (see :meth:`Law.value`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import NotInForce, OutsideCoverage, UnknownCategory
+from ..explain import Citation
+from ..money import date_arg
+from .loader import TYPES, load_directory
+from .model import WHAT_IF, Document, KeySpec, LawValue
+
+__all__ = [
+    "Document",
+    "KeySpec",
+    "Law",
+    "LawValue",
+    "default",
+    "document",
+    "history",
+    "keys",
+    "value",
+]
+
+_DAY = _dt.timedelta(days=1)
+
+
+class Law:
+    """A loaded, validated body of law data.
+
+    The package's own data is :func:`default`; :meth:`with_values` makes a
+    what-if copy with some values replaced.
+    """
+
+    __slots__ = ("_docs", "_keys", "_names")
+
+    def __init__(self, keys: Mapping[str, KeySpec], documents: Mapping[str, Document]) -> None:
+        self._keys = dict(keys)
+        self._docs = dict(documents)
+        self._names = tuple(sorted(self._keys))
+
+    @classmethod
+    def load(cls, root: Path | None = None) -> Law:
+        """Load and validate the data under ``root`` (default: the package data)."""
+        return cls(*load_directory(root))
+
+    # -- keys and documents -------------------------------------------------
+    def keys(self, prefix: str = "") -> tuple[str, ...]:
+        """The key names, sorted, optionally only those starting with ``prefix``."""
+        return tuple(k for k in self._names if k.startswith(prefix))
+
+    def spec(self, key: str) -> KeySpec:
+        """The key's specification: names, type and every dated value."""
+        try:
+            return self._keys[key]
+        except KeyError:
+            raise UnknownCategory("key", key, self._suggest(key)) from None
+
+    def _suggest(self, key: str) -> tuple[str, ...]:
+        head = key.split(".")[0]
+        near = [k for k in self._names if k.startswith(head + ".")]
+        return tuple(near or self._names)
+
+    def document(self, number: str) -> Document:
+        """The registered document with this number (exactly as written)."""
+        try:
+            return self._docs[number]
+        except KeyError:
+            raise UnknownCategory("document", number, tuple(sorted(self._docs))) from None
+
+    def documents(self) -> tuple[Document, ...]:
+        """Every registered document, by issue date."""
+        return tuple(sorted(self._docs.values(), key=lambda d: (d.issued, d.number)))
+
+    def history(self, key: str, known_on: object = None) -> tuple[LawValue, ...]:
+        """Every dated value of ``key`` in order (as known on a day, if given)."""
+        spec = self.spec(key)
+        if known_on is None:
+            return spec.values
+        k = date_arg(known_on, "known_on")
+        points = sorted({v.first for v in (*spec.values, *spec.superseded)})
+        out: list[LawValue] = []
+        for p in points:
+            v = self._known(spec, p, k)
+            if v is not None and (not out or out[-1] is not v):
+                out.append(v)
+        return tuple(out)
+
+    # -- lookups --------------------------------------------------------------
+    def value(self, key: str, on: object, known_on: object = None) -> LawValue:
+        """The value of ``key`` in force on ``on``, with its window and citation.
+
+        With ``known_on``, only documents published on or before that day count,
+        and windows later cut short count as first enacted.  A date outside the
+        key's coverage raises :class:`~taxcalc.errors.OutsideCoverage` naming the
+        key, the date and the window; a date inside a declared gap raises
+        :class:`~taxcalc.errors.NotInForce` with the reason.
+        """
+        d = on if type(on) is _dt.date else date_arg(on, "on")
+        try:
+            spec = self._keys[key]
+        except KeyError:
+            raise UnknownCategory("key", key, self._suggest(key)) from None
+        if known_on is not None:
+            k = date_arg(known_on, "known_on")
+            found = self._known(spec, d, k)
+            if found is None:
+                raise OutsideCoverage(key, d, spec.first, spec.last, f"as known on {k}")
+        else:
+            i = bisect_right(spec.starts, d) - 1
+            if i < 0:
+                raise OutsideCoverage(key, d, spec.first, spec.last)
+            found = spec.values[i]
+            if found.last is not None and d > found.last:
+                raise OutsideCoverage(key, d, spec.first, spec.last)
+        if found.gap:
+            raise NotInForce(key, d, spec.first, spec.last, f"not in force: {found.gap}")
+        return found
+
+    def get(self, key: str, on: object, known_on: object = None) -> object:
+        """Only the value (see :meth:`value`)."""
+        return self.value(key, on, known_on).value
+
+    def _known(self, spec: KeySpec, d: _dt.date, k: _dt.date) -> LawValue | None:
+        best: LawValue | None = None
+        for v in (*spec.values, *spec.superseded):
+            if v.published > k or d < v.first:
+                continue
+            last = v.last
+            if v.superseded_by and self._docs[v.superseded_by].known_from > k:
+                last = v.enacted_last
+            if last is not None and d > last:
+                continue
+            if best is None or (v.published, v.first) > (best.published, best.first):
+                best = v
+        return best
+
+    # -- what-if ----------------------------------------------------------------
+    def with_values(self, overrides: Mapping[str, object]) -> Law:
+        """A copy in which each key in ``overrides`` has that value on every covered day.
+
+        The value is checked like data (``"0.16"`` or ``"16%"`` for a rate, a
+        string amount for money, ``true``/``false`` for a flag) and cited as a
+        what-if, so explanations show it was supplied, not enacted.
+
+        >>> what_if = default().with_values({"vat.rate.standard": "15%"})
+        >>> what_if.get("vat.rate.standard", "2019-04-01")
+        Decimal('0.15')
+        >>> str(what_if.value("vat.rate.standard", "2019-04-01").citation)
+        '假设 what-if vat.rate.standard = 15%'
+        """
+        keys = dict(self._keys)
+        for key, raw in overrides.items():
+            spec = self.spec(key)
+            convert, _unit = TYPES[spec.type]
+            val = convert(raw, f"what-if {key}")
+            new = LawValue(
+                key, val, spec.first, spec.last, Citation(WHAT_IF, f"{key} = {raw}"),
+                "what-if", "", _dt.date.min, None, "", spec.unit,
+            )
+            keys[key] = replace(spec, values=(new,), superseded=(), starts=(spec.first,))
+        return Law(keys, self._docs)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+
+@functools.cache
+def default() -> Law:
+    """The law data shipped with the package, loaded and validated once."""
+    return Law.load()
+
+
+def value(key: str, on: object, known_on: object = None) -> LawValue:
+    """:meth:`Law.value` on the package's data."""
+    return default().value(key, on, known_on)
+
+
+def history(key: str, known_on: object = None) -> tuple[LawValue, ...]:
+    """:meth:`Law.history` on the package's data."""
+    return default().history(key, known_on)
+
+
+def keys(prefix: str = "") -> tuple[str, ...]:
+    """:meth:`Law.keys` on the package's data."""
+    return default().keys(prefix)
+
+
+def document(number: str) -> Document:
+    """:meth:`Law.document` on the package's data."""
+    return default().document(number)

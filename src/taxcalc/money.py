@@ -1,0 +1,208 @@
+"""Exact money: ``Decimal`` yuan, never floats, never the ambient decimal context.
+
+Amounts are :class:`decimal.Decimal` yuan.  ``int``, ``str`` and ``Decimal`` are
+accepted as input; a ``float`` is refused with :class:`~taxcalc.errors.NotMoney`
+(a ``TypeError``) because a binary float cannot hold most fen exactly.
+
+All arithmetic in taxcalc goes through :data:`CONTEXT` (50 significant digits,
+errors trapped), so a host program that changes ``decimal.getcontext()`` cannot
+change a result.  Rounding to the fen is half up (四舍五入) and happens only at
+the points where a law, a return form or an invoice rounds; each caller says
+which.
+
+>>> money("1234.5", "amount")
+Decimal('1234.5')
+>>> money(1000, "amount")
+Decimal('1000')
+>>> money(0.1, "amount")
+Traceback (most recent call last):
+...
+taxcalc.errors.NotMoney: amount: a float is not money; write "0.1" (a string) or Decimal("0.1")
+>>> round_fen(Decimal("0.125")), round_fen(Decimal("-0.125"))
+(Decimal('0.13'), Decimal('-0.13'))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from decimal import (
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+)
+
+from .errors import InvalidInput, NotMoney
+
+__all__ = [
+    "CONTEXT",
+    "FEN",
+    "ZERO",
+    "add",
+    "date_arg",
+    "div",
+    "money",
+    "mul",
+    "nonnegative_money",
+    "rate",
+    "round_fen",
+    "sub",
+    "total",
+]
+
+#: The one decimal context used for every operation: 50 digits, half-up, errors trapped.
+CONTEXT = Context(
+    prec=50,
+    rounding=ROUND_HALF_UP,
+    Emax=999_999,
+    Emin=-999_999,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+FEN = Decimal("0.01")
+ZERO = Decimal(0)
+_ONE = Decimal(1)
+_MAX = Decimal("1e16")  # 一亿亿元: beyond any enterprise figure; guards typos
+
+
+def _float_message(value: float) -> str:
+    return f'a float is not money; write "{value!r}" (a string) or Decimal("{value!r}")'
+
+
+def money(value: object, field: str) -> Decimal:
+    """Return ``value`` as an exact ``Decimal`` amount of yuan.
+
+    ``field`` names the input in error messages.  Accepts ``int`` (not ``bool``),
+    ``str`` (``"1234.50"``, ``"1,234.50"`` and surrounding spaces are fine) and
+    finite ``Decimal``.
+
+    >>> money(" 1,234.50 ", "sales")
+    Decimal('1234.50')
+    >>> money("12x", "sales")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.InvalidInput: sales: '12x' is not a number
+    >>> money(True, "sales")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.NotMoney: sales: a bool is not money
+    """
+    if type(value) is Decimal:
+        d = value
+    elif isinstance(value, bool):
+        raise NotMoney(field, "a bool is not money")
+    elif isinstance(value, int):
+        d = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "")
+        try:
+            d = Decimal(text)
+        except InvalidOperation:
+            raise InvalidInput(field, f"{value!r} is not a number") from None
+    elif isinstance(value, float):
+        raise NotMoney(field, _float_message(value))
+    elif isinstance(value, Decimal):  # a subclass
+        d = Decimal(value)
+    else:
+        raise NotMoney(
+            field, f"a {type(value).__name__} is not money; use int, str or Decimal"
+        )
+    if not d.is_finite():
+        raise InvalidInput(field, f"{value!r} is not a finite amount")
+    if abs(d) >= _MAX:
+        raise InvalidInput(field, f"{value!r} is too large to be an amount of yuan")
+    return d
+
+
+def nonnegative_money(value: object, field: str) -> Decimal:
+    """Like :func:`money`, and refuse a negative amount.
+
+    >>> nonnegative_money("-1", "purchase")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.InvalidInput: purchase: must not be negative (got -1)
+    """
+    d = money(value, field)
+    if d < 0:
+        raise InvalidInput(field, f"must not be negative (got {d})")
+    return d
+
+
+def rate(value: object, field: str, *, maximum: Decimal = _ONE) -> Decimal:
+    """Return ``value`` as an exact rate between 0 and ``maximum`` (default 1).
+
+    Strings may be written as a fraction (``"0.13"``) or a percentage (``"13%"``).
+
+    >>> rate("13%", "rate"), rate("0.09", "rate")
+    (Decimal('0.13'), Decimal('0.09'))
+    >>> rate("1.3", "rate")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.InvalidInput: rate: must be between 0 and 1 (got 1.3)
+    """
+    if isinstance(value, str) and value.strip().endswith("%"):
+        d = CONTEXT.divide(money(value.strip()[:-1], field), Decimal(100))
+    else:
+        d = money(value, field)
+    if d < 0 or d > maximum:
+        raise InvalidInput(field, f"must be between 0 and {maximum} (got {d})")
+    return d
+
+
+def date_arg(value: object, field: str) -> _dt.date:
+    """Return ``value`` as a ``datetime.date``; ISO strings (``"2018-05-01"``) are accepted.
+
+    >>> date_arg("2018-05-01", "on")
+    datetime.date(2018, 5, 1)
+    >>> date_arg("2018-13-01", "on")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.InvalidInput: on: '2018-13-01' is not a date (write YYYY-MM-DD)
+    """
+    if type(value) is _dt.date:
+        return value
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return _dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidInput(field, f"{value!r} is not a date (write YYYY-MM-DD)") from None
+    raise InvalidInput(field, f"a {type(value).__name__} is not a date (write YYYY-MM-DD)")
+
+
+def round_fen(amount: Decimal) -> Decimal:
+    """Round to the fen, half up (四舍五入; half away from zero for negatives)."""
+    return amount.quantize(FEN, rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+def mul(a: Decimal, b: Decimal) -> Decimal:
+    """``a × b`` in :data:`CONTEXT`."""
+    return CONTEXT.multiply(a, b)
+
+
+def div(a: Decimal, b: Decimal) -> Decimal:
+    """``a ÷ b`` in :data:`CONTEXT` (50 significant digits)."""
+    return CONTEXT.divide(a, b)
+
+
+def add(a: Decimal, b: Decimal) -> Decimal:
+    """``a + b`` in :data:`CONTEXT`."""
+    return CONTEXT.add(a, b)
+
+
+def sub(a: Decimal, b: Decimal) -> Decimal:
+    """``a − b`` in :data:`CONTEXT`."""
+    return CONTEXT.subtract(a, b)
+
+
+def total(amounts: Iterable[Decimal]) -> Decimal:
+    """The exact sum of ``amounts`` in :data:`CONTEXT` (``0`` when empty)."""
+    s = ZERO
+    for a in amounts:
+        s = CONTEXT.add(s, a)
+    return s

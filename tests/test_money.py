@@ -1,0 +1,71 @@
+"""Exact money: what is accepted, what is refused, and independence from the ambient context."""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from taxcalc.errors import InvalidInput, NotMoney
+from taxcalc.money import div, money, mul, nonnegative_money, rate, round_fen
+
+
+@pytest.mark.parametrize("value", [0.1, 1.0, float("nan")])
+def test_float_is_a_type_error_that_says_why(value):
+    with pytest.raises(TypeError, match="amount: a float is not money"):
+        money(value, "amount")
+    with pytest.raises(NotMoney):
+        nonnegative_money(value, "amount")
+
+
+@pytest.mark.parametrize("value", [None, [1], b"1", True])
+def test_other_types_are_refused(value):
+    with pytest.raises(NotMoney, match="^x: "):
+        money(value, "x")
+
+
+@pytest.mark.parametrize("text", ["NaN", "Infinity", "-inf", "1e20", "", "1.2.3"])
+def test_unusable_strings_are_invalid_input(text):
+    with pytest.raises(InvalidInput, match="^sales: "):
+        money(text, "sales")
+
+
+def test_negative_refused_where_it_cannot_be():
+    assert money("-5", "adj") == Decimal("-5")
+    with pytest.raises(InvalidInput, match="must not be negative"):
+        nonnegative_money("-0.01", "purchase")
+
+
+def test_rate_bounds():
+    assert rate("16%", "r") == Decimal("0.16")
+    with pytest.raises(InvalidInput, match="between 0 and 1"):
+        rate("-1%", "r")
+
+
+@given(st.decimals(min_value=-10**12, max_value=10**12, places=6))
+def test_round_fen_is_idempotent_and_within_half_a_fen(x):
+    r = round_fen(x)
+    assert round_fen(r) == r
+    assert abs(r - x) <= Decimal("0.005")
+    assert r == r.quantize(Decimal("0.01"))
+
+
+@given(st.integers(-10**8, 10**8))
+def test_half_fen_rounds_away_from_zero(n):
+    x = Decimal(n) / 100 + Decimal("0.005") * (1 if n >= 0 else -1)
+    r = round_fen(x)
+    assert abs(r) > abs(x)
+
+
+def test_results_ignore_a_hostile_ambient_context():
+    a, b = Decimal("123456789.12"), Decimal("0.13")
+    expected = (mul(a, b), div(a, Decimal("1.13")), round_fen(Decimal("2.675")))
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = decimal.ROUND_FLOOR
+        got = (mul(a, b), div(a, Decimal("1.13")), round_fen(Decimal("2.675")))
+    assert got == expected
+    assert expected[2] == Decimal("2.68")
