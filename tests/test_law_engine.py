@@ -220,3 +220,13 @@ def test_lookup_accepts_iso_strings_and_rejects_nonsense():
     assert law.value("vat.rate.standard", "2019-04-01").value == Decimal("0.13")
     with pytest.raises(ValueError, match="on: '2019-02-30' is not a date"):
         law.value("vat.rate.standard", "2019-02-30")
+
+
+def test_as_known_on_view_applies_to_every_lookup(law_dir):
+    data = load(law_dir, CAP)
+    view = data.as_known_on("2018-07-10")
+    assert view.get("cit.test.cap", "2018-03-01") == Decimal("500000")
+    assert view.get("cit.test.cap", "2018-03-01", known_on="2018-08-01") == Decimal("1000000")
+    assert [v.value for v in view.history("cit.test.cap")] == [Decimal("500000")]
+    # a what-if built on the view keeps the view's day
+    assert view.with_values({"cit.test.cap": "1"}).known_on == view.known_on

@@ -54,17 +54,40 @@ class Law:
     what-if copy with some values replaced.
     """
 
-    __slots__ = ("_docs", "_keys", "_names")
+    __slots__ = ("_docs", "_keys", "_known_on", "_names")
 
-    def __init__(self, keys: Mapping[str, KeySpec], documents: Mapping[str, Document]) -> None:
+    def __init__(
+        self,
+        keys: Mapping[str, KeySpec],
+        documents: Mapping[str, Document],
+        known_on: _dt.date | None = None,
+    ) -> None:
         self._keys = dict(keys)
         self._docs = dict(documents)
         self._names = tuple(sorted(self._keys))
+        self._known_on = known_on
 
     @classmethod
     def load(cls, root: Path | None = None) -> Law:
         """Load and validate the data under ``root`` (default: the package data)."""
         return cls(*load_directory(root))
+
+    @property
+    def known_on(self) -> _dt.date | None:
+        """The day this view reads the law as known on (``None``: everything published)."""
+        return self._known_on
+
+    def as_known_on(self, day: object) -> Law:
+        """A view of this law as it was known on ``day``: later documents are ignored.
+
+        Every rule function takes ``law=``; pass this view to compute what a filer
+        could have computed on that day.
+
+        >>> july = default().as_known_on("2018-07-10")
+        >>> july.known_on
+        datetime.date(2018, 7, 10)
+        """
+        return Law(self._keys, self._docs, date_arg(day, "known_on"))
 
     # -- keys and documents -------------------------------------------------
     def keys(self, prefix: str = "") -> tuple[str, ...]:
@@ -97,9 +120,10 @@ class Law:
     def history(self, key: str, known_on: object = None) -> tuple[LawValue, ...]:
         """Every dated value of ``key`` in order (as known on a day, if given)."""
         spec = self.spec(key)
-        if known_on is None:
+        if known_on is None and self._known_on is None:
             return spec.values
-        k = date_arg(known_on, "known_on")
+        k = date_arg(known_on, "known_on") if known_on is not None else self._known_on
+        assert k is not None
         points = sorted({v.first for v in (*spec.values, *spec.superseded)})
         out: list[LawValue] = []
         for p in points:
@@ -112,7 +136,8 @@ class Law:
     def value(self, key: str, on: object, known_on: object = None) -> LawValue:
         """The value of ``key`` in force on ``on``, with its window and citation.
 
-        With ``known_on``, only documents published on or before that day count,
+        With ``known_on`` (or on a view from :meth:`as_known_on`), only documents
+        published on or before that day count,
         and windows later cut short count as first enacted.  A date outside the
         key's coverage raises :class:`~taxcalc.errors.OutsideCoverage` naming the
         key, the date and the window; a date inside a declared gap raises
@@ -123,8 +148,9 @@ class Law:
             spec = self._keys[key]
         except KeyError:
             raise UnknownCategory("key", key, self._suggest(key)) from None
-        if known_on is not None:
-            k = date_arg(known_on, "known_on")
+        if known_on is not None or self._known_on is not None:
+            k = date_arg(known_on, "known_on") if known_on is not None else self._known_on
+            assert k is not None
             found = self._known(spec, d, k)
             if found is None:
                 raise OutsideCoverage(key, d, spec.first, spec.last, f"as known on {k}")
@@ -181,7 +207,7 @@ class Law:
                 "what-if", "", _dt.date.min, None, "", spec.unit,
             )
             keys[key] = replace(spec, values=(new,), superseded=(), starts=(spec.first,))
-        return Law(keys, self._docs)
+        return Law(keys, self._docs, self._known_on)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
