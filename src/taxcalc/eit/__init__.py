@@ -1,0 +1,26 @@
+"""Enterprise income tax (企业所得税): the preferences, the annual computation, and the benefit of each policy.
+
+One module per rule; each module's docstring is its specification.
+
+* :mod:`~taxcalc.eit.small_profit` — small low-profit enterprises (小型微利企业)
+"""
+
+from __future__ import annotations
+
+from .small_profit import (
+    Averages,
+    Quarter,
+    SmallProfit,
+    quarterly_averages,
+    small_profit,
+    small_profit_cliffs,
+)
+
+__all__ = [
+    "Averages",
+    "Quarter",
+    "SmallProfit",
+    "quarterly_averages",
+    "small_profit",
+    "small_profit_cliffs",
+]

@@ -1,0 +1,273 @@
+"""Helpers shared by the enterprise income tax rules: tax years, months, industries, inputs.
+
+A tax year (纳税年度) is the calendar year (企业所得税法 第五十三条).  The law
+for tax year ``Y`` is read on ``Y-12-31``: the annual settlement (汇算清缴)
+applies the rule in force for the year as a whole, and every retroactive notice
+of the period (财税〔2017〕43号, 〔2018〕77号, 2021年第12号, 2023年第6号 …) takes
+effect from 1 January, so its value covers the last day of the year.  Where a
+value changes inside a year (2015-10-01 for small low-profit enterprises,
+2022-10-01 for the R&D ratio), the rule modules read each month on its last day
+and apportion by months operated, which is what the notices themselves prescribe
+(财税〔2015〕99号 二, 2022年第28号 二).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar, cast
+
+from ..errors import InvalidInput, UnknownCategory
+from ..law import Law, default
+from ..money import date_arg, money, nonnegative_money, rate
+
+__all__ = [
+    "INDUSTRIAL",
+    "INDUSTRIES",
+    "MANUFACTURING",
+    "build",
+    "industry_arg",
+    "month_end",
+    "months_operated",
+    "the_law",
+    "tax_year",
+    "year_end",
+]
+
+T = TypeVar("T")
+
+#: Industry codes (main business, 主营业务) known to the EIT rules, with their names.
+#: Coarse groups of GB/T 4754 as far as the rules need them.
+INDUSTRIES: dict[str, tuple[str, str]] = {
+    "agriculture": ("农、林、牧、渔业", "agriculture, forestry, animal husbandry, fishery"),
+    "mining": ("采矿业", "mining"),
+    "manufacturing": ("制造业", "manufacturing"),
+    "tobacco": ("烟草制品业", "tobacco manufacturing"),
+    "utilities": ("电力、热力、燃气及水生产和供应业", "electricity, heat, gas and water"),
+    "construction": ("建筑业", "construction"),
+    "wholesale_retail": ("批发和零售业", "wholesale and retail"),
+    "transport": ("交通运输、仓储和邮政业", "transport, storage and post"),
+    "accommodation": ("住宿业", "accommodation"),
+    "catering": ("餐饮业", "catering"),
+    "information": ("信息传输、软件和信息技术服务业", "information transmission, software and IT services"),
+    "finance": ("金融业", "finance"),
+    "real_estate": ("房地产业", "real estate"),
+    "leasing_business": ("租赁和商务服务业", "leasing and business services"),
+    "research": ("科学研究和技术服务业", "scientific research and technical services"),
+    "tourism": ("旅游业（旅行社及相关服务、游览景区管理）", "tourism (travel agencies, scenic areas)"),
+    "entertainment": ("娱乐业", "entertainment"),
+    "film": ("电影制作、发行和放映", "film production, distribution and screening"),
+    "other": ("其他行业", "other"),
+}
+
+#: 工业企业 for the small low-profit tests before 2019: mining, manufacturing and
+#: utilities, the 工业 of the statistical classification (the notices do not define it).
+INDUSTRIAL = frozenset({"mining", "manufacturing", "tobacco", "utilities"})
+
+#: Industries whose main business is manufacturing (制造业, GB/T 4754 门类 C).
+MANUFACTURING = frozenset({"manufacturing", "tobacco"})
+
+
+def the_law(law: Law | None) -> Law:
+    """``law``, or the package's data when ``None``."""
+    return default() if law is None else law
+
+
+def tax_year(value: object, field: str = "year") -> int:
+    """A tax year as an ``int`` (``bool`` and other types refused)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field, f"a tax year is a whole number such as 2018 (got {value!r})")
+    if not 1950 <= value <= 2200:
+        raise InvalidInput(field, f"{value} is not a plausible tax year")
+    return value
+
+
+_YEAR_ENDS: dict[int, _dt.date] = {}
+
+
+def year_end(year: int) -> _dt.date:
+    """The day on which the law for tax year ``year`` is read: ``year-12-31``."""
+    d = _YEAR_ENDS.get(year)
+    if d is None:
+        d = _YEAR_ENDS[year] = _dt.date(year, 12, 31)
+    return d
+
+
+def month_end(year: int, month: int) -> _dt.date:
+    """The last day of a month."""
+    if month == 12:
+        return _dt.date(year, 12, 31)
+    return _dt.date(year, month + 1, 1) - _dt.timedelta(days=1)
+
+
+_FULL_YEAR = tuple(range(1, 13))
+
+
+def months_operated(
+    year: int, opened: _dt.date | None = None, closed: _dt.date | None = None
+) -> tuple[int, ...]:
+    """The calendar months of ``year`` in which the enterprise operated (经营月份).
+
+    A month counts when the enterprise operated on any day of it: from the month
+    it opened (开业) to the month it closed (终止经营), both included.
+
+    >>> months_operated(2015, opened=_dt.date(2015, 8, 20))
+    (8, 9, 10, 11, 12)
+    >>> len(months_operated(2022))
+    12
+    """
+    if opened is None and closed is None:
+        return _FULL_YEAR
+    first, last = 1, 12
+    if opened is not None:
+        if opened.year > year:
+            raise InvalidInput("opened", f"{opened} is after tax year {year}")
+        if opened.year == year:
+            first = opened.month
+    if closed is not None:
+        if closed.year < year:
+            raise InvalidInput("closed", f"{closed} is before tax year {year}")
+        if closed.year == year:
+            last = closed.month
+    if opened is not None and closed is not None and closed < opened:
+        raise InvalidInput("closed", f"{closed} is before the opening day {opened}")
+    return tuple(range(first, last + 1))
+
+
+def industry_arg(value: object, field: str = "industry") -> str:
+    """An industry code from :data:`INDUSTRIES` (:class:`UnknownCategory` otherwise)."""
+    if not isinstance(value, str) or value not in INDUSTRIES:
+        raise UnknownCategory(field, value, tuple(INDUSTRIES))
+    return value
+
+
+def choice(value: object, field: str, known: Iterable[str]) -> str:
+    """``value`` if it is one of ``known`` (:class:`UnknownCategory` otherwise)."""
+    options = tuple(known)
+    if not isinstance(value, str) or value not in options:
+        raise UnknownCategory(field, value, options)
+    return value
+
+
+def flag(value: object, field: str) -> bool:
+    """A ``bool`` (no truthy strings or numbers)."""
+    if not isinstance(value, bool):
+        raise InvalidInput(field, f"must be true or false (got {value!r})")
+    return value
+
+
+def count(value: object, field: str) -> int:
+    """A non-negative whole number."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInput(field, f"must be a whole number ≥ 0 (got {value!r})")
+    return value
+
+
+def text(value: object, field: str) -> str:
+    """A string (may be empty)."""
+    if not isinstance(value, str):
+        raise InvalidInput(field, f"must be text (got {value!r})")
+    return value
+
+
+def years(value: object, field: str) -> tuple[int, ...]:
+    """A sorted tuple of distinct tax years (from any iterable of ints)."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidInput(field, f"must be a list of years (got {value!r})")
+    out = sorted({tax_year(v, field) for v in value})
+    return tuple(out)
+
+
+def optional_date(value: object, field: str) -> _dt.date | None:
+    """``None`` or a date (ISO strings accepted)."""
+    return None if value is None else date_arg(value, field)
+
+
+def setattrs(obj: object, **values: object) -> None:
+    """Set normalised values on a frozen dataclass (inside ``__post_init__``)."""
+    for name, v in values.items():
+        object.__setattr__(obj, name, v)
+
+
+def as_money(value: object, field: str, *, negative: bool = False) -> Decimal:
+    """Money (non-negative unless ``negative``)."""
+    return money(value, field) if negative else nonnegative_money(value, field)
+
+
+def as_share(value: object, field: str) -> Decimal:
+    """A share between 0 and 1 (``"0.6"`` or ``"60%"``)."""
+    return rate(value, field)
+
+
+def build(cls: Callable[..., T], data: object, where: str,
+          nested: Mapping[str, Callable[[object, str], object]] | None = None) -> T:
+    """Build the input dataclass ``cls`` from a mapping (a parsed TOML or JSON table).
+
+    Field names are the dataclass's; an unknown name is refused.  ``nested`` maps a
+    field to the converter of its value (for tables and arrays of tables).  Errors
+    name the field with its path, e.g. ``equipment[2].cost``.
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidInput(where or "input", f"must be a table of fields (got {type(data).__name__})")
+    names = [f.name for f in dataclasses.fields(cast(Any, cls))]
+    extra = sorted(set(data) - set(names))
+    prefix = f"{where}." if where else ""
+    if extra:
+        raise InvalidInput(
+            f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(names)}"
+        )
+    kwargs: dict[str, Any] = {}
+    for name in names:
+        if name not in data:
+            continue
+        raw = data[name]
+        if nested and name in nested:
+            kwargs[name] = nested[name](raw, f"{prefix}{name}")
+        else:
+            kwargs[name] = raw
+    try:
+        return cls(**kwargs)
+    except InvalidInput as exc:
+        if exc.field.startswith(prefix) and prefix:
+            raise
+        raise InvalidInput(f"{prefix}{exc.field}", exc.reason) from None
+    except TypeError as exc:  # a required field missing
+        if "missing" in str(exc):
+            raise InvalidInput(where or "input", str(exc).split(") ", 1)[-1]) from None
+        raise
+
+
+def build_all(cls: Callable[..., T], data: object, where: str,
+              nested: Mapping[str, Callable[[object, str], object]] | None = None) -> tuple[T, ...]:
+    """Build a tuple of ``cls`` from an array of tables (or pass instances through)."""
+    if isinstance(data, str | bytes | Mapping) or not isinstance(data, Iterable):
+        raise InvalidInput(where, "must be a list of tables")
+    out = []
+    for i, item in enumerate(data):
+        if isinstance(item, cls):  # type: ignore[arg-type]
+            out.append(item)
+        else:
+            out.append(build(cls, item, f"{where}[{i}]", nested))
+    return tuple(out)
+
+
+def segments(months: tuple[int, ...], read: Callable[[int], T]) -> tuple[tuple[tuple[int, ...], T], ...]:
+    """Group consecutive months with equal ``read(month)`` values, in order."""
+    out: list[tuple[tuple[int, ...], T]] = []
+    run: list[int] = []
+    current: T | None = None
+    for m in months:
+        v = read(m)
+        if run and v == current:
+            run.append(m)
+            continue
+        if run:
+            assert current is not None
+            out.append((tuple(run), current))
+        run, current = [m], v
+    if run:
+        assert current is not None
+        out.append((tuple(run), current))
+    return tuple(out)
