@@ -3,10 +3,22 @@
 One module per rule; each module's docstring is its specification.
 
 * :mod:`~taxcalc.eit.small_profit` — small low-profit enterprises (小型微利企业)
+* :mod:`~taxcalc.eit.losses` — loss carry-forward (亏损结转弥补)
 """
 
 from __future__ import annotations
 
+from .losses import (
+    EXTENSIONS,
+    Loss,
+    LossLedger,
+    LossSchedule,
+    LossUse,
+    LossYear,
+    apply_losses,
+    loss_schedule,
+    loss_window,
+)
 from .small_profit import (
     Averages,
     Quarter,
@@ -17,9 +29,18 @@ from .small_profit import (
 )
 
 __all__ = [
+    "EXTENSIONS",
     "Averages",
+    "Loss",
+    "LossLedger",
+    "LossSchedule",
+    "LossUse",
+    "LossYear",
     "Quarter",
     "SmallProfit",
+    "apply_losses",
+    "loss_schedule",
+    "loss_window",
     "quarterly_averages",
     "small_profit",
     "small_profit_cliffs",

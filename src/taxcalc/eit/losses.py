@@ -1,0 +1,381 @@
+"""Loss carry-forward (亏损结转弥补): which losses a year uses, what remains, what expires and when.
+
+The rule
+--------
+A loss of tax year ``L`` (纳税调整后所得 below zero) may be set against the
+income of the following years, for at most 5 years counted from ``L + 1``
+whether or not those years are profitable (企业所得税法 第十八条).  Losses are
+used oldest first.  At the end of its last year an unused loss expires.
+
+Extensions, each from the law data:
+
+* **10 years** (财税〔2018〕76号 一; 国家税务总局公告2018年第45号): in any tax year
+  ``Q`` from 2018 in which the enterprise is a high and new technology
+  enterprise (高新技术企业, a year within its certificate's validity) or a
+  technology-based SME (科技型中小企业, the year in its registration number), the
+  unused losses of the 5 years before ``Q`` (``Q−5 … Q−1``), whether or not the
+  enterprise was qualified in those years, may be carried for 10 years.  The
+  qualification year's own loss is extended only by a later qualification year
+  (the text covers the years *before* ``Q``).  A loss already expired before
+  ``Q`` is never revived: ``Q`` must fall inside the loss's window.
+* **8 years** for 2020 losses of the hardship industries (transport, catering,
+  accommodation, tourism) declared at the 2020 filing (2020年第8号 第四条) and of
+  film enterprises (2020年第25号 第二条): mark such a loss ``extension="hardship"``
+  or ``"film"``; the years are looked up by the loss year, so the mark changes
+  nothing for another year.
+* A loss created by the R&D super-deduction is an ordinary loss (国税函〔2009〕98号
+  八); :func:`taxcalc.eit.annual` carries it like any other.
+
+Keys read
+---------
+``eit.losses.years.general`` (on ``L-12-31``), ``eit.losses.years.hardship`` /
+``.film`` (on ``L-12-31``), ``eit.losses.years.qualified`` and
+``eit.losses.qualified_lookback`` (on ``Q-12-31``).  Turn the 10-year rule off
+with the what-if ``{"eit.losses.years.qualified": 5}``.
+
+Choices
+-------
+* The window of a loss is judged with the qualification years up to the year
+  being computed: a later qualification cannot be known yet (and cannot reach
+  back to a loss that has already expired).
+* No rounding: losses are sums of the amounts given.
+* The schedule conserves money: for every loss, used + remaining + expired =
+  the amount incurred (or brought in).
+
+>>> r = apply_losses(2018, "300000", [Loss(2012, "100000"), Loss(2013, "500000")], qualified_years=[2018])
+>>> [(u.origin, u.used, u.remaining, u.last_year) for u in r.rows]
+[(2012, Decimal('0'), Decimal('0'), 2017), (2013, Decimal('300000'), Decimal('200000'), 2023)]
+>>> r.taxable_income, r.expired
+(Decimal('0'), Decimal('100000'))
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..errors import InvalidInput
+from ..explain import Citation, Explained, Step
+from ..law import Law
+from ..money import ZERO, money, sub, total
+from ._common import as_money, build, choice, setattrs, tax_year, the_law, year_end, years
+
+__all__ = [
+    "EXTENSIONS",
+    "Loss",
+    "LossLedger",
+    "LossSchedule",
+    "LossUse",
+    "LossYear",
+    "apply_losses",
+    "loss_schedule",
+    "loss_window",
+]
+
+#: Marks of a loss that an industry rule may extend: "" (none), "hardship", "film".
+EXTENSIONS = ("", "hardship", "film")
+_EXT_KEY = {
+    "": "eit.losses.years.general",
+    "hardship": "eit.losses.years.hardship",
+    "film": "eit.losses.years.film",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Loss:
+    """An unused loss brought forward: the tax year it arose in and the amount still unused.
+
+    File fields: ``year``, ``amount``, ``extension`` (``""``, ``"hardship"`` or
+    ``"film"``: a 2020 loss declared under 2020年第8号 / 第25号).
+    """
+
+    year: int
+    amount: Decimal
+    extension: str = ""
+
+    def __post_init__(self) -> None:
+        setattrs(
+            self,
+            year=tax_year(self.year, "year"),
+            amount=as_money(self.amount, "amount"),
+            extension=choice(self.extension, "extension", EXTENSIONS),
+        )
+
+    @classmethod
+    def from_mapping(cls, data: object, where: str = "loss") -> Loss:
+        """Build from a table with the field names above."""
+        return build(cls, data, where)
+
+    @classmethod
+    def _trusted(cls, year: int, amount: Decimal, extension: str) -> Loss:
+        """A loss from values already checked (no validation: used by the computations)."""
+        obj = object.__new__(cls)
+        setattrs(obj, year=year, amount=amount, extension=extension)
+        return obj
+
+
+@dataclass(frozen=True, slots=True)
+class LossUse:
+    """One loss in one tax year, by the year it arose in (``origin``).
+
+    ``available`` = ``used`` + ``expired`` + ``remaining``.  ``last_year`` is the
+    last tax year in which the loss may be used (as qualified so far); an
+    ``expired`` amount lapsed at the end of ``last_year``.
+    """
+
+    origin: int
+    available: Decimal
+    used: Decimal
+    expired: Decimal
+    remaining: Decimal
+    last_year: int
+    carry_years: int
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class LossYear(Explained):
+    """The loss carry-forward of one tax year.
+
+    ``income`` is the income before losses (纳税调整后所得; negative for a loss
+    year); ``used`` the losses set against it (弥补以前年度亏损, A106000);
+    ``taxable_income`` what is left (≥ 0); ``new_loss`` the year's own loss;
+    ``expired`` the losses that lapsed at the end of this year (or had lapsed
+    before it); ``rows`` one :class:`LossUse` per loss, oldest first, with the
+    year's own loss last; ``carried`` the losses to bring into the next year.
+    """
+
+    year: int
+    income: Decimal
+    used: Decimal
+    taxable_income: Decimal
+    new_loss: Decimal
+    expired: Decimal
+    rows: tuple[LossUse, ...]
+    carried: tuple[Loss, ...]
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LossLedger:
+    """The whole life of one loss over a schedule: incurred = used + expired + remaining."""
+
+    origin: int
+    incurred: Decimal
+    used: Decimal
+    expired: Decimal
+    remaining: Decimal
+    last_year: int
+    expired_after: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class LossSchedule(Explained):
+    """A multi-year loss schedule: one :class:`LossYear` per year, and the losses left."""
+
+    years: tuple[LossYear, ...]
+    carried: tuple[Loss, ...]
+    steps: tuple[Step, ...]
+
+    def ledger(self) -> tuple[LossLedger, ...]:
+        """Each loss's life over the schedule, by origin year."""
+        first: dict[int, Decimal] = {}
+        used: dict[int, Decimal] = {}
+        expired: dict[int, Decimal] = {}
+        remaining: dict[int, Decimal] = {}
+        last: dict[int, int] = {}
+        when: dict[int, int | None] = {}
+        for y in self.years:
+            for u in y.rows:
+                first.setdefault(u.origin, u.available)
+                used[u.origin] = used.get(u.origin, ZERO) + u.used
+                expired[u.origin] = expired.get(u.origin, ZERO) + u.expired
+                remaining[u.origin] = u.remaining
+                last[u.origin] = u.last_year
+                when.setdefault(u.origin, None)
+                if u.expired:
+                    when[u.origin] = u.last_year
+        return tuple(
+            LossLedger(o, first[o], used[o], expired[o], remaining[o], last[o], when[o])
+            for o in sorted(first)
+        )
+
+
+@functools.lru_cache(maxsize=4096)
+def _window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], upto: int
+            ) -> tuple[int, int, Citation]:
+    base = law.value(_EXT_KEY[extension], year_end(origin))
+    n = base.value
+    assert isinstance(n, int)
+    best, cite = n, base.citation
+    for q in qualified:
+        if q <= origin or q > upto or q > origin + n:  # not after the loss, not yet, or already expired
+            continue
+        ext = law.value("eit.losses.years.qualified", year_end(q))
+        m = ext.value
+        assert isinstance(m, int)
+        if m <= best:
+            continue
+        back = law.value("eit.losses.qualified_lookback", year_end(q)).value
+        assert isinstance(back, int)
+        if q - origin <= back:
+            best, cite = m, ext.citation
+    return origin + best, best, cite
+
+
+def loss_window(
+    origin: object, *, extension: str = "", qualified_years: Iterable[int] = (),
+    upto: object = None, law: Law | None = None,
+) -> tuple[int, int, Citation]:
+    """The last year a loss of ``origin`` may be used, its carry-forward years and the rule.
+
+    Only qualification years up to ``upto`` (default: every year given) count.
+
+    >>> loss_window(2013)[:2]
+    (2018, 5)
+    >>> loss_window(2013, qualified_years=[2018])[:2]
+    (2023, 10)
+    >>> loss_window(2012, qualified_years=[2018])[:2]  # expired in 2017: never revived
+    (2017, 5)
+    >>> loss_window(2020, extension="hardship")[:2]
+    (2028, 8)
+    """
+    o = tax_year(origin, "origin")
+    ext = choice(extension, "extension", EXTENSIONS)
+    q = years(qualified_years, "qualified_years")
+    u = tax_year(upto, "upto") if upto is not None else (q[-1] if q else o)
+    return _window(the_law(law), o, ext, q, u)
+
+
+def _fmt(d: Decimal) -> str:
+    return f"{d:,.2f}"
+
+
+def apply_losses(
+    year: object,
+    income: object,
+    brought_forward: Iterable[Loss] = (),
+    *,
+    qualified_years: Iterable[int] = (),
+    extension: str = "",
+    law: Law | None = None,
+) -> LossYear:
+    """Set the losses brought forward against one year's income, oldest first.
+
+    ``income`` is the year's income before losses (negative for a loss year);
+    ``brought_forward`` the unused losses at the start of the year;
+    ``qualified_years`` the years in which the enterprise was a high and new
+    technology enterprise or a technology-based SME; ``extension`` marks the
+    year's own loss (``"hardship"`` / ``"film"``, see the module notes).
+
+    >>> r = apply_losses(2019, "-50000", [Loss(2017, "20000")])
+    >>> r.used, r.new_loss, [(c.year, c.amount) for c in r.carried]
+    (Decimal('0'), Decimal('50000'), [(2017, Decimal('20000')), (2019, Decimal('50000'))])
+    """
+    law = the_law(law)
+    y = tax_year(year)
+    inc = money(income, "income")
+    ext = choice(extension, "extension", EXTENSIONS)
+    q = years(qualified_years, "qualified_years")
+    bf = tuple(brought_forward)
+    seen: set[int] = set()
+    for i, loss in enumerate(bf):
+        if not isinstance(loss, Loss):
+            raise InvalidInput(f"losses[{i}]", "must be a Loss")
+        if loss.year >= y:
+            raise InvalidInput(f"losses[{i}].year", f"a loss brought into {y} must arise before it (got {loss.year})")
+        if loss.year in seen:
+            raise InvalidInput(f"losses[{i}].year", f"two losses of {loss.year}; give one amount per year")
+        seen.add(loss.year)
+    return _apply(law, y, inc, tuple(sorted(bf, key=lambda x: x.year)), q, ext)
+
+
+def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, ...], ext: str) -> LossYear:
+    room = inc if inc > 0 else ZERO
+    rows: list[LossUse] = []
+    steps: list[Step] = [Step("losses.income", "纳税调整后所得（弥补亏损前）", "income before losses", inc, "yuan")]
+    carried: list[Loss] = []
+    used_all: list[Decimal] = []
+    expired_all: list[Decimal] = []
+    for loss in bf:
+        last, n, cite = _window(law, loss.year, loss.extension, q, y)
+        avail = loss.amount
+        if last < y:
+            rows.append(LossUse(loss.year, avail, ZERO, avail, ZERO, last, n, cite))
+            expired_all.append(avail)
+            steps.append(Step(f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
+                              f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
+                              f"{n} years; {_fmt(avail)} expired", (cite,), "A106000"))
+            continue
+        use = avail if avail <= room else room
+        room = sub(room, use)
+        left = sub(avail, use)
+        gone = ZERO
+        if last == y and left:
+            gone, left = left, ZERO
+            expired_all.append(gone)
+        if left:
+            carried.append(loss if left == loss.amount else Loss._trusted(loss.year, left, loss.extension))
+        used_all.append(use)
+        rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite))
+        note = f"; {_fmt(gone)} expires at the end of {y}" if gone else ""
+        steps.append(Step(f"losses.{loss.year}", f"弥补{loss.year}年度亏损（可弥补至{last}年度）",
+                          f"loss of {loss.year} used (usable to {last})", use, "yuan",
+                          f"min({_fmt(avail)}, income left); {n} years; remaining {_fmt(left)}{note}",
+                          (cite,), "A106000"))
+    used = total(used_all)
+    new_loss = -inc if inc < 0 else ZERO
+    taxable = sub(inc, used) if inc > 0 else ZERO
+    if new_loss:
+        last, n, cite = _window(law, y, ext, q, y)
+        rows.append(LossUse(y, new_loss, ZERO, ZERO, new_loss, last, n, cite))
+        carried.append(Loss._trusted(y, new_loss, ext))
+        steps.append(Step(f"losses.{y}", f"本年度亏损（可结转至{last}年度）", f"this year's loss (usable to {last})",
+                          new_loss, "yuan", f"{n} years", (cite,), "A106000"))
+    steps.append(Step("losses.used", "弥补以前年度亏损", "losses brought forward used", used, "yuan", "", (), "A106000"))
+    steps.append(Step("losses.taxable_income", "弥补亏损后的所得", "income after losses", taxable, "yuan"))
+    return LossYear(y, inc, used, taxable, new_loss, total(expired_all), tuple(rows), tuple(carried), tuple(steps))
+
+
+def loss_schedule(
+    incomes: Mapping[int, object] | Sequence[tuple[int, object]],
+    *,
+    opening: Iterable[Loss] = (),
+    qualified_years: Iterable[int] = (),
+    extensions: Mapping[int, str] | None = None,
+    law: Law | None = None,
+) -> LossSchedule:
+    """Run the losses over consecutive tax years of income before losses.
+
+    ``incomes`` maps each year (consecutive) to its income before losses;
+    ``opening`` are losses brought into the first year; ``extensions`` marks a
+    year's own loss (``{2020: "hardship"}``).
+
+    >>> s = loss_schedule({2013: "-100", 2014: "30", 2015: "0", 2016: "0", 2017: "0", 2018: "20", 2019: "90"})
+    >>> [(y.year, y.used, y.expired) for y in s.years][-2:]
+    [(2018, Decimal('20'), Decimal('50')), (2019, Decimal('0'), Decimal('0'))]
+    >>> s.ledger()[0]
+    LossLedger(origin=2013, incurred=Decimal('100'), used=Decimal('50'), expired=Decimal('50'), remaining=Decimal('0'), last_year=2018, expired_after=2018)
+    """
+    law = the_law(law)
+    items = list(incomes.items()) if isinstance(incomes, Mapping) else list(incomes)
+    if not items:
+        raise InvalidInput("incomes", "give at least one year")
+    ys = [tax_year(y, "incomes") for y, _ in items]
+    for a, b in zip(ys, ys[1:], strict=False):
+        if b != a + 1:
+            raise InvalidInput("incomes", f"years must be consecutive ({a} is followed by {b})")
+    q = years(qualified_years, "qualified_years")
+    marks = dict(extensions or {})
+    carried = tuple(opening)
+    out: list[LossYear] = []
+    steps: list[Step] = []
+    for y, inc in items:
+        r = apply_losses(y, inc, carried, qualified_years=q, extension=marks.get(y, ""), law=law)
+        out.append(r)
+        steps.extend(Step(f"{y}.{s.name}", f"{y}年度 {s.zh}", f"{y}: {s.en}", s.value, s.unit, s.formula, s.cite,
+                          s.line) for s in r.steps)
+        carried = r.carried
+    return LossSchedule(tuple(out), carried, tuple(steps))
