@@ -4,6 +4,7 @@ One module per rule; each module's docstring is its specification.
 
 * :mod:`~taxcalc.eit.small_profit` — small low-profit enterprises (小型微利企业)
 * :mod:`~taxcalc.eit.losses` — loss carry-forward (亏损结转弥补)
+* :mod:`~taxcalc.eit.rd_super_deduction` — R&D super-deduction (研发费用加计扣除)
 """
 
 from __future__ import annotations
@@ -19,6 +20,16 @@ from .losses import (
     loss_schedule,
     loss_window,
 )
+from .rd_super_deduction import (
+    KINDS,
+    RdFacts,
+    RdIntangible,
+    RdProject,
+    RdRatio,
+    RdResult,
+    rd_ratio,
+    rd_super_deduction,
+)
 from .small_profit import (
     Averages,
     Quarter,
@@ -30,18 +41,26 @@ from .small_profit import (
 
 __all__ = [
     "EXTENSIONS",
+    "KINDS",
     "Averages",
     "Loss",
     "LossLedger",
     "LossSchedule",
     "LossUse",
     "LossYear",
+    "RdFacts",
+    "RdIntangible",
+    "RdProject",
+    "RdRatio",
+    "RdResult",
     "Quarter",
     "SmallProfit",
     "apply_losses",
     "loss_schedule",
     "loss_window",
     "quarterly_averages",
+    "rd_ratio",
+    "rd_super_deduction",
     "small_profit",
     "small_profit_cliffs",
 ]

@@ -1,0 +1,544 @@
+"""R&D super-deduction (研发费用加计扣除): the extra deduction of a tax year.
+
+The rule
+--------
+On top of deducting its R&D expenses, an enterprise deducts a further share of
+them (企业所得税法 第三十条; 实施条例 第九十五条); an intangible asset formed by R&D
+is amortised at (1 + that share) times its cost.  The share by year and kind of
+enterprise:
+
+==============================  =============  ==========================================
+years                           ratio (amort.)  who (document)
+==============================  =============  ==========================================
+2008–2017                       50% (150%)     all (实施条例 第九十五条; 财税〔2015〕119号)
+2017–2019                       75% (175%)     科技型中小企业 (财税〔2017〕34号)
+2018–2022-09-30                 75% (175%)     all (财税〔2018〕99号; 2021年第6号)
+2021–2022                       100% (200%)    制造业企业 (2021年第13号)
+2022                            100% (200%)    科技型中小企业 (2022年第16号)
+2022-10-01 – 2022-12-31         100% (200%)    those then at 75% (2022年第28号 二)
+2023 –                          100% (200%)    all (2023年第7号)
+2023–2027                       120% (220%)    listed IC and 工业母机 enterprises (2023年第44号)
+==============================  =============  ==========================================
+
+The base (财税〔2015〕119号, 国家税务总局公告2015年第97号, 2021年第28号, 财税〔2018〕64号):
+
+* own R&D: personnel, direct inputs, depreciation, amortisation, new-product
+  design fees (the "five items", 人员人工等五项), plus other related expenses
+  (其他相关费用) up to ``五项之和 × 10% ÷ (1 − 10%)`` — per project before 2021,
+  all projects together from 2021;
+* entrusted R&D (委托研发) counts at 80% of the amount paid;
+* entrusted overseas R&D (委托境外研发) counted nothing before 2018; from 2018 it
+  counts at 80%, limited to 2/3 of the qualifying domestic R&D expenses
+  (own + entrusted domestic, both as counted).
+
+2022: for an enterprise at 75% until 2022-09-30 the Q4 share is either the
+actual Q4 expenses (``base_after_switch``) or the year's base × the months it
+operated from 2022-10-01 ÷ the months it operated in 2022 (2022年第28号 二);
+the months method is the default.  Amortisation is always apportioned by months.
+``base_after_switch`` is ignored in a year whose ratio does not change (for the
+enterprise, or under a what-if).
+
+Cliffs (tested as such)
+-----------------------
+* The negative list (负面清单, 财税〔2015〕119号 四, from 2016): an enterprise
+  whose main business is tobacco, accommodation, catering, wholesale and retail,
+  real estate, leasing and business services or entertainment and whose
+  main-business income is **more than** 50% of its income (97号 第四条 "50%（不含）
+  以上") gets no super-deduction at all: at 50% it does, at 50.01% it does not.
+* Manufacturer status (2021–2022): main-business income **50% or more**
+  ("达到50%以上", 2021年第13号 一).
+
+Keys read
+---------
+``eit.rd.in_force``, ``eit.rd.ratio.{general,tech_sme,manufacturer,ic_machine}``,
+``eit.rd.excluded_industries``, ``eit.rd.excluded_share``,
+``eit.rd.manufacturer_share``, ``eit.rd.other_expenses.cap_share`` / ``.pooled``,
+``eit.rd.entrusted.share``, ``eit.rd.entrusted_overseas.share`` / ``.cap``.
+Other related expenses and entrusted R&D before 2016 are outside the coverage
+(the 2008–2015 rules for them are not encoded): giving them for such a year is
+an :class:`~taxcalc.errors.OutsideCoverage` error.
+
+Rounding and choices
+--------------------
+* The caps on other related expenses and on overseas R&D, and the extra
+  deductions, are rounded half up to the fen (the form A107012 carries fen);
+  the 2/3 test itself is exact.
+* ``main_business_share`` is one figure for both tests, although the
+  denominators differ slightly (97号 deducts non-taxable and investment income).
+* The capitalised costs of a year are not part of the other-expenses cap of that
+  year here (2021年第28号 counts them in the year the intangible is formed).
+
+>>> r = rd_super_deduction(RdFacts(projects=(RdProject("A", personnel="600000", direct_inputs="300000",
+...                                             other="150000"),)), 2018)
+>>> r.other_eligible, r.base, r.ratio, r.extra
+(Decimal('100000.00'), Decimal('1000000.00'), Decimal('0.75'), Decimal('750000.00'))
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from ..errors import InvalidInput
+from ..explain import Citation, Explained, Step, format_value
+from ..law import Law, LawValue
+from ..money import ZERO, add, div, mul, round_fen, sub, total
+from ._common import (
+    INDUSTRIES,
+    MANUFACTURING,
+    as_money,
+    as_share,
+    build,
+    build_all,
+    choice,
+    flag,
+    industry_arg,
+    month_end,
+    months_operated,
+    optional_date,
+    segments,
+    setattrs,
+    tax_year,
+    text,
+    the_law,
+    year_end,
+)
+
+__all__ = [
+    "KINDS",
+    "RdFacts",
+    "RdIntangible",
+    "RdProject",
+    "RdRatio",
+    "RdResult",
+    "rd_ratio",
+    "rd_super_deduction",
+]
+
+#: Kinds of enterprise with their own ratio key (``eit.rd.ratio.<kind>``).
+KINDS = ("general", "tech_sme", "manufacturer", "ic_machine")
+_ONE = Decimal(1)
+_ZERO_FEN = Decimal("0.00")
+
+
+@dataclass(frozen=True, slots=True)
+class RdProject:
+    """One R&D project's expenses of the year (研发项目), expensed (not capitalised).
+
+    File fields (amounts in yuan): ``name``, ``personnel`` (人员人工费用),
+    ``direct_inputs`` (直接投入费用), ``depreciation`` (折旧费用), ``amortisation``
+    (无形资产摊销费用), ``design`` (新产品设计费等), ``other`` (其他相关费用),
+    ``entrusted_domestic`` and ``entrusted_overseas`` (amounts paid for R&D
+    entrusted to others in China / to overseas bodies).
+    """
+
+    name: str = ""
+    personnel: Decimal = ZERO
+    direct_inputs: Decimal = ZERO
+    depreciation: Decimal = ZERO
+    amortisation: Decimal = ZERO
+    design: Decimal = ZERO
+    other: Decimal = ZERO
+    entrusted_domestic: Decimal = ZERO
+    entrusted_overseas: Decimal = ZERO
+
+    def __post_init__(self) -> None:
+        setattrs(self, name=text(self.name, "name"))
+        for f in ("personnel", "direct_inputs", "depreciation", "amortisation", "design", "other",
+                  "entrusted_domestic", "entrusted_overseas"):
+            setattrs(self, **{f: as_money(getattr(self, f), f)})
+
+    @property
+    def five(self) -> Decimal:
+        """The five items (人员人工等五项费用之和)."""
+        return total((self.personnel, self.direct_inputs, self.depreciation, self.amortisation, self.design))
+
+    @classmethod
+    def from_mapping(cls, data: object, where: str = "project") -> RdProject:
+        """Build from a table with the field names above."""
+        return build(cls, data, where)
+
+
+@dataclass(frozen=True, slots=True)
+class RdIntangible:
+    """An intangible asset formed by R&D, and its ordinary amortisation for the year.
+
+    File fields: ``name``, ``cost`` (its cost), ``amortisation`` (the year's
+    straight-line amortisation of that cost, 100%).
+    """
+
+    name: str
+    cost: Decimal
+    amortisation: Decimal
+
+    def __post_init__(self) -> None:
+        setattrs(self, name=text(self.name, "name"), cost=as_money(self.cost, "cost"),
+                 amortisation=as_money(self.amortisation, "amortisation"))
+        if self.amortisation > self.cost:
+            raise InvalidInput("amortisation", f"is more than the cost {self.cost}")
+
+    @classmethod
+    def from_mapping(cls, data: object, where: str = "intangible") -> RdIntangible:
+        """Build from a table with the field names above."""
+        return build(cls, data, where)
+
+
+@dataclass(frozen=True, slots=True)
+class RdFacts:
+    """The R&D of one tax year: projects, intangibles amortised, and the 2022 Q4 choice.
+
+    ``base_after_switch`` (optional) is the part of the year's base incurred on or
+    after the day the ratio changed inside the year (2022-10-01): the "actual"
+    method of 2022年第28号 二.  File fields: ``projects``, ``intangibles``,
+    ``base_after_switch``.
+    """
+
+    projects: tuple[RdProject, ...] = ()
+    intangibles: tuple[RdIntangible, ...] = ()
+    base_after_switch: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        projects = build_all(RdProject, self.projects, "projects")
+        intangibles = build_all(RdIntangible, self.intangibles, "intangibles")
+        after = None if self.base_after_switch is None else as_money(self.base_after_switch, "base_after_switch")
+        setattrs(self, projects=projects, intangibles=intangibles, base_after_switch=after)
+
+    @classmethod
+    def from_mapping(cls, data: object, where: str = "rd") -> RdFacts:
+        """Build from a table with the field names above (arrays of tables for the lists)."""
+        return build(cls, data, where)
+
+
+@dataclass(frozen=True, slots=True)
+class RdRatio(Explained):
+    """The super-deduction ratio of a tax year for the given kinds of enterprise.
+
+    ``ratio`` is the months-weighted ratio of the months operated; ``segments``
+    lists each run of months with its ratio and citation (one in most years).
+    """
+
+    year: int
+    kinds: tuple[str, ...]
+    ratio: Decimal
+    amortisation_multiple: Decimal
+    segments: tuple[tuple[tuple[int, ...], Decimal, Citation], ...]
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RdResult(Explained):
+    """The super-deduction of one tax year (A107012).
+
+    ``base`` is the expensed base (own R&D with other expenses capped, entrusted
+    R&D as counted); ``extra`` = ``extra_expensed`` + ``extra_amortisation``,
+    the amount deducted on top of the expenses (加计扣除额).
+    """
+
+    year: int
+    kinds: tuple[str, ...]
+    excluded: bool
+    five: Decimal
+    other: Decimal
+    other_cap: Decimal
+    other_eligible: Decimal
+    entrusted_domestic: Decimal
+    entrusted_overseas: Decimal
+    base: Decimal
+    ratio: Decimal
+    extra_expensed: Decimal
+    amortisation: Decimal
+    extra_amortisation: Decimal
+    extra: Decimal
+    steps: tuple[Step, ...]
+
+
+class _Seg(NamedTuple):
+    months: tuple[int, ...]
+    ratio: Decimal
+    value: LawValue
+
+
+@functools.lru_cache(maxsize=4096)
+def _best(law: Law, kinds: tuple[str, ...], day: object) -> LawValue:
+    best: LawValue | None = None
+    for k in kinds:
+        v = law.value(f"eit.rd.ratio.{k}", day)
+        if best is None or v.value >= best.value:  # type: ignore[operator]  # ties: the specific kind
+            best = v
+    assert best is not None
+    return best
+
+
+@functools.lru_cache(maxsize=1024)
+def _segments(law: Law, year: int, kinds: tuple[str, ...], months: tuple[int, ...]) -> tuple[_Seg, ...]:
+    segs = segments(months, lambda m: _best(law, kinds, month_end(year, m)))
+    out = []
+    for ms, v in segs:
+        assert isinstance(v.value, Decimal)
+        out.append(_Seg(ms, v.value, v))
+    return tuple(out)
+
+
+def _weighted(segs: tuple[_Seg, ...], n: int) -> Decimal:
+    if len(segs) == 1:
+        return segs[0].ratio
+    return div(total(mul(s.ratio, Decimal(len(s.months))) for s in segs), Decimal(n))
+
+
+def _kinds_arg(kinds: Iterable[str]) -> tuple[str, ...]:
+    ks = {"general"}
+    for k in kinds:
+        ks.add(choice(k, "kind", KINDS))
+    return tuple(k for k in KINDS if k in ks)
+
+
+def rd_ratio(
+    year: object, *, kinds: Iterable[str] = ("general",), opened: object = None, closed: object = None,
+    law: Law | None = None,
+) -> RdRatio:
+    """The super-deduction ratio of ``year`` for an enterprise of the given ``kinds``.
+
+    ``kinds`` are any of :data:`KINDS` (``"general"`` always applies); the best
+    ratio among them applies.  A year in which the ratio changes is weighted by
+    the months operated (``opened`` / ``closed``).
+
+    >>> rd_ratio(2017).ratio, rd_ratio(2017, kinds=["tech_sme"]).ratio
+    (Decimal('0.5'), Decimal('0.75'))
+    >>> r = rd_ratio(2022)
+    >>> r.ratio, [(s[0][0], s[1]) for s in r.segments]
+    (Decimal('0.8125'), [(1, Decimal('0.75')), (10, Decimal('1'))])
+    >>> rd_ratio(2023, kinds=["ic_machine"]).amortisation_multiple
+    Decimal('2.2')
+    """
+    law = the_law(law)
+    y = tax_year(year)
+    ks = _kinds_arg(kinds)
+    months = months_operated(y, optional_date(opened, "opened"), optional_date(closed, "closed"))
+    segs = _segments(law, y, ks, months)
+    ratio = _weighted(segs, len(months))
+    steps = _ratio_steps(segs, months, ratio, ks)
+    return RdRatio(y, ks, ratio, add(_ONE, ratio), tuple((s.months, s.ratio, s.value.citation) for s in segs),
+                   tuple(steps))
+
+
+def _ratio_steps(segs: tuple[_Seg, ...], months: tuple[int, ...], ratio: Decimal, ks: tuple[str, ...]) -> list[Step]:
+    kinds_zh = "、".join(_KIND_ZH[k] for k in ks)
+    steps: list[Step] = []
+    if len(segs) == 1:
+        steps.append(segs[0].value.step("rd.ratio", f"加计扣除比例（{kinds_zh}）", f"super-deduction ratio ({', '.join(ks)})"))
+        return steps
+    for s in segs:
+        steps.append(s.value.step(f"rd.ratio[{s.months[0]:02d}..{s.months[-1]:02d}]",
+                                  f"{s.months[0]}–{s.months[-1]}月加计扣除比例",
+                                  f"ratio for months {s.months[0]}–{s.months[-1]}", f"× {len(s.months)}/{len(months)}"))
+    steps.append(Step("rd.ratio", "按经营月份加权的加计扣除比例", "ratio weighted by months operated", ratio, "rate",
+                      " + ".join(f"{format_value(s.ratio, 'rate')} × {len(s.months)}/{len(months)}" for s in segs),
+                      tuple(dict.fromkeys(s.value.citation for s in segs))))
+    return steps
+
+
+_KIND_ZH = {"general": "一般企业", "tech_sme": "科技型中小企业", "manufacturer": "制造业企业",
+            "ic_machine": "集成电路/工业母机企业"}
+
+
+def _fmt(d: Decimal) -> str:
+    return f"{d:,.2f}"
+
+
+def rd_super_deduction(
+    facts: RdFacts,
+    year: object,
+    *,
+    industry: str = "other",
+    main_business_share: object = "1",
+    tech_sme: bool = False,
+    ic_machine: bool = False,
+    opened: object = None,
+    closed: object = None,
+    law: Law | None = None,
+) -> RdResult:
+    """The super-deduction of tax year ``year``.
+
+    ``industry`` (a code of :data:`taxcalc.eit._common.INDUSTRIES`) and
+    ``main_business_share`` (main-business income ÷ total income, default 100%)
+    decide the negative list and manufacturer status; ``tech_sme`` and
+    ``ic_machine`` give the other kinds.
+
+    >>> facts = RdFacts(projects=(RdProject("A", personnel="800000", other="100000",
+    ...                                     entrusted_overseas="1000000"),))
+    >>> r = rd_super_deduction(facts, 2018)
+    >>> r.other_eligible, r.entrusted_overseas, r.base, r.extra
+    (Decimal('88888.89'), Decimal('592592.59'), Decimal('1481481.48'), Decimal('1111111.11'))
+    >>> rd_super_deduction(facts, 2018, industry="wholesale_retail").extra
+    Decimal('0.00')
+    """
+    law = the_law(law)
+    y = tax_year(year)
+    if not isinstance(facts, RdFacts):
+        raise InvalidInput("rd", "must be RdFacts")
+    ind = industry_arg(industry)
+    share = as_share(main_business_share, "main_business_share")
+    months = months_operated(y, optional_date(opened, "opened"), optional_date(closed, "closed"))
+    return _compute(law, y, facts, ind, share, months, tech_sme=flag(tech_sme, "tech_sme"),
+                    ic_machine=flag(ic_machine, "ic_machine"))
+
+
+def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tuple[int, ...], *,
+             tech_sme: bool, ic_machine: bool) -> RdResult:
+    day = year_end(y)
+    steps: list[Step] = []
+    on = law.value("eit.rd.in_force", day)
+    kinds = ["general"]
+    if tech_sme:
+        kinds.append("tech_sme")
+    if ic_machine:
+        kinds.append("ic_machine")
+    if ind in MANUFACTURING and _manufacturer_matters(law, y, months):
+        test = law.value("eit.rd.manufacturer_share", day)
+        assert isinstance(test.value, Decimal)
+        ok = share >= test.value
+        steps.append(test.step("rd.manufacturer", "制造业企业：主营业务收入占比（含）",
+                               "manufacturer: main-business income share (inclusive)",
+                               f"{format_value(share, 'rate')} ≥ {format_value(test.value, 'rate')} {'✓' if ok else '✗'}"))
+        if ok:
+            kinds.append("manufacturer")
+    ks = _kinds_arg(kinds)
+    excluded = False
+    if not on.value:
+        steps.append(on.step("rd.in_force", "研发费用加计扣除是否有效", "super-deduction in force"))
+        excluded = True
+    else:
+        neg = law.value("eit.rd.excluded_industries", day)
+        assert isinstance(neg.value, tuple)
+        if ind in neg.value:
+            lim = law.value("eit.rd.excluded_share", day)
+            assert isinstance(lim.value, Decimal)
+            excluded = share > lim.value
+            steps.append(neg.step("rd.excluded_industries", f"负面清单行业：{INDUSTRIES[ind][0]}",
+                                  f"excluded industry: {INDUSTRIES[ind][1]}"))
+            steps.append(lim.step("rd.excluded_share", "主营业务收入占比超过（不含本数）则不得加计扣除",
+                                  "excluded when the main-business share is above (exclusive)",
+                                  f"{format_value(share, 'rate')} > {format_value(lim.value, 'rate')} "
+                                  f"{'✓ 不得加计扣除 / excluded' if excluded else '✗'}"))
+    projects = facts.projects
+    five = total(p.five for p in projects)
+    other = total(p.other for p in projects)
+    other_cap = other_ok = ZERO
+    if other:
+        pooled = law.value("eit.rd.other_expenses.pooled", day)
+        cap_share = law.value("eit.rd.other_expenses.cap_share", day)
+        s = cap_share.value
+        assert isinstance(s, Decimal)
+        factor = div(s, sub(_ONE, s))
+        if pooled.value:
+            other_cap = round_fen(mul(five, factor))
+            other_ok = min(other, other_cap)
+        else:
+            caps = [round_fen(mul(p.five, factor)) for p in projects]
+            other_cap = total(caps)
+            other_ok = total(min(p.other, c) for p, c in zip(projects, caps, strict=True))
+        steps.append(pooled.step("rd.other_pooled", "其他相关费用限额全部项目统一计算",
+                                 "other related expenses capped over all projects together"))
+        steps.append(cap_share.step("rd.other_cap", "其他相关费用限额", "cap on other related expenses",
+                                    f"{_fmt(five)} × {format_value(s, 'rate')} ÷ (1 − {format_value(s, 'rate')})"
+                                    f" = {_fmt(other_cap)}; min({_fmt(other)}, cap) = {_fmt(other_ok)}", "A107012"))
+    own = add(five, other_ok)
+    steps.append(Step("rd.own", "自主研发可加计扣除费用", "own R&D counted", own, "yuan",
+                      f"{_fmt(five)} + {_fmt(other_ok)}", (), "A107012"))
+    dom_paid = total(p.entrusted_domestic for p in projects)
+    dom = ZERO
+    if dom_paid:
+        es = law.value("eit.rd.entrusted.share", day)
+        assert isinstance(es.value, Decimal)
+        dom = mul(dom_paid, es.value)
+        steps.append(es.step("rd.entrusted_domestic", "委托境内研发费用计入比例", "entrusted domestic R&D counted",
+                             f"{_fmt(dom_paid)} × {format_value(es.value, 'rate')} = {_fmt(dom)}", "A107012"))
+    ovs_paid = total(p.entrusted_overseas for p in projects)
+    ovs = ZERO
+    domestic = add(own, dom)
+    if ovs_paid:
+        os_ = law.value("eit.rd.entrusted_overseas.share", day)
+        assert isinstance(os_.value, Decimal)
+        counted = mul(ovs_paid, os_.value)
+        if counted:
+            cap_v = law.value("eit.rd.entrusted_overseas.cap", day)
+            num, den = _fraction(cap_v)
+            if mul(counted, den) <= mul(domestic, num):
+                ovs = counted
+            else:
+                ovs = round_fen(div(mul(domestic, num), den))
+            steps.append(os_.step("rd.entrusted_overseas_share", "委托境外研发费用计入比例",
+                                  "entrusted overseas R&D counted", f"{_fmt(ovs_paid)} × {format_value(os_.value, 'rate')}"
+                                  f" = {_fmt(counted)}", "A107012"))
+            steps.append(cap_v.step("rd.entrusted_overseas_cap", "委托境外研发费用上限（境内符合条件的研发费用的比例）",
+                                    "entrusted overseas R&D cap (of qualifying domestic R&D)",
+                                    f"min({_fmt(counted)}, {_fmt(domestic)} × {cap_v.value}) = {_fmt(ovs)}", "A107012"))
+        else:
+            steps.append(os_.step("rd.entrusted_overseas_share", "委托境外研发费用不得加计扣除",
+                                  "entrusted overseas R&D not counted", f"{_fmt(ovs_paid)} × 0"))
+    base = add(domestic, ovs)
+    steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan", "", (), "A107012"))
+    segs = _segments(law, y, ks, months)
+    ratio = _weighted(segs, len(months))
+    steps.extend(_ratio_steps(segs, months, ratio, ks))
+    amort = total(i.amortisation for i in facts.intangibles)
+    if excluded:
+        extra_exp = extra_am = _ZERO_FEN
+        steps.append(Step("rd.excluded", "加计扣除额：不适用", "super-deduction: none", _ZERO_FEN, "yuan", "", (),
+                          "A107012"))
+        ratio_out = ZERO if not on.value else ratio
+    else:
+        after = facts.base_after_switch
+        if after is not None and len(segs) == 2:
+            if after > base:
+                raise InvalidInput("rd.base_after_switch", f"{after} is more than the year's base {base}")
+            extra_raw = add(mul(sub(base, after), segs[0].ratio), mul(after, segs[1].ratio))
+            formula = (f"{_fmt(sub(base, after))} × {format_value(segs[0].ratio, 'rate')} + "
+                       f"{_fmt(after)} × {format_value(segs[1].ratio, 'rate')} (actual Q4)")
+        elif after is not None and len(segs) > 2:
+            raise InvalidInput("rd.base_after_switch", f"the ratio changes more than once in {y}; "
+                               "the actual method is not defined for that")
+        else:
+            extra_raw = mul(base, ratio)
+            formula = f"{_fmt(base)} × {format_value(ratio, 'rate')}"
+        extra_exp = round_fen(extra_raw)
+        extra_am = round_fen(mul(amort, ratio))
+        cites = tuple(dict.fromkeys(s.value.citation for s in segs))
+        steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
+                          extra_exp, "yuan", formula, cites, "A107012"))
+        if facts.intangibles:
+            steps.append(Step("rd.extra_amortisation", "无形资产摊销加计扣除额", "super-deduction on amortisation",
+                              extra_am, "yuan",
+                              f"{_fmt(amort)} × {format_value(ratio, 'rate')} "
+                              f"(amortised at {format_value(add(_ONE, ratio), 'rate')})", cites, "A107012"))
+        ratio_out = ratio
+    extra = add(extra_exp, extra_am)
+    steps.append(Step("rd.extra", "研发费用加计扣除合计", "super-deduction, total", extra, "yuan", "", (), "A107012"))
+    return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
+                    amort, extra_am, extra, tuple(steps))
+
+
+@functools.lru_cache(maxsize=1024)
+def _manufacturer_matters(law: Law, y: int, months: tuple[int, ...]) -> bool:
+    """Whether the manufacturer ratio beats the general one in some month of ``y``."""
+    return any(
+        _best(law, ("general", "manufacturer"), month_end(y, m)).value
+        > _best(law, ("general",), month_end(y, m)).value  # type: ignore[operator]
+        for m in months
+    )
+
+
+def _fraction(v: LawValue) -> tuple[Decimal, Decimal]:
+    """``"2/3"`` → (2, 3)."""
+    raw = v.value
+    try:
+        assert isinstance(raw, str)
+        num, den = (Decimal(x.strip()) for x in raw.split("/"))
+    except Exception:
+        raise InvalidInput(v.key, f"{raw!r} is not a fraction such as 2/3") from None
+    if den <= 0 or num < 0:
+        raise InvalidInput(v.key, f"{raw!r} is not a fraction such as 2/3")
+    return num, den
