@@ -3,12 +3,22 @@
 One module per rule; each module's docstring is its specification.
 
 * :mod:`~taxcalc.eit.small_profit` — small low-profit enterprises (小型微利企业)
+* :mod:`~taxcalc.eit.equipment` — one-time deduction of equipment (设备、器具一次性扣除)
 * :mod:`~taxcalc.eit.losses` — loss carry-forward (亏损结转弥补)
 * :mod:`~taxcalc.eit.rd_super_deduction` — R&D super-deduction (研发费用加计扣除)
 """
 
 from __future__ import annotations
 
+from .equipment import (
+    ACQUISITIONS,
+    ASSET_KINDS,
+    Equipment,
+    EquipmentSchedule,
+    EquipmentYear,
+    equipment_in_year,
+    equipment_schedule,
+)
 from .losses import (
     EXTENSIONS,
     Loss,
@@ -40,9 +50,14 @@ from .small_profit import (
 )
 
 __all__ = [
+    "ACQUISITIONS",
+    "ASSET_KINDS",
     "EXTENSIONS",
     "KINDS",
     "Averages",
+    "Equipment",
+    "EquipmentSchedule",
+    "EquipmentYear",
     "Loss",
     "LossLedger",
     "LossSchedule",
@@ -56,6 +71,8 @@ __all__ = [
     "Quarter",
     "SmallProfit",
     "apply_losses",
+    "equipment_in_year",
+    "equipment_schedule",
     "loss_schedule",
     "loss_window",
     "quarterly_averages",

@@ -1,0 +1,372 @@
+"""Equipment (设备、器具): the one-time deduction, or ordinary depreciation, year by year.
+
+The rule
+--------
+Equipment — any fixed asset other than buildings and structures (除房屋、建筑物以外
+的固定资产) — newly purchased (新购进) in a window and of a unit value (单位价值) of
+at most 5,000,000 yuan may be deducted in full, once, instead of being
+depreciated (一次性计入当期成本费用在计算应纳税所得额时扣除，不再分年度计算折旧):
+
+* purchases 2018-01-01 – 2020-12-31 (财税〔2018〕54号), extended to 2023-12-31
+  (2021年第6号), then 2024-01-01 – 2027-12-31 (2023年第37号);
+* the purchase date is the invoice date; for an instalment or credit purchase
+  the arrival date; for a self-built asset the completion settlement date
+  (国家税务总局公告2018年第46号 一（二）).  Donations, contributions, exchanges and
+  restructurings are not purchases (``acquisition="other"``);
+* it is deducted in the tax year of the month after the month it was put into
+  use (46号 二): put into use in December 2018 → deducted in 2019; in November
+  2018 → 2018;
+* the enterprise chooses (46号 四); ``elect_one_time=False`` declines.
+
+Otherwise the asset is depreciated on a straight line from the month after the
+month it was put into use (实施条例 第五十九条) over the minimum life of its class
+(第六十条: buildings 20 years, machinery and production equipment 10, tools and
+furniture 5, vehicles 4, electronics 3), down to the residual value given.
+
+High-tech enterprises, Q4 2022 (2022年第28号 一): equipment bought from
+2022-10-01 to 2022-12-31 by an enterprise that is a high and new technology
+enterprise may be deducted in full in 2022 ("当年") and a further 100% of its
+cost deducted on top, whatever its unit value.
+
+Cliffs (tested as such)
+-----------------------
+* Unit value 5,000,000.00 is deducted at once; 5,000,000.01 is depreciated.
+* Bought on the last day of a window vs the day after (2027-12-31 / 2028-01-01).
+* Put into use in November vs December: deducted this year vs next year.
+
+Keys read
+---------
+``eit.equipment.one_time.in_force``, ``.unit_value_cap``,
+``.deduction_month_offset`` (on the purchase date);
+``eit.equipment.hnte_q4.in_force``, ``.extra_ratio`` (on the purchase date);
+``eit.depreciation.start_month_offset``, ``eit.depreciation.min_years.<kind>``
+(on the day put into use).
+
+Rounding and choices
+--------------------
+* Straight-line amounts are exact per month; each year's deduction is the
+  cumulative amount to the end of that year rounded half up to the fen, less
+  the same for the year before, so the years add up exactly to cost − residual.
+* The one-time deduction is the whole unit value (the residual is not kept).
+* The 2022 Q4 high-tech deduction is taken in 2022 whatever the month put into
+  use (the text says 当年); the enterprise must be a high-tech enterprise in
+  the purchase year (``hnte_years``; the text asks for the status at some time
+  in Q4 2022).
+* Not encoded: the accelerated depreciation of 财税〔2014〕75号 / 〔2015〕106号
+  and the 2022 rule for SMEs' equipment above 5,000,000 (2022年第12号), both
+  optional for the enterprise: the tax computed without them is still a tax the
+  law allows.
+
+>>> a = Equipment("lathe", "5000000", "machinery", acquired_on="2018-12-05", in_use="2018-12-20")
+>>> s = equipment_schedule(a)
+>>> s.method, s.chosen
+('one_time', ((2019, Decimal('5000000')),))
+>>> b = Equipment("lathe", "5000000.01", "machinery", acquired_on="2018-12-05", in_use="2018-12-20")
+>>> equipment_schedule(b).chosen[:2]
+((2019, Decimal('500000.00')), (2020, Decimal('500000.00')))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..errors import InvalidInput
+from ..explain import Explained, Step
+from ..law import Law, LawValue
+from ..money import ZERO, date_arg, div, mul, round_fen, sub
+from ._common import as_money, build, choice, flag, setattrs, tax_year, text, the_law, years
+
+__all__ = [
+    "ACQUISITIONS",
+    "ASSET_KINDS",
+    "Equipment",
+    "EquipmentSchedule",
+    "EquipmentYear",
+    "equipment_in_year",
+    "equipment_schedule",
+]
+
+#: Classes of fixed asset with their minimum depreciation life (实施条例 第六十条).
+ASSET_KINDS = ("buildings", "machinery", "tools", "vehicles", "electronics")
+#: How the asset was acquired: bought (invoice date), bought on instalments or
+#: credit (arrival date), self-built (completion settlement date), or other
+#: (donation, contribution, exchange, restructuring: not a purchase).
+ACQUISITIONS = ("purchase", "instalment", "self_built", "other")
+_DATE_ZH = {"purchase": "发票开具时间", "instalment": "到货时间", "self_built": "竣工结算时间", "other": "取得时间"}
+_DATE_EN = {"purchase": "invoice date", "instalment": "arrival date", "self_built": "completion settlement date",
+            "other": "date acquired"}
+_ZERO_FEN = Decimal("0.00")
+
+
+@dataclass(frozen=True, slots=True)
+class Equipment:
+    """A fixed asset: its unit value, class, purchase and first use.
+
+    ``acquired_on`` is the purchase date as 46号 defines it for the
+    ``acquisition`` method (invoice / arrival / completion settlement date);
+    ``in_use`` the day it was put into use (only the month counts);
+    ``residual`` the residual value for straight-line depreciation;
+    ``elect_one_time`` whether the enterprise chooses the one-time deduction
+    where available; ``book_depreciation`` the depreciation charged in the
+    accounts for the tax year being computed (used by :func:`taxcalc.eit.annual`).
+    File fields: those names.
+    """
+
+    name: str
+    cost: Decimal
+    kind: str
+    acquired_on: _dt.date
+    in_use: _dt.date
+    acquisition: str = "purchase"
+    residual: Decimal = ZERO
+    elect_one_time: bool = True
+    book_depreciation: Decimal = ZERO
+
+    def __post_init__(self) -> None:
+        cost = as_money(self.cost, "cost")
+        if cost <= 0:
+            raise InvalidInput("cost", "must be more than zero")
+        residual = as_money(self.residual, "residual")
+        if residual > cost:
+            raise InvalidInput("residual", f"{residual} is more than the cost {cost}")
+        setattrs(
+            self,
+            name=text(self.name, "name"),
+            cost=cost,
+            kind=choice(self.kind, "kind", ASSET_KINDS),
+            acquired_on=date_arg(self.acquired_on, "acquired_on"),
+            in_use=date_arg(self.in_use, "in_use"),
+            acquisition=choice(self.acquisition, "acquisition", ACQUISITIONS),
+            residual=residual,
+            elect_one_time=flag(self.elect_one_time, "elect_one_time"),
+            book_depreciation=as_money(self.book_depreciation, "book_depreciation"),
+        )
+
+    @classmethod
+    def from_mapping(cls, data: object, where: str = "equipment") -> Equipment:
+        """Build from a table with the field names above (dates as ``YYYY-MM-DD``)."""
+        return build(cls, data, where)
+
+
+@dataclass(frozen=True, slots=True)
+class EquipmentSchedule(Explained):
+    """The tax deductions of one asset, year by year, both ways.
+
+    ``method`` is ``"one_time"``, ``"hnte_q4"`` or ``"straight_line"``;
+    ``one_time`` the one-time schedule where the asset qualifies (else empty);
+    ``straight_line`` the ordinary depreciation; ``chosen`` the schedule that
+    applies; ``extra`` any extra deduction (the 2022 Q4 high-tech rule).
+    """
+
+    name: str
+    cost: Decimal
+    method: str
+    reasons: tuple[str, ...]
+    one_time: tuple[tuple[int, Decimal], ...]
+    straight_line: tuple[tuple[int, Decimal], ...]
+    chosen: tuple[tuple[int, Decimal], ...]
+    extra: tuple[tuple[int, Decimal], ...]
+    steps: tuple[Step, ...]
+
+    def deduction_in(self, year: int) -> Decimal:
+        """The tax deduction (depreciation or one-time) of ``year``."""
+        return next((a for y, a in self.chosen if y == year), _ZERO_FEN)
+
+    def extra_in(self, year: int) -> Decimal:
+        """The extra deduction of ``year``."""
+        return next((a for y, a in self.extra if y == year), _ZERO_FEN)
+
+
+@dataclass(frozen=True, slots=True)
+class EquipmentYear(Explained):
+    """One asset in one tax year: the tax deduction, the extra deduction, the book amount.
+
+    ``adjustment`` = ``book`` − ``deduction`` (A105080: positive increases the
+    taxable income, negative decreases it).
+    """
+
+    name: str
+    year: int
+    method: str
+    deduction: Decimal
+    extra: Decimal
+    book: Decimal
+    adjustment: Decimal
+    steps: tuple[Step, ...]
+
+
+def _month_index(d: _dt.date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _rules(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str) -> tuple[LawValue, ...]:
+    v = law.value
+    return (
+        v("eit.equipment.one_time.in_force", acquired),
+        v("eit.equipment.hnte_q4.in_force", acquired),
+        v("eit.depreciation.start_month_offset", in_use),
+        v(f"eit.depreciation.min_years.{kind}", in_use),
+    )
+
+
+def _decide(asset: Equipment, hnte: frozenset[int] | tuple[int, ...], law: Law) -> tuple[str, list[str], list[Step],
+                                                                                     LawValue | None, LawValue | None]:
+    """Which method applies, why, and the law values it rests on."""
+    one, q4, _start, _life = _rules(law, asset.acquired_on, asset.in_use, asset.kind)
+    a = asset
+    steps: list[Step] = [
+        Step("equipment.purchase_date", f"购进日期（{_DATE_ZH[a.acquisition]}）", f"purchase date ({_DATE_EN[a.acquisition]})",
+             a.acquired_on, "date", "", ()),
+        Step("equipment.cost", "单位价值", "unit value", a.cost, "yuan"),
+    ]
+    reasons: list[str] = []
+    not_equipment = a.kind == "buildings"
+    not_purchase = a.acquisition == "other"
+    if not_equipment:
+        reasons.append("buildings")
+    if not_purchase:
+        reasons.append("not_purchased")
+    if not a.elect_one_time:
+        reasons.append("not_elected")
+    if q4.value and a.acquired_on.year in hnte and not reasons:
+        steps.append(q4.step("equipment.hnte_q4", "高新技术企业2022年第四季度新购置设备、器具：当年一次性全额扣除并加计扣除",
+                             "high-tech enterprise, bought in Q4 2022: full deduction this year plus an extra deduction"))
+        return "hnte_q4", reasons, steps, q4, None
+    steps.append(one.step("equipment.one_time", "购进日期适用一次性税前扣除政策", "one-time deduction available for the purchase date"))
+    if not one.value:
+        reasons.append("outside_window")
+        return "straight_line", reasons, steps, None, None
+    cap = law.value("eit.equipment.one_time.unit_value_cap", a.acquired_on)
+    assert isinstance(cap.value, Decimal)
+    over = a.cost > cap.value
+    steps.append(cap.step("equipment.unit_value_cap", "单位价值上限（含）", "unit value cap (inclusive)",
+                          f"{a.cost:,.2f} ≤ {cap.value:,.2f} {'✗' if over else '✓'}"))
+    if over:
+        reasons.append("over_cap")
+    if reasons:
+        if not_equipment:
+            steps.append(Step("equipment.buildings", "房屋、建筑物不属于设备、器具", "buildings are not equipment",
+                              value=True, unit="bool", cite=(one.citation,)))
+        if not_purchase:
+            steps.append(Step("equipment.not_purchased", "非货币形式取得，不属于购进", "not acquired by purchase",
+                              value=True, unit="bool", cite=(one.citation,)))
+        return "straight_line", reasons, steps, None, None
+    return "one_time", reasons, steps, None, cap
+
+
+def _straight_line(asset: Equipment, law: Law) -> tuple[tuple[tuple[int, Decimal], ...], LawValue, LawValue]:
+    _one, _q4, start, life = _rules(law, asset.acquired_on, asset.in_use, asset.kind)
+    assert isinstance(start.value, int) and isinstance(life.value, int)
+    first = _month_index(asset.in_use) + start.value
+    months = life.value * 12
+    monthly = div(sub(asset.cost, asset.residual), Decimal(months))
+    out: list[tuple[int, Decimal]] = []
+    done = ZERO
+    m = first
+    end = first + months
+    while m < end:
+        y = m // 12
+        last_of_year = min(end, (y + 1) * 12)
+        cum = round_fen(mul(monthly, Decimal(last_of_year - first)))
+        out.append((y, sub(cum, done)))
+        done = cum
+        m = last_of_year
+    return tuple(out), start, life
+
+
+def _one_time_year(asset: Equipment, law: Law) -> tuple[int, LawValue]:
+    off = law.value("eit.equipment.one_time.deduction_month_offset", asset.acquired_on)
+    assert isinstance(off.value, int)
+    m = _month_index(asset.in_use) + off.value
+    return m // 12, off
+
+
+def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law: Law | None = None) -> EquipmentSchedule:
+    """The year-by-year tax deductions of ``asset``, one-time and straight-line.
+
+    ``hnte_years`` are the years in which the enterprise was a high and new
+    technology enterprise (for the 2022 Q4 rule).
+
+    >>> a = Equipment("server", "300000", "electronics", acquired_on="2020-11-03", in_use="2020-11-10")
+    >>> s = equipment_schedule(a)
+    >>> s.one_time, s.straight_line
+    (((2020, Decimal('300000')),), ((2020, Decimal('8333.33')), (2021, Decimal('100000.00')), (2022, Decimal('100000.00')), (2023, Decimal('91666.67'))))
+    """
+    law = the_law(law)
+    if not isinstance(asset, Equipment):
+        raise InvalidInput("equipment", "must be Equipment")
+    hnte = years(hnte_years, "hnte_years")
+    method, reasons, steps, q4, _cap = _decide(asset, hnte, law)
+    sl, start, life = _straight_line(asset, law)
+    one_time: tuple[tuple[int, Decimal], ...] = ()
+    extra: tuple[tuple[int, Decimal], ...] = ()
+    if method == "one_time":
+        y, off = _one_time_year(asset, law)
+        one_time = ((y, asset.cost),)
+        steps.append(off.step("equipment.deduction_year", "投入使用月份的次月所属年度一次性扣除",
+                              "deducted in the tax year of the month after the month put into use",
+                              f"{asset.in_use:%Y-%m} → {y}"))
+        chosen: tuple[tuple[int, Decimal], ...] = one_time
+    elif method == "hnte_q4":
+        assert q4 is not None
+        ratio = law.value("eit.equipment.hnte_q4.extra_ratio", asset.acquired_on)
+        assert isinstance(ratio.value, Decimal)
+        y = asset.acquired_on.year
+        one_time = ((y, asset.cost),)
+        extra = ((y, round_fen(mul(asset.cost, ratio.value))),)
+        steps.append(ratio.step("equipment.hnte_q4_extra", "加计扣除比例", "extra deduction ratio",
+                                f"{asset.cost:,.2f} × {ratio.value * 100:.0f}% = {extra[0][1]:,.2f}"))
+        chosen = one_time
+    else:
+        chosen = sl
+    assert isinstance(life.value, int)
+    steps.append(life.step("equipment.min_years", "最低折旧年限", "minimum depreciation life",
+                           f"({asset.cost:,.2f} − {asset.residual:,.2f}) ÷ {life.value * 12} months "
+                           f"from {_next_month(asset.in_use, start)}", "A105080"))
+    label = {"one_time": ("一次性扣除", "one-time deduction"), "hnte_q4": ("当年全额扣除并加计扣除", "full deduction plus extra"),
+             "straight_line": ("按直线法计算折旧", "straight-line depreciation")}[method]
+    steps.append(Step("equipment.method", f"税前扣除方法：{label[0]}", f"tax method: {label[1]}",
+                      "; ".join(f"{y}: {a:,.2f}" for y, a in chosen), "", "", (), "A105080"))
+    return EquipmentSchedule(asset.name, asset.cost, method, tuple(reasons), one_time, sl, chosen, extra, tuple(steps))
+
+
+def _next_month(d: _dt.date, start: LawValue) -> str:
+    assert isinstance(start.value, int)
+    m = _month_index(d) + start.value
+    return f"{m // 12}-{m % 12 + 1:02d}"
+
+
+def equipment_in_year(asset: Equipment, year: object, *, hnte_years: Iterable[int] = (), law: Law | None = None
+                      ) -> EquipmentYear:
+    """The tax deduction of ``asset`` in tax year ``year``, against its book depreciation.
+
+    >>> a = Equipment("lathe", "1200000", "machinery", acquired_on="2018-06-01", in_use="2018-06-15",
+    ...               book_depreciation="60000")
+    >>> r = equipment_in_year(a, 2018)
+    >>> r.deduction, r.adjustment
+    (Decimal('1200000'), Decimal('-1140000'))
+    """
+    law = the_law(law)
+    y = tax_year(year)
+    s = equipment_schedule(asset, hnte_years=hnte_years, law=law)
+    return _year_of(s, asset, y)
+
+
+def _year_of(s: EquipmentSchedule, asset: Equipment, y: int) -> EquipmentYear:
+    ded, extra = s.deduction_in(y), s.extra_in(y)
+    adj = sub(asset.book_depreciation, ded)
+    steps = (
+        *s.steps,
+        Step("equipment.deduction", f"{y}年度税收折旧（扣除）额", f"tax deduction in {y}", ded, "yuan", "", (), "A105080"),
+        Step("equipment.book", "账载折旧金额", "book depreciation", asset.book_depreciation, "yuan", "", (), "A105080"),
+        Step("equipment.adjustment", "纳税调整金额（账载 − 税收）", "tax adjustment (book − tax)", adj, "yuan",
+             f"{asset.book_depreciation:,.2f} − {ded:,.2f}", (), "A105080"),
+    )
+    if extra:
+        steps = (*steps, Step("equipment.extra", f"{y}年度加计扣除额", f"extra deduction in {y}", extra, "yuan"))
+    return EquipmentYear(asset.name, y, s.method, ded, extra, asset.book_depreciation, adj, steps)
