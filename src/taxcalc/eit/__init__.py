@@ -6,10 +6,14 @@ One module per rule; each module's docstring is its specification.
 * :mod:`~taxcalc.eit.equipment` — one-time deduction of equipment (设备、器具一次性扣除)
 * :mod:`~taxcalc.eit.losses` — loss carry-forward (亏损结转弥补)
 * :mod:`~taxcalc.eit.rd_super_deduction` — R&D super-deduction (研发费用加计扣除)
+* :mod:`~taxcalc.eit.facts` — the input: one enterprise's facts for one tax year
+* :mod:`~taxcalc.eit.annual` — the annual computation (年度汇算清缴)
 """
 
 from __future__ import annotations
 
+from ._common import INDUSTRIES
+from .annual import REGIMES, AnnualResult, annual
 from .equipment import (
     ACQUISITIONS,
     ASSET_KINDS,
@@ -19,6 +23,7 @@ from .equipment import (
     equipment_in_year,
     equipment_schedule,
 )
+from .facts import EnterpriseYear
 from .losses import (
     EXTENSIONS,
     Loss,
@@ -51,6 +56,10 @@ from .small_profit import (
 
 __all__ = [
     "ACQUISITIONS",
+    "INDUSTRIES",
+    "REGIMES",
+    "AnnualResult",
+    "EnterpriseYear",
     "ASSET_KINDS",
     "EXTENSIONS",
     "KINDS",
@@ -70,6 +79,7 @@ __all__ = [
     "RdResult",
     "Quarter",
     "SmallProfit",
+    "annual",
     "apply_losses",
     "equipment_in_year",
     "equipment_schedule",

@@ -21,7 +21,7 @@ from typing import Any, TypeVar, cast
 
 from ..errors import InvalidInput, UnknownCategory
 from ..law import Law, default
-from ..money import date_arg, money, nonnegative_money, rate
+from ..money import CONTEXT, FEN, date_arg, money, nonnegative_money, rate
 
 __all__ = [
     "INDUSTRIAL",
@@ -68,6 +68,52 @@ INDUSTRIAL = frozenset({"mining", "manufacturing", "tobacco", "utilities"})
 
 #: Industries whose main business is manufacturing (制造业, GB/T 4754 门类 C).
 MANUFACTURING = frozenset({"manufacturing", "tobacco"})
+
+
+_QUANTIZE = CONTEXT.quantize
+_FMT: dict[Decimal, str] = {}
+_PCT: dict[Decimal, str] = {}
+_HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+
+
+def yuan(d: Decimal) -> str:
+    """An amount for an explanation: ``1,234.57`` (half up to the fen; never the ambient context)."""
+    return f"{_QUANTIZE(d, FEN):,.2f}"
+
+
+def fmt_law(d: Decimal) -> str:
+    """An amount of the law (a cap, a limit) as ``1,000,000.00``; memoised, the law has few."""
+    s = _FMT.get(d)
+    if s is None:
+        s = yuan(d)
+        if len(_FMT) < 1024:
+            _FMT[d] = s
+    return s
+
+
+def percent(d: Decimal) -> str:
+    """A share as a percentage, exact to 0.01% (``81.25%``), else rounded (``≈78.57%``); context-free."""
+    p = CONTEXT.multiply(d, _HUNDRED)
+    q = _QUANTIZE(p, _CENT)
+    if q == p:
+        return f"{CONTEXT.normalize(p):f}%"
+    return f"≈{q:f}%"
+
+
+def pct(d: Decimal) -> str:
+    """:func:`percent` of a rate of the law, memoised (the law has few)."""
+    s = _PCT.get(d)
+    if s is None:
+        s = percent(d)
+        if len(_PCT) < 1024:
+            _PCT[d] = s
+    return s
+
+
+def rfen(amount: Decimal) -> Decimal:
+    """:func:`taxcalc.money.round_fen` (half up to the fen, in the money context), without its call overhead."""
+    return _QUANTIZE(amount, FEN)
 
 
 def the_law(law: Law | None) -> Law:
@@ -211,7 +257,7 @@ def build(cls: Callable[..., T], data: object, where: str,
     """
     if not isinstance(data, Mapping):
         raise InvalidInput(where or "input", f"must be a table of fields (got {type(data).__name__})")
-    names = [f.name for f in dataclasses.fields(cast(Any, cls))]
+    names = [f.name for f in dataclasses.fields(cast(Any, cls)) if f.init]
     extra = sorted(set(data) - set(names))
     prefix = f"{where}." if where else ""
     if extra:

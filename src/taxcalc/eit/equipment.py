@@ -71,14 +71,28 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..errors import InvalidInput
 from ..explain import Explained, Step
 from ..law import Law, LawValue
-from ..money import ZERO, date_arg, div, mul, round_fen, sub
-from ._common import as_money, build, choice, flag, setattrs, tax_year, text, the_law, years
+from ..money import CONTEXT, ZERO, date_arg, div, mul, sub
+from ._common import (
+    as_money,
+    build,
+    choice,
+    flag,
+    fmt_law,
+    pct,
+    rfen,
+    setattrs,
+    tax_year,
+    text,
+    the_law,
+    years,
+    yuan,
+)
 
 __all__ = [
     "ACQUISITIONS",
@@ -125,6 +139,8 @@ class Equipment:
     residual: Decimal = ZERO
     elect_one_time: bool = True
     book_depreciation: Decimal = ZERO
+    #: "bought … (invoice date); in use YYYY-MM", for explanations (made once, with the record).
+    described: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         cost = as_money(self.cost, "cost")
@@ -145,6 +161,8 @@ class Equipment:
             elect_one_time=flag(self.elect_one_time, "elect_one_time"),
             book_depreciation=as_money(self.book_depreciation, "book_depreciation"),
         )
+        setattrs(self, described=f"bought {self.acquired_on} ({_DATE_EN[self.acquisition]}); "
+                                 f"in use {self.in_use.year}-{self.in_use.month:02d}")
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "equipment") -> Equipment:
@@ -245,7 +263,7 @@ def _decide(asset: Equipment, hnte: frozenset[int] | tuple[int, ...], law: Law) 
     assert isinstance(cap.value, Decimal)
     over = a.cost > cap.value
     steps.append(cap.step("equipment.unit_value_cap", "单位价值上限（含）", "unit value cap (inclusive)",
-                          f"{a.cost:,.2f} ≤ {cap.value:,.2f} {'✗' if over else '✓'}"))
+                          f"{yuan(a.cost)} ≤ {yuan(cap.value)} {'✗' if over else '✓'}"))
     if over:
         reasons.append("over_cap")
     if reasons:
@@ -264,18 +282,12 @@ def _straight_line(asset: Equipment, law: Law) -> tuple[tuple[tuple[int, Decimal
     assert isinstance(start.value, int) and isinstance(life.value, int)
     first = _month_index(asset.in_use) + start.value
     months = life.value * 12
-    monthly = div(sub(asset.cost, asset.residual), Decimal(months))
     out: list[tuple[int, Decimal]] = []
-    done = ZERO
-    m = first
-    end = first + months
-    while m < end:
-        y = m // 12
-        last_of_year = min(end, (y + 1) * 12)
-        cum = round_fen(mul(monthly, Decimal(last_of_year - first)))
+    done = _ZERO_FEN
+    for y in range(first // 12, (first + months - 1) // 12 + 1):
+        cum = _sl_through(asset, first, months, (y + 1) * 12)
         out.append((y, sub(cum, done)))
         done = cum
-        m = last_of_year
     return tuple(out), start, life
 
 
@@ -310,7 +322,7 @@ def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law:
         one_time = ((y, asset.cost),)
         steps.append(off.step("equipment.deduction_year", "投入使用月份的次月所属年度一次性扣除",
                               "deducted in the tax year of the month after the month put into use",
-                              f"{asset.in_use:%Y-%m} → {y}"))
+                              f"{asset.in_use.year}-{asset.in_use.month:02d} → {y}"))
         chosen: tuple[tuple[int, Decimal], ...] = one_time
     elif method == "hnte_q4":
         assert q4 is not None
@@ -318,20 +330,20 @@ def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law:
         assert isinstance(ratio.value, Decimal)
         y = asset.acquired_on.year
         one_time = ((y, asset.cost),)
-        extra = ((y, round_fen(mul(asset.cost, ratio.value))),)
+        extra = ((y, rfen(mul(asset.cost, ratio.value))),)
         steps.append(ratio.step("equipment.hnte_q4_extra", "加计扣除比例", "extra deduction ratio",
-                                f"{asset.cost:,.2f} × {ratio.value * 100:.0f}% = {extra[0][1]:,.2f}"))
+                                f"{yuan(asset.cost)} × {ratio.value * 100:.0f}% = {yuan(extra[0][1])}"))
         chosen = one_time
     else:
         chosen = sl
     assert isinstance(life.value, int)
     steps.append(life.step("equipment.min_years", "最低折旧年限", "minimum depreciation life",
-                           f"({asset.cost:,.2f} − {asset.residual:,.2f}) ÷ {life.value * 12} months "
+                           f"({yuan(asset.cost)} − {yuan(asset.residual)}) ÷ {life.value * 12} months "
                            f"from {_next_month(asset.in_use, start)}", "A105080"))
     label = {"one_time": ("一次性扣除", "one-time deduction"), "hnte_q4": ("当年全额扣除并加计扣除", "full deduction plus extra"),
              "straight_line": ("按直线法计算折旧", "straight-line depreciation")}[method]
     steps.append(Step("equipment.method", f"税前扣除方法：{label[0]}", f"tax method: {label[1]}",
-                      "; ".join(f"{y}: {a:,.2f}" for y, a in chosen), "", "", (), "A105080"))
+                      "; ".join(f"{y}: {yuan(a)}" for y, a in chosen), "", "", (), "A105080"))
     return EquipmentSchedule(asset.name, asset.cost, method, tuple(reasons), one_time, sl, chosen, extra, tuple(steps))
 
 
@@ -345,6 +357,8 @@ def equipment_in_year(asset: Equipment, year: object, *, hnte_years: Iterable[in
                       ) -> EquipmentYear:
     """The tax deduction of ``asset`` in tax year ``year``, against its book depreciation.
 
+    Only that year is worked out (see :func:`equipment_schedule` for every year).
+
     >>> a = Equipment("lathe", "1200000", "machinery", acquired_on="2018-06-01", in_use="2018-06-15",
     ...               book_depreciation="60000")
     >>> r = equipment_in_year(a, 2018)
@@ -353,20 +367,82 @@ def equipment_in_year(asset: Equipment, year: object, *, hnte_years: Iterable[in
     """
     law = the_law(law)
     y = tax_year(year)
-    s = equipment_schedule(asset, hnte_years=hnte_years, law=law)
-    return _year_of(s, asset, y)
+    if not isinstance(asset, Equipment):
+        raise InvalidInput("equipment", "must be Equipment")
+    return _asset_year(asset, y, years(hnte_years, "hnte_years"), law, "equipment")
 
 
-def _year_of(s: EquipmentSchedule, asset: Equipment, y: int) -> EquipmentYear:
-    ded, extra = s.deduction_in(y), s.extra_in(y)
-    adj = sub(asset.book_depreciation, ded)
-    steps = (
-        *s.steps,
-        Step("equipment.deduction", f"{y}年度税收折旧（扣除）额", f"tax deduction in {y}", ded, "yuan", "", (), "A105080"),
-        Step("equipment.book", "账载折旧金额", "book depreciation", asset.book_depreciation, "yuan", "", (), "A105080"),
-        Step("equipment.adjustment", "纳税调整金额（账载 − 税收）", "tax adjustment (book − tax)", adj, "yuan",
-             f"{asset.book_depreciation:,.2f} − {ded:,.2f}", (), "A105080"),
-    )
-    if extra:
-        steps = (*steps, Step("equipment.extra", f"{y}年度加计扣除额", f"extra deduction in {y}", extra, "yuan"))
-    return EquipmentYear(asset.name, y, s.method, ded, extra, asset.book_depreciation, adj, steps)
+@functools.lru_cache(maxsize=4096)
+def _plan(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str, acquisition: str, elect: bool,  # noqa: FBT001
+          hnte: bool) -> tuple[str, LawValue, LawValue | None, LawValue, LawValue]:  # noqa: FBT001
+    """The method for an asset (before the unit-value test) and the law values it rests on."""
+    one, q4, start, life = _rules(law, acquired, in_use, kind)
+    eligible = kind != "buildings" and acquisition != "other" and elect
+    if eligible and q4.value and hnte:
+        ratio = law.value("eit.equipment.hnte_q4.extra_ratio", acquired)
+        return "hnte_q4", q4, ratio, start, life
+    if eligible and one.value:
+        cap = law.value("eit.equipment.one_time.unit_value_cap", acquired)
+        off = law.value("eit.equipment.one_time.deduction_month_offset", acquired)
+        return "one_time", cap, off, start, life
+    return "straight_line", one, None, start, life
+
+
+def _sl_through(asset: Equipment, first: int, months: int, upto: int) -> Decimal:
+    """Cumulative straight-line depreciation to the end of month index ``upto`` (exclusive), to the fen."""
+    n = min(max(upto - first, 0), months)
+    if n == 0:
+        return _ZERO_FEN
+    if n == months:
+        return rfen(sub(asset.cost, asset.residual))
+    return rfen(div(mul(sub(asset.cost, asset.residual), Decimal(n)), Decimal(months)))
+
+
+def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label: str) -> EquipmentYear:
+    """One asset in one year, explained in one step (used by the annual computation)."""
+    a = asset
+    method, v1, v2, start, life = _plan(law, a.acquired_on, a.in_use, a.kind, a.acquisition, a.elect_one_time,
+                                        a.acquired_on.year in hnte)
+    extra = _ZERO_FEN
+    cost = a.cost
+    book = a.book_depreciation
+    if method == "one_time":
+        cap = v1.value
+        assert isinstance(cap, Decimal) and v2 is not None and isinstance(v2.value, int)
+        if cost > cap:
+            method = "straight_line"
+        else:
+            when = (_month_index(a.in_use) + v2.value) // 12
+            ded = cost if when == y else _ZERO_FEN
+            adj = CONTEXT.subtract(book, ded)
+            step = Step(f"{label}.deduction", f"{a.name}：一次性税前扣除（{when}年度）",
+                        f"{a.name}: one-time deduction (in {when})", ded, "yuan",
+                        f"{yuan(cost)} ≤ {fmt_law(cap)} ✓; {a.described}; book {yuan(book)} → adjustment {yuan(adj)}",
+                        (v1.citation, v2.citation), "A105080")
+    elif method == "hnte_q4":
+        assert v2 is not None and isinstance(v2.value, Decimal)
+        when = a.acquired_on.year
+        ded = cost if when == y else _ZERO_FEN
+        extra = rfen(CONTEXT.multiply(cost, v2.value)) if when == y else _ZERO_FEN
+        adj = CONTEXT.subtract(book, ded)
+        step = Step(f"{label}.deduction", f"{a.name}：高新技术企业2022年第四季度购置，当年全额扣除并加计扣除",
+                    f"{a.name}: high-tech enterprise, bought in Q4 2022: full deduction plus extra",
+                    ded, "yuan", f"{a.described}; extra {pct(v2.value)} = {yuan(extra)}; "
+                    f"book {yuan(book)} → adjustment {yuan(adj)}", (v1.citation, v2.citation), "A105080")
+    if method == "straight_line":
+        assert isinstance(start.value, int) and isinstance(life.value, int)
+        first = _month_index(a.in_use) + start.value
+        months = life.value * 12
+        ded = CONTEXT.subtract(_sl_through(a, first, months, (y + 1) * 12), _sl_through(a, first, months, y * 12))
+        adj = CONTEXT.subtract(book, ded)
+        over = v1.key.endswith("cap")
+        why = ("over the cap" if over else "buildings" if a.kind == "buildings"
+               else "not purchased" if a.acquisition == "other" else "not elected" if not a.elect_one_time
+               else "outside the purchase windows")
+        step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年）",
+                    f"{a.name}: tax depreciation in {y} (straight line over {life.value} years; {why})", ded,
+                    "yuan", f"({yuan(cost)} − {yuan(a.residual)}) × months of {y} ÷ {months}; "
+                    f"book {yuan(book)} → adjustment {yuan(adj)}",
+                    (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation),
+                    "A105080")
+    return EquipmentYear(a.name, y, method, ded, extra, book, adj, (step,))

@@ -55,12 +55,23 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Step
 from ..law import Law
-from ..money import ZERO, money, sub, total
-from ._common import as_money, build, choice, setattrs, tax_year, the_law, year_end, years
+from ..money import CONTEXT, ZERO, money
+from ._common import (
+    as_money,
+    build,
+    choice,
+    setattrs,
+    tax_year,
+    the_law,
+    year_end,
+    years,
+    yuan,
+)
 
 __all__ = [
     "EXTENSIONS",
@@ -73,6 +84,8 @@ __all__ = [
     "loss_schedule",
     "loss_window",
 ]
+
+_set = object.__setattr__
 
 #: Marks of a loss that an industry rule may extend: "" (none), "hardship", "film".
 EXTENSIONS = ("", "hardship", "film")
@@ -112,13 +125,14 @@ class Loss:
     def _trusted(cls, year: int, amount: Decimal, extension: str) -> Loss:
         """A loss from values already checked (no validation: used by the computations)."""
         obj = object.__new__(cls)
-        setattrs(obj, year=year, amount=amount, extension=extension)
+        _set(obj, "year", year)
+        _set(obj, "amount", amount)
+        _set(obj, "extension", extension)
         return obj
 
 
-@dataclass(frozen=True, slots=True)
-class LossUse:
-    """One loss in one tax year, by the year it arose in (``origin``).
+class LossUse(NamedTuple):
+    """One loss in one tax year, by the year it arose in (``origin``): a row of :class:`LossYear`.
 
     ``available`` = ``used`` + ``expired`` + ``remaining``.  ``last_year`` is the
     last tax year in which the loss may be used (as qualified so far); an
@@ -249,10 +263,6 @@ def loss_window(
     return _window(the_law(law), o, ext, q, u)
 
 
-def _fmt(d: Decimal) -> str:
-    return f"{d:,.2f}"
-
-
 def apply_losses(
     year: object,
     income: object,
@@ -292,51 +302,57 @@ def apply_losses(
     return _apply(law, y, inc, tuple(sorted(bf, key=lambda x: x.year)), q, ext)
 
 
-def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, ...], ext: str) -> LossYear:
+def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, ...], ext: str, *,
+           embedded: bool = False) -> LossYear:
+    csub, cadd = CONTEXT.subtract, CONTEXT.add
     room = inc if inc > 0 else ZERO
     rows: list[LossUse] = []
-    steps: list[Step] = [Step("losses.income", "纳税调整后所得（弥补亏损前）", "income before losses", inc, "yuan")]
+    steps: list[Step] = [] if embedded else [
+        Step("losses.income", "纳税调整后所得（弥补亏损前）", "income before losses", inc, "yuan")]
     carried: list[Loss] = []
-    used_all: list[Decimal] = []
-    expired_all: list[Decimal] = []
+    used = expired = ZERO
     for loss in bf:
         last, n, cite = _window(law, loss.year, loss.extension, q, y)
         avail = loss.amount
         if last < y:
             rows.append(LossUse(loss.year, avail, ZERO, avail, ZERO, last, n, cite))
-            expired_all.append(avail)
+            expired = cadd(expired, avail)
             steps.append(Step(f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
                               f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
-                              f"{n} years; {_fmt(avail)} expired", (cite,), "A106000"))
+                              f"{n} years; {yuan(avail)} expired", (cite,), "A106000"))
             continue
-        use = avail if avail <= room else room
-        room = sub(room, use)
-        left = sub(avail, use)
+        if room >= avail:
+            use, left, room = avail, ZERO, csub(room, avail)
+        else:
+            use, left, room = room, csub(avail, room), ZERO
         gone = ZERO
         if last == y and left:
             gone, left = left, ZERO
-            expired_all.append(gone)
+            expired = cadd(expired, gone)
         if left:
-            carried.append(loss if left == loss.amount else Loss._trusted(loss.year, left, loss.extension))
-        used_all.append(use)
+            carried.append(loss if left == avail else Loss._trusted(loss.year, left, loss.extension))
+        used = cadd(used, use)
         rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite))
-        note = f"; {_fmt(gone)} expires at the end of {y}" if gone else ""
+        note = f"; {yuan(gone)} expires at the end of {y}" if gone else ""
         steps.append(Step(f"losses.{loss.year}", f"弥补{loss.year}年度亏损（可弥补至{last}年度）",
                           f"loss of {loss.year} used (usable to {last})", use, "yuan",
-                          f"min({_fmt(avail)}, income left); {n} years; remaining {_fmt(left)}{note}",
+                          f"min({yuan(avail)}, income left); {n} years; remaining {yuan(left)}{note}",
                           (cite,), "A106000"))
-    used = total(used_all)
-    new_loss = -inc if inc < 0 else ZERO
-    taxable = sub(inc, used) if inc > 0 else ZERO
+    new_loss = CONTEXT.minus(inc) if inc < 0 else ZERO
+    taxable = csub(inc, used) if inc > 0 else ZERO
     if new_loss:
         last, n, cite = _window(law, y, ext, q, y)
         rows.append(LossUse(y, new_loss, ZERO, ZERO, new_loss, last, n, cite))
         carried.append(Loss._trusted(y, new_loss, ext))
-        steps.append(Step(f"losses.{y}", f"本年度亏损（可结转至{last}年度）", f"this year's loss (usable to {last})",
+        steps.append(Step(f"losses.{y}", f"本年度亏损（按已具备的资格，可结转至{last}年度）",
+                          f"this year's loss (usable to {last}, as qualified so far)",
                           new_loss, "yuan", f"{n} years", (cite,), "A106000"))
-    steps.append(Step("losses.used", "弥补以前年度亏损", "losses brought forward used", used, "yuan", "", (), "A106000"))
-    steps.append(Step("losses.taxable_income", "弥补亏损后的所得", "income after losses", taxable, "yuan"))
-    return LossYear(y, inc, used, taxable, new_loss, total(expired_all), tuple(rows), tuple(carried), tuple(steps))
+    if bf or not embedded:
+        steps.append(Step("losses.used", "弥补以前年度亏损", "losses brought forward used", used, "yuan", "", (),
+                          "A106000"))
+    if not embedded:
+        steps.append(Step("losses.taxable_income", "弥补亏损后的所得", "income after losses", taxable, "yuan"))
+    return LossYear(y, inc, used, taxable, new_loss, expired, tuple(rows), tuple(carried), tuple(steps))
 
 
 def loss_schedule(

@@ -78,14 +78,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Step, format_value
+from ..explain import Citation, Explained, Step
 from ..law import Law, LawValue
-from ..money import ZERO, add, div, mul, round_fen, sub, total
+from ..money import CONTEXT, ZERO, add, div, mul, sub, total
 from ._common import (
     INDUSTRIES,
     MANUFACTURING,
@@ -99,12 +99,18 @@ from ._common import (
     month_end,
     months_operated,
     optional_date,
+    percent,
+    rfen,
     segments,
     setattrs,
     tax_year,
     text,
     the_law,
     year_end,
+    yuan,
+)
+from ._common import (
+    pct as _pct,
 )
 
 __all__ = [
@@ -122,6 +128,7 @@ __all__ = [
 KINDS = ("general", "tech_sme", "manufacturer", "ic_machine")
 _ONE = Decimal(1)
 _ZERO_FEN = Decimal("0.00")
+_NO = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +193,15 @@ class RdIntangible:
         return build(cls, data, where)
 
 
+class _Totals(NamedTuple):
+    fives: tuple[Decimal, ...]
+    five: Decimal
+    other: Decimal
+    entrusted_domestic: Decimal
+    entrusted_overseas: Decimal
+    amortisation: Decimal
+
+
 @dataclass(frozen=True, slots=True)
 class RdFacts:
     """The R&D of one tax year: projects, intangibles amortised, and the 2022 Q4 choice.
@@ -199,12 +215,20 @@ class RdFacts:
     projects: tuple[RdProject, ...] = ()
     intangibles: tuple[RdIntangible, ...] = ()
     base_after_switch: Decimal | None = None
+    #: Sums of the projects' figures (computed once, when the record is made).
+    totals: _Totals = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         projects = build_all(RdProject, self.projects, "projects")
         intangibles = build_all(RdIntangible, self.intangibles, "intangibles")
         after = None if self.base_after_switch is None else as_money(self.base_after_switch, "base_after_switch")
-        setattrs(self, projects=projects, intangibles=intangibles, base_after_switch=after)
+        fives = tuple(p.five for p in projects)
+        totals = _Totals(
+            fives, total(fives), total(p.other for p in projects),
+            total(p.entrusted_domestic for p in projects), total(p.entrusted_overseas for p in projects),
+            total(i.amortisation for i in intangibles),
+        )
+        setattrs(self, projects=projects, intangibles=intangibles, base_after_switch=after, totals=totals)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "rd") -> RdFacts:
@@ -282,6 +306,53 @@ def _segments(law: Law, year: int, kinds: tuple[str, ...], months: tuple[int, ..
     return tuple(out)
 
 
+class _RatioPlan(NamedTuple):
+    segs: tuple[_Seg, ...]
+    ratio: Decimal
+    steps: tuple[Step, ...]
+    cites: tuple[Citation, ...]
+
+
+@functools.lru_cache(maxsize=1024)
+def _ratio_plan(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) -> _RatioPlan:
+    """The ratio of a year for some kinds, with its (law-only) explanation: computed once per law and year."""
+    segs = _segments(law, y, ks, months)
+    ratio = _weighted(segs, len(months))
+    return _RatioPlan(segs, ratio, tuple(_ratio_steps(segs, months, ratio, ks)),
+                      tuple(dict.fromkeys(s.value.citation for s in segs)))
+
+
+class _OtherLaw(NamedTuple):
+    pooled: bool
+    factor: Decimal
+    cite: Citation
+    text: str
+
+
+@functools.lru_cache(maxsize=256)
+def _other_law(law: Law, y: int) -> _OtherLaw:
+    day = year_end(y)
+    pooled = law.value("eit.rd.other_expenses.pooled", day)
+    share = law.value("eit.rd.other_expenses.cap_share", day)
+    s = share.value
+    assert isinstance(s, Decimal)
+    return _OtherLaw(bool(pooled.value), div(s, sub(_ONE, s)), pooled.citation,
+                     f"{_pct(s)} ÷ (1 − {_pct(s)}) of the five items{'' if pooled.value else ', per project'}")
+
+
+@functools.lru_cache(maxsize=256)
+def _entrusted_law(law: Law, y: int) -> tuple[Decimal, Citation, str]:
+    es = law.value("eit.rd.entrusted.share", year_end(y))
+    assert isinstance(es.value, Decimal)
+    return es.value, es.citation, f" × {_pct(es.value)} (entrusted)"
+
+
+@functools.lru_cache(maxsize=256)
+def _year_law(law: Law, y: int) -> tuple[LawValue, LawValue]:
+    day = year_end(y)
+    return law.value("eit.rd.in_force", day), law.value("eit.rd.excluded_industries", day)
+
+
 def _weighted(segs: tuple[_Seg, ...], n: int) -> Decimal:
     if len(segs) == 1:
         return segs[0].ratio
@@ -335,17 +406,23 @@ def _ratio_steps(segs: tuple[_Seg, ...], months: tuple[int, ...], ratio: Decimal
                                   f"{s.months[0]}–{s.months[-1]}月加计扣除比例",
                                   f"ratio for months {s.months[0]}–{s.months[-1]}", f"× {len(s.months)}/{len(months)}"))
     steps.append(Step("rd.ratio", "按经营月份加权的加计扣除比例", "ratio weighted by months operated", ratio, "rate",
-                      " + ".join(f"{format_value(s.ratio, 'rate')} × {len(s.months)}/{len(months)}" for s in segs),
+                      " + ".join(f"{_pct(s.ratio)} × {len(s.months)}/{len(months)}" for s in segs),
                       tuple(dict.fromkeys(s.value.citation for s in segs))))
     return steps
 
 
+_KS = {
+    (t, m, i): tuple(k for k, on in (("general", True), ("tech_sme", t), ("manufacturer", m), ("ic_machine", i)) if on)
+    for t in (False, True) for m in (False, True) for i in (False, True)
+}
 _KIND_ZH = {"general": "一般企业", "tech_sme": "科技型中小企业", "manufacturer": "制造业企业",
             "ic_machine": "集成电路/工业母机企业"}
 
 
 def _fmt(d: Decimal) -> str:
-    return f"{d:,.2f}"
+    return f"{yuan(d)}"
+
+
 
 
 def rd_super_deduction(
@@ -388,103 +465,103 @@ def rd_super_deduction(
 
 def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tuple[int, ...], *,
              tech_sme: bool, ic_machine: bool) -> RdResult:
+    if not facts.projects and not facts.intangibles:
+        return _nothing(law, y, months, tech_sme, ic_machine)
+    return _full(law, y, facts, ind, share, months, tech_sme=tech_sme, ic_machine=ic_machine)
+
+
+@functools.lru_cache(maxsize=1024)
+def _nothing(law: Law, y: int, months: tuple[int, ...], tech_sme: bool, ic_machine: bool) -> RdResult:  # noqa: FBT001
+    """The result for an enterprise without R&D: nothing to deduct (the ratio is still shown)."""
+    ks = tuple(k for k, on_ in (("general", True), ("tech_sme", tech_sme), ("ic_machine", ic_machine)) if on_)
+    plan = _ratio_plan(law, y, ks, months)
+    z = _ZERO_FEN
+    return RdResult(y, ks, _NO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
+                    (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses",
+                                       z, "yuan", "", (), "A107012")))
+
+
+def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tuple[int, ...], *,
+          tech_sme: bool, ic_machine: bool) -> RdResult:
     day = year_end(y)
+    cadd, cmul = CONTEXT.add, CONTEXT.multiply
     steps: list[Step] = []
-    on = law.value("eit.rd.in_force", day)
-    kinds = ["general"]
-    if tech_sme:
-        kinds.append("tech_sme")
-    if ic_machine:
-        kinds.append("ic_machine")
+    on, neg = _year_law(law, y)
+    manufacturer = False
     if ind in MANUFACTURING and _manufacturer_matters(law, y, months):
         test = law.value("eit.rd.manufacturer_share", day)
         assert isinstance(test.value, Decimal)
-        ok = share >= test.value
+        manufacturer = share >= test.value
         steps.append(test.step("rd.manufacturer", "制造业企业：主营业务收入占比（含）",
                                "manufacturer: main-business income share (inclusive)",
-                               f"{format_value(share, 'rate')} ≥ {format_value(test.value, 'rate')} {'✓' if ok else '✗'}"))
-        if ok:
-            kinds.append("manufacturer")
-    ks = _kinds_arg(kinds)
+                               f"{percent(share)} ≥ {_pct(test.value)} {'✓' if manufacturer else '✗'}"))
+    ks = _KS[tech_sme, manufacturer, ic_machine]
     excluded = False
     if not on.value:
         steps.append(on.step("rd.in_force", "研发费用加计扣除是否有效", "super-deduction in force"))
         excluded = True
-    else:
-        neg = law.value("eit.rd.excluded_industries", day)
-        assert isinstance(neg.value, tuple)
-        if ind in neg.value:
-            lim = law.value("eit.rd.excluded_share", day)
-            assert isinstance(lim.value, Decimal)
-            excluded = share > lim.value
-            steps.append(neg.step("rd.excluded_industries", f"负面清单行业：{INDUSTRIES[ind][0]}",
-                                  f"excluded industry: {INDUSTRIES[ind][1]}"))
-            steps.append(lim.step("rd.excluded_share", "主营业务收入占比超过（不含本数）则不得加计扣除",
-                                  "excluded when the main-business share is above (exclusive)",
-                                  f"{format_value(share, 'rate')} > {format_value(lim.value, 'rate')} "
-                                  f"{'✓ 不得加计扣除 / excluded' if excluded else '✗'}"))
-    projects = facts.projects
-    five = total(p.five for p in projects)
-    other = total(p.other for p in projects)
+    elif ind in neg.value:  # type: ignore[operator]
+        lim = law.value("eit.rd.excluded_share", day)
+        assert isinstance(lim.value, Decimal)
+        excluded = share > lim.value
+        steps.append(neg.step("rd.excluded_industries", f"负面清单行业：{INDUSTRIES[ind][0]}",
+                              f"excluded industry: {INDUSTRIES[ind][1]}"))
+        steps.append(lim.step("rd.excluded_share", "主营业务收入占比超过（不含本数）则不得加计扣除",
+                              "excluded when the main-business share is above (exclusive)",
+                              f"{percent(share)} > {_pct(lim.value)} "
+                              f"{'✓ 不得加计扣除 / excluded' if excluded else '✗'}"))
+    tt = facts.totals
+    five, other = tt.five, tt.other
     other_cap = other_ok = ZERO
+    formula = f"{yuan(five)}"
+    cites: tuple[Citation, ...] = ()
     if other:
-        pooled = law.value("eit.rd.other_expenses.pooled", day)
-        cap_share = law.value("eit.rd.other_expenses.cap_share", day)
-        s = cap_share.value
-        assert isinstance(s, Decimal)
-        factor = div(s, sub(_ONE, s))
-        if pooled.value:
-            other_cap = round_fen(mul(five, factor))
-            other_ok = min(other, other_cap)
+        ol = _other_law(law, y)
+        if ol.pooled:
+            other_cap = rfen(cmul(five, ol.factor))
+            other_ok = other if other <= other_cap else other_cap
         else:
-            caps = [round_fen(mul(p.five, factor)) for p in projects]
-            other_cap = total(caps)
-            other_ok = total(min(p.other, c) for p, c in zip(projects, caps, strict=True))
-        steps.append(pooled.step("rd.other_pooled", "其他相关费用限额全部项目统一计算",
-                                 "other related expenses capped over all projects together"))
-        steps.append(cap_share.step("rd.other_cap", "其他相关费用限额", "cap on other related expenses",
-                                    f"{_fmt(five)} × {format_value(s, 'rate')} ÷ (1 − {format_value(s, 'rate')})"
-                                    f" = {_fmt(other_cap)}; min({_fmt(other)}, cap) = {_fmt(other_ok)}", "A107012"))
-    own = add(five, other_ok)
-    steps.append(Step("rd.own", "自主研发可加计扣除费用", "own R&D counted", own, "yuan",
-                      f"{_fmt(five)} + {_fmt(other_ok)}", (), "A107012"))
-    dom_paid = total(p.entrusted_domestic for p in projects)
+            other_cap = other_ok = ZERO
+            for p, x in zip(facts.projects, tt.fives, strict=True):
+                c = rfen(cmul(x, ol.factor))
+                other_cap = cadd(other_cap, c)
+                other_ok = cadd(other_ok, p.other if p.other <= c else c)
+        formula += f" + min({yuan(other)}, cap {yuan(other_cap)} = {ol.text})"
+        cites = (ol.cite,)
+    own = cadd(five, other_ok)
+    dom_paid = tt.entrusted_domestic
     dom = ZERO
     if dom_paid:
-        es = law.value("eit.rd.entrusted.share", day)
-        assert isinstance(es.value, Decimal)
-        dom = mul(dom_paid, es.value)
-        steps.append(es.step("rd.entrusted_domestic", "委托境内研发费用计入比例", "entrusted domestic R&D counted",
-                             f"{_fmt(dom_paid)} × {format_value(es.value, 'rate')} = {_fmt(dom)}", "A107012"))
-    ovs_paid = total(p.entrusted_overseas for p in projects)
+        share_v, cite, text_ = _entrusted_law(law, y)
+        dom = cmul(dom_paid, share_v)
+        formula += f" + {yuan(dom_paid)}{text_}"
+        cites = (*cites, cite)
+    ovs_paid = tt.entrusted_overseas
     ovs = ZERO
-    domestic = add(own, dom)
+    domestic = cadd(own, dom)
     if ovs_paid:
         os_ = law.value("eit.rd.entrusted_overseas.share", day)
         assert isinstance(os_.value, Decimal)
-        counted = mul(ovs_paid, os_.value)
+        counted = cmul(ovs_paid, os_.value)
         if counted:
             cap_v = law.value("eit.rd.entrusted_overseas.cap", day)
             num, den = _fraction(cap_v)
-            if mul(counted, den) <= mul(domestic, num):
+            if cmul(counted, den) <= cmul(domestic, num):
                 ovs = counted
             else:
-                ovs = round_fen(div(mul(domestic, num), den))
-            steps.append(os_.step("rd.entrusted_overseas_share", "委托境外研发费用计入比例",
-                                  "entrusted overseas R&D counted", f"{_fmt(ovs_paid)} × {format_value(os_.value, 'rate')}"
-                                  f" = {_fmt(counted)}", "A107012"))
-            steps.append(cap_v.step("rd.entrusted_overseas_cap", "委托境外研发费用上限（境内符合条件的研发费用的比例）",
-                                    "entrusted overseas R&D cap (of qualifying domestic R&D)",
-                                    f"min({_fmt(counted)}, {_fmt(domestic)} × {cap_v.value}) = {_fmt(ovs)}", "A107012"))
+                ovs = rfen(div(cmul(domestic, num), den))
+            formula += f" + min({yuan(ovs_paid)} × {_pct(os_.value)}, {yuan(domestic)} × {cap_v.value}) (overseas)"
+            cites = (*cites, os_.citation, cap_v.citation)
         else:
-            steps.append(os_.step("rd.entrusted_overseas_share", "委托境外研发费用不得加计扣除",
-                                  "entrusted overseas R&D not counted", f"{_fmt(ovs_paid)} × 0"))
-    base = add(domestic, ovs)
-    steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan", "", (), "A107012"))
-    segs = _segments(law, y, ks, months)
-    ratio = _weighted(segs, len(months))
-    steps.extend(_ratio_steps(segs, months, ratio, ks))
-    amort = total(i.amortisation for i in facts.intangibles)
+            formula += f" + {yuan(ovs_paid)} × 0 (overseas)"
+            cites = (*cites, os_.citation)
+    base = cadd(domestic, ovs)
+    steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
+                      formula, cites, "A107012"))
+    plan = _ratio_plan(law, y, ks, months)
+    segs, ratio = plan.segs, plan.ratio
+    steps.extend(plan.steps)
+    amort = tt.amortisation
     if excluded:
         extra_exp = extra_am = _ZERO_FEN
         steps.append(Step("rd.excluded", "加计扣除额：不适用", "super-deduction: none", _ZERO_FEN, "yuan", "", (),
@@ -495,28 +572,29 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
         if after is not None and len(segs) == 2:
             if after > base:
                 raise InvalidInput("rd.base_after_switch", f"{after} is more than the year's base {base}")
-            extra_raw = add(mul(sub(base, after), segs[0].ratio), mul(after, segs[1].ratio))
-            formula = (f"{_fmt(sub(base, after))} × {format_value(segs[0].ratio, 'rate')} + "
-                       f"{_fmt(after)} × {format_value(segs[1].ratio, 'rate')} (actual Q4)")
+            extra_raw = cadd(cmul(sub(base, after), segs[0].ratio), cmul(after, segs[1].ratio))
+            formula = (f"{yuan(sub(base, after))} × {_pct(segs[0].ratio)} + "
+                       f"{yuan(after)} × {_pct(segs[1].ratio)} (actual Q4)")
         elif after is not None and len(segs) > 2:
             raise InvalidInput("rd.base_after_switch", f"the ratio changes more than once in {y}; "
                                "the actual method is not defined for that")
         else:
-            extra_raw = mul(base, ratio)
-            formula = f"{_fmt(base)} × {format_value(ratio, 'rate')}"
-        extra_exp = round_fen(extra_raw)
-        extra_am = round_fen(mul(amort, ratio))
-        cites = tuple(dict.fromkeys(s.value.citation for s in segs))
-        steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
-                          extra_exp, "yuan", formula, cites, "A107012"))
-        if facts.intangibles:
+            extra_raw = cmul(base, ratio)
+            formula = f"{yuan(base)} × {_pct(ratio)}"
+        extra_exp = rfen(extra_raw)
+        extra_am = rfen(cmul(amort, ratio))
+        if amort:
+            steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
+                              extra_exp, "yuan", formula, plan.cites, "A107012"))
             steps.append(Step("rd.extra_amortisation", "无形资产摊销加计扣除额", "super-deduction on amortisation",
                               extra_am, "yuan",
-                              f"{_fmt(amort)} × {format_value(ratio, 'rate')} "
-                              f"(amortised at {format_value(add(_ONE, ratio), 'rate')})", cites, "A107012"))
+                              f"{yuan(amort)} × {_pct(ratio)} (amortised at {_pct(cadd(_ONE, ratio))})",
+                              plan.cites, "A107012"))
+            formula = f"{yuan(extra_exp)} + {yuan(extra_am)}"
         ratio_out = ratio
-    extra = add(extra_exp, extra_am)
-    steps.append(Step("rd.extra", "研发费用加计扣除合计", "super-deduction, total", extra, "yuan", "", (), "A107012"))
+    extra = cadd(extra_exp, extra_am)
+    steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan",
+                      formula if not excluded else "", () if excluded else plan.cites, "A107012"))
     return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
                     amort, extra_am, extra, tuple(steps))
 

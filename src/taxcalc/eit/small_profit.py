@@ -93,22 +93,26 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Step, format_value
+from ..explain import Citation, Explained, Step
 from ..law import Law, LawValue
-from ..money import add, div, mul, round_fen, sub, total
+from ..money import CONTEXT, FEN, ZERO, add, div, mul, sub, total
 from ._common import (
     as_money,
     build,
     count,
     flag,
+    fmt_law,
     month_end,
     months_operated,
     optional_date,
+    pct,
+    rfen,
     segments,
     setattrs,
     tax_year,
     the_law,
     year_end,
+    yuan,
 )
 
 __all__ = [
@@ -202,6 +206,9 @@ class _Regime(NamedTuple):
     ratio1: LawValue | None = None
     ratio2: LawValue | None = None
     progressive: LawValue | None = None
+    #: Law-only steps of a whole-year regime, made once: band-1 limit (bands), rate.
+    limit_step: Step | None = None
+    rate_step: Step | None = None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -211,18 +218,20 @@ def _regime(law: Law, day: object) -> _Regime:
     if not in_force.value:
         return _Regime(in_force, standard)
     v = law.value
+    rate, limit = v("eit.small_profit.rate", day), v("eit.small_profit.band1.limit", day)
     return _Regime(
-        in_force, standard,
-        v("eit.small_profit.rate", day),
+        in_force, standard, rate,
         v("eit.small_profit.income_cap", day),
         v("eit.small_profit.employees_cap.industrial", day),
         v("eit.small_profit.employees_cap.other", day),
         v("eit.small_profit.assets_cap.industrial", day),
         v("eit.small_profit.assets_cap.other", day),
-        v("eit.small_profit.band1.limit", day),
+        limit,
         v("eit.small_profit.band1.ratio", day),
         v("eit.small_profit.band2.ratio", day),
         v("eit.small_profit.progressive", day),
+        limit.step("small_profit.band1_limit", "第1档所得上限（含）", "band 1 limit (inclusive)"),
+        rate.step("small_profit.rate", "适用税率", "rate"),
     )
 
 
@@ -257,21 +266,36 @@ def quarterly_averages(quarters: Sequence[Quarter], year: int, *, law: Law | Non
     for i, q in enumerate(rows):
         if not isinstance(q, Quarter):
             raise InvalidInput(f"quarters[{i}]", "must be a Quarter")
-    method = law.value("eit.small_profit.averaging", year_end(y))
+    method = _averaging(law, y)
+    emp, assets = _averages(rows)
+    steps = _average_steps(method, len(rows), emp, assets)
+    return Averages(y, len(rows), emp, assets, steps)
+
+
+def _averages(rows: Sequence[Quarter]) -> tuple[Decimal, Decimal]:
+    """全年季度平均值 of employees and total assets: Σ(季初值 + 季末值) ÷ 2 ÷ number of quarters."""
+    n2 = Decimal(2 * len(rows))
+    emp = div(Decimal(sum(q.employees_start + q.employees_end for q in rows)), n2)
+    assets = div(total(add(q.assets_start, q.assets_end) for q in rows), n2)
+    return emp, assets
+
+
+def _average_steps(method: LawValue, n: int, emp: Decimal, assets: Decimal) -> tuple[Step, ...]:
+    formula = f"Σ(季初值 + 季末值) ÷ 2 ÷ {n}"
+    return (
+        Step("small_profit.employees_average", "从业人数全年季度平均值", "average employees (quarterly)",
+             emp, "count", formula, (method.citation,)),
+        Step("small_profit.assets_average", "资产总额全年季度平均值", "average total assets (quarterly)",
+             assets, "yuan", formula, (method.citation,)),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _averaging(law: Law, year: int) -> LawValue:
+    method = law.value("eit.small_profit.averaging", year_end(year))
     if method.value != "quarterly":
         raise InvalidInput("eit.small_profit.averaging", f"unknown method {method.value!r}")
-    n = Decimal(len(rows))
-    emp = div(total(div(Decimal(q.employees_start + q.employees_end), _TWO) for q in rows), n)
-    assets = div(total(div(add(q.assets_start, q.assets_end), _TWO) for q in rows), n)
-    steps = (
-        method.step("small_profit.averaging", "平均值计算方法", "averaging method",
-                    "季度平均值＝（季初值＋季末值）÷2；全年季度平均值＝全年各季度平均值之和÷季度数"),
-        Step("small_profit.employees_average", "从业人数全年季度平均值", "average employees",
-             emp, "count", f"Σ(季初+季末)÷2 ÷ {len(rows)}", (method.citation,)),
-        Step("small_profit.assets_average", "资产总额全年季度平均值", "average total assets",
-             assets, "yuan", f"Σ(季初+季末)÷2 ÷ {len(rows)}", (method.citation,)),
-    )
-    return Averages(y, len(rows), emp, assets, steps)
+    return method
 
 
 def _quarters_operated(months: tuple[int, ...]) -> int:
@@ -312,14 +336,13 @@ def _tests(
 
 
 def _fmt(d: Decimal) -> str:
-    return f"{d:,.2f}"
-
-
-def _pct(d: Decimal) -> str:
-    return format_value(d, "rate")
+    return f"{yuan(d)}"
 
 
 _MARK = {True: "✓", False: "✗"}
+
+
+_KIND = {True: ("工业企业", "industrial"), False: ("其他企业", "other")}
 
 
 def _segment_steps(
@@ -327,53 +350,56 @@ def _segment_steps(
     failed: tuple[str, ...], *, industrial: bool, restricted: bool,
 ) -> list[Step]:
     p = f"small_profit{label}."
-    steps: list[Step] = [
-        r.in_force.step(p + "in_force", "小型微利企业优惠是否有效", "relief in force"),
-    ]
     if not r.in_force.value:
-        return steps
-    assert r.cap is not None and r.limit is not None and r.ratio1 is not None
-    assert r.ratio2 is not None and r.rate is not None and r.progressive is not None
-    kind_zh, kind_en = ("工业企业", "industrial") if industrial else ("其他企业", "other")
-    steps.append(r.cap.step(p + "income_cap", "年度应纳税所得额上限（含）", "taxable income cap (inclusive)",
-                            f"{_fmt(income)} ≤ {_fmt(_d(r.cap))} {_MARK['income' not in failed]}"))
+        return [r.in_force.step(p + "in_force", "小型微利企业优惠是否有效", "relief in force")]
+    cap, limit_v, ratio1, ratio2, rate = r.cap, r.limit, r.ratio1, r.ratio2, r.rate
+    assert cap is not None and limit_v is not None and ratio1 is not None and ratio2 is not None
+    assert rate is not None and r.progressive is not None
+    kind_zh, kind_en = _KIND[industrial]
+    steps: list[Step] = [
+        cap.step(p + "income_cap", "年度应纳税所得额上限（含）", "taxable income cap (inclusive)",
+                 f"{yuan(income)} ≤ {fmt_law(_d(cap))} {_MARK['income' not in failed]}"),
+    ]
     if employees is None:
         steps.append(Step(p + "employees_cap", "从业人数：未提供，未检验", "employees: not given, not tested", None))
     else:
         e = r.employees_ind if industrial else r.employees_other
         assert e is not None
         steps.append(e.step(p + "employees_cap", f"从业人数上限（{kind_zh}，含）", f"employees cap ({kind_en}, inclusive)",
-                            f"{employees.normalize():f} ≤ {e.value} {_MARK['employees' not in failed]}"))
+                            f"{employees:f} ≤ {e.value} {_MARK['employees' not in failed]}"))
     if assets is None:
         steps.append(Step(p + "assets_cap", "资产总额：未提供，未检验", "total assets: not given, not tested", None))
     else:
         a = r.assets_ind if industrial else r.assets_other
         assert a is not None
         steps.append(a.step(p + "assets_cap", f"资产总额上限（{kind_zh}，含）", f"total assets cap ({kind_en}, inclusive)",
-                            f"{_fmt(assets)} ≤ {_fmt(_d(a))} {_MARK['assets' not in failed]}"))
+                            f"{yuan(assets)} ≤ {fmt_law(_d(a))} {_MARK['assets' not in failed]}"))
     if restricted:
         steps.append(Step(p + "restricted", "从事国家限制或禁止行业：不符合", "restricted or prohibited industry: not eligible",
-                          value=True, unit="bool", cite=(r.cap.citation,)))
+                          value=True, unit="bool", cite=(cap.citation,)))
     if failed:
         return steps
-    limit = _d(r.limit)
+    limit = _d(limit_v)
     if r.progressive.value:
-        steps.append(r.limit.step(p + "band1_limit", "第1档所得上限（含）", "band 1 limit (inclusive)"))
-        steps.append(r.ratio1.step(p + "band1_ratio", "第1档减按比例计入", "band 1 share included",
-                                   f"{_fmt(min(income, limit))} × {_pct(_d(r.ratio1))}"))
+        if label or r.limit_step is None:
+            steps.append(limit_v.step(p + "band1_limit", "第1档所得上限（含）", "band 1 limit (inclusive)"))
+        else:
+            steps.append(r.limit_step)
+        steps.append(ratio1.step(p + "band1_ratio", "第1档减按比例计入", "band 1 share included",
+                                 f"{yuan(min(income, limit))} × {pct(_d(ratio1))}"))
         if income > limit:
-            steps.append(r.ratio2.step(p + "band2_ratio", "第2档减按比例计入", "band 2 share included",
-                                       f"{_fmt(sub(income, limit))} × {_pct(_d(r.ratio2))}"))
+            steps.append(ratio2.step(p + "band2_ratio", "第2档减按比例计入", "band 2 share included",
+                                     f"{yuan(sub(income, limit))} × {pct(_d(ratio2))}"))
     elif income <= limit:
-        steps.append(r.limit.step(p + "band1_limit", "减按比例计入的所得上限（含）", "reduced-inclusion limit (inclusive)",
-                                  f"{_fmt(income)} ≤ {_fmt(limit)} ✓"))
-        steps.append(r.ratio1.step(p + "band1_ratio", "所得减按比例计入", "share of income included"))
+        steps.append(limit_v.step(p + "band1_limit", "减按比例计入的所得上限（含）", "reduced-inclusion limit (inclusive)",
+                                  f"{yuan(income)} ≤ {fmt_law(limit)} ✓"))
+        steps.append(ratio1.step(p + "band1_ratio", "所得减按比例计入", "share of income included"))
     else:
-        steps.append(r.limit.step(p + "band1_limit", "减按比例计入的所得上限（含）：超过，全部所得不减计",
+        steps.append(limit_v.step(p + "band1_limit", "减按比例计入的所得上限（含）：超过，全部所得不减计",
                                   "reduced-inclusion limit (inclusive): exceeded, no reduction on any income",
-                                  f"{_fmt(income)} ≤ {_fmt(limit)} ✗"))
-        steps.append(r.ratio2.step(p + "band2_ratio", "所得计入比例", "share of income included"))
-    steps.append(r.rate.step(p + "rate", "适用税率", "rate"))
+                                  f"{yuan(income)} ≤ {fmt_law(limit)} ✗"))
+        steps.append(ratio2.step(p + "band2_ratio", "所得计入比例", "share of income included"))
+    steps.append(r.rate_step if not label and r.rate_step is not None else rate.step(p + "rate", "适用税率", "rate"))
     return steps
 
 
@@ -438,14 +464,18 @@ def small_profit(
 def _compute(
     law: Law, y: int, ti: Decimal, months: tuple[int, ...], emp: Decimal | None,
     ast: Decimal | None, *, industrial: bool, restricted: bool, avg_steps: tuple[Step, ...] = (),
+    embedded: bool = False, averaged: LawValue | None = None,
 ) -> SmallProfit:
     segs = _year_regimes(law, y, months)
+    if embedded and len(segs) == 1:
+        return _compact(y, ti, segs[0][1], emp, ast, industrial=industrial, restricted=restricted, averaged=averaged)
     standard = segs[-1][1].standard
     std_rate = standard.value
     assert isinstance(std_rate, Decimal)
-    standard_tax = round_fen(mul(ti, std_rate))
+    standard_tax = rfen(mul(ti, std_rate))
     steps: list[Step] = list(avg_steps)
-    steps.append(Step("small_profit.income", "年度应纳税所得额", "taxable income of the year", ti, "yuan"))
+    if not embedded:
+        steps.append(Step("small_profit.income", "年度应纳税所得额", "taxable income of the year", ti, "yuan"))
     if len(segs) == 1:
         r = segs[0][1]
         failed = _tests(ti, r, emp, ast, industrial=industrial, restricted=restricted)
@@ -468,23 +498,92 @@ def _compute(
             if r.limit is not None:
                 cites.append(r.limit.citation)
             steps.append(Step(f"small_profit{label}.tax", f"{label} 全年口径税额", f"{label} tax on the year's income",
-                              round_fen(seg), "yuan", f"× {len(ms)}/{len(months)}", tuple(cites[-1:])))
+                              rfen(seg), "yuan", f"× {len(ms)}/{len(months)}", tuple(cites[-1:])))
         exact = div(total(parts), n)
         steps.append(Step("small_profit.apportioned", "按经营月份分摊后的税额", "tax apportioned by months operated",
-                          round_fen(exact), "yuan", f"Σ(各期税额 × 月数) ÷ {len(months)}",
+                          rfen(exact), "yuan", f"Σ(各期税额 × 月数) ÷ {len(months)}",
                           tuple(dict.fromkeys(cites))))
         all_failed = tuple(all_f)
         # Eligible when the relief applied in any part of the year.
         eligible = any(not _tests(ti, r, emp, ast, industrial=industrial, restricted=restricted) for _, r in segs)
-    tax = round_fen(exact)
+    tax = rfen(exact)
     relief = sub(standard_tax, tax)
+    if embedded:
+        return SmallProfit(y, ti, eligible, all_failed, emp, ast, industrial, tax, standard_tax, relief, tuple(steps))
     steps.append(standard.step("small_profit.standard_rate", "基本税率", "standard rate"))
     steps.append(Step("small_profit.tax", "应纳所得税额" if eligible else "应纳所得税额（不享受优惠，按基本税率）",
                       "tax" if eligible else "tax (no relief: standard rate)", tax, "yuan",
                       "", (), "A107040" if eligible else ""))
     steps.append(Step("small_profit.relief", "减免所得税额", "tax relief", relief, "yuan",
-                      f"{_fmt(ti)} × {_pct(std_rate)} − {_fmt(tax)}", (), "A107040"))
+                      f"{_fmt(ti)} × {pct(std_rate)} − {_fmt(tax)}", (), "A107040"))
     return SmallProfit(y, ti, eligible, all_failed, emp, ast, industrial, tax, standard_tax, relief, tuple(steps))
+
+
+def _compact(
+    y: int, ti: Decimal, r: _Regime, emp: Decimal | None, ast: Decimal | None, *, industrial: bool,
+    restricted: bool, averaged: LawValue | None,
+) -> SmallProfit:
+    """The test and relief of a whole-year regime in three steps (for the annual computation)."""
+    cmul = CONTEXT.multiply
+    std_rate = r.standard.value
+    assert isinstance(std_rate, Decimal)
+    standard_tax = _QUANT(cmul(ti, std_rate), FEN)
+    if not r.in_force.value:
+        return SmallProfit(y, ti, _NO, ("in_force",), emp, ast, industrial, standard_tax, standard_tax,
+                           ZERO, (r.in_force.step("small_profit.in_force", "小型微利企业优惠是否有效", "relief in force"),))
+    cap, limit_v, ratio1, ratio2, rate = r.cap, r.limit, r.ratio1, r.ratio2, r.rate
+    e, a = (r.employees_ind, r.assets_ind) if industrial else (r.employees_other, r.assets_other)
+    assert cap is not None and limit_v is not None and ratio1 is not None and ratio2 is not None
+    assert rate is not None and e is not None and a is not None and r.progressive is not None
+    cap_v, e_v, a_v = cap.value, e.value, a.value
+    assert isinstance(cap_v, Decimal) and isinstance(e_v, int) and isinstance(a_v, Decimal)
+    failed: list[str] = ["restricted"] if restricted else []
+    ok_income = ti <= cap_v
+    if not ok_income:
+        failed.append("income")
+    formula = f"income {yuan(ti)} ≤ {fmt_law(cap_v)} {_MARK[ok_income]}"
+    if emp is not None and ast is not None:
+        ok_e, ok_a = emp <= e_v, ast <= a_v
+        if not ok_e:
+            failed.append("employees")
+        if not ok_a:
+            failed.append("assets")
+        formula += (f"; employees{' (quarterly averages)' if averaged is not None else ''} {emp:f} ≤ {e_v} "
+                    f"{_MARK[ok_e]}; assets {yuan(ast)} ≤ {fmt_law(a_v)} {_MARK[ok_a]}")
+    if restricted:
+        formula += "; restricted industry ✗"
+    kind_zh, kind_en = _KIND[industrial]
+    test = Step("small_profit.tests", f"小型微利企业条件（{kind_zh}）", f"small low-profit tests ({kind_en})",
+                not failed, "bool", formula, (cap.citation,) if averaged is None else (cap.citation, averaged.citation))
+    if failed:
+        return SmallProfit(y, ti, _NO, tuple(failed), emp, ast, industrial, standard_tax, standard_tax, ZERO, (test,))
+    limit, r1, r2 = _d(limit_v), _d(ratio1), _d(ratio2)
+    cadd = CONTEXT.add
+    if r.progressive.value and ti > limit:
+        over = CONTEXT.subtract(ti, limit)
+        included = cadd(cmul(limit, r1), cmul(over, r2))
+        formula = f"{fmt_law(limit)} × {pct(r1)} + {yuan(over)} × {pct(r2)}"
+        cites: tuple[Citation, ...] = (ratio1.citation, ratio2.citation)
+    elif ti <= limit:
+        included = cmul(ti, r1)
+        formula = f"{yuan(ti)} × {pct(r1)} (≤ {fmt_law(limit)})"
+        cites = (ratio1.citation,)
+    else:
+        included = cmul(ti, r2)
+        formula = f"{yuan(ti)} × {pct(r2)} (> {fmt_law(limit)}: no reduction)"
+        cites = (limit_v.citation, ratio2.citation)
+    assert r.rate_step is not None
+    tax = _QUANT(cmul(included, _d(rate)), FEN)
+    return SmallProfit(y, ti, _YES, (), emp, ast, industrial, tax, standard_tax, CONTEXT.subtract(standard_tax, tax), (
+        test,
+        Step("small_profit.included", "减按比例计入的应纳税所得额", "taxable income as reduced", included, "yuan", formula,
+             cites, "A107040"),
+        r.rate_step,
+    ))
+
+
+_NO, _YES = False, True
+_QUANT = CONTEXT.quantize
 
 
 def small_profit_cliffs(year: object, *, law: Law | None = None) -> tuple[Decimal, ...]:

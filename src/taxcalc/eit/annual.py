@@ -1,0 +1,268 @@
+"""The annual computation (年度汇算清缴): from profit to tax, every line explained and cited.
+
+The computation of one enterprise's tax year, in the order of the annual return
+(A100000):
+
+1. accounting profit (利润总额);
+2. plus the net tax adjustments given, and the adjustment of each listed asset:
+   its book depreciation less its tax deduction — one-time, high-tech Q4 2022,
+   or straight line (A105080, :mod:`taxcalc.eit.equipment`);
+3. less the R&D super-deduction (A107012, :mod:`taxcalc.eit.rd_super_deduction`)
+   and the 2022 Q4 high-tech equipment extra deduction, giving the income before
+   losses (纳税调整后所得), which may be a loss — a super-deduction can create one;
+4. less the losses brought forward, oldest first, within their windows
+   (A106000, :mod:`taxcalc.eit.losses`), giving the taxable income
+   (应纳税所得额);
+5. the rate regime: 25% (企业所得税法 第四条); 15% for a high and new technology
+   enterprise (第二十八条) or a technology-advanced service enterprise
+   (财税〔2017〕79号); or the small low-profit relief
+   (:mod:`taxcalc.eit.small_profit`).  They are not combined: the regime giving
+   the lowest tax applies.  (No notice found states that the small low-profit
+   relief and a 15% rate exclude each other; the relief is itself a rate of 20%
+   on a reduced income, so the two cannot apply to the same income.)
+6. the tax (应纳所得税额), rounded half up to the fen, and the relief
+   (减免所得税额, A107040) against the standard rate.
+
+The losses carried to the next year — including a loss made this year — are
+part of the result (``losses_carried``), ready to go into next year's input.
+
+Choices
+-------
+* The small low-profit size tests need the quarterly figures or the annual
+  averages; leaving them out is an error when the relief could otherwise apply.
+* Tax credits (抵免), foreign income and the other preferences of the law are
+  outside this computation: put their effect into ``adjustments`` where it is a
+  base adjustment.
+
+>>> from decimal import Decimal
+>>> from taxcalc.eit import EnterpriseYear, RdFacts, RdProject, Loss
+>>> e = EnterpriseYear(2018, profit=Decimal("1500000"), employees=Decimal(60), assets=Decimal("9000000"),
+...                    rd=RdFacts(projects=(RdProject("P", personnel="400000"),)),
+...                    losses=(Loss(2016, Decimal("200000")),))
+>>> r = annual(e)
+>>> r.income_before_losses, r.losses_used, r.taxable_income, r.regime, r.tax
+(Decimal('1200000.00'), Decimal('200000'), Decimal('1000000.00'), 'small_profit', Decimal('100000.00'))
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from ..errors import InvalidInput
+from ..explain import Explained, Step
+from ..law import Law
+from ..money import CONTEXT, ZERO, total
+from ._common import fmt_law, months_operated, rfen, the_law, year_end, yuan
+from .equipment import EquipmentYear, _asset_year
+from .facts import EnterpriseYear
+from .losses import Loss, LossYear, _apply
+from .rd_super_deduction import RdResult
+from .rd_super_deduction import _compute as _rd_compute
+from .small_profit import SmallProfit, _average_steps, _averaging, _compact
+from .small_profit import _compute as _sp_compute
+from .small_profit import _year_regimes as _sp_regimes
+
+__all__ = ["AnnualResult", "REGIMES", "annual"]
+
+#: The rate regimes an enterprise year can be taxed under.
+REGIMES = ("standard", "hnte", "tase", "small_profit")
+_ZERO_FEN = Decimal("0.00")
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualResult(Explained):
+    """Every line of one enterprise's tax year.
+
+    ``regime`` is one of :data:`REGIMES`; ``alternatives`` the tax under each
+    regime the enterprise qualified for; ``relief`` = ``standard_tax − tax``.
+    ``rd``, ``equipment``, ``losses`` and ``small_profit`` hold the detailed
+    results of the rules (``small_profit`` is ``None`` when the relief could not
+    apply); ``steps`` explain every line.
+    """
+
+    year: int
+    profit: Decimal
+    adjustments: Decimal
+    equipment_adjustment: Decimal
+    rd_extra: Decimal
+    equipment_extra: Decimal
+    income_before_losses: Decimal
+    losses_used: Decimal
+    taxable_income: Decimal
+    regime: str
+    rate: Decimal
+    standard_tax: Decimal
+    tax: Decimal
+    relief: Decimal
+    alternatives: tuple[tuple[str, Decimal], ...]
+    new_loss: Decimal
+    losses_carried: tuple[Loss, ...]
+    rd: RdResult
+    equipment: tuple[EquipmentYear, ...]
+    losses: LossYear
+    small_profit: SmallProfit | None
+    steps: tuple[Step, ...]
+
+
+def _signed(d: Decimal) -> str:
+    return f"− {yuan(CONTEXT.minus(d))}" if d < 0 else f"+ {yuan(d)}"
+
+
+class _Regime(NamedTuple):
+    name: str
+    rate: Decimal
+    step: Step
+
+
+@functools.lru_cache(maxsize=1024)
+def _rates(law: Law, year: int, hnte: bool, tase: bool) -> tuple[_Regime, ...]:  # noqa: FBT001
+    """The rate regimes open to an enterprise in ``year`` (besides small low-profit), explained once."""
+    day = year_end(year)
+    std = law.value("eit.rate.standard", day)
+    assert isinstance(std.value, Decimal)
+    out = [_Regime("standard", std.value, std.step("annual.rate", "基本税率", "standard rate", "", "A100000"))]
+    for flag_key, key, wanted, name, zh, en in (
+        ("eit.hnte.in_force", "eit.rate.hnte", hnte, "hnte", "高新技术企业减按税率", "high and new technology enterprise rate"),
+        ("eit.tase.in_force", "eit.rate.tase", tase, "tase", "技术先进型服务企业减按税率",
+         "technology-advanced service enterprise rate"),
+    ):
+        if wanted and law.value(flag_key, day).value:
+            v = law.value(key, day)
+            assert isinstance(v.value, Decimal)
+            out.append(_Regime(name, v.value, v.step("annual.rate", zh, en, "", "A107040")))
+    return tuple(out)
+
+
+def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
+    """Compute one enterprise's tax year under ``law`` (default: the package's data).
+
+    See the module notes for the order of the lines and the choices made.
+    """
+    if not isinstance(facts, EnterpriseYear):
+        raise InvalidInput("facts", "must be an EnterpriseYear")
+    law = the_law(law)
+    f = facts
+    y = f.year
+    cadd, csub = CONTEXT.add, CONTEXT.subtract
+    months = months_operated(y, f.opened, f.closed)
+    steps: list[Step] = [
+        Step("annual.profit", "利润总额", "accounting profit", f.profit, "yuan", "", (), "A100000"),
+        Step("annual.adjustments", "纳税调整（净额，不含所列资产）", "net tax adjustments (other than the assets listed)",
+             f.adjustments, "yuan", "", (), "A105000"),
+    ]
+    # Equipment: each asset's tax deduction against its book depreciation.
+    eq_years: list[EquipmentYear] = []
+    eq_adj = eq_extra = ZERO
+    for i, a in enumerate(f.equipment):
+        ey = _asset_year(a, y, f.hnte_years, law, f"equipment[{i}]")
+        eq_years.append(ey)
+        steps.extend(ey.steps)
+        eq_adj = cadd(eq_adj, ey.adjustment)
+        if ey.extra:
+            eq_extra = cadd(eq_extra, ey.extra)
+    if eq_years:
+        steps.append(Step("annual.equipment_adjustment", "资产折旧、摊销纳税调整（所列资产）",
+                          "depreciation adjustment of the assets listed", eq_adj, "yuan", "", (), "A105080"))
+    # R&D super-deduction.
+    rd = _rd_compute(law, y, f.rd, f.industry, f.main_business_share, months,
+                     tech_sme=y in f.tech_sme_years, ic_machine=f.ic_machine)
+    if f.rd.projects or f.rd.intangibles:
+        steps.extend(rd.steps)
+    before = csub(cadd(cadd(f.profit, f.adjustments), eq_adj), rd.extra)
+    formula = f"{yuan(f.profit)} {_signed(f.adjustments)} {_signed(eq_adj)} − {yuan(rd.extra)}"
+    if eq_extra:
+        before = csub(before, eq_extra)
+        formula += f" − {yuan(eq_extra)}"
+        steps.append(Step("annual.equipment_extra", "高新技术企业设备、器具加计扣除", "high-tech equipment extra deduction",
+                          eq_extra, "yuan"))
+    steps.append(Step("annual.income_before_losses", "纳税调整后所得", "income after adjustments, before losses", before,
+                      "yuan", formula, (), "A100000"))
+    # Losses.
+    losses = _apply(law, y, before, f.losses, f.qualified, f.loss_extension, embedded=True)
+    steps.extend(losses.steps)
+    ti = losses.taxable_income
+    steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", ti, "yuan", "", (), "A100000"))
+    # Rate regimes: the lowest tax of those the enterprise qualifies for (in the order of REGIMES on a tie).
+    regimes = _rates(law, y, y in f.hnte_years, y in f.tase_years)
+    alternatives = [(r.name, rfen(CONTEXT.multiply(ti, r.rate))) for r in regimes]
+    standard_tax = alternatives[0][1]
+    best = 0
+    for i in range(1, len(alternatives)):
+        if alternatives[i][1] < alternatives[best][1]:
+            best = i
+    regime, tax = alternatives[best]
+    rate = regimes[best].rate
+    regime_steps: tuple[Step, ...] | list[Step] = (regimes[best].step,)
+    sp = _small_profit(law, f, y, ti, months)
+    if sp is not None:
+        if sp.eligible:
+            alternatives.append(("small_profit", sp.tax))
+            if sp.tax < tax:
+                regime, tax, regime_steps = "small_profit", sp.tax, sp.steps
+                seg_rate = _sp_regimes(law, y, months)[-1][1].rate
+                assert seg_rate is not None and isinstance(seg_rate.value, Decimal)
+                rate = seg_rate.value
+        else:
+            steps.extend(sp.steps)
+    steps.extend(regime_steps)
+    if len(alternatives) > 1:
+        steps.append(Step("annual.regime", f"适用税率方式：{_REGIME_ZH[regime]}（取税额最低者，不叠加）",
+                          f"rate regime: {regime} (the lowest tax; not combined)", tax, "yuan",
+                          "min(" + ", ".join([f"{r} {yuan(t)}" for r, t in alternatives]) + ")"))
+    steps.append(Step("annual.tax", "应纳所得税额", "tax payable", tax, "yuan", "", (), "A100000"))
+    relief = csub(standard_tax, tax)
+    if relief:
+        steps.append(Step("annual.relief", "减免所得税额", "tax relief against the standard rate", relief, "yuan",
+                          f"{yuan(standard_tax)} − {yuan(tax)}", (), "A107040"))
+    carried = losses.carried
+    if carried:
+        steps.append(Step("annual.losses_carried", "结转以后年度弥补的亏损", "losses carried to next year",
+                          total([c.amount for c in carried]), "yuan",
+                          "; ".join([f"{c.year}: {yuan(c.amount)}" for c in carried]), (), "A106000"))
+    return AnnualResult(
+        y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
+        standard_tax, tax, relief, tuple(alternatives), losses.new_loss, carried, rd, tuple(eq_years), losses,
+        sp, tuple(steps),
+    )
+
+
+_NO = False
+_REGIME_ZH = {"standard": "基本税率", "hnte": "高新技术企业", "tase": "技术先进型服务企业", "small_profit": "小型微利企业"}
+
+
+def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...]) -> SmallProfit | None:
+    """The small low-profit test, when the relief could apply; ``None`` when it plainly cannot."""
+    segs = _sp_regimes(law, y, months)
+    if len(segs) == 1:
+        r = segs[0][1]
+        if not r.in_force.value:
+            return None
+        cap = r.cap
+        assert cap is not None and isinstance(cap.value, Decimal)
+        if ti > cap.value and not f.restricted:  # above the income cap: the other tests do not matter
+            return SmallProfit(y, ti, _NO, ("income",), None, None, bool(f.industrial), ZERO, ZERO, ZERO, (
+                cap.step("small_profit.income_cap", "年度应纳税所得额上限（含）", "taxable income cap (inclusive)",
+                         f"{yuan(ti)} ≤ {fmt_law(cap.value)} ✗"),))
+        size = f.size
+        if size is None and not f.restricted:
+            raise InvalidInput("quarters", f"taxable income {ti} is within the small low-profit cap: give the "
+                               "quarterly employees and total assets (or their annual averages) to test the relief")
+        emp, ast = size if size is not None else (None, None)
+        return _compact(y, ti, r, emp, ast, industrial=bool(f.industrial), restricted=f.restricted,
+                        averaged=_averaging(law, y) if f.quarters else None)
+    if not any(r.in_force.value for _, r in segs):
+        return None
+    caps = [r.cap.value for _, r in segs if r.cap is not None]
+    if f.restricted or all(ti > c for c in caps):  # type: ignore[operator]
+        return _sp_compute(law, y, ti, months, None, None, industrial=bool(f.industrial), restricted=f.restricted,
+                           embedded=True)
+    if f.size is None:
+        raise InvalidInput("quarters", f"taxable income {ti} is within the small low-profit cap: give the quarterly "
+                           "employees and total assets (or their annual averages) to test the relief")
+    emp, ast = f.size
+    avg = _average_steps(_averaging(law, y), len(f.quarters), emp, ast) if f.quarters else ()
+    return _sp_compute(law, y, ti, months, emp, ast, industrial=bool(f.industrial), restricted=f.restricted,
+                       avg_steps=avg, embedded=True)

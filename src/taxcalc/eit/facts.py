@@ -1,0 +1,209 @@
+"""The facts of one enterprise for one tax year: the input of the annual computation.
+
+:class:`EnterpriseYear` is a plain, typed, validated record (``Decimal`` yuan,
+``datetime.date``, ``str`` codes, tuples).  Build it in code, or from a parsed
+TOML / JSON table with :meth:`EnterpriseYear.from_mapping`; the field names are
+the same.  Every field is checked when the record is made, and an error names
+the field with its path (``equipment[1].cost``).
+
+A file, e.g. TOML::
+
+    year = 2018
+    profit = "2600000"
+    adjustments = "50000"
+    industry = "manufacturing"
+    hnte_years = [2018, 2019, 2020]
+    losses = [{ year = 2016, amount = "300000" }]
+
+    [[quarters]]
+    employees_start = 120
+    employees_end = 124
+    assets_start = "42000000"
+    assets_end = "43000000"
+    # … one table per quarter operated
+
+    [rd]
+    projects = [{ name = "P1", personnel = "900000", direct_inputs = "300000", other = "150000" }]
+
+    [[equipment]]
+    name = "CNC lathe"
+    cost = "1800000"
+    kind = "machinery"
+    acquired_on = 2018-03-12
+    in_use = 2018-04-02
+    book_depreciation = "128250"
+
+Fields
+------
+``year``
+    the tax year.
+``profit``
+    利润总额, the accounting profit of the year (negative for a loss).
+``adjustments``
+    other net tax adjustments (纳税调整增加额 − 减少额), signed, not counting the
+    listed equipment (whose adjustment is computed) nor the R&D super-deduction.
+``industry``, ``main_business_share``
+    the main business (a code of :data:`taxcalc.eit.INDUSTRIES`) and its share
+    of income (default 100%): for the R&D negative list and manufacturer status
+    and, before 2019, the 工业企业 caps of small low-profit enterprises.
+``industrial``
+    override of 工业企业 (default: mining, manufacturing or utilities).
+``restricted``
+    the enterprise is in a restricted or prohibited industry.
+``hnte_years``, ``tech_sme_years``, ``tase_years``
+    the years in which the enterprise was a high and new technology enterprise
+    (certificate validity years), a technology-based SME (the year of its
+    registration number), a technology-advanced service enterprise.
+``ic_machine``
+    on the list of integrated-circuit or industrial mother-machine enterprises.
+``quarters`` or ``employees`` and ``assets``
+    the small low-profit size tests: quarterly figures (from 2018), or the
+    year's averages.  Required when the small low-profit relief could apply.
+``opened``, ``closed``
+    the opening / closing day when inside the year.
+``rd``
+    :class:`~taxcalc.eit.RdFacts`: R&D projects, intangibles, the 2022 Q4 choice.
+``equipment``
+    :class:`~taxcalc.eit.Equipment` rows: every asset whose tax treatment the
+    computation should work out for the year (its book depreciation included).
+``losses``
+    :class:`~taxcalc.eit.Loss` rows: the unused losses brought forward, by
+    origin year.
+``loss_extension``
+    mark of this year's own loss: ``"hardship"`` or ``"film"`` (2020 only).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..errors import InvalidInput
+from ._common import (
+    INDUSTRIAL,
+    as_money,
+    as_share,
+    build,
+    build_all,
+    choice,
+    flag,
+    industry_arg,
+    months_operated,
+    optional_date,
+    setattrs,
+    tax_year,
+    years,
+)
+from .equipment import Equipment
+from .losses import EXTENSIONS, Loss
+from .rd_super_deduction import RdFacts
+from .small_profit import Quarter, _averages, _quarters_operated
+
+__all__ = ["EnterpriseYear"]
+
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+
+
+def _rd(value: object, where: str) -> RdFacts:
+    if isinstance(value, RdFacts):
+        return value
+    return RdFacts.from_mapping(value, where)
+
+
+@dataclass(frozen=True, slots=True)
+class EnterpriseYear:
+    """One enterprise's facts for one tax year (see the module notes for each field)."""
+
+    year: int
+    profit: Decimal
+    adjustments: Decimal = _ZERO
+    industry: str = "other"
+    main_business_share: Decimal = _ONE
+    industrial: bool | None = None
+    restricted: bool = False
+    hnte_years: tuple[int, ...] = ()
+    tech_sme_years: tuple[int, ...] = ()
+    tase_years: tuple[int, ...] = ()
+    ic_machine: bool = False
+    quarters: tuple[Quarter, ...] = ()
+    employees: Decimal | None = None
+    assets: Decimal | None = None
+    opened: _dt.date | None = None
+    closed: _dt.date | None = None
+    rd: RdFacts = field(default_factory=RdFacts)
+    equipment: tuple[Equipment, ...] = ()
+    losses: tuple[Loss, ...] = ()
+    loss_extension: str = ""
+    #: The year's averages of employees and total assets, from ``quarters`` or as
+    #: given (computed once, when the record is made); ``None`` when not given.
+    size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
+    #: ``hnte_years`` and ``tech_sme_years`` together: the years that extend losses (made once).
+    qualified: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        y = tax_year(self.year, "year")
+        industry = industry_arg(self.industry, "industry")
+        industrial = (industry in INDUSTRIAL) if self.industrial is None else flag(self.industrial, "industrial")
+        opened = optional_date(self.opened, "opened")
+        closed = optional_date(self.closed, "closed")
+        months_operated(y, opened, closed)  # checks the days against the year
+        quarters = build_all(Quarter, self.quarters, "quarters")
+        employees = None if self.employees is None else as_money(self.employees, "employees")
+        assets = None if self.assets is None else as_money(self.assets, "assets")
+        if quarters and (employees is not None or assets is not None):
+            raise InvalidInput("quarters", "give either quarters or the annual averages (employees, assets), not both")
+        if (employees is None) != (assets is None):
+            raise InvalidInput("employees" if employees is None else "assets",
+                               "give both annual averages (employees and assets), or quarters")
+        setattrs(
+            self,
+            year=y,
+            profit=as_money(self.profit, "profit", negative=True),
+            adjustments=as_money(self.adjustments, "adjustments", negative=True),
+            industry=industry,
+            main_business_share=as_share(self.main_business_share, "main_business_share"),
+            industrial=industrial,
+            restricted=flag(self.restricted, "restricted"),
+            hnte_years=years(self.hnte_years, "hnte_years"),
+            tech_sme_years=years(self.tech_sme_years, "tech_sme_years"),
+            tase_years=years(self.tase_years, "tase_years"),
+            ic_machine=flag(self.ic_machine, "ic_machine"),
+            quarters=quarters,
+            employees=employees,
+            assets=assets,
+            opened=opened,
+            closed=closed,
+            rd=_rd(self.rd, "rd"),
+            equipment=build_all(Equipment, self.equipment, "equipment"),
+            losses=tuple(sorted(build_all(Loss, self.losses, "losses"), key=lambda x: x.year)),
+            loss_extension=choice(self.loss_extension, "loss_extension", EXTENSIONS),
+        )
+        seen: set[int] = set()
+        for loss in self.losses:
+            if loss.year >= y:
+                raise InvalidInput("losses", f"a loss brought into {y} must arise before it (got {loss.year})")
+            if loss.year in seen:
+                raise InvalidInput("losses", f"two losses of {loss.year}; give one amount per year")
+            seen.add(loss.year)
+        if quarters:
+            expected = _quarters_operated(months_operated(y, opened, closed))
+            if len(quarters) != expected:
+                raise InvalidInput("quarters", f"the enterprise operated in {expected} quarter(s) of {y}; "
+                                   f"give one row for each (got {len(quarters)})")
+        size = _averages(quarters) if quarters else (None if employees is None or assets is None
+                                                      else (employees, assets))
+        setattrs(self, size=size, qualified=tuple(sorted(set(self.hnte_years) | set(self.tech_sme_years))))
+
+    @classmethod
+    def from_mapping(cls, data: object, where: str = "") -> EnterpriseYear:
+        """Build from a parsed TOML / JSON table (field names as in the module notes).
+
+        >>> e = EnterpriseYear.from_mapping({"year": 2018, "profit": "800000", "employees": 50,
+        ...                                  "assets": "8000000", "losses": [{"year": 2016, "amount": "1000"}]})
+        >>> e.losses[0].amount, e.industrial
+        (Decimal('1000'), False)
+        """
+        return build(cls, data, where, {"rd": _rd})
+
