@@ -208,15 +208,18 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         else:
             steps.extend(sp.steps)
     steps.extend(regime_steps)
+    texts = [yuan(t) for _, t in alternatives]
     if len(alternatives) > 1:
         steps.append(Step("annual.regime", f"适用税率方式：{_REGIME_ZH[regime]}（取税额最低者，不叠加）",
                           f"rate regime: {regime} (the lowest tax; not combined)", tax, "yuan",
-                          "min(" + ", ".join([f"{r} {yuan(t)}" for r, t in alternatives]) + ")"))
+                          "min(" + ", ".join([f"{r} {t}" for (r, _), t in zip(alternatives, texts, strict=True)])
+                          + ")"))
     steps.append(Step("annual.tax", "应纳所得税额", "tax payable", tax, "yuan", "", (), "A100000"))
     relief = csub(standard_tax, tax)
     if relief:
+        chosen = texts[[r for r, _ in alternatives].index(regime)]
         steps.append(Step("annual.relief", "减免所得税额", "tax relief against the standard rate", relief, "yuan",
-                          f"{yuan(standard_tax)} − {yuan(tax)}", (), "A107040"))
+                          f"{texts[0]} − {chosen}", (), "A107040"))
     carried = losses.carried
     if carried:
         steps.append(Step("annual.losses_carried", "结转以后年度弥补的亏损", "losses carried to next year",
@@ -252,7 +255,7 @@ def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tupl
                                "quarterly employees and total assets (or their annual averages) to test the relief")
         emp, ast = size if size is not None else (None, None)
         return _compact(y, ti, r, emp, ast, industrial=bool(f.industrial), restricted=f.restricted,
-                        averaged=_averaging(law, y) if f.quarters else None)
+                        averaged=_averaging(law, y) if f.quarters else None, texts=f.size_text)
     if not any(r.in_force.value for _, r in segs):
         return None
     caps = [r.cap.value for _, r in segs if r.cap is not None]

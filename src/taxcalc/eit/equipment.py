@@ -141,6 +141,8 @@ class Equipment:
     book_depreciation: Decimal = ZERO
     #: "bought … (invoice date); in use YYYY-MM", for explanations (made once, with the record).
     described: str = field(init=False, repr=False, compare=False)
+    #: cost, residual and book depreciation as shown in explanations (made once, with the record).
+    texts: tuple[str, str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         cost = as_money(self.cost, "cost")
@@ -162,7 +164,8 @@ class Equipment:
             book_depreciation=as_money(self.book_depreciation, "book_depreciation"),
         )
         setattrs(self, described=f"bought {self.acquired_on} ({_DATE_EN[self.acquisition]}); "
-                                 f"in use {self.in_use.year}-{self.in_use.month:02d}")
+                                 f"in use {self.in_use.year}-{self.in_use.month:02d}",
+                 texts=(yuan(self.cost), yuan(self.residual), yuan(self.book_depreciation)))
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "equipment") -> Equipment:
@@ -332,7 +335,7 @@ def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law:
         one_time = ((y, asset.cost),)
         extra = ((y, rfen(mul(asset.cost, ratio.value))),)
         steps.append(ratio.step("equipment.hnte_q4_extra", "加计扣除比例", "extra deduction ratio",
-                                f"{yuan(asset.cost)} × {ratio.value * 100:.0f}% = {yuan(extra[0][1])}"))
+                                f"{yuan(asset.cost)} × {pct(ratio.value)} = {yuan(extra[0][1])}"))
         chosen = one_time
     else:
         chosen = sl
@@ -417,7 +420,7 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
             adj = CONTEXT.subtract(book, ded)
             step = Step(f"{label}.deduction", f"{a.name}：一次性税前扣除（{when}年度）",
                         f"{a.name}: one-time deduction (in {when})", ded, "yuan",
-                        f"{yuan(cost)} ≤ {fmt_law(cap)} ✓; {a.described}; book {yuan(book)} → adjustment {yuan(adj)}",
+                        f"{a.texts[0]} ≤ {fmt_law(cap)} ✓; {a.described}; book {a.texts[2]} → adjustment {yuan(adj)}",
                         (v1.citation, v2.citation), "A105080")
     elif method == "hnte_q4":
         assert v2 is not None and isinstance(v2.value, Decimal)
@@ -428,7 +431,7 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
         step = Step(f"{label}.deduction", f"{a.name}：高新技术企业2022年第四季度购置，当年全额扣除并加计扣除",
                     f"{a.name}: high-tech enterprise, bought in Q4 2022: full deduction plus extra",
                     ded, "yuan", f"{a.described}; extra {pct(v2.value)} = {yuan(extra)}; "
-                    f"book {yuan(book)} → adjustment {yuan(adj)}", (v1.citation, v2.citation), "A105080")
+                    f"book {a.texts[2]} → adjustment {yuan(adj)}", (v1.citation, v2.citation), "A105080")
     if method == "straight_line":
         assert isinstance(start.value, int) and isinstance(life.value, int)
         first = _month_index(a.in_use) + start.value
@@ -441,8 +444,8 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
                else "outside the purchase windows")
         step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年）",
                     f"{a.name}: tax depreciation in {y} (straight line over {life.value} years; {why})", ded,
-                    "yuan", f"({yuan(cost)} − {yuan(a.residual)}) × months of {y} ÷ {months}; "
-                    f"book {yuan(book)} → adjustment {yuan(adj)}",
+                    "yuan", f"({a.texts[0]} − {a.texts[1]}) × months of {y} ÷ {months}; "
+                    f"book {a.texts[2]} → adjustment {yuan(adj)}",
                     (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation),
                     "A105080")
     return EquipmentYear(a.name, y, method, ded, extra, book, adj, (step,))

@@ -94,6 +94,7 @@ from ._common import (
     setattrs,
     tax_year,
     years,
+    yuan,
 )
 from .equipment import Equipment
 from .losses import EXTENSIONS, Loss
@@ -139,6 +140,8 @@ class EnterpriseYear:
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given (computed once, when the record is made); ``None`` when not given.
     size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
+    #: ``size`` as shown in explanations (made once).
+    size_text: tuple[str, str] = field(init=False, repr=False, compare=False)
     #: ``hnte_years`` and ``tech_sme_years`` together: the years that extend losses (made once).
     qualified: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
@@ -194,7 +197,8 @@ class EnterpriseYear:
                                    f"give one row for each (got {len(quarters)})")
         size = _averages(quarters) if quarters else (None if employees is None or assets is None
                                                       else (employees, assets))
-        setattrs(self, size=size, qualified=tuple(sorted(set(self.hnte_years) | set(self.tech_sme_years))))
+        setattrs(self, size=size, size_text=("", "") if size is None else (f"{size[0]:f}", yuan(size[1])),
+                 qualified=tuple(sorted(set(self.hnte_years) | set(self.tech_sme_years))))
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "") -> EnterpriseYear:

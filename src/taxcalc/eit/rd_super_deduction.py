@@ -200,6 +200,7 @@ class _Totals(NamedTuple):
     entrusted_domestic: Decimal
     entrusted_overseas: Decimal
     amortisation: Decimal
+    texts: tuple[str, str, str]  # five, other, entrusted_domestic as shown in explanations
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,10 +224,11 @@ class RdFacts:
         intangibles = build_all(RdIntangible, self.intangibles, "intangibles")
         after = None if self.base_after_switch is None else as_money(self.base_after_switch, "base_after_switch")
         fives = tuple(p.five for p in projects)
+        five, other = total(fives), total(p.other for p in projects)
+        domestic = total(p.entrusted_domestic for p in projects)
         totals = _Totals(
-            fives, total(fives), total(p.other for p in projects),
-            total(p.entrusted_domestic for p in projects), total(p.entrusted_overseas for p in projects),
-            total(i.amortisation for i in intangibles),
+            fives, five, other, domestic, total(p.entrusted_overseas for p in projects),
+            total(i.amortisation for i in intangibles), (yuan(five), yuan(other), yuan(domestic)),
         )
         setattrs(self, projects=projects, intangibles=intangibles, base_after_switch=after, totals=totals)
 
@@ -513,7 +515,7 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
     tt = facts.totals
     five, other = tt.five, tt.other
     other_cap = other_ok = ZERO
-    formula = f"{yuan(five)}"
+    formula = tt.texts[0]
     cites: tuple[Citation, ...] = ()
     if other:
         ol = _other_law(law, y)
@@ -526,7 +528,7 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
                 c = rfen(cmul(x, ol.factor))
                 other_cap = cadd(other_cap, c)
                 other_ok = cadd(other_ok, p.other if p.other <= c else c)
-        formula += f" + min({yuan(other)}, cap {yuan(other_cap)} = {ol.text})"
+        formula += f" + min({tt.texts[1]}, cap {yuan(other_cap)} = {ol.text})"
         cites = (ol.cite,)
     own = cadd(five, other_ok)
     dom_paid = tt.entrusted_domestic
@@ -534,7 +536,7 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
     if dom_paid:
         share_v, cite, text_ = _entrusted_law(law, y)
         dom = cmul(dom_paid, share_v)
-        formula += f" + {yuan(dom_paid)}{text_}"
+        formula += f" + {tt.texts[2]}{text_}"
         cites = (*cites, cite)
     ovs_paid = tt.entrusted_overseas
     ovs = ZERO

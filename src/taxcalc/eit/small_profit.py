@@ -521,7 +521,7 @@ def _compute(
 
 def _compact(
     y: int, ti: Decimal, r: _Regime, emp: Decimal | None, ast: Decimal | None, *, industrial: bool,
-    restricted: bool, averaged: LawValue | None,
+    restricted: bool, averaged: LawValue | None, texts: tuple[str, str] | None = None,
 ) -> SmallProfit:
     """The test and relief of a whole-year regime in three steps (for the annual computation)."""
     cmul = CONTEXT.multiply
@@ -548,8 +548,9 @@ def _compact(
             failed.append("employees")
         if not ok_a:
             failed.append("assets")
-        formula += (f"; employees{' (quarterly averages)' if averaged is not None else ''} {emp:f} ≤ {e_v} "
-                    f"{_MARK[ok_e]}; assets {yuan(ast)} ≤ {fmt_law(a_v)} {_MARK[ok_a]}")
+        emp_t, ast_t = texts if texts is not None else (f"{emp:f}", yuan(ast))
+        formula += (f"; employees{' (quarterly averages)' if averaged is not None else ''} {emp_t} ≤ {e_v} "
+                    f"{_MARK[ok_e]}; assets {ast_t} ≤ {fmt_law(a_v)} {_MARK[ok_a]}")
     if restricted:
         formula += "; restricted industry ✗"
     kind_zh, kind_en = _KIND[industrial]
