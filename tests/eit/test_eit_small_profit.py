@@ -144,11 +144,12 @@ def test_part_year_enterprise_averages_over_the_quarters_it_operated():
         small_profit("500000", 2018, quarters=qs, opened="2018-04-01")
 
 
-def test_quarterly_method_is_encoded_from_2018_only():
+def test_quarterly_method_is_encoded_from_2017_only():
     with pytest.raises(OutsideCoverage, match="eit.small_profit.averaging"):
-        small_profit("100", 2017, quarters=[Quarter(1, 1, "1", "1")] * 4)
+        small_profit("100", 2016, quarters=[Quarter(1, 1, "1", "1")] * 4)
+    assert small_profit("100", 2017, quarters=[Quarter(1, 1, "1", "1")] * 4).eligible
     # The annual averages may be given for any year.
-    assert small_profit("100", 2017, employees=1, assets="1").eligible
+    assert small_profit("100", 2016, employees=1, assets="1").eligible
 
 
 def test_restricted_industry_and_missing_figures():

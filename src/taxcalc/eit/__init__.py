@@ -8,12 +8,14 @@ One module per rule; each module's docstring is its specification.
 * :mod:`~taxcalc.eit.rd_super_deduction` — R&D super-deduction (研发费用加计扣除)
 * :mod:`~taxcalc.eit.facts` — the input: one enterprise's facts for one tax year
 * :mod:`~taxcalc.eit.annual` — the annual computation (年度汇算清缴)
+* :mod:`~taxcalc.eit.benefit` — the benefit of each policy (政策效应)
 """
 
 from __future__ import annotations
 
 from ._common import INDUSTRIES
 from .annual import REGIMES, AnnualResult, annual
+from .benefit import POLICIES, Benefit, Policy, PolicyBenefit, benefit, policy_law
 from .equipment import (
     ACQUISITIONS,
     ASSET_KINDS,
@@ -57,6 +59,7 @@ from .small_profit import (
 __all__ = [
     "ACQUISITIONS",
     "INDUSTRIES",
+    "POLICIES",
     "REGIMES",
     "AnnualResult",
     "EnterpriseYear",
@@ -64,6 +67,7 @@ __all__ = [
     "EXTENSIONS",
     "KINDS",
     "Averages",
+    "Benefit",
     "Equipment",
     "EquipmentSchedule",
     "EquipmentYear",
@@ -72,6 +76,8 @@ __all__ = [
     "LossSchedule",
     "LossUse",
     "LossYear",
+    "Policy",
+    "PolicyBenefit",
     "RdFacts",
     "RdIntangible",
     "RdProject",
@@ -81,10 +87,12 @@ __all__ = [
     "SmallProfit",
     "annual",
     "apply_losses",
+    "benefit",
     "equipment_in_year",
     "equipment_schedule",
     "loss_schedule",
     "loss_window",
+    "policy_law",
     "quarterly_averages",
     "rd_ratio",
     "rd_super_deduction",

@@ -57,7 +57,7 @@ Fields
 ``ic_machine``
     on the list of integrated-circuit or industrial mother-machine enterprises.
 ``quarters`` or ``employees`` and ``assets``
-    the small low-profit size tests: quarterly figures (from 2018), or the
+    the small low-profit size tests: quarterly figures (from 2017), or the
     year's averages.  Required when the small low-profit relief could apply.
 ``opened``, ``closed``
     the opening / closing day when inside the year.

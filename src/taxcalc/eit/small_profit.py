@@ -50,7 +50,7 @@ Employees and assets (财税〔2018〕77号 二 and its successors)
 An enterprise that opens or closes during the year treats its operating period
 as the tax year: the average is taken over the quarters it operated in (the
 sum of their averages divided by their number).  Give the figures either as
-:class:`Quarter` rows (from 2018, where the quarterly method is encoded) or as
+:class:`Quarter` rows (from 2017, where the quarterly method is encoded) or as
 the annual averages directly (any year).
 
 Keys read

@@ -1,0 +1,269 @@
+"""The benefit of each policy (政策效应): the tax saved by each preference, with its citation.
+
+For one enterprise year, :func:`benefit` computes the tax under the law, then
+the tax with each preference turned off in turn, and the difference — the
+saving that preference brings — with the documents it rests on.  It also gives
+the tax with every listed preference off together (their savings interact, so
+that total is not the sum of the single ones), and, on request, the tax under
+the law as it was known on a chosen day (e.g. 2017-12-31, before the 2018
+notices), so the saving from everything published since is a number too.
+
+Turning a policy off is an ordinary input: each policy id maps to a what-if
+(:meth:`taxcalc.law.Law.with_values`) on the law data, and :func:`policy_law`
+gives that law to any rule function, e.g.
+``annual(facts, law=policy_law({"rd_super_deduction"}))``.  Changing one of a
+policy's values is the same kind of input:
+``annual(facts, law=default().with_values({"eit.small_profit.income_cap": "2000000"}))``.
+
+Policy ids
+----------
+=========================  =========================================================  ===============================
+id                         policy                                                     what-if that turns it off
+=========================  =========================================================  ===============================
+``small_profit``           small low-profit enterprise relief (小型微利企业)             ``eit.small_profit.in_force`` = false
+``hnte_rate``              15% rate of high and new technology enterprises              ``eit.hnte.in_force`` = false
+``tase_rate``              15% rate of technology-advanced service enterprises          ``eit.tase.in_force`` = false
+``rd_super_deduction``     R&D super-deduction (研发费用加计扣除)                          ``eit.rd.in_force`` = false
+``equipment_one_time``     one-time deduction of equipment ≤ 500万                       ``eit.equipment.one_time.in_force`` = false
+``hnte_equipment_2022q4``  high-tech enterprises' Q4 2022 equipment deduction + 100%      ``eit.equipment.hnte_q4.in_force`` = false
+``loss_10_years``          10-year loss carry-forward of HNTE / tech SMEs (财税〔2018〕76号)  ``eit.losses.years.qualified`` = 5
+``loss_8_years_2020``      8-year carry-forward of 2020 hardship and film losses         ``eit.losses.years.hardship`` / ``.film`` = 5
+=========================  =========================================================  ===============================
+
+A saving is never negative for a preference that only lowers the tax of the
+year (``reduces_only``).  The two equipment rules are timing preferences: they
+bring a deduction forward, so in a later year the asset's ordinary
+depreciation, which the preference took away, can make the saving negative —
+that is shown, not hidden.  The comparison with the law as known on a day can
+go either way.
+
+Choices
+-------
+* Only the tax of the year is compared; the losses carried to later years
+  differ too when a policy is off, and are not valued here.
+* A policy that does not apply to the enterprise shows a saving of 0 with the
+  documents that would have applied.
+
+>>> from decimal import Decimal
+>>> from taxcalc.eit import EnterpriseYear, RdFacts, RdProject
+>>> f = EnterpriseYear(2018, profit=Decimal("3000000"),
+...                    rd=RdFacts(projects=(RdProject("P", personnel="800000"),)))
+>>> b = benefit(f, policies=["rd_super_deduction", "small_profit"])
+>>> [(p.id, p.saving) for p in b.policies]
+[('rd_super_deduction', Decimal('150000.00')), ('small_profit', Decimal('0.00'))]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..errors import OutsideCoverage, UnknownCategory
+from ..explain import Citation, Explained, Step
+from ..law import Law
+from ..law.model import WHAT_IF
+from ..money import CONTEXT, date_arg
+from ._common import the_law, year_end, yuan
+from .annual import AnnualResult, annual
+from .facts import EnterpriseYear
+
+__all__ = ["POLICIES", "Benefit", "Policy", "PolicyBenefit", "benefit", "policy_law"]
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """A preference that can be turned off: its id, names, the what-if that does it, the keys it rests on.
+
+    ``reduces_only`` is true when the preference can only lower the tax of the
+    year (its saving is never negative).
+    """
+
+    id: str
+    zh: str
+    en: str
+    off: tuple[tuple[str, object], ...]
+    keys: tuple[str, ...]
+    reduces_only: bool = True
+    #: the day to read ``keys`` on when the policy is not used by the computation (default: the year's end).
+    cite_day: _dt.date | None = None
+
+
+#: The policies :func:`benefit` knows, by id (see the module notes).
+POLICIES: dict[str, Policy] = {
+    p.id: p
+    for p in (
+        Policy("small_profit", "小型微利企业所得税优惠", "small low-profit enterprise relief",
+               (("eit.small_profit.in_force", False),),
+               ("eit.small_profit.income_cap", "eit.small_profit.band1.ratio", "eit.small_profit.rate")),
+        Policy("hnte_rate", "高新技术企业减按15%税率", "15% rate of high and new technology enterprises",
+               (("eit.hnte.in_force", False),), ("eit.rate.hnte",)),
+        Policy("tase_rate", "技术先进型服务企业减按15%税率", "15% rate of technology-advanced service enterprises",
+               (("eit.tase.in_force", False),), ("eit.rate.tase",)),
+        Policy("rd_super_deduction", "研发费用加计扣除", "R&D super-deduction",
+               (("eit.rd.in_force", False),), ("eit.rd.ratio.general",)),
+        Policy("equipment_one_time", "设备、器具一次性税前扣除", "one-time deduction of equipment",
+               (("eit.equipment.one_time.in_force", False),),
+               ("eit.equipment.one_time.unit_value_cap", "eit.equipment.one_time.deduction_month_offset"),
+               reduces_only=False),
+        Policy("hnte_equipment_2022q4", "高新技术企业2022年第四季度新购置设备、器具一次性扣除并加计扣除",
+               "high-tech enterprises' Q4 2022 equipment: full deduction plus 100%",
+               (("eit.equipment.hnte_q4.in_force", False),), ("eit.equipment.hnte_q4.extra_ratio",),
+               reduces_only=False, cite_day=_dt.date(2022, 12, 31)),
+        Policy("loss_10_years", "高新技术企业和科技型中小企业亏损结转年限延长至10年",
+               "10-year loss carry-forward of high-tech enterprises and tech SMEs",
+               (("eit.losses.years.qualified", 5),), ("eit.losses.years.qualified",)),
+        Policy("loss_8_years_2020", "受疫情影响较大的困难行业和电影行业2020年亏损结转年限延长至8年",
+               "8-year carry-forward of 2020 losses of hardship industries and film",
+               (("eit.losses.years.hardship", 5), ("eit.losses.years.film", 5)),
+               ("eit.losses.years.hardship", "eit.losses.years.film"), cite_day=_dt.date(2020, 12, 31)),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyBenefit:
+    """The saving one policy brings: ``tax_without`` − the tax under the law."""
+
+    id: str
+    zh: str
+    en: str
+    tax_without: Decimal
+    saving: Decimal
+    citations: tuple[Citation, ...]
+    reduces_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Benefit(Explained):
+    """The benefit of each policy for one enterprise year.
+
+    ``tax`` and ``result`` are under the law given; ``policies`` one row per
+    policy; ``tax_without_all`` / ``total_saving`` with every listed policy off
+    together; ``known_on`` / ``tax_as_known_on`` / ``saving_since`` the
+    comparison with the law as known on a day (``None`` when not asked).
+    """
+
+    year: int
+    tax: Decimal
+    result: AnnualResult
+    policies: tuple[PolicyBenefit, ...]
+    tax_without_all: Decimal
+    total_saving: Decimal
+    known_on: _dt.date | None
+    tax_as_known_on: Decimal | None
+    saving_since: Decimal | None
+    steps: tuple[Step, ...]
+
+    def policy(self, id: str) -> PolicyBenefit:  # noqa: A002
+        """The row of policy ``id``."""
+        for p in self.policies:
+            if p.id == id:
+                return p
+        raise KeyError(id)
+
+
+def _policy(p: str | Policy) -> Policy:
+    if isinstance(p, Policy):
+        return p
+    if isinstance(p, str) and p in POLICIES:
+        return POLICIES[p]
+    raise UnknownCategory("policy", p, tuple(POLICIES))
+
+
+@functools.lru_cache(maxsize=256)
+def _what_if(law: Law, off: tuple[tuple[str, object], ...]) -> Law:
+    """The what-if law with some values replaced; one object per (law, what-if), so caches keep working."""
+    return law.with_values(dict(off))
+
+
+def policy_law(disabled: Iterable[str | Policy], *, law: Law | None = None) -> Law:
+    """The law with the given policies turned off (a what-if), for any rule function.
+
+    >>> from taxcalc.eit import rd_ratio
+    >>> rd_ratio(2018, law=policy_law({"rd_super_deduction"})).ratio  # the ratio is data; the switch is off
+    Decimal('0.75')
+    >>> policy_law(["no_such_policy"])
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.UnknownCategory: policy: unknown value 'no_such_policy'; expected one of: small_profit, hnte_rate, tase_rate, rd_super_deduction, equipment_one_time, hnte_equipment_2022q4, loss_10_years, loss_8_years_2020
+    """
+    off: dict[str, object] = {}
+    for p in disabled:
+        off.update(_policy(p).off)
+    return _what_if(the_law(law), tuple(sorted(off.items())))
+
+
+def _citations(p: Policy, facts: EnterpriseYear, result: AnnualResult, law: Law) -> tuple[Citation, ...]:
+    """The documents of a policy for this enterprise year: those the computation used, else those in force."""
+    cites: list[Citation] = []
+    steps: tuple[Step, ...] = ()
+    if p.id == "small_profit" and result.small_profit is not None:
+        steps = result.small_profit.steps
+    elif p.id == "rd_super_deduction":
+        steps = tuple(s for s in result.rd.steps if s.name.startswith("rd.ratio"))
+    elif p.id in ("equipment_one_time", "hnte_equipment_2022q4"):
+        method = "one_time" if p.id == "equipment_one_time" else "hnte_q4"
+        steps = tuple(s for e in result.equipment if e.method == method for s in e.steps)
+    elif p.id in ("loss_10_years", "loss_8_years_2020"):
+        n = 10 if p.id == "loss_10_years" else 8
+        cites.extend(u.citation for u in result.losses.rows if u.carry_years == n)
+    for s in steps:
+        cites.extend(s.cite)
+    if not cites:
+        day = p.cite_day or year_end(facts.year)
+        for key in p.keys:
+            try:
+                v = law.value(key, day)
+            except OutsideCoverage:
+                continue
+            cites.append(v.citation)
+    return tuple(c for c in dict.fromkeys(cites) if c.doc != WHAT_IF)
+
+
+def benefit(
+    facts: EnterpriseYear,
+    *,
+    policies: Iterable[str | Policy] | None = None,
+    known_on: object = None,
+    law: Law | None = None,
+) -> Benefit:
+    """The tax of ``facts`` under ``law``, and the saving each policy brings.
+
+    ``policies`` are ids of :data:`POLICIES` or :class:`Policy` objects (default:
+    all); ``known_on`` also compares with the law as known on that day.
+    """
+    law = the_law(law)
+    chosen = [_policy(p) for p in (POLICIES.values() if policies is None else policies)]
+    day = None if known_on is None else date_arg(known_on, "known_on")
+    result = annual(facts, law=law)
+    tax = result.tax
+    csub = CONTEXT.subtract
+    rows: list[PolicyBenefit] = []
+    steps: list[Step] = [Step("benefit.tax", "依法计算的应纳所得税额", "tax under the law", tax, "yuan", "", (),
+                              "A100000")]
+    for p in chosen:
+        without = annual(facts, law=_what_if(law, p.off)).tax
+        saving = csub(without, tax)
+        cites = _citations(p, facts, result, law)
+        rows.append(PolicyBenefit(p.id, p.zh, p.en, without, saving, cites, p.reduces_only))
+        steps.append(Step(f"benefit.{p.id}", f"{p.zh}：节税额", f"{p.en}: tax saved", saving, "yuan",
+                          f"{yuan(without)} − {yuan(tax)}", cites))
+    all_off: dict[str, object] = {}
+    for p in chosen:
+        all_off.update(p.off)
+    tax_without_all = annual(facts, law=_what_if(law, tuple(sorted(all_off.items())))).tax if chosen else tax
+    total_saving = csub(tax_without_all, tax)
+    steps.append(Step("benefit.total", "上述政策合计节税额（同时取消）", "tax saved by all the policies above together",
+                      total_saving, "yuan", f"{yuan(tax_without_all)} − {yuan(tax)}"))
+    as_known = since = None
+    if day is not None:
+        as_known = annual(facts, law=law.as_known_on(day)).tax
+        since = csub(as_known, tax)
+        steps.append(Step("benefit.since", f"与{day}已公布的规定相比的节税额", f"tax saved against the law as known on {day}",
+                          since, "yuan", f"{yuan(as_known)} − {yuan(tax)}"))
+    return Benefit(facts.year, tax, result, tuple(rows), tax_without_all, total_saving, day, as_known, since,
+                   tuple(steps))
+
