@@ -238,6 +238,7 @@ def _regime(law: Law, day: object) -> _Regime:
 @functools.lru_cache(maxsize=1024)
 def _year_regimes(law: Law, year: int, months: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], _Regime], ...]:
     """The regimes of the months operated, grouped where equal (one group in most years)."""
+    _regime(law, year_end(year))  # a year outside the data is reported on its last day
     return segments(months, lambda m: _regime(law, month_end(year, m)))
 
 
