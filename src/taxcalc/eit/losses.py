@@ -217,9 +217,18 @@ class LossSchedule(Explained):
         )
 
 
+class _Window(NamedTuple):
+    last: int
+    years: int
+    cite: Citation
+    cites: tuple[Citation, ...]
+    name: str
+    zh: str
+    en: str
+
+
 @functools.lru_cache(maxsize=4096)
-def _window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], upto: int
-            ) -> tuple[int, int, Citation]:
+def _window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], upto: int) -> _Window:
     base = law.value(_EXT_KEY[extension], year_end(origin))
     n = base.value
     assert isinstance(n, int)
@@ -236,7 +245,9 @@ def _window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], u
         assert isinstance(back, int)
         if q - origin <= back:
             best, cite = m, ext.citation
-    return origin + best, best, cite
+    last = origin + best
+    return _Window(last, best, cite, (cite,), f"losses.{origin}", f"弥补{origin}年度亏损（可弥补至{last}年度）",
+                   f"loss of {origin} used (usable to {last})")
 
 
 def loss_window(
@@ -260,7 +271,8 @@ def loss_window(
     ext = choice(extension, "extension", EXTENSIONS)
     q = years(qualified_years, "qualified_years")
     u = tax_year(upto, "upto") if upto is not None else (q[-1] if q else o)
-    return _window(the_law(law), o, ext, q, u)
+    w = _window(the_law(law), o, ext, q, u)
+    return w.last, w.years, w.cite
 
 
 def apply_losses(
@@ -312,7 +324,8 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
     carried: list[Loss] = []
     used = expired = ZERO
     for loss in bf:
-        last, n, cite = _window(law, loss.year, loss.extension, q, y)
+        w = _window(law, loss.year, loss.extension, q, y)
+        last, n, cite = w.last, w.years, w.cite
         avail = loss.amount
         if last < y:
             rows.append(LossUse(loss.year, avail, ZERO, avail, ZERO, last, n, cite))
@@ -334,14 +347,13 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
         used = cadd(used, use)
         rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite))
         note = f"; {yuan(gone)} expires at the end of {y}" if gone else ""
-        steps.append(Step(f"losses.{loss.year}", f"弥补{loss.year}年度亏损（可弥补至{last}年度）",
-                          f"loss of {loss.year} used (usable to {last})", use, "yuan",
+        steps.append(Step(w.name, w.zh, w.en, use, "yuan",
                           f"min({yuan(avail)}, income left); {n} years; remaining {yuan(left)}{note}",
-                          (cite,), "A106000"))
+                          w.cites, "A106000"))
     new_loss = CONTEXT.minus(inc) if inc < 0 else ZERO
     taxable = csub(inc, used) if inc > 0 else ZERO
     if new_loss:
-        last, n, cite = _window(law, y, ext, q, y)
+        last, n, cite = _window(law, y, ext, q, y)[:3]
         rows.append(LossUse(y, new_loss, ZERO, ZERO, new_loss, last, n, cite))
         carried.append(Loss._trusted(y, new_loss, ext))
         steps.append(Step(f"losses.{y}", f"本年度亏损（按已具备的资格，可结转至{last}年度）",
