@@ -166,6 +166,14 @@ def test_what_if_turns_it_off_or_changes_the_ratio():
     assert rd_super_deduction(ONE_MILLION, 2018, law=half).extra == D("500000.00")
 
 
+def test_a_what_if_on_the_general_ratio_reaches_every_kind_without_its_own_rule():
+    half = law.default().with_values({"eit.rd.ratio.general": "50%"})
+    assert rd_ratio(2018, kinds=["manufacturer", "ic_machine"], law=half).ratio == D("0.5")
+    assert rd_ratio(2018, kinds=["tech_sme"], law=half).ratio == D("0.75")  # 34号, its own rule
+    assert rd_super_deduction(ONE_MILLION, 2018, industry="manufacturing", law=half).extra == D("500000.00")
+    assert rd_ratio(2021, kinds=["manufacturer"], law=half).ratio == D(1)  # 2021年第13号, its own rule
+
+
 def test_bad_input():
     with pytest.raises(NotMoney, match="personnel"):
         RdProject("P", personnel=1.5)  # type: ignore[arg-type]

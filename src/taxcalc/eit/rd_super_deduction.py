@@ -50,7 +50,10 @@ Cliffs (tested as such)
 
 Keys read
 ---------
-``eit.rd.in_force``, ``eit.rd.ratio.{general,tech_sme,manufacturer,ic_machine}``,
+``eit.rd.in_force``, ``eit.rd.ratio.{general,tech_sme,manufacturer,ic_machine}`` (a
+kind's key holds only the periods of its own rule; outside them the general
+ratio applies, so a what-if on the general ratio reaches every enterprise
+without a rule of its own),
 ``eit.rd.excluded_industries``, ``eit.rd.excluded_share``,
 ``eit.rd.manufacturer_share``, ``eit.rd.other_expenses.cap_share`` / ``.pooled``,
 ``eit.rd.entrusted.share``, ``eit.rd.entrusted_overseas.share`` / ``.cap``.
@@ -82,7 +85,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, OutsideCoverage
 from ..explain import Citation, Explained, Step
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, add, div, mul, sub, total
@@ -289,12 +292,21 @@ class _Seg(NamedTuple):
 
 @functools.lru_cache(maxsize=4096)
 def _best(law: Law, kinds: tuple[str, ...], day: object) -> LawValue:
-    best: LawValue | None = None
+    """The best ratio on ``day`` among the kinds: the general one, or a kind's own where it has one.
+
+    A kind's key holds only the periods of its own rule; outside them (or in a
+    declared gap) that kind has no ratio of its own (see the key's note).
+    """
+    best = law.value("eit.rd.ratio.general", day)
     for k in kinds:
-        v = law.value(f"eit.rd.ratio.{k}", day)
-        if best is None or v.value >= best.value:  # type: ignore[operator]  # ties: the specific kind
+        if k == "general":
+            continue
+        try:
+            v = law.value(f"eit.rd.ratio.{k}", day)
+        except OutsideCoverage:  # includes NotInForce (a gap): no rule of its own then
+            continue
+        if v.value >= best.value:  # type: ignore[operator]  # ties: the specific rule
             best = v
-    assert best is not None
     return best
 
 
