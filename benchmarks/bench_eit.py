@@ -40,7 +40,7 @@ D = Decimal
 def sample() -> EnterpriseYear:
     """The 2018 sample enterprise (see docs/benefit-2018.md)."""
     return EnterpriseYear(
-        2018, profit=D("1650000"), adjustments=D("30000"), industry="manufacturing", hnte_years=(2017, 2018, 2019),
+        2018, profit=D("1900000"), adjustments=D("30000"), industry="manufacturing", hnte_years=(2017, 2018, 2019),
         quarters=(Quarter(70, 74, D("24000000"), D("25000000")), Quarter(74, 78, D("25000000"), D("26500000")),
                   Quarter(78, 80, D("26500000"), D("27000000")), Quarter(80, 82, D("27000000"), D("28000000"))),
         rd=RdFacts(projects=(RdProject("P1", personnel=D("260000"), direct_inputs=D("90000"), other=D("45000")),

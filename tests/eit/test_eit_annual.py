@@ -260,3 +260,25 @@ def test_the_super_deduction_in_the_annual_computation_equals_the_rule(y, person
     rd = RdFacts(projects=(RdProject("P", personnel=personnel),))
     r = annual(EnterpriseYear(y, profit=D("9000000"), rd=rd))
     assert r.rd_extra == rd_super_deduction(rd, y).extra
+
+
+# -- the fast constructor of the hot results -----------------------------------------------------------------
+
+def test_results_stay_frozen_and_accept_keywords():
+    from taxcalc.eit import EquipmentYear
+    from taxcalc.eit._common import fast_init
+
+    r = annual(year())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.tax = D(0)  # type: ignore[misc]
+    e = EquipmentYear(name="x", year=2018, method="one_time", deduction=D(1), extra=D(0), book=D(0),
+                      adjustment=D(-1), steps=())
+    assert e == EquipmentYear("x", 2018, "one_time", D(1), D(0), D(0), D(-1), ())
+    assert dataclasses.replace(e, deduction=D(2)).deduction == D(2)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithDefault:
+        a: int = 1
+
+    with pytest.raises(TypeError, match="without defaults"):
+        fast_init(WithDefault)

@@ -116,6 +116,31 @@ def rfen(amount: Decimal) -> Decimal:
     return _QUANTIZE(amount, FEN)
 
 
+def fast_init(cls: type[T]) -> type[T]:
+    """Give a frozen, slotted result dataclass an ``__init__`` that sets its slots directly.
+
+    The generated ``__init__`` of a frozen dataclass goes through
+    ``object.__setattr__`` for each field; this one calls each slot's descriptor,
+    about twice as fast, with the same parameters and the same result (results
+    have no defaults and no ``__post_init__``).  Used on the results made in the
+    annual computation's hot path.
+    """
+    fields = dataclasses.fields(cast(Any, cls))
+    if any(f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING for f in fields):
+        raise TypeError(f"{cls.__name__}: fast_init needs fields without defaults")
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: fast_init cannot run __post_init__")
+    names = [f.name for f in fields]
+    namespace: dict[str, Any] = {f"_set_{n}": cls.__dict__[n].__set__ for n in names}
+    body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
+    exec(f"def __init__(self, {', '.join(names)}):\n{body}", namespace)  # noqa: S102
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
+
+
 def the_law(law: Law | None) -> Law:
     """``law``, or the package's data when ``None``."""
     return default() if law is None else law

@@ -55,7 +55,7 @@ from ..errors import InvalidInput
 from ..explain import Explained, Step
 from ..law import Law
 from ..money import CONTEXT, ZERO, total
-from ._common import fmt_law, months_operated, rfen, the_law, year_end, yuan
+from ._common import fast_init, fmt_law, months_operated, rfen, the_law, year_end, yuan
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
 from .losses import Loss, LossYear, _apply
@@ -72,6 +72,7 @@ REGIMES = ("standard", "hnte", "tase", "small_profit")
 _ZERO_FEN = Decimal("0.00")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class AnnualResult(Explained):
     """Every line of one enterprise's tax year.
@@ -80,7 +81,8 @@ class AnnualResult(Explained):
     regime the enterprise qualified for; ``relief`` = ``standard_tax − tax``.
     ``rd``, ``equipment``, ``losses`` and ``small_profit`` hold the detailed
     results of the rules (``small_profit`` is ``None`` when the relief could not
-    apply); ``steps`` explain every line.
+    apply, or when there is no taxable income and no size figures to test);
+    ``steps`` explain every line.
     """
 
     year: int
@@ -250,6 +252,8 @@ def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tupl
                 cap.step("small_profit.income_cap", "年度应纳税所得额上限（含）", "taxable income cap (inclusive)",
                          f"{yuan(ti)} ≤ {fmt_law(cap.value)} ✗"),))
         size = f.size
+        if size is None and not ti:  # no income: no tax under any regime, nothing to test
+            return None
         if size is None and not f.restricted:
             raise InvalidInput("quarters", f"taxable income {ti} is within the small low-profit cap: give the "
                                "quarterly employees and total assets (or their annual averages) to test the relief")
@@ -262,6 +266,8 @@ def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tupl
     if f.restricted or all(ti > c for c in caps):  # type: ignore[operator]
         return _sp_compute(law, y, ti, months, None, None, industrial=bool(f.industrial), restricted=f.restricted,
                            embedded=True)
+    if f.size is None and not ti:
+        return None
     if f.size is None:
         raise InvalidInput("quarters", f"taxable income {ti} is within the small low-profit cap: give the quarterly "
                            "employees and total assets (or their annual averages) to test the relief")

@@ -179,6 +179,12 @@ def _what_if(law: Law, off: tuple[tuple[str, object], ...]) -> Law:
     return law.with_values(dict(off))
 
 
+@functools.lru_cache(maxsize=64)
+def _known_view(law: Law, day: _dt.date) -> Law:
+    """The law as known on ``day``; one view per (law, day), so the rules' caches keep working."""
+    return law.as_known_on(day)
+
+
 def policy_law(disabled: Iterable[str | Policy], *, law: Law | None = None) -> Law:
     """The law with the given policies turned off (a what-if), for any rule function.
 
@@ -260,7 +266,7 @@ def benefit(
                       total_saving, "yuan", f"{yuan(tax_without_all)} − {yuan(tax)}"))
     as_known = since = None
     if day is not None:
-        as_known = annual(facts, law=law.as_known_on(day)).tax
+        as_known = annual(facts, law=_known_view(law, day)).tax
         since = csub(as_known, tax)
         steps.append(Step("benefit.since", f"与{day}已公布的规定相比的节税额", f"tax saved against the law as known on {day}",
                           since, "yuan", f"{yuan(as_known)} − {yuan(tax)}"))

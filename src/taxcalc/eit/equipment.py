@@ -82,6 +82,7 @@ from ._common import (
     as_money,
     build,
     choice,
+    fast_init,
     flag,
     fmt_law,
     pct,
@@ -202,6 +203,7 @@ class EquipmentSchedule(Explained):
         return next((a for y, a in self.extra if y == year), _ZERO_FEN)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class EquipmentYear(Explained):
     """One asset in one tax year: the tax deduction, the extra deduction, the book amount.

@@ -65,6 +65,7 @@ from ._common import (
     as_money,
     build,
     choice,
+    fast_init,
     setattrs,
     tax_year,
     the_law,
@@ -149,6 +150,7 @@ class LossUse(NamedTuple):
     citation: Citation
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class LossYear(Explained):
     """The loss carry-forward of one tax year.

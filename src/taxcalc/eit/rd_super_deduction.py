@@ -97,6 +97,7 @@ from ._common import (
     build,
     build_all,
     choice,
+    fast_init,
     flag,
     industry_arg,
     month_end,
@@ -257,6 +258,7 @@ class RdRatio(Explained):
     steps: tuple[Step, ...]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class RdResult(Explained):
     """The super-deduction of one tax year (A107012).
@@ -564,8 +566,9 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
                 ovs = counted
             else:
                 ovs = rfen(div(cmul(domestic, num), den))
-            formula += f" + min({yuan(ovs_paid)} × {_pct(os_.value)}, {yuan(domestic)} × {cap_v.value}) (overseas)"
-            cites = (*cites, os_.citation, cap_v.citation)
+            formula += (f" + min({yuan(ovs_paid)} × {_pct(os_.value)}, {yuan(domestic)} × {cap_v.value})"
+                        f" = {yuan(ovs)} (overseas)")
+            cites = (*cites, os_.citation) if cap_v.citation == os_.citation else (*cites, os_.citation, cap_v.citation)
         else:
             formula += f" + {yuan(ovs_paid)} × 0 (overseas)"
             cites = (*cites, os_.citation)

@@ -100,6 +100,7 @@ from ._common import (
     as_money,
     build,
     count,
+    fast_init,
     flag,
     fmt_law,
     month_end,
@@ -168,6 +169,7 @@ class Averages(Explained):
     steps: tuple[Step, ...]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SmallProfit(Explained):
     """The small low-profit test and relief for one tax year.
