@@ -74,7 +74,21 @@ class ReplacementRate(Explained):
 _Change = tuple[_dt.date, Decimal, Decimal, LawValue]
 
 
+_CHANGES: dict[int, tuple[Law, list[_Change]]] = {}
+
+
 def _changes(law: Law) -> list[_Change]:
+    hit = _CHANGES.get(id(law))
+    if hit is not None and hit[0] is law:
+        return hit[1]
+    if len(_CHANGES) >= 64:
+        _CHANGES.clear()
+    changes = _derive_changes(law)
+    _CHANGES[id(law)] = (law, changes)
+    return changes
+
+
+def _derive_changes(law: Law) -> list[_Change]:
     seen: dict[tuple[_dt.date, Decimal], _Change] = {}
     for key in law.keys(BAND_PREFIX):
         values = [v for v in law.spec(key).values if not v.gap]
