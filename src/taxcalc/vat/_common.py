@@ -1,4 +1,4 @@
-"""Helpers shared by the VAT rule modules (not public API).
+"""Utilities shared by the VAT rule modules (not public API).
 
 * :func:`law_or_default` — the ``law=`` argument or the package data.
 * :func:`band_value` — the law value of a VAT band on a day, with the
