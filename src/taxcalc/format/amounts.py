@@ -23,8 +23,10 @@ taxcalc.errors.NotMoney: amount: a float is not money; write "0.1" (a string) or
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, localcontext
 
+from babel import Locale
 from babel.numbers import format_currency
 
 from ..errors import UnknownCategory
@@ -37,9 +39,14 @@ LOCALES: dict[str, str] = {"zh": "zh_CN", "en": "en_US"}
 LANGS: tuple[str, ...] = tuple(LOCALES)
 
 
-def _locale(lang: str) -> str:
+@functools.cache
+def _babel_locale(name: str) -> Locale:
+    return Locale.parse(name)
+
+
+def _locale(lang: str) -> Locale:
     try:
-        return LOCALES[lang]
+        return _babel_locale(LOCALES[lang])
     except KeyError:
         raise UnknownCategory("lang", lang, LANGS) from None
 

@@ -69,6 +69,7 @@ __all__ = [
     "ReportInput",
     "ReportInputError",
     "Sale",
+    "json_schema",
     "load",
     "parse_data",
     "parse_text",
@@ -394,6 +395,7 @@ def _choice(options: tuple[str, ...]) -> Converter:
         r.fail(path, f"unknown value {_shown(raw)}; expected one of: {', '.join(options)}")
         return None
 
+    convert.options = options  # type: ignore[attr-defined]
     return convert
 
 
@@ -660,6 +662,60 @@ def _build(year: int, parts: dict[str, Any], source: str) -> ReportInput:
         exports=tuple(Export(**x) for x in rows("exports")),
         source=source,
     )
+
+
+_JSON_TYPES: dict[str, dict[str, Any]] = {
+    "text": {"type": "string", "minLength": 1},
+    "amount": {"type": ["string", "integer"], "pattern": r"^\s*-?[0-9,]*(\.[0-9]{1,2})?\s*$"},
+    "rate": {"type": ["string", "integer"], "pattern": r"^\s*[0-9.]+%?\s*$"},
+    "date": {"type": "string", "format": "date"},
+    "month": {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"},
+    "integer": {"type": "integer"},
+    "code": {"type": "string", "pattern": r"^[A-T0-9][0-9]*$"},
+}
+
+
+def _field_schema(spec: FieldSpec) -> dict[str, Any]:
+    out: dict[str, Any] = {"description": spec.doc.replace("`", "")}
+    if spec.kind == "choice":
+        out["enum"] = list(getattr(spec.convert, "options", ()))
+    else:
+        out.update(_JSON_TYPES[spec.kind])
+    if not spec.required and spec.default not in (None, ""):
+        out["default"] = str(spec.default) if isinstance(spec.default, Decimal) else spec.default
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """The input format as a JSON Schema (draft 2020-12), generated from :data:`SCHEMA`.
+
+    A schema cannot say everything the checks do (dates inside the year, no
+    repeated months …); :func:`parse_data` is the authority.
+
+    >>> s = json_schema()
+    >>> s["required"], s["properties"]["sales"]["items"]["required"]
+    (['format', 'year', 'enterprise'], ['month', 'amount'])
+    """
+    props: dict[str, Any] = {
+        "format": {"const": FORMAT_VERSION, "description": "the input format version"},
+        "year": {"type": "integer", "minimum": 1994, "maximum": 2100, "description": "the tax year"},
+    }
+    for name, (is_list, spec) in SCHEMA.items():
+        table = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {f: _field_schema(fs) for f, fs in spec.items()},
+            "required": [f for f, fs in spec.items() if fs.required],
+        }
+        props[name] = {"type": "array", "items": table} if is_list else table
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"taxcalc report input, format {FORMAT_VERSION}",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["format", "year", "enterprise"],
+        "properties": props,
+    }
 
 
 def parse_text(text: str, fmt: str, source: str = "") -> ReportInput:
