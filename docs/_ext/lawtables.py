@@ -162,7 +162,7 @@ class ReportFields(_LawDirective):
         rows = []
         for field, f in spec.items():
             kind = f.kind
-            options = getattr(f.convert, "options", ())
+            options = f.convert.options() if hasattr(f.convert, "options") else ()
             if options:
                 kind = " | ".join(options)
             need = "required" if f.required else ("optional" if f.default in (None, "") else f"default {f.default}")

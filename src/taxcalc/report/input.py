@@ -53,6 +53,7 @@ from ..money import CONTEXT, FEN, money
 
 __all__ = [
     "BANDS",
+    "bands",
     "EXPORTER_KINDS",
     "FORMAT_VERSION",
     "SCHEMA",
@@ -78,8 +79,19 @@ __all__ = [
 #: The version of the input format this module reads (the ``format`` field).
 FORMAT_VERSION = 1
 
-#: VAT bands a sale may name; each is the last part of a ``vat.rate.<band>`` key.
-BANDS: tuple[str, ...] = ("standard",)
+def bands() -> tuple[str, ...]:
+    """The VAT bands a sale may name: the last part of every ``vat.rate.<band>`` key in the data.
+
+    >>> "standard" in bands()
+    True
+    """
+    from ..law import default
+
+    return tuple(k.removeprefix("vat.rate.") for k in default().keys("vat.rate."))
+
+
+#: The band a sale is in when it names none.
+BANDS = ("standard",)
 #: What a qualification may be.
 QUALIFICATION_KINDS: tuple[str, ...] = ("high_tech", "tech_sme", "advanced_tech_service")
 #: How the enterprise exports (免抵退 for a manufacturer, 免退 for a trading firm).
@@ -388,14 +400,19 @@ def _int(minimum: int, maximum: int) -> Converter:
     return convert
 
 
-def _choice(options: tuple[str, ...]) -> Converter:
+def _choice(options: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> Converter:
+    """A converter accepting one of ``options`` (a tuple, or a function giving it when asked)."""
+
+    def known() -> tuple[str, ...]:
+        return options() if callable(options) else options
+
     def convert(r: _Reader, raw: object, path: str) -> str | None:
-        if isinstance(raw, str) and raw in options:
+        if isinstance(raw, str) and raw in known():
             return raw
-        r.fail(path, f"unknown value {_shown(raw)}; expected one of: {', '.join(options)}")
+        r.fail(path, f"unknown value {_shown(raw)}; expected one of: {', '.join(known())}")
         return None
 
-    convert.options = options  # type: ignore[attr-defined]
+    convert.options = known  # type: ignore[attr-defined]
     return convert
 
 
@@ -448,7 +465,7 @@ _QUALIFICATION = {
 _SALE = {
     "month": _F(_month, "month", "month of the tax point (纳税义务发生时间), `\"YYYY-MM\"`"),
     "amount": _F(_nonneg_amount, "amount", "sales excluding VAT (不含税销售额)"),
-    "band": _F(_choice(BANDS), "choice", "VAT band: the `vat.rate.<band>` key that applies", default="standard"),
+    "band": _F(_choice(bands), "choice", "VAT band: the `vat.rate.<band>` key that applies", default="standard"),
     "kind": _F(_choice(SALE_KINDS), "choice",
                "`goods` (货物及劳务) or `services` (服务、无形资产), for the small-scale exemption",
                default="goods"),
@@ -461,8 +478,8 @@ _PURCHASE = {
     "amount": _F(_nonneg_amount, "amount", "amount excluding VAT; for `agricultural` the purchase price (买价)"),
     "vat": _F(_nonneg_amount, "amount", "VAT shown on the voucher (required for `invoice` and `customs`)",
               default=None),
-    "band": _F(_choice(BANDS), "choice", "the band the supplier charged (optional)", default=""),
-    "use": _F(_choice(BANDS), "choice",
+    "band": _F(_choice(bands), "choice", "the band the supplier charged (optional)", default=""),
+    "use": _F(_choice(bands), "choice",
               "for `agricultural`: the band of the goods the produce goes into (optional)", default=""),
 }
 _RD = {
@@ -678,7 +695,7 @@ _JSON_TYPES: dict[str, dict[str, Any]] = {
 def _field_schema(spec: FieldSpec) -> dict[str, Any]:
     out: dict[str, Any] = {"description": spec.doc.replace("`", "")}
     if spec.kind == "choice":
-        out["enum"] = list(getattr(spec.convert, "options", ()))
+        out["enum"] = list(spec.convert.options())  # type: ignore[attr-defined]
     else:
         out.update(_JSON_TYPES[spec.kind])
     if not spec.required and spec.default not in (None, ""):
