@@ -81,3 +81,16 @@ def test_a_bad_law_history_key_fails_the_build(tmp_path):
     )
     assert result.returncode != 0
     assert "law-history: key: unknown value 'vat.rate.nope'" in result.stderr
+
+
+def test_docstring_section_titles_become_rubrics():
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        from lawtables import titles_to_rubrics
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    lines = ["Intro.", "", "The rule", "--------", "text", "", "=====  ===", "a      b",
+             "=====  ===", "", "Keys read", "~~~~~~~~~~~", "x"]
+    assert titles_to_rubrics(lines) == [
+        "Intro.", "", ".. rubric:: The rule", "", "text", "", "=====  ===", "a      b",
+        "=====  ===", "", ".. rubric:: Keys read", "", "x"]

@@ -170,7 +170,44 @@ class ReportFields(_LawDirective):
         return [_table(["Field", "Kind", "Required", "Meaning"], rows, ["report-fields"])]
 
 
+_UNDERLINE = set("=-~^\"'`#*+:.")
+
+
+def titles_to_rubrics(lines: list[str]) -> list[str]:
+    """Turn reST section titles inside a docstring into rubrics, in place.
+
+    A module docstring is the rule's specification and may use titled sections
+    (``The rule`` over a line of dashes); docutils refuses section titles inside
+    an autodoc block ("Unexpected section title"), so they become
+    ``.. rubric::`` lines, which look the same.  Table borders (runs of ``=``
+    separated by spaces) are left alone.
+    """
+    i = 0
+    while i + 1 < len(lines):
+        title, under = lines[i].rstrip(), lines[i + 1].rstrip()
+        if (
+            title.strip()
+            and title == title.lstrip()
+            and len(under) >= len(title.strip())
+            and len(set(under)) == 1
+            and under[0] in _UNDERLINE
+            and not (len(set(title)) == 1 and title[0] in _UNDERLINE)
+        ):
+            lines[i : i + 2] = [f".. rubric:: {title.strip()}", ""]
+            i += 2
+            continue
+        i += 1
+    return lines
+
+
+def _process_docstring(app: Sphinx, what: str, name: str, obj: object, options: object,
+                       lines: list[str]) -> None:
+    titles_to_rubrics(lines)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("sphinx.ext.autodoc")
+    app.connect("autodoc-process-docstring", _process_docstring)
     app.add_directive("law-history", LawHistory)
     app.add_directive("law-keys", LawKeys)
     app.add_directive("law-documents", LawDocuments)
