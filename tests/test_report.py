@@ -266,3 +266,12 @@ def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as info:
         main(["report", "--lang", "fr"])
     assert info.value.code == 2
+
+
+@given(st.text(alphabet=st.sampled_from("税率ab （）x1-"), max_size=300), st.integers(2, 60))
+def test_wrap_keeps_every_character_and_the_width(text, width):
+    from taxcalc.report.render import wrap
+
+    lines = wrap(text, width)
+    assert all(display_width(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
