@@ -91,3 +91,23 @@ def test_errors_are_one_line_and_exit_1(capsys, argv, message):
     code, out, err = run(capsys, *argv)
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_known_on_and_what_if(capsys):
+    # 2021年第7号 (issued 2021-03-17) reduced January 2021 to 1% after the fact
+    out = run(capsys, "vat", "small-scale", "200000", "--on", "2021-01-01", "--known-on", "2021-02-01", "--json")[1]
+    assert json.loads(out)["tax_due"] == "6000.00"
+    out = run(capsys, "vat", "small-scale", "200000", "--on", "2021-01-01", "--json")[1]
+    assert json.loads(out)["tax_due"] == "2000.00"
+    out = run(capsys, "vat", "invoice", "1150", "--band", "standard", "--on", "2019-06-01",
+              "--what-if", "vat.rate.standard=15%", "--lang", "en")[1]
+    assert "VAT 150.00" in out and "假设 what-if" in out
+    code, _, err = run(capsys, "vat", "rate", "standard", "--on", "2019-06-01", "--what-if", "nonsense")
+    assert code == 1 and "--what-if" in err
+
+
+def test_json_and_lang_before_the_question(capsys):
+    out = run(capsys, "vat", "--json", "rate", "standard", "--on", "2019-04-01")[1]
+    assert json.loads(out)["rate"] == "0.13"
+    out = run(capsys, "vat", "--lang", "en", "rate", "standard", "--on", "2019-04-01")[1]
+    assert "rate 13%" in out

@@ -5,30 +5,24 @@ The rule
     day the VAT liability arises (纳税义务发生时间) — not the invoice day, not the
     payment day.  Each band is one key ``vat.rate.<band>`` in the law data:
 
-    ====================== ============================================== ==============
-    band                   what it covers                                 VAT since
-    ====================== ============================================== ==============
-    standard               goods and imports (基本税率)                     2009-01-01
-    processing_repair      processing, repair and replacement (加工修理修配)  2009-01-01
-    low_rate_goods         farm produce, edible oil, salt, water, heating,
-                           gas, books and newspapers, feed, fertiliser …    2009-01-01
-    tangible_leasing       leasing of tangible movables (有形动产租赁)       2013-08-01
-    transport              transport (交通运输; rail from 2014-01-01)        2013-08-01
-    modern_services        modern services other than leasing (现代服务)     2013-08-01
-    postal                 postal services (邮政)                          2014-01-01
-    basic_telecom          basic telecommunications (基础电信)              2014-06-01
-    value_added_telecom    value-added telecommunications (增值电信)        2014-06-01
-    construction           construction (建筑)                            2016-05-01
-    real_estate            sale of immovable property (销售不动产)          2016-05-01
-    real_estate_leasing    leasing of immovable property (不动产租赁)       2016-05-01
-    land_use_rights        transfer of land-use rights (转让土地使用权)      2016-05-01
-    financial_services     financial services (金融服务)                    2016-05-01
-    life_services          life services (生活服务)                         2016-05-01
-    intangibles            intangibles other than land-use rights (无形资产) 2016-05-01
-    export                 exported goods, zero rate (出口货物)              2009-01-01
-    cross_border_services  cross-border services and intangibles the State
-                           Council names, zero rate (跨境应税行为)            2016-05-01
-    ====================== ============================================== ==============
+    * ``standard`` — goods and imports (基本税率); VAT since 2009-01-01.
+    * ``processing_repair`` — processing, repair and replacement services (加工修理修配劳务); VAT since 2009-01-01.
+    * ``low_rate_goods`` — farm produce, edible oil, salt, water, heating, gas, books and newspapers, feed, fertiliser … (低税率货物); VAT since 2009-01-01.
+    * ``tangible_leasing`` — leasing of tangible movables (有形动产租赁); VAT since 2013-08-01.
+    * ``transport`` — transport (交通运输; rail from 2014-01-01); VAT since 2013-08-01.
+    * ``modern_services`` — modern services other than leasing (现代服务); VAT since 2013-08-01.
+    * ``postal`` — postal services (邮政); VAT since 2014-01-01.
+    * ``basic_telecom`` — basic telecommunications (基础电信); VAT since 2014-06-01.
+    * ``value_added_telecom`` — value-added telecommunications (增值电信); VAT since 2014-06-01.
+    * ``construction`` — construction (建筑); VAT since 2016-05-01.
+    * ``real_estate`` — sale of immovable property (销售不动产); VAT since 2016-05-01.
+    * ``real_estate_leasing`` — leasing of immovable property (不动产租赁); VAT since 2016-05-01.
+    * ``land_use_rights`` — transfer of land-use rights (转让土地使用权); VAT since 2016-05-01.
+    * ``financial_services`` — financial services (金融服务); VAT since 2016-05-01.
+    * ``life_services`` — life services (生活服务); VAT since 2016-05-01.
+    * ``intangibles`` — intangibles other than land-use rights (无形资产); VAT since 2016-05-01.
+    * ``export`` — exported goods, zero rate (出口货物); VAT since 2009-01-01.
+    * ``cross_border_services`` — cross-border services and intangibles the State Council names, zero rate (跨境应税行为); VAT since 2016-05-01.
 
     The switches: 13% → 11% for low-rate goods on 2017-07-01 (财税〔2017〕37号
     第一条); 17%/11% → 16%/10% on 2018-05-01 (财税〔2018〕32号 第一条); 16%/10% →

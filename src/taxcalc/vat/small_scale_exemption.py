@@ -8,18 +8,15 @@ The rule
     "未超过"); one fen over and the whole period's sales are taxable, not just
     the excess.
 
-    ============ ============ ============ ================================================
-    from         to           month/quarter document
-    ============ ============ ============ ================================================
-    2018-01-01   2018-12-31   3万 / 9万     国家税务总局公告2017年第52号 (goods/processing
-                                           and services/intangibles tested separately)
-    2019-01-01   2021-03-31   10万 / 30万   财税〔2019〕13号 第一条; 国家税务总局公告2019年
-                                           第4号 第一条 (all sales together)
-    2021-04-01   2022-12-31   15万 / 45万   财政部 税务总局公告2021年第11号; 国家税务总局
-                                           公告2021年第5号 第一条
-    2023-01-01   2025-12-31   10万 / 30万   财政部 税务总局公告2023年第1号, 第19号;
-                                           国家税务总局公告2023年第1号 第一条
-    ============ ============ ============ ================================================
+    * 2018-01-01 – 2018-12-31: 3万 a month / 9万 a quarter, sales of goods and
+      processing/repair and sales of services and intangibles tested separately
+      (国家税务总局公告2017年第52号);
+    * 2019-01-01 – 2021-03-31: 10万 / 30万 (财税〔2019〕13号 第一条; 国家税务总局公告
+      2019年第4号 第一条), all sales together;
+    * 2021-04-01 – 2022-12-31: 15万 / 45万 (财政部 税务总局公告2021年第11号; 国家税务
+      总局公告2021年第5号 第一条);
+    * 2023-01-01 – 2025-12-31: 10万 / 30万 (财政部 税务总局公告2023年第1号, 第19号;
+      国家税务总局公告2023年第1号 第一条).
 
     From 2019 the test is on all sales together (合计), including sales of
     immovable property (销售不动产); if the total is over the threshold but
