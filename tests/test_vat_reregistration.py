@@ -4,6 +4,7 @@ estimate, scope in 2018, and properties."""
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from decimal import Decimal
 
 import pytest
@@ -116,3 +117,13 @@ def test_eligibility_follows_the_test_and_is_monotonic_in_sales(xs, day, period)
     assert r.estimated is (len(used) < n) and r.periods_counted == len(used)
     if r.eligible:
         assert may_reregister([x / 2 for x in xs], day, period=period).eligible
+
+
+def test_hostile_context():
+    xs = ["416666.66"] * 6 + ["416666.70"]
+    expected = may_reregister(xs, "2018-09-01")
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = decimal.ROUND_CEILING
+        assert may_reregister(xs, "2018-09-01") == expected
+    assert expected.annual_sales == P("4999999.99") and expected.eligible

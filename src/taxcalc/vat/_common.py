@@ -124,13 +124,8 @@ def fast_builder(cls: type[_T]) -> Callable[..., _T]:
     ns: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
     for n in names:
         ns[f"_set_{n}"] = cls.__dict__[n].__set__
-    # The setters are bound as keyword defaults so the body reads them as locals.
-    binds = ", ".join(f"_set_{n}=_set_{n}" for n in names)
     body = "".join(f"    _set_{n}(o, {n})\n" for n in names)
-    src = (
-        f"def build({', '.join(names)}, *, _new=_new, _cls=_cls, {binds}):\n"
-        f"    o = _new(_cls)\n{body}    return o\n"
-    )
+    src = f"def build({', '.join(names)}):\n    o = _new(_cls)\n{body}    return o\n"
     exec(src, ns)  # generated from the dataclass's own field names
     build: Callable[..., _T] = ns["build"]
     build.__doc__ = f"Build a {cls.__name__} from already validated values (positional, in field order)."

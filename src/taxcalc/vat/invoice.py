@@ -38,10 +38,9 @@ Choices and limits
 >>> line.net, line.tax, line.gross
 (Decimal('1000.00'), Decimal('160.00'), Decimal('1160.00'))
 >>> print(line.explain("en"))
-1. amount with VAT (含税金额): 1,160.00
-2. VAT rate: goods, imports, processing and repair services (standard band): 16% [财税〔2018〕32号 第一条]
-3. net amount (金额): 1,000.00 = ROUND(gross ÷ (1 + rate), 2)
-4. VAT (税额): 160.00 = gross − net
+1. VAT rate: goods, imports, processing and repair services (standard band): 16% [财税〔2018〕32号 第一条]
+2. net amount (金额): 1,000.00 = ROUND(gross ÷ (1 + rate), 2)
+3. VAT (税额): 160.00 = gross − net
 >>> invoice_line("100", "low_rate_goods", "2019-04-01").tax
 Decimal('8.26')
 >>> invoice_line("91.74", "low_rate_goods", "2019-04-01", tax_inclusive=False).gross
@@ -80,7 +79,9 @@ _multiply = CONTEXT.multiply
 _add_c = CONTEXT.add
 _new_step = tuple.__new__  # Step is a NamedTuple: build it without the keyword machinery
 
-# Formulas name the steps they use (the same names in the JSON output).
+# Formulas name the result fields they use (``gross``, ``net``, ``rate``, ``tax``;
+# the same names in the JSON output).  The amount given is a result field, not a
+# step: the steps are the rate with its citation and the two computed figures.
 _NET_FROM_GROSS = "ROUND(gross ÷ (1 + rate), 2)"
 _TAX_FROM_GROSS = "gross − net"
 _TAX_FROM_NET = "ROUND(net × rate, 2)"
@@ -191,14 +192,12 @@ def invoice_line(
         net = _divide(a, one_plus).quantize(FEN, ROUND_HALF_UP, CONTEXT)
         tax = _subtract(a, net)
         gross = a
-        first = _new_step(Step, ("gross", "价税合计（含税金额）", "amount with VAT (含税金额)", a, "yuan", "", (), ""))
         s1 = _new_step(Step, ("net", "金额（不含税）", "net amount (金额)", net, "yuan", _NET_FROM_GROSS, (), ""))
         s2 = _new_step(Step, ("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_GROSS, (), ""))
     else:
         net = a
         tax = _multiply(a, r).quantize(FEN, ROUND_HALF_UP, CONTEXT)
         gross = _add_c(a, tax)
-        first = _new_step(Step, ("net", "金额（不含税）", "net amount (金额)", a, "yuan", "", (), ""))
         s1 = _new_step(Step, ("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_NET, (), ""))
         s2 = _new_step(Step, ("gross", "价税合计", "amount with VAT (价税合计)", gross, "yuan", _GROSS_FROM_NET, (), ""))
-    return _build(band, d, r, net, tax, gross, (first, rate_step, s1, s2))
+    return _build(band, d, r, net, tax, gross, (rate_step, s1, s2))
