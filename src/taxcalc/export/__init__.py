@@ -1,0 +1,26 @@
+"""Export VAT rebates (出口退税): rebate rates over time and the refund computations.
+
+* :class:`Catalogue` — the user's product rate catalogue (CSV or TOML), validated;
+* :func:`rebate_rate` — the rebate rate of a product on an export date, with the
+  general tier rules of 2018 and 2019, the transitions and the caps;
+* :func:`exempt_credit_refund` — a manufacturer's month of 免抵退;
+* :func:`exempt_refund` — a foreign-trade enterprise's 免退, per purchase line;
+* :func:`excess_credit_refund_2018` — the 2018 refund of excess input credits
+  (财税〔2018〕70号).
+"""
+
+from __future__ import annotations
+
+from .catalogue import MAX_RATE, Catalogue, CatalogueRow
+from .rebate_rate import EXPORTERS, KINDS, RebateRate, check_catalogue, rebate_rate
+
+__all__ = [
+    "EXPORTERS",
+    "KINDS",
+    "MAX_RATE",
+    "Catalogue",
+    "CatalogueRow",
+    "RebateRate",
+    "check_catalogue",
+    "rebate_rate",
+]
