@@ -12,15 +12,39 @@
 from __future__ import annotations
 
 from .catalogue import MAX_RATE, Catalogue, CatalogueRow
+from .excess_credit_refund_2018 import (
+    CREDIT_RATINGS,
+    ExcessCreditRefund2018,
+    excess_credit_refund_2018,
+)
+from .exempt_credit_refund import (
+    ExemptCreditRefund,
+    ExemptCreditRefundInput,
+    ExportLine,
+    exempt_credit_refund,
+)
+from .exempt_refund import BASES, ExemptRefund, ExemptRefundLine, PurchaseLine, exempt_refund
 from .rebate_rate import EXPORTERS, KINDS, RebateRate, check_catalogue, rebate_rate
 
 __all__ = [
+    "BASES",
+    "CREDIT_RATINGS",
     "EXPORTERS",
     "KINDS",
     "MAX_RATE",
     "Catalogue",
     "CatalogueRow",
+    "ExcessCreditRefund2018",
+    "ExemptCreditRefund",
+    "ExemptCreditRefundInput",
+    "ExemptRefund",
+    "ExemptRefundLine",
+    "ExportLine",
+    "PurchaseLine",
     "RebateRate",
     "check_catalogue",
+    "excess_credit_refund_2018",
+    "exempt_credit_refund",
+    "exempt_refund",
     "rebate_rate",
 ]
