@@ -17,7 +17,7 @@ from ..errors import TaxcalcError
 __all__ = ["main"]
 
 #: Sub-command modules, in the order ``taxcalc --help`` lists them.
-SUBCOMMANDS: tuple[str, ...] = ("law",)
+SUBCOMMANDS: tuple[str, ...] = ("law", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -168,7 +168,9 @@ def excess_credit_refund_2018(
         "ratio", f"退还比例（{period_zh}已抵扣的专用发票、海关进口增值税专用缴款书、解缴税款完税凭证注明的增值税额占全部已抵扣进项税额的比重）",
         f"refund ratio over {period_en} (listed vouchers ÷ all deducted input VAT)",
         formula=f"{listed} ÷ {all_input}" if all_input else "no deducted input VAT: 0",
-    )._replace(value=ratio, unit="rate"))
+    )._replace(value=ratio, unit="rate", cite=(
+        registered_by.citation._replace(article="第三条第（一）项第1目" if early else "第三条第（一）项第2目"),
+    )))
     refundable = round_fen(mul(prior, ratio))
     steps.append(cap_day.step(
         "refundable", "可退还的期末留抵税额", "refundable excess credit",
