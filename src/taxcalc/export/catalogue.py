@@ -365,7 +365,7 @@ def _parse_row(raw: Mapping[str, object], n: int, source: str, line: int = 0) ->
 
 
 def _pct(d: Decimal) -> str:
-    return format(CONTEXT.multiply(d, Decimal(100)).normalize(), "f") + "%"
+    return format(CONTEXT.multiply(d, Decimal(100)).normalize(CONTEXT), "f") + "%"
 
 
 def _code(raw: object, where: str) -> str:

@@ -174,7 +174,7 @@ def excess_credit_refund_2018(
     refundable = round_fen(mul(prior, ratio))
     steps.append(cap_day.step(
         "refundable", "可退还的期末留抵税额", "refundable excess credit",
-        formula=f"{prior} × {ratio.normalize()}",
+        formula=f"{prior} × {ratio.normalize(CONTEXT)}",
     )._replace(value=refundable, unit="yuan", cite=(cap_day.citation._replace(article="第三条第（一）项"),)))
     steps.append(cap_day.step("cap", f"上限：{cap_day.value.year}年底期末留抵税额", f"cap: excess credit at the end of {cap_day.value.year}")
                  ._replace(value=cap, unit="yuan"))

@@ -60,7 +60,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, NotMoney
 from ..explain import Citation, Explained, Step
 from ..law import Law, default
 from ..money import (
@@ -95,7 +95,7 @@ def _fen_amount(value: object, field: str) -> Decimal:
 
 
 def _pct(d: Decimal) -> str:
-    return format(mul(d, Decimal(100)).normalize(), "f") + "%"
+    return format(mul(d, Decimal(100)).normalize(CONTEXT), "f") + "%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +151,8 @@ def _line(item: object, i: int) -> ExportLine:
             return ExportLine(**item)
         except InvalidInput as exc:
             raise InvalidInput(f"exports[{i}].{exc.field}", exc.reason) from None
+        except NotMoney as exc:
+            raise NotMoney(f"exports[{i}].{exc.field}", exc.reason) from None
         except TypeError as exc:
             raise InvalidInput(f"exports[{i}]", str(exc)) from None
     raise InvalidInput(f"exports[{i}]", f"a {type(item).__name__} is not an export line")
@@ -266,7 +268,7 @@ def exempt_credit_refund(month: ExemptCreditRefundInput, *, law: Law | None = No
     ceiling_red = round_fen(total(mul(ln.materials, ln.rebate_rate) for ln in lines))
     ceiling = sub(ceiling_gross, ceiling_red)
     payable = sub(sub(month.domestic_output_tax, sub(month.input_tax, nd)), month.opening_credit)
-    end_credit = max(ZERO, -payable)
+    end_credit = max(ZERO, CONTEXT.minus(payable))
     tax_due = max(ZERO, payable)
     if payable >= 0:
         branch, refund, exempt, carried = "tax_payable", ZERO, ceiling, ZERO

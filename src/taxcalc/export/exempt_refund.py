@@ -44,7 +44,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from ..errors import InvalidInput, UnknownCategory
+from ..errors import InvalidInput, NotMoney, UnknownCategory
 from ..explain import Citation, Explained, Step
 from ..law import Law, default
 from ..money import CONTEXT, FEN, ZERO, date_arg, mul, nonnegative_money, rate, round_fen, total
@@ -61,7 +61,7 @@ _FORM = "《外贸企业出口退税进货明细申报表》"
 
 
 def _pct(d: Decimal) -> str:
-    return format(mul(d, Decimal(100)).normalize(), "f") + "%"
+    return format(mul(d, Decimal(100)).normalize(CONTEXT), "f") + "%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +136,8 @@ def _purchase(item: object, i: int) -> PurchaseLine:
             return PurchaseLine(**item)
         except InvalidInput as exc:
             raise InvalidInput(f"lines[{i}].{exc.field}", exc.reason) from None
+        except NotMoney as exc:
+            raise NotMoney(f"lines[{i}].{exc.field}", exc.reason) from None
         except TypeError as exc:
             raise InvalidInput(f"lines[{i}]", str(exc)) from None
     raise InvalidInput(f"lines[{i}]", f"a {type(item).__name__} is not a purchase line")
@@ -171,6 +173,8 @@ def exempt_refund(
             ))
         except InvalidInput as exc:
             raise InvalidInput(f"lines[{i}].{exc.field}", exc.reason) from None
+        except NotMoney as exc:
+            raise NotMoney(f"lines[{i}].{exc.field}", exc.reason) from None
     out: list[ExemptRefundLine] = []
     for i, (p, method, detail) in enumerate(zip(items, methods, details, strict=True)):
         cite = (method.citation,)

@@ -109,7 +109,7 @@ _EXCEPT_LISTED = "all_except_listed"
 
 
 def _pct(d: Decimal) -> str:
-    return format(CONTEXT.multiply(d, Decimal(100)).normalize(), "f") + "%"
+    return format(CONTEXT.multiply(d, Decimal(100)).normalize(CONTEXT), "f") + "%"
 
 
 # -- the law's rules, read once per Law view ------------------------------------------
