@@ -365,7 +365,7 @@ def _library_rate(
             base.rate, "rate", f"{code} {base.window()}", (_row_cite(cat, base),),
         )
     ]
-    assumptions: list[str] = []
+    assumptions: list[tuple[_dt.date, str]] = []
     named: set[str] = set()
     r = base.rate
     levy = base.levy
@@ -407,9 +407,7 @@ def _library_rate(
                 ))
                 if not s.equal_only and new.citation.doc not in named:
                     named.add(new.citation.doc)
-                    assumptions.append(
-                        f"{code} is not among the products listed in {new.citation.doc} 第一条 (list not shipped)"
-                    )
+                    assumptions.append((s.day, f"{code} is not among the products listed in {new.citation.doc} 第一条 (list not shipped)"))
                 r = new.value
             else:
                 steps.append(Step(
@@ -425,14 +423,12 @@ def _library_rate(
         for n in rules.notices:
             if start < n.first <= day and n.value is True and n.citation.doc not in named:
                 named.add(n.citation.doc)
-                assumptions.append(
-                    f"{code} is not among the products listed in {n.citation.doc} (list not shipped)"
-                )
+                assumptions.append((n.first, f"{code} is not among the products listed in {n.citation.doc} (list not shipped)"))
     steps.append(Step(
         "library_rate", "文库出口退税率（按一般规则推定）", "rebate rate derived by the general rules",
         r, "rate", f"{base.where} {_pct(base.rate)} carried to {day}",
     ))
-    return _Found(r, levy, "derived", tuple(steps), tuple(assumptions))
+    return _Found(r, levy, "derived", tuple(steps), tuple(text for _, text in sorted(assumptions)))
 
 
 # -- the public function -------------------------------------------------------------------
