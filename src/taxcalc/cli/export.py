@@ -145,7 +145,7 @@ def _rate(args: argparse.Namespace) -> str:
 
 def _period(text: str) -> _dt.date:
     t = text.strip()
-    return date_arg(t + "-01" if len(t) == 7 else t, "--period")
+    return date_arg(t + "-01" if len(t) == 7 else t, "--period")  # "YYYY-MM" or a day of the month
 
 
 def _refund(args: argparse.Namespace) -> str:

@@ -162,7 +162,8 @@ def _line(item: object, i: int) -> ExportLine:
 class ExemptCreditRefundInput:
     """One tax period of a manufacturer: its exports and its VAT return figures.
 
-    ``period`` is any day of the month (所属期); it is kept as the first of the month.
+    ``period`` is the month (所属期): ``"YYYY-MM"`` or any day of it; it is kept as
+    the first of the month.
     ``exports`` is one :class:`ExportLine` (or mapping of its fields) per pair of
     rates.  ``domestic_output_tax`` is 当期内销货物的销项税额, ``input_tax`` 当期进项税额
     and ``opening_credit`` 上期留抵税额, all in yuan with at most 2 decimals.
@@ -176,7 +177,10 @@ class ExemptCreditRefundInput:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
-        day = date_arg(self.period, "period")
+        raw_period: object = self.period
+        if isinstance(raw_period, str) and len(raw_period.strip()) == 7:
+            raw_period = raw_period.strip() + "-01"  # "YYYY-MM"
+        day = date_arg(raw_period, "period")
         set_(self, "period", day.replace(day=1))
         raw: object = self.exports
         if isinstance(raw, ExportLine | Mapping) or not isinstance(raw, Iterable):
