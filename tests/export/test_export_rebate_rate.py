@@ -398,3 +398,10 @@ def test_a_trader_never_gets_more_than_the_invoice_rate(rate_text, offset, invoi
     c = cat(("99010000", rate_text, "2015-01-01", BASE, "17%" if rate_text != "11%" else "11%"))
     r = rebate_rate("99010000", day, catalogue=c, exporter="trader", purchase_vat_rate=invoice)
     assert Decimal(0) <= r.rate <= Decimal(invoice[:-1]) * P
+
+
+def test_a_change_the_cut_did_not_make_has_no_transition():
+    # 11% with a 17% levy was not cut on 2018-05-01; rows saying 10% from then on get no transition
+    c = cat(("99010000", "11%", "2015-01-01", BASE, "17%"), ("99010000", "10%", "2018-05-01", "2018-12-31", "16%"))
+    r = rebate_rate("99010000", "2018-06-01", catalogue=c)
+    assert (r.rate, r.transition) == (pct(10), False)

@@ -108,7 +108,8 @@ _EQUAL = "rebate_equals_levy"
 _EXCEPT_LISTED = "all_except_listed"
 
 
-def _pct(d: Decimal) -> str:
+def _pct(d: object) -> str:
+    assert isinstance(d, Decimal)
     return format(CONTEXT.multiply(d, Decimal(100)).normalize(CONTEXT), "f") + "%"
 
 
@@ -259,10 +260,10 @@ def _check_row(row: CatalogueRow, cat: Catalogue, rules: _Rules, kind: str, code
         elif (new := s.applies(row.rate, kind)) is not None and (
             not s.equal_only or row.levy == row.rate or row.rate == s.top_levy()
         ):
-            what = f"changed {_pct(row.rate)} to {_pct(new.value)} ({new.citation})"  # type: ignore[arg-type]
+            what = f"changed {_pct(row.rate)} to {_pct(new.value)} ({new.citation})"
         elif row.levy is not None and row.levy in s.levy:
             lv = s.levy[row.levy]
-            what = f"changed the levy rate {_pct(row.levy)} to {_pct(lv.value)} ({lv.citation})"  # type: ignore[arg-type]
+            what = f"changed the levy rate {_pct(row.levy)} to {_pct(lv.value)} ({lv.citation})"
         if what:
             raise LawDataError(
                 f"{cat.source}: {row.where}",
@@ -310,7 +311,7 @@ def _check_levy(levy: Decimal, day: _dt.date, rules: _Rules) -> None:
             raise InvalidInput(
                 "levy_rate",
                 f"{_pct(levy)} is not a VAT rate on {day}: {lv.citation} changed it to "
-                f"{_pct(lv.value)} from {s.day}",  # type: ignore[arg-type]
+                f"{_pct(lv.value)} from {s.day}",
             )
 
 
@@ -534,6 +535,8 @@ def rebate_rate(
         mapped = s.applies(old.rate, kind)
         if mapped is None or mapped.value != on_switch.rate or on_switch.rate != found.rate:
             break
+        if s.equal_only and old.levy is not None and old.levy != old.rate:
+            break  # the cut covered only goods whose levy rate equalled the rebate rate
         in_transition = True
         steps.append(Step(
             "old_rate", f"调整前（{eve}）出口退税率", f"rebate rate before the cut ({eve})",
