@@ -94,3 +94,11 @@ def test_a_malformed_catalogue_is_one_line_naming_the_row(tmp_path, capsys):
     code, _, err = run(capsys, "export", "rate", "99010000", "--on", "2019-05-01", "--catalogue", str(p))
     assert code == 1 and err.count("\n") == 1
     assert f"{p}: row 2 (line 3), field 'rate'" in err and "out of range" in err
+
+
+def test_shared_options_before_or_after_the_question(capsys):
+    _, before, _ = run(capsys, "export", "--lang", "en", "--json", "rate", "9901000010", "--on", "2019-07-01", "--sample")
+    _, after, _ = run(capsys, "export", "rate", "9901000010", "--on", "2019-07-01", "--sample", "--json", "--lang", "en")
+    assert before == after and json.loads(before)["rate"] == "0.13"
+    _, plain, _ = run(capsys, "export", "--lang", "en", "rate", "9901000010", "--on", "2019-07-01", "--sample")
+    assert "export date (on the customs declaration)" in plain

@@ -39,6 +39,7 @@ def add_parser(sub: Any) -> None:
         help="export VAT rebates: rebate rates, 免抵退, 免退, the 2018 excess-credit refund",
         description="Export VAT rebates (出口退税), one question at a time.",
     )
+    add_output_options(p)  # `taxcalc export --json rate …` as well as `taxcalc export rate … --json`
     cmds = p.add_subparsers(dest="export_command", metavar="QUESTION")
     cmds.required = True
 
@@ -55,7 +56,7 @@ def add_parser(sub: Any) -> None:
     r.add_argument("--purchase-rate", metavar="RATE", help="trader: VAT rate on the purchase invoice")
     r.add_argument("--collection-rate", metavar="RATE", help="trader: small-scale seller's collection rate")
     r.add_argument("--levy-rate", metavar="RATE", help="the product's VAT rate on the export date")
-    add_output_options(r)
+    _output_options(r)
     r.set_defaults(func=_rate)
 
     f = cmds.add_parser("refund", help="a manufacturer's month of 免抵退 (one export line)",
@@ -71,7 +72,7 @@ def add_parser(sub: Any) -> None:
     f.add_argument("--output-tax", default="0", metavar="AMOUNT", help="当期内销货物的销项税额")
     f.add_argument("--input-tax", default="0", metavar="AMOUNT", help="当期进项税额")
     f.add_argument("--opening-credit", default="0", metavar="AMOUNT", help="上期留抵税额")
-    add_output_options(f)
+    _output_options(f)
     f.set_defaults(func=_refund)
 
     t = cmds.add_parser("trader-refund", help="免退 of one purchase line of a foreign-trade enterprise",
@@ -84,7 +85,7 @@ def add_parser(sub: Any) -> None:
     _catalogue_options(t, required=False)
     t.add_argument("--collection-rate", metavar="RATE", help="small-scale seller's collection rate")
     t.add_argument("--customs", action="store_true", help="the base is a customs import VAT certificate")
-    add_output_options(t)
+    _output_options(t)
     t.set_defaults(func=_trader_refund)
 
     e = cmds.add_parser("excess-credit-2018", help="the 2018 refund of excess input credits (财税〔2018〕70号)",
@@ -101,8 +102,17 @@ def add_parser(sub: Any) -> None:
                    help="excess credit at the end of the period before the application")
     e.add_argument("--credit-2017", required=True, metavar="AMOUNT", help="excess credit at the end of 2017")
     e.add_argument("--applied", required=True, metavar="DATE", help="application date")
-    add_output_options(e)
+    _output_options(e)
     e.set_defaults(func=_excess)
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    """``--json`` and ``--lang`` on a question too; without a default, so the value given
+    before the question is kept."""
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print JSON (amounts as strings)")
+    p.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                   help="language of labels (default: zh)")
 
 
 def _catalogue_options(p: argparse.ArgumentParser, *, required: bool = True) -> None:
