@@ -19,7 +19,7 @@ from ..errors import TaxcalcError
 __all__ = ["main"]
 
 #: Sub-command modules, in the order ``taxcalc --help`` lists them.
-SUBCOMMANDS: tuple[str, ...] = ("report", "law", "vat")
+SUBCOMMANDS: tuple[str, ...] = ("report", "law", "vat", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
