@@ -114,8 +114,10 @@ def test_what_if_and_as_known_on_laws_are_honoured_and_not_confused_by_the_cache
     assert vat_rate("standard", "2019-06-01", law=what_if).steps[0].cite[0].doc.startswith("假设")
     # as known before 2019年第39号 was published (2019-03-21), 2019-04-01 is not yet known
     assert vat_rate("standard", "2019-03-31", law=base.as_known_on("2019-03-20")).rate == P("0.16")
-    with pytest.raises(OutsideCoverage, match="as known on 2019-03-20"):
-        vat_rate("standard", "2019-04-01", law=base.as_known_on("2019-03-20"))
+    # the 16% of 财税〔2018〕32号 had no end date when it was enacted
+    assert vat_rate("standard", "2019-04-01", law=base.as_known_on("2019-03-20")).rate == P("0.16")
+    with pytest.raises(OutsideCoverage, match="as known on 2008-01-01"):
+        vat_rate("standard", "2019-04-01", law=base.as_known_on("2008-01-01"))
     assert vat_rate("standard", "2019-04-01", law=base.as_known_on("2019-03-21")).rate == P("0.13")
 
 

@@ -128,7 +128,7 @@ class Law:
         out: list[LawValue] = []
         for p in points:
             v = self._known(spec, p, k)
-            if v is not None and (not out or out[-1] is not v):
+            if v is not None and (not out or out[-1][:5] != v[:5]):
                 out.append(v)
         return tuple(out)
 
@@ -170,7 +170,7 @@ class Law:
         return self.value(key, on, known_on).value
 
     def _known(self, spec: KeySpec, d: _dt.date, k: _dt.date) -> LawValue | None:
-        best: LawValue | None = None
+        best: tuple[LawValue, _dt.date | None] | None = None
         for v in (*spec.values, *spec.superseded):
             if v.published > k or d < v.first:
                 continue
@@ -179,9 +179,14 @@ class Law:
                 last = v.enacted_last
             if last is not None and d > last:
                 continue
-            if best is None or (v.published, v.first) > (best.published, best.first):
-                best = v
-        return best
+            if best is None or (v.published, v.first) > (best[0].published, best[0].first):
+                best = (v, last)
+        if best is None:
+            return None
+        found, last = best
+        if last != found.last:  # the window as it was known then
+            return found._replace(last=last, enacted_last=None, superseded_by="")
+        return found
 
     # -- what-if ----------------------------------------------------------------
     def with_values(self, overrides: Mapping[str, object]) -> Law:
