@@ -54,7 +54,7 @@ class Law:
     what-if copy with some values replaced.
     """
 
-    __slots__ = ("_docs", "_keys", "_known_on", "_names")
+    __slots__ = ("_docs", "_keys", "_known_on", "_memo", "_names")
 
     def __init__(
         self,
@@ -66,6 +66,7 @@ class Law:
         self._docs = dict(documents)
         self._names = tuple(sorted(self._keys))
         self._known_on = known_on
+        self._memo: dict[tuple[str, _dt.date, _dt.date], LawValue | None] = {}
 
     @classmethod
     def load(cls, root: Path | None = None) -> Law:
@@ -170,6 +171,18 @@ class Law:
         return self.value(key, on, known_on).value
 
     def _known(self, spec: KeySpec, d: _dt.date, k: _dt.date) -> LawValue | None:
+        memo_key = (spec.name, d, k)
+        try:
+            return self._memo[memo_key]
+        except KeyError:
+            pass
+        found = self._read_as_known(spec, d, k)
+        if len(self._memo) >= 65_536:
+            self._memo.clear()
+        self._memo[memo_key] = found
+        return found
+
+    def _read_as_known(self, spec: KeySpec, d: _dt.date, k: _dt.date) -> LawValue | None:
         best: tuple[LawValue, _dt.date | None] | None = None
         for v in (*spec.values, *spec.superseded):
             if v.published > k or d < v.first:
