@@ -70,7 +70,7 @@ def test_no_saving_in_a_year_without_a_switch():
 
 def test_what_if_removes_the_rate_cut():
     report = build_report(example(), what_if={"vat.rate.standard": "17%"})
-    assert report.savings == ()
+    assert not any(s.policy.startswith("vat.rate_cut") for s in report.savings)
     assert report.section("vat").tables[0].total[3] == round(Decimal("29120000") * Decimal("0.17"), 2)
     assert report.as_dict()["law"]["what_if"] == {"vat.rate.standard": "17%"}
 
@@ -120,11 +120,14 @@ def test_json_round_trips_and_savings_add_up_exactly():
     assert not any(isinstance(v, float) for v in _walk(data))
     total = sum((Decimal(s["amount"]) for s in data["savings"]), Decimal(0))
     assert total == Decimal(data["total_saving"]) and data["savings"]
-    assert data["total_saving_daxie"] == "人民币壹拾伍万壹仟肆佰元整"
+    assert data["total_saving_daxie"] == "人民币贰拾贰万肆仟肆佰元整"
     assert data["version"] == 1 and data["year"] == 2018
     assert [s["id"] for s in data["sections"]] == ["vat", "small_scale", "eit", "export"]
     vat = data["sections"][0]
-    assert vat["status"] == "computed" and vat["savings"] == ["vat.rate_cut.standard"]
+    assert vat["status"] == "computed"
+    assert vat["savings"] == ["vat.rate_cut.standard", "vat.agri.deduction_cut.top_rate_goods", "vat.agri.top_rate_goods"]
+    refunds = sum((Decimal(r["amount"]) for r in data["refunds"]), Decimal(0))
+    assert refunds == Decimal(data["total_refund"]) == Decimal("32800.00")
     row = vat["tables"][0]["rows"][4]
     assert row == {"month": "2018-05", "sales": "2390000.00", "rate": "0.16", "output_vat": "382400.00",
                    "input_vat": "204800.00", "cite": [{"doc": "财税〔2018〕32号", "article": "第一条"}]}
@@ -160,7 +163,7 @@ def test_report_ignores_a_hostile_decimal_context():
         got = build_report(example()).as_dict()
         text = render(build_report(example()), "zh")
     assert got == expected
-    assert "大写：人民币壹拾伍万壹仟肆佰元整" in text
+    assert "大写：人民币贰拾贰万肆仟肆佰元整" in text
 
 
 # -- the text -------------------------------------------------------------------------
@@ -177,10 +180,11 @@ def test_chinese_and_english_labels():
     report = build_report(example())
     zh, en = render(report, "zh"), render(report, "en")
     assert zh.startswith("2018年度税收优惠报告：河北示例食品科技有限公司")
-    assert "一、增值税（按所属期）" in zh and "合计节税：¥151,400.00" in zh
-    assert "大写：人民币壹拾伍万壹仟肆佰元整" in zh
+    assert "一、增值税（按所属期）" in zh and "合计节税：¥224,400.00" in zh
+    assert "大写：人民币贰拾贰万肆仟肆佰元整" in zh and "退税合计：¥32,800.00" in zh
     assert en.startswith("Tax benefit report, 2018 — Hebei Example Food Technology Co., Ltd.")
-    assert "1. VAT by period" in en and "Total saving: CN¥151,400.00" in en
+    assert "1. VAT by period" in en and "Total saving: CN¥224,400.00" in en
+    assert "Total refunds: CN¥32,800.00" in en
     assert "VAT rate cut (17% → 16%)" in en and "增值税税率下调" not in en
     assert "财税〔2018〕32号 第一条" in en  # citations are as printed, in both languages
 
@@ -238,8 +242,9 @@ def test_a_bad_file_gives_one_line_per_problem_and_exit_1(capsys, tmp_path):
     code, out, err = run(capsys, "report", str(path))
     assert code == 1 and out == "" and "Traceback" not in err
     assert err.splitlines() == [
-        f"taxcalc: error: {path}: surplus: unknown field; expected one of: enterprise, equipment, exports, "
-        "format, income, losses, purchases, qualifications, rd, sales, year",
+        f"taxcalc: error: {path}: surplus: unknown field; expected one of: catalogue, enterprise, equipment, "
+        "excess_credit_refund_2018, exports, format, income, losses, purchases, qualifications, rd, sales, vat, "
+        "year",
         f'taxcalc: error: {path}: purchases[0].amount: a float is not money; write "1234.50"',
     ]
 

@@ -129,7 +129,7 @@ def test_each_bad_input_names_its_field(text, message):
          "sales: must be a list of tables (got 'lots')"),
         ('format = 1\nyear = 2018\nrd = ["x"]\n[enterprise]\nname = "x"\n', "rd: must be a table (got a list)"),
         ('format = 1\nyear = 2018\ncolour = "red"\n[enterprise]\nname = "x"\n',
-         "colour: unknown field; expected one of: enterprise, equipment"),
+         "colour: unknown field; expected one of: catalogue, enterprise, equipment"),
     ],
 )
 def test_top_level_problems(text, message):

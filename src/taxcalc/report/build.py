@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .. import law as _law
+from ..export import Catalogue
 from ..law import Law
 from ..money import date_arg
+from .context import Context, resolve_catalogue
 from .input import ReportInput, parse_text
 from .model import Report
 from .sections import BUILDERS
@@ -49,6 +52,7 @@ def _enterprise(facts: ReportInput) -> dict[str, Any]:
         "vat_taxpayer": e.vat_taxpayer,
         "vat_period": e.vat_period,
         "exporter": e.exporter,
+        "sector": e.sector or None,
         "employees": e.employees,
         "total_assets": None if e.total_assets is None else str(e.total_assets),
         "qualifications": [
@@ -65,13 +69,15 @@ def build_report(
     law: Law | None = None,
     known_on: object = None,
     what_if: Mapping[str, object] | None = None,
+    catalogue: Catalogue | str | Path | None = None,
 ) -> Report:
     """Compute every section of the report for ``facts``.
 
     ``known_on`` reads the law as published on that day (see
     :meth:`taxcalc.law.Law.as_known_on`); ``what_if`` replaces law values (see
     :meth:`taxcalc.law.Law.with_values`).  Both apply on top of ``law`` (default:
-    the package's data).
+    the package's data).  ``catalogue`` (a :class:`taxcalc.export.Catalogue`, a
+    file path, or ``"sample"``) replaces the input's ``catalogue`` field.
     """
     base = law if law is not None else _law.default()
     day: _dt.date | None = None
@@ -81,7 +87,8 @@ def build_report(
     overrides = dict(what_if or {})
     if overrides:
         base = base.with_values(overrides)
-    sections = tuple(builder(facts, base) for _, builder in BUILDERS)
+    ctx = Context(facts, base, resolve_catalogue(facts, catalogue), tuple(overrides))
+    sections = tuple(builder(ctx) for _, builder in BUILDERS)
     return Report(
         facts.year,
         _enterprise(facts),

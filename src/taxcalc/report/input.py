@@ -43,7 +43,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -54,8 +54,11 @@ from ..money import CONTEXT, FEN, money
 __all__ = [
     "BANDS",
     "bands",
+    "CREDIT_RATINGS",
     "EXPORTER_KINDS",
     "FORMAT_VERSION",
+    "SECTORS",
+    "ExcessCreditRefund2018",
     "SCHEMA",
     "Enterprise",
     "Equipment",
@@ -70,6 +73,7 @@ __all__ = [
     "ReportInput",
     "ReportInputError",
     "Sale",
+    "Vat",
     "json_schema",
     "load",
     "parse_data",
@@ -99,6 +103,13 @@ EXPORTER_KINDS: tuple[str, ...] = ("none", "manufacturer", "trader")
 VAT_TAXPAYER_KINDS: tuple[str, ...] = ("general", "small_scale")
 VAT_PERIODS: tuple[str, ...] = ("month", "quarter")
 SALE_KINDS: tuple[str, ...] = ("goods", "services")
+#: The sectors of the small-scale standard (``taxcalc.vat.SECTORS``).
+SECTORS: tuple[str, ...] = ("production", "commerce", "services")
+#: Tax credit ratings (纳税信用等级), as ``taxcalc.export.CREDIT_RATINGS``.
+CREDIT_RATINGS: tuple[str, ...] = ("A", "B", "M", "C", "D")
+EXPORT_BASES: tuple[str, ...] = ("invoice", "customs")
+#: The highest rate a rebate or purchase VAT rate may be: 17%, the highest VAT rate there has been.
+MAX_EXPORT_RATE = Decimal("0.17")
 PURCHASE_KINDS: tuple[str, ...] = ("invoice", "customs", "agricultural")
 EQUIPMENT_KINDS: tuple[str, ...] = ("equipment", "appliance")
 
@@ -121,6 +132,8 @@ class Enterprise:
     exporter: str = "none"
     employees: int | None = None
     total_assets: Decimal | None = None
+    #: The sector of the small-scale standard; ``""``: derived from ``industry`` (see ``docs/report.md``).
+    sector: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +213,12 @@ class Income:
 
 @dataclass(frozen=True, slots=True)
 class Export:
-    """Goods exported on one day (by the date on the customs declaration, 报关单出口日期)."""
+    """Goods exported on one day (by the date on the customs declaration, 报关单出口日期).
+
+    A manufacturer (免抵退) may give the duty-free materials used (``exempt_materials``,
+    ``bonded_materials`` for 进料加工); a trading firm (免退) gives the purchase of the
+    goods exported (``purchase_amount`` at ``purchase_vat_rate``).
+    """
 
     date: _dt.date
     fob: Decimal
@@ -208,6 +226,32 @@ class Export:
     description: str = ""
     rebate_rate: Decimal | None = None
     purchase_vat_rate: Decimal | None = None
+    band: str = "standard"
+    exempt_materials: Decimal = Decimal(0)
+    bonded_materials: Decimal = Decimal(0)
+    purchase_amount: Decimal | None = None
+    supplier_collection_rate: Decimal | None = None
+    basis: str = "invoice"
+
+
+@dataclass(frozen=True, slots=True)
+class Vat:
+    """VAT facts that are not monthly: the excess input credit brought into the year."""
+
+    #: 上年末期末留抵税额: the excess input VAT carried into January.
+    opening_credit: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class ExcessCreditRefund2018:
+    """An application for the 2018 refund of excess input credits (财税〔2018〕70号)."""
+
+    applied_on: _dt.date
+    credit_rating: str
+    listed_input_tax: Decimal
+    total_input_tax: Decimal
+    industry: str = ""
+    grid_company: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +268,13 @@ class ReportInput:
     losses: tuple[Loss, ...] = ()
     income: Income | None = None
     exports: tuple[Export, ...] = ()
+    vat: Vat = Vat()
+    excess_credit_refund_2018: ExcessCreditRefund2018 | None = None
+    #: The rebate-rate catalogue: a path (relative to the input file) or ``"sample"``; ``""``: none.
+    catalogue: str = ""
     source: str = field(default="", compare=False)
+    #: The directory a relative ``catalogue`` path is read from (the input file's; ``""``: the working one).
+    base_dir: str = field(default="", compare=False)
 
     def holds(self, kind: str, on: _dt.date) -> bool:
         """Whether a qualification of ``kind`` covers the day ``on``."""
@@ -363,6 +413,21 @@ def _rate(r: _Reader, raw: object, path: str) -> Decimal | None:
     return d
 
 
+def _export_rate(r: _Reader, raw: object, path: str) -> Decimal | None:
+    d = _rate(r, raw, path)
+    if d is not None and d > MAX_EXPORT_RATE:
+        r.fail(path, f"{raw} is above 17%, the highest VAT rate there has been")
+        return None
+    return d
+
+
+def _bool(r: _Reader, raw: object, path: str) -> bool | None:
+    if isinstance(raw, bool):
+        return raw
+    r.fail(path, f"must be true or false (got {_shown(raw)})")
+    return None
+
+
 def _date(r: _Reader, raw: object, path: str) -> _dt.date | None:
     if type(raw) is _dt.date:
         return raw
@@ -453,6 +518,9 @@ _ENTERPRISE = {
                    "`none`, `manufacturer` (生产企业, 免抵退) or `trader` (外贸企业, 免退)", default="none"),
     "employees": _F(_int(0, 10_000_000), "integer", "employees, annual average (从业人数)", default=None),
     "total_assets": _F(_nonneg_amount, "amount", "total assets, annual average (资产总额)", default=None),
+    "sector": _F(_choice(SECTORS), "choice",
+                 "sector of the small-scale standard: `production` (货物生产、加工修理修配), `commerce` "
+                 "(批发零售等其他) or `services` (营改增应税行为); default: from `industry`", default=""),
 }
 _QUALIFICATION = {
     "kind": _F(_choice(QUALIFICATION_KINDS), "choice",
@@ -511,11 +579,47 @@ _INCOME = {
 }
 _EXPORT = {
     "date": _F(_date, "date", "export date on the customs declaration (报关单出口日期)"),
-    "fob": _F(_positive_amount, "amount", "FOB value in yuan (离岸价)"),
-    "hs_code": _F(_hs_code, "code", "commodity code (商品代码), 8 to 10 digits", default=""),
+    "fob": _F(_positive_amount, "amount", "FOB value in yuan (离岸价 × 外汇人民币折合率)"),
+    "hs_code": _F(_hs_code, "code", "commodity code (商品代码), 8 or 10 digits, looked up in the catalogue",
+                  default=""),
     "description": _F(_text, "text", "what was exported", default=""),
-    "rebate_rate": _F(_rate, "rate", "the rebate rate, when not taken from a catalogue", default=None),
-    "purchase_vat_rate": _F(_rate, "rate", "for a trader: the VAT rate charged on the purchase", default=None),
+    "rebate_rate": _F(_export_rate, "rate", "the rebate rate (退税率), when not taken from the catalogue",
+                      default=None),
+    "band": _F(_choice(bands), "choice",
+               "the goods' VAT band: its rate on the export date is the levy rate (征税率)", default="standard"),
+    "exempt_materials": _F(_nonneg_amount, "amount",
+                           "manufacturer: domestic materials bought free of VAT for these goods (免税购进原材料)",
+                           default=Decimal(0)),
+    "bonded_materials": _F(_nonneg_amount, "amount",
+                           "manufacturer: bonded imports of 进料加工 for these goods, at their composite "
+                           "taxable value (保税进口料件组成计税价格)", default=Decimal(0)),
+    "purchase_amount": _F(_nonneg_amount, "amount",
+                          "trader: the purchase of these goods excluding VAT (退税计税依据); required for a trader",
+                          default=None),
+    "purchase_vat_rate": _F(_export_rate, "rate",
+                            "trader: the VAT rate on the purchase invoice; required for a trader", default=None),
+    "supplier_collection_rate": _F(_export_rate, "rate",
+                                   "trader: the collection rate of a small-scale seller (caps the rebate rate)",
+                                   default=None),
+    "basis": _F(_choice(EXPORT_BASES), "choice",
+                "trader: `invoice` (增值税专用发票) or `customs` (海关进口增值税专用缴款书)", default="invoice"),
+}
+_VAT = {
+    "opening_credit": _F(_nonneg_amount, "amount",
+                         "excess input VAT carried into January (上年末期末留抵税额)", default=Decimal(0)),
+}
+_EXCESS_2018 = {
+    "applied_on": _F(_date, "date", "the day the refund was applied for (2018-06-27 to 2018-09-30)"),
+    "credit_rating": _F(_choice(CREDIT_RATINGS), "choice", "tax credit rating (纳税信用等级): A, B, M, C or D"),
+    "listed_input_tax": _F(_nonneg_amount, "amount",
+                           "input VAT deducted on special invoices, customs and withholding vouchers over the "
+                           "ratio period (2015–2017, or since registration)"),
+    "total_input_tax": _F(_nonneg_amount, "amount", "all input VAT deducted over the same period"),
+    "industry": _F(_text, "text",
+                   "the industry division (大类) on the tax registration, as named in the notice's annex, "
+                   "e.g. 专用设备制造业; required unless `grid_company`", default=""),
+    "grid_company": _F(_bool, "bool", "a grid company holding a transmission or supply licence",
+                       default=False),
 }
 
 #: The input format as data: table name → (is a list, {field: spec}).
@@ -529,8 +633,10 @@ SCHEMA: dict[str, tuple[bool, dict[str, FieldSpec]]] = {
     "losses": (True, _LOSS),
     "income": (False, _INCOME),
     "exports": (True, _EXPORT),
+    "vat": (False, _VAT),
+    "excess_credit_refund_2018": (False, _EXCESS_2018),
 }
-_TOP = {"format", "year", *SCHEMA}
+_TOP = {"format", "year", "catalogue", *SCHEMA}
 
 
 def _unknown(r: _Reader, path: str, name: str, known: list[str] | set[str]) -> None:
@@ -593,6 +699,9 @@ def parse_data(data: object, source: str = "") -> ReportInput:
         r.fail("year", "missing (required)")
     if "enterprise" not in data:
         r.fail("enterprise", "missing (required)")
+    catalogue = ""
+    if "catalogue" in data:
+        catalogue = _text(r, data["catalogue"], "catalogue") or ""
     parts: dict[str, Any] = {}
     for name, (is_list, spec) in SCHEMA.items():
         if name in data:
@@ -602,7 +711,7 @@ def parse_data(data: object, source: str = "") -> ReportInput:
     if r.problems:
         raise ReportInputError(r.problems)
     assert isinstance(year, int)
-    return _build(year, parts, source)
+    return _build(year, parts, source, catalogue)
 
 
 def _in_year(r: _Reader, year: int, day: _dt.date, path: str, what: str) -> None:
@@ -654,9 +763,42 @@ def _cross_checks(r: _Reader, year: int, parts: dict[str, Any]) -> None:
             r.fail(f"exports[{i}]", "give hs_code (to look the rebate rate up) or rebate_rate")
     if exports and ent.get("exporter") == "none":
         r.fail("enterprise.exporter", "is 'none' but the input lists exports; write 'manufacturer' or 'trader'")
+    exporter = ent.get("exporter")
+    for i, x in exports:
+        if x["hs_code"] and x["rebate_rate"] is not None:
+            r.fail(f"exports[{i}].rebate_rate", "give either hs_code (looked up in the catalogue) or rebate_rate, not both")
+        materials = x["exempt_materials"] + x["bonded_materials"]
+        if exporter == "trader":
+            for name in ("exempt_materials", "bonded_materials"):
+                if x[name]:
+                    r.fail(f"exports[{i}].{name}", "only for a manufacturer (免抵退); a trader's refund rests on its purchase")
+            for name in ("purchase_amount", "purchase_vat_rate"):
+                if x[name] is None:
+                    r.fail(f"exports[{i}].{name}", "missing (required for a trader, whose refund rests on its purchase)")
+        elif exporter == "manufacturer":
+            for name in ("purchase_amount", "purchase_vat_rate", "supplier_collection_rate"):
+                if x[name] is not None:
+                    r.fail(f"exports[{i}].{name}", "only for a trader (免退); a manufacturer's refund rests on the FOB value")
+            if x["basis"] != "invoice":
+                r.fail(f"exports[{i}].basis", "only for a trader (免退)")
+            if materials > x["fob"]:
+                r.fail(f"exports[{i}].exempt_materials" if x["exempt_materials"] else f"exports[{i}].bonded_materials",
+                       f"duty-free materials {materials} exceed the FOB value {x['fob']}; 免抵退税额 would be negative")
+    claim = parts.get("excess_credit_refund_2018")
+    if claim is not None:
+        if year != 2018:
+            r.fail("excess_credit_refund_2018", f"the refund of 财税〔2018〕70号 was made in 2018 only, not in {year}")
+        if not claim["industry"] and not claim["grid_company"]:
+            r.fail("excess_credit_refund_2018.industry",
+                   "missing (required unless grid_company = true): the industry division on the tax registration")
+        if claim["listed_input_tax"] > claim["total_input_tax"]:
+            r.fail("excess_credit_refund_2018.listed_input_tax",
+                   f"{claim['listed_input_tax']} exceeds total_input_tax {claim['total_input_tax']}")
+        if ent.get("vat_taxpayer") == "small_scale":
+            r.fail("excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund")
 
 
-def _build(year: int, parts: dict[str, Any], source: str) -> ReportInput:
+def _build(year: int, parts: dict[str, Any], source: str, catalogue: str = "") -> ReportInput:
     ent = parts["enterprise"]
 
     def rows(name: str) -> list[dict[str, Any]]:
@@ -677,6 +819,12 @@ def _build(year: int, parts: dict[str, Any], source: str) -> ReportInput:
         losses=tuple(sorted((Loss(x["year"], x["amount"]) for x in rows("losses")), key=lambda x: x.year)),
         income=Income(**parts["income"]) if parts.get("income") is not None else None,
         exports=tuple(Export(**x) for x in rows("exports")),
+        vat=Vat(**parts["vat"]) if parts.get("vat") is not None else Vat(),
+        excess_credit_refund_2018=(
+            ExcessCreditRefund2018(**parts["excess_credit_refund_2018"])
+            if parts.get("excess_credit_refund_2018") is not None else None
+        ),
+        catalogue=catalogue,
         source=source,
     )
 
@@ -688,6 +836,7 @@ _JSON_TYPES: dict[str, dict[str, Any]] = {
     "date": {"type": "string", "format": "date"},
     "month": {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"},
     "integer": {"type": "integer"},
+    "bool": {"type": "boolean"},
     "code": {"type": "string", "pattern": r"^[A-T0-9][0-9]*$"},
 }
 
@@ -716,6 +865,9 @@ def json_schema() -> dict[str, Any]:
     props: dict[str, Any] = {
         "format": {"const": FORMAT_VERSION, "description": "the input format version"},
         "year": {"type": "integer", "minimum": 1994, "maximum": 2100, "description": "the tax year"},
+        "catalogue": {"type": "string", "minLength": 1,
+                      "description": "the export rebate-rate catalogue: a .csv or .toml path relative to "
+                      "this file, or \"sample\" for the shipped SAMPLE catalogue"},
     }
     for name, (is_list, spec) in SCHEMA.items():
         table = {
@@ -765,4 +917,5 @@ def load(path: str | Path) -> ReportInput:
     """
     p = Path(path)
     text = p.read_text("utf-8")
-    return parse_text(text, "json" if p.suffix.lower() == ".json" else "toml", str(p))
+    facts = parse_text(text, "json" if p.suffix.lower() == ".json" else "toml", str(p))
+    return replace(facts, base_dir=str(p.parent))

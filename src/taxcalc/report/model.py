@@ -8,6 +8,10 @@ Every saving is rounded half up to the fen when it is made (as a return rounds
 tax), and the total saving is the exact sum of the savings, so a reader of the
 JSON who adds the savings up gets the total exactly.
 
+Refunds (export refunds, the 2018 refund of excess input credits) are money the
+tax office pays back, not tax a policy saves: they are kept apart as
+:class:`Refund` items with their own exact total, never added to the savings.
+
 >>> from decimal import Decimal
 >>> s = Saving("vat.rate_cut", "vat", "vat", "税率下调", "rate cut", Decimal("10.005"))
 >>> s.amount
@@ -27,6 +31,7 @@ from ..money import round_fen, total
 __all__ = [
     "Column",
     "Line",
+    "Refund",
     "Report",
     "Saving",
     "Section",
@@ -39,8 +44,9 @@ __all__ = [
 #: input calls for it), ``pending`` (the rules are not in this version yet).
 Status = str
 STATUSES: tuple[Status, ...] = ("computed", "not_applicable", "pending")
-#: Kinds of table column.
-COLUMN_KINDS: tuple[str, ...] = ("text", "money", "rate", "date", "month", "cite")
+#: Kinds of table column.  Money cells and line amounts are written to the fen in JSON
+#: (``"0.00"``, never ``"0"``); every figure the report holds is already in fen.
+COLUMN_KINDS: tuple[str, ...] = ("text", "money", "rate", "date", "month", "cite", "bool")
 
 
 def cite_json(cites: tuple[Citation, ...]) -> list[dict[str, str]]:
@@ -51,8 +57,10 @@ def cite_json(cites: tuple[Citation, ...]) -> list[dict[str, str]]:
 def _jsonable(value: object, kind: str) -> Any:
     if value is None:
         return None
+    if isinstance(value, bool):
+        return value
     if isinstance(value, Decimal):
-        return str(value)
+        return str(round_fen(value)) if kind == "money" else str(value)
     if isinstance(value, _dt.date):
         return value.isoformat()[:7] if kind == "month" else value.isoformat()
     if isinstance(value, tuple) and kind == "cite":
@@ -76,7 +84,7 @@ class Line:
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "zh": self.zh, "en": self.en}
-        out["amount"] = None if self.amount is None else str(self.amount)
+        out["amount"] = None if self.amount is None else str(round_fen(self.amount))
         if self.value_zh or self.value_en:
             out["value"] = {"zh": self.value_zh, "en": self.value_en or self.value_zh}
         out["cite"] = cite_json(self.cite)
@@ -158,6 +166,41 @@ class Saving:
 
 
 @dataclass(frozen=True, slots=True)
+class Refund:
+    """VAT the tax office pays back this year under one rule, in fen.
+
+    ``policy`` is a stable id (``export.exempt_credit_refund``, ``export.exempt_refund``,
+    ``vat.excess_credit_refund_2018``).  A refund is not a saving: it returns input
+    VAT the enterprise paid, and is reported beside the savings, never in their total.
+    """
+
+    policy: str
+    section: str
+    zh: str
+    en: str
+    amount: Decimal
+    cite: tuple[Citation, ...] = ()
+    note_zh: str = ""
+    note_en: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "amount", round_fen(self.amount))
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "policy": self.policy,
+            "section": self.section,
+            "zh": self.zh,
+            "en": self.en,
+            "amount": str(self.amount),
+            "cite": cite_json(self.cite),
+        }
+        if self.note_zh or self.note_en:
+            out["note"] = {"zh": self.note_zh, "en": self.note_en or self.note_zh}
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """One part of the report: its lines, tables, savings and notes."""
 
@@ -169,6 +212,7 @@ class Section:
     tables: tuple[Table, ...] = ()
     savings: tuple[Saving, ...] = ()
     notes: tuple[tuple[str, str], ...] = ()
+    refunds: tuple[Refund, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -179,6 +223,7 @@ class Section:
             "lines": [ln.as_dict() for ln in self.lines],
             "tables": [t.as_dict() for t in self.tables],
             "savings": [s.policy for s in self.savings],
+            "refunds": [r.policy for r in self.refunds],
             "notes": [{"zh": zh, "en": en} for zh, en in self.notes],
         }
 
@@ -195,11 +240,16 @@ class Report:
     source: str = ""
     savings: tuple[Saving, ...] = field(init=False)
     total_saving: Decimal = field(init=False)
+    refunds: tuple[Refund, ...] = field(init=False)
+    total_refund: Decimal = field(init=False)
 
     def __post_init__(self) -> None:
         savings = tuple(s for sec in self.sections for s in sec.savings)
         object.__setattr__(self, "savings", savings)
         object.__setattr__(self, "total_saving", total(s.amount for s in savings))
+        refunds = tuple(r for sec in self.sections for r in sec.refunds)
+        object.__setattr__(self, "refunds", refunds)
+        object.__setattr__(self, "total_refund", total(r.amount for r in refunds))
 
     def section(self, id: str) -> Section:  # noqa: A002
         """The section called ``id`` (``KeyError`` if there is none)."""
@@ -230,5 +280,7 @@ class Report:
             "savings": [s.as_dict() for s in self.savings],
             "total_saving": str(self.total_saving),
             "total_saving_daxie": daxie(self.total_saving) if self.total_saving >= 0 else None,
+            "refunds": [r.as_dict() for r in self.refunds],
+            "total_refund": str(self.total_refund),
             "pending": list(self.pending),
         }

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..explain import Citation
 from ..format import daxie, format_money, format_rate
 from ..text import display_width, pad
-from .model import Line, Report, Section, Table
+from .model import Line, Refund, Report, Saving, Section, Table
 
 __all__ = ["WIDTH", "render", "wrap"]
 
@@ -82,6 +82,8 @@ def wrap(text: str, width: int) -> list[str]:
 def _cell(value: object, kind: str, lang: str) -> str:
     if value is None or value == "":
         return ""
+    if kind == "bool" and isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     if kind == "money" and isinstance(value, Decimal):
         return format_money(value, lang, symbol=False)
     if kind == "rate" and isinstance(value, Decimal):
@@ -139,6 +141,7 @@ def _grid(
 
 
 def _table(t: Table, lang: str, width: int) -> list[str]:
+    """A table, split into parts that each repeat the first column when it is too wide for ``width``."""
     head = [c.zh if lang == "zh" else c.en for c in t.columns]
     right = {i for i, c in enumerate(t.columns) if c.kind in ("money", "rate")}
     rows = [[_cell(v, c.kind, lang) for c, v in zip(t.columns, r, strict=True)] for r in t.rows]
@@ -147,7 +150,41 @@ def _table(t: Table, lang: str, width: int) -> list[str]:
         total = [_cell(v, c.kind, lang) for c, v in zip(t.columns, t.total, strict=True)]
         total[0] = total[0] or ("合计" if lang == "zh" else "total")
     title = t.zh if lang == "zh" else t.en
-    return [f"  {title}", *_grid(head, rows, right, width, "  ", total)]
+    out = [f"  {title}"]
+    for n, part in enumerate(_parts(head, rows, total, right, width - 2)):
+        if n:
+            out.append("")
+        pick = [head[i] for i in part], [[r[i] for i in part] for r in rows]
+        t_part = [total[i] for i in part] if total else None
+        r_part = {k for k, i in enumerate(part) if i in right}
+        out.extend(_grid(pick[0], pick[1], r_part, width, "  ", t_part))
+    return out
+
+
+def _min_width(i: int, head: list[str], rows: list[list[str]], total: list[str] | None, right: set[int]) -> int:
+    """The narrowest column ``i`` can be: all of a right-aligned cell, else what wrapping allows."""
+    cells = [head[i], *(r[i] for r in rows), *([total[i]] if total else [])]
+    widest = max(display_width(c) for c in cells)
+    if i in right:
+        return widest
+    return min(widest, max(8, display_width(head[i])))
+
+
+def _parts(
+    head: list[str], rows: list[list[str]], total: list[str] | None, right: set[int], width: int
+) -> list[list[int]]:
+    """Column groups, each starting with column 0, that fit ``width`` (one group when all fit)."""
+    mins = [_min_width(i, head, rows, total, right) for i in range(len(head))]
+    parts: list[list[int]] = [[0]]
+    used = mins[0]
+    for i in range(1, len(head)):
+        need = len(_GAP) + mins[i]
+        if used + need > width and len(parts[-1]) > 1:
+            parts.append([0])
+            used = mins[0]
+        parts[-1].append(i)
+        used += need
+    return parts
 
 
 def _line_value(ln: Line, lang: str) -> str:
@@ -206,6 +243,13 @@ def _section(n: int, s: Section, lang: str, width: int) -> list[str]:
         out.append(label)
         rows = [[sv.zh if lang == "zh" else sv.en, format_money(sv.amount, lang, symbol=False),
                  "; ".join(str(c) for c in sv.cite)] for sv in s.savings]
+        out.extend(_grid(None, rows, {1}, width, "    "))
+    if s.refunds:
+        out.append("")
+        label = "  本节退税（不计入节税）：" if lang == "zh" else "  Refunds in this section (not savings):"
+        out.append(label)
+        rows = [[rf.zh if lang == "zh" else rf.en, format_money(rf.amount, lang, symbol=False),
+                 "; ".join(str(c) for c in rf.cite)] for rf in s.refunds]
         out.extend(_grid(None, rows, {1}, width, "    "))
     if s.notes:
         out.append("")
@@ -266,8 +310,20 @@ def _summary(n: int, r: Report, lang: str, width: int) -> list[str]:
     if r.total_saving >= 0:
         words = daxie(r.total_saving)
         out.extend(wrap(f"  大写：{words}" if lang == "zh" else f"  in Chinese capitals: {words}", width))
+    if r.refunds:
+        out.append("")
+        out.append("  退税（退还已缴进项税额，不计入节税）：" if lang == "zh"
+                   else "  Refunds (input VAT paid back; not savings):")
+        head = ["退税", "金额", "依据"] if lang == "zh" else ["refund", "amount", "basis"]
+        rows = [[f.zh if lang == "zh" else f.en, format_money(f.amount, lang, symbol=False),
+                 "; ".join(str(c) for c in f.cite)] for f in r.refunds]
+        out.extend(_grid(head, rows, {1}, width, "  "))
+        label = "退税合计" if lang == "zh" else "Total refunds"
+        out.append(f"  {label}：{format_money(r.total_refund, lang)}" if lang == "zh"
+                   else f"  {label}: {format_money(r.total_refund, lang)}")
+    items: list[Saving | Refund] = [*r.savings, *r.refunds]
     notes = [(f"{s.zh}：{s.note_zh}", f"{s.en}: {s.note_en or s.note_zh}")
-             for s in r.savings if s.note_zh or s.note_en]
+             for s in items if s.note_zh or s.note_en]
     if r.pending:
         names = "、".join(r.section(p).zh for p in r.pending)
         names_en = ", ".join(r.section(p).en for p in r.pending)

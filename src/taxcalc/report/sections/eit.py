@@ -6,9 +6,8 @@ benefit of each preference.  Until then the section lists the facts it will use.
 
 from __future__ import annotations
 
-from ...law import Law
 from ...money import total
-from ..input import ReportInput
+from ..context import Context
 from ..model import Line, Section
 
 __all__ = ["build"]
@@ -20,8 +19,9 @@ QUALIFICATIONS = {
 }
 
 
-def build(facts: ReportInput, law: Law) -> Section:
+def build(ctx: Context) -> Section:
     """The facts the income-tax computation will use; status ``pending``."""
+    facts = ctx.facts
     zh, en = "企业所得税及各项优惠", "Enterprise income tax and each preference"
     if facts.income is None:
         return Section("eit", zh, en, "not_applicable",
