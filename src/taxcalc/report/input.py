@@ -767,6 +767,9 @@ def _cross_checks(r: _Reader, year: int, parts: dict[str, Any]) -> None:
     for i, x in exports:
         if x["hs_code"] and x["rebate_rate"] is not None:
             r.fail(f"exports[{i}].rebate_rate", "give either hs_code (looked up in the catalogue) or rebate_rate, not both")
+        if x["band"] in ("export", "cross_border_services"):
+            r.fail(f"exports[{i}].band", "the levy rate is the goods' domestic VAT rate: name the band they "
+                   "would be taxed in at home (e.g. standard)")
         materials = x["exempt_materials"] + x["bonded_materials"]
         if exporter == "trader":
             for name in ("exempt_materials", "bonded_materials"):

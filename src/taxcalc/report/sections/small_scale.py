@@ -182,7 +182,8 @@ def _small_scale_vat(ctx: Context) -> tuple[Table | None, list[Saving], list[tup
             reduced.append(sub(round_fen(mul(add(r.taxable_sales, moved), base)), r.tax_due))
             reduced_cites.update(dict.fromkeys(_cite(r.steps, "levy_rate")))
         rows.append((
-            _label(r.period_start, period), r.sales, r.threshold, r.exempt, r.taxable_sales, r.levy_rate, r.tax_due,
+            _label(r.period_start, period), r.sales, r.threshold, r.exempt_sales, r.taxable_sales, r.levy_rate,
+            r.tax_due,
             tuple(dict.fromkeys((*_cite(r.steps, "threshold"), *_cite(r.steps, "levy_rate")))),
         ))
     table = Table(
@@ -191,14 +192,15 @@ def _small_scale_vat(ctx: Context) -> tuple[Table | None, list[Saving], list[tup
             Column("period", "所属期", "period", "month" if period == "month" else "text"),
             Column("sales", "销售额", "sales", "money"),
             Column("threshold", "免税标准", "exemption limit", "money"),
-            Column("exempt", "免税", "exempt", "bool"),
+            Column("exempt_sales", "免税销售额", "exempt sales", "money"),
             Column("taxable_sales", "应税销售额", "taxable sales", "money"),
             Column("levy_rate", "征收率", "rate", "rate"),
             Column("tax_due", "应纳税额", "VAT due", "money"),
             Column("cite", "依据", "basis", "cite"),
         ),
         tuple(rows),
-        ("", total(r.sales for r in results), None, None, total(r.taxable_sales for r in results), None,
+        ("", total(r.sales for r in results), None, total(r.exempt_sales for r in results),
+         total(r.taxable_sales for r in results), None,
          total(r.tax_due for r in results), ()),
     )
     savings = []
