@@ -524,3 +524,20 @@ def test_wide_tables_split_to_fit_100_columns(sales, exports, opening):
         vat=Vat(opening),
     )
     fits(build_report(x))
+
+
+@pytest.mark.parametrize("text", [
+    TRADER,
+    EXCESS.format(industry="专用设备制造业"),
+    SMALL.format(year=2023, period="month") + '[[sales]]\nmonth = "2023-03"\namount = "200000.01"\n',
+])
+def test_new_sections_ignore_a_hostile_decimal_context(text):
+    import decimal
+
+    expected = build_report(facts(text)).as_dict()
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = decimal.ROUND_FLOOR
+        ctx.traps[decimal.Inexact] = True
+        got = build_report(facts(text)).as_dict()
+    assert got == expected
