@@ -104,6 +104,20 @@ def test_json_and_toml_give_the_same_facts():
         ('[[exports]]\ndate = 2018-02-01\nfob = "1"\n', "exports[0]: give hs_code (to look the rebate rate up) or rebate_rate"),
         ('[[equipment]]\nacquired = 2017-12-31\ncost = "1"\n',
          "equipment[0].acquired: date 2017-12-31 is not in the report year 2018"),
+        # fields of the VAT periods and the exports
+        ('[vat]\nopening_credit = "-1"\n', "vat.opening_credit: must not be negative (got -1)"),
+        ('[vat]\nopening_credit = 12.5\n', 'vat.opening_credit: a float is not money; write "12.5"'),
+        ('[[exports]]\ndate = 2018-02-01\nfob = "1"\nrebate_rate = "17.5%"\n',
+         "exports[0].rebate_rate: 17.5% is above 17%"),
+        ('[[exports]]\ndate = 2018-02-01\nfob = "1"\nrebate_rate = "13%"\nbonded_materials = "-5"\n',
+         "exports[0].bonded_materials: must not be negative"),
+        ('[[exports]]\ndate = 2018-02-01\nfob = "1"\nrebate_rate = "13%"\nband = "luxury"\n',
+         "exports[0].band: unknown value 'luxury'"),
+        ('[excess_credit_refund_2018]\napplied_on = 2018-07-01\ncredit_rating = "A"\n'
+         'listed_input_tax = "1"\ntotal_input_tax = "2"\nindustry = "医药制造业"\ngrid_compny = true\n',
+         "excess_credit_refund_2018.grid_compny: unknown field; did you mean 'grid_company'?"),
+        ('[excess_credit_refund_2018]\ncredit_rating = "A"\nlisted_input_tax = "1"\ntotal_input_tax = "2"\n'
+         'industry = "医药制造业"\n', "excess_credit_refund_2018.applied_on: missing (required)"),
     ],
 )
 def test_each_bad_input_names_its_field(text, message):
@@ -128,6 +142,12 @@ def test_each_bad_input_names_its_field(text, message):
         ('format = 1\nyear = 2018\nsales = "lots"\n[enterprise]\nname = "x"\n',
          "sales: must be a list of tables (got 'lots')"),
         ('format = 1\nyear = 2018\nrd = ["x"]\n[enterprise]\nname = "x"\n', "rd: must be a table (got a list)"),
+        ('format = 1\nyear = 2018\ncatalogue = ""\n[enterprise]\nname = "x"\n',
+         "catalogue: must be a non-empty string (got '')"),
+        ('format = 1\nyear = 2018\ncatalogue = 3\n[enterprise]\nname = "x"\n',
+         "catalogue: must be a non-empty string (got 3)"),
+        ('format = 1\nyear = 2018\n[enterprise]\nname = "x"\nsector = "retail"\n',
+         "enterprise.sector: unknown value 'retail'; expected one of: production, commerce, services"),
         ('format = 1\nyear = 2018\ncolour = "red"\n[enterprise]\nname = "x"\n',
          "colour: unknown field; expected one of: catalogue, enterprise, equipment"),
     ],
