@@ -541,3 +541,32 @@ def test_new_sections_ignore_a_hostile_decimal_context(text):
         ctx.traps[decimal.Inexact] = True
         got = build_report(facts(text)).as_dict()
     assert got == expected
+
+
+def test_rate_cut_counts_import_vouchers_and_purchase_only_bands():
+    report = build_report(facts("""\
+        format = 1
+        year = 2019
+        [enterprise]
+        name = "x"
+        [[sales]]
+        month = "2019-04"
+        amount = "100000"
+        [[purchases]]
+        month = "2019-04"
+        kind = "customs"
+        band = "standard"
+        amount = "50000"
+        vat = "6500"
+        [[purchases]]
+        month = "2019-05"
+        kind = "invoice"
+        band = "low_rate_goods"
+        amount = "10000"
+        vat = "900"
+        """))
+    got = {s.policy: s.amount for s in report.savings}
+    # 100,000 × 3 points less the import VAT of 50,000 × 3 points no longer credited
+    assert got["vat.rate_cut.standard"] == D("1500.00")
+    # a band only bought: 10,000 × (10% − 9%) of input VAT lost
+    assert got["vat.rate_cut.low_rate_goods"] == D("-100.00")

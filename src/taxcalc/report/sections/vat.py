@@ -14,7 +14,8 @@ undone, everything else — prices excluding VAT, quantities — unchanged:
 * ``vat.rate_cut.<band>`` — **a rate cut** during the year (e.g. 17% → 16% on
   2018-05-01, 财税〔2018〕32号 第一条): output VAT at the band's rate at the start of
   the year less output VAT at the rates in force, less the input VAT no longer
-  credited on invoices of the same band (purchases that name their ``band``),
+  credited on invoices and import vouchers of the same band (purchases that name
+  their ``band``; the others are taken to be unaffected),
   each row rounded as on the return.  Cited with the notice that cut the rate.
 * ``vat.agri.deduction_cut`` and ``vat.agri.deduction_cut.top_rate_goods`` —
   **the agricultural deduction rates cut with it** (11% → 10%, 32号 第二条; 13% →
@@ -258,7 +259,8 @@ def _period_table(ctx: Context, ledger: Ledger) -> Table:
 def _rate_cut_savings(ctx: Context, outputs: tuple[OutputRow, ...]) -> list[Saving]:
     facts, law = ctx.facts, ctx.law
     out: list[Saving] = []
-    bands = {o.band for o in outputs} | {p.band for p in facts.purchases if p.kind == "invoice" and p.band}
+    vouchers = [p for p in facts.purchases if p.kind in ("invoice", "customs") and p.band]
+    bands = {o.band for o in outputs} | {p.band for p in vouchers}
     for band in sorted(bands):
         key = f"vat.rate.{band}"
         start = year_start_rate(law, key, facts.year)
@@ -270,8 +272,8 @@ def _rate_cut_savings(ctx: Context, outputs: tuple[OutputRow, ...]) -> list[Savi
             if o.band == band and o.rate < r0:
                 cut[o.cite].append(sub(round_fen(mul(o.sales, r0)), o.output))
                 rates[o.cite] = o.rate
-        for p in facts.purchases:
-            if p.kind == "invoice" and p.band == band:
+        for p in vouchers:
+            if p.band == band:
                 v = law.value(key, p.month)
                 assert isinstance(v.value, Decimal)
                 if v.value < r0:
@@ -284,9 +286,9 @@ def _rate_cut_savings(ctx: Context, outputs: tuple[OutputRow, ...]) -> list[Savi
                 f"vat.rate_cut.{band}", "vat", "vat",
                 f"增值税税率下调（{r0s}→{news}）", f"VAT rate cut ({r0s} → {news})",
                 total(parts), (cite,),
-                "按不含税价不变计：销项税减少额减去同税率专票进项税减少额",
+                "按不含税价不变计：销项税减少额减去同税率专票、海关缴款书进项税减少额",
                 "at unchanged prices excluding VAT: output VAT saved less input VAT no longer "
-                "credited on invoices of the same band",
+                "credited on invoices and import vouchers of the same band",
             ))
     return out
 
