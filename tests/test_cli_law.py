@@ -32,8 +32,11 @@ def test_history_json_is_the_same_data(capsys):
     code, out, _ = run(capsys, "law", "vat.rate.standard", "--json")
     data = json.loads(out)
     assert code == 0 and data["key"] == "vat.rate.standard"
-    assert {"from": "2018-05-01", "to": "2019-03-31", "value": "0.16",
-            "doc": "财税〔2018〕32号", "article": "第一条"} in data["values"]
+    row = next(v for v in data["values"] if v["from"] == "2018-05-01")
+    assert row["to"] == "2019-03-31" and row["value"] == "0.16"
+    assert (row["doc"], row["article"]) == ("财税〔2018〕32号", "第一条")
+    # cut short by the 2019 notice; as enacted it had no end
+    assert row["enacted_to"] is None and row["superseded_by"].endswith("2019年第39号")
 
 
 def test_value_on_a_switch_day_and_the_day_before(capsys):
@@ -55,3 +58,15 @@ def test_errors_are_one_line_and_exit_1(capsys, argv, message):
     code, out, err = run(capsys, *argv)
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_known_on_shows_the_window_as_it_was_known(capsys):
+    # On 2018-04-01 财税〔2018〕32号 was not yet published: 17% had no end in sight.
+    _, out, _ = run(capsys, "law", "vat.rate.standard", "--on", "2018-05-01",
+                    "--known-on", "2018-04-01", "--json")
+    data = json.loads(out)
+    assert (data["value"], data["to"], data["doc"]) == ("0.17", None, "国务院令第538号")
+    _, out, _ = run(capsys, "law", "vat.rate.standard", "--known-on", "2018-04-04", "--json")
+    values = json.loads(out)["values"]
+    assert [(v["from"], v["to"], v["value"]) for v in values] == [
+        ("2009-01-01", "2018-04-30", "0.17"), ("2018-05-01", None, "0.16")]

@@ -69,3 +69,17 @@ def test_results_ignore_a_hostile_ambient_context():
         got = (mul(a, b), div(a, Decimal("1.13")), round_fen(Decimal("2.675")))
     assert got == expected
     assert expected[2] == Decimal("2.68")
+
+
+def test_validation_and_display_work_under_a_context_that_traps_everything():
+    from taxcalc.explain import format_value
+
+    with decimal.localcontext() as ctx:
+        ctx.prec = 2
+        ctx.traps[decimal.Inexact] = True
+        ctx.traps[decimal.Rounded] = True
+        assert money("123456789.123", "x") == Decimal("123456789.123")
+        assert rate("13%", "r") == Decimal("0.13")
+        assert format_value(Decimal("0.175"), "rate") == "17.5%"
+        assert format_value(Decimal("1234567.5"), "yuan") == "1,234,567.50"
+        assert format_value(Decimal("1234567"), "") == "1234567"

@@ -21,6 +21,11 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from .money import CONTEXT
+
+_HUNDRED = Decimal(100)
+_FEN = Decimal("0.01")
+
 __all__ = ["Citation", "Explained", "Step", "format_value", "jsonable"]
 
 
@@ -91,12 +96,14 @@ def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
         return "yes" if value else "no"
     if isinstance(value, Decimal):
         if unit == "rate":
-            pct = (value * 100).normalize()
+            pct = CONTEXT.multiply(value, _HUNDRED).normalize(CONTEXT)
             text = format(pct, "f")
             return f"{text}%"
         if unit == "yuan":
-            return f"{value:,.2f}" if value == value.quantize(Decimal("0.01")) else f"{value:,}"
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+            exact = value == value.quantize(_FEN, context=CONTEXT)
+            return f"{value:,.2f}" if exact else f"{value:,}"
+        integral = value == value.to_integral_value(context=CONTEXT)
+        return format(value.normalize(CONTEXT), "f") if integral else str(value)
     if isinstance(value, _dt.date):
         return value.isoformat()
     return str(value)

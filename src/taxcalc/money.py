@@ -111,7 +111,7 @@ def money(value: object, field: str) -> Decimal:
         )
     if not d.is_finite():
         raise InvalidInput(field, f"{value!r} is not a finite amount")
-    if abs(d) >= _MAX:
+    if d.copy_abs() >= _MAX:
         raise InvalidInput(field, f"{value!r} is too large to be an amount of yuan")
     return d
 

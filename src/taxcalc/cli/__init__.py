@@ -1,8 +1,9 @@
 """The ``taxcalc`` command.
 
 Each sub-command lives in its own module here and registers itself through
-``add_parser``.  Errors print one line on stderr and exit with status 1; usage
-errors exit with status 2 (argparse); a traceback is never shown.
+``add_parser``.  Exit status: 0 answered; 1 the question could not be answered
+(each problem on its own line on stderr, naming the field, never a traceback);
+2 the command line is wrong (argparse usage error).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from .. import __version__
 from ..errors import TaxcalcError
 
 __all__ = ["main"]
 
 #: Sub-command modules, in the order ``taxcalc --help`` lists them.
-SUBCOMMANDS: tuple[str, ...] = ("law", "eit")
+SUBCOMMANDS: tuple[str, ...] = ("report", "law", "vat", "eit", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,7 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="taxcalc",
         description="Chinese enterprise tax rules and the benefit of each policy, exact and cited.",
+        epilog="Start with: taxcalc report  (the built-in example).  Every sub-command takes "
+        "--lang zh|en and --json.  Exit status: 0 answered, 1 bad input or a date outside "
+        "the law data, 2 usage error.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in SUBCOMMANDS:
@@ -41,7 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         text: str = args.func(args)
     except TaxcalcError as exc:
-        print(f"taxcalc: error: {exc}", file=sys.stderr)
+        problems = getattr(exc, "problems", None)
+        where = getattr(args, "file", None)
+        prefix = f"taxcalc: error: {where}: " if problems and where else "taxcalc: error: "
+        for line in (problems or (exc,)):
+            print(f"{prefix}{line}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"taxcalc: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)

@@ -1,12 +1,24 @@
-"""Options and output helpers shared by the sub-commands."""
+"""Options and output helpers shared by the sub-commands.
+
+Every sub-command that answers a question takes ``--json`` (amounts as strings,
+never floats) and ``--lang zh|en``; those that read the law take ``--known-on
+DATE`` and ``--what-if KEY=VALUE``.  Exit status: 0 answered, 1 the question
+could not be answered (bad input, a date outside the law data, a file that
+cannot be read: one line per problem on stderr, no traceback), 2 the command
+line itself is wrong (argparse usage error).
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import json
 from typing import Any
 
-__all__ = ["add_output_options", "dump_json"]
+from ..errors import InvalidInput
+from ..money import date_arg
+
+__all__ = ["add_law_options", "add_output_options", "dump_json", "law_options"]
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -15,6 +27,29 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", choices=("zh", "en"), default="zh", help="language of labels (default: zh)"
     )
+
+
+def add_law_options(parser: argparse.ArgumentParser) -> None:
+    """``--known-on`` and ``--what-if``, for sub-commands that apply the law."""
+    parser.add_argument(
+        "--known-on", metavar="DATE", help="read the law as published on or before DATE (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--what-if", metavar="KEY=VALUE", action="append", default=[],
+        help="replace a law value, e.g. vat.rate.standard=15%% (repeatable)",
+    )
+
+
+def law_options(args: argparse.Namespace) -> tuple[_dt.date | None, dict[str, str]]:
+    """The parsed ``--known-on`` day and ``--what-if`` overrides."""
+    known = date_arg(args.known_on, "--known-on") if getattr(args, "known_on", None) else None
+    overrides: dict[str, str] = {}
+    for item in getattr(args, "what_if", None) or ():
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InvalidInput("--what-if", f"{item!r} is not KEY=VALUE (e.g. vat.rate.standard=15%)")
+        overrides[key.strip()] = value.strip()
+    return known, overrides
 
 
 def dump_json(data: Any) -> str:

@@ -6,7 +6,9 @@
 * ``taxcalc eit loss-window 2013 [--qualified 2018]``
 
 Each takes ``--known-on DATE`` (read the law as published on or before DATE),
-``--json`` (amounts as strings) and ``--lang zh|en``.
+``--what-if KEY=VALUE`` (replace a law value, e.g.
+``eit.small_profit.income_cap=2000000``), ``--json`` (amounts as strings) and
+``--lang zh|en`` (also accepted before the question).
 """
 
 from __future__ import annotations
@@ -28,8 +30,7 @@ from ..eit import (
 )
 from ..explain import format_value
 from ..law import Law
-from ..money import date_arg
-from .common import add_output_options, dump_json
+from .common import add_law_options, add_output_options, dump_json, law_options
 
 __all__ = ["add_parser"]
 
@@ -40,6 +41,7 @@ def add_parser(sub: Any) -> None:
         help="enterprise income tax: small low-profit relief, R&D ratio, equipment, loss windows",
         description="One-shot enterprise income tax (企业所得税) questions, explained and cited.",
     )
+    add_output_options(p)  # also accepted before the question: taxcalc eit --json rd-ratio …
     eit = p.add_subparsers(dest="eit_command", metavar="QUESTION")
     eit.required = True
 
@@ -82,14 +84,23 @@ def add_parser(sub: Any) -> None:
 
 
 def _common(p: argparse.ArgumentParser, func: Any) -> None:
-    p.add_argument("--known-on", metavar="DATE", help="read the law as published on or before DATE")
-    add_output_options(p)
+    """``--known-on`` / ``--what-if`` for the law applied, and ``--json`` / ``--lang`` after the
+    question (unset, they keep the values given before it)."""
+    add_law_options(p)
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON (amounts as strings)")
+    p.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                   help="language of labels (default: zh)")
     p.set_defaults(func=func)
 
 
 def _law(args: argparse.Namespace) -> Law:
+    known, overrides = law_options(args)
     data = law.default()
-    return data.as_known_on(date_arg(args.known_on, "--known-on")) if args.known_on else data
+    if known is not None:
+        data = data.as_known_on(known)
+    if overrides:
+        data = data.with_values(overrides)
+    return data
 
 
 def _yuan(v: object, lang: str) -> str:

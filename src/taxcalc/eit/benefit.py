@@ -17,18 +17,22 @@ policy's values is the same kind of input:
 
 Policy ids
 ----------
-=========================  =========================================================  ===============================
-id                         policy                                                     what-if that turns it off
-=========================  =========================================================  ===============================
-``small_profit``           small low-profit enterprise relief (小型微利企业)             ``eit.small_profit.in_force`` = false
-``hnte_rate``              15% rate of high and new technology enterprises              ``eit.hnte.in_force`` = false
-``tase_rate``              15% rate of technology-advanced service enterprises          ``eit.tase.in_force`` = false
-``rd_super_deduction``     R&D super-deduction (研发费用加计扣除)                          ``eit.rd.in_force`` = false
-``equipment_one_time``     one-time deduction of equipment ≤ 500万                       ``eit.equipment.one_time.in_force`` = false
-``hnte_equipment_2022q4``  high-tech enterprises' Q4 2022 equipment deduction + 100%      ``eit.equipment.hnte_q4.in_force`` = false
-``loss_10_years``          10-year loss carry-forward of HNTE / tech SMEs (财税〔2018〕76号)  ``eit.losses.years.qualified`` = 5
-``loss_8_years_2020``      8-year carry-forward of 2020 hardship and film losses         ``eit.losses.years.hardship`` / ``.film`` = 5
-=========================  =========================================================  ===============================
+* ``small_profit`` — small low-profit enterprise relief (小型微利企业); off:
+  ``eit.small_profit.in_force`` = false;
+* ``hnte_rate`` — 15% rate of high and new technology enterprises; off:
+  ``eit.hnte.in_force`` = false;
+* ``tase_rate`` — 15% rate of technology-advanced service enterprises; off:
+  ``eit.tase.in_force`` = false;
+* ``rd_super_deduction`` — R&D super-deduction (研发费用加计扣除); off:
+  ``eit.rd.in_force`` = false;
+* ``equipment_one_time`` — one-time deduction of equipment ≤ 500万; off:
+  ``eit.equipment.one_time.in_force`` = false;
+* ``hnte_equipment_2022q4`` — high-tech enterprises' Q4 2022 equipment, full
+  deduction + 100%; off: ``eit.equipment.hnte_q4.in_force`` = false;
+* ``loss_10_years`` — 10-year loss carry-forward of high-tech enterprises and
+  tech SMEs (财税〔2018〕76号); off: ``eit.losses.years.qualified`` = 5;
+* ``loss_8_years_2020`` — 8-year carry-forward of 2020 hardship and film
+  losses; off: ``eit.losses.years.hardship`` and ``.film`` = 5.
 
 A saving is never negative for a preference that only lowers the tax of the
 year (``reduces_only``).  The two equipment rules are timing preferences: they

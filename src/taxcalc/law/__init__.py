@@ -54,7 +54,7 @@ class Law:
     what-if copy with some values replaced.
     """
 
-    __slots__ = ("_docs", "_keys", "_known_on", "_names")
+    __slots__ = ("_docs", "_keys", "_known_on", "_memo", "_names")
 
     def __init__(
         self,
@@ -66,6 +66,7 @@ class Law:
         self._docs = dict(documents)
         self._names = tuple(sorted(self._keys))
         self._known_on = known_on
+        self._memo: dict[tuple[str, _dt.date, _dt.date], LawValue | None] = {}
 
     @classmethod
     def load(cls, root: Path | None = None) -> Law:
@@ -128,7 +129,7 @@ class Law:
         out: list[LawValue] = []
         for p in points:
             v = self._known(spec, p, k)
-            if v is not None and (not out or out[-1] is not v):
+            if v is not None and (not out or out[-1][:5] != v[:5]):
                 out.append(v)
         return tuple(out)
 
@@ -170,7 +171,19 @@ class Law:
         return self.value(key, on, known_on).value
 
     def _known(self, spec: KeySpec, d: _dt.date, k: _dt.date) -> LawValue | None:
-        best: LawValue | None = None
+        memo_key = (spec.name, d, k)
+        try:
+            return self._memo[memo_key]
+        except KeyError:
+            pass
+        found = self._read_as_known(spec, d, k)
+        if len(self._memo) >= 65_536:
+            self._memo.clear()
+        self._memo[memo_key] = found
+        return found
+
+    def _read_as_known(self, spec: KeySpec, d: _dt.date, k: _dt.date) -> LawValue | None:
+        best: tuple[LawValue, _dt.date | None] | None = None
         for v in (*spec.values, *spec.superseded):
             if v.published > k or d < v.first:
                 continue
@@ -179,9 +192,14 @@ class Law:
                 last = v.enacted_last
             if last is not None and d > last:
                 continue
-            if best is None or (v.published, v.first) > (best.published, best.first):
-                best = v
-        return best
+            if best is None or (v.published, v.first) > (best[0].published, best[0].first):
+                best = (v, last)
+        if best is None:
+            return None
+        found, last = best
+        if last != found.last:  # the window as it was known then
+            return found._replace(last=last, enacted_last=None, superseded_by="")
+        return found
 
     # -- what-if ----------------------------------------------------------------
     def with_values(self, overrides: Mapping[str, object]) -> Law:

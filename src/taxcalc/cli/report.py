@@ -1,0 +1,51 @@
+"""``taxcalc report``: what the law gives one enterprise in one tax year, policy by policy."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..errors import InvalidInput
+from ..report import build_report, example, example_text, load, render
+from ..report.input import json_schema
+from .common import add_law_options, add_output_options, dump_json, law_options
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "report",
+        help="the benefit report of one enterprise for one tax year",
+        description="Read one enterprise's facts for a tax year (TOML or JSON) and print what the "
+        "law gives it: VAT by period, small-scale status, income tax with each preference, export "
+        "refunds, and the saving from each policy with its citation (refunds are listed apart).  Without FILE, the built-in "
+        "example (a Hebei manufacturer in 2018).",
+        epilog="The input format is described in docs/report.md; start from the example: "
+        "taxcalc report --print-example > mine.toml",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="the facts, a .toml or .json file")
+    p.add_argument("--print-example", action="store_true",
+                   help="print the built-in example input (TOML) and stop")
+    p.add_argument("--schema", action="store_true",
+                   help="print the input format as a JSON Schema and stop")
+    p.add_argument("--catalogue", metavar="FILE",
+                   help="the export rebate-rate catalogue (.csv or .toml, or 'sample' for the shipped "
+                   "SAMPLE); replaces the input's catalogue field")
+    add_law_options(p)
+    add_output_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> str:
+    if args.print_example or args.schema:
+        option = "--print-example" if args.print_example else "--schema"
+        if args.file:
+            raise InvalidInput(option, "takes no FILE")
+        return example_text() if args.print_example else dump_json(json_schema())
+    facts = load(args.file) if args.file else example()
+    known_on, what_if = law_options(args)
+    report = build_report(facts, known_on=known_on, what_if=what_if, catalogue=args.catalogue)
+    if args.json:
+        return dump_json(report.as_dict())
+    return render(report, args.lang)

@@ -1,0 +1,99 @@
+"""Build a benefit report from an enterprise's facts: every section, then the savings.
+
+>>> from taxcalc.report import build_report, example
+>>> report = build_report(example())
+>>> report.year, [s.id for s in report.sections]
+(2018, ['vat', 'small_scale', 'eit', 'export'])
+>>> report.total_saving == sum(s.amount for s in report.savings)
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .. import law as _law
+from ..export import Catalogue
+from ..law import Law
+from ..money import date_arg
+from .context import Context, resolve_catalogue
+from .input import ReportInput, parse_text
+from .model import Report
+from .sections import BUILDERS
+
+__all__ = ["EXAMPLE", "build_report", "example", "example_text"]
+
+#: The built-in example's file name inside ``taxcalc/report/examples``.
+EXAMPLE = "hebei-2018.toml"
+
+
+def example_text() -> str:
+    """The built-in example input (a Hebei food manufacturer, 2018), as TOML text."""
+    return (resources.files("taxcalc.report") / "examples" / EXAMPLE).read_text("utf-8")
+
+
+def example() -> ReportInput:
+    """The built-in example input, parsed."""
+    return parse_text(example_text(), "toml", f"<built-in example {EXAMPLE}>")
+
+
+def _enterprise(facts: ReportInput) -> dict[str, Any]:
+    e = facts.enterprise
+    return {
+        "name": e.name,
+        "name_en": e.name_en,
+        "province": e.province,
+        "industry": e.industry,
+        "registered": e.registered.isoformat() if e.registered else None,
+        "vat_taxpayer": e.vat_taxpayer,
+        "vat_period": e.vat_period,
+        "exporter": e.exporter,
+        "sector": e.sector or None,
+        "employees": e.employees,
+        "total_assets": None if e.total_assets is None else str(e.total_assets),
+        "qualifications": [
+            {"kind": q.kind, "from": q.first.isoformat(), "to": q.last.isoformat(),
+             "certificate": q.certificate}
+            for q in facts.qualifications
+        ],
+    }
+
+
+def build_report(
+    facts: ReportInput,
+    *,
+    law: Law | None = None,
+    known_on: object = None,
+    what_if: Mapping[str, object] | None = None,
+    catalogue: Catalogue | str | Path | None = None,
+) -> Report:
+    """Compute every section of the report for ``facts``.
+
+    ``known_on`` reads the law as published on that day (see
+    :meth:`taxcalc.law.Law.as_known_on`); ``what_if`` replaces law values (see
+    :meth:`taxcalc.law.Law.with_values`).  Both apply on top of ``law`` (default:
+    the package's data).  ``catalogue`` (a :class:`taxcalc.export.Catalogue`, a
+    file path, or ``"sample"``) replaces the input's ``catalogue`` field.
+    """
+    base = law if law is not None else _law.default()
+    day: _dt.date | None = None
+    if known_on is not None:
+        day = date_arg(known_on, "known_on")
+        base = base.as_known_on(day)
+    overrides = dict(what_if or {})
+    if overrides:
+        base = base.with_values(overrides)
+    ctx = Context(facts, base, resolve_catalogue(facts, catalogue), tuple(overrides))
+    sections = tuple(builder(ctx) for _, builder in BUILDERS)
+    return Report(
+        facts.year,
+        _enterprise(facts),
+        sections,
+        known_on=day if day is not None else base.known_on,
+        what_if=tuple((k, str(v)) for k, v in overrides.items()),
+        source=facts.source,
+    )

@@ -1,0 +1,119 @@
+"""What every section of one report shares: the facts, the law, the catalogue, and errors by path.
+
+A report is built from one :class:`Context`.  The figures several sections show
+(the VAT periods, the export rates, the 免抵退 months) are computed once, by
+:mod:`taxcalc.report.ledger`, and cached here, so the VAT and export sections
+show the same numbers by construction.
+
+Errors raised by the rule functions name *their* arguments (``code``,
+``levy_rate`` …); :func:`blame` turns them into :class:`ReportInputError` naming
+the field of the input file (``exports[2].hs_code``), so the command prints the
+path a user can find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InvalidInput, LawDataError, NotMoney, OutsideCoverage
+from ..export import Catalogue
+from ..law import Law
+from .input import Problem, ReportInput, ReportInputError
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
+
+__all__ = ["Context", "blame", "resolve_catalogue"]
+
+_INDEXED = re.compile(r"^(?:lines|exports)\[\d+\]\.?")
+
+
+@contextmanager
+def blame(
+    path: str,
+    rename: Mapping[str, str] | None = None,
+    *,
+    coverage: bool = False,
+) -> Iterator[None]:
+    """Re-raise a rule function's bad-input error as a problem of the input field ``path``.
+
+    ``rename`` maps the rule's argument names to the input's field names (e.g.
+    ``{"code": "hs_code"}``); an argument not in it names ``path`` itself.  With
+    ``coverage``, a date outside the law data is reported against ``path`` too
+    (otherwise :class:`~taxcalc.errors.OutsideCoverage` passes through unchanged).
+    """
+    names = rename or {}
+    try:
+        yield
+    except ReportInputError:
+        raise
+    except (InvalidInput, NotMoney) as exc:
+        arg = _INDEXED.sub("", exc.field)
+        where = f"{path}.{names[arg]}" if arg in names and names[arg] else path
+        raise ReportInputError([Problem(where, exc.reason)]) from None
+    except LawDataError as exc:
+        raise ReportInputError([Problem("catalogue", str(exc))]) from None
+    except OutsideCoverage as exc:
+        if not coverage:
+            raise
+        raise ReportInputError([Problem(path, str(exc))]) from None
+
+
+def resolve_catalogue(facts: ReportInput, override: Catalogue | str | Path | None = None) -> Catalogue | None:
+    """The rebate-rate catalogue for ``facts``: ``override`` if given, else the input's ``catalogue``.
+
+    ``"sample"`` is the SAMPLE catalogue shipped with taxcalc
+    (:meth:`taxcalc.export.Catalogue.sample`); any other text is a ``.csv`` or
+    ``.toml`` path, relative to the input file's directory.  A file that cannot be
+    read or a catalogue with a bad row is a problem of the field ``catalogue``
+    (``--catalogue`` when given on the command line).
+
+    >>> from taxcalc.report import example
+    >>> resolve_catalogue(example()).is_sample
+    True
+    """
+    if isinstance(override, Catalogue):
+        return override
+    field_name = "catalogue" if override is None else "--catalogue"
+    name = str(override) if override is not None else facts.catalogue
+    if not name:
+        return None
+    if name == "sample":
+        return Catalogue.sample()
+    path = Path(name)
+    if override is None and not path.is_absolute() and facts.base_dir:
+        path = Path(facts.base_dir) / path
+    try:
+        return Catalogue.load(path)
+    except FileNotFoundError:
+        raise ReportInputError([Problem(field_name, f"no such file: {path}")]) from None
+    except OSError as exc:
+        raise ReportInputError([Problem(field_name, f"cannot read {path}: {exc.strerror or exc}")]) from None
+    except LawDataError as exc:
+        raise ReportInputError([Problem(field_name, str(exc))]) from None
+
+
+@dataclass(slots=True)
+class Context:
+    """The facts, the law (with any what-if or "as known on" view) and the catalogue of one report."""
+
+    facts: ReportInput
+    law: Law
+    catalogue: Catalogue | None = None
+    #: The law keys a what-if replaced (a levy rate from the catalogue may then differ from the band's).
+    what_if: tuple[str, ...] = ()
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def ledger(self) -> Ledger:
+        """The year's VAT periods, export rates and refunds (computed once)."""
+        hit: Ledger | None = self._cache.get("ledger")
+        if hit is None:
+            from .ledger import build_ledger
+
+            hit = self._cache["ledger"] = build_ledger(self)
+        return hit

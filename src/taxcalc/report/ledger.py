@@ -1,0 +1,507 @@
+"""The year's VAT computation, shared by the VAT and export sections of the report.
+
+One pass over the year's tax periods (months, or quarters for a quarterly filer)
+of a general taxpayer (一般纳税人):
+
+1. **Output VAT** (销项税额) of each row of sales: sales excluding VAT × the rate of
+   its band in force on the tax point (``vat.rate.<band>``), rounded half up to
+   the fen as on the return (附列资料（一）).  Every rate switch in the law data
+   falls on the first of a month; a month in which a rate would change is
+   refused, naming the row.
+2. **Input VAT** (进项税额): vouchers (增值税专用发票, 海关进口增值税专用缴款书) as
+   shown; farm produce bought on purchase or sales invoices (农产品收购发票、销售发
+   票) as ``ROUND(买价 × 扣除率, 2)`` by :func:`taxcalc.vat.agricultural_input_tax`,
+   at the higher rate for produce going into goods of the ``standard`` band (the
+   top rate: 17%, 16%, 13%) — ``use = "standard"`` in the input.
+3. **Exports of a manufacturer** (生产企业, 免抵退): each export's rebate rate
+   (退税率) comes from the input (``rebate_rate``) or the catalogue
+   (:func:`taxcalc.export.rebate_rate`, with the law's tier rules, transitions and
+   caps); its levy rate (征税率) is the rate of its ``band`` on the export date.  A
+   period with exports is computed by :func:`taxcalc.export.exempt_credit_refund`,
+   which decides the period's tax, refund (应退税额), exempt-credit amount (免抵税额)
+   and the credit carried; a period without exports is the same formula without
+   them: ``应纳税额 = 销项税额 − 进项税额 − 上期留抵税额``, a negative result being the
+   credit carried forward (期末留抵税额).  The VAT section and the export section
+   both show these figures.
+4. **The 2018 refund of excess input credits** (财税〔2018〕70号), when the input
+   claims it: :func:`taxcalc.export.excess_credit_refund_2018` with the credit at
+   the end of the period before the application (from step 3) and the credit
+   carried into the year (``vat.opening_credit``) as the 2017 year-end cap.  The
+   refund is taken out of the credit at the start of the application period (the
+   report's reading: the refunded credit can no longer be deducted).
+5. **Exports of a trading firm** (外贸企业, 免退): :func:`taxcalc.export.exempt_refund`
+   per purchase line; these purchases are not in the domestic input VAT (list
+   under ``purchases`` only what is credited against domestic sales).
+
+**Before 2018-05-01** :func:`taxcalc.export.rebate_rate` does not answer (its
+general rules start then); for such an export the report uses the catalogue row
+covering the export date as written, capped at the levy rate, and says so.
+
+Rounding happens only where the rule functions round (output VAT per row,
+agricultural input per purchase, the 免抵退 return lines); the period figures are
+sums and differences of those.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..errors import InvalidInput, OutsideCoverage
+from ..explain import Citation, Step
+from ..export import (
+    ExcessCreditRefund2018,
+    ExemptCreditRefund,
+    ExemptCreditRefundInput,
+    ExemptRefund,
+    ExportLine,
+    PurchaseLine,
+    RebateRate,
+    excess_credit_refund_2018,
+    exempt_credit_refund,
+    exempt_refund,
+    rebate_rate,
+)
+from ..format import format_rate
+from ..law import Law, LawValue
+from ..money import ZERO, add, mul, round_fen, sub, total
+from ..vat import agricultural_deduction_rate, agricultural_input_tax
+from .context import Context, blame
+from .input import Export, Problem, ReportInput, ReportInputError
+
+__all__ = [
+    "AgriRow",
+    "ExportRate",
+    "Ledger",
+    "OutputRow",
+    "Period",
+    "build_ledger",
+    "month_end",
+    "month_rate",
+    "period_start",
+]
+
+#: The first export date :func:`taxcalc.export.rebate_rate` answers for (law data key).
+RATE_COVERAGE_KEY = "export.rate_change.product_list"
+_LEVY_CAP = Citation("财税〔2012〕39号", "第三条第（一）项")
+
+
+def month_end(month: _dt.date) -> _dt.date:
+    """The last day of ``month``'s month."""
+    nxt = _dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return nxt - _dt.timedelta(days=1)
+
+
+def period_start(day: _dt.date, period: str) -> _dt.date:
+    """The first day of the month (or calendar quarter, for ``"quarter"``) containing ``day``."""
+    if period == "quarter":
+        return _dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    return day.replace(day=1)
+
+
+def _next_period(start: _dt.date, period: str) -> _dt.date:
+    step = 3 if period == "quarter" else 1
+    m = start.month - 1 + step
+    return _dt.date(start.year + m // 12, m % 12 + 1, 1)
+
+
+def month_rate(law: Law, band: str, month: _dt.date, field: str = "month") -> LawValue:
+    """The rate of ``band`` for the whole ``month``; refuses a month in which it changes.
+
+    >>> from taxcalc import law
+    >>> month_rate(law.default(), "standard", _dt.date(2018, 5, 1)).value
+    Decimal('0.16')
+    """
+    key = f"vat.rate.{band}"
+    first = law.value(key, month)
+    last = law.value(key, month_end(month))
+    if first != last:
+        raise InvalidInput(
+            field,
+            f"the rate of {key} changes within {month:%Y-%m} ({first.shown()} → {last.shown()}); "
+            "this month cannot be reported as one figure",
+        )
+    return first
+
+
+# -- results -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutputRow:
+    """Output VAT of one row of sales (``index`` is its position in the input's ``sales``)."""
+
+    index: int
+    month: _dt.date
+    band: str
+    sales: Decimal
+    rate: Decimal
+    output: Decimal
+    cite: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class AgriRow:
+    """Input VAT of one agricultural purchase, with the rates the savings compare it with.
+
+    ``ordinary_rate`` is the ordinary deduction rate the same day; ``start_rate``
+    the rate of the same kind (top-rate goods or not) at the start of the year.
+    """
+
+    index: int
+    month: _dt.date
+    price: Decimal
+    top: bool
+    rate: Decimal
+    input_tax: Decimal
+    cite: Citation
+    ordinary_rate: Decimal
+    ordinary_cite: Citation
+    start_rate: Decimal
+    start_cite: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRate:
+    """The levy and rebate rate of one export (``index`` is its position in ``exports``).
+
+    ``source``: ``given`` (the input's ``rebate_rate``), ``catalogue`` (a catalogue
+    row covers the date), ``derived`` (carried from an earlier row by the law's
+    general rules) or ``listed`` (a notice names the code).
+    """
+
+    index: int
+    export: Export
+    levy_rate: Decimal
+    levy_cite: Citation
+    rate: Decimal
+    source: str
+    cites: tuple[Citation, ...]
+    transition: bool
+    assumptions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One tax period of a general taxpayer: 应纳税额, refund and the credit carried.
+
+    ``opening_credit`` is 上期留抵税额 after any 2018 refund of excess credits
+    (``credit_refund``) taken out at the start of the period; ``tax_payable`` is
+    当期应纳税额 (negative: a credit); ``refund`` and ``exempt_credit`` are the
+    免抵退 figures (zero without exports); ``credit_carried`` is carried to the next
+    period.
+    """
+
+    start: _dt.date
+    output: Decimal
+    input_vouchers: Decimal
+    input_agricultural: Decimal
+    credit_refund: Decimal
+    opening_credit: Decimal
+    non_creditable: Decimal
+    tax_payable: Decimal
+    tax_due: Decimal
+    end_credit: Decimal
+    refund: Decimal
+    exempt_credit: Decimal
+    credit_carried: Decimal
+    exports: ExemptCreditRefund | None = None
+    export_indexes: tuple[int, ...] = ()
+
+    @property
+    def input_tax(self) -> Decimal:
+        """当期进项税额: vouchers plus agricultural deductions."""
+        return add(self.input_vouchers, self.input_agricultural)
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """Everything :func:`build_ledger` computes for one report."""
+
+    outputs: tuple[OutputRow, ...] = ()
+    agricultural: tuple[AgriRow, ...] = ()
+    vouchers: tuple[tuple[_dt.date, Decimal], ...] = ()
+    periods: tuple[Period, ...] = ()
+    export_rates: tuple[ExportRate, ...] = ()
+    trader_refund: ExemptRefund | None = None
+    excess_credit: ExcessCreditRefund2018 | None = None
+    excess_period: _dt.date | None = None
+
+
+# -- the computation ----------------------------------------------------------------------
+
+
+def _step_cite(steps: Iterable[Step], name: str) -> Citation:
+    for s in steps:
+        if s.name == name and s.cite:
+            return s.cite[0]
+    raise AssertionError(f"no step {name!r} with a citation")  # pragma: no cover
+
+
+def _outputs(facts: ReportInput, law: Law) -> tuple[OutputRow, ...]:
+    rows = []
+    for i, s in sorted(enumerate(facts.sales), key=lambda p: (p[1].month, p[1].band, p[1].kind)):
+        v = month_rate(law, s.band, s.month, f"sales[{i}].month")
+        r = v.value
+        assert isinstance(r, Decimal)
+        rows.append(OutputRow(i, s.month, s.band, s.amount, r, round_fen(mul(s.amount, r)), v.citation))
+    return tuple(rows)
+
+
+def year_start_rate(law: Law, key: str, year: int) -> LawValue:
+    """The value of ``key`` at the start of ``year`` (or on its first day, if it starts later in the year)."""
+    jan1 = _dt.date(year, 1, 1)
+    try:
+        return law.value(key, jan1)
+    except OutsideCoverage:
+        first = law.spec(key).first
+        if first is not None and first.year == year:
+            return law.value(key, first)
+        raise
+
+
+def _agricultural(facts: ReportInput, law: Law) -> tuple[AgriRow, ...]:
+    rows = []
+    for i, p in enumerate(facts.purchases):
+        if p.kind != "agricultural":
+            continue
+        top = p.use == "standard"
+        path = f"purchases[{i}]"
+        with blame(path, {"purchase_price": "amount", "on": "month"}):
+            got = agricultural_input_tax(p.amount, p.month, for_top_rate_goods=top, law=law)
+            last = agricultural_deduction_rate(month_end(p.month), for_top_rate_goods=top, law=law)
+            ordinary = agricultural_deduction_rate(p.month, law=law) if top else None
+        if last.rate != got.rate:
+            raise ReportInputError([Problem(
+                f"{path}.month",
+                f"the agricultural deduction rate changes within {p.month:%Y-%m} "
+                f"({got.rate} → {last.rate}); this month cannot be reported as one figure",
+            )])
+        key = "vat.agri.deduction_rate_top_rate_goods" if top else "vat.agri.deduction_rate"
+        start = year_start_rate(law, key, facts.year)
+        assert isinstance(start.value, Decimal)
+        cite = _step_cite(got.steps, "rate")
+        rows.append(AgriRow(
+            i, p.month, p.amount, top, got.rate, got.input_tax, cite,
+            ordinary.rate if ordinary else got.rate,
+            _step_cite(ordinary.steps, "rate") if ordinary else cite,
+            start.value, start.citation,
+        ))
+    return tuple(rows)
+
+
+def _row_cite(ctx: Context, code: str, day: _dt.date) -> tuple[Decimal | None, Decimal | None, Citation | None]:
+    cat = ctx.catalogue
+    assert cat is not None
+    row = cat.lookup(code, day)
+    if row is None:
+        return None, None, None
+    return row.rate, row.levy, Citation(f"catalogue {cat.label()}, {row.where}", f"({row.citation})")
+
+
+def _rates_replaced(ctx: Context) -> bool:
+    return any(k.startswith("vat.rate.") for k in ctx.what_if)
+
+
+def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
+    law = ctx.law
+    exporter = ctx.facts.enterprise.exporter
+    path = f"exports[{i}]"
+    with blame(f"{path}.date", coverage=True):
+        levy_v = law.value(f"vat.rate.{x.band}", x.date)
+    levy = levy_v.value
+    assert isinstance(levy, Decimal)
+    if x.rebate_rate is not None:
+        return ExportRate(i, x, levy, levy_v.citation, x.rebate_rate, "given", (), transition=False, assumptions=())
+    cat = ctx.catalogue
+    if cat is None:
+        raise ReportInputError([Problem(
+            "catalogue",
+            f"missing: {path} gives hs_code {x.hs_code} without rebate_rate; name a catalogue file "
+            '(.csv or .toml) or "sample"',
+        )])
+    first = law.spec(RATE_COVERAGE_KEY).first
+    assert first is not None
+    if x.date < first:
+        rate, row_levy, cite = _row_cite(ctx, x.hs_code, x.date)
+        if cite is None or rate is None:
+            reason = (f"{x.hs_code} is not in the catalogue {cat.label()}" if cat.resolve(x.hs_code) is None
+                      else f"no row of the catalogue {cat.label()} for {x.hs_code} covers {x.date}")
+            raise ReportInputError([Problem(f"{path}.hs_code", reason)])
+        if row_levy is not None and row_levy != levy and not _rates_replaced(ctx):
+            raise ReportInputError([Problem(
+                f"{path}.band",
+                f"the rate of band {x.band!r} on {x.date} is {levy_v.shown()}, but the catalogue gives "
+                f"{x.hs_code} a levy rate of {format_rate(row_levy, 'en')}",
+            )])
+        cites: tuple[Citation, ...] = (cite,)
+        if rate > levy:
+            rate, cites = levy, (cite, _LEVY_CAP)
+        note = (f"{x.hs_code} {x.date}: before {first} the rebate rate is the catalogue row as written "
+                "(taxcalc's general rate rules start then)")
+        return ExportRate(i, x, levy, levy_v.citation, rate, "catalogue", cites, transition=False,
+                          assumptions=(note,))
+    rename = {"code": "hs_code", "levy_rate": "band", "catalogue": "hs_code", "export_date": "date",
+              "purchase_vat_rate": "purchase_vat_rate", "supplier_collection_rate": "supplier_collection_rate"}
+    trader = exporter == "trader"
+    def lookup(levy_rate: Decimal | None) -> RebateRate:
+        with blame(path, rename, coverage=True):
+            return rebate_rate(
+                x.hs_code, x.date, catalogue=cat, exporter=exporter,
+                purchase_vat_rate=x.purchase_vat_rate if trader else None,
+                supplier_collection_rate=x.supplier_collection_rate if trader else None,
+                levy_rate=levy_rate, law=law,
+            )
+
+    # The band's rate is passed only when the catalogue cannot tell the levy rate itself
+    # (and then to check it): under a what-if of the VAT rates the two may differ.
+    try:
+        got = lookup(None)
+    except ReportInputError as exc:
+        if exc.field != f"{path}.band":
+            raise
+        got = lookup(levy)
+    if got.levy_rate is not None and got.levy_rate != levy and not _rates_replaced(ctx):
+        raise ReportInputError([Problem(
+            f"{path}.band",
+            f"the rate of band {x.band!r} on {x.date} is {levy_v.shown()}, but the catalogue gives "
+            f"{x.hs_code} a levy rate of {format_rate(got.levy_rate, 'en')}",
+        )])
+    seen: dict[Citation, None] = {}
+    for s in got.steps:
+        if s.name == "export_date":
+            continue
+        for c in s.cite:
+            if c.doc != "taxcalc":
+                seen.setdefault(c)
+    return ExportRate(i, x, levy, levy_v.citation, got.rate, got.source, tuple(seen), got.transition,
+                      tuple(f"{x.hs_code} {x.date}: {a}" for a in got.assumptions))
+
+
+def _excess_credit(ctx: Context, prior_credit: Decimal) -> ExcessCreditRefund2018:
+    facts = ctx.facts
+    claim = facts.excess_credit_refund_2018
+    assert claim is not None
+    if facts.enterprise.registered is None:
+        raise ReportInputError([Problem(
+            "enterprise.registered", "missing: needed for excess_credit_refund_2018 (it decides the ratio period)",
+        )])
+    rename = {"applied_on": "applied_on", "credit_rating": "credit_rating", "industry": "industry",
+              "listed_input_tax": "listed_input_tax", "total_input_tax": "total_input_tax",
+              "grid_company": "grid_company"}
+    with blame("excess_credit_refund_2018", rename):
+        if facts.enterprise.registered > claim.applied_on:
+            raise InvalidInput("applied_on", f"{claim.applied_on} is before the registration day "
+                               f"{facts.enterprise.registered}")
+        try:
+            return excess_credit_refund_2018(
+                credit_rating=claim.credit_rating, registered_on=facts.enterprise.registered,
+                listed_input_tax=claim.listed_input_tax, total_input_tax=claim.total_input_tax,
+                prior_period_end_credit=prior_credit, end_2017_credit=facts.vat.opening_credit,
+                applied_on=claim.applied_on, industry=claim.industry or None,
+                grid_company=claim.grid_company, law=ctx.law,
+            )
+        except OutsideCoverage as exc:
+            raise InvalidInput("applied_on", str(exc)) from None
+        except InvalidInput as exc:
+            if exc.field == "end_2017_credit":
+                raise ReportInputError([Problem("vat.opening_credit", exc.reason)]) from None
+            raise
+
+
+def build_ledger(ctx: Context) -> Ledger:
+    """Compute the year's VAT periods, export rates and refunds (see the module documentation)."""
+    facts, law = ctx.facts, ctx.law
+    ent = facts.enterprise
+    if ent.vat_taxpayer != "general":
+        return Ledger()
+    outputs = _outputs(facts, law)
+    agri = _agricultural(facts, law)
+    rates = tuple(_export_rate(ctx, i, x) for i, x in enumerate(facts.exports))
+    trader = None
+    if ent.exporter == "trader" and rates:
+        lines = []
+        for r in rates:
+            assert r.export.purchase_amount is not None and r.export.purchase_vat_rate is not None
+            lines.append(PurchaseLine(
+                amount=r.export.purchase_amount, purchase_vat_rate=r.export.purchase_vat_rate,
+                export_date=r.export.date, rebate_rate=r.rate,
+                supplier_collection_rate=r.export.supplier_collection_rate, basis=r.export.basis,
+            ))
+        with blame("exports", coverage=True):
+            trader = exempt_refund(lines, law=law)
+
+    period = ent.vat_period
+    by_output: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    for o in outputs:
+        by_output[period_start(o.month, period)].append(o.output)
+    by_voucher: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    vouchers: dict[_dt.date, Decimal] = defaultdict(lambda: ZERO)
+    for buy in facts.purchases:
+        if buy.kind in ("invoice", "customs") and buy.vat is not None:
+            by_voucher[period_start(buy.month, period)].append(buy.vat)
+            vouchers[buy.month] = add(vouchers[buy.month], buy.vat)
+    by_agri: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    for a in agri:
+        by_agri[period_start(a.month, period)].append(a.input_tax)
+    by_export: dict[_dt.date, list[ExportRate]] = defaultdict(list)
+    if ent.exporter == "manufacturer":
+        for r in rates:
+            by_export[period_start(r.export.date, period)].append(r)
+    claim = facts.excess_credit_refund_2018
+    claim_period = period_start(claim.applied_on, period) if claim is not None else None
+
+    starts = {*by_output, *by_voucher, *by_agri, *by_export}
+    if claim_period is not None:
+        starts.add(claim_period)
+    if facts.vat.opening_credit > 0:
+        starts.add(period_start(_dt.date(facts.year, 1, 1), period))
+    periods: list[Period] = []
+    carried = facts.vat.opening_credit
+    excess: ExcessCreditRefund2018 | None = None
+    if starts:
+        p, last = min(starts), max(starts)
+        while p <= last:
+            credit_refund = ZERO
+            if p == claim_period:
+                excess = _excess_credit(ctx, carried)
+                credit_refund = excess.refund
+                carried = sub(carried, credit_refund)
+            out = total(by_output.get(p, ()))
+            vch = total(by_voucher.get(p, ()))
+            agr = total(by_agri.get(p, ()))
+            inp = add(vch, agr)
+            exports = by_export.get(p)
+            if exports:
+                month = ExemptCreditRefundInput(
+                    period=p,
+                    exports=tuple(
+                        ExportLine(fob=r.export.fob, levy_rate=r.levy_rate, rebate_rate=r.rate,
+                                   exempt_materials=r.export.exempt_materials,
+                                   bonded_materials=r.export.bonded_materials)
+                        for r in exports
+                    ),
+                    domestic_output_tax=out, input_tax=inp, opening_credit=carried,
+                )
+                with blame(f"exports[{exports[0].index}].date", coverage=True):
+                    e = exempt_credit_refund(month, law=law)
+                periods.append(Period(
+                    p, out, vch, agr, credit_refund, carried, e.non_creditable, e.tax_payable, e.tax_due,
+                    e.end_credit, e.refund, e.exempt_credit, e.credit_carried, e,
+                    tuple(r.index for r in exports),
+                ))
+                carried = e.credit_carried
+            else:
+                payable = sub(sub(out, inp), carried)
+                end_credit = max(ZERO, sub(ZERO, payable))
+                periods.append(Period(
+                    p, out, vch, agr, credit_refund, carried, ZERO, payable, max(ZERO, payable),
+                    end_credit, ZERO, ZERO, end_credit,
+                ))
+                carried = end_credit
+            p = _next_period(p, period)
+    return Ledger(outputs, agri, tuple(sorted(vouchers.items())), tuple(periods), rates, trader, excess,
+                  claim_period)

@@ -1,0 +1,227 @@
+"""Report section ``small_scale``: the small-scale standard, and a small-scale taxpayer's VAT.
+
+**Status.**  The year's taxable sales (domestic sales of every band and kind, plus
+exports at FOB: 年应征增值税销售额 includes exempt and export sales) are tested
+against the small-scale standard (小规模纳税人标准) of the enterprise's sector on the
+last day of the year, with :func:`taxcalc.vat.must_register_general`; when the
+standard differs on the first day of the year (2018: 50万/80万 until 30 April,
+500万 from 1 May) that one is shown too.  The sector is the input's
+``enterprise.sector``; when it is not given it is read from the industry code:
+sections B, C, D (mining, manufacturing, utilities) → ``production``; E and G–T
+(construction and the services brought into VAT) → ``services``; anything else
+(agriculture, trade, no code) → ``commerce``.  Before 2018-05-01 a taxpayer with
+both goods and 营改增 services measured the two separately; the report tests the
+total against its sector's standard and says so.
+
+**A small-scale taxpayer's VAT** is :func:`taxcalc.vat.small_scale_vat` for each
+month (or quarter, ``vat_period = "quarter"``) with sales: the exemption threshold
+(小规模纳税人免征增值税, tested separately for goods and for services in 2018), the
+collection rate (征收率) and its reductions.  Sales in band ``real_estate`` are the
+period's sales of immovable property (taxed at 5% outside these rules: reported,
+not computed).  Sales on special VAT invoices, which do not share the exemption,
+are not modelled.
+
+**Savings**, each with one policy undone and everything else unchanged:
+
+* ``vat.small_scale.exemption`` — the sales exempt under the threshold, times the
+  rate that would otherwise be levied on them (3%, or the reduced rate in force);
+* ``vat.small_scale.reduced_rate`` — the sales taxed at a reduced rate (or exempt
+  altogether in 2022-04 … 2022-12), times the difference between the collection
+  rate of the regulations (3%, 国务院令第538号 第十二条: the value of
+  ``vat.small_scale.levy_rate`` where its data starts) and the rate levied.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from decimal import Decimal
+
+from ...errors import OutsideCoverage
+from ...explain import Citation, Step
+from ...format import format_money, format_rate
+from ...money import ZERO, add, mul, round_fen, sub, total
+from ...vat import SmallScaleVat, must_register_general, small_scale_standard, small_scale_vat
+from ..context import Context, blame
+from ..ledger import period_start
+from ..model import Column, Line, Saving, Section, Table
+
+__all__ = ["build", "sector_of"]
+
+_TAXPAYER = {"general": ("一般纳税人", "general taxpayer"), "small_scale": ("小规模纳税人", "small-scale taxpayer")}
+_PERIOD = {"month": ("按月", "monthly"), "quarter": ("按季", "quarterly")}
+_SECTOR = {
+    "production": ("从事货物生产或者提供加工修理修配劳务", "production of goods, processing and repair"),
+    "commerce": ("其他（批发、零售等）", "other (wholesale, retail …)"),
+    "services": ("营改增应税行为（服务、无形资产、不动产）", "services, intangibles and immovables (营改增)"),
+}
+_LEVY = "vat.small_scale.levy_rate"
+
+
+def sector_of(industry: str, given: str = "") -> tuple[str, bool]:
+    """The sector of the small-scale standard, and whether it was derived from the industry code.
+
+    >>> sector_of("C14"), sector_of("I65"), sector_of("F51"), sector_of("C14", "commerce")
+    (('production', True), ('services', True), ('commerce', True), ('commerce', False))
+    """
+    if given:
+        return given, False
+    letter = industry[:1]
+    if letter in ("B", "C", "D"):
+        return "production", True
+    if letter == "E" or "G" <= letter <= "T":
+        return "services", True
+    return "commerce", True
+
+
+def _cite(steps: tuple[Step, ...], name: str) -> tuple[Citation, ...]:
+    return next((s.cite for s in steps if s.name == name), ())
+
+
+def build(ctx: Context) -> Section:
+    """The small-scale standard test; for a small-scale taxpayer, its VAT by period and the savings."""
+    facts, law = ctx.facts, ctx.law
+    ent = facts.enterprise
+    tz, te = _TAXPAYER[ent.vat_taxpayer]
+    pz, pe = _PERIOD[ent.vat_period]
+    annual = total([*(s.amount for s in facts.sales), *(x.fob for x in facts.exports)])
+    sector, derived = sector_of(ent.industry, ent.sector)
+    sz, se = _SECTOR[sector]
+    lines = [
+        Line("small_scale.taxpayer", "增值税纳税人类型", "VAT taxpayer status", None,
+             f"{tz}（{pz}申报）", f"{te}, files {pe}"),
+        Line("small_scale.sales", "年度应税销售额（不含税，含出口）", "taxable sales for the year (excl. VAT, incl. exports)",
+             annual),
+        Line("small_scale.sector", "标准所属类别", "sector of the standard", None,
+             sz + ("（按行业代码推定）" if derived else ""), se + (" (read from the industry code)" if derived else "")),
+    ]
+    jan1, dec31 = _dt.date(facts.year, 1, 1), _dt.date(facts.year, 12, 31)
+    with blame("enterprise.sector", coverage=False):
+        test = must_register_general(annual, dec31, sector, law=law)
+        try:
+            first = small_scale_standard(jan1, sector, law=law)
+        except OutsideCoverage:  # the sector's standard starts within the year
+            first = None
+    if first is not None and first.limit != test.limit:
+        lines.append(Line("small_scale.standard.start", f"小规模纳税人标准（{jan1}）", f"small-scale standard on {jan1}",
+                          first.limit, cite=_cite(first.steps, "limit")))
+    lines.append(Line("small_scale.standard", f"小规模纳税人标准（{dec31}）", f"small-scale standard on {dec31}",
+                      test.limit, cite=_cite(test.steps, "limit")))
+    must = test.must_register
+    if ent.vat_taxpayer == "general":
+        vz = "超过标准，应当登记为一般纳税人" if must else "未超过标准（可为小规模纳税人）"
+        ve = ("above the standard: must be a general taxpayer" if must
+              else "within the standard (could be small-scale)")
+    else:
+        vz = "超过标准，应当登记为一般纳税人" if must else "未超过标准，可按小规模纳税人纳税"
+        ve = ("above the standard: must register as a general taxpayer" if must
+              else "within the standard: may stay small-scale")
+    lines.append(Line("small_scale.must_register", "年度销售额与标准比较", "annual sales against the standard",
+                      None, vz, ve, _cite(test.steps, "limit")))
+    notes: list[tuple[str, str]] = [(
+        "年度销售额按全年合计与年末适用的标准比较（标准按连续12个月计算）；2018年5月1日前兼有货物和营改增服务的纳税人分别计算，本报告按合计比较。",
+        "The year's total is tested against the standard in force at the end of the year (the law counts "
+        "any 12 consecutive months); before 2018-05-01 goods and 营改增 services were measured separately, "
+        "the report tests the total.",
+    )]
+    if ent.vat_taxpayer != "small_scale":
+        return Section("small_scale", "小规模纳税人标准与免税", "Small-scale status and exemption", "computed",
+                       tuple(lines), notes=tuple(notes))
+    table, savings, extra = _small_scale_vat(ctx)
+    if table is not None:
+        lines.append(Line("small_scale.tax_due", "全年应纳增值税", "VAT due for the year",
+                          table.total[-2] if table.total else ZERO))  # type: ignore[arg-type]
+    notes.extend(extra)
+    if facts.exports:
+        notes.append(("小规模纳税人出口货物适用免税办法（不退税），本报告不单独计算。",
+                      "A small-scale taxpayer's exports are exempt without refund; not computed separately."))
+    return Section("small_scale", "小规模纳税人标准与免税", "Small-scale status and exemption", "computed",
+                   tuple(lines), (table,) if table is not None else (), tuple(savings), tuple(notes))
+
+
+def _label(start: _dt.date, period: str) -> object:
+    return start if period == "month" else f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+
+
+def _small_scale_vat(ctx: Context) -> tuple[Table | None, list[Saving], list[tuple[str, str]]]:
+    facts, law = ctx.facts, ctx.law
+    period = facts.enterprise.vat_period
+    goods: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    services: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    estate: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    for s in facts.sales:
+        p = period_start(s.month, period)
+        (estate if s.band == "real_estate" else goods if s.kind == "goods" else services)[p].append(s.amount)
+    starts = sorted({*goods, *services, *estate})
+    if not starts:
+        return None, [], []
+    statutory = law.value(_LEVY, law.spec(_LEVY).first or _dt.date(2009, 1, 1))
+    base = statutory.value
+    assert isinstance(base, Decimal)
+    results: list[SmallScaleVat] = []
+    for p in starts:
+        g, sv, re_ = total(goods.get(p, ())), total(services.get(p, ())), total(estate.get(p, ()))
+        with blame("enterprise.vat_period", coverage=False):
+            results.append(small_scale_vat(
+                total((g, sv, re_)), p, period=period, goods_sales=g, services_sales=sv,
+                real_estate_sales=re_, law=law,
+            ))
+    rows = []
+    exemption: list[Decimal] = []
+    exemption_cites: dict[Citation, None] = {}
+    reduced: list[Decimal] = []
+    reduced_cites: dict[Citation, None] = {}
+    for r in results:
+        moved = next((s.value for s in r.steps if s.name == "exempt_3pct"), ZERO)
+        assert isinstance(moved, Decimal)
+        by_threshold = sub(r.exempt_sales, moved)
+        if by_threshold > 0 and r.levy_rate > 0:
+            exemption.append(round_fen(mul(by_threshold, r.levy_rate)))
+            exemption_cites.update(dict.fromkeys(_cite(r.steps, "threshold")))
+        if r.levy_rate < base and (r.taxable_sales or moved):
+            reduced.append(sub(round_fen(mul(add(r.taxable_sales, moved), base)), r.tax_due))
+            reduced_cites.update(dict.fromkeys(_cite(r.steps, "levy_rate")))
+        rows.append((
+            _label(r.period_start, period), r.sales, r.threshold, r.exempt_sales, r.taxable_sales, r.levy_rate,
+            r.tax_due,
+            tuple(dict.fromkeys((*_cite(r.steps, "threshold"), *_cite(r.steps, "levy_rate")))),
+        ))
+    table = Table(
+        "small_scale.periods", "小规模纳税人增值税（按申报期）", "Small-scale VAT by tax period",
+        (
+            Column("period", "所属期", "period", "month" if period == "month" else "text"),
+            Column("sales", "销售额", "sales", "money"),
+            Column("threshold", "免税标准", "exemption limit", "money"),
+            Column("exempt_sales", "免税销售额", "exempt sales", "money"),
+            Column("taxable_sales", "应税销售额", "taxable sales", "money"),
+            Column("levy_rate", "征收率", "rate", "rate"),
+            Column("tax_due", "应纳税额", "VAT due", "money"),
+            Column("cite", "依据", "basis", "cite"),
+        ),
+        tuple(rows),
+        ("", total(r.sales for r in results), None, total(r.exempt_sales for r in results),
+         total(r.taxable_sales for r in results), None,
+         total(r.tax_due for r in results), ()),
+    )
+    savings = []
+    if exemption:
+        savings.append(Saving(
+            "vat.small_scale.exemption", "vat", "small_scale", "小规模纳税人免征增值税", "small-scale VAT exemption",
+            total(exemption), tuple(exemption_cites),
+            "免税销售额 × 否则适用的征收率", "exempt sales × the rate otherwise levied on them",
+        ))
+    if reduced:
+        savings.append(Saving(
+            "vat.small_scale.reduced_rate", "vat", "small_scale",
+            f"小规模纳税人减按征收（{format_rate(base)}→减征）", f"small-scale reduced rate ({format_rate(base)} → reduced)",
+            total(reduced), tuple(reduced_cites),
+            f"应税销售额 × {format_rate(base)} 减去实际应纳税额",
+            f"taxable sales × {format_rate(base)} less the VAT due",
+        ))
+    notes: list[tuple[str, str]] = []
+    estate_total = total(r.real_estate_taxable for r in results)
+    if estate_total:
+        notes.append((f"销售不动产的应税销售额 {format_money(estate_total, 'zh', symbol=False)} 按5%征收率另行计算，未计入。",
+                      f"Sales of immovable property of {format_money(estate_total, 'en', symbol=False)} are taxed "
+                      "at 5% outside these rules; not computed."))
+    return table, savings, notes

@@ -1,0 +1,70 @@
+"""VAT (增值税) rules, one module per rule.
+
+* :mod:`~taxcalc.vat.rates` — the rate of a band on a day (:func:`vat_rate`, :func:`bands`);
+* :mod:`~taxcalc.vat.replacement` — the rate that replaced an old rate (:func:`replacement_rate`);
+* :mod:`~taxcalc.vat.invoice_rate` — the rate on a late or corrective invoice (:func:`invoice_rate`);
+* :mod:`~taxcalc.vat.invoice` — invoice-line arithmetic (:func:`invoice_line`,
+  :func:`split_gross`, :func:`add_tax`);
+* :mod:`~taxcalc.vat.agricultural` — farm-produce deduction (:func:`agricultural_deduction_rate`,
+  :func:`agricultural_input_tax`);
+* :mod:`~taxcalc.vat.small_scale_standard` — the small-scale standard
+  (:func:`small_scale_standard`, :func:`must_register_general`);
+* :mod:`~taxcalc.vat.reregistration` — re-registration as small-scale (:func:`may_reregister`);
+* :mod:`~taxcalc.vat.small_scale_exemption` — a small-scale taxpayer's VAT for a period
+  (:func:`small_scale_vat`).
+
+>>> from taxcalc.vat import vat_rate, invoice_line
+>>> vat_rate("standard", "2019-04-01").rate
+Decimal('0.13')
+>>> invoice_line("113", "standard", "2019-04-01").tax
+Decimal('13.00')
+"""
+
+from __future__ import annotations
+
+from .agricultural import (
+    AgriculturalDeductionRate,
+    AgriculturalInputTax,
+    agricultural_deduction_rate,
+    agricultural_input_tax,
+)
+from .invoice import InvoiceLine, add_tax, invoice_line, split_gross
+from .invoice_rate import InvoiceRate, invoice_rate
+from .rates import VatRate, bands, vat_rate
+from .replacement import ReplacementRate, replacement_rate
+from .reregistration import Reregistration, may_reregister
+from .small_scale_exemption import SmallScaleVat, small_scale_vat
+from .small_scale_standard import (
+    SECTORS,
+    GeneralRegistration,
+    SmallScaleStandard,
+    must_register_general,
+    small_scale_standard,
+)
+
+__all__ = [
+    "SECTORS",
+    "AgriculturalDeductionRate",
+    "AgriculturalInputTax",
+    "GeneralRegistration",
+    "InvoiceLine",
+    "InvoiceRate",
+    "ReplacementRate",
+    "Reregistration",
+    "SmallScaleStandard",
+    "SmallScaleVat",
+    "VatRate",
+    "add_tax",
+    "agricultural_deduction_rate",
+    "agricultural_input_tax",
+    "bands",
+    "invoice_line",
+    "invoice_rate",
+    "may_reregister",
+    "must_register_general",
+    "replacement_rate",
+    "small_scale_standard",
+    "small_scale_vat",
+    "split_gross",
+    "vat_rate",
+]

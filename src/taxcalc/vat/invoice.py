@@ -1,0 +1,203 @@
+"""Invoice arithmetic: split a tax-inclusive amount, or add tax to a net amount, per line.
+
+The rule
+    Output VAT (销项税额) on a sale is 销售额 × 税率 (增值税暂行条例 第五条; 增值税法
+    第十五条), where 销售额 excludes the tax.  A price quoted with tax included
+    (含税) is first divided by 1 + 税率.
+
+Rounding (the practice implemented)
+    On a VAT invoice every line shows 金额 (net amount) and 税额 (tax) in yuan
+    with two decimals.  This module follows the invoicing software's practice,
+    one line at a time:
+
+    * tax-inclusive input (含税金额, the default): ``金额 = 含税金额 ÷ (1 + 税率)``
+      rounded half up to the fen; ``税额 = 含税金额 − 金额``.  The line keeps the
+      gross exactly (价税合计 is what the buyer pays).
+    * tax-exclusive input (``tax_inclusive=False``): ``税额 = 金额 × 税率``
+      rounded half up to the fen; ``价税合计 = 金额 + 税额``.
+
+    ``ROUND(x, 2)`` in the step formulas is this half-up rounding to the fen.
+    Either way ``|税额 − 金额 × 税率| ≤ 0.01`` (half a fen from each rounding),
+    well inside the ±0.06 per-line tolerance that the invoicing system's own
+    check (金额 × 税率 versus 税额) allows.  That tolerance and the software's
+    rounding are practice, not a published tax document, so no citation is
+    given for them; the rate's citation is.  Rounding per line, not per
+    invoice, is a choice: sum the lines yourself for an invoice total.
+
+Keys read
+    ``vat.rate.<band>``.
+
+Choices and limits
+    * Amounts must be non-negative whole numbers of fen (at most two decimals):
+      an invoice line cannot show more.  Red-letter (negative) lines are not
+      modelled; compute the positive line and negate it.
+    * The date is the day the liability arises (see
+      :mod:`taxcalc.vat.invoice_rate` for invoices issued after a rate change).
+
+>>> line = invoice_line("1160.00", "standard", "2018-06-01")
+>>> line.net, line.tax, line.gross
+(Decimal('1000.00'), Decimal('160.00'), Decimal('1160.00'))
+>>> print(line.explain("en"))
+1. VAT rate: goods, imports, processing and repair services (standard band): 16% [财税〔2018〕32号 第一条]
+2. net amount (金额): 1,000.00 = ROUND(gross ÷ (1 + rate), 2)
+3. VAT (税额): 160.00 = gross − net
+>>> invoice_line("100", "low_rate_goods", "2019-04-01").tax
+Decimal('8.26')
+>>> invoice_line("91.74", "low_rate_goods", "2019-04-01", tax_inclusive=False).gross
+Decimal('100.00')
+>>> split_gross("100", "9%")
+(Decimal('91.74'), Decimal('8.26'))
+>>> invoice_line(100.0, "standard", "2019-04-01")
+Traceback (most recent call last):
+...
+taxcalc.errors.NotMoney: amount: a float is not money; write "100.0" (a string) or Decimal("100.0")
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from ..errors import InvalidInput
+from ..explain import Explained, Step
+from ..law import Law
+from ..law import default as _default
+from ..money import CONTEXT, FEN, nonnegative_money
+from ..money import rate as rate_arg
+from ._common import RATE_CACHE, band_rate, day, fast_builder, flag_arg
+
+__all__ = ["InvoiceLine", "add_tax", "invoice_line", "split_gross"]
+
+_ONE = Decimal(1)
+_ZERO = Decimal(0)
+_MAX = Decimal("1e16")
+_date = _dt.date
+_divide = CONTEXT.divide
+_subtract = CONTEXT.subtract
+_multiply = CONTEXT.multiply
+_add_c = CONTEXT.add
+_new_step = tuple.__new__  # Step is a NamedTuple: build it without the keyword machinery
+
+# Formulas name the result fields they use (``gross``, ``net``, ``rate``, ``tax``;
+# the same names in the JSON output).  The amount given is a result field, not a
+# step: the steps are the rate with its citation and the two computed figures.
+_NET_FROM_GROSS = "ROUND(gross ÷ (1 + rate), 2)"
+_TAX_FROM_GROSS = "gross − net"
+_TAX_FROM_NET = "ROUND(net × rate, 2)"
+_GROSS_FROM_NET = "net + tax"
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceLine(Explained):
+    """One invoice line: the band and day, the rate, 金额 (net), 税额 (tax) and 价税合计 (gross)."""
+
+    band: str
+    on: _dt.date
+    rate: Decimal
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+    steps: tuple[Step, ...]
+
+
+_build = fast_builder(InvoiceLine)
+
+
+def _fen_amount(value: object, field: str) -> Decimal:
+    if type(value) is Decimal:  # fast path: an exact, finite, non-negative fen amount
+        try:
+            q = value.quantize(FEN, ROUND_HALF_UP, CONTEXT)
+        except InvalidOperation:  # NaN, infinity or too many digits: the full checks say which
+            pass
+        else:
+            if q == value and _ZERO <= q < _MAX:
+                return q
+    amount = nonnegative_money(value, field)
+    q = amount.quantize(FEN, ROUND_HALF_UP, CONTEXT)
+    if q != amount:
+        raise InvalidInput(field, f"an invoice amount is a whole number of fen (got {amount})")
+    return q
+
+
+def _split(gross: Decimal, one_plus: Decimal) -> tuple[Decimal, Decimal]:
+    net = _divide(gross, one_plus).quantize(FEN, ROUND_HALF_UP, CONTEXT)
+    return net, _subtract(gross, net)
+
+
+def _add(net: Decimal, rate: Decimal) -> tuple[Decimal, Decimal]:
+    tax = CONTEXT.multiply(net, rate).quantize(FEN, ROUND_HALF_UP, CONTEXT)
+    return tax, CONTEXT.add(net, tax)
+
+
+def split_gross(gross: object, rate: object) -> tuple[Decimal, Decimal]:
+    """``(金额, 税额)`` for a tax-inclusive amount at ``rate`` (``"13%"``, ``"0.13"`` or Decimal).
+
+    ``金额 = round_half_up(gross ÷ (1 + rate), 2)`` and ``税额 = gross − 金额``.
+
+    >>> split_gross("1130", "13%")
+    (Decimal('1000.00'), Decimal('130.00'))
+    """
+    g = _fen_amount(gross, "gross")
+    r = rate_arg(rate, "rate")
+    return _split(g, CONTEXT.add(_ONE, r))
+
+
+def add_tax(net: object, rate: object) -> tuple[Decimal, Decimal]:
+    """``(税额, 价税合计)`` for a tax-exclusive amount at ``rate``.
+
+    ``税额 = round_half_up(net × rate, 2)`` and ``价税合计 = net + 税额``.
+
+    >>> add_tax("1000", "6%")
+    (Decimal('60.00'), Decimal('1060.00'))
+    """
+    n = _fen_amount(net, "net")
+    r = rate_arg(rate, "rate")
+    return _add(n, r)
+
+
+def invoice_line(
+    amount: object,
+    band: str,
+    on: object,
+    *,
+    tax_inclusive: bool = True,
+    law: Law | None = None,
+) -> InvoiceLine:
+    """The invoice line for ``amount`` of ``band`` sold on ``on`` (the liability day).
+
+    ``amount`` is 含税金额 (tax included) by default, or 金额 (net) with
+    ``tax_inclusive=False``.
+    """
+    a = None
+    if type(amount) is Decimal:  # the fast path of _fen_amount, inlined
+        try:
+            a = amount.quantize(FEN, ROUND_HALF_UP, CONTEXT)
+        except InvalidOperation:
+            a = None
+        if a is not None and (a != amount or not _ZERO <= a < _MAX):
+            a = None
+    if a is None:
+        a = _fen_amount(amount, "amount")
+    if tax_inclusive is not True and tax_inclusive is not False:
+        flag_arg(tax_inclusive, "tax_inclusive")
+    d = on if type(on) is _date else day(on, "on")
+    data = _default() if law is None else law
+    hit = RATE_CACHE.get((band, d)) if type(band) is str else None
+    if hit is not None and hit[0] is data:  # the cached (law, rate, 1 + rate, step)
+        r, one_plus, rate_step = hit[1], hit[2], hit[3]
+    else:
+        r, one_plus, rate_step = band_rate(data, band, d)
+    if tax_inclusive:
+        net = _divide(a, one_plus).quantize(FEN, ROUND_HALF_UP, CONTEXT)
+        tax = _subtract(a, net)
+        gross = a
+        s1 = _new_step(Step, ("net", "金额（不含税）", "net amount (金额)", net, "yuan", _NET_FROM_GROSS, (), ""))
+        s2 = _new_step(Step, ("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_GROSS, (), ""))
+    else:
+        net = a
+        tax = _multiply(a, r).quantize(FEN, ROUND_HALF_UP, CONTEXT)
+        gross = _add_c(a, tax)
+        s1 = _new_step(Step, ("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_NET, (), ""))
+        s2 = _new_step(Step, ("gross", "价税合计", "amount with VAT (价税合计)", gross, "yuan", _GROSS_FROM_NET, (), ""))
+    return _build(band, d, r, net, tax, gross, (rate_step, s1, s2))

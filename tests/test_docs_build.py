@@ -1,0 +1,96 @@
+"""The documentation builds offline with warnings as errors, and its law tables come
+from the data (the pages' `>>>` examples run as doctests through pytest's
+--doctest-glob)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("html")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+         "-d", str(out / ".doctrees"), str(DOCS), str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def _text(path: Path) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", path.read_text("utf-8")))
+
+
+def test_the_pages_are_built(built):
+    for page in ("index", "getting-started", "report", "what-if", "json", "api", "law-data",
+                 "architecture", "rules/daxie", "performance/report"):
+        assert (built / f"{page}.html").is_file(), page
+
+
+def test_law_history_directive_renders_the_data(built):
+    from taxcalc import law
+
+    text = _text(built / "what-if.html")
+    for v in law.history("vat.rate.standard", known_on="2018-12-31"):
+        assert f"{v.first.isoformat()} {v.last.isoformat() if v.last else '…'} {v.shown()} {v.citation}" in text
+
+
+def test_law_keys_and_documents_list_everything(built):
+    from taxcalc import law
+
+    text = _text(built / "law-data.html")
+    assert all(k in text for k in law.keys())
+    assert all(d.number in text for d in law.default().documents())
+
+
+def test_report_fields_come_from_the_schema(built):
+    from taxcalc.report.input import SCHEMA
+
+    text = _text(built / "report.html")
+    for _name, (_is_list, spec) in SCHEMA.items():
+        for field in spec:
+            assert field in text
+    assert "--lang" in text  # not turned into a dash by smart quotes
+
+
+def test_api_reference_has_the_docstrings(built):
+    html = (built / "api.html").read_text("utf-8")
+    assert "Exact money" in html
+    assert 'id="taxcalc.report.input.parse_text"' in html and 'id="taxcalc.format.daxie.daxie"' in html
+
+
+def test_a_bad_law_history_key_fails_the_build(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(DOCS / '_ext')!r})\n"
+        "extensions = ['myst_parser', 'lawtables']\nsource_suffix = {'.md': 'markdown'}\n", "utf-8")
+    (src / "index.md").write_text("# x\n\n```{law-history} vat.rate.nope\n```\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(tmp_path / "out")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "law-history: key: unknown value 'vat.rate.nope'" in result.stderr
+
+
+def test_docstring_section_titles_become_rubrics():
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        from lawtables import titles_to_rubrics
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    lines = ["Intro.", "", "The rule", "--------", "text", "", "=====  ===", "a      b",
+             "=====  ===", "", "Keys read", "~~~~~~~~~~~", "x"]
+    assert titles_to_rubrics(lines) == [
+        "Intro.", "", ".. rubric:: The rule", "", "text", "", "=====  ===", "a      b",
+        "=====  ===", "", ".. rubric:: Keys read", "", "x"]

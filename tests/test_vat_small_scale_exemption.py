@@ -1,0 +1,227 @@
+"""A small-scale taxpayer's VAT for a period: thresholds exactly and one fen over, every
+switch, the 2018 separate streams, the real-estate carve-out, the reduced and exempt levy,
+cliffs, continuity elsewhere, and refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from taxcalc import law
+from taxcalc.errors import InvalidInput, NotMoney, OutsideCoverage, UnknownCategory
+from taxcalc.vat import small_scale_vat
+
+D = dt.date
+P = Decimal
+FEN = P("0.01")
+
+# (first month, monthly limit, quarterly limit, levy rate) for months in each window.
+WINDOWS = [
+    (D(2018, 1, 1), "30000", "90000", "0.03"),  # 国家税务总局公告2017年第52号
+    (D(2019, 1, 1), "100000", "300000", "0.03"),  # 财税〔2019〕13号; 2019年第4号
+    (D(2020, 3, 1), "100000", "300000", "0.01"),  # 2020年第13号 第二条
+    (D(2021, 4, 1), "150000", "450000", "0.01"),  # 2021年第11号
+    (D(2022, 4, 1), "150000", "450000", "0"),  # 2022年第15号 第一条: exempt
+    (D(2023, 1, 1), "100000", "300000", "0.01"),  # 2023年第1号
+    (D(2024, 1, 1), "100000", "300000", "0.01"),  # 2023年第19号
+]
+
+
+def month_before(d: dt.date) -> dt.date:
+    return D(d.year - 1, 12, 1) if d.month == 1 else D(d.year, d.month - 1, 1)
+
+
+@pytest.mark.parametrize(("start", "monthly", "quarterly", "levy"), WINDOWS)
+def test_limits_and_levy_of_each_window(start, monthly, quarterly, levy):
+    kwargs = {"goods_sales": P(monthly)} if start.year == 2018 else {}
+    at = small_scale_vat(P(monthly), start, **kwargs)
+    assert at.threshold == P(monthly) and at.exempt and at.tax_due == 0
+    over = small_scale_vat(P(monthly) + FEN, start, **({"goods_sales": P(monthly) + FEN} if kwargs else {}))
+    assert over.levy_rate == P(levy)
+    if P(levy):
+        assert not over.exempt
+        assert over.tax_due == ((P(monthly) + FEN) * P(levy)).quantize(FEN, decimal.ROUND_HALF_UP)
+    else:  # 2022-04 – 2022-12: sales at the 3% collection rate exempt whatever the amount
+        assert over.exempt and over.tax_due == 0
+    if start.month in (1, 4, 7, 10):
+        q_kwargs = {"goods_sales": P(quarterly)} if start.year == 2018 else {}
+        assert small_scale_vat(P(quarterly), start, period="quarter", **q_kwargs).exempt
+        q_over = P(quarterly) + FEN
+        q = small_scale_vat(q_over, start, period="quarter",
+                            **({"goods_sales": q_over} if start.year == 2018 else {}))
+        assert q.threshold == P(quarterly)
+        assert q.exempt is (P(levy) == 0)
+
+
+@pytest.mark.parametrize(
+    ("switch", "before", "after"),
+    [
+        (D(2019, 1, 1), "30000", "100000"),
+        (D(2021, 4, 1), "100000", "150000"),
+        (D(2023, 1, 1), "150000", "100000"),
+    ],
+)
+def test_threshold_switch_months(switch, before, after):
+    prev = month_before(switch)
+    kwargs = {"goods_sales": "0", "services_sales": "50000"} if prev.year == 2018 else {}
+    assert small_scale_vat("50000", prev, **kwargs).threshold == P(before)
+    assert small_scale_vat("50000", switch).threshold == P(after)
+
+
+@pytest.mark.parametrize(
+    ("switch", "before", "after"),
+    [(D(2020, 3, 1), "0.03", "0.01"), (D(2022, 4, 1), "0.01", "0"), (D(2023, 1, 1), "0", "0.01"),
+     (D(2021, 1, 1), "0.01", "0.01"), (D(2022, 1, 1), "0.01", "0.01")],
+)
+def test_levy_switch_months(switch, before, after):
+    big = "1000000"
+    assert small_scale_vat(big, month_before(switch)).levy_rate == P(before)
+    assert small_scale_vat(big, switch).levy_rate == P(after)
+
+
+def test_coverage_ends():
+    with pytest.raises(OutsideCoverage, match="2017-12-01"):
+        small_scale_vat("1", "2017-12-01")
+    with pytest.raises(OutsideCoverage, match="2026-01-01"):
+        small_scale_vat("1", "2026-01-01")
+    assert small_scale_vat("1", "2025-12-01").exempt
+
+
+# -- 2018: goods/processing and services/intangibles tested separately (2017年第52号) --
+
+def test_2018_streams_are_tested_separately():
+    both = small_scale_vat("60000", "2018-05-01", goods_sales="30000", services_sales="30000")
+    assert both.exempt and both.exempt_sales == P("60000") and both.tax_due == 0
+    one = small_scale_vat("60000", "2018-05-01", goods_sales="30000.01")
+    assert not one.exempt and one.exempt_sales == P("29999.99") and one.taxable_sales == P("30000.01")
+    assert one.tax_due == P("900.00")
+    q = small_scale_vat("180000", "2018-07-01", period="quarter", services_sales="90000")
+    assert q.exempt  # 按季纳税9万元, each stream
+
+
+def test_2018_needs_the_split_and_checks_it():
+    with pytest.raises(InvalidInput, match="goods_sales: in 2018"):
+        small_scale_vat("20000", "2018-05-01")
+    assert small_scale_vat("0", "2018-05-01").exempt
+    with pytest.raises(InvalidInput, match="must equal sales"):
+        small_scale_vat("20000", "2018-05-01", goods_sales="10000", services_sales="9000")
+    with pytest.raises(InvalidInput, match="goods_sales: is more than"):
+        small_scale_vat("20000", "2018-05-01", goods_sales="20000.01")
+
+
+def test_2018_real_estate_is_never_exempt():
+    r = small_scale_vat("70000", "2018-05-01", goods_sales="10000", services_sales="10000",
+                        real_estate_sales="50000")
+    assert r.exempt and r.exempt_sales == P("20000") and r.real_estate_taxable == P("50000")
+
+
+# -- from 2019: all sales together, then without the period's real-estate sales ----------
+
+def test_2019_combined_and_the_real_estate_carve_out():
+    # 2019年第4号 第一条: 合计月销售额超过10万元，但扣除本期发生的销售不动产的销售额后未超过10万元
+    r = small_scale_vat("150000", "2019-06-01", real_estate_sales="50000")
+    assert r.exempt and r.exempt_sales == P("100000") and r.real_estate_taxable == P("50000")
+    assert r.tax_due == 0
+    r = small_scale_vat("150000.01", "2019-06-01", real_estate_sales="50000")
+    assert not r.exempt and r.taxable_sales == P("100000.01") and r.tax_due == P("3000.00")
+    # all together within the limit: everything exempt, immovable property included
+    r = small_scale_vat("100000", "2019-06-01", real_estate_sales="60000")
+    assert r.exempt and r.real_estate_taxable == 0 and r.exempt_sales == P("100000")
+    # 2018-style split is optional from 2019 but must add up
+    with pytest.raises(InvalidInput, match="must equal"):
+        small_scale_vat("100", "2019-06-01", goods_sales="60", services_sales="50")
+
+
+def test_quarterly_filer_with_one_big_month_is_exempt_on_the_quarter():
+    # a quarterly filer is tested on the quarter: 20万 + 5万 + 4万 = 29万 ≤ 30万
+    assert small_scale_vat("290000", "2019-07-01", period="quarter").exempt
+
+
+def test_1_percent_and_the_2022_exemption():
+    assert small_scale_vat("200000", "2020-03-01").tax_due == P("2000.00")
+    assert small_scale_vat("200000", "2020-02-01").tax_due == P("6000.00")
+    r = small_scale_vat("1000000", "2022-07-01", period="quarter")
+    assert r.exempt and r.tax_due == 0 and r.exempt_sales == P("1000000")
+    assert str(r.step("exempt_3pct").cite[0]) == "财政部 税务总局公告2022年第15号 第一条"
+
+
+def test_a_quarter_with_a_change_inside_is_refused():
+    with pytest.raises(InvalidInput, match="levy_rate changes inside the quarter starting 2020-01-01"):
+        small_scale_vat("1", "2020-01-01", period="quarter")
+
+
+def test_as_known_on_reads_the_retroactive_notices_as_they_came():
+    # 2021年第7号 (issued 2021-03-17) reduced Q1 2021 retroactively
+    early = law.default().as_known_on("2021-02-01")
+    later = law.default().as_known_on("2021-04-01")
+    assert small_scale_vat("200000", "2021-01-01", law=early).tax_due == P("6000.00")
+    assert small_scale_vat("200000", "2021-01-01", law=later).tax_due == P("2000.00")
+
+
+def test_refusals():
+    with pytest.raises(NotMoney):
+        small_scale_vat(100000.0, "2019-06-01")
+    with pytest.raises(InvalidInput, match="sales: must not be negative"):
+        small_scale_vat("-1", "2019-06-01")
+    with pytest.raises(InvalidInput, match="real_estate_sales: is more than sales"):
+        small_scale_vat("1", "2019-06-01", real_estate_sales="2")
+    with pytest.raises(UnknownCategory, match="period"):
+        small_scale_vat("1", "2019-06-01", period="year")
+    with pytest.raises(InvalidInput, match="not the first day of a month"):
+        small_scale_vat("1", "2019-06-02")
+    with pytest.raises(InvalidInput, match="calendar quarter"):
+        small_scale_vat("1", "2019-05-01", period="quarter")
+
+
+def test_hostile_context():
+    expected = small_scale_vat("123456.78", "2019-06-01")
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = decimal.ROUND_FLOOR
+        assert small_scale_vat("123456.78", "2019-06-01") == expected
+    assert expected.tax_due == P("3703.70")
+
+
+# -- properties ---------------------------------------------------------------------------
+
+months = st.builds(lambda y, m: D(y, m, 1), st.integers(2019, 2025), st.integers(1, 12))
+amounts = st.decimals(min_value=0, max_value=10**8, places=2)
+
+
+@given(amounts, amounts, months)
+def test_tax_is_monotonic_and_never_negative(a, b, month):
+    lo, hi = sorted((a, b))
+    t_lo = small_scale_vat(lo, month).tax_due
+    t_hi = small_scale_vat(hi, month).tax_due
+    assert P(0) <= t_lo <= t_hi
+
+
+@given(amounts, months)
+def test_continuous_except_at_the_threshold_cliff(sales, month):
+    r0 = small_scale_vat(sales, month)
+    r1 = small_scale_vat(sales + FEN, month)
+    jump = r1.tax_due - r0.tax_due
+    if r0.exempt and not r1.exempt:
+        # the cliff the law creates: one fen over and the whole period is taxed
+        assert sales == r0.threshold
+        assert r1.tax_due == ((sales + FEN) * r1.levy_rate).quantize(FEN, decimal.ROUND_HALF_UP)
+    else:
+        assert P(0) <= jump <= FEN
+
+
+@given(amounts, amounts, months)
+def test_real_estate_carve_out_cliff(other, real_estate, month):
+    r = small_scale_vat(other + real_estate, month, real_estate_sales=real_estate)
+    limit = r.threshold
+    if other + real_estate <= limit:
+        assert r.exempt and r.real_estate_taxable == 0
+    elif other <= limit:
+        assert r.exempt and r.real_estate_taxable == real_estate and r.exempt_sales == other
+    else:
+        assert not r.exempt or r.levy_rate == 0
+    assert r.exempt_sales + r.taxable_sales + r.real_estate_taxable == other + real_estate
