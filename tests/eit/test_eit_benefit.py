@@ -142,3 +142,16 @@ def test_a_benefit_is_never_negative_for_a_preference_that_only_reduces_tax(
         if row.reduces_only:
             assert row.saving >= 0, row.id
     assert b.total_saving >= 0
+
+
+def test_results_ignore_a_hostile_ambient_context():
+    import decimal
+
+    expected = benefit(sample(), known_on="2017-12-31")
+    with decimal.localcontext() as ctx:
+        ctx.prec = 4
+        ctx.rounding = decimal.ROUND_UP
+        got = benefit(sample(), known_on="2017-12-31")
+    assert [p.saving for p in got.policies] == [p.saving for p in expected.policies]
+    assert (got.total_saving, got.saving_since) == (expected.total_saving, expected.saving_since)
+    assert got.explain() == expected.explain()

@@ -187,3 +187,16 @@ def test_schedule_conserves_money_and_respects_windows(start, incomes, qualified
                 assert not open_older
             if u.origin < y and u.last_year >= y and u.used < u.available:
                 open_older = True
+
+
+def test_results_ignore_a_hostile_ambient_context():
+    import decimal
+
+    args = (2021, "-1234567.891", [Loss(2016, "98765.4321"), Loss(2019, "12345.6789")])
+    expected = apply_losses(*args, qualified_years=[2018])
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = decimal.ROUND_FLOOR
+        got = apply_losses(*args, qualified_years=[2018])
+    assert got.carried == expected.carried and got.new_loss == D("1234567.891")
+    assert got.explain() == expected.explain()
