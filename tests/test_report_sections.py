@@ -570,3 +570,16 @@ def test_rate_cut_counts_import_vouchers_and_purchase_only_bands():
     assert got["vat.rate_cut.standard"] == D("1500.00")
     # a band only bought: 10,000 × (10% − 9%) of input VAT lost
     assert got["vat.rate_cut.low_rate_goods"] == D("-100.00")
+
+
+def test_known_on_before_the_rate_rules_uses_the_catalogue_row_in_force_then():
+    # As known on 2017-12-31 no rule of the data had changed the rebate rate: the row in force
+    # then (15%, levy 17%) is used for every export, and the report says so.
+    report = build_report(example(), known_on="2017-12-31")
+    rows = report.section("export").tables[0].rows
+    assert [(r[3], r[4]) for r in rows] == [(D("0.17"), D("0.15"))] * 3
+    notes = " ".join(en for _, en in report.section("export").notes)
+    assert "as known on 2017-12-31 no rule of taxcalc's data had changed the rate" in notes
+    # November: 428,400 − 365,400 + 460,000 × (17% − 15%) not credited − October's credit 97,200 = −25,000
+    assert periods(report)["2018-11"]["refund"] == "25000.00"
+    fits(report)

@@ -35,7 +35,10 @@ of a general taxpayer (一般纳税人):
 
 **Before 2018-05-01** :func:`taxcalc.export.rebate_rate` does not answer (its
 general rules start then); for such an export the report uses the catalogue row
-covering the export date as written, capped at the levy rate, and says so.
+covering the export date as written, capped at the levy rate, and says so.  The
+same holds under an "as known on" view that predates the publication of those
+rules (``--known-on 2017-12-31``): the law then had no rule changing the rate, so
+the row in force on the view's day is used for a later export, as written.
 
 Rounding happens only where the rule functions round (output VAT per row,
 agricultural input per purchase, the 免抵退 return lines); the period figures are
@@ -302,6 +305,18 @@ def _row_cite(ctx: Context, code: str, day: _dt.date) -> tuple[Decimal | None, D
     return row.rate, row.levy, Citation(f"catalogue {cat.label()}, {row.where}", f"({row.citation})")
 
 
+def _rules_known(law: Law, day: _dt.date) -> bool:
+    """Whether :func:`taxcalc.export.rebate_rate`'s rules for ``day`` are known to ``law`` (an "as known on" view may
+    predate their publication)."""
+    if law.known_on is None:
+        return True
+    try:
+        law.value(RATE_COVERAGE_KEY, day)
+    except OutsideCoverage:
+        return False
+    return True
+
+
 def _rates_replaced(ctx: Context) -> bool:
     return any(k.startswith("vat.rate.") for k in ctx.what_if)
 
@@ -325,11 +340,14 @@ def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
         )])
     first = law.spec(RATE_COVERAGE_KEY).first
     assert first is not None
-    if x.date < first:
-        rate, row_levy, cite = _row_cite(ctx, x.hs_code, x.date)
+    unknown = x.date >= first and not _rules_known(law, x.date)
+    if x.date < first or unknown:
+        known_on = law.known_on
+        day = known_on if unknown and known_on is not None and known_on < x.date else x.date
+        rate, row_levy, cite = _row_cite(ctx, x.hs_code, day)
         if cite is None or rate is None:
             reason = (f"{x.hs_code} is not in the catalogue {cat.label()}" if cat.resolve(x.hs_code) is None
-                      else f"no row of the catalogue {cat.label()} for {x.hs_code} covers {x.date}")
+                      else f"no row of the catalogue {cat.label()} for {x.hs_code} covers {day}")
             raise ReportInputError([Problem(f"{path}.hs_code", reason)])
         if row_levy is not None and row_levy != levy and not _rates_replaced(ctx):
             raise ReportInputError([Problem(
@@ -340,8 +358,12 @@ def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
         cites: tuple[Citation, ...] = (cite,)
         if rate > levy:
             rate, cites = levy, (cite, _LEVY_CAP)
-        note = (f"{x.hs_code} {x.date}: before {first} the rebate rate is the catalogue row as written "
-                "(taxcalc's general rate rules start then)")
+        if unknown:
+            note = (f"{x.hs_code} {x.date}: as known on {known_on} no rule of taxcalc's data had changed the "
+                    f"rate, so the rebate rate is the catalogue row in force on {day}, as written")
+        else:
+            note = (f"{x.hs_code} {x.date}: before {first} the rebate rate is the catalogue row as written "
+                    "(taxcalc's general rate rules start then)")
         return ExportRate(i, x, levy, levy_v.citation, rate, "catalogue", cites, transition=False,
                           assumptions=(note,))
     rename = {"code": "hs_code", "levy_rate": "band", "catalogue": "hs_code", "export_date": "date",
