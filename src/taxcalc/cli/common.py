@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import InvalidInput
 from ..money import date_arg
 
-__all__ = ["add_law_options", "add_output_options", "dump_json", "law_options"]
+__all__ = ["add_law_options", "add_output_options", "dump_json", "law_options", "what_if_value"]
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -40,16 +40,50 @@ def add_law_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def law_options(args: argparse.Namespace) -> tuple[_dt.date | None, dict[str, str]]:
-    """The parsed ``--known-on`` day and ``--what-if`` overrides."""
+def law_options(args: argparse.Namespace) -> tuple[_dt.date | None, dict[str, object]]:
+    """The parsed ``--known-on`` day and ``--what-if`` overrides (values as :func:`what_if_value` reads them)."""
     known = date_arg(args.known_on, "--known-on") if getattr(args, "known_on", None) else None
-    overrides: dict[str, str] = {}
+    overrides: dict[str, object] = {}
     for item in getattr(args, "what_if", None) or ():
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip():
             raise InvalidInput("--what-if", f"{item!r} is not KEY=VALUE (e.g. vat.rate.standard=15%)")
-        overrides[key.strip()] = value.strip()
+        overrides[key.strip()] = what_if_value(key.strip(), value.strip())
     return known, overrides
+
+
+def what_if_value(key: str, text: str) -> object:
+    """The value of ``--what-if KEY=VALUE`` as the law data holds values of the key's type.
+
+    A command line gives text; a flag is ``true`` or ``false``, a count or number of
+    years a whole number, a date ``YYYY-MM-DD``, a list of codes comma-separated.
+    Rates and amounts stay text (``"15%"``, ``"500000"``), as in the data files.
+    Anything else is passed on unchanged, for the law to refuse with the key's name.
+
+    >>> what_if_value("eit.rd.in_force", "false"), what_if_value("eit.losses.years.qualified", "5")
+    (False, 5)
+    >>> what_if_value("vat.rate.standard", "17%")
+    '17%'
+    """
+    from ..errors import TaxcalcError
+    from ..law import default
+
+    try:
+        kind = default().spec(key).type
+    except TaxcalcError:
+        return text
+    if kind == "flag" and text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if kind in ("count", "years") and text.isdigit():
+        return int(text)
+    if kind == "date":
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+    if kind == "codes":
+        return [c.strip() for c in text.split(",") if c.strip()]
+    return text
 
 
 def dump_json(data: Any) -> str:

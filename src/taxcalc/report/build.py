@@ -63,6 +63,15 @@ def _enterprise(facts: ReportInput) -> dict[str, Any]:
     }
 
 
+def _shown(value: object) -> str:
+    """A what-if value as written in a data file: ``true``/``false`` for flags, lists comma-separated."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
 def build_report(
     facts: ReportInput,
     *,
@@ -94,6 +103,6 @@ def build_report(
         _enterprise(facts),
         sections,
         known_on=day if day is not None else base.known_on,
-        what_if=tuple((k, str(v)) for k, v in overrides.items()),
+        what_if=tuple((k, _shown(v)) for k, v in overrides.items()),
         source=facts.source,
     )
