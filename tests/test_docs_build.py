@@ -57,8 +57,10 @@ def test_report_fields_come_from_the_schema(built):
 
     text = _text(built / "report.html")
     for _name, (_is_list, spec) in SCHEMA.items():
-        for field in spec:
+        for field, f in spec.items():
             assert field in text
+            for inner in getattr(f.convert, "spec", {}):  # lists of tables inside a table (rd.projects)
+                assert inner in text, (field, inner)
     assert "--lang" in text  # not turned into a dash by smart quotes
 
 

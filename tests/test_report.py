@@ -50,8 +50,8 @@ def test_vat_by_month_across_the_2018_switch():
 
 def test_rate_cut_saving_of_the_example():
     saving = build_report(example()).section("vat").savings[0]
-    # sales May–Dec 20,560,000 × 1% less invoice purchases May–Dec 5,420,000 × 1%
-    assert saving.amount == Decimal("205600.00") - Decimal("54200.00")
+    # sales May–Dec 20,560,000 × 1% less invoice purchases May–Dec 6,770,000 × 1% (the June line included)
+    assert saving.amount == Decimal("205600.00") - Decimal("67700.00")
     assert saving.policy == "vat.rate_cut.standard" and str(saving.cite[0]) == "财税〔2018〕32号 第一条"
 
 
@@ -120,7 +120,16 @@ def test_json_round_trips_and_savings_add_up_exactly():
     assert not any(isinstance(v, float) for v in _walk(data))
     total = sum((Decimal(s["amount"]) for s in data["savings"]), Decimal(0))
     assert total == Decimal(data["total_saving"]) and data["savings"]
-    assert data["total_saving_daxie"] == "人民币贰拾贰万肆仟肆佰元整"
+    assert data["total_saving_daxie"] == "人民币捌拾伍万贰仟玖佰伍拾捌元叁角叁分"
+    assert data["total_saving_by_tax"] == {"vat": "210900.00", "eit": "642058.33"}
+    assert "pending" not in data and all(s["status"] != "pending" for s in data["sections"])
+    for tax, subtotal in data["total_saving_by_tax"].items():
+        assert sum((Decimal(s["amount"]) for s in data["savings"] if s["tax"] == tax), Decimal(0)) == Decimal(subtotal)
+    eit = [s for s in data["savings"] if s["tax"] == "eit"]
+    assert [s["policy"] for s in eit] == ["eit.hnte_rate", "eit.rd_super_deduction", "eit.equipment_one_time",
+                                          "eit.loss_10_years"]
+    assert all(s["section"] == "eit" and s["cite"] for s in eit)
+    assert data["sections"][2]["savings"] == [s["policy"] for s in eit]
     assert data["version"] == 1 and data["year"] == 2018
     assert [s["id"] for s in data["sections"]] == ["vat", "small_scale", "eit", "export"]
     vat = data["sections"][0]
@@ -163,7 +172,7 @@ def test_report_ignores_a_hostile_decimal_context():
         got = build_report(example()).as_dict()
         text = render(build_report(example()), "zh")
     assert got == expected
-    assert "大写：人民币贰拾贰万肆仟肆佰元整" in text
+    assert "大写：人民币捌拾伍万贰仟玖佰伍拾捌元叁角叁分" in text
 
 
 # -- the text -------------------------------------------------------------------------
@@ -180,10 +189,14 @@ def test_chinese_and_english_labels():
     report = build_report(example())
     zh, en = render(report, "zh"), render(report, "en")
     assert zh.startswith("2018年度税收优惠报告：河北示例食品科技有限公司")
-    assert "一、增值税（按所属期）" in zh and "合计节税：¥224,400.00" in zh
-    assert "大写：人民币贰拾贰万肆仟肆佰元整" in zh and "退税合计：¥32,800.00" in zh
+    assert "一、增值税（按所属期）" in zh and "合计节税：¥852,958.33" in zh
+    assert "增值税节税小计：¥210,900.00" in zh and "企业所得税节税小计：¥642,058.33" in zh
+    assert "大写：人民币捌拾伍万贰仟玖佰伍拾捌元叁角叁分" in zh and "退税合计：¥32,800.00" in zh
+    assert "三、企业所得税及各项优惠" in zh and "待接入" not in zh
     assert en.startswith("Tax benefit report, 2018 — Hebei Example Food Technology Co., Ltd.")
-    assert "1. VAT by period" in en and "Total saving: CN¥224,400.00" in en
+    assert "1. VAT by period" in en and "Total saving: CN¥852,958.33" in en
+    assert "Saving in VAT: CN¥210,900.00" in en and "Saving in income tax: CN¥642,058.33" in en
+    assert "3. Enterprise income tax and each preference\n" in en and "pending" not in en
     assert "Total refunds: CN¥32,800.00" in en
     assert "VAT rate cut (17% → 16%)" in en and "增值税税率下调" not in en
     assert "财税〔2018〕32号 第一条" in en  # citations are as printed, in both languages
@@ -243,8 +256,8 @@ def test_a_bad_file_gives_one_line_per_problem_and_exit_1(capsys, tmp_path):
     assert code == 1 and out == "" and "Traceback" not in err
     assert err.splitlines() == [
         f"taxcalc: error: {path}: surplus: unknown field; expected one of: catalogue, enterprise, equipment, "
-        "excess_credit_refund_2018, exports, format, income, losses, purchases, qualifications, rd, sales, vat, "
-        "year",
+        "excess_credit_refund_2018, exports, format, income, losses, purchases, qualifications, quarters, rd, "
+        "sales, vat, year",
         f'taxcalc: error: {path}: purchases[0].amount: a float is not money; write "1234.50"',
     ]
 

@@ -41,8 +41,10 @@ def test_the_example_parses_and_is_the_2018_hebei_manufacturer():
     assert facts.holds("high_tech", dt.date(2018, 6, 30))
     assert {s.month.month for s in facts.sales} == set(range(1, 13))
     assert any(p.kind == "agricultural" for p in facts.purchases)
-    assert facts.rd is not None and facts.rd.expensed > 0
-    assert facts.equipment[0].acquired.year == 2018
+    assert facts.rd is not None and len(facts.rd.projects) == 2 and facts.rd.expensed == 0
+    assert sum(p.personnel + p.direct_inputs + p.depreciation + p.design + p.other for p in facts.rd.projects) == \
+        Decimal("1860000.00")
+    assert facts.equipment[0].acquired.year == 2018 and facts.equipment[0].asset_class == "machinery"
     assert facts.losses[0].year < 2018 and facts.exports
 
 
@@ -102,8 +104,8 @@ def test_json_and_toml_give_the_same_facts():
         ('[[qualifications]]\nkind = "tech_sme"\nfrom = 2018-05-01\nto = 2018-04-30\n',
          "qualifications[0].to: 2018-04-30 is before 'from' 2018-05-01"),
         ('[[exports]]\ndate = 2018-02-01\nfob = "1"\n', "exports[0]: give hs_code (to look the rebate rate up) or rebate_rate"),
-        ('[[equipment]]\nacquired = 2017-12-31\ncost = "1"\n',
-         "equipment[0].acquired: date 2017-12-31 is not in the report year 2018"),
+        ('[[equipment]]\nacquired = 2019-01-01\ncost = "1"\n',
+         "equipment[0].acquired: 2019-01-01 is after the report year 2018"),
         # fields of the VAT periods and the exports
         ('[vat]\nopening_credit = "-1"\n', "vat.opening_credit: must not be negative (got -1)"),
         ('[vat]\nopening_credit = 12.5\n', 'vat.opening_credit: a float is not money; write "12.5"'),

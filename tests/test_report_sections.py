@@ -65,8 +65,10 @@ def test_example_vat_periods_by_hand():
     # November: 403,200 − (222,400 + 132,000) − 81,600 = −32,800 ≤ 460,000 × 16%: all refunded
     assert rows["2018-11"]["opening_credit"] == "81600.00" and rows["2018-11"]["refund"] == "32800.00"
     assert rows["2018-11"]["credit_carried"] == "0.00"
+    # June: 2,460,000 × 16% less the production line's invoice, 1,350,000 × 16%
+    assert rows["2018-06"]["input_vat"] == "216000.00" and rows["2018-06"]["tax_due"] == "177600.00"
     lines = {ln.id: ln.amount for ln in EXAMPLE.section("vat").lines}
-    assert lines["vat.tax_due"] == D("2597500.00") and lines["vat.export_refund"] == D("32800.00")
+    assert lines["vat.tax_due"] == D("2381500.00") and lines["vat.export_refund"] == D("32800.00")
     assert lines["vat.input.agricultural"] == D("832000.00") and lines["vat.credit_carried"] == 0
 
 
@@ -80,13 +82,15 @@ def test_example_agricultural_rates_and_citations():
 
 def test_example_savings_by_hand():
     got = {s.policy: (s.amount, [str(c) for c in s.cite]) for s in EXAMPLE.savings}
-    # sales May–Dec 20,560,000 × 1% less invoices May–Dec 5,420,000 × 1%
-    assert got["vat.rate_cut.standard"] == (D("151400.00"), ["财税〔2018〕32号 第一条"])
+    # sales May–Dec 20,560,000 × 1% less invoices May–Dec 6,770,000 × 1%
+    assert got["vat.rate_cut.standard"] == (D("137900.00"), ["财税〔2018〕32号 第一条"])
     # walnuts 6,900,000 × 2 points (13% v 11% in January, 12% v 10% from May)
     assert got["vat.agri.top_rate_goods"] == (D("138000.00"), ["财税〔2017〕37号 第二条", "财税〔2018〕32号 第三条"])
     # walnuts Sep–Nov 6,500,000 × (13% − 12%), a cost
     assert got["vat.agri.deduction_cut.top_rate_goods"] == (D("-65000.00"), ["财税〔2018〕32号 第三条"])
-    assert EXAMPLE.total_saving == D("224400.00") and EXAMPLE.pending == ("eit",)
+    assert EXAMPLE.savings_by_tax[0] == ("vat", D("210900.00"))
+    assert EXAMPLE.total_saving == D("210900.00") + D("642058.33")
+    assert all(s.status == "computed" for s in EXAMPLE.sections)
 
 
 def test_example_export_rates():

@@ -148,7 +148,10 @@ class LawDocuments(_LawDirective):
 
 
 class ReportFields(_LawDirective):
-    """``{report-fields} TABLE``: the fields of one table of the report input, from its schema."""
+    """``{report-fields} TABLE``: the fields of one table of the report input, from its schema.
+
+    ``TABLE.FIELD`` names a list of tables inside a table, e.g. ``rd.projects``.
+    """
 
     required_arguments = 1
 
@@ -156,15 +159,23 @@ class ReportFields(_LawDirective):
         from taxcalc.report.input import SCHEMA
 
         name = self.arguments[0].strip()
-        if name not in SCHEMA:
-            return self._fail(f"no input table {name!r}; expected one of: {', '.join(SCHEMA)}")
-        _is_list, spec = SCHEMA[name]
+        table, _, inner = name.partition(".")
+        if table not in SCHEMA:
+            return self._fail(f"no input table {table!r}; expected one of: {', '.join(SCHEMA)}")
+        _is_list, spec = SCHEMA[table]
+        if inner:
+            nested = spec.get(inner)
+            if nested is None or not hasattr(nested.convert, "spec"):
+                return self._fail(f"{table!r} has no list of tables {inner!r}")
+            spec = nested.convert.spec
         rows = []
         for field, f in spec.items():
             kind = f.kind
             options = f.convert.options() if hasattr(f.convert, "options") else ()
             if options:
                 kind = " | ".join(options)
+            elif kind == "rows":
+                kind = f"list of tables (`{name}.{field}`, below)"
             need = "required" if f.required else ("optional" if f.default in (None, "") else f"default {f.default}")
             rows.append([f"`{field}`", kind, need, f.doc])
         return [_table(["Field", "Kind", "Required", "Meaning"], rows, ["report-fields"])]

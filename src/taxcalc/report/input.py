@@ -58,7 +58,10 @@ __all__ = [
     "EXPORTER_KINDS",
     "FORMAT_VERSION",
     "SECTORS",
+    "ASSET_CLASSES",
+    "ACQUISITIONS",
     "ExcessCreditRefund2018",
+    "LOSS_EXTENSIONS",
     "SCHEMA",
     "Enterprise",
     "Equipment",
@@ -69,13 +72,16 @@ __all__ = [
     "Purchase",
     "Qualification",
     "QUALIFICATION_KINDS",
+    "Quarter",
     "RD",
+    "RDProject",
     "ReportInput",
     "ReportInputError",
     "Sale",
     "Vat",
     "json_schema",
     "load",
+    "main_businesses",
     "parse_data",
     "parse_text",
 ]
@@ -112,6 +118,24 @@ EXPORT_BASES: tuple[str, ...] = ("invoice", "customs")
 MAX_EXPORT_RATE = Decimal("0.17")
 PURCHASE_KINDS: tuple[str, ...] = ("invoice", "customs", "agricultural")
 EQUIPMENT_KINDS: tuple[str, ...] = ("equipment", "appliance")
+#: Classes of fixed asset of the minimum depreciation lives (实施条例 第六十条), as ``taxcalc.eit.ASSET_KINDS``.
+ASSET_CLASSES: tuple[str, ...] = ("buildings", "machinery", "tools", "vehicles", "electronics")
+#: How an asset was acquired (国家税务总局公告2018年第46号 一（二）), as ``taxcalc.eit.ACQUISITIONS``.
+ACQUISITIONS: tuple[str, ...] = ("purchase", "instalment", "self_built", "other")
+#: Marks of a 2020 loss an industry rule extends, as ``taxcalc.eit.EXTENSIONS`` (without the empty mark).
+LOSS_EXTENSIONS: tuple[str, ...] = ("hardship", "film")
+
+
+def main_businesses() -> tuple[str, ...]:
+    """The main-business codes of the income-tax rules (``taxcalc.eit.INDUSTRIES``).
+
+    >>> "manufacturing" in main_businesses()
+    True
+    """
+    from ..eit import INDUSTRIES
+
+    return tuple(INDUSTRIES)
+
 
 
 # -- the facts ------------------------------------------------------------------
@@ -134,6 +158,9 @@ class Enterprise:
     total_assets: Decimal | None = None
     #: The sector of the small-scale standard; ``""``: derived from ``industry`` (see ``docs/report.md``).
     sector: str = ""
+    #: The day it opened (开业) or closed (终止经营), when inside the report year (for the income-tax tests).
+    opened: _dt.date | None = None
+    closed: _dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,16 +203,46 @@ class Purchase:
 
 
 @dataclass(frozen=True, slots=True)
+class RDProject:
+    """One R&D project's expensed spending of the year, by category (研发费用归集)."""
+
+    name: str = ""
+    personnel: Decimal = Decimal(0)
+    direct_inputs: Decimal = Decimal(0)
+    depreciation: Decimal = Decimal(0)
+    amortisation: Decimal = Decimal(0)
+    design: Decimal = Decimal(0)
+    other: Decimal = Decimal(0)
+    entrusted_domestic: Decimal = Decimal(0)
+    entrusted_overseas: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
 class RD:
-    """Research and development spending of the year (研发费用)."""
+    """Research and development spending of the year (研发费用).
+
+    Either ``projects`` (by category, the caps applied) or ``expensed`` (one figure,
+    counted as given); ``intangible_amortisation`` is the year's amortisation of
+    intangibles formed by R&D.
+    """
 
     expensed: Decimal = Decimal(0)
     intangible_amortisation: Decimal = Decimal(0)
+    projects: tuple[RDProject, ...] = ()
+    base_after_switch: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Equipment:
-    """An item of equipment (设备) or an appliance (器具) bought in the year."""
+    """A fixed asset whose tax treatment the report works out: bought in the year, or earlier.
+
+    ``acquired`` is the purchase date as 国家税务总局公告2018年第46号 defines it for
+    the ``acquisition``; ``in_use`` the day it was put into use (``None``: the day
+    acquired); ``asset_class`` the class of its minimum tax life (``""``: machinery
+    for ``equipment``, tools for an ``appliance``); ``depreciation_booked`` the
+    depreciation in the accounts this year (``None``: straight line over
+    ``useful_life_years`` from the month after it was put into use, no residual).
+    """
 
     acquired: _dt.date
     cost: Decimal
@@ -193,22 +250,52 @@ class Equipment:
     kind: str = "equipment"
     useful_life_years: int = 10
     depreciation_booked: Decimal | None = None
+    in_use: _dt.date | None = None
+    asset_class: str = ""
+    acquisition: str = "purchase"
+    residual: Decimal = Decimal(0)
+    elect_one_time: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class Loss:
-    """A loss of an earlier year not yet made up at the start of the report year."""
+    """A loss of an earlier year not yet made up at the start of the report year.
+
+    ``extension``: ``hardship`` or ``film`` for a 2020 loss declared under 2020年第8号 / 第25号.
+    """
 
     year: int
     amount: Decimal
+    extension: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quarter:
+    """Employees and total assets at the start and end of one quarter (季初值, 季末值)."""
+
+    quarter: int
+    employees_start: int
+    employees_end: int
+    assets_start: Decimal
+    assets_end: Decimal
 
 
 @dataclass(frozen=True, slots=True)
 class Income:
-    """The year's accounts, for enterprise income tax."""
+    """The year's accounts, and the facts the income-tax rules test.
+
+    ``main_business`` is a code of ``taxcalc.eit.INDUSTRIES`` (``""``: read from
+    ``enterprise.industry``); ``industrial`` overrides 工业企业 (``None``: mining,
+    manufacturing or utilities).
+    """
 
     accounting_profit: Decimal
     other_adjustments: Decimal = Decimal(0)
+    main_business: str = ""
+    main_business_share: Decimal = Decimal(1)
+    industrial: bool | None = None
+    restricted: bool = False
+    ic_machine: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +354,7 @@ class ReportInput:
     equipment: tuple[Equipment, ...] = ()
     losses: tuple[Loss, ...] = ()
     income: Income | None = None
+    quarters: tuple[Quarter, ...] = ()
     exports: tuple[Export, ...] = ()
     vat: Vat = Vat()
     excess_credit_refund_2018: ExcessCreditRefund2018 | None = None
@@ -481,6 +569,19 @@ def _choice(options: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> Convert
     return convert
 
 
+def _nested(spec: Mapping[str, FieldSpec]) -> Converter:
+    """A converter for a list of tables inside a table (e.g. ``rd.projects``), each checked by ``spec``."""
+
+    def convert(r: _Reader, raw: object, path: str) -> list[dict[str, Any]] | None:
+        rows = _list(r, raw, path, spec)
+        if rows is None or any(row is None for row in rows):
+            return None
+        return [row for row in rows if row is not None]
+
+    convert.spec = spec  # type: ignore[attr-defined]
+    return convert
+
+
 _INDUSTRY_RE = re.compile(r"^[A-T](\d{2}(\d{1,2})?)?$")
 
 
@@ -521,6 +622,9 @@ _ENTERPRISE = {
     "sector": _F(_choice(SECTORS), "choice",
                  "sector of the small-scale standard: `production` (货物生产、加工修理修配), `commerce` "
                  "(批发零售等其他) or `services` (营改增应税行为); default: from `industry`", default=""),
+    "opened": _F(_date, "date", "the day it opened (开业), when inside the report year: the income-tax "
+                 "tests then count the months and quarters it operated", default=None),
+    "closed": _F(_date, "date", "the day it closed (终止经营), when inside the report year", default=None),
 }
 _QUALIFICATION = {
     "kind": _F(_choice(QUALIFICATION_KINDS), "choice",
@@ -550,32 +654,98 @@ _PURCHASE = {
     "use": _F(_choice(bands), "choice",
               "for `agricultural`: the band of the goods the produce goes into (optional)", default=""),
 }
+_RD_PROJECT = {
+    "name": _F(_text, "text", "the project's name", default=""),
+    "personnel": _F(_nonneg_amount, "amount", "人员人工费用: wages, social insurance, contractors' labour",
+                    default=Decimal(0)),
+    "direct_inputs": _F(_nonneg_amount, "amount", "直接投入费用: materials, fuel, power, testing",
+                        default=Decimal(0)),
+    "depreciation": _F(_nonneg_amount, "amount", "折旧费用: depreciation of instruments and equipment used",
+                       default=Decimal(0)),
+    "amortisation": _F(_nonneg_amount, "amount", "无形资产摊销费用: software, patents, know-how used",
+                       default=Decimal(0)),
+    "design": _F(_nonneg_amount, "amount", "新产品设计费等: new-product design, new process rules, trials",
+                 default=Decimal(0)),
+    "other": _F(_nonneg_amount, "amount", "其他相关费用: counted up to the cap on other expenses",
+                default=Decimal(0)),
+    "entrusted_domestic": _F(_nonneg_amount, "amount", "paid for R&D entrusted in China (counted at 80%)",
+                             default=Decimal(0)),
+    "entrusted_overseas": _F(_nonneg_amount, "amount",
+                             "paid for R&D entrusted overseas (80%, within 2/3 of the domestic base)",
+                             default=Decimal(0)),
+}
 _RD = {
-    "expensed": _F(_nonneg_amount, "amount", "R&D spending expensed in the year (费用化研发费用)",
-                   default=Decimal(0)),
+    "expensed": _F(_nonneg_amount, "amount",
+                   "R&D spending expensed in the year (费用化研发费用), not itemised: counted as given; "
+                   "give `projects` instead to have the caps applied", default=Decimal(0)),
     "intangible_amortisation": _F(_nonneg_amount, "amount",
-                                  "amortisation of intangibles formed by R&D (无形资产摊销)",
+                                  "the year's amortisation of intangibles formed by R&D (无形资产摊销)",
                                   default=Decimal(0)),
+    "projects": _F(_nested(_RD_PROJECT), "rows", "R&D projects, spending by category (`[[rd.projects]]`)",
+                   default=()),
+    "base_after_switch": _F(_nonneg_amount, "amount",
+                            "2022 only: the part of the base incurred from 2022-10-01 (the actual method of "
+                            "2022年第28号 二); default: by months", default=None),
 }
 _EQUIPMENT = {
-    "acquired": _F(_date, "date", "day bought (for equipment needing installation, put into use)"),
-    "cost": _F(_positive_amount, "amount", "cost (计税基础), excluding VAT"),
+    "acquired": _F(_date, "date", "purchase date (购进日期): the invoice date; for an instalment or credit "
+                   "purchase the arrival date; self-built, the completion settlement date"),
+    "cost": _F(_positive_amount, "amount", "cost, the unit value (单位价值, 计税基础), excluding VAT"),
     "description": _F(_text, "text", "what it is", default=""),
     "kind": _F(_choice(EQUIPMENT_KINDS), "choice", "`equipment` (设备) or `appliance` (器具)",
                default="equipment"),
-    "useful_life_years": _F(_int(1, 100), "integer", "depreciation life in years for ordinary depreciation",
+    "useful_life_years": _F(_int(1, 100), "integer",
+                            "the life the accounts depreciate it over, for the default of `depreciation_booked`",
                             default=10),
     "depreciation_booked": _F(_nonneg_amount, "amount",
-                              "depreciation charged in the accounts this year (optional)", default=None),
+                              "depreciation charged in the accounts this year; default: straight line over "
+                              "`useful_life_years` from the month after `in_use`, no residual value",
+                              default=None),
+    "in_use": _F(_date, "date", "the day it was put into use (投入使用); default: `acquired`", default=None),
+    "asset_class": _F(_choice(ASSET_CLASSES), "choice",
+                      "class of its minimum tax life (实施条例 第六十条): `buildings` 20 years, `machinery` 10, "
+                      "`tools` 5, `vehicles` 4, `electronics` 3; default: `machinery` for `equipment`, "
+                      "`tools` for an `appliance`", default=""),
+    "acquisition": _F(_choice(ACQUISITIONS), "choice",
+                      "`purchase`, `instalment`, `self_built`, or `other` (donated, contributed, exchanged: "
+                      "not bought, no one-time deduction)", default="purchase"),
+    "residual": _F(_nonneg_amount, "amount", "residual value for tax depreciation (预计净残值)",
+                   default=Decimal(0)),
+    "elect_one_time": _F(_bool, "bool", "whether the one-time deduction is chosen where it is available",
+                         default=True),
 }
 _LOSS = {
     "year": _F(_int(1990, 2100), "integer", "the year the loss arose"),
     "amount": _F(_positive_amount, "amount", "the part not yet made up at the start of the report year"),
+    "extension": _F(_choice(LOSS_EXTENSIONS), "choice",
+                    "a 2020 loss declared as of a hardship industry (2020年第8号) or of a film enterprise "
+                    "(2020年第25号)", default=""),
+}
+_QUARTER = {
+    "quarter": _F(_int(1, 4), "integer", "the quarter of the report year, 1 to 4"),
+    "employees_start": _F(_int(0, 10_000_000), "integer", "employees at the start of the quarter (季初值), "
+                          "dispatched workers included"),
+    "employees_end": _F(_int(0, 10_000_000), "integer", "employees at its end (季末值)"),
+    "assets_start": _F(_nonneg_amount, "amount", "total assets at the start of the quarter"),
+    "assets_end": _F(_nonneg_amount, "amount", "total assets at its end"),
 }
 _INCOME = {
     "accounting_profit": _F(_amount, "amount", "profit before tax in the accounts (利润总额); may be negative"),
     "other_adjustments": _F(_amount, "amount",
-                            "net other tax adjustments (纳税调整), + raises taxable income", default=Decimal(0)),
+                            "net other tax adjustments (纳税调整增加额 − 减少额), + raises taxable income; "
+                            "not the depreciation of the `equipment` listed nor the R&D super-deduction, "
+                            "which the report computes", default=Decimal(0)),
+    "main_business": _F(_choice(main_businesses), "choice",
+                        "the main business for the income-tax rules (taxcalc.eit.INDUSTRIES); default: "
+                        "read from `enterprise.industry`", default=""),
+    "main_business_share": _F(_rate, "rate", "main-business income as a share of income (主营业务收入占比)",
+                              default=Decimal(1)),
+    "industrial": _F(_bool, "bool", "工业企业 for the small low-profit caps before 2019; default: "
+                     "mining, manufacturing or utilities", default=None),
+    "restricted": _F(_bool, "bool", "in a restricted or prohibited industry (no small low-profit relief)",
+                     default=False),
+    "ic_machine": _F(_bool, "bool", "on the list of integrated-circuit or industrial mother-machine "
+                     "enterprises (2023–2027 R&D ratio)", default=False),
 }
 _EXPORT = {
     "date": _F(_date, "date", "export date on the customs declaration (报关单出口日期)"),
@@ -632,6 +802,7 @@ SCHEMA: dict[str, tuple[bool, dict[str, FieldSpec]]] = {
     "equipment": (True, _EQUIPMENT),
     "losses": (True, _LOSS),
     "income": (False, _INCOME),
+    "quarters": (True, _QUARTER),
     "exports": (True, _EXPORT),
     "vat": (False, _VAT),
     "excess_credit_refund_2018": (False, _EXCESS_2018),
@@ -745,7 +916,10 @@ def _cross_checks(r: _Reader, year: int, parts: dict[str, Any]) -> None:
         if p["kind"] != "agricultural" and p["use"]:
             r.fail(f"purchases[{i}].use", "only for kind 'agricultural'")
     for i, e in _rows(parts, "equipment"):
-        _in_year(r, year, e["acquired"], f"equipment[{i}].acquired", "date")
+        if e["acquired"].year > year:
+            r.fail(f"equipment[{i}].acquired", f"{e['acquired']} is after the report year {year}")
+        if e["residual"] > e["cost"]:
+            r.fail(f"equipment[{i}].residual", f"{e['residual']} is more than the cost {e['cost']}")
     loss_years: dict[int, int] = {}
     for i, loss in _rows(parts, "losses"):
         if loss["year"] >= year:
@@ -756,6 +930,7 @@ def _cross_checks(r: _Reader, year: int, parts: dict[str, Any]) -> None:
             r.fail(f"losses[{i}].year", f"{loss['year']} repeats losses[{loss_years[loss['year']]}]")
         loss_years[loss["year"]] = i
     ent = parts.get("enterprise") or {}
+    _income_checks(r, year, parts, ent)
     exports = _rows(parts, "exports")
     for i, x in exports:
         _in_year(r, year, x["date"], f"exports[{i}].date", "date")
@@ -801,6 +976,55 @@ def _cross_checks(r: _Reader, year: int, parts: dict[str, Any]) -> None:
             r.fail("excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund")
 
 
+def quarters_operated(year: int, opened: _dt.date | None, closed: _dt.date | None) -> tuple[int, ...]:
+    """The quarters of ``year`` in which an enterprise opened and closed on those days operated.
+
+    >>> quarters_operated(2018, _dt.date(2018, 5, 20), None)
+    (2, 3, 4)
+    """
+    first = opened.month if opened is not None and opened.year == year else 1
+    last = closed.month if closed is not None and closed.year == year else 12
+    return tuple(range((first - 1) // 3 + 1, (last - 1) // 3 + 2))
+
+
+def _income_checks(r: _Reader, year: int, parts: dict[str, Any], ent: dict[str, Any]) -> None:
+    """The facts of the income-tax section: the part year, the size figures, R&D given one way."""
+    opened, closed = ent.get("opened"), ent.get("closed")
+    if opened is not None and opened.year > year:
+        r.fail("enterprise.opened", f"{opened} is after the report year {year}")
+    if closed is not None and closed.year < year:
+        r.fail("enterprise.closed", f"{closed} is before the report year {year}")
+    if opened is not None and closed is not None and closed < opened:
+        r.fail("enterprise.closed", f"{closed} is before 'opened' {opened}")
+    rd = parts.get("rd")
+    if rd is not None and rd["expensed"] and rd["projects"]:
+        r.fail("rd.expensed", "give either expensed (one figure, counted as given) or projects, not both")
+    quarters = _rows(parts, "quarters")
+    if quarters:
+        seen: dict[int, int] = {}
+        for i, q in quarters:
+            if q["quarter"] in seen:
+                r.fail(f"quarters[{i}].quarter", f"quarter {q['quarter']} repeats quarters[{seen[q['quarter']]}]")
+            seen[q["quarter"]] = i
+        given = [name for name in ("employees", "total_assets") if ent.get(name) is not None]
+        if given:
+            r.fail("quarters", f"give either quarters or the annual averages (enterprise.{given[0]}), not both")
+        if opened is None or closed is None or opened <= closed:
+            wanted = quarters_operated(year, opened, closed)
+            missing = [q for q in wanted if q not in seen]
+            extra = sorted(q for q in seen if q not in wanted)
+            if missing:
+                r.fail("quarters", f"the enterprise operated in quarter(s) {', '.join(map(str, wanted))} of {year}; "
+                       f"give one row for each (missing: {', '.join(map(str, missing))})")
+            if extra:
+                r.fail("quarters", f"the enterprise did not operate in quarter(s) {', '.join(map(str, extra))} "
+                       f"of {year} (see enterprise.opened and enterprise.closed)")
+    elif parts.get("income") is not None and (ent.get("employees") is None) != (ent.get("total_assets") is None):
+        missing_name = "employees" if ent.get("employees") is None else "total_assets"
+        r.fail(f"enterprise.{missing_name}", "missing: the income-tax size test takes both annual averages "
+               "(employees and total_assets), or [[quarters]]")
+
+
 def _build(year: int, parts: dict[str, Any], source: str, catalogue: str = "") -> ReportInput:
     ent = parts["enterprise"]
 
@@ -817,10 +1041,11 @@ def _build(year: int, parts: dict[str, Any], source: str, catalogue: str = "") -
         purchases=tuple(
             Purchase(p["month"], p["kind"], p["amount"], p["vat"], p["band"], p["use"]) for p in rows("purchases")
         ),
-        rd=RD(**parts["rd"]) if parts.get("rd") is not None else None,
+        rd=_rd(parts["rd"]) if parts.get("rd") is not None else None,
         equipment=tuple(Equipment(**e) for e in rows("equipment")),
-        losses=tuple(sorted((Loss(x["year"], x["amount"]) for x in rows("losses")), key=lambda x: x.year)),
+        losses=tuple(sorted((Loss(**x) for x in rows("losses")), key=lambda x: x.year)),
         income=Income(**parts["income"]) if parts.get("income") is not None else None,
+        quarters=tuple(sorted((Quarter(**q) for q in rows("quarters")), key=lambda q: q.quarter)),
         exports=tuple(Export(**x) for x in rows("exports")),
         vat=Vat(**parts["vat"]) if parts.get("vat") is not None else Vat(),
         excess_credit_refund_2018=(
@@ -830,6 +1055,11 @@ def _build(year: int, parts: dict[str, Any], source: str, catalogue: str = "") -
         catalogue=catalogue,
         source=source,
     )
+
+
+def _rd(rd: dict[str, Any]) -> RD:
+    projects = tuple(RDProject(**x) for x in rd["projects"])
+    return RD(rd["expensed"], rd["intangible_amortisation"], projects, rd["base_after_switch"])
 
 
 _JSON_TYPES: dict[str, dict[str, Any]] = {
@@ -844,8 +1074,20 @@ _JSON_TYPES: dict[str, dict[str, Any]] = {
 }
 
 
+def _object_schema(spec: Mapping[str, FieldSpec]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {f: _field_schema(fs) for f, fs in spec.items()},
+        "required": [f for f, fs in spec.items() if fs.required],
+    }
+
+
 def _field_schema(spec: FieldSpec) -> dict[str, Any]:
     out: dict[str, Any] = {"description": spec.doc.replace("`", "")}
+    if spec.kind == "rows":
+        out.update({"type": "array", "items": _object_schema(spec.convert.spec)})  # type: ignore[attr-defined]
+        return out
     if spec.kind == "choice":
         out["enum"] = list(spec.convert.options())  # type: ignore[attr-defined]
     else:
@@ -873,12 +1115,7 @@ def json_schema() -> dict[str, Any]:
                       "this file, or \"sample\" for the shipped SAMPLE catalogue"},
     }
     for name, (is_list, spec) in SCHEMA.items():
-        table = {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {f: _field_schema(fs) for f, fs in spec.items()},
-            "required": [f for f, fs in spec.items() if fs.required],
-        }
+        table = _object_schema(spec)
         props[name] = {"type": "array", "items": table} if is_list else table
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -6,7 +6,8 @@ strings, never floats; documented in ``docs/report.md``).
 
 Every saving is rounded half up to the fen when it is made (as a return rounds
 tax), and the total saving is the exact sum of the savings, so a reader of the
-JSON who adds the savings up gets the total exactly.
+JSON who adds the savings up gets the total exactly; the subtotal of each tax
+(:attr:`Report.savings_by_tax`) is the exact sum of that tax's savings.
 
 Refunds (export refunds, the 2018 refund of excess input credits) are money the
 tax office pays back, not tax a policy saves: they are kept apart as
@@ -36,17 +37,21 @@ __all__ = [
     "Saving",
     "Section",
     "Status",
+    "TAXES",
     "Table",
     "cite_json",
 ]
 
 #: Section states: ``computed`` (real figures), ``not_applicable`` (nothing in the
-#: input calls for it), ``pending`` (the rules are not in this version yet).
+#: input calls for it).
 Status = str
-STATUSES: tuple[Status, ...] = ("computed", "not_applicable", "pending")
+STATUSES: tuple[Status, ...] = ("computed", "not_applicable")
+#: The taxes a saving can reduce, in the order the report lists their subtotals.
+TAXES: tuple[str, ...] = ("vat", "eit", "export")
 #: Kinds of table column.  Money cells and line amounts are written to the fen in JSON
 #: (``"0.00"``, never ``"0"``); every figure the report holds is already in fen.
-COLUMN_KINDS: tuple[str, ...] = ("text", "money", "rate", "date", "month", "cite", "bool")
+#: A ``label`` cell is text in both languages, ``(zh, en)``; JSON ``{"zh": …, "en": …}``.
+COLUMN_KINDS: tuple[str, ...] = ("text", "money", "rate", "date", "month", "cite", "bool", "label")
 
 
 def cite_json(cites: tuple[Citation, ...]) -> list[dict[str, str]]:
@@ -65,12 +70,17 @@ def _jsonable(value: object, kind: str) -> Any:
         return value.isoformat()[:7] if kind == "month" else value.isoformat()
     if isinstance(value, tuple) and kind == "cite":
         return cite_json(value)
+    if isinstance(value, tuple) and kind == "label":
+        return {"zh": str(value[0]), "en": str(value[1])}
     return str(value)
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One labelled figure: an amount of yuan, or a value shown as text (a rate, a status)."""
+    """One labelled figure: an amount of yuan, or a value shown as text (a rate, a status).
+
+    ``form`` names the return form (or schedule) the figure belongs on, e.g. ``A107012``.
+    """
 
     id: str
     zh: str
@@ -81,6 +91,7 @@ class Line:
     cite: tuple[Citation, ...] = ()
     note_zh: str = ""
     note_en: str = ""
+    form: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "zh": self.zh, "en": self.en}
@@ -88,6 +99,8 @@ class Line:
         if self.value_zh or self.value_en:
             out["value"] = {"zh": self.value_zh, "en": self.value_en or self.value_zh}
         out["cite"] = cite_json(self.cite)
+        if self.form:
+            out["form"] = self.form
         if self.note_zh or self.note_en:
             out["note"] = {"zh": self.note_zh, "en": self.note_en or self.note_zh}
         return out
@@ -132,9 +145,9 @@ class Table:
 class Saving:
     """The tax one policy saves the enterprise this year, rounded half up to the fen.
 
-    ``policy`` is a stable id (e.g. ``eit.high_tech_rate``); ``tax`` is the tax it
-    reduces (``vat``, ``eit`` or ``export``) and ``section`` the report section
-    that shows how it was computed.
+    ``policy`` is a stable id (e.g. ``eit.hnte_rate``); ``tax`` is the tax it
+    reduces (``vat`` or ``eit``) and ``section`` the report section that shows
+    how it was computed.  A negative amount is a change that raised the tax.
     """
 
     policy: str
@@ -240,6 +253,8 @@ class Report:
     source: str = ""
     savings: tuple[Saving, ...] = field(init=False)
     total_saving: Decimal = field(init=False)
+    #: The exact sum of the savings of each tax that has any, in the order of :data:`TAXES`.
+    savings_by_tax: tuple[tuple[str, Decimal], ...] = field(init=False)
     refunds: tuple[Refund, ...] = field(init=False)
     total_refund: Decimal = field(init=False)
 
@@ -247,6 +262,10 @@ class Report:
         savings = tuple(s for sec in self.sections for s in sec.savings)
         object.__setattr__(self, "savings", savings)
         object.__setattr__(self, "total_saving", total(s.amount for s in savings))
+        taxes = [t for t in TAXES if any(s.tax == t for s in savings)]
+        taxes += sorted({s.tax for s in savings} - set(TAXES))
+        object.__setattr__(self, "savings_by_tax",
+                           tuple((t, total(s.amount for s in savings if s.tax == t)) for t in taxes))
         refunds = tuple(r for sec in self.sections for r in sec.refunds)
         object.__setattr__(self, "refunds", refunds)
         object.__setattr__(self, "total_refund", total(r.amount for r in refunds))
@@ -257,11 +276,6 @@ class Report:
             if s.id == id:
                 return s
         raise KeyError(id)
-
-    @property
-    def pending(self) -> tuple[str, ...]:
-        """Ids of the sections whose rules are not in this version yet."""
-        return tuple(s.id for s in self.sections if s.status == "pending")
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form (see ``docs/report.md``): amounts as strings, never floats."""
@@ -280,7 +294,7 @@ class Report:
             "savings": [s.as_dict() for s in self.savings],
             "total_saving": str(self.total_saving),
             "total_saving_daxie": daxie(self.total_saving) if self.total_saving >= 0 else None,
+            "total_saving_by_tax": {t: str(a) for t, a in self.savings_by_tax},
             "refunds": [r.as_dict() for r in self.refunds],
             "total_refund": str(self.total_refund),
-            "pending": list(self.pending),
         }

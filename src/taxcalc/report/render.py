@@ -39,7 +39,7 @@ _QUAL = {
     "tech_sme": ("科技型中小企业", "technology-based SME"),
     "advanced_tech_service": ("技术先进型服务企业", "advanced technology service enterprise"),
 }
-_STATUS = {"pending": ("（待接入）", " (pending)"), "not_applicable": ("（不适用）", " (not applicable)")}
+_STATUS = {"not_applicable": ("（不适用）", " (not applicable)")}
 
 
 def _t(pair: tuple[str, str], lang: str) -> str:
@@ -90,6 +90,8 @@ def _cell(value: object, kind: str, lang: str) -> str:
         return format_rate(value, lang)
     if kind == "month" and isinstance(value, _dt.date):
         return f"{value:%Y-%m}"
+    if kind == "label" and isinstance(value, tuple):
+        return str(value[0] if lang == "zh" else value[1])
     if kind == "cite" and isinstance(value, tuple):
         return "; ".join(str(c) for c in value if isinstance(c, Citation))
     if isinstance(value, _dt.date):
@@ -104,13 +106,17 @@ def _grid(
     width: int,
     indent: str = "",
     total: Sequence[str] | None = None,
+    fixed: set[int] | frozenset[int] = frozenset(),
 ) -> list[str]:
-    """A table whose widest wrappable columns shrink (and wrap) until it fits ``width``."""
+    """A table whose widest wrappable columns shrink (and wrap) until it fits ``width``.
+
+    Columns in ``right`` (right-aligned figures) and ``fixed`` (dates) are never wrapped.
+    """
     ncol = len(rows[0]) if rows else len(header or ())
     all_rows = [*( [list(header)] if header else []), *[list(r) for r in rows], *([list(total)] if total else [])]
     widths = [max((display_width(r[i]) for r in all_rows), default=0) for i in range(ncol)]
     budget = width - display_width(indent) - len(_GAP) * (ncol - 1)
-    shrinkable = [i for i in range(ncol) if i not in right]
+    shrinkable = [i for i in range(ncol) if i not in right and i not in fixed]
     while sum(widths) > budget and shrinkable:
         i = max(shrinkable, key=lambda j: widths[j])
         floor = max(8, max((display_width(h) for h in (header or ())[i : i + 1]), default=0))
@@ -144,6 +150,7 @@ def _table(t: Table, lang: str, width: int) -> list[str]:
     """A table, split into parts that each repeat the first column when it is too wide for ``width``."""
     head = [c.zh if lang == "zh" else c.en for c in t.columns]
     right = {i for i, c in enumerate(t.columns) if c.kind in ("money", "rate")}
+    fixed = {i for i, c in enumerate(t.columns) if c.kind in ("date", "month")}
     rows = [[_cell(v, c.kind, lang) for c, v in zip(t.columns, r, strict=True)] for r in t.rows]
     total = None
     if t.total is not None:
@@ -151,23 +158,27 @@ def _table(t: Table, lang: str, width: int) -> list[str]:
         total[0] = total[0] or ("合计" if lang == "zh" else "total")
     title = t.zh if lang == "zh" else t.en
     out = [f"  {title}"]
-    for n, part in enumerate(_parts(head, rows, total, right, width - 2)):
+    for n, part in enumerate(_parts(head, rows, total, right | fixed, width - 2)):
         if n:
             out.append("")
         pick = [head[i] for i in part], [[r[i] for i in part] for r in rows]
         t_part = [total[i] for i in part] if total else None
         r_part = {k for k, i in enumerate(part) if i in right}
-        out.extend(_grid(pick[0], pick[1], r_part, width, "  ", t_part))
+        f_part = {k for k, i in enumerate(part) if i in fixed}
+        out.extend(_grid(pick[0], pick[1], r_part, width, "  ", t_part, f_part))
     return out
 
 
 def _min_width(i: int, head: list[str], rows: list[list[str]], total: list[str] | None, right: set[int]) -> int:
-    """The narrowest column ``i`` can be: all of a right-aligned cell, else what wrapping allows."""
+    """The narrowest column ``i`` can be: all of a right-aligned cell, else what wrapping allows.
+
+    The first column, repeated in every part of a split table, labels the rows: it keeps 16 columns.
+    """
     cells = [head[i], *(r[i] for r in rows), *([total[i]] if total else [])]
     widest = max(display_width(c) for c in cells)
     if i in right:
         return widest
-    return min(widest, max(8, display_width(head[i])))
+    return min(widest, max(16 if i == 0 else 10, display_width(head[i])))
 
 
 def _parts(
@@ -207,6 +218,8 @@ def _lines(lines: Sequence[Line], lang: str, width: int) -> list[str]:
             extra.append(f"（{note}）" if lang == "zh" else f"({note})")
         if ln.cite:
             extra.append("[" + "; ".join(str(c) for c in ln.cite) + "]")
+        if ln.form:
+            extra.append(f"表{ln.form}" if lang == "zh" else f"form {ln.form}")
         if extra:
             value = value + "  " + " ".join(extra)
         rows.append([ln.zh if lang == "zh" else ln.en, value])
@@ -303,6 +316,12 @@ def _summary(n: int, r: Report, lang: str, width: int) -> list[str]:
         out.extend(_grid(head, rows, {2}, width, "  "))
     else:
         out.append("  （无）" if lang == "zh" else "  (none)")
+    if len(r.savings_by_tax) > 1:
+        out.append("")
+        for tax, amount in r.savings_by_tax:
+            name = _t(_TAXES.get(tax, (tax, tax)), lang)
+            out.append(f"  {name}节税小计：{format_money(amount, lang)}" if lang == "zh"
+                       else f"  Saving in {name}: {format_money(amount, lang)}")
     out.append("")
     label = "合计节税" if lang == "zh" else "Total saving"
     out.append(f"  {label}：{format_money(r.total_saving, lang)}" if lang == "zh"
@@ -324,10 +343,6 @@ def _summary(n: int, r: Report, lang: str, width: int) -> list[str]:
     items: list[Saving | Refund] = [*r.savings, *r.refunds]
     notes = [(f"{s.zh}：{s.note_zh}", f"{s.en}: {s.note_en or s.note_zh}")
              for s in items if s.note_zh or s.note_en]
-    if r.pending:
-        names = "、".join(r.section(p).zh for p in r.pending)
-        names_en = ", ".join(r.section(p).en for p in r.pending)
-        notes.append((f"以下部分尚未计入：{names}。", f"Not yet included: {names_en}."))
     if notes:
         out.append("")
         out.extend(_notes(notes, lang, width))

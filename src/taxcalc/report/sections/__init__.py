@@ -4,9 +4,9 @@ A section computes its figures by calling the rule modules (``taxcalc.vat``,
 ``taxcalc.eit``, ``taxcalc.export``), through the shared
 :mod:`taxcalc.report.ledger` where sections show the same figures, and turns
 their explained results into report lines, tables, savings and refunds.  ``ctx``
-is a :class:`taxcalc.report.context.Context` (the facts, the law, the catalogue).  A section whose rules are not in this version
-yet says so (status ``pending``) and lists the facts it will use; a section for
-which the input has no facts is ``not_applicable``.
+is a :class:`taxcalc.report.context.Context` (the facts, the law, the catalogue).
+A section for which the input has no facts is ``not_applicable``; the income-tax
+section reads the facts through :mod:`taxcalc.report.income_tax`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,288 @@
+"""The report's income-tax facts as the input of the annual computation (:class:`taxcalc.eit.EnterpriseYear`).
+
+The report keeps its own field names (``income.accounting_profit``,
+``equipment[0].acquired`` …); this module maps them onto the fields of
+:class:`~taxcalc.eit.EnterpriseYear`, and maps the problems the income-tax rules
+find back onto the report's paths, so an error names the field of the input file.
+
+The mapping
+-----------
+* ``income.accounting_profit`` → ``profit``; ``income.other_adjustments`` →
+  ``adjustments``; ``income.main_business_share``, ``industrial``, ``restricted``,
+  ``ic_machine`` as named.
+* ``income.main_business``, or else :func:`main_business` of
+  ``enterprise.industry`` (a GB/T 4754-2017 code) → ``industry``.
+* ``qualifications`` → ``hnte_years`` (``high_tech``), ``tech_sme_years``,
+  ``tase_years`` (``advanced_tech_service``), by :func:`qualified_years`.
+* ``[[quarters]]`` → ``quarters`` (in quarter order); otherwise
+  ``enterprise.employees`` and ``enterprise.total_assets`` → the annual averages.
+* ``enterprise.opened`` / ``closed`` → ``opened`` / ``closed``.
+* ``[rd]``: ``projects`` → one :class:`~taxcalc.eit.RdProject` each; ``expensed``
+  (not itemised) → one project whose five items are that figure, counted as
+  given; ``intangible_amortisation`` → one intangible amortised that much.
+* ``[[equipment]]`` → :class:`~taxcalc.eit.Equipment`: ``description`` (or
+  ``equipment[i]``) → ``name``; ``acquired`` → ``acquired_on``; ``in_use``
+  (default ``acquired``); ``asset_class`` (default: ``machinery`` for equipment,
+  ``tools`` for an appliance); ``depreciation_booked`` → ``book_depreciation``
+  (default: :func:`book_depreciation`).
+* ``[[losses]]`` → :class:`~taxcalc.eit.Loss` (with ``extension``).
+
+Qualification years (a choice of the report)
+--------------------------------------------
+A qualification counts for tax year ``Y`` from the year its certificate was
+issued (``from``; 国家税务总局公告2017年第24号 一: 自高新技术企业证书注明的发证时间所在年度起)
+to the last year whose 31 December it covers.  The year it lapses in counts only
+if it also began in that year: a high-tech enterprise whose certificate lapses in
+``Y`` without being renewed by the year's end pays back the 15% (24号 一), and a
+renewal is a second row of ``qualifications``.  The same years serve the 10-year
+loss carry-forward (财税〔2018〕76号), which 国家税务总局公告2018年第45号 二 reads by the
+years of the certificate's validity: in the year a certificate lapses unrenewed
+the report may therefore carry a loss for fewer years than 45号 allows
+(:class:`~taxcalc.eit.EnterpriseYear` has one list of high-tech years for both).
+
+>>> import datetime as dt
+>>> from taxcalc.report.input import Qualification
+>>> q = Qualification("high_tech", dt.date(2017, 10, 27), dt.date(2020, 10, 26))
+>>> qualified_years((q,), "high_tech")
+(2017, 2018, 2019)
+>>> main_business("C14"), main_business("C1620"), main_business("H62"), main_business("")
+('manufacturing', 'tobacco', 'catering', 'other')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from ..eit import EnterpriseYear, Equipment, Loss, Quarter, RdFacts, RdIntangible, RdProject
+from ..errors import InvalidInput, NotMoney
+from ..money import CONTEXT, round_fen
+from .input import Equipment as InputEquipment
+from .input import Problem, Qualification, ReportInput, ReportInputError
+
+__all__ = [
+    "ASSET_CLASS_OF_KIND",
+    "INDUSTRY_SECTIONS",
+    "PATHS",
+    "asset_class",
+    "book_depreciation",
+    "enterprise_year",
+    "input_problem",
+    "main_business",
+    "qualified_years",
+    "report_path",
+    "size_needed",
+    "size_problem",
+]
+
+#: The main business of the income-tax rules by GB/T 4754-2017 section (门类) letter.
+INDUSTRY_SECTIONS: dict[str, str] = {
+    "A": "agriculture",
+    "B": "mining",
+    "C": "manufacturing",
+    "D": "utilities",
+    "E": "construction",
+    "F": "wholesale_retail",
+    "G": "transport",
+    "H": "accommodation",
+    "I": "information",
+    "J": "finance",
+    "K": "real_estate",
+    "L": "leasing_business",
+    "M": "research",
+}
+#: Divisions (大类) with a main business of their own: 16 烟草制品业, 61 住宿业, 62 餐饮业, 90 娱乐业.
+_DIVISIONS: dict[str, str] = {"C16": "tobacco", "H61": "accommodation", "H62": "catering", "R90": "entertainment"}
+#: The class of minimum tax life an item takes when ``asset_class`` is not given.
+ASSET_CLASS_OF_KIND: dict[str, str] = {"equipment": "machinery", "appliance": "tools"}
+_KINDS = {"high_tech": "hnte_years", "tech_sme": "tech_sme_years", "advanced_tech_service": "tase_years"}
+
+
+def main_business(industry: str) -> str:
+    """The main business of the income-tax rules for a GB/T 4754-2017 code (``"other"`` when none fits).
+
+    Only the distinctions the rules draw are kept: the R&D negative list
+    (tobacco, accommodation and catering, wholesale and retail, real estate,
+    leasing and business services, entertainment), manufacturing, and 工业企业
+    (mining, manufacturing, utilities).  A bare ``H`` is read as accommodation,
+    which every rule treats as catering.
+    """
+    code = industry.strip().upper()
+    if not code:
+        return "other"
+    return _DIVISIONS.get(code[:3]) or INDUSTRY_SECTIONS.get(code[0], "other")
+
+
+def qualified_years(qualifications: Iterable[Qualification], kind: str) -> tuple[int, ...]:
+    """The tax years a qualification of ``kind`` counts for (see the module notes)."""
+    out: set[int] = set()
+    for q in qualifications:
+        if q.kind != kind:
+            continue
+        for y in range(q.first.year, q.last.year + 1):
+            if q.last >= _dt.date(y, 12, 31) or y == q.first.year:
+                out.add(y)
+    return tuple(sorted(out))
+
+
+def asset_class(item: InputEquipment) -> str:
+    """The class of ``item``'s minimum tax life: as given, else by its kind."""
+    return item.asset_class or ASSET_CLASS_OF_KIND[item.kind]
+
+
+def book_depreciation(item: InputEquipment, year: int) -> Decimal:
+    """The depreciation in the accounts for ``year``: as given, else the report's default.
+
+    The default is the accounts' straight line: ``cost ÷ (useful_life_years × 12)``
+    a month from the month after the one it was put into use, no residual value,
+    rounded half up to the fen for the year.
+
+    >>> from taxcalc.report.input import Equipment
+    >>> book_depreciation(Equipment(_dt.date(2018, 6, 15), Decimal("1350000")), 2018)
+    Decimal('67500.00')
+    """
+    if item.depreciation_booked is not None:
+        return item.depreciation_booked
+    in_use = item.in_use or item.acquired
+    first = in_use.year * 12 + in_use.month  # the month after (0-based months)
+    life = item.useful_life_years * 12
+    start, end = year * 12, year * 12 + 12
+    months = max(0, min(end, first + life) - max(start, first))
+    if not months:
+        return Decimal("0.00")
+    return round_fen(CONTEXT.divide(CONTEXT.multiply(item.cost, Decimal(months)), Decimal(life)))
+
+
+# -- building the record -------------------------------------------------------------------------
+
+_EQUIPMENT_FIELDS = {"name": "description", "cost": "cost", "kind": "asset_class", "acquired_on": "acquired",
+                     "in_use": "in_use", "acquisition": "acquisition", "residual": "residual",
+                     "elect_one_time": "elect_one_time", "book_depreciation": "depreciation_booked"}
+#: Fields of EnterpriseYear (and of the rule functions) → the report input's paths.
+PATHS: dict[str, str] = {
+    "year": "year",
+    "profit": "income.accounting_profit",
+    "adjustments": "income.other_adjustments",
+    "industry": "income.main_business",
+    "main_business_share": "income.main_business_share",
+    "industrial": "income.industrial",
+    "restricted": "income.restricted",
+    "ic_machine": "income.ic_machine",
+    "hnte_years": "qualifications",
+    "tech_sme_years": "qualifications",
+    "tase_years": "qualifications",
+    "quarters": "quarters",
+    "employees": "enterprise.employees",
+    "assets": "enterprise.total_assets",
+    "opened": "enterprise.opened",
+    "closed": "enterprise.closed",
+    "rd": "rd",
+    "rd.base_after_switch": "rd.base_after_switch",
+    "equipment": "equipment",
+    "losses": "losses",
+}
+
+
+def report_path(field: str) -> str:
+    """The report input's path for a field named by the income-tax rules (``equipment[1].kind`` …)."""
+    if field in PATHS:
+        return PATHS[field]
+    head, _, rest = field.partition(".")
+    if head.startswith("equipment[") and rest in _EQUIPMENT_FIELDS:
+        return f"{head}.{_EQUIPMENT_FIELDS[rest]}"
+    if head.startswith(("equipment[", "losses[", "quarters[")):
+        return field
+    if field.startswith("rd.projects[") or field.startswith("rd."):
+        return field
+    return PATHS.get(head, "income")
+
+
+def input_problem(exc: InvalidInput | NotMoney, path: str | None = None) -> ReportInputError:
+    """A problem the income-tax rules found, as a problem of the report input's field (``path`` or mapped)."""
+    if isinstance(exc, ReportInputError):
+        return exc
+    return ReportInputError([Problem(path or report_path(exc.field), exc.reason)])
+
+
+def _rd(facts: ReportInput) -> RdFacts:
+    rd = facts.rd
+    if rd is None:
+        return RdFacts()
+    projects = [
+        RdProject(p.name or f"rd.projects[{i}]", p.personnel, p.direct_inputs, p.depreciation, p.amortisation,
+                  p.design, p.other, p.entrusted_domestic, p.entrusted_overseas)
+        for i, p in enumerate(rd.projects)
+    ]
+    if rd.expensed:
+        projects.append(RdProject("研发费用（未分项） R&D not itemised", direct_inputs=rd.expensed))
+    intangibles: tuple[RdIntangible, ...] = ()
+    if rd.intangible_amortisation:
+        amount = rd.intangible_amortisation
+        intangibles = (RdIntangible("研发形成的无形资产 R&D intangibles", amount, amount),)
+    return RdFacts(tuple(projects), intangibles, rd.base_after_switch)
+
+
+def _equipment(facts: ReportInput) -> tuple[Equipment, ...]:
+    out = []
+    for i, e in enumerate(facts.equipment):
+        try:
+            out.append(Equipment(
+                e.description or f"equipment[{i}]", e.cost, asset_class(e), e.acquired, e.in_use or e.acquired,
+                e.acquisition, e.residual, e.elect_one_time, book_depreciation(e, facts.year),
+            ))
+        except (InvalidInput, NotMoney) as exc:
+            raise input_problem(exc, f"equipment[{i}].{_EQUIPMENT_FIELDS.get(exc.field, exc.field)}") from None
+    return tuple(out)
+
+
+def enterprise_year(facts: ReportInput) -> EnterpriseYear:
+    """The income-tax facts of the report input (``facts.income`` must be given).
+
+    Raises :class:`~taxcalc.report.input.ReportInputError` naming the report's field.
+    """
+    income = facts.income
+    if income is None:
+        raise ReportInputError([Problem("income", "missing (required for the income-tax section)")])
+    ent = facts.enterprise
+    sized = not facts.quarters and ent.employees is not None and ent.total_assets is not None
+    try:
+        return EnterpriseYear(
+            facts.year,
+            income.accounting_profit,
+            income.other_adjustments,
+            industry=income.main_business or main_business(ent.industry),
+            main_business_share=income.main_business_share,
+            industrial=income.industrial,
+            restricted=income.restricted,
+            hnte_years=qualified_years(facts.qualifications, "high_tech"),
+            tech_sme_years=qualified_years(facts.qualifications, "tech_sme"),
+            tase_years=qualified_years(facts.qualifications, "advanced_tech_service"),
+            ic_machine=income.ic_machine,
+            quarters=tuple(Quarter(q.employees_start, q.employees_end, q.assets_start, q.assets_end)
+                           for q in facts.quarters),
+            employees=Decimal(ent.employees) if sized and ent.employees is not None else None,
+            assets=ent.total_assets if sized else None,
+            opened=ent.opened if ent.opened is not None and ent.opened.year == facts.year else None,
+            closed=ent.closed if ent.closed is not None and ent.closed.year == facts.year else None,
+            rd=_rd(facts),
+            equipment=_equipment(facts),
+            losses=tuple(Loss(x.year, x.amount, x.extension) for x in facts.losses),
+        )
+    except ReportInputError:
+        raise
+    except (InvalidInput, NotMoney) as exc:
+        raise input_problem(exc) from None
+
+
+def size_needed(exc: InvalidInput) -> bool:
+    """Whether ``exc`` is the annual computation asking for the small low-profit size figures."""
+    return exc.field == "quarters" and "small low-profit cap" in exc.reason
+
+
+def size_problem(exc: InvalidInput, what: str = "") -> ReportInputError:
+    """The annual computation's request for the size figures, in the report's field names."""
+    head = exc.reason.split(":", 1)[0]
+    return ReportInputError([Problem("quarters", f"{head}{what}: give [[quarters]] (employees and total assets at "
+                                     "the start and end of each quarter) or enterprise.employees and "
+                                     "enterprise.total_assets (annual averages) to test the relief")])
