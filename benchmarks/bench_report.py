@@ -37,6 +37,48 @@ year = 2019
 name = "shop"
 vat_taxpayer = "small_scale"
 """ + "".join(f'[[sales]]\nmonth = "2019-{m:02d}"\namount = "{90000 + 2500 * m}"\n' for m in range(1, 13))
+INCOME_TAX = """
+format = 1
+year = 2018
+[enterprise]
+name = "income tax only"
+industry = "C33"
+[income]
+accounting_profit = "1900000"
+other_adjustments = "30000"
+[[qualifications]]
+kind = "high_tech"
+from = 2017-03-01
+to = 2020-02-28
+[[rd.projects]]
+name = "P1"
+personnel = "260000"
+direct_inputs = "90000"
+other = "45000"
+[[rd.projects]]
+name = "P2"
+personnel = "120000"
+design = "30000"
+entrusted_domestic = "50000"
+[[equipment]]
+acquired = 2018-03-12
+in_use = 2018-04-02
+cost = "480000"
+depreciation_booked = "32400"
+[[equipment]]
+acquired = 2018-12-10
+cost = "60000"
+asset_class = "electronics"
+[[losses]]
+year = 2013
+amount = "120000"
+[[losses]]
+year = 2016
+amount = "200000"
+""" + "".join(
+    f'[[quarters]]\nquarter = {q}\nemployees_start = {66 + 4 * q}\nemployees_end = {70 + 4 * q}\n'
+    f'assets_start = "{23 + q}000000"\nassets_end = "{24 + q}000000"\n' for q in range(1, 5)
+)
 
 
 def main() -> None:
@@ -47,6 +89,7 @@ def main() -> None:
     sample = Catalogue.sample()
     trader = parse_text(TRADER, "toml")
     small = parse_text(SMALL, "toml")
+    income_tax = parse_text(INCOME_TAX, "toml")
     report(
         [
             ("format_money(amount, 'zh')", median_us(lambda: format_money(amount, "zh")), None),
@@ -60,6 +103,10 @@ def main() -> None:
             ("build_report(trader, 12 exports, 免退)",
              median_us(lambda: build_report(trader, catalogue=sample), number=200), None),
             ("build_report(small-scale, 12 months)", median_us(lambda: build_report(small), number=200), None),
+            ("build_report(income tax only: 2 projects, 2 assets, 2 losses, quarters)",
+             median_us(lambda: build_report(income_tax), number=200), None),
+            ("build_report(example facts, known_on=2017-12-31)",
+             median_us(lambda: build_report(facts, catalogue=sample, known_on="2017-12-31"), number=200), None),
             ("render(report, 'zh')", median_us(lambda: render(built, "zh"), number=100), None),
             ("render(report, 'en')", median_us(lambda: render(built, "en"), number=100), None),
             ("json.dumps(report.as_dict())", median_us(lambda: json.dumps(built.as_dict()), number=200), None),

@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -63,6 +64,21 @@ def _enterprise(facts: ReportInput) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=64)
+def _known_view(law: Law, day: _dt.date) -> Law:
+    """The law as known on ``day``: one view per (law, day), so the rules' caches and memos carry over."""
+    return law.as_known_on(day)
+
+
+@functools.lru_cache(maxsize=64)
+def _what_if_view(law: Law, overrides: tuple[tuple[str, type, object], ...]) -> Law:
+    """The law with values replaced: one view per (law, what-if), for the same reason.
+
+    The key holds each value's type, so ``True`` and ``1`` (equal in Python) stay apart.
+    """
+    return law.with_values({k: v for k, _t, v in overrides})
+
+
 def _shown(value: object) -> str:
     """A what-if value as written in a data file: ``true``/``false`` for flags, lists comma-separated."""
     if isinstance(value, bool):
@@ -92,10 +108,13 @@ def build_report(
     day: _dt.date | None = None
     if known_on is not None:
         day = date_arg(known_on, "known_on")
-        base = base.as_known_on(day)
+        base = _known_view(base, day)
     overrides = dict(what_if or {})
     if overrides:
-        base = base.with_values(overrides)
+        try:
+            base = _what_if_view(base, tuple((k, type(v), v) for k, v in overrides.items()))
+        except TypeError:  # a value that cannot be a cache key (a list of codes)
+            base = base.with_values(overrides)
     ctx = Context(facts, base, resolve_catalogue(facts, catalogue), tuple(overrides))
     sections = tuple(builder(ctx) for _, builder in BUILDERS)
     return Report(

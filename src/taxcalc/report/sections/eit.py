@@ -52,9 +52,9 @@ from ...eit import (
 )
 from ...eit import Equipment as TaxAsset
 from ...errors import InvalidInput
-from ...explain import Citation, Step
-from ...format import format_money, format_rate
-from ...money import total
+from ...explain import Citation, Step, format_value
+from ...format import format_rate
+from ...money import round_fen, total
 from ..context import Context
 from ..income_tax import enterprise_year, input_problem, size_needed, size_problem
 from ..input import ReportInput
@@ -97,15 +97,16 @@ def build(ctx: Context) -> Section:
                        notes=(("输入中没有 [income]。", "The input has no [income] table."),))
     f = enterprise_year(facts)
     try:
-        result = annual(f, law=ctx.law)
-    except InvalidInput as exc:
-        raise size_problem(exc) if size_needed(exc) else input_problem(exc) from None
-    try:
         b = benefit(f, law=ctx.law)
     except InvalidInput as exc:
-        if size_needed(exc):
-            raise size_problem(exc, " with a preference undone (needed to value it)") from None
-        raise input_problem(exc) from None
+        if not size_needed(exc):
+            raise input_problem(exc) from None
+        try:
+            annual(f, law=ctx.law)
+        except InvalidInput as first:
+            raise size_problem(first) if size_needed(first) else input_problem(first) from None
+        raise size_problem(exc, " with a preference undone (needed to value it)") from None
+    result = b.result
     rows = listed(f, b)
     savings = tuple(_saving(p) for p in rows)
     tables = []
@@ -125,10 +126,10 @@ def build(ctx: Context) -> Section:
     )]
     if rows and single != b.total_saving:
         notes.append((
-            f"各项优惠相互影响（如所得跨过上限、税率优惠不叠加）：逐项节税额之和为{format_money(single, 'zh')}，"
-            f"全部同时取消的节税额为{format_money(b.total_saving, 'zh')}；报告合计按逐项节税额相加。",
+            f"各项优惠相互影响（如所得跨过上限、税率优惠不叠加）：逐项节税额之和为{_yuan(single)}元，"
+            f"全部同时取消的节税额为{_yuan(b.total_saving)}元；报告合计按逐项节税额相加。",
             f"The preferences interact (income crossing a cap, rate reliefs not combined): the single savings "
-            f"add up to {format_money(single, 'en')}, all undone together save {format_money(b.total_saving, 'en')}; "
+            f"add up to {_yuan(single)}, all undone together save {_yuan(b.total_saving)}; "
             "the report's total adds the single savings.",
         ))
     return Section("eit", _ZH, _EN, "computed", tuple(_lines(ctx, f, result, b)), tuple(tables), savings,
@@ -202,6 +203,11 @@ def _saving(p: PolicyBenefit) -> Saving:
 # -- lines ---------------------------------------------------------------------------------------
 
 
+def _yuan(amount: Decimal) -> str:
+    """An amount in a note: ``1,234.50`` (half up to the fen; the report's amounts are already in fen)."""
+    return format_value(round_fen(amount), "yuan")
+
+
 def _cites(steps: tuple[Step, ...] | list[Step]) -> tuple[Citation, ...]:
     return tuple(dict.fromkeys(c for s in steps for c in s.cite))
 
@@ -266,15 +272,13 @@ def _lines(ctx: Context, f: EnterpriseYear, r: AnnualResult, b: Benefit) -> list
     if r.losses_carried:
         lines.append(Line("eit.losses_carried", "结转以后年度弥补的亏损", "losses carried to next year",
                           total(c.amount for c in r.losses_carried),
-                          note_zh="；".join(f"{c.year}年 {format_money(c.amount, 'zh', symbol=False)}"
-                                           for c in r.losses_carried),
-                          note_en="; ".join(f"{c.year}: {format_money(c.amount, 'en', symbol=False)}"
-                                           for c in r.losses_carried),
+                          note_zh="；".join(f"{c.year}年 {_yuan(c.amount)}" for c in r.losses_carried),
+                          note_en="; ".join(f"{c.year}: {_yuan(c.amount)}" for c in r.losses_carried),
                           form="A106000"))
     lines.append(Line("eit.tax_without_all", "各项优惠同时取消时的应纳所得税额", "tax with every preference undone together",
                       b.tax_without_all,
-                      note_zh=f"同时取消节税 {format_money(b.total_saving, 'zh', symbol=False)}",
-                      note_en=f"together they save {format_money(b.total_saving, 'en', symbol=False)}"))
+                      note_zh=f"同时取消节税 {_yuan(b.total_saving)}",
+                      note_en=f"together they save {_yuan(b.total_saving)}"))
     return lines
 
 
