@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from taxcalc.cli import main
 from taxcalc.eit import annual, benefit
+from taxcalc.errors import LawDataError
 from taxcalc.report import ReportInputError, build_report, example, parse_text, render
 from taxcalc.report.income_tax import (
     book_depreciation,
@@ -543,3 +544,62 @@ def test_problems_found_by_the_computation_name_the_report_field():
         build_report(parse_text(text, "toml"))
     assert [str(p) for p in info.value.problems] == [
         "rd.base_after_switch: 900000 is more than the year's base 800000"]
+
+
+def test_a_2020_hardship_loss_used_in_its_eighth_year():
+    report = build_report(facts("""\
+        format = 1
+        year = 2026
+        [enterprise]
+        name = "x"
+        industry = "H62"
+        employees = 400
+        total_assets = "90000000"
+        [income]
+        accounting_profit = "2000000"
+        [[losses]]
+        year = 2020
+        amount = "300000"
+        extension = "hardship"
+        """))
+    # five years would end in 2025: the 300,000 used in 2026 is worth 300,000 × 25%
+    assert amounts(report)["eit.losses_used"] == D("300000")
+    (s,) = report.savings
+    assert (s.policy, s.amount, str(s.cite[0])) == ("eit.loss_8_years_2020", D("75000.00"),
+                                                   "财政部 税务总局公告2020年第8号 第四条")
+
+
+def test_high_tech_equipment_of_2022_q4_full_deduction_plus_extra():
+    report = build_report(facts("""\
+        format = 1
+        year = 2022
+        [enterprise]
+        name = "x"
+        industry = "C39"
+        employees = 400
+        total_assets = "90000000"
+        [income]
+        accounting_profit = "5000000"
+        [[qualifications]]
+        kind = "high_tech"
+        from = 2021-05-01
+        to = 2024-04-30
+        [[equipment]]
+        acquired = 2022-11-10
+        in_use = 2022-11-20
+        cost = "1000000"
+        """))
+    got = amounts(report)
+    assert got["eit.equipment_adjustment"] == D("8333.33") - D("1000000")  # December's book depreciation
+    assert got["eit.equipment_extra"] == D("1000000.00")
+    saving = {s.policy: s for s in report.savings}["eit.hnte_equipment_2022q4"]
+    # undone, the one-time deduction of 2021年第6号 still applies: only the extra 100% is lost, at 15%
+    assert saving.amount == D("150000.00") and "extra deduction" in saving.note_en
+    assert str(saving.cite[0]) == "财政部 税务总局 科技部公告2022年第28号 一"
+    fits(report)
+
+
+def test_what_if_views_are_kept_apart_by_value_type():
+    assert build_report(example(), what_if={"eit.losses.years.qualified": 1}).total_saving
+    with pytest.raises(LawDataError, match="must be a non-negative integer"):
+        build_report(example(), what_if={"eit.losses.years.qualified": True})

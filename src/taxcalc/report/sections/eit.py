@@ -189,6 +189,10 @@ def _saving(p: PolicyBenefit) -> Saving:
         elif not p.saving:
             zh = "时间性优惠：本年不节税（扣除落在其他年度）。"
             en = "a timing preference: saves nothing this year (the deduction falls in another year)."
+        elif p.id == "hnte_equipment_2022q4":
+            zh = "全额扣除把以后年度的折旧提前到本年，另加计扣除；以后年度不再扣除该资产折旧，那些年的节税额可能为负数。"
+            en = ("the full deduction brings later years' depreciation forward and the extra deduction comes on top; "
+                  "in later years the asset is no longer depreciated for tax, and their saving can be negative.")
         else:
             zh = "时间性优惠：把以后年度的折旧提前到本年扣除；以后年度不再扣除折旧，那些年的节税额为负数。"
             en = ("a timing preference: later years' depreciation is deducted now; in those years the asset is "
