@@ -177,7 +177,7 @@ def date_arg(value: object, field: str) -> _dt.date:
 
 def round_fen(amount: Decimal) -> Decimal:
     """Round to the fen, half up (四舍五入; half away from zero for negatives)."""
-    return amount.quantize(FEN, rounding=ROUND_HALF_UP, context=CONTEXT)
+    return CONTEXT.quantize(amount, FEN)  # CONTEXT rounds ROUND_HALF_UP
 
 
 def mul(a: Decimal, b: Decimal) -> Decimal:
