@@ -109,6 +109,9 @@ def test_an_explicit_row_wins_over_the_general_mapping():
     r2 = rebate_rate("99010000", "2018-11-01", catalogue=c2)
     assert (r2.rate, r2.source) == (pct(10), "derived")
     assert any("123号" in a for a in r2.assumptions)
+    # the same assumptions in Chinese, one for one
+    assert len(r2.assumptions_zh) == len(r2.assumptions)
+    assert any("123号" in a and "假定99010000不在" in a for a in r2.assumptions_zh)
 
 
 def test_the_general_mapping_never_applies_to_the_soybean_meal_the_notice_listed():

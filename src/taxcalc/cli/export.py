@@ -148,7 +148,7 @@ def _rate(args: argparse.Namespace) -> str:
             + (" (transition)" if en and r.transition else "（过渡期）" if r.transition else "")]
     if cat.is_sample:
         head.append("SAMPLE catalogue: illustrative rates, not official" if en else "示例目录：仅作演示，并非官方退税率")
-    for a in r.assumptions:
+    for a in r.assumptions if en else r.assumptions_zh:
         head.append(("assumes: " if en else "假设：") + a)
     return _output(args, r, head)
 

@@ -232,6 +232,7 @@ class RebateRate(Explained):
     source: str
     transition: bool
     assumptions: tuple[str, ...]
+    assumptions_zh: tuple[str, ...]
     steps: tuple[Step, ...]
 
 
@@ -242,6 +243,7 @@ class _Found:
     source: str
     steps: tuple[Step, ...]
     assumptions: tuple[str, ...]
+    assumptions_zh: tuple[str, ...] = ()
 
 
 def _row_cite(cat: Catalogue, row: CatalogueRow) -> Citation:
@@ -366,7 +368,7 @@ def _library_rate(
             base.rate, "rate", f"{code} {base.window()}", (_row_cite(cat, base),),
         )
     ]
-    assumptions: list[tuple[_dt.date, str]] = []
+    assumptions: list[tuple[_dt.date, str, str]] = []
     named: set[str] = set()
     r = base.rate
     levy = base.levy
@@ -408,7 +410,11 @@ def _library_rate(
                 ))
                 if not s.equal_only and new.citation.doc not in named:
                     named.add(new.citation.doc)
-                    assumptions.append((s.day, f"{code} is not among the products listed in {new.citation.doc} 第一条 (list not shipped)"))
+                    assumptions.append((
+                        s.day,
+                        f"{code} is not among the products listed in {new.citation.doc} 第一条 (list not shipped)",
+                        f"假定{code}不在{new.citation.doc}第一条所列产品清单内（本库未收录该清单）",
+                    ))
                 r = new.value
             else:
                 steps.append(Step(
@@ -424,12 +430,19 @@ def _library_rate(
         for n in rules.notices:
             if start < n.first <= day and n.value is True and n.citation.doc not in named:
                 named.add(n.citation.doc)
-                assumptions.append((n.first, f"{code} is not among the products listed in {n.citation.doc} (list not shipped)"))
+                assumptions.append((
+                    n.first,
+                    f"{code} is not among the products listed in {n.citation.doc} (list not shipped)",
+                    f"假定{code}不在{n.citation.doc}所列产品清单内（本库未收录该清单）",
+                ))
     steps.append(Step(
         "library_rate", "文库出口退税率（按一般规则推定）", "rebate rate derived by the general rules",
         r, "rate", f"{base.where} {_pct(base.rate)} carried to {day}",
     ))
-    return _Found(r, levy, "derived", tuple(steps), tuple(text for _, text in sorted(assumptions)))
+    ordered = sorted(assumptions)
+    return _Found(
+        r, levy, "derived", tuple(steps), tuple(en for _, en, _ in ordered), tuple(zh for _, _, zh in ordered)
+    )
 
 
 # -- the public function -------------------------------------------------------------------
@@ -598,5 +611,5 @@ def rebate_rate(
     steps.append(Step("rebate_rate", "适用的出口退税率", "rebate rate that applies", r, "rate"))
     return RebateRate(
         c, day, exporter, kind, r, found.rate, levy_used, found.source, in_transition,
-        found.assumptions, tuple(steps),
+        found.assumptions, found.assumptions_zh, tuple(steps),
     )

@@ -185,6 +185,7 @@ class ExportRate:
     cites: tuple[Citation, ...]
     transition: bool
     assumptions: tuple[str, ...]
+    assumptions_zh: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +331,8 @@ def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
     levy = levy_v.value
     assert isinstance(levy, Decimal)
     if x.rebate_rate is not None:
-        return ExportRate(i, x, levy, levy_v.citation, x.rebate_rate, "given", (), transition=False, assumptions=())
+        return ExportRate(i, x, levy, levy_v.citation, x.rebate_rate, "given", (), transition=False,
+                          assumptions=(), assumptions_zh=())
     cat = ctx.catalogue
     if cat is None:
         raise ReportInputError([Problem(
@@ -361,11 +363,14 @@ def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
         if unknown:
             note = (f"{x.hs_code} {x.date}: as known on {known_on} no rule of taxcalc's data had changed the "
                     f"rate, so the rebate rate is the catalogue row in force on {day}, as written")
+            note_zh = (f"{x.hs_code} {x.date}：依{known_on}已公布的规定，本库数据中尚无调整该退税率的规则，"
+                       f"故按目录中{day}有效的一行取退税率")
         else:
             note = (f"{x.hs_code} {x.date}: before {first} the rebate rate is the catalogue row as written "
                     "(taxcalc's general rate rules start then)")
+            note_zh = (f"{x.hs_code} {x.date}：{first}以前按目录所列退税率（本库的一般调整规则自该日起）")
         return ExportRate(i, x, levy, levy_v.citation, rate, "catalogue", cites, transition=False,
-                          assumptions=(note,))
+                          assumptions=(note,), assumptions_zh=(note_zh,))
     rename = {"code": "hs_code", "levy_rate": "band", "catalogue": "hs_code", "export_date": "date",
               "purchase_vat_rate": "purchase_vat_rate", "supplier_collection_rate": "supplier_collection_rate"}
     trader = exporter == "trader"
@@ -400,7 +405,8 @@ def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
             if c.doc != "taxcalc":
                 seen.setdefault(c)
     return ExportRate(i, x, levy, levy_v.citation, got.rate, got.source, tuple(seen), got.transition,
-                      tuple(f"{x.hs_code} {x.date}: {a}" for a in got.assumptions))
+                      tuple(f"{x.hs_code} {x.date}: {a}" for a in got.assumptions),
+                      tuple(f"{x.hs_code} {x.date}：{a}" for a in got.assumptions_zh))
 
 
 def _excess_credit(ctx: Context, prior_credit: Decimal) -> ExcessCreditRefund2018:

@@ -63,8 +63,10 @@ def build(ctx: Context) -> Section:
         "An export refund pays back input VAT already paid; it is not tax spared: it is listed under "
         "refunds, never added to the savings.",
     )]
-    assumptions = list(dict.fromkeys(a for r in rates for a in r.assumptions))
-    notes.extend((f"退税率推定假设：{a}", f"Rate assumption: {a}") for a in assumptions)
+    assumptions = list(dict.fromkeys(
+        pair for r in rates for pair in zip(r.assumptions_zh, r.assumptions, strict=True)
+    ))
+    notes.extend((f"退税率推定假设：{zh}", f"Rate assumption: {en}") for zh, en in assumptions)
     if ctx.catalogue is not None and ctx.catalogue.is_sample:
         notes.append(("所用出口退税率目录为示例（SAMPLE），不是官方税率。",
                       "The catalogue used is the SAMPLE catalogue, not official rates."))
