@@ -164,18 +164,7 @@ class Saving:
         object.__setattr__(self, "amount", round_fen(self.amount))
 
     def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "policy": self.policy,
-            "tax": self.tax,
-            "section": self.section,
-            "zh": self.zh,
-            "en": self.en,
-            "amount": str(self.amount),
-            "cite": cite_json(self.cite),
-        }
-        if self.note_zh or self.note_en:
-            out["note"] = {"zh": self.note_zh, "en": self.note_en or self.note_zh}
-        return out
+        return _amount_json(self, {"policy": self.policy, "tax": self.tax})
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,17 +189,22 @@ class Refund:
         object.__setattr__(self, "amount", round_fen(self.amount))
 
     def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "policy": self.policy,
-            "section": self.section,
-            "zh": self.zh,
-            "en": self.en,
-            "amount": str(self.amount),
-            "cite": cite_json(self.cite),
-        }
-        if self.note_zh or self.note_en:
-            out["note"] = {"zh": self.note_zh, "en": self.note_en or self.note_zh}
-        return out
+        return _amount_json(self, {"policy": self.policy})
+
+
+def _amount_json(item: Saving | Refund, head: dict[str, Any]) -> dict[str, Any]:
+    """The JSON of a saving or a refund: ``head``, then the fields they share."""
+    out = {
+        **head,
+        "section": item.section,
+        "zh": item.zh,
+        "en": item.en,
+        "amount": str(item.amount),
+        "cite": cite_json(item.cite),
+    }
+    if item.note_zh or item.note_en:
+        out["note"] = {"zh": item.note_zh, "en": item.note_en or item.note_zh}
+    return out
 
 
 @dataclass(frozen=True, slots=True)
