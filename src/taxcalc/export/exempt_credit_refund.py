@@ -57,10 +57,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 
-from ..errors import InvalidInput, NotMoney
+from ..errors import InvalidInput
 from ..explain import Citation, Explained, Step
 from ..law import Law, default
 from ..money import (
@@ -77,6 +77,7 @@ from ..money import (
     sub,
     total,
 )
+from ._input import record
 from .catalogue import MAX_RATE
 
 __all__ = ["ExemptCreditRefund", "ExemptCreditRefundInput", "ExportLine", "exempt_credit_refund"]
@@ -140,22 +141,7 @@ class ExportLine:
 
 
 def _line(item: object, i: int) -> ExportLine:
-    if isinstance(item, ExportLine):
-        return item
-    if isinstance(item, Mapping):
-        names = {f.name for f in fields(ExportLine)}
-        extra = sorted(set(item) - names)
-        if extra:
-            raise InvalidInput(f"exports[{i}]", f"unknown field(s): {', '.join(map(str, extra))}")
-        try:
-            return ExportLine(**item)
-        except InvalidInput as exc:
-            raise InvalidInput(f"exports[{i}].{exc.field}", exc.reason) from None
-        except NotMoney as exc:
-            raise NotMoney(f"exports[{i}].{exc.field}", exc.reason) from None
-        except TypeError as exc:
-            raise InvalidInput(f"exports[{i}]", str(exc)) from None
-    raise InvalidInput(f"exports[{i}]", f"a {type(item).__name__} is not an export line")
+    return record(item, ExportLine, f"exports[{i}]", "an export line")
 
 
 @dataclass(frozen=True, slots=True)

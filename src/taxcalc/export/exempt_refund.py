@@ -41,13 +41,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import InvalidInput, NotMoney, UnknownCategory
 from ..explain import Citation, Explained, Step
 from ..law import Law, default
 from ..money import CONTEXT, FEN, ZERO, date_arg, mul, nonnegative_money, rate, round_fen, total
+from ._input import record
 from .catalogue import MAX_RATE, Catalogue
 from .rebate_rate import RebateRate, rebate_rate
 
@@ -125,22 +126,7 @@ class ExemptRefund(Explained):
 
 
 def _purchase(item: object, i: int) -> PurchaseLine:
-    if isinstance(item, PurchaseLine):
-        return item
-    if isinstance(item, Mapping):
-        names = {f.name for f in fields(PurchaseLine)}
-        extra = sorted(set(item) - names)
-        if extra:
-            raise InvalidInput(f"lines[{i}]", f"unknown field(s): {', '.join(map(str, extra))}")
-        try:
-            return PurchaseLine(**item)
-        except InvalidInput as exc:
-            raise InvalidInput(f"lines[{i}].{exc.field}", exc.reason) from None
-        except NotMoney as exc:
-            raise NotMoney(f"lines[{i}].{exc.field}", exc.reason) from None
-        except TypeError as exc:
-            raise InvalidInput(f"lines[{i}]", str(exc)) from None
-    raise InvalidInput(f"lines[{i}]", f"a {type(item).__name__} is not a purchase line")
+    return record(item, PurchaseLine, f"lines[{i}]", "a purchase line")
 
 
 def exempt_refund(
