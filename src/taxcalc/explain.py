@@ -43,7 +43,9 @@ class Step(NamedTuple):
     """One step of a computation.
 
     ``unit`` tells how to show ``value``: ``"yuan"``, ``"rate"`` (shown as a
-    percentage), ``"date"``, ``"count"``, ``"bool"`` or ``""`` (as is).
+    percentage), ``"date"``, ``"count"``, ``"bool"`` or ``""`` (as is).  A step
+    whose ``value`` is ``None`` records a fact without a figure (e.g. "not given,
+    not tested"): it shows only its label.
     """
 
     name: str
@@ -58,8 +60,11 @@ class Step(NamedTuple):
     def render(self, lang: str = "zh") -> str:
         """One line: label, value, formula and citations."""
         label = self.zh if lang == "zh" else self.en
-        sep = "：" if lang == "zh" else ": "
-        text = f"{label}{sep}{format_value(self.value, self.unit, lang)}"
+        if self.value is None:
+            text = label
+        else:
+            sep = "：" if lang == "zh" else ": "
+            text = f"{label}{sep}{format_value(self.value, self.unit, lang)}"
         if self.formula:
             text += f" = {self.formula}"
         if self.cite:
