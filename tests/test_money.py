@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from taxcalc.errors import InvalidInput, NotMoney
-from taxcalc.money import div, money, mul, nonnegative_money, rate, round_fen
+from taxcalc.money import date_arg, div, money, month_arg, mul, nonnegative_money, rate, round_fen
 
 
 @pytest.mark.parametrize("value", [0.1, 1.0, float("nan")])
@@ -83,3 +84,17 @@ def test_validation_and_display_work_under_a_context_that_traps_everything():
         assert format_value(Decimal("0.175"), "rate") == "17.5%"
         assert format_value(Decimal("1234567.5"), "yuan") == "1,234,567.50"
         assert format_value(Decimal("1234567"), "") == "1234567"
+
+
+@pytest.mark.parametrize(("value", "phrase"), [(None, "None is"), (20190101, "an int is"), ([1], "a list is")])
+def test_a_value_of_the_wrong_type_is_named_in_plain_words(value, phrase):
+    with pytest.raises(InvalidInput, match=f"^on: {phrase} not a date"):
+        date_arg(value, "on")
+
+
+def test_a_month_is_yyyy_mm_or_a_day_of_it():
+    assert month_arg("2019-08", "period") == month_arg("2019-08-31", "period") == dt.date(2019, 8, 1)
+    with pytest.raises(InvalidInput, match=r"^period: '2019-13' is not a month \(write YYYY-MM\)$"):
+        month_arg("2019-13", "period")
+    with pytest.raises(InvalidInput, match=r"^period: '2019-02-30' is not a date"):
+        month_arg("2019-02-30", "period")

@@ -52,9 +52,8 @@ class UnknownCategory(InvalidInput):
     def __init__(self, field: str, value: object, known: tuple[str, ...] | list[str]) -> None:
         self.value = value
         self.known = tuple(known)
-        super().__init__(
-            field, f"unknown value {value!r}; expected one of: {', '.join(self.known)}"
-        )
+        shown = ", ".join(k if k else "'' (none)" for k in self.known)
+        super().__init__(field, f"unknown value {value!r}; expected one of: {shown}")
 
 
 class NotMoney(TaxcalcError, TypeError):

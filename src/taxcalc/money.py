@@ -45,6 +45,7 @@ __all__ = [
     "date_arg",
     "div",
     "money",
+    "month_arg",
     "mul",
     "nonnegative_money",
     "rate",
@@ -65,6 +66,14 @@ FEN = Decimal("0.01")
 ZERO = Decimal(0)
 _ONE = Decimal(1)
 _MAX = Decimal("1e16")  # 一亿亿元: beyond any enterprise figure; guards typos
+
+
+def _a(value: object) -> str:
+    """``value``'s type as a noun phrase: ``None``, ``an int``, ``a list``."""
+    if value is None:
+        return "None"
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 def _float_message(value: float) -> str:
@@ -107,7 +116,7 @@ def money(value: object, field: str) -> Decimal:
         d = Decimal(value)
     else:
         raise NotMoney(
-            field, f"a {type(value).__name__} is not money; use int, str or Decimal"
+            field, f"{_a(value)} is not money; use int, str or Decimal"
         )
     if not d.is_finite():
         raise InvalidInput(field, f"{value!r} is not a finite amount")
@@ -172,7 +181,25 @@ def date_arg(value: object, field: str) -> _dt.date:
             return _dt.date.fromisoformat(value.strip())
         except ValueError:
             raise InvalidInput(field, f"{value!r} is not a date (write YYYY-MM-DD)") from None
-    raise InvalidInput(field, f"a {type(value).__name__} is not a date (write YYYY-MM-DD)")
+    raise InvalidInput(field, f"{_a(value)} is not a date (write YYYY-MM-DD)")
+
+
+def month_arg(value: object, field: str) -> _dt.date:
+    """Return the first day of the month ``value`` names: ``"YYYY-MM"``, or any day of it.
+
+    >>> month_arg("2019-08", "period"), month_arg("2019-08-15", "period")
+    (datetime.date(2019, 8, 1), datetime.date(2019, 8, 1))
+    >>> month_arg("2019-13", "period")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.InvalidInput: period: '2019-13' is not a month (write YYYY-MM)
+    """
+    if isinstance(value, str) and len(value.strip()) == 7:
+        try:
+            return _dt.date.fromisoformat(value.strip() + "-01")
+        except ValueError:
+            raise InvalidInput(field, f"{value!r} is not a month (write YYYY-MM)") from None
+    return date_arg(value, field).replace(day=1)
 
 
 def round_fen(amount: Decimal) -> Decimal:

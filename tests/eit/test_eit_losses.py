@@ -200,3 +200,17 @@ def test_results_ignore_a_hostile_ambient_context():
         got = apply_losses(*args, qualified_years=[2018])
     assert got.carried == expected.carried and got.new_loss == D("1234567.891")
     assert got.explain() == expected.explain()
+
+
+def test_a_record_with_a_required_field_missing_names_that_field():
+    from taxcalc.eit import EnterpriseYear
+
+    with pytest.raises(InvalidInput, match=r"^losses\[0\]\.amount: missing \(required\)$"):
+        EnterpriseYear(2018, profit="1", losses=[{"year": 2016}])
+    with pytest.raises(InvalidInput, match=r"^profit: missing \(required\)$"):
+        EnterpriseYear.from_mapping({"year": 2018})
+
+
+def test_an_unknown_extension_lists_the_empty_choice_readably():
+    with pytest.raises(UnknownCategory, match=r"expected one of: '' \(none\), hardship, film$"):
+        loss_window(2013, extension="x")

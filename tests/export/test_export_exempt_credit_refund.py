@@ -215,3 +215,8 @@ def test_more_input_tax_never_lowers_the_refund(month, extra):
     a, b = exempt_credit_refund(month), exempt_credit_refund(more)
     assert b.refund >= a.refund and b.end_credit >= a.end_credit
     assert b.exempt_credit_refund == a.exempt_credit_refund
+
+
+def test_a_period_that_is_not_a_month_is_named_as_given():
+    with pytest.raises(InvalidInput, match=r"^period: '2019-13' is not a month \(write YYYY-MM\)$"):
+        ExemptCreditRefundInput(period="2019-13", exports=(ExportLine(fob="1", levy_rate="13%", rebate_rate="13%"),))

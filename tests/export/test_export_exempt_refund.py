@@ -138,3 +138,8 @@ def test_refund_never_exceeds_the_vat_on_the_invoice_and_totals_add_up(items):
         assert Decimal(0) <= ln.refund
         assert ln.rate <= p.purchase_vat_rate and ln.rate <= p.rebate_rate
         assert abs(ln.refund - ln.amount * ln.rate) <= Decimal("0.005")
+
+
+def test_a_mapping_line_missing_fields_names_them():
+    with pytest.raises(InvalidInput, match=r"^lines\[0\]\.purchase_vat_rate: missing \(required\) \(also missing: export_date\)$"):
+        exempt_refund([{"amount": "1"}])

@@ -27,7 +27,7 @@ from ..export import (
     exempt_refund,
     rebate_rate,
 )
-from ..money import date_arg
+from ..money import date_arg, month_arg
 from .common import add_output_options, dump_json
 
 __all__ = ["add_parser"]
@@ -154,8 +154,7 @@ def _rate(args: argparse.Namespace) -> str:
 
 
 def _period(text: str) -> _dt.date:
-    t = text.strip()
-    return date_arg(t + "-01" if len(t) == 7 else t, "--period")  # "YYYY-MM" or a day of the month
+    return month_arg(text, "--period")  # "YYYY-MM" or a day of the month
 
 
 def _refund(args: argparse.Namespace) -> str:

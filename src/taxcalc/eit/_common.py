@@ -289,6 +289,11 @@ def build(cls: Callable[..., T], data: object, where: str,
         raise InvalidInput(
             f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(names)}"
         )
+    missing = [f.name for f in dataclasses.fields(cast(Any, cls)) if f.init and f.name not in data
+               and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    if missing:
+        also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
+        raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
     kwargs: dict[str, Any] = {}
     for name in names:
         if name not in data:
@@ -304,10 +309,6 @@ def build(cls: Callable[..., T], data: object, where: str,
         if exc.field.startswith(prefix) and prefix:
             raise
         raise InvalidInput(f"{prefix}{exc.field}", exc.reason) from None
-    except TypeError as exc:  # a required field missing
-        if "missing" in str(exc):
-            raise InvalidInput(where or "input", str(exc).split(") ", 1)[-1]) from None
-        raise
 
 
 def build_all(cls: Callable[..., T], data: object, where: str,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from typing import Any, TypeVar
 
 from ..errors import InvalidInput, NotMoney
@@ -16,10 +16,16 @@ def record(item: object, cls: type[T], path: str, what: str) -> T:
     if isinstance(item, cls):
         return item
     if isinstance(item, Mapping):
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        spec = fields(cls)  # type: ignore[arg-type]
+        names = {f.name for f in spec}
         extra = sorted(set(item) - names)
         if extra:
             raise InvalidInput(path, f"unknown field(s): {', '.join(map(str, extra))}")
+        missing = [f.name for f in spec if f.init and f.name not in item
+                   and f.default is MISSING and f.default_factory is MISSING]
+        if missing:
+            also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
+            raise InvalidInput(f"{path}.{missing[0]}", f"missing (required){also}")
         kwargs: dict[str, Any] = dict(item)
         try:
             return cls(**kwargs)

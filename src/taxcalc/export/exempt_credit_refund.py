@@ -68,8 +68,8 @@ from ..money import (
     FEN,
     ZERO,
     add,
-    date_arg,
     money,
+    month_arg,
     mul,
     nonnegative_money,
     rate,
@@ -163,10 +163,7 @@ class ExemptCreditRefundInput:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
-        raw_period: object = self.period
-        if isinstance(raw_period, str) and len(raw_period.strip()) == 7:
-            raw_period = raw_period.strip() + "-01"  # "YYYY-MM"
-        day = date_arg(raw_period, "period")
+        day = month_arg(self.period, "period")
         set_(self, "period", day.replace(day=1))
         raw: object = self.exports
         if isinstance(raw, ExportLine | Mapping) or not isinstance(raw, Iterable):
