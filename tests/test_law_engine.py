@@ -230,3 +230,27 @@ def test_as_known_on_view_applies_to_every_lookup(law_dir):
     assert [v.value for v in view.history("cit.test.cap")] == [Decimal("500000")]
     # a what-if built on the view keeps the view's day
     assert view.with_values({"cit.test.cap": "1"}).known_on == view.known_on
+
+
+def test_an_unknown_key_suggests_the_nearest_names_not_every_key():
+    data = law.default()
+    with pytest.raises(UnknownCategory) as info:
+        data.value("vat.rate.standrad", "2019-04-01")
+    message = str(info.value)
+    assert message.startswith("key: unknown value 'vat.rate.standrad'; did you mean vat.rate.standard")
+    assert "taxcalc law" in message and len(message) < 200
+    assert info.value.known == data.keys()  # every key is still there for a program
+    with pytest.raises(UnknownCategory, match=r"the keys under vat\. are vat\.agri\.\*, .*vat\.rate\.\*"):
+        data.spec("vat.nope")
+    with pytest.raises(UnknownCategory, match=r"the keys are eit\.\*, export\.\*, vat\.\*"):
+        data.spec("nokey")
+
+
+def test_an_unknown_document_suggests_the_nearest_numbers():
+    with pytest.raises(UnknownCategory, match="did you mean 财税〔2018〕123号"):
+        law.document("财税〔2018〕23号")
+
+
+def test_the_module_answers_every_lookup_on_the_package_data():
+    assert law.documents() == law.default().documents()
+    assert law.spec("vat.rate.standard") is law.default().spec("vat.rate.standard")

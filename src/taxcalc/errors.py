@@ -47,11 +47,21 @@ class InvalidInput(TaxcalcError, ValueError):
 
 
 class UnknownCategory(InvalidInput):
-    """A category (VAT band, industry, asset class…) that the law data does not know."""
+    """A category (VAT band, industry, asset class…) that the law data does not know.
 
-    def __init__(self, field: str, value: object, known: tuple[str, ...] | list[str]) -> None:
+    ``known`` holds every value that would have been accepted.  The message lists
+    them, or, where there are too many to read (the law's keys), gives ``hint``
+    instead — the nearest names and where to find the rest.
+    """
+
+    def __init__(
+        self, field: str, value: object, known: tuple[str, ...] | list[str], *, hint: str = ""
+    ) -> None:
         self.value = value
         self.known = tuple(known)
+        if hint:
+            super().__init__(field, f"unknown value {value!r}; {hint}")
+            return
         shown = ", ".join(k if k else "'' (none)" for k in self.known)
         super().__init__(field, f"unknown value {value!r}; expected one of: {shown}")
 

@@ -15,11 +15,21 @@ taxcalc.errors.OutsideCoverage: vat.rate.standard: 2008-12-31 is outside the cov
 
 "As known on" a day reads the law as a filer could have read it then, ignoring
 documents published later (see :meth:`Law.value`).
+
+The functions here answer on the package's data: :func:`value`, :func:`history`,
+:func:`keys`, :func:`spec`, :func:`document` and :func:`documents`.  For "as known
+on" and what-if questions, start from :func:`default` —
+``default().as_known_on(day)``, ``default().with_values({...})`` — and pass the
+:class:`Law` you get as ``law=`` to any rule function.
+
+>>> len(law.documents()) > 0, law.spec("vat.rate.standard").type
+(True, 'rate')
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import functools
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
@@ -39,8 +49,10 @@ __all__ = [
     "LawValue",
     "default",
     "document",
+    "documents",
     "history",
     "keys",
+    "spec",
     "value",
 ]
 
@@ -100,19 +112,27 @@ class Law:
         try:
             return self._keys[key]
         except KeyError:
-            raise UnknownCategory("key", key, self._suggest(key)) from None
+            raise self._unknown_key(key) from None
 
-    def _suggest(self, key: str) -> tuple[str, ...]:
-        head = key.split(".")[0]
-        near = [k for k in self._names if k.startswith(head + ".")]
-        return tuple(near or self._names)
+    def _unknown_key(self, key: object) -> UnknownCategory:
+        """The error for an unknown key: the nearest names, not all of them.
+
+        >>> default().spec("vat.rate.standrad")
+        Traceback (most recent call last):
+        ...
+        taxcalc.errors.UnknownCategory: key: unknown value 'vat.rate.standrad'; did you mean vat.rate.standard, eit.rate.standard or vat.rate.postal? (every key: taxcalc.law.keys(), or the command taxcalc law)
+        """
+        return UnknownCategory("key", key, self._names, hint=_nearest(str(key), self._names, "key"))
 
     def document(self, number: str) -> Document:
         """The registered document with this number (exactly as written)."""
         try:
             return self._docs[number]
         except KeyError:
-            raise UnknownCategory("document", number, tuple(sorted(self._docs))) from None
+            names = tuple(sorted(self._docs))
+            raise UnknownCategory(
+                "document", number, names, hint=_nearest(number, names, "document")
+            ) from None
 
     def documents(self) -> tuple[Document, ...]:
         """Every registered document, by issue date."""
@@ -148,7 +168,7 @@ class Law:
         try:
             spec = self._keys[key]
         except KeyError:
-            raise UnknownCategory("key", key, self._suggest(key)) from None
+            raise self._unknown_key(key) from None
         if known_on is not None or self._known_on is not None:
             k = date_arg(known_on, "known_on") if known_on is not None else self._known_on
             assert k is not None
@@ -231,6 +251,27 @@ class Law:
         return iter(self._names)
 
 
+def _nearest(name: str, names: tuple[str, ...], what: str) -> str:
+    """"did you mean …?" for the closest few of ``names`` (and where the full list is)."""
+    where = (
+        "every key: taxcalc.law.keys(), or the command taxcalc law" if what == "key"
+        else "every document: taxcalc.law.documents(), or the documentation's Cited documents page"
+    )
+    near = difflib.get_close_matches(name, names, n=3, cutoff=0.75)
+    if near:
+        listed = ", ".join(near[:-1]) + " or " if len(near) > 1 else ""
+        return f"did you mean {listed}{near[-1]}? ({where})"
+    if what == "key":  # the groups under the longest dotted prefix it shares with a key
+        parts = name.split(".")
+        for n in range(len(parts) - 1, -1, -1):
+            head = "".join(p + "." for p in parts[:n])
+            under = [k[len(head):].split(".") for k in names if k.startswith(head)]
+            if under:
+                groups = dict.fromkeys(head + u[0] + (".*" if len(u) > 1 else "") for u in under)
+                return f"the keys{' under ' + head if head else ''} are {', '.join(groups)} ({where})"
+    return f"no {what} is like it ({where})"
+
+
 @functools.cache
 def default() -> Law:
     """The law data shipped with the package, loaded and validated once."""
@@ -255,3 +296,13 @@ def keys(prefix: str = "") -> tuple[str, ...]:
 def document(number: str) -> Document:
     """:meth:`Law.document` on the package's data."""
     return default().document(number)
+
+
+def documents() -> tuple[Document, ...]:
+    """:meth:`Law.documents` on the package's data: every cited document, by issue date."""
+    return default().documents()
+
+
+def spec(key: str) -> KeySpec:
+    """:meth:`Law.spec` on the package's data: a key's names, type and dated values."""
+    return default().spec(key)
