@@ -94,6 +94,8 @@ def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
     ('17.5%', '1,234.50')
     >>> format_value(True, "bool", "zh"), format_value(False, "bool", "en")
     ('是', 'no')
+    >>> format_value(("23040010", "23040090"), "", "zh"), format_value(("A", "B"), "", "en")
+    ('23040010、23040090', 'A, B')
     """
     if isinstance(value, bool):
         if lang == "zh":
@@ -111,6 +113,8 @@ def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
         return format(value.normalize(CONTEXT), "f") if integral else str(value)
     if isinstance(value, _dt.date):
         return value.isoformat()
+    if isinstance(value, tuple | list):  # a list of codes or names
+        return ("、" if lang == "zh" else ", ").join(format_value(v, unit, lang) for v in value)
     return str(value)
 
 

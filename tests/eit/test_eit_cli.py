@@ -40,7 +40,11 @@ def test_rd_ratio(capsys):
 def test_equipment(capsys):
     code, out, _ = run(capsys, "equipment", "5000000", "--kind", "machinery", "--acquired", "2018-12-05",
                        "--in-use", "2018-12-20", "--lang", "en")
-    assert code == 0 and "tax method: one time" in out and "one-time:  2019: 5,000,000.00" in out
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "tax method: one-time deduction"
+    assert lines[1].split() == ["year", "one-time", "straight", "line"]
+    assert lines[3].split() == ["2019", "5,000,000.00", "500,000.00"]  # one-time, and what depreciation would be
+    assert lines[4].split() == ["2020", "500,000.00"]
     code, out, _ = run(capsys, "equipment", "5000000.01", "--kind", "machinery", "--acquired", "2018-12-05",
                        "--in-use", "2018-12-20", "--json")
     assert json.loads(out)["method"] == "straight_line"

@@ -41,7 +41,7 @@ def test_refund_textbook_case(capsys):
                        "--levy-rate", "17%", "--rebate-rate", "13%", "--bonded-materials", "1000000",
                        "--output-tax", "170000", "--input-tax", "340000", "--opening-credit", "60000")
     assert code == 0
-    assert out.splitlines()[0] == "应退税额: 130,000.00  免抵税额: 0.00  留抵结转: 60,000.00"
+    assert out.splitlines()[0] == "应退税额：130,000.00  免抵税额：0.00  留抵结转：60,000.00"
     code, out, _ = run(capsys, "export", "refund", "--period", "2019-08", "--fob", "100", "--exchange-rate",
                        "6.5", "--levy-rate", "13%", "--rebate-rate", "13%", "--json")
     data = json.loads(out)
@@ -62,7 +62,7 @@ def test_excess_credit_2018(capsys):
     code, out, _ = run(capsys, "export", "excess-credit-2018", "--industry", "专用设备制造业", "--rating", "A",
                        "--registered", "2010-01-01", "--listed", "80", "--total", "100",
                        "--prior-credit", "1000", "--credit-2017", "500", "--applied", "2018-08-01")
-    assert code == 0 and out.splitlines()[0] == "退还留抵税额: 500.00"
+    assert code == 0 and out.splitlines()[0] == "退还留抵税额：500.00"
     code, out, _ = run(capsys, "export", "excess-credit-2018", "--grid", "--rating", "C", "--registered",
                        "2010-01-01", "--listed", "80", "--total", "100", "--prior-credit", "1000",
                        "--credit-2017", "500", "--applied", "2018-08-01", "--lang", "en")

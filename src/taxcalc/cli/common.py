@@ -13,12 +13,27 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import re
 from typing import Any
 
 from ..errors import InvalidInput
 from ..money import date_arg
+from ..text import display_width, wrap
 
-__all__ = ["add_law_options", "add_output_options", "dump_json", "law_options", "what_if_value"]
+__all__ = [
+    "WIDTH",
+    "add_law_options",
+    "add_output_options",
+    "dump_json",
+    "fit",
+    "law_options",
+    "what_if_value",
+]
+
+#: Every line of text output fits this many columns (Chinese characters count 2).
+WIDTH = 100
+
+_LEAD = re.compile(r" *(?:\d+\. )?")
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -89,3 +104,30 @@ def what_if_value(key: str, text: str) -> object:
 def dump_json(data: Any) -> str:
     """Stable JSON: keys in insertion order, non-ASCII kept, two-space indent."""
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def fit(text: str, width: int = WIDTH) -> str:
+    """``text`` with every line wrapped to ``width`` columns.
+
+    A continuation is indented under the text it continues: after a step number
+    such as ``12.`` or under the line's own indent.  Lines that fit are left alone, so tables
+    made to fit keep their columns.
+
+    >>> print(fit("3. 应纳税所得额：1,000,000.00 = 1,200,000.00 − 200,000.00 [财税〔2018〕77号 一]", 40))
+    3. 应纳税所得额：1,000,000.00 =
+       1,200,000.00 − 200,000.00
+       [财税〔2018〕77号 一]
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        if display_width(line) <= width:
+            out.append(line)
+            continue
+        lead = _LEAD.match(line)
+        head = lead.group(0) if lead else ""
+        if display_width(head) * 2 > width:
+            head = ""
+        first, *rest = wrap(line[len(head):], width - display_width(head))
+        out.append(head + first)
+        out.extend(" " * display_width(head) + r for r in rest)
+    return "\n".join(out)

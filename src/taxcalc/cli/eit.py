@@ -30,7 +30,8 @@ from ..eit import (
 )
 from ..explain import format_value
 from ..law import Law
-from .common import add_law_options, add_output_options, dump_json, law_options
+from ..text import render_table
+from .common import WIDTH, add_law_options, add_output_options, dump_json, fit, law_options
 
 __all__ = ["add_parser"]
 
@@ -120,7 +121,7 @@ def _small_profit(args: argparse.Namespace) -> str:
     else:
         head = (f"小型微利企业 {r.year}年度：{'符合条件' if r.eligible else '不符合条件（' + '、'.join(r.failed) + '）'}；"
                 f"应纳所得税额 {_yuan(r.tax, 'zh')}，减免所得税额 {_yuan(r.relief, 'zh')}")
-    return head + "\n" + r.explain(args.lang)
+    return fit(head + "\n" + r.explain(args.lang))
 
 
 def _rd_ratio(args: argparse.Namespace) -> str:
@@ -133,7 +134,7 @@ def _rd_ratio(args: argparse.Namespace) -> str:
         head = f"R&D super-deduction {r.year} ({', '.join(r.kinds)}): {ratio}; intangibles amortised at {amort} of cost"
     else:
         head = f"研发费用加计扣除 {r.year}年度：加计扣除比例 {ratio}；形成无形资产的按成本的 {amort} 摊销"
-    return head + "\n" + r.explain(args.lang)
+    return fit(head + "\n" + r.explain(args.lang))
 
 
 def _equipment(args: argparse.Namespace) -> str:
@@ -144,19 +145,24 @@ def _equipment(args: argparse.Namespace) -> str:
     if args.json:
         return dump_json(s.as_dict())
     en = args.lang == "en"
-    lines = [("tax method: " + s.method.replace("_", " ")) if en else ("税前扣除方法：" + _METHOD_ZH[s.method])]
+    method = _METHOD[s.method][1 if en else 0]
+    columns = [(s.one_time, "one-time", "一次性扣除"), (s.straight_line, "straight line", "直线法折旧"),
+               (s.extra, "extra deduction", "加计扣除")]
+    by_year = [(dict(schedule), name_en if en else name_zh) for schedule, name_en, name_zh in columns if schedule]
+    years = sorted({y for amounts, _ in by_year for y in amounts})
+    rows = [[str(y), *(_yuan(amounts[y], args.lang) if y in amounts else "" for amounts, _ in by_year)]
+            for y in years]
+    head = ["year" if en else "年度", *(name for _, name in by_year)]
+    table = render_table(head, rows, right=tuple(range(1, len(head))), width=WIDTH)
+    title = f"tax method: {method}" if en else f"税前扣除方法：{method}"
+    return fit(f"{title}\n{table}\n\n{s.explain(args.lang)}")
 
-    def table(title: str, rows: tuple[tuple[int, Any], ...]) -> None:
-        if rows:
-            lines.append(title + "  " + "; ".join(f"{y}: {_yuan(a, args.lang)}" for y, a in rows))
 
-    table("one-time:" if en else "一次性扣除：", s.one_time)
-    table("straight line:" if en else "直线法折旧：", s.straight_line)
-    table("extra deduction:" if en else "加计扣除：", s.extra)
-    return "\n".join(lines) + "\n" + s.explain(args.lang)
-
-
-_METHOD_ZH = {"one_time": "一次性扣除", "straight_line": "直线法折旧", "hnte_q4": "当年全额扣除并加计扣除"}
+_METHOD = {
+    "one_time": ("一次性扣除", "one-time deduction"),
+    "straight_line": ("直线法折旧", "straight-line depreciation"),
+    "hnte_q4": ("当年全额扣除并加计扣除", "full deduction in the year plus an extra deduction"),
+}
 
 
 def _loss_window(args: argparse.Namespace) -> str:
@@ -166,5 +172,5 @@ def _loss_window(args: argparse.Namespace) -> str:
         return dump_json({"origin": args.origin, "last_year": last, "years": years,
                           "citation": {"doc": cite.doc, "article": cite.article}})
     if args.lang == "en":
-        return f"loss of {args.origin}: usable to {last} ({years} years) [{cite}]"
-    return f"{args.origin}年度亏损：可结转弥补至{last}年度（{years}年）[{cite}]"
+        return fit(f"loss of {args.origin}: usable to {last} ({years} years) [{cite}]")
+    return fit(f"{args.origin}年度亏损：可结转弥补至{last}年度（{years}年）[{cite}]")

@@ -28,7 +28,7 @@ from ..export import (
     rebate_rate,
 )
 from ..money import date_arg, month_arg
-from .common import add_output_options, dump_json
+from .common import add_output_options, dump_json, fit
 
 __all__ = ["add_parser"]
 
@@ -132,7 +132,7 @@ def _catalogue(args: argparse.Namespace) -> Catalogue | None:
 def _output(args: argparse.Namespace, result: Explained, headline: list[str]) -> str:
     if args.json:
         return dump_json(result.as_dict())
-    return "\n".join([*headline, "", result.explain(args.lang)])
+    return fit("\n".join([*headline, "", result.explain(args.lang)]))
 
 
 def _rate(args: argparse.Namespace) -> str:
@@ -169,10 +169,11 @@ def _refund(args: argparse.Namespace) -> str:
     )
     r = exempt_credit_refund(month)
     en = args.lang == "en"
+    sep = ": " if en else "："
     head = [
-        f"{'refund' if en else '应退税额'}: {format_value(r.refund, 'yuan')}  "
-        f"{'exempt and credited' if en else '免抵税额'}: {format_value(r.exempt_credit, 'yuan')}  "
-        f"{'credit carried' if en else '留抵结转'}: {format_value(r.credit_carried, 'yuan')}"
+        f"{'refund' if en else '应退税额'}{sep}{format_value(r.refund, 'yuan')}  "
+        f"{'exempt and credited' if en else '免抵税额'}{sep}{format_value(r.exempt_credit, 'yuan')}  "
+        f"{'credit carried' if en else '留抵结转'}{sep}{format_value(r.credit_carried, 'yuan')}"
     ]
     return _output(args, r, head)
 
@@ -188,7 +189,7 @@ def _trader_refund(args: argparse.Namespace) -> str:
     )
     r = exempt_refund([line], catalogue=cat)
     en = args.lang == "en"
-    head = [f"{'refund' if en else '应退税额'}: {format_value(r.total, 'yuan')}"]
+    head = [f"refund: {format_value(r.total, 'yuan')}" if en else f"应退税额：{format_value(r.total, 'yuan')}"]
     return _output(args, r.lines[0], head)
 
 
@@ -199,6 +200,6 @@ def _excess(args: argparse.Namespace) -> str:
         prior_period_end_credit=args.prior_credit, end_2017_credit=args.credit_2017, applied_on=args.applied,
     )
     en = args.lang == "en"
-    head = [f"{'refund' if en else '退还留抵税额'}: {format_value(r.refund, 'yuan')}"
+    head = [(f"refund: {format_value(r.refund, 'yuan')}" if en else f"退还留抵税额：{format_value(r.refund, 'yuan')}")
             + ("" if r.eligible else (" (not eligible)" if en else "（不符合条件）"))]
     return _output(args, r, head)

@@ -9,7 +9,7 @@ from .. import law
 from ..law import LawValue
 from ..money import date_arg
 from ..text import render_table
-from .common import add_output_options, dump_json
+from .common import WIDTH, add_output_options, dump_json, fit
 
 __all__ = ["add_parser"]
 
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> str:
             for k in names
         ]
         head = ["key", "name", "covered"] if en else ["键", "名称", "覆盖期间"]
-        return render_table(head, rows)
+        return render_table(head, rows, width=WIDTH, fixed=(0, 2))
     spec = data.spec(args.key)
     known = date_arg(args.known_on, "--known-on") if args.known_on else None
     if args.on:
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> str:
         ]
         if v.note:
             lines.append(f"{'note' if en else '说明'}: {v.note}")
-        return "\n".join(lines)
+        return fit("\n".join(lines))
     values = data.history(args.key, known)
     if args.json:
         return dump_json(
@@ -108,4 +108,6 @@ def run(args: argparse.Namespace) -> str:
     title = f"{spec.name}  {spec.en if en else spec.zh}"
     if known:
         title += f"  (as known on {known})" if en else f"（依{known}已公布的规定）"
-    return title + "\n" + render_table(head, rows, right=(2,))
+    figures = spec.type not in ("text", "codes")  # figures line up on the right; text wraps
+    table = render_table(head, rows, right=(2,) if figures else (), width=WIDTH, fixed=(0, 1))
+    return fit(title) + "\n" + table

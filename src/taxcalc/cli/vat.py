@@ -14,7 +14,7 @@ from .. import vat
 from ..explain import Explained, format_value
 from ..law import Law, default
 from ..text import render_table
-from .common import add_law_options, add_output_options, dump_json, law_options
+from .common import WIDTH, add_law_options, add_output_options, dump_json, fit, law_options
 
 __all__ = ["add_parser"]
 
@@ -120,7 +120,7 @@ def _out(args: argparse.Namespace, result: Explained, zh: str, en: str) -> str:
     if args.json:
         return dump_json(result.as_dict())
     head = en if args.lang == "en" else zh
-    return f"{head}\n{result.explain(args.lang)}"
+    return fit(f"{head}\n{result.explain(args.lang)}")
 
 
 def _pct(x: object) -> str:
@@ -160,7 +160,7 @@ def _bands(args: argparse.Namespace) -> str:
         if args.on:
             line.append("—" if r["rate"] is None else _pct(vat.vat_rate(r["band"], args.on, law=data).rate))
         table.append(line)
-    return render_table(head, table, right=(3,) if args.on else ())
+    return render_table(head, table, right=(3,) if args.on else (), width=WIDTH, fixed=(0, 2))
 
 
 def _rate(args: argparse.Namespace) -> str:

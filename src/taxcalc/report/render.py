@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from ..explain import Citation
 from ..format import daxie, format_money, format_rate
-from ..text import display_width, pad
+from ..text import display_width, pad, wrap
 from .model import Line, Refund, Report, Saving, Section, Table
 
 __all__ = ["WIDTH", "render", "wrap"]
@@ -44,39 +44,6 @@ _STATUS = {"not_applicable": ("（不适用）", " (not applicable)")}
 
 def _t(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "zh" else pair[1]
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Break ``text`` into lines of at most ``width`` columns (Chinese characters count 2).
-
-    Breaks after a space where one is near, else between any two characters.
-
-    >>> wrap("增值税税率下调（17%→16%）", 12)
-    ['增值税税率下', '调（17%→16%', '）']
-    >>> wrap("output VAT saved less input VAT", 12)
-    ['output VAT', 'saved less', 'input VAT']
-    """
-    width = max(width, 2)
-    lines: list[str] = []
-    for para in text.split("\n"):
-        rest = para
-        while display_width(rest) > width:
-            cut, used = 0, 0
-            for i, ch in enumerate(rest):
-                w = display_width(ch)
-                if used + w > width:
-                    break
-                used += w
-                cut = i + 1
-            space = rest.rfind(" ", 0, cut + 1)
-            if space > cut // 2:
-                lines.append(rest[:space].rstrip())
-                rest = rest[space + 1 :].lstrip()
-            else:
-                lines.append(rest[:cut])
-                rest = rest[cut:]
-        lines.append(rest)
-    return lines
 
 
 def _cell(value: object, kind: str, lang: str) -> str:
