@@ -4,6 +4,7 @@ options, ``--version`` works, and errors never show a traceback."""
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 
@@ -64,3 +65,78 @@ def test_a_bad_file_from_the_shell_has_no_traceback(tmp_path):
                             capture_output=True, text=True, check=False, encoding="utf-8")
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr == f'taxcalc: error: {path}: rd.expensed: a float is not money; write "1.5"\n'
+
+
+def _questions() -> list[tuple[str, argparse.ArgumentParser]]:
+    """Every parser that answers a question: ``report``, ``law`` and each ``vat``/``eit``/``export`` question."""
+    out = []
+    for name, sub in _subparsers(build_parser()).items():
+        try:
+            inner = _subparsers(sub)
+        except AssertionError:
+            out.append((name, sub))
+            continue
+        out.extend((f"{name} {q}", p) for q, p in inner.items())
+    return out
+
+
+QUESTIONS = _questions()
+
+
+@pytest.mark.parametrize(("name", "parser"), QUESTIONS, ids=[n for n, _ in QUESTIONS])
+def test_every_question_takes_the_same_shared_options(name, parser):
+    options = {o for a in parser._actions for o in a.option_strings}
+    assert {"--json", "--lang", "--known-on", "--what-if"} <= options, name
+
+
+@pytest.mark.parametrize(("name", "parser"), QUESTIONS, ids=[n for n, _ in QUESTIONS])
+def test_every_option_and_argument_says_what_it_is(name, parser):
+    silent = [a.option_strings or a.dest for a in parser._actions if not a.help]
+    assert not silent, (name, silent)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ("eit equipment 1 --kind machinery --acquired x --in-use 2018-01-01", "--acquired: 'x' is not a date"),
+        ("eit loss-window 2013 --qualified 1900", "--qualified: 1900 is not a plausible tax year"),
+        ("vat small-scale 1 --on 2019-01-01 --goods x", "--goods: 'x' is not a number"),
+        ("vat small-scale 1 --on 2019-13-01", "--on: '2019-13-01' is not a date"),
+        ("vat reregister 100 x --on 2018-06-01", "sales[1]: 'x' is not a number"),
+        ("vat invoice-rate standard --liability x --invoice 2019-01-01", "--liability: 'x' is not a date"),
+        ("vat standard --on 2019-01-01 --sector production --sales x", "--sales: 'x' is not a number"),
+        ("export refund --period 2019-08 --fob x --levy-rate 13% --rebate-rate 10%", "--fob: 'x' is not a number"),
+        ("export refund --period 2019-08 --fob 1 --levy-rate 13% --rebate-rate 10% --output-tax x",
+         "--output-tax: 'x' is not a number"),
+        ("export refund --period 2019-13 --fob 1 --levy-rate 13% --rebate-rate 10%",
+         "--period: '2019-13' is not a month (write YYYY-MM)"),
+        ("export trader-refund --amount 1 --purchase-rate x --on 2019-08-01 --rebate-rate 13%",
+         "--purchase-rate: 'x' is not a number"),
+        ("export excess-credit-2018 --grid --rating Z --registered 2014-01-01 --listed 1 --total 9 "
+         "--prior-credit 5 --credit-2017 4 --applied 2018-08-01", "--rating: unknown value 'Z'"),
+        ("export excess-credit-2018 --grid --rating A --registered x --listed 1 --total 9 "
+         "--prior-credit 5 --credit-2017 4 --applied 2018-08-01", "--registered: 'x' is not a date"),
+    ],
+)
+def test_errors_name_the_option_the_value_came_from(capsys, argv, message):
+    code = main(argv.split())
+    out, err = capsys.readouterr()
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith("taxcalc: error: ") and message in err, err
+
+
+def test_export_questions_read_the_law_as_known_on_a_day(capsys):
+    # On 2018-12-31 the 2019 cut (2019年第39号) was not yet published: 16% carried on after
+    # the transition that ended on 2019-06-30.
+    assert main(["export", "rate", "9901000010", "--on", "2019-07-01", "--sample", "--known-on", "2018-12-31",
+                 "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rate"] == "0.16"
+    assert main(["export", "rate", "9901000010", "--on", "2019-07-01", "--sample", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rate"] == "0.13"
+
+
+def test_law_shows_a_what_if_value_as_supplied(capsys):
+    assert main(["law", "vat.rate.standard", "--on", "2019-04-01", "--what-if", "vat.rate.standard=15%",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["value"], data["doc"]) == ("0.15", "假设 what-if")

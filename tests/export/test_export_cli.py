@@ -76,7 +76,7 @@ def test_excess_credit_2018(capsys):
         (["export", "rate", "9901000010", "--on", "2017-05-01", "--sample"], "outside the covered window"),
         (["export", "rate", "9901000010", "--on", "2019-05-01", "--catalogue", "/nonexistent.csv"], "No such file"),
         (["export", "refund", "--period", "2019-08", "--fob", "1", "--levy-rate", "13%", "--rebate-rate", "30%"],
-         "rebate_rate: must be between 0 and 0.17"),
+         "--rebate-rate: must be between 0 and 0.17"),
         (["export", "trader-refund", "--amount", "1", "--purchase-rate", "13%", "--on", "2019-08-01"],
          "give either --rebate-rate or --code"),
     ],

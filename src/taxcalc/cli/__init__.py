@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import TaxcalcError
+from .common import error_line
 
 __all__ = ["main"]
 
@@ -27,9 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="taxcalc",
         description="Chinese enterprise tax rules and the benefit of each policy, exact and cited.",
-        epilog="Start with: taxcalc report  (the built-in example).  Every sub-command takes "
-        "--lang zh|en and --json.  Exit status: 0 answered, 1 bad input or a date outside "
-        "the law data, 2 usage error.",
+        epilog="Start with: taxcalc report  (the built-in example).  Every question takes "
+        "--lang zh|en, --json, --known-on DATE and --what-if KEY=VALUE.  Exit status: 0 answered, "
+        "1 bad input or a date outside the law data, 2 usage error.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = getattr(exc, "problems", None)
         where = getattr(args, "file", None)
         prefix = f"taxcalc: error: {where}: " if problems and where else "taxcalc: error: "
-        for line in (problems or (exc,)):
+        for line in (problems or (error_line(exc, args),)):
             print(f"{prefix}{line}", file=sys.stderr)
         return 1
     except OSError as exc:

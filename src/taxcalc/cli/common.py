@@ -14,19 +14,25 @@ import argparse
 import datetime as _dt
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, NotMoney, TaxcalcError
 from ..money import date_arg
 from ..text import display_width, wrap
+
+if TYPE_CHECKING:
+    from ..law import Law
 
 __all__ = [
     "WIDTH",
     "add_law_options",
     "add_output_options",
+    "chosen_law",
     "dump_json",
+    "error_line",
     "fit",
     "law_options",
+    "name_fields",
     "what_if_value",
 ]
 
@@ -34,6 +40,9 @@ __all__ = [
 WIDTH = 100
 
 _LEAD = re.compile(r" *(?:\d+\. )?")
+#: A field inside the one export or purchase line a command gives, or one of a list of sales.
+_ONE_LINE = re.compile(r"^(?:exports|lines)\[0\]\.")
+_ITEM = re.compile(r"^(\w+)(\[\d+\])$")
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +74,20 @@ def law_options(args: argparse.Namespace) -> tuple[_dt.date | None, dict[str, ob
             raise InvalidInput("--what-if", f"{item!r} is not KEY=VALUE (e.g. vat.rate.standard=15%)")
         overrides[key.strip()] = what_if_value(key.strip(), value.strip())
     return known, overrides
+
+
+def chosen_law(args: argparse.Namespace) -> Law:
+    """The law a question is answered under: the package data, read as known on
+    ``--known-on`` and with the ``--what-if`` values, if given."""
+    from ..law import default
+
+    known, overrides = law_options(args)
+    data = default()
+    if known is not None:
+        data = data.as_known_on(known)
+    if overrides:
+        data = data.with_values(overrides)
+    return data
 
 
 def what_if_value(key: str, text: str) -> object:
@@ -131,3 +154,37 @@ def fit(text: str, width: int = WIDTH) -> str:
         out.append(head + first)
         out.extend(" " * display_width(head) + r for r in rest)
     return "\n".join(out)
+
+
+def name_fields(parser: argparse.ArgumentParser, **aliases: str) -> None:
+    """Let errors name the command line's own options rather than the library's fields.
+
+    Every option is known by its destination (``--in-use`` gives ``in_use``);
+    ``aliases`` map a library field to the destination of the option that gives it
+    where the names differ, e.g. ``acquired_on="acquired"``.  :func:`error_line`
+    then reports ``--acquired: 'x' is not a date`` instead of ``acquired_on: …``.
+    """
+    shown = {a.dest: (a.option_strings[-1] if a.option_strings else a.dest)
+             for a in parser._actions if a.dest not in ("help", argparse.SUPPRESS)}
+    parser.set_defaults(cli_fields={**shown, **{field: shown[dest] for field, dest in aliases.items()}})
+
+
+def error_line(exc: TaxcalcError, args: argparse.Namespace) -> str:
+    """The one-line message of ``exc``, naming the option or argument the field came from.
+
+    >>> ns = argparse.Namespace(cli_fields={"export_date": "--on", "sales_by_period": "sales"})
+    >>> error_line(InvalidInput("lines[0].export_date", "'x' is not a date"), ns)
+    "--on: 'x' is not a date"
+    >>> error_line(InvalidInput("sales_by_period[2]", "'x' is not a number"), ns)
+    "sales[2]: 'x' is not a number"
+    """
+    fields: dict[str, str] = getattr(args, "cli_fields", {})
+    if not fields or not isinstance(exc, InvalidInput | NotMoney):
+        return str(exc)
+    field, item = _ONE_LINE.sub("", exc.field), ""
+    m = _ITEM.match(field)
+    if m:
+        field, item = m.group(1), m.group(2)
+    if field not in fields:
+        return str(exc)
+    return f"{fields[field]}{item}: {exc.reason}"

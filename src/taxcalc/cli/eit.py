@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .. import law
 from ..eit import (
     ACQUISITIONS,
     ASSET_KINDS,
@@ -29,9 +28,16 @@ from ..eit import (
     small_profit,
 )
 from ..explain import format_value
-from ..law import Law
 from ..text import render_table
-from .common import WIDTH, add_law_options, add_output_options, dump_json, fit, law_options
+from .common import (
+    WIDTH,
+    add_law_options,
+    add_output_options,
+    chosen_law,
+    dump_json,
+    fit,
+    name_fields,
+)
 
 __all__ = ["add_parser"]
 
@@ -50,8 +56,8 @@ def add_parser(sub: Any) -> None:
                         description="Test a small low-profit enterprise and compute its tax for a tax year.")
     sp.add_argument("income", help="taxable income of the year after losses (应纳税所得额), yuan")
     sp.add_argument("--year", type=int, required=True, help="tax year")
-    sp.add_argument("--employees", help="average employees of the year (从业人数)")
-    sp.add_argument("--assets", help="average total assets of the year (资产总额), yuan")
+    sp.add_argument("--employees", metavar="N", help="average employees of the year (从业人数)")
+    sp.add_argument("--assets", metavar="AMOUNT", help="average total assets of the year (资产总额), yuan")
     sp.add_argument("--industrial", action="store_true", help="an industrial enterprise (工业企业; caps before 2019)")
     sp.add_argument("--restricted", action="store_true", help="in a restricted or prohibited industry")
     _common(sp, _small_profit)
@@ -61,7 +67,7 @@ def add_parser(sub: Any) -> None:
     rd.add_argument("--year", type=int, required=True, help="tax year")
     rd.add_argument("--kind", action="append", choices=KINDS, default=[],
                     help="kind of enterprise (repeatable; general always applies)")
-    _common(rd, _rd_ratio)
+    _common(rd, _rd_ratio, kinds="kind")
 
     eq = eit.add_parser("equipment", help="one-time deduction or depreciation of an asset (设备、器具)",
                         description="The year-by-year tax deductions of an asset, one-time and straight-line.")
@@ -71,9 +77,9 @@ def add_parser(sub: Any) -> None:
                     help="purchase date: invoice date (arrival date for instalments, completion for self-built)")
     eq.add_argument("--in-use", required=True, metavar="DATE", help="day put into use")
     eq.add_argument("--acquisition", choices=ACQUISITIONS, default="purchase", help="how it was acquired")
-    eq.add_argument("--residual", default="0", help="residual value for depreciation, yuan")
+    eq.add_argument("--residual", default="0", metavar="AMOUNT", help="residual value for depreciation, yuan")
     eq.add_argument("--hnte", action="store_true", help="a high and new technology enterprise in the purchase year")
-    _common(eq, _equipment)
+    _common(eq, _equipment, acquired_on="acquired")
 
     lw = eit.add_parser("loss-window", help="the last year a loss may be used (亏损结转年限)",
                         description="The carry-forward window of a loss, with the rule that sets it.")
@@ -81,27 +87,19 @@ def add_parser(sub: Any) -> None:
     lw.add_argument("--qualified", type=int, action="append", default=[], metavar="YEAR",
                     help="a year as high-tech enterprise or tech SME (repeatable)")
     lw.add_argument("--extension", choices=[e for e in EXTENSIONS if e], help="a 2020 hardship or film loss")
-    _common(lw, _loss_window)
+    _common(lw, _loss_window, qualified_years="qualified")
 
 
-def _common(p: argparse.ArgumentParser, func: Any) -> None:
+def _common(p: argparse.ArgumentParser, func: Any, **fields: str) -> None:
     """``--known-on`` / ``--what-if`` for the law applied, and ``--json`` / ``--lang`` after the
-    question (unset, they keep the values given before it)."""
+    question (unset, they keep the values given before it); errors name the options
+    (``fields``: library field → option destination where they differ)."""
     add_law_options(p)
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON (amounts as strings)")
     p.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
                    help="language of labels (default: zh)")
     p.set_defaults(func=func)
-
-
-def _law(args: argparse.Namespace) -> Law:
-    known, overrides = law_options(args)
-    data = law.default()
-    if known is not None:
-        data = data.as_known_on(known)
-    if overrides:
-        data = data.with_values(overrides)
-    return data
+    name_fields(p, **fields)
 
 
 def _yuan(v: object, lang: str) -> str:
@@ -111,7 +109,7 @@ def _yuan(v: object, lang: str) -> str:
 def _small_profit(args: argparse.Namespace) -> str:
     en = args.lang == "en"
     r = small_profit(args.income, args.year, employees=args.employees, assets=args.assets,
-                     industrial=args.industrial, restricted=args.restricted, law=_law(args))
+                     industrial=args.industrial, restricted=args.restricted, law=chosen_law(args))
     if args.json:
         return dump_json(r.as_dict())
     if en:
@@ -125,7 +123,7 @@ def _small_profit(args: argparse.Namespace) -> str:
 
 
 def _rd_ratio(args: argparse.Namespace) -> str:
-    r = rd_ratio(args.year, kinds=args.kind, law=_law(args))
+    r = rd_ratio(args.year, kinds=args.kind, law=chosen_law(args))
     if args.json:
         return dump_json(r.as_dict())
     ratio = format_value(r.ratio, "rate")
@@ -141,7 +139,7 @@ def _equipment(args: argparse.Namespace) -> str:
     asset = Equipment("asset", args.cost, args.kind, acquired_on=args.acquired, in_use=args.in_use,
                       acquisition=args.acquisition, residual=args.residual)
     acquired = asset.acquired_on
-    s = equipment_schedule(asset, hnte_years=[acquired.year] if args.hnte else [], law=_law(args))
+    s = equipment_schedule(asset, hnte_years=[acquired.year] if args.hnte else [], law=chosen_law(args))
     if args.json:
         return dump_json(s.as_dict())
     en = args.lang == "en"
@@ -167,7 +165,7 @@ _METHOD = {
 
 def _loss_window(args: argparse.Namespace) -> str:
     last, years, cite = loss_window(args.origin, extension=args.extension or "", qualified_years=args.qualified,
-                                    law=_law(args))
+                                    law=chosen_law(args))
     if args.json:
         return dump_json({"origin": args.origin, "last_year": last, "years": years,
                           "citation": {"doc": cite.doc, "article": cite.article}})

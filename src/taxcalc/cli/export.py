@@ -28,7 +28,7 @@ from ..export import (
     rebate_rate,
 )
 from ..money import date_arg, month_arg
-from .common import add_output_options, dump_json, fit
+from .common import add_law_options, add_output_options, chosen_law, dump_json, fit, name_fields
 
 __all__ = ["add_parser"]
 
@@ -58,12 +58,14 @@ def add_parser(sub: Any) -> None:
     r.add_argument("--levy-rate", metavar="RATE", help="the product's VAT rate on the export date")
     _output_options(r)
     r.set_defaults(func=_rate)
+    name_fields(r, export_date="on", purchase_vat_rate="purchase_rate",
+                supplier_collection_rate="collection_rate")
 
     f = cmds.add_parser("refund", help="a manufacturer's month of 免抵退 (one export line)",
                         description="免抵退 for one month and one pair of rates.")
     f.add_argument("--period", required=True, metavar="YYYY-MM", help="the tax period (所属期)")
     f.add_argument("--fob", required=True, metavar="AMOUNT", help="FOB value (离岸价), in the invoice currency")
-    f.add_argument("--exchange-rate", default="1", metavar="X", help="rate to yuan (default 1: FOB in yuan)")
+    f.add_argument("--exchange-rate", default="1", metavar="RATE", help="rate to yuan (default 1: FOB in yuan)")
     f.add_argument("--levy-rate", required=True, metavar="RATE", help="征税率, e.g. 13%%")
     f.add_argument("--rebate-rate", required=True, metavar="RATE", help="退税率, e.g. 13%%")
     f.add_argument("--exempt-materials", default="0", metavar="AMOUNT", help="duty-free domestic materials")
@@ -74,6 +76,7 @@ def add_parser(sub: Any) -> None:
     f.add_argument("--opening-credit", default="0", metavar="AMOUNT", help="上期留抵税额")
     _output_options(f)
     f.set_defaults(func=_refund)
+    name_fields(f, domestic_output_tax="output_tax")
 
     t = cmds.add_parser("trader-refund", help="免退 of one purchase line of a foreign-trade enterprise",
                         description="免退: refund = purchase amount × rebate rate.")
@@ -81,19 +84,22 @@ def add_parser(sub: Any) -> None:
     t.add_argument("--purchase-rate", required=True, metavar="RATE", help="VAT rate on the purchase invoice")
     t.add_argument("--on", required=True, metavar="DATE", help="export date on the customs declaration")
     t.add_argument("--rebate-rate", metavar="RATE", help="the rebate rate (or give --code and a catalogue)")
-    t.add_argument("--code", help="product code to look the rate up")
+    t.add_argument("--code", metavar="CODE", help="product code to look the rate up")
     _catalogue_options(t, required=False)
     t.add_argument("--collection-rate", metavar="RATE", help="small-scale seller's collection rate")
     t.add_argument("--customs", action="store_true", help="the base is a customs import VAT certificate")
     _output_options(t)
     t.set_defaults(func=_trader_refund)
+    name_fields(t, export_date="on", purchase_vat_rate="purchase_rate",
+                supplier_collection_rate="collection_rate")
 
     e = cmds.add_parser("excess-credit-2018", help="the 2018 refund of excess input credits (财税〔2018〕70号)",
                         description="财税〔2018〕70号: eligibility, refund ratio and refund.")
     who = e.add_mutually_exclusive_group(required=True)
-    who.add_argument("--industry", help="industry division on the tax registration, e.g. 专用设备制造业")
+    who.add_argument("--industry", metavar="INDUSTRY",
+                     help="industry division on the tax registration, e.g. 专用设备制造业")
     who.add_argument("--grid", action="store_true", help="a grid company with a transmission or supply licence")
-    e.add_argument("--rating", required=True, help="tax credit rating (A, B, M, C, D)")
+    e.add_argument("--rating", required=True, metavar="RATING", help="tax credit rating (A, B, M, C, D)")
     e.add_argument("--registered", required=True, metavar="DATE", help="tax registration date")
     e.add_argument("--listed", required=True, metavar="AMOUNT",
                    help="deducted input VAT on special invoices, customs and withholding certificates")
@@ -104,11 +110,15 @@ def add_parser(sub: Any) -> None:
     e.add_argument("--applied", required=True, metavar="DATE", help="application date")
     _output_options(e)
     e.set_defaults(func=_excess)
+    name_fields(e, credit_rating="rating", registered_on="registered", listed_input_tax="listed",
+                total_input_tax="total", prior_period_end_credit="prior_credit",
+                end_2017_credit="credit_2017", applied_on="applied", grid_company="grid")
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
-    """``--json`` and ``--lang`` on a question too; without a default, so the value given
-    before the question is kept."""
+    """``--known-on`` / ``--what-if`` for the law applied, and ``--json`` / ``--lang`` on a
+    question too; without a default, so the value given before the question is kept."""
+    add_law_options(p)
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                    help="print JSON (amounts as strings)")
     p.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
@@ -141,7 +151,7 @@ def _rate(args: argparse.Namespace) -> str:
     r = rebate_rate(
         args.code, date_arg(args.on, "--on"), catalogue=cat, exporter=args.exporter,
         kind="service" if args.service else "goods", purchase_vat_rate=args.purchase_rate,
-        supplier_collection_rate=args.collection_rate, levy_rate=args.levy_rate,
+        supplier_collection_rate=args.collection_rate, levy_rate=args.levy_rate, law=chosen_law(args),
     )
     en = args.lang == "en"
     head = [f"{r.code} {r.export_date}: {format_value(r.rate, 'rate')}"
@@ -167,7 +177,7 @@ def _refund(args: argparse.Namespace) -> str:
         ),),
         domestic_output_tax=args.output_tax, input_tax=args.input_tax, opening_credit=args.opening_credit,
     )
-    r = exempt_credit_refund(month)
+    r = exempt_credit_refund(month, law=chosen_law(args))
     en = args.lang == "en"
     sep = ": " if en else "："
     head = [
@@ -187,7 +197,7 @@ def _trader_refund(args: argparse.Namespace) -> str:
         rebate_rate=args.rebate_rate, code=args.code, supplier_collection_rate=args.collection_rate,
         basis="customs" if args.customs else "invoice",
     )
-    r = exempt_refund([line], catalogue=cat)
+    r = exempt_refund([line], catalogue=cat, law=chosen_law(args))
     en = args.lang == "en"
     head = [f"refund: {format_value(r.total, 'yuan')}" if en else f"应退税额：{format_value(r.total, 'yuan')}"]
     return _output(args, r.lines[0], head)
@@ -198,6 +208,7 @@ def _excess(args: argparse.Namespace) -> str:
         industry=args.industry, grid_company=args.grid, credit_rating=args.rating,
         registered_on=args.registered, listed_input_tax=args.listed, total_input_tax=args.total,
         prior_period_end_credit=args.prior_credit, end_2017_credit=args.credit_2017, applied_on=args.applied,
+        law=chosen_law(args),
     )
     en = args.lang == "en"
     head = [(f"refund: {format_value(r.refund, 'yuan')}" if en else f"退还留抵税额：{format_value(r.refund, 'yuan')}")

@@ -5,11 +5,18 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .. import law
 from ..law import LawValue
 from ..money import date_arg
 from ..text import render_table
-from .common import WIDTH, add_output_options, dump_json, fit
+from .common import (
+    WIDTH,
+    add_law_options,
+    add_output_options,
+    chosen_law,
+    dump_json,
+    fit,
+    law_options,
+)
 
 __all__ = ["add_parser"]
 
@@ -19,13 +26,12 @@ def add_parser(sub: Any) -> None:
         "law",
         help="the law data: list keys, a key's history, or its value on a date",
         description="Without KEY, list every key.  With KEY, show its dated values and "
-        "citations; with --on, the value in force that day.",
+        "citations; with --on, the value in force that day.  --known-on and --what-if show the "
+        "law as it was known on a day, or with a value replaced.",
     )
     p.add_argument("key", nargs="?", help="a key, e.g. vat.rate.standard (or a prefix to list)")
     p.add_argument("--on", metavar="DATE", help="the value in force on DATE (YYYY-MM-DD)")
-    p.add_argument(
-        "--known-on", metavar="DATE", help="read the law as published on or before DATE"
-    )
+    add_law_options(p)
     add_output_options(p)
     p.set_defaults(func=run)
 
@@ -55,7 +61,8 @@ def _cite(v: LawValue) -> str:
 
 def run(args: argparse.Namespace) -> str:
     en = args.lang == "en"
-    data = law.default()
+    known, _ = law_options(args)
+    data = chosen_law(args)
     if args.key is None or (args.key not in data.keys() and data.keys(args.key)):
         names = data.keys(args.key or "")
         if args.json:
@@ -80,9 +87,8 @@ def run(args: argparse.Namespace) -> str:
         head = ["key", "name", "covered"] if en else ["键", "名称", "覆盖期间"]
         return render_table(head, rows, width=WIDTH, fixed=(0, 2))
     spec = data.spec(args.key)
-    known = date_arg(args.known_on, "--known-on") if args.known_on else None
     if args.on:
-        v = data.value(args.key, date_arg(args.on, "--on"), known)
+        v = data.value(args.key, date_arg(args.on, "--on"))
         if args.json:
             return dump_json({"key": spec.name, "on": args.on, **_value_json(v)})
         lines = [
@@ -96,7 +102,7 @@ def run(args: argparse.Namespace) -> str:
         if v.note:
             lines.append(f"{'note' if en else '说明'}: {v.note}")
         return fit("\n".join(lines))
-    values = data.history(args.key, known)
+    values = data.history(args.key)
     if args.json:
         return dump_json(
             {"key": spec.name, "zh": spec.zh, "en": spec.en, "type": spec.type,
