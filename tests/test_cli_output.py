@@ -3,6 +3,8 @@ line fits 100 columns (Chinese characters count 2), as the report does."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from taxcalc.cli import main
@@ -61,3 +63,40 @@ def test_every_line_fits_100_columns(capsys, question, lang):
     out = answer(capsys, [*question.split(), "--lang", lang])
     too_wide = [line for line in out.splitlines() if display_width(line) > 100]
     assert not too_wide, too_wide
+
+
+#: Words a Chinese answer may contain: what the user types (bands, codes of the law's text values)
+#: and the functions of a formula.
+_ZH_ALLOWED = {"ROUND", "min", "max"}
+_CITED = re.compile(r"\[[^\]]*\]|《[^》]*》|\(A\d{6}\)")  # citations, titles of forms, return lines
+
+
+def _typed_words() -> set[str]:
+    from taxcalc import law
+    from taxcalc.vat import bands
+
+    words = set(bands())
+    for key in law.keys():  # text values of the law data, e.g. "regulations", "combined"
+        for v in law.history(key):
+            if isinstance(v.value, str):
+                words.add(v.value)
+    return words
+
+
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if not q.startswith(("law", "report"))])
+def test_a_chinese_answer_has_no_english_words(capsys, question):
+    out = _CITED.sub("", answer(capsys, [*question.split(), "--lang", "zh"]))
+    allowed = _ZH_ALLOWED | _typed_words()
+    english = [w for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", out) if w not in allowed]
+    assert not english, english
+
+
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if not q.startswith(("law", "report"))])
+def test_an_english_answer_has_chinese_only_in_citations_glosses_and_input(capsys, question):
+    out = _CITED.sub("", answer(capsys, [*question.split(), "--lang", "en"]))
+    out = re.sub(r"\([^()]*[\u4e00-\u9fff][^()]*\)", "", out)  # a Chinese term glossed in brackets
+    out = re.sub(r"财税〔\d{4}〕\d+号|\d{4}年第\d+号", "", out)  # a document named in a sentence
+    for typed in question.split():  # what the user gave, e.g. an industry's name
+        out = out.replace(typed, "")
+    chinese = re.findall(r"[\u4e00-\u9fff]+", out)
+    assert not [c for c in chinese if c != "免抵退"], chinese  # 免抵退 is used as the method's name

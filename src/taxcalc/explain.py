@@ -43,7 +43,9 @@ class Step(NamedTuple):
     """One step of a computation.
 
     ``unit`` tells how to show ``value``: ``"yuan"``, ``"rate"`` (shown as a
-    percentage), ``"date"``, ``"count"``, ``"bool"`` or ``""`` (as is).  A step
+    percentage), ``"date"``, ``"count"``, ``"bool"`` or ``""`` (as is).
+    ``formula`` is written in figures and symbols or in English; ``formula_zh``,
+    where the formula has words, is the same in Chinese, shown in ``zh``.  A step
     whose ``value`` is ``None`` records a fact without a figure (e.g. "not given,
     not tested"): it shows only its label.
     """
@@ -56,6 +58,7 @@ class Step(NamedTuple):
     formula: str = ""
     cite: tuple[Citation, ...] = ()
     line: str = ""
+    formula_zh: str = ""
 
     def render(self, lang: str = "zh") -> str:
         """One line: label, value, formula and citations."""
@@ -65,8 +68,9 @@ class Step(NamedTuple):
         else:
             sep = "：" if lang == "zh" else ": "
             text = f"{label}{sep}{format_value(self.value, self.unit, lang)}"
-        if self.formula:
-            text += f" = {self.formula}"
+        formula = self.formula_zh if lang == "zh" and self.formula_zh else self.formula
+        if formula:
+            text += f" = {formula}"
         if self.cite:
             text += " [" + "; ".join(str(c) for c in self.cite) + "]"
         if self.line:
@@ -82,6 +86,7 @@ class Step(NamedTuple):
             "value": jsonable(self.value),
             "unit": self.unit,
             "formula": self.formula,
+            "formula_zh": self.formula_zh or self.formula,
             "cite": [{"doc": c.doc, "article": c.article} for c in self.cite],
             "line": self.line,
         }

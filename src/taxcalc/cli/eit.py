@@ -112,14 +112,24 @@ def _small_profit(args: argparse.Namespace) -> str:
                      industrial=args.industrial, restricted=args.restricted, law=chosen_law(args))
     if args.json:
         return dump_json(r.as_dict())
+    failed = [_FAILED[f][1 if en else 0] if f in _FAILED else f for f in r.failed]
     if en:
         head = (f"small low-profit enterprise, tax year {r.year}: "
-                f"{'eligible' if r.eligible else 'not eligible (' + ', '.join(r.failed) + ')'}; "
+                f"{'eligible' if r.eligible else 'not eligible (' + ', '.join(failed) + ')'}; "
                 f"tax {_yuan(r.tax, 'en')}, relief {_yuan(r.relief, 'en')}")
     else:
-        head = (f"小型微利企业 {r.year}年度：{'符合条件' if r.eligible else '不符合条件（' + '、'.join(r.failed) + '）'}；"
+        head = (f"小型微利企业 {r.year}年度：{'符合条件' if r.eligible else '不符合条件（' + '、'.join(failed) + '）'}；"
                 f"应纳所得税额 {_yuan(r.tax, 'zh')}，减免所得税额 {_yuan(r.relief, 'zh')}")
     return fit(head + "\n" + r.explain(args.lang))
+
+
+#: The tests a small low-profit enterprise can fail (``SmallProfit.failed``), as people read them.
+_FAILED = {
+    "income": ("应纳税所得额超过上限", "taxable income over the cap"),
+    "employees": ("从业人数超过上限", "employees over the cap"),
+    "assets": ("资产总额超过上限", "total assets over the cap"),
+    "restricted": ("从事国家限制和禁止行业", "restricted or prohibited industry"),
+}
 
 
 def _rd_ratio(args: argparse.Namespace) -> str:

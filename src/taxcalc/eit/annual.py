@@ -215,7 +215,9 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         steps.append(Step("annual.regime", f"适用税率方式：{_REGIME_ZH[regime]}（取税额最低者，不叠加）",
                           f"rate regime: {regime} (the lowest tax; not combined)", tax, "yuan",
                           "min(" + ", ".join([f"{r} {t}" for (r, _), t in zip(alternatives, texts, strict=True)])
-                          + ")"))
+                          + ")",
+                          formula_zh="min(" + ", ".join(
+                              [f"{_REGIME_ZH[r]} {t}" for (r, _), t in zip(alternatives, texts, strict=True)]) + ")"))
     steps.append(Step("annual.tax", "应纳所得税额", "tax payable", tax, "yuan", "", (), "A100000"))
     relief = csub(standard_tax, tax)
     if relief:

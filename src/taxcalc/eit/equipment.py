@@ -140,8 +140,9 @@ class Equipment:
     residual: Decimal = ZERO
     elect_one_time: bool = True
     book_depreciation: Decimal = ZERO
-    #: "bought … (invoice date); in use YYYY-MM", for explanations (made once, with the record).
-    described: str = field(init=False, repr=False, compare=False)
+    #: "bought … (invoice date); in use YYYY-MM" in Chinese and English, for explanations
+    #: (made once, with the record).
+    described: tuple[str, str] = field(init=False, repr=False, compare=False)
     #: cost, residual and book depreciation as shown in explanations (made once, with the record).
     texts: tuple[str, str, str] = field(init=False, repr=False, compare=False)
 
@@ -164,8 +165,9 @@ class Equipment:
             elect_one_time=flag(self.elect_one_time, "elect_one_time"),
             book_depreciation=as_money(self.book_depreciation, "book_depreciation"),
         )
-        setattrs(self, described=f"bought {self.acquired_on} ({_DATE_EN[self.acquisition]}); "
-                                 f"in use {self.in_use.year}-{self.in_use.month:02d}",
+        in_use = f"{self.in_use.year}-{self.in_use.month:02d}"
+        setattrs(self, described=(f"购进 {self.acquired_on}（{_DATE_ZH[self.acquisition]}）；{in_use}投入使用",
+                                  f"bought {self.acquired_on} ({_DATE_EN[self.acquisition]}); in use {in_use}"),
                  texts=(yuan(self.cost), yuan(self.residual), yuan(self.book_depreciation)))
 
     @classmethod
@@ -342,9 +344,12 @@ def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law:
     else:
         chosen = sl
     assert isinstance(life.value, int)
+    begins = _next_month(asset.in_use, start)
     steps.append(life.step("equipment.min_years", "最低折旧年限", "minimum depreciation life",
                            f"({yuan(asset.cost)} − {yuan(asset.residual)}) ÷ {life.value * 12} months "
-                           f"from {_next_month(asset.in_use, start)}", "A105080"))
+                           f"from {begins}", "A105080",
+                           f"({yuan(asset.cost)} − {yuan(asset.residual)}) ÷ {life.value * 12}个月，"
+                           f"自{begins}起"))
     label = {"one_time": ("一次性扣除", "one-time deduction"), "hnte_q4": ("当年全额扣除并加计扣除", "full deduction plus extra"),
              "straight_line": ("按直线法计算折旧", "straight-line depreciation")}[method]
     steps.append(Step("equipment.method", f"税前扣除方法：{label[0]}", f"tax method: {label[1]}",
@@ -422,8 +427,9 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
             adj = CONTEXT.subtract(book, ded)
             step = Step(f"{label}.deduction", f"{a.name}：一次性税前扣除（{when}年度）",
                         f"{a.name}: one-time deduction (in {when})", ded, "yuan",
-                        f"{a.texts[0]} ≤ {fmt_law(cap)} ✓; {a.described}; book {a.texts[2]} → adjustment {yuan(adj)}",
-                        (v1.citation, v2.citation), "A105080")
+                        f"{a.texts[0]} ≤ {fmt_law(cap)} ✓; {a.described[1]}; book {a.texts[2]} → adjustment {yuan(adj)}",
+                        (v1.citation, v2.citation), "A105080",
+                        f"{a.texts[0]} ≤ {fmt_law(cap)} ✓；{a.described[0]}；会计折旧 {a.texts[2]} → 纳税调整 {yuan(adj)}")
     elif method == "hnte_q4":
         assert v2 is not None and isinstance(v2.value, Decimal)
         when = a.acquired_on.year
@@ -432,8 +438,10 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
         adj = CONTEXT.subtract(book, ded)
         step = Step(f"{label}.deduction", f"{a.name}：高新技术企业2022年第四季度购置，当年全额扣除并加计扣除",
                     f"{a.name}: high-tech enterprise, bought in Q4 2022: full deduction plus extra",
-                    ded, "yuan", f"{a.described}; extra {pct(v2.value)} = {yuan(extra)}; "
-                    f"book {a.texts[2]} → adjustment {yuan(adj)}", (v1.citation, v2.citation), "A105080")
+                    ded, "yuan", f"{a.described[1]}; extra {pct(v2.value)} = {yuan(extra)}; "
+                    f"book {a.texts[2]} → adjustment {yuan(adj)}", (v1.citation, v2.citation), "A105080",
+                    f"{a.described[0]}；加计扣除 {pct(v2.value)} = {yuan(extra)}；"
+                    f"会计折旧 {a.texts[2]} → 纳税调整 {yuan(adj)}")
     if method == "straight_line":
         assert isinstance(start.value, int) and isinstance(life.value, int)
         first = _month_index(a.in_use) + start.value
@@ -449,5 +457,7 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
                     "yuan", f"({a.texts[0]} − {a.texts[1]}) × months of {y} ÷ {months}; "
                     f"book {a.texts[2]} → adjustment {yuan(adj)}",
                     (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation),
-                    "A105080")
+                    "A105080",
+                    f"({a.texts[0]} − {a.texts[1]}) × {y}年度折旧月数 ÷ {months}；"
+                    f"会计折旧 {a.texts[2]} → 纳税调整 {yuan(adj)}")
     return EquipmentYear(a.name, y, method, ded, extra, book, adj, (step,))

@@ -334,7 +334,8 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
             expired = cadd(expired, avail)
             steps.append(Step(f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
                               f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
-                              f"{n} years; {yuan(avail)} expired", (cite,), "A106000"))
+                              f"{n} years; {yuan(avail)} expired", (cite,), "A106000",
+                              f"结转年限{n}年；{yuan(avail)}已过期"))
             continue
         if room >= avail:
             use, left, room = avail, ZERO, csub(room, avail)
@@ -349,9 +350,11 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
         used = cadd(used, use)
         rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite))
         note = f"; {yuan(gone)} expires at the end of {y}" if gone else ""
+        note_zh = f"；{yuan(gone)}于{y}年度末到期" if gone else ""
         steps.append(Step(w.name, w.zh, w.en, use, "yuan",
                           f"min({yuan(avail)}, income left); {n} years; remaining {yuan(left)}{note}",
-                          w.cites, "A106000"))
+                          w.cites, "A106000",
+                          f"min({yuan(avail)}, 剩余所得)；结转年限{n}年；尚未弥补 {yuan(left)}{note_zh}"))
     new_loss = CONTEXT.minus(inc) if inc < 0 else ZERO
     taxable = csub(inc, used) if inc > 0 else ZERO
     if new_loss:
@@ -360,7 +363,7 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
         carried.append(Loss._trusted(y, new_loss, ext))
         steps.append(Step(f"losses.{y}", f"本年度亏损（按已具备的资格，可结转至{last}年度）",
                           f"this year's loss (usable to {last}, as qualified so far)",
-                          new_loss, "yuan", f"{n} years", (cite,), "A106000"))
+                          new_loss, "yuan", f"{n} years", (cite,), "A106000", f"结转年限{n}年"))
     if bf or not embedded:
         steps.append(Step("losses.used", "弥补以前年度亏损", "losses brought forward used", used, "yuan", "", (),
                           "A106000"))
@@ -405,7 +408,7 @@ def loss_schedule(
     for y, inc in items:
         r = apply_losses(y, inc, carried, qualified_years=q, extension=marks.get(y, ""), law=law)
         out.append(r)
-        steps.extend(Step(f"{y}.{s.name}", f"{y}年度 {s.zh}", f"{y}: {s.en}", s.value, s.unit, s.formula, s.cite,
-                          s.line) for s in r.steps)
+        steps.extend(s._replace(name=f"{y}.{s.name}", zh=f"{y}年度 {s.zh}", en=f"{y}: {s.en}")
+                     for s in r.steps)
         carried = r.carried
     return LossSchedule(tuple(out), carried, tuple(steps))

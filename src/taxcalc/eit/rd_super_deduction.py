@@ -339,6 +339,7 @@ class _OtherLaw(NamedTuple):
     factor: Decimal
     cite: Citation
     text: str
+    text_zh: str
 
 
 @functools.lru_cache(maxsize=256)
@@ -349,14 +350,15 @@ def _other_law(law: Law, y: int) -> _OtherLaw:
     s = share.value
     assert isinstance(s, Decimal)
     return _OtherLaw(bool(pooled.value), div(s, sub(_ONE, s)), pooled.citation,
-                     f"{_pct(s)} ÷ (1 − {_pct(s)}) of the five items{'' if pooled.value else ', per project'}")
+                     f"{_pct(s)} ÷ (1 − {_pct(s)}) of the five items{'' if pooled.value else ', per project'}",
+                     f"{'' if pooled.value else '各项目'}五项费用之和 × {_pct(s)} ÷ (1 − {_pct(s)})")
 
 
 @functools.lru_cache(maxsize=256)
-def _entrusted_law(law: Law, y: int) -> tuple[Decimal, Citation, str]:
+def _entrusted_law(law: Law, y: int) -> tuple[Decimal, Citation, str, str]:
     es = law.value("eit.rd.entrusted.share", year_end(y))
     assert isinstance(es.value, Decimal)
-    return es.value, es.citation, f" × {_pct(es.value)} (entrusted)"
+    return es.value, es.citation, f" × {_pct(es.value)} (entrusted)", f" × {_pct(es.value)}（委托境内）"
 
 
 @functools.lru_cache(maxsize=256)
@@ -520,12 +522,13 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
                               f"excluded industry: {INDUSTRIES[ind][1]}"))
         steps.append(lim.step("rd.excluded_share", "主营业务收入占比超过（不含本数）则不得加计扣除",
                               "excluded when the main-business share is above (exclusive)",
-                              f"{percent(share)} > {_pct(lim.value)} "
-                              f"{'✓ 不得加计扣除 / excluded' if excluded else '✗'}"))
+                              f"{percent(share)} > {_pct(lim.value)} {'✓ excluded' if excluded else '✗'}",
+                              formula_zh=f"{percent(share)} > {_pct(lim.value)} "
+                              f"{'✓ 不得加计扣除' if excluded else '✗'}"))
     tt = facts.totals
     five, other = tt.five, tt.other
     other_cap = other_ok = ZERO
-    formula = tt.texts[0]
+    formula = formula_zh = tt.texts[0]
     cites: tuple[Citation, ...] = ()
     if other:
         ol = _other_law(law, y)
@@ -539,14 +542,16 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
                 other_cap = cadd(other_cap, c)
                 other_ok = cadd(other_ok, p.other if p.other <= c else c)
         formula += f" + min({tt.texts[1]}, cap {yuan(other_cap)} = {ol.text})"
+        formula_zh += f" + min({tt.texts[1]}, 限额 {yuan(other_cap)} = {ol.text_zh})"
         cites = (ol.cite,)
     own = cadd(five, other_ok)
     dom_paid = tt.entrusted_domestic
     dom = ZERO
     if dom_paid:
-        share_v, cite, text_ = _entrusted_law(law, y)
+        share_v, cite, text_, text_zh = _entrusted_law(law, y)
         dom = cmul(dom_paid, share_v)
         formula += f" + {tt.texts[2]}{text_}"
+        formula_zh += f" + {tt.texts[2]}{text_zh}"
         cites = (*cites, cite)
     ovs_paid = tt.entrusted_overseas
     ovs = ZERO
@@ -564,13 +569,16 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
                 ovs = rfen(div(cmul(domestic, num), den))
             formula += (f" + min({yuan(ovs_paid)} × {_pct(os_.value)}, {yuan(domestic)} × {cap_v.value})"
                         f" = {yuan(ovs)} (overseas)")
+            formula_zh += (f" + min({yuan(ovs_paid)} × {_pct(os_.value)}, {yuan(domestic)} × {cap_v.value})"
+                           f" = {yuan(ovs)}（委托境外）")
             cites = (*cites, os_.citation) if cap_v.citation == os_.citation else (*cites, os_.citation, cap_v.citation)
         else:
             formula += f" + {yuan(ovs_paid)} × 0 (overseas)"
+            formula_zh += f" + {yuan(ovs_paid)} × 0（委托境外）"
             cites = (*cites, os_.citation)
     base = cadd(domestic, ovs)
     steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
-                      formula, cites, "A107012"))
+                      formula, cites, "A107012", formula_zh if formula_zh != formula else ""))
     plan = _ratio_plan(law, y, ks, months)
     segs, ratio = plan.segs, plan.ratio
     steps.extend(plan.steps)
@@ -588,26 +596,31 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
             extra_raw = cadd(cmul(sub(base, after), segs[0].ratio), cmul(after, segs[1].ratio))
             formula = (f"{yuan(sub(base, after))} × {_pct(segs[0].ratio)} + "
                        f"{yuan(after)} × {_pct(segs[1].ratio)} (actual Q4)")
+            formula_zh = (f"{yuan(sub(base, after))} × {_pct(segs[0].ratio)} + "
+                          f"{yuan(after)} × {_pct(segs[1].ratio)}（第四季度按实际发生额）")
         elif after is not None and len(segs) > 2:
             raise InvalidInput("rd.base_after_switch", f"the ratio changes more than once in {y}; "
                                "the actual method is not defined for that")
         else:
             extra_raw = cmul(base, ratio)
-            formula = f"{yuan(base)} × {_pct(ratio)}"
+            formula = formula_zh = f"{yuan(base)} × {_pct(ratio)}"
         extra_exp = rfen(extra_raw)
         extra_am = rfen(cmul(amort, ratio))
         if amort:
             steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
-                              extra_exp, "yuan", formula, plan.cites, "A107012"))
+                              extra_exp, "yuan", formula, plan.cites, "A107012",
+                              formula_zh if formula_zh != formula else ""))
             steps.append(Step("rd.extra_amortisation", "无形资产摊销加计扣除额", "super-deduction on amortisation",
                               extra_am, "yuan",
                               f"{yuan(amort)} × {_pct(ratio)} (amortised at {_pct(cadd(_ONE, ratio))})",
-                              plan.cites, "A107012"))
-            formula = f"{yuan(extra_exp)} + {yuan(extra_am)}"
+                              plan.cites, "A107012",
+                              f"{yuan(amort)} × {_pct(ratio)}（按无形资产成本的{_pct(cadd(_ONE, ratio))}摊销）"))
+            formula = formula_zh = f"{yuan(extra_exp)} + {yuan(extra_am)}"
         ratio_out = ratio
     extra = cadd(extra_exp, extra_am)
     steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan",
-                      formula if not excluded else "", () if excluded else plan.cites, "A107012"))
+                      formula if not excluded else "", () if excluded else plan.cites, "A107012",
+                      formula_zh if not excluded and formula_zh != formula else ""))
     return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
                     amort, extra_am, extra, tuple(steps))
 

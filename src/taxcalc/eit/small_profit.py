@@ -284,12 +284,13 @@ def _averages(rows: Sequence[Quarter]) -> tuple[Decimal, Decimal]:
 
 
 def _average_steps(method: LawValue, n: int, emp: Decimal, assets: Decimal) -> tuple[Step, ...]:
-    formula = f"Σ(季初值 + 季末值) ÷ 2 ÷ {n}"
+    formula = f"Σ(start + end of each quarter) ÷ 2 ÷ {n}"
+    formula_zh = f"Σ(季初值 + 季末值) ÷ 2 ÷ {n}"
     return (
         Step("small_profit.employees_average", "从业人数全年季度平均值", "average employees (quarterly)",
-             emp, "count", formula, (method.citation,)),
+             emp, "count", formula, (method.citation,), formula_zh=formula_zh),
         Step("small_profit.assets_average", "资产总额全年季度平均值", "average total assets (quarterly)",
-             assets, "yuan", formula, (method.citation,)),
+             assets, "yuan", formula, (method.citation,), formula_zh=formula_zh),
     )
 
 
@@ -504,8 +505,8 @@ def _compute(
                               rfen(seg), "yuan", f"× {len(ms)}/{len(months)}", tuple(cites[-1:])))
         exact = div(total(parts), n)
         steps.append(Step("small_profit.apportioned", "按经营月份分摊后的税额", "tax apportioned by months operated",
-                          rfen(exact), "yuan", f"Σ(各期税额 × 月数) ÷ {len(months)}",
-                          tuple(dict.fromkeys(cites))))
+                          rfen(exact), "yuan", f"Σ(tax of each part × its months) ÷ {len(months)}",
+                          tuple(dict.fromkeys(cites)), formula_zh=f"Σ(各期税额 × 月数) ÷ {len(months)}"))
         all_failed = tuple(all_f)
         # Eligible when the relief applied in any part of the year.
         eligible = any(not _tests(ti, r, emp, ast, industrial=industrial, restricted=restricted) for _, r in segs)
@@ -545,6 +546,7 @@ def _compact(
     if not ok_income:
         failed.append("income")
     formula = f"income {yuan(ti)} ≤ {fmt_law(cap_v)} {_MARK[ok_income]}"
+    formula_zh = f"应纳税所得额 {yuan(ti)} ≤ {fmt_law(cap_v)} {_MARK[ok_income]}"
     if emp is not None and ast is not None:
         ok_e, ok_a = emp <= e_v, ast <= a_v
         if not ok_e:
@@ -554,11 +556,15 @@ def _compact(
         emp_t, ast_t = texts if texts is not None else (f"{emp:f}", yuan(ast))
         formula += (f"; employees{' (quarterly averages)' if averaged is not None else ''} {emp_t} ≤ {e_v} "
                     f"{_MARK[ok_e]}; assets {ast_t} ≤ {fmt_law(a_v)} {_MARK[ok_a]}")
+        formula_zh += (f"；从业人数{'（全年季度平均值）' if averaged is not None else ''} {emp_t} ≤ {e_v} "
+                       f"{_MARK[ok_e]}；资产总额 {ast_t} ≤ {fmt_law(a_v)} {_MARK[ok_a]}")
     if restricted:
         formula += "; restricted industry ✗"
+        formula_zh += "；国家限制和禁止行业 ✗"
     kind_zh, kind_en = _KIND[industrial]
     test = Step("small_profit.tests", f"小型微利企业条件（{kind_zh}）", f"small low-profit tests ({kind_en})",
-                not failed, "bool", formula, (cap.citation,) if averaged is None else (cap.citation, averaged.citation))
+                not failed, "bool", formula, (cap.citation,) if averaged is None else (cap.citation, averaged.citation),
+                formula_zh=formula_zh)
     if failed:
         return SmallProfit(y, ti, _NO, tuple(failed), emp, ast, industrial, standard_tax, standard_tax, ZERO, (test,))
     limit, r1, r2 = _d(limit_v), _d(ratio1), _d(ratio2)
@@ -566,22 +572,23 @@ def _compact(
     if r.progressive.value and ti > limit:
         over = CONTEXT.subtract(ti, limit)
         included = cadd(cmul(limit, r1), cmul(over, r2))
-        formula = f"{fmt_law(limit)} × {pct(r1)} + {yuan(over)} × {pct(r2)}"
+        formula = formula_zh = f"{fmt_law(limit)} × {pct(r1)} + {yuan(over)} × {pct(r2)}"
         cites: tuple[Citation, ...] = (ratio1.citation, ratio2.citation)
     elif ti <= limit:
         included = cmul(ti, r1)
-        formula = f"{yuan(ti)} × {pct(r1)} (≤ {fmt_law(limit)})"
+        formula = formula_zh = f"{yuan(ti)} × {pct(r1)} (≤ {fmt_law(limit)})"
         cites = (ratio1.citation,)
     else:
         included = cmul(ti, r2)
         formula = f"{yuan(ti)} × {pct(r2)} (> {fmt_law(limit)}: no reduction)"
+        formula_zh = f"{yuan(ti)} × {pct(r2)}（超过 {fmt_law(limit)}，全部所得不减计）"
         cites = (limit_v.citation, ratio2.citation)
     assert r.rate_step is not None
     tax = _QUANT(cmul(included, _d(rate)), FEN)
     return SmallProfit(y, ti, _YES, (), emp, ast, industrial, tax, standard_tax, CONTEXT.subtract(standard_tax, tax), (
         test,
         Step("small_profit.included", "减按比例计入的应纳税所得额", "taxable income as reduced", included, "yuan", formula,
-             cites, "A107040"),
+             cites, "A107040", formula_zh if formula_zh != formula else ""),
         r.rate_step,
     ))
 

@@ -139,6 +139,7 @@ def excess_credit_refund_2018(
 
     steps: list[Step] = []
     reasons: list[str] = []
+    reasons_zh: list[str] = []
     assert isinstance(industries.value, tuple) and isinstance(ratings.value, tuple)
     in_industry = industry is not None and industry.strip() in industries.value
     is_grid = grid_company and grid.value is True
@@ -151,12 +152,14 @@ def excess_credit_refund_2018(
         )._replace(value=in_industry, unit="bool"))
         if not in_industry:
             reasons.append(f"industry {industry!r} is not one of the 18 divisions of the annex")
+            reasons_zh.append(f"行业“{industry}”不在附件所列18个大类内")
     rating_ok = credit_rating in ratings.value
     steps.append(ratings.step(
         "credit_rating", "纳税信用等级为A级或B级", "tax credit rating A or B", formula=credit_rating,
     )._replace(value=rating_ok, unit="bool"))
     if not rating_ok:
         reasons.append(f"credit rating {credit_rating} is not A or B")
+        reasons_zh.append(f"纳税信用等级{credit_rating}级不是A级或B级")
     eligible = not reasons
 
     early = registered <= registered_by.value
@@ -168,6 +171,7 @@ def excess_credit_refund_2018(
         "ratio", f"退还比例（{period_zh}已抵扣的专用发票、海关进口增值税专用缴款书、解缴税款完税凭证注明的增值税额占全部已抵扣进项税额的比重）",
         f"refund ratio over {period_en} (listed vouchers ÷ all deducted input VAT)",
         formula=f"{listed} ÷ {all_input}" if all_input else "no deducted input VAT: 0",
+        formula_zh="" if all_input else "无已抵扣进项税额：0",
     )._replace(value=ratio, unit="rate", cite=(
         registered_by.citation._replace(article="第三条第（一）项第1目" if early else "第三条第（一）项第2目"),
     )))
@@ -180,8 +184,9 @@ def excess_credit_refund_2018(
                  ._replace(value=cap, unit="yuan"))
     refund = round_fen(min(refundable, cap)) if eligible else ZERO
     formula = f"min({refundable}, {cap})" if eligible else "not eligible: " + "; ".join(reasons)
-    steps.append(cap_day.step("refund", "当期退还的期末留抵税额", "excess credit refunded", formula=formula)
-                 ._replace(value=refund, unit="yuan"))
+    formula_zh = "" if eligible else "不符合条件：" + "；".join(reasons_zh)
+    steps.append(cap_day.step("refund", "当期退还的期末留抵税额", "excess credit refunded", formula=formula,
+                              formula_zh=formula_zh)._replace(value=refund, unit="yuan"))
     quota = eligible and not is_grid
     if quota:
         steps.append(industries.step(

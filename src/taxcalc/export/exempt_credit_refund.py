@@ -230,8 +230,9 @@ def exempt_credit_refund(month: ExemptCreditRefundInput, *, law: Law | None = No
             steps.append(Step(
                 f"fob_cny[{i}]", f"出口货物离岸价（人民币）第{i + 1}行", f"FOB value in yuan, line {i + 1}",
                 line.fob_cny, "yuan",
-                f"{line.fob} × {line.exchange_rate} (征{_pct(line.levy_rate)} 退{_pct(line.rebate_rate)})",
+                f"{line.fob} × {line.exchange_rate} (levy {_pct(line.levy_rate)}, rebate {_pct(line.rebate_rate)})",
                 cite, _SUMMARY,
+                f"{line.fob} × {line.exchange_rate}（征{_pct(line.levy_rate)} 退{_pct(line.rebate_rate)}）",
             ))
     if negative:
         zero_cite: tuple[Citation, ...] = (
@@ -244,7 +245,7 @@ def exempt_credit_refund(month: ExemptCreditRefundInput, *, law: Law | None = No
         )
         steps.append(Step(
             "negative_gap", "征税率低于退税率：差额视为零", "levy rate below the rebate rate: the difference counts as zero",
-            ZERO, "rate", "max(0, 征税率 − 退税率)", zero_cite,
+            ZERO, "rate", "max(0, levy rate − rebate rate)", zero_cite, formula_zh="max(0, 征税率 − 退税率)",
         ))
     lines = month.exports
     fob_cny = total(line.fob_cny for line in lines)
@@ -272,17 +273,18 @@ def exempt_credit_refund(month: ExemptCreditRefundInput, *, law: Law | None = No
     materials = total(ln.materials for ln in lines)
     steps += [
         Step("fob_cny", "当期出口货物离岸价（人民币）", "FOB value of the period's exports in yuan",
-             fob_cny, "yuan", "Σ 离岸价 × 外汇人民币折合率", cite, _SUMMARY),
+             fob_cny, "yuan", "Σ FOB × exchange rate to yuan", cite, _SUMMARY, "Σ 离岸价 × 外汇人民币折合率"),
         Step("materials", "当期免税购进原材料价格", "duty-free materials of the period (incl. bonded imports)",
-             materials, "yuan", "免税购进国内原材料 + 进料加工保税进口料件组成计税价格", cite, _SUMMARY),
+             materials, "yuan", "duty-free domestic materials + bonded imports at composite taxable value", cite,
+             _SUMMARY, "免税购进国内原材料 + 进料加工保税进口料件组成计税价格"),
         Step("non_creditable_gross", "离岸价 ×（征税率 − 退税率）", "FOB × (levy rate − rebate rate)",
              nd_gross, "yuan",
-             f"{fob_cny} × {gap0}" if one else "Σ 离岸价 × (征税率 − 退税率)",
-             cite, _SUMMARY),
+             f"{fob_cny} × {gap0}" if one else "Σ FOB × (levy rate − rebate rate)",
+             cite, _SUMMARY, "" if one else "Σ 离岸价 × (征税率 − 退税率)"),
         Step("non_creditable_reduction", "当期不得免征和抵扣税额抵减额", "reduction for duty-free materials",
              nd_red, "yuan",
-             f"{materials} × {gap0}" if one else "Σ 免税购进原材料价格 × (征税率 − 退税率)",
-             cite, _SUMMARY),
+             f"{materials} × {gap0}" if one else "Σ duty-free materials × (levy rate − rebate rate)",
+             cite, _SUMMARY, "" if one else "Σ 免税购进原材料价格 × (征税率 − 退税率)"),
         Step("non_creditable", "当期不得免征和抵扣税额", "input VAT that may not be credited",
              nd, "yuan", f"{nd_gross} − {nd_red}", cite, _SUMMARY),
         Step("tax_payable", "当期应纳税额", "VAT payable for the period (negative: credit)",
@@ -292,10 +294,12 @@ def exempt_credit_refund(month: ExemptCreditRefundInput, *, law: Law | None = No
              end_credit, "yuan", f"max(0, −({payable}))", cite, _VAT_RETURN),
         Step("exempt_credit_refund_gross", "离岸价 × 退税率", "FOB × rebate rate",
              ceiling_gross, "yuan",
-             f"{fob_cny} × {_pct(l0.rebate_rate)}" if one else "Σ 离岸价 × 退税率", cite, _SUMMARY),
+             f"{fob_cny} × {_pct(l0.rebate_rate)}" if one else "Σ FOB × rebate rate", cite, _SUMMARY,
+             "" if one else "Σ 离岸价 × 退税率"),
         Step("exempt_credit_refund_reduction", "当期免抵退税额抵减额", "reduction of the ceiling for duty-free materials",
              ceiling_red, "yuan",
-             f"{materials} × {_pct(l0.rebate_rate)}" if one else "Σ 免税购进原材料价格 × 退税率", cite, _SUMMARY),
+             f"{materials} × {_pct(l0.rebate_rate)}" if one else "Σ duty-free materials × rebate rate", cite,
+             _SUMMARY, "" if one else "Σ 免税购进原材料价格 × 退税率"),
         Step("exempt_credit_refund", "当期免抵退税额", "exempt-credit-refund amount (the ceiling)",
              ceiling, "yuan", f"{ceiling_gross} − {ceiling_red}", cite, _SUMMARY),
     ]
@@ -306,12 +310,12 @@ def exempt_credit_refund(month: ExemptCreditRefundInput, *, law: Law | None = No
                           exempt, "yuan", f"{ceiling} − 0", cite, _SUMMARY))
     elif branch == "credit_within":
         steps.append(Step("refund", "当期应退税额（期末留抵税额≤免抵退税额）", "refund (end credit ≤ ceiling)",
-                          refund, "yuan", f"期末留抵税额 {end_credit}", cite, _SUMMARY))
+                          refund, "yuan", f"end credit {end_credit}", cite, _SUMMARY, f"期末留抵税额 {end_credit}"))
         steps.append(Step("exempt_credit", "当期免抵税额", "amount exempted and credited",
                           exempt, "yuan", f"{ceiling} − {refund}", cite, _SUMMARY))
     else:
         steps.append(Step("refund", "当期应退税额（期末留抵税额>免抵退税额）", "refund (end credit > ceiling)",
-                          refund, "yuan", f"免抵退税额 {ceiling}", cite, _SUMMARY))
+                          refund, "yuan", f"ceiling {ceiling}", cite, _SUMMARY, f"免抵退税额 {ceiling}"))
         steps.append(Step("exempt_credit", "当期免抵税额", "amount exempted and credited",
                           exempt, "yuan", "0", cite, _SUMMARY))
     steps.append(Step("credit_carried", "结转下期继续抵扣的留抵税额", "credit carried to the next period",

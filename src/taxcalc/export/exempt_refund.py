@@ -181,12 +181,14 @@ def exempt_refund(
                     "collection_cap", "从小规模纳税人购进：退税率为其征收率（孰低）",
                     "bought from a small-scale seller: at most its collection rate",
                     r, "rate", f"min(rate, {_pct(r)})", (Citation(_RATE_DOC, "第三条第（二）项"),),
+                    formula_zh=f"min(退税率, {_pct(r)})",
                 ))
             if p.purchase_vat_rate < r:
                 r = p.purchase_vat_rate
                 steps.append(Step(
                     "invoice_cap", "专用发票税率与出口退税率孰低", "the lower of the invoice rate and the rebate rate",
                     r, "rate", f"min(rate, {_pct(r)})", (Citation(_RATE_DOC, "第三条第（二）项"),),
+                    formula_zh=f"min(退税率, {_pct(r)})",
                 ))
         refund = round_fen(mul(p.amount, r))
         steps.append(Step(
@@ -201,5 +203,5 @@ def exempt_refund(
         for ln in out
     ]
     summary.append(Step("total", "增值税应退税额合计", "total VAT refund", amount if out else ZERO, "yuan",
-                        "Σ 各行应退税额", (methods[0].citation,), _FORM))
+                        "Σ refund of each line", (methods[0].citation,), _FORM, "Σ 各行应退税额"))
     return ExemptRefund(tuple(out), amount, tuple(summary))

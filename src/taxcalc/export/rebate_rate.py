@@ -401,12 +401,14 @@ def _library_rate(
                 apply = eve_levy == r
             if apply:
                 assert isinstance(new.value, Decimal)
-                cond = (
-                    f"征税率=退税率={_pct(r)}" if s.equal_only else f"{_pct(r)}, not listed"
+                cond, cond_zh = (
+                    (f"levy rate = rebate rate = {_pct(r)}", f"征税率=退税率={_pct(r)}") if s.equal_only
+                    else (f"{_pct(r)}, not listed", f"{_pct(r)}，未列入清单")
                 )
                 steps.append(Step(
                     f"switch_{s.day}", f"{s.day}起调整出口退税率", f"from {s.day}: general rebate-rate rule",
                     new.value, "rate", f"{_pct(r)} → {_pct(new.value)} ({cond})", (new.citation,),
+                    formula_zh=f"{_pct(r)} → {_pct(new.value)}（{cond_zh}）",
                 ))
                 if not s.equal_only and new.citation.doc not in named:
                     named.add(new.citation.doc)
@@ -421,6 +423,7 @@ def _library_rate(
                     f"switch_{s.day}", f"{s.day}调整不适用（征税率≠退税率）",
                     f"{s.day}: rule does not apply (levy rate ≠ rebate rate)",
                     r, "rate", f"levy {_pct(eve_levy)} ≠ rebate {_pct(r)}", (new.citation,),
+                    formula_zh=f"征税率 {_pct(eve_levy)} ≠ 退税率 {_pct(r)}",
                 ))
         if levy is not None and levy in s.levy:
             lv = s.levy[levy].value
@@ -438,6 +441,7 @@ def _library_rate(
     steps.append(Step(
         "library_rate", "文库出口退税率（按一般规则推定）", "rebate rate derived by the general rules",
         r, "rate", f"{base.where} {_pct(base.rate)} carried to {day}",
+        formula_zh=f"第{base.row}行 {_pct(base.rate)} 推至 {day}",
     ))
     ordered = sorted(assumptions)
     return _Found(
@@ -584,6 +588,7 @@ def rebate_rate(
                 f"transition (to {flag.last}): the trader paid {_pct(purchase)} on purchase, so the "
                 f"{'old' if r == old.rate else 'new'} rebate rate applies",
                 f"purchase {_pct(purchase)} {'=' if r == old.rate else '≠'} old levy {_pct(old.rate)}",
+                formula_zh=f"购进征税率 {_pct(purchase)} {'=' if r == old.rate else '≠'} 调整前征税率 {_pct(old.rate)}",
             )._replace(value=r, unit="rate"))
         break
 
@@ -594,12 +599,14 @@ def rebate_rate(
             "collection_cap", "从小规模纳税人购进：退税率为其征收率（孰低）",
             "bought from a small-scale seller: at most its collection rate",
             r, "rate", f"min(rate, {_pct(collection)})", (Citation(_RATE_DOC, "第三条第（二）项"),),
+            formula_zh=f"min(退税率, {_pct(collection)})",
         ))
     if exporter == "trader" and purchase is not None and purchase < r:
         r = purchase
         steps.append(Step(
             "invoice_cap", "专用发票税率与出口退税率孰低", "the lower of the invoice rate and the rebate rate",
             r, "rate", f"min(rate, {_pct(purchase)})", (Citation(_RATE_DOC, "第三条第（二）项"),),
+            formula_zh=f"min(退税率, {_pct(purchase)})",
         ))
     if levy_used is not None and not in_transition and r > levy_used:
         r = levy_used
@@ -607,6 +614,7 @@ def rebate_rate(
             "levy_cap", "出口退税率不超过适用税率", "the rebate rate never exceeds the levy rate",
             r, "rate", f"min(rate, {_pct(levy_used)})",
             (Citation(_RATE_DOC, "第三条第（一）项"), Citation("taxcalc", "reading: the library rate is the levy rate unless a lower one is set")),
+            formula_zh=f"min(退税率, {_pct(levy_used)})",
         ))
     steps.append(Step("rebate_rate", "适用的出口退税率", "rebate rate that applies", r, "rate"))
     return RebateRate(

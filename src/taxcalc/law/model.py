@@ -59,9 +59,11 @@ class LawValue(NamedTuple):
     superseded_by: str = ""
     unit: str = ""
 
-    def step(self, name: str, zh: str, en: str, formula: str = "", line: str = "") -> Step:
+    def step(
+        self, name: str, zh: str, en: str, formula: str = "", line: str = "", formula_zh: str = ""
+    ) -> Step:
         """An explanation step that shows this value with its citation."""
-        return Step(name, zh, en, self.value, self.unit, formula, (self.citation,), line)
+        return Step(name, zh, en, self.value, self.unit, formula, (self.citation,), line, formula_zh)
 
     def window(self) -> str:
         """The window as text, e.g. ``2018-05-01 – 2019-03-31``."""

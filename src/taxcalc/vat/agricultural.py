@@ -123,6 +123,7 @@ def agricultural_input_tax(
     steps = (
         Step("purchase_price", "买价", "purchase price (买价)", price, "yuan"),
         step,
-        Step("input_tax", "进项税额", "input VAT (进项税额)", tax, "yuan", "ROUND(purchase_price × rate, 2)"),
+        Step("input_tax", "进项税额", "input VAT (进项税额)", tax, "yuan", "ROUND(purchase_price × rate, 2)",
+             formula_zh="ROUND(买价 × 扣除率, 2)"),
     )
     return AgriculturalInputTax(price, d, top, rate, tax, steps)

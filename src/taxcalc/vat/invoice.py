@@ -82,10 +82,15 @@ _new_step = tuple.__new__  # Step is a NamedTuple: build it without the keyword 
 # Formulas name the result fields they use (``gross``, ``net``, ``rate``, ``tax``;
 # the same names in the JSON output).  The amount given is a result field, not a
 # step: the steps are the rate with its citation and the two computed figures.
+# Each formula also in Chinese, with the invoice's own words (金额, 税额, 价税合计).
 _NET_FROM_GROSS = "ROUND(gross ÷ (1 + rate), 2)"
+_NET_FROM_GROSS_ZH = "ROUND(价税合计 ÷ (1 + 税率), 2)"
 _TAX_FROM_GROSS = "gross − net"
+_TAX_FROM_GROSS_ZH = "价税合计 − 金额"
 _TAX_FROM_NET = "ROUND(net × rate, 2)"
+_TAX_FROM_NET_ZH = "ROUND(金额 × 税率, 2)"
 _GROSS_FROM_NET = "net + tax"
+_GROSS_FROM_NET_ZH = "金额 + 税额"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,12 +197,16 @@ def invoice_line(
         net = _divide(a, one_plus).quantize(FEN, ROUND_HALF_UP, CONTEXT)
         tax = _subtract(a, net)
         gross = a
-        s1 = _new_step(Step, ("net", "金额（不含税）", "net amount (金额)", net, "yuan", _NET_FROM_GROSS, (), ""))
-        s2 = _new_step(Step, ("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_GROSS, (), ""))
+        s1 = _new_step(Step, ("net", "金额（不含税）", "net amount (金额)", net, "yuan", _NET_FROM_GROSS,
+                              (), "", _NET_FROM_GROSS_ZH))
+        s2 = _new_step(Step, ("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_GROSS,
+                              (), "", _TAX_FROM_GROSS_ZH))
     else:
         net = a
         tax = _multiply(a, r).quantize(FEN, ROUND_HALF_UP, CONTEXT)
         gross = _add_c(a, tax)
-        s1 = _new_step(Step, ("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_NET, (), ""))
-        s2 = _new_step(Step, ("gross", "价税合计", "amount with VAT (价税合计)", gross, "yuan", _GROSS_FROM_NET, (), ""))
+        s1 = _new_step(Step, ("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_NET,
+                              (), "", _TAX_FROM_NET_ZH))
+        s2 = _new_step(Step, ("gross", "价税合计", "amount with VAT (价税合计)", gross, "yuan", _GROSS_FROM_NET,
+                              (), "", _GROSS_FROM_NET_ZH))
     return _build(band, d, r, net, tax, gross, (rate_step, s1, s2))

@@ -144,7 +144,8 @@ def may_reregister(
     if not in_scope:
         steps.append(
             Step("in_scope", "属于可以转登记的一般纳税人", "a general taxpayer allowed to re-register",
-                 value=False, unit="bool", formula=f"registered_under = {under}")
+                 value=False, unit="bool", formula=f"registered_under = {under}",
+                 formula_zh="按营改增试点规定登记" if under == "pilot" else "按增值税暂行条例登记")
         )
     used = sales[-n:]
     count = len(used)
@@ -154,7 +155,8 @@ def may_reregister(
     steps.append(
         Step("sales_counted", f"转登记日前{count}{label}累计应税销售额",
              f"taxable sales of the {count} {p}s before the re-registration day", summed, "yuan",
-             f"SUM(sales_by_period[-{count}:])" if len(sales) > count else "SUM(sales_by_period)")
+             f"SUM(sales_by_period[-{count}:])" if len(sales) > count else "SUM(sales_by_period)",
+             formula_zh=f"最近{count}{label}应税销售额合计")
     )
     if count < n:
         estimated = True
@@ -163,7 +165,8 @@ def may_reregister(
         steps.append(
             Step("annual_sales", "按平均应税销售额估算的累计应税销售额",
                  f"estimated from the average (fewer than {n} periods)", annual, "yuan",
-                 f"sales_counted ÷ {count} × {n}", (n_v.citation,))
+                 f"sales_counted ÷ {count} × {n}", (n_v.citation,),
+                 formula_zh=f"累计应税销售额 ÷ {count} × {n}")
         )
     else:
         estimated = False
@@ -173,6 +176,7 @@ def may_reregister(
     eligible = in_scope and within
     steps.append(
         Step("eligible", "可以转登记为小规模纳税人", "may re-register as small-scale", eligible, "bool",
-             "in scope and annual_sales ≤ cap" if in_scope else "not in scope")
+             "in scope and annual_sales ≤ cap" if in_scope else "not in scope",
+             formula_zh="属于转登记范围且累计应税销售额 ≤ 上限" if in_scope else "不属于转登记范围")
     )
     return Reregistration(d, p, eligible, count, estimated, annual, cap, tuple(steps))

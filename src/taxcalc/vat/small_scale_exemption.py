@@ -225,10 +225,12 @@ def small_scale_vat(
         services_ok = services <= threshold
         steps.append(Step("goods_exempt", "销售货物、加工修理修配劳务的销售额未超过标准",
                           "sales of goods and processing/repair within the limit", goods_ok, "bool",
-                          f"{format_value(goods, 'yuan')} ≤ threshold"))
+                          f"{format_value(goods, 'yuan')} ≤ threshold",
+                          formula_zh=f"{format_value(goods, 'yuan')} ≤ 免征标准"))
         steps.append(Step("services_exempt", "销售服务、无形资产的销售额未超过标准",
                           "sales of services and intangibles within the limit", services_ok, "bool",
-                          f"{format_value(services, 'yuan')} ≤ threshold"))
+                          f"{format_value(services, 'yuan')} ≤ threshold",
+                          formula_zh=f"{format_value(services, 'yuan')} ≤ 免征标准"))
         exempt_sales = add(goods if goods_ok else ZERO, services if services_ok else ZERO)
         taxable = sub(other, exempt_sales)
         exempt = goods_ok and services_ok
@@ -236,13 +238,14 @@ def small_scale_vat(
     else:
         within = total_sales <= threshold
         steps.append(Step("within", "合计销售额未超过标准", "all sales together within the limit", within,
-                          "bool", "sales ≤ threshold"))
+                          "bool", "sales ≤ threshold", formula_zh="销售额 ≤ 免征标准"))
         if within:
             exempt, exempt_sales, taxable, re_taxable = True, total_sales, ZERO, ZERO
         elif real_estate and other <= threshold:
             steps.append(Step("within_without_real_estate", "扣除本期销售不动产的销售额后未超过标准",
                               "within the limit without the period's sales of immovable property",
-                              value=True, unit="bool", formula="sales − real_estate_sales ≤ threshold"))
+                              value=True, unit="bool", formula="sales − real_estate_sales ≤ threshold",
+                              formula_zh="销售额 − 销售不动产的销售额 ≤ 免征标准"))
             exempt, exempt_sales, taxable, re_taxable = True, other, ZERO, real_estate
         else:
             exempt, exempt_sales, taxable, re_taxable = False, ZERO, other, real_estate
@@ -256,7 +259,8 @@ def small_scale_vat(
         exempt = True
     tax = round_fen(mul(taxable, levy))
     steps.append(Step("taxable_sales", "应税销售额", "taxable sales", taxable, "yuan"))
-    steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan", "ROUND(taxable_sales × levy_rate, 2)"))
+    steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan", "ROUND(taxable_sales × levy_rate, 2)",
+                      formula_zh="ROUND(应税销售额 × 征收率, 2)"))
     if re_taxable:
         steps.append(Step("real_estate_taxable", "销售不动产的销售额（应税，按5%征收率另行计算）",
                           "sales of immovable property, taxable (5% collection rate; not computed here)",

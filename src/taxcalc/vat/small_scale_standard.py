@@ -125,7 +125,7 @@ def must_register_general(
         step,
         Step(
             "must_register", "应当登记为一般纳税人", "must register as a general taxpayer", must,
-            "bool", "annual_sales > limit",
+            "bool", "annual_sales > limit", formula_zh="年应征增值税销售额 > 小规模纳税人标准",
         ),
     )
     return GeneralRegistration(sales, d, s, limit, must, steps)
