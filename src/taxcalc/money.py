@@ -34,6 +34,7 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
+from typing import TypeAlias
 
 from .errors import InvalidInput, NotMoney
 
@@ -41,6 +42,8 @@ __all__ = [
     "CONTEXT",
     "FEN",
     "ZERO",
+    "DateLike",
+    "MoneyLike",
     "add",
     "date_arg",
     "div",
@@ -64,6 +67,12 @@ CONTEXT = Context(
 )
 FEN = Decimal("0.01")
 ZERO = Decimal(0)
+
+#: What taxcalc accepts as an amount or a rate: an exact ``Decimal``, an ``int``, or a
+#: string (``"1234.50"``, ``"13%"``) — never a ``float``, so a type checker refuses one too.
+MoneyLike: TypeAlias = Decimal | int | str
+#: What taxcalc accepts as a day: a ``datetime.date`` or an ISO string ``"YYYY-MM-DD"``.
+DateLike: TypeAlias = _dt.date | str
 _ONE = Decimal(1)
 _MAX = Decimal("1e16")  # 一亿亿元: beyond any enterprise figure; guards typos
 

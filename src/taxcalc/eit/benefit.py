@@ -69,7 +69,7 @@ from ..errors import OutsideCoverage, UnknownCategory
 from ..explain import Citation, Explained, Step
 from ..law import Law
 from ..law.model import WHAT_IF
-from ..money import CONTEXT, date_arg
+from ..money import CONTEXT, DateLike, date_arg
 from ._common import the_law, year_end, yuan
 from .annual import AnnualResult, annual
 from .facts import EnterpriseYear
@@ -237,7 +237,7 @@ def benefit(
     facts: EnterpriseYear,
     *,
     policies: Iterable[str | Policy] | None = None,
-    known_on: object = None,
+    known_on: DateLike | None = None,
     law: Law | None = None,
 ) -> Benefit:
     """The tax of ``facts`` under ``law``, and the saving each policy brings.

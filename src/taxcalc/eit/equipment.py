@@ -73,11 +73,12 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
 from ..explain import Explained, Step
 from ..law import Law, LawValue
-from ..money import CONTEXT, ZERO, date_arg, div, mul, sub
+from ..money import CONTEXT, ZERO, DateLike, MoneyLike, date_arg, div, mul, sub
 from ._common import (
     as_money,
     build,
@@ -145,6 +146,11 @@ class Equipment:
     described: tuple[str, str] = field(init=False, repr=False, compare=False)
     #: cost, residual and book depreciation as shown in explanations (made once, with the record).
     texts: tuple[str, str, str] = field(init=False, repr=False, compare=False)
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, name: str, cost: MoneyLike, kind: str, acquired_on: DateLike, in_use: DateLike,
+            acquisition: str = ..., residual: MoneyLike = ..., elect_one_time: bool = ...,  # noqa: FBT001
+            book_depreciation: MoneyLike = ...) -> None: ...
 
     def __post_init__(self) -> None:
         cost = as_money(self.cost, "cost")
@@ -363,7 +369,7 @@ def _next_month(d: _dt.date, start: LawValue) -> str:
     return f"{m // 12}-{m % 12 + 1:02d}"
 
 
-def equipment_in_year(asset: Equipment, year: object, *, hnte_years: Iterable[int] = (), law: Law | None = None
+def equipment_in_year(asset: Equipment, year: int, *, hnte_years: Iterable[int] = (), law: Law | None = None
                       ) -> EquipmentYear:
     """The tax deduction of ``asset`` in tax year ``year``, against its book depreciation.
 

@@ -76,10 +76,13 @@ Fields
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
+from ..money import DateLike, MoneyLike
 from ._common import (
     INDUSTRIAL,
     as_money,
@@ -144,6 +147,17 @@ class EnterpriseYear:
     size_text: tuple[str, str] = field(init=False, repr=False, compare=False)
     #: ``hnte_years`` and ``tech_sme_years`` together: the years that extend losses (made once).
     qualified: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, year: int, profit: MoneyLike, adjustments: MoneyLike = ..., *, industry: str = ...,
+            main_business_share: MoneyLike = ..., industrial: bool | None = ..., restricted: bool = ...,
+            hnte_years: Iterable[int] = ..., tech_sme_years: Iterable[int] = ...,
+            tase_years: Iterable[int] = ..., ic_machine: bool = ...,
+            quarters: Iterable[Quarter | Mapping[str, object]] = ..., employees: MoneyLike | None = ...,
+            assets: MoneyLike | None = ..., opened: DateLike | None = ..., closed: DateLike | None = ...,
+            rd: RdFacts | Mapping[str, object] = ...,
+            equipment: Iterable[Equipment | Mapping[str, object]] = ...,
+            losses: Iterable[Loss | Mapping[str, object]] = ..., loss_extension: str = ...) -> None: ...
 
     def __post_init__(self) -> None:
         y = tax_year(self.year, "year")

@@ -55,12 +55,12 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Step
 from ..law import Law
-from ..money import CONTEXT, ZERO, money
+from ..money import CONTEXT, ZERO, MoneyLike, money
 from ._common import (
     as_money,
     build,
@@ -108,6 +108,9 @@ class Loss:
     year: int
     amount: Decimal
     extension: str = ""
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, year: int, amount: MoneyLike, extension: str = ...) -> None: ...
 
     def __post_init__(self) -> None:
         setattrs(
@@ -253,8 +256,8 @@ def _window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], u
 
 
 def loss_window(
-    origin: object, *, extension: str = "", qualified_years: Iterable[int] = (),
-    upto: object = None, law: Law | None = None,
+    origin: int, *, extension: str = "", qualified_years: Iterable[int] = (),
+    upto: int | None = None, law: Law | None = None,
 ) -> tuple[int, int, Citation]:
     """The last year a loss of ``origin`` may be used, its carry-forward years and the rule.
 
@@ -278,8 +281,8 @@ def loss_window(
 
 
 def apply_losses(
-    year: object,
-    income: object,
+    year: int,
+    income: MoneyLike,
     brought_forward: Iterable[Loss] = (),
     *,
     qualified_years: Iterable[int] = (),
@@ -373,7 +376,7 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
 
 
 def loss_schedule(
-    incomes: Mapping[int, object] | Sequence[tuple[int, object]],
+    incomes: Mapping[int, MoneyLike] | Sequence[tuple[int, MoneyLike]],
     *,
     opening: Iterable[Loss] = (),
     qualified_years: Iterable[int] = (),

@@ -75,16 +75,17 @@ Rounding and choices
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput, OutsideCoverage
 from ..explain import Citation, Explained, Step
 from ..law import Law, LawValue
-from ..money import CONTEXT, ZERO, add, div, mul, sub, total
+from ..money import CONTEXT, ZERO, DateLike, MoneyLike, add, div, mul, sub, total
 from ._common import (
     INDUSTRIES,
     MANUFACTURING,
@@ -152,6 +153,12 @@ class RdProject:
     entrusted_domestic: Decimal = ZERO
     entrusted_overseas: Decimal = ZERO
 
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, name: str = ..., personnel: MoneyLike = ..., direct_inputs: MoneyLike = ...,
+            depreciation: MoneyLike = ..., amortisation: MoneyLike = ..., design: MoneyLike = ...,
+            other: MoneyLike = ..., entrusted_domestic: MoneyLike = ...,
+            entrusted_overseas: MoneyLike = ...) -> None: ...
+
     def __post_init__(self) -> None:
         setattrs(self, name=text(self.name, "name"))
         for f in ("personnel", "direct_inputs", "depreciation", "amortisation", "design", "other",
@@ -180,6 +187,9 @@ class RdIntangible:
     name: str
     cost: Decimal
     amortisation: Decimal
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, name: str, cost: MoneyLike, amortisation: MoneyLike) -> None: ...
 
     def __post_init__(self) -> None:
         setattrs(self, name=text(self.name, "name"), cost=as_money(self.cost, "cost"),
@@ -218,6 +228,11 @@ class RdFacts:
     base_after_switch: Decimal | None = None
     #: Sums of the projects' figures (computed once, when the record is made).
     totals: _Totals = field(init=False, repr=False, compare=False)
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, projects: Iterable[RdProject | Mapping[str, object]] = ...,
+            intangibles: Iterable[RdIntangible | Mapping[str, object]] = ...,
+            base_after_switch: MoneyLike | None = ...) -> None: ...
 
     def __post_init__(self) -> None:
         projects = build_all(RdProject, self.projects, "projects")
@@ -289,7 +304,7 @@ class _Seg(NamedTuple):
 
 
 @functools.lru_cache(maxsize=4096)
-def _best(law: Law, kinds: tuple[str, ...], day: object) -> LawValue:
+def _best(law: Law, kinds: tuple[str, ...], day: _dt.date) -> LawValue:
     """The best ratio on ``day`` among the kinds: the general one, or a kind's own where it has one.
 
     A kind's key holds only the periods of its own rule; outside them (or in a
@@ -381,7 +396,7 @@ def _kinds_arg(kinds: Iterable[str]) -> tuple[str, ...]:
 
 
 def rd_ratio(
-    year: object, *, kinds: Iterable[str] = ("general",), opened: object = None, closed: object = None,
+    year: int, *, kinds: Iterable[str] = ("general",), opened: DateLike | None = None, closed: DateLike | None = None,
     law: Law | None = None,
 ) -> RdRatio:
     """The super-deduction ratio of ``year`` for an enterprise of the given ``kinds``.
@@ -441,14 +456,14 @@ def _fmt(d: Decimal) -> str:
 
 def rd_super_deduction(
     facts: RdFacts,
-    year: object,
+    year: int,
     *,
     industry: str = "other",
-    main_business_share: object = "1",
+    main_business_share: MoneyLike = "1",
     tech_sme: bool = False,
     ic_machine: bool = False,
-    opened: object = None,
-    closed: object = None,
+    opened: DateLike | None = None,
+    closed: DateLike | None = None,
     law: Law | None = None,
 ) -> RdResult:
     """The super-deduction of tax year ``year``.

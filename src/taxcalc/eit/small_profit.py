@@ -86,16 +86,17 @@ Decimal('43750.00')
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Step
 from ..law import Law, LawValue
-from ..money import CONTEXT, FEN, ZERO, add, div, mul, sub, total
+from ..money import CONTEXT, FEN, ZERO, DateLike, MoneyLike, add, div, mul, sub, total
 from ._common import (
     as_money,
     build,
@@ -142,6 +143,10 @@ class Quarter:
     employees_end: int
     assets_start: Decimal
     assets_end: Decimal
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, employees_start: int, employees_end: int, assets_start: MoneyLike,
+            assets_end: MoneyLike) -> None: ...
 
     def __post_init__(self) -> None:
         setattrs(
@@ -214,7 +219,7 @@ class _Regime(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1024)
-def _regime(law: Law, day: object) -> _Regime:
+def _regime(law: Law, day: _dt.date) -> _Regime:
     in_force = law.value("eit.small_profit.in_force", day)
     standard = law.value("eit.rate.standard", day)
     if not in_force.value:
@@ -408,16 +413,16 @@ def _segment_steps(
 
 
 def small_profit(
-    income: object,
-    year: object,
+    income: MoneyLike,
+    year: int,
     *,
-    employees: object = None,
-    assets: object = None,
+    employees: MoneyLike | None = None,
+    assets: MoneyLike | None = None,
     quarters: Sequence[Quarter] | None = None,
     industrial: bool = False,
     restricted: bool = False,
-    opened: object = None,
-    closed: object = None,
+    opened: DateLike | None = None,
+    closed: DateLike | None = None,
     law: Law | None = None,
 ) -> SmallProfit:
     """Test a small low-profit enterprise and compute its tax for tax year ``year``.
@@ -597,7 +602,7 @@ _NO, _YES = False, True
 _QUANT = CONTEXT.quantize
 
 
-def small_profit_cliffs(year: object, *, law: Law | None = None) -> tuple[Decimal, ...]:
+def small_profit_cliffs(year: int, *, law: Law | None = None) -> tuple[Decimal, ...]:
     """The taxable incomes of ``year`` at which the tax jumps (the last amount keeping the relief).
 
     One fen more loses the relief (the income cap) or the reduced inclusion

@@ -52,7 +52,18 @@ from decimal import Decimal
 from ..errors import InvalidInput, UnknownCategory
 from ..explain import Explained, Step
 from ..law import Law, default
-from ..money import CONTEXT, FEN, ZERO, date_arg, div, mul, nonnegative_money, round_fen
+from ..money import (
+    CONTEXT,
+    FEN,
+    ZERO,
+    DateLike,
+    MoneyLike,
+    date_arg,
+    div,
+    mul,
+    nonnegative_money,
+    round_fen,
+)
 
 __all__ = ["CREDIT_RATINGS", "ExcessCreditRefund2018", "excess_credit_refund_2018"]
 
@@ -89,12 +100,12 @@ class ExcessCreditRefund2018(Explained):
 def excess_credit_refund_2018(
     *,
     credit_rating: str,
-    registered_on: object,
-    listed_input_tax: object,
-    total_input_tax: object,
-    prior_period_end_credit: object,
-    end_2017_credit: object,
-    applied_on: object,
+    registered_on: DateLike,
+    listed_input_tax: MoneyLike,
+    total_input_tax: MoneyLike,
+    prior_period_end_credit: MoneyLike,
+    end_2017_credit: MoneyLike,
+    applied_on: DateLike,
     industry: str | None = None,
     grid_company: bool = False,
     law: Law | None = None,

@@ -59,6 +59,7 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Step
@@ -67,6 +68,8 @@ from ..money import (
     CONTEXT,
     FEN,
     ZERO,
+    DateLike,
+    MoneyLike,
     add,
     money,
     month_arg,
@@ -117,6 +120,11 @@ class ExportLine:
     exempt_materials: Decimal = ZERO
     bonded_materials: Decimal = ZERO
 
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, fob: MoneyLike, levy_rate: MoneyLike, rebate_rate: MoneyLike,
+            exchange_rate: MoneyLike = ..., exempt_materials: MoneyLike = ...,
+            bonded_materials: MoneyLike = ...) -> None: ...
+
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(self, "fob", _fen_amount(self.fob, "fob"))
@@ -160,6 +168,11 @@ class ExemptCreditRefundInput:
     domestic_output_tax: Decimal = ZERO
     input_tax: Decimal = ZERO
     opening_credit: Decimal = ZERO
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, period: DateLike, exports: Iterable[ExportLine | Mapping[str, object]],
+            domestic_output_tax: MoneyLike = ..., input_tax: MoneyLike = ...,
+            opening_credit: MoneyLike = ...) -> None: ...
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__

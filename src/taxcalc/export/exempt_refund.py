@@ -43,11 +43,24 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput, NotMoney, UnknownCategory
 from ..explain import Citation, Explained, Step
 from ..law import Law, default
-from ..money import CONTEXT, FEN, ZERO, date_arg, mul, nonnegative_money, rate, round_fen, total
+from ..money import (
+    CONTEXT,
+    FEN,
+    ZERO,
+    DateLike,
+    MoneyLike,
+    date_arg,
+    mul,
+    nonnegative_money,
+    rate,
+    round_fen,
+    total,
+)
 from ._input import record
 from .catalogue import MAX_RATE, Catalogue
 from .rebate_rate import RebateRate, rebate_rate
@@ -83,6 +96,12 @@ class PurchaseLine:
     supplier_collection_rate: Decimal | None = None
     levy_rate: Decimal | None = None
     basis: str = "invoice"
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, amount: MoneyLike, purchase_vat_rate: MoneyLike, export_date: DateLike,
+            rebate_rate: MoneyLike | None = ..., code: str | None = ...,
+            supplier_collection_rate: MoneyLike | None = ..., levy_rate: MoneyLike | None = ...,
+            basis: str = ...) -> None: ...
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__

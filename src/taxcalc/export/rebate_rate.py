@@ -90,7 +90,7 @@ from decimal import Decimal
 from ..errors import InvalidInput, LawDataError, OutsideCoverage, UnknownCategory
 from ..explain import Citation, Explained, Step
 from ..law import Law, LawValue, default
-from ..money import CONTEXT, date_arg, rate
+from ..money import CONTEXT, DateLike, MoneyLike, date_arg, rate
 from .catalogue import MAX_RATE, Catalogue, CatalogueRow
 
 __all__ = ["EXPORTERS", "KINDS", "RebateRate", "check_catalogue", "rebate_rate"]
@@ -466,14 +466,14 @@ def _opt_rate(value: object, field: str) -> Decimal | None:
 
 def rebate_rate(
     code: str,
-    export_date: object,
+    export_date: DateLike,
     *,
     catalogue: Catalogue,
     exporter: str = "manufacturer",
     kind: str = "goods",
-    purchase_vat_rate: object = None,
-    supplier_collection_rate: object = None,
-    levy_rate: object = None,
+    purchase_vat_rate: MoneyLike | None = None,
+    supplier_collection_rate: MoneyLike | None = None,
+    levy_rate: MoneyLike | None = None,
     law: Law | None = None,
 ) -> RebateRate:
     """The rebate rate of ``code`` for an export on ``export_date`` (see the module docs).

@@ -30,7 +30,7 @@ from babel import Locale
 from babel.numbers import format_currency
 
 from ..errors import UnknownCategory
-from ..money import CONTEXT, money, round_fen
+from ..money import CONTEXT, MoneyLike, money, round_fen
 
 __all__ = ["LANGS", "LOCALES", "format_money", "format_rate"]
 
@@ -51,7 +51,7 @@ def _locale(lang: str) -> Locale:
         raise UnknownCategory("lang", lang, LANGS) from None
 
 
-def format_money(amount: object, lang: str = "zh", *, symbol: bool = True) -> str:
+def format_money(amount: MoneyLike, lang: str = "zh", *, symbol: bool = True) -> str:
     """``amount`` (yuan) rounded half up to the fen, in the style of ``lang`` (``zh`` or ``en``).
 
     With ``symbol=False`` the currency sign is left out (for table columns whose

@@ -50,7 +50,7 @@ taxcalc.errors.InvalidInput: amount: 大写金额 has no negative form (got -1)
 from __future__ import annotations
 
 from ..errors import InvalidInput
-from ..money import CONTEXT, money, round_fen
+from ..money import CONTEXT, MoneyLike, money, round_fen
 
 __all__ = ["daxie"]
 
@@ -99,7 +99,7 @@ def _integer(n: int) -> str:
     return text
 
 
-def daxie(amount: object) -> str:
+def daxie(amount: MoneyLike) -> str:
     """``amount`` (yuan; ``Decimal``, ``int`` or ``str``) as 人民币… in 大写金额.
 
     >>> daxie(10), daxie("1005"), daxie("1000500"), daxie("12345678901234.5")

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from ..errors import NotInForce, OutsideCoverage, UnknownCategory
 from ..explain import Citation
-from ..money import date_arg
+from ..money import DateLike, date_arg
 from .loader import TYPES, load_directory
 from .model import WHAT_IF, Document, KeySpec, LawValue
 
@@ -90,7 +90,7 @@ class Law:
         """The day this view reads the law as known on (``None``: everything published)."""
         return self._known_on
 
-    def as_known_on(self, day: object) -> Law:
+    def as_known_on(self, day: DateLike) -> Law:
         """A view of this law as it was known on ``day``: later documents are ignored.
 
         Every rule function takes ``law=``; pass this view to compute what a filer
@@ -138,7 +138,7 @@ class Law:
         """Every registered document, by issue date."""
         return tuple(sorted(self._docs.values(), key=lambda d: (d.issued, d.number)))
 
-    def history(self, key: str, known_on: object = None) -> tuple[LawValue, ...]:
+    def history(self, key: str, known_on: DateLike | None = None) -> tuple[LawValue, ...]:
         """Every dated value of ``key`` in order (as known on a day, if given)."""
         spec = self.spec(key)
         if known_on is None and self._known_on is None:
@@ -154,7 +154,7 @@ class Law:
         return tuple(out)
 
     # -- lookups --------------------------------------------------------------
-    def value(self, key: str, on: object, known_on: object = None) -> LawValue:
+    def value(self, key: str, on: DateLike, known_on: DateLike | None = None) -> LawValue:
         """The value of ``key`` in force on ``on``, with its window and citation.
 
         With ``known_on`` (or on a view from :meth:`as_known_on`), only documents
@@ -186,7 +186,7 @@ class Law:
             raise NotInForce(key, d, spec.first, spec.last, f"not in force: {found.gap}")
         return found
 
-    def get(self, key: str, on: object, known_on: object = None) -> object:
+    def get(self, key: str, on: DateLike, known_on: DateLike | None = None) -> object:
         """Only the value (see :meth:`value`)."""
         return self.value(key, on, known_on).value
 
@@ -278,12 +278,12 @@ def default() -> Law:
     return Law.load()
 
 
-def value(key: str, on: object, known_on: object = None) -> LawValue:
+def value(key: str, on: DateLike, known_on: DateLike | None = None) -> LawValue:
     """:meth:`Law.value` on the package's data."""
     return default().value(key, on, known_on)
 
 
-def history(key: str, known_on: object = None) -> tuple[LawValue, ...]:
+def history(key: str, known_on: DateLike | None = None) -> tuple[LawValue, ...]:
     """:meth:`Law.history` on the package's data."""
     return default().history(key, known_on)
 

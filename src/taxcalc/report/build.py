@@ -20,7 +20,7 @@ from typing import Any
 from .. import law as _law
 from ..export import Catalogue
 from ..law import Law
-from ..money import date_arg
+from ..money import DateLike, date_arg
 from .context import Context, resolve_catalogue
 from .input import ReportInput, parse_text
 from .model import Report
@@ -92,7 +92,7 @@ def build_report(
     facts: ReportInput,
     *,
     law: Law | None = None,
-    known_on: object = None,
+    known_on: DateLike | None = None,
     what_if: Mapping[str, object] | None = None,
     catalogue: Catalogue | str | Path | None = None,
 ) -> Report:

@@ -52,7 +52,7 @@ from decimal import Decimal
 
 from ..explain import Explained, Step
 from ..law import Law
-from ..money import mul, nonnegative_money, round_fen
+from ..money import DateLike, MoneyLike, mul, nonnegative_money, round_fen
 from ._common import day, flag_arg, law_or_default
 
 __all__ = [
@@ -98,7 +98,7 @@ def _rate_step(on: _dt.date, law: Law | None, *, top: bool) -> tuple[Decimal, St
 
 
 def agricultural_deduction_rate(
-    on: object, *, for_top_rate_goods: bool = False, law: Law | None = None
+    on: DateLike, *, for_top_rate_goods: bool = False, law: Law | None = None
 ) -> AgriculturalDeductionRate:
     """The farm-produce deduction rate on ``on`` (the higher one if ``for_top_rate_goods``)."""
     d = day(on, "on")
@@ -108,8 +108,8 @@ def agricultural_deduction_rate(
 
 
 def agricultural_input_tax(
-    purchase_price: object,
-    on: object,
+    purchase_price: MoneyLike,
+    on: DateLike,
     *,
     for_top_rate_goods: bool = False,
     law: Law | None = None,

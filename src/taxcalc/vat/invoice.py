@@ -63,7 +63,7 @@ from ..errors import InvalidInput
 from ..explain import Explained, Step
 from ..law import Law
 from ..law import default as _default
-from ..money import CONTEXT, FEN, nonnegative_money
+from ..money import CONTEXT, FEN, DateLike, MoneyLike, nonnegative_money
 from ..money import rate as rate_arg
 from ._common import RATE_CACHE, band_rate, day, fast_builder, flag_arg
 
@@ -135,7 +135,7 @@ def _add(net: Decimal, rate: Decimal) -> tuple[Decimal, Decimal]:
     return tax, CONTEXT.add(net, tax)
 
 
-def split_gross(gross: object, rate: object) -> tuple[Decimal, Decimal]:
+def split_gross(gross: MoneyLike, rate: MoneyLike) -> tuple[Decimal, Decimal]:
     """``(金额, 税额)`` for a tax-inclusive amount at ``rate`` (``"13%"``, ``"0.13"`` or Decimal).
 
     ``金额 = round_half_up(gross ÷ (1 + rate), 2)`` and ``税额 = gross − 金额``.
@@ -148,7 +148,7 @@ def split_gross(gross: object, rate: object) -> tuple[Decimal, Decimal]:
     return _split(g, CONTEXT.add(_ONE, r))
 
 
-def add_tax(net: object, rate: object) -> tuple[Decimal, Decimal]:
+def add_tax(net: MoneyLike, rate: MoneyLike) -> tuple[Decimal, Decimal]:
     """``(税额, 价税合计)`` for a tax-exclusive amount at ``rate``.
 
     ``税额 = round_half_up(net × rate, 2)`` and ``价税合计 = net + 税额``.
@@ -162,9 +162,9 @@ def add_tax(net: object, rate: object) -> tuple[Decimal, Decimal]:
 
 
 def invoice_line(
-    amount: object,
+    amount: MoneyLike,
     band: str,
-    on: object,
+    on: DateLike,
     *,
     tax_inclusive: bool = True,
     law: Law | None = None,

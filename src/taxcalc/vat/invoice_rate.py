@@ -46,6 +46,7 @@ from decimal import Decimal
 from ..errors import InvalidInput
 from ..explain import Explained, Step
 from ..law import Law
+from ..money import DateLike
 from ._common import band_value, day, law_or_default, value_step
 
 __all__ = ["InvoiceRate", "invoice_rate"]
@@ -66,7 +67,7 @@ class InvoiceRate(Explained):
 
 
 def invoice_rate(
-    band: str, liability_date: object, invoice_date: object, *, law: Law | None = None
+    band: str, liability_date: DateLike, invoice_date: DateLike, *, law: Law | None = None
 ) -> InvoiceRate:
     """The rate for an invoice issued on ``invoice_date`` for a sale whose liability arose on ``liability_date``."""
     liability = day(liability_date, "liability_date")

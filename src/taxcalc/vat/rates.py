@@ -75,6 +75,7 @@ from decimal import Decimal
 from ..explain import Explained, Step
 from ..law import Law
 from ..law import default as _default
+from ..money import DateLike
 from ._common import RATE_CACHE, band_rate, bands_of, day, fast_builder, law_or_default
 
 __all__ = ["VatRate", "bands", "vat_rate"]
@@ -102,7 +103,7 @@ def bands(*, law: Law | None = None) -> tuple[str, ...]:
     return bands_of(law_or_default(law))
 
 
-def vat_rate(band: str, on: object, *, law: Law | None = None) -> VatRate:
+def vat_rate(band: str, on: DateLike, *, law: Law | None = None) -> VatRate:
     """The VAT rate of ``band`` on the day the liability arises, ``on``.
 
     ``on`` is a ``datetime.date`` or an ISO string.  Raises

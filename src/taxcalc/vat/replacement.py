@@ -53,6 +53,7 @@ from decimal import Decimal
 from ..errors import InvalidInput, LawDataError
 from ..explain import Explained, Step, format_value
 from ..law import Law, LawValue
+from ..money import DateLike, MoneyLike
 from ..money import rate as rate_arg
 from ._common import BAND_PREFIX, day, law_or_default
 
@@ -119,7 +120,7 @@ def _last_in_force(law: Law, old: Decimal, on: _dt.date) -> _dt.date | None:
 
 
 def replacement_rate(
-    old_rate: object, on: object, *, applied_on: object = None, law: Law | None = None
+    old_rate: MoneyLike, on: DateLike, *, applied_on: DateLike | None = None, law: Law | None = None
 ) -> ReplacementRate:
     """The VAT rate that replaced ``old_rate`` by the day ``on``.
 

@@ -61,7 +61,7 @@ from decimal import Decimal
 from ..errors import InvalidInput, NotInForce
 from ..explain import Explained, Step
 from ..law import Law, LawValue
-from ..money import div, mul, nonnegative_money, round_fen, total
+from ..money import DateLike, MoneyLike, div, mul, nonnegative_money, round_fen, total
 from ._common import choice, day, law_or_default
 
 __all__ = ["PERIODS", "REGISTERED_UNDER", "Reregistration", "may_reregister"]
@@ -111,8 +111,8 @@ def _sales(sales_by_period: object) -> list[Decimal]:
 
 
 def may_reregister(
-    sales_by_period: Sequence[object],
-    on: object,
+    sales_by_period: Sequence[MoneyLike],
+    on: DateLike,
     *,
     period: str = "month",
     registered_under: str = "regulations",

@@ -90,7 +90,7 @@ from decimal import Decimal
 from ..errors import InvalidInput
 from ..explain import Explained, Step, format_value
 from ..law import Law, LawValue
-from ..money import ZERO, add, mul, nonnegative_money, round_fen, sub
+from ..money import ZERO, DateLike, MoneyLike, add, mul, nonnegative_money, round_fen, sub
 from ._common import choice, day, law_or_default
 
 __all__ = ["PERIODS", "SmallScaleVat", "small_scale_vat"]
@@ -174,13 +174,13 @@ def _streams(
 
 
 def small_scale_vat(
-    sales: object,
-    period_start: object,
+    sales: MoneyLike,
+    period_start: DateLike,
     *,
     period: str = "month",
-    goods_sales: object = None,
-    services_sales: object = None,
-    real_estate_sales: object = 0,
+    goods_sales: MoneyLike | None = None,
+    services_sales: MoneyLike | None = None,
+    real_estate_sales: MoneyLike = 0,
     law: Law | None = None,
 ) -> SmallScaleVat:
     """A small-scale taxpayer's VAT on ``sales`` for the month (or quarter) starting ``period_start``."""

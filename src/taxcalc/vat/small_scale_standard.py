@@ -56,7 +56,7 @@ from decimal import Decimal
 
 from ..explain import Explained, Step
 from ..law import Law
-from ..money import nonnegative_money
+from ..money import DateLike, MoneyLike, nonnegative_money
 from ._common import choice, day, law_or_default
 
 __all__ = [
@@ -103,7 +103,7 @@ def _limit(on: _dt.date, sector: str, law: Law | None) -> tuple[Decimal, Step]:
     return v.value, v.step("limit", spec.zh, spec.en)
 
 
-def small_scale_standard(on: object, sector: str, *, law: Law | None = None) -> SmallScaleStandard:
+def small_scale_standard(on: DateLike, sector: str, *, law: Law | None = None) -> SmallScaleStandard:
     """The small-scale standard for ``sector`` on ``on`` (sales up to and including it are small-scale)."""
     d = day(on, "on")
     s = choice(sector, "sector", SECTORS)
@@ -112,7 +112,7 @@ def small_scale_standard(on: object, sector: str, *, law: Law | None = None) -> 
 
 
 def must_register_general(
-    annual_sales: object, on: object, sector: str, *, law: Law | None = None
+    annual_sales: MoneyLike, on: DateLike, sector: str, *, law: Law | None = None
 ) -> GeneralRegistration:
     """Whether annual taxable sales of ``annual_sales`` exceed the standard on ``on``."""
     sales = nonnegative_money(annual_sales, "annual_sales")
