@@ -1,0 +1,54 @@
+"""Golden values of the law data corrected by the audit of 2026-11-23 (docs/law-audit.md).
+
+Each test pins the legal value and its citation on the day a corrected value starts and
+the day before, so a later edit of the data cannot silently undo the correction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from taxcalc import law
+from taxcalc.errors import OutsideCoverage
+
+DATA = law.default()
+D = Decimal
+
+
+def cited(key: str, day: str, known_on: str | None = None) -> tuple[object, str]:
+    v = DATA.value(key, day, known_on)
+    return v.value, str(v.citation)
+
+
+# -- 财政部 税务总局公告2023年第12号: the definition of a small low-profit enterprise is 第五条 --
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("eit.small_profit.income_cap", D("3000000")),
+        ("eit.small_profit.employees_cap.industrial", 300),
+        ("eit.small_profit.employees_cap.other", 300),
+        ("eit.small_profit.assets_cap.industrial", D("50000000")),
+        ("eit.small_profit.assets_cap.other", D("50000000")),
+        ("eit.small_profit.averaging", "quarterly"),
+    ],
+)
+def test_small_profit_caps_2025_to_2027_cite_the_definition_article(key, value):
+    assert cited(key, "2024-12-31") == (value, "财政部 税务总局公告2022年第13号 二")
+    assert cited(key, "2025-01-01") == (value, "财政部 税务总局公告2023年第12号 第五条")
+    assert cited(key, "2027-12-31") == (value, "财政部 税务总局公告2023年第12号 第五条")
+    with pytest.raises(OutsideCoverage):
+        DATA.value(key, "2028-01-01")
+
+
+def test_small_profit_relief_2025_to_2027_still_cites_the_continuation_article():
+    for key, value in (
+        ("eit.small_profit.band1.limit", D("1000000")),
+        ("eit.small_profit.band1.ratio", D("0.25")),
+        ("eit.small_profit.band2.ratio", D("0.25")),
+    ):
+        assert cited(key, "2025-01-01") == (value, "财政部 税务总局公告2023年第12号 第三条")
+    assert DATA.spec("eit.small_profit.income_cap").values[-1].last == dt.date(2027, 12, 31)
