@@ -52,3 +52,23 @@ def test_small_profit_relief_2025_to_2027_still_cites_the_continuation_article()
     ):
         assert cited(key, "2025-01-01") == (value, "财政部 税务总局公告2023年第12号 第三条")
     assert DATA.spec("eit.small_profit.income_cap").values[-1].last == dt.date(2027, 12, 31)
+
+
+# -- 财税〔2017〕43号: 二 (quarterly averages) verified; published 2017-06-08 ----------------
+
+def test_2017_averaging_is_the_quarterly_rule_of_43hao_two():
+    assert cited("eit.small_profit.averaging", "2017-01-01") == ("quarterly", "财税〔2017〕43号 二")
+    assert "Unverified" not in DATA.value("eit.small_profit.averaging", "2017-12-31").note
+    with pytest.raises(OutsideCoverage):
+        DATA.value("eit.small_profit.averaging", "2016-12-31")
+
+
+def test_43hao_is_known_from_its_publication_day():
+    assert DATA.document("财税〔2017〕43号").known_from == dt.date(2017, 6, 8)
+    # the day before, 2017 still had the 30万 cap of the regulations
+    assert cited("eit.small_profit.income_cap", "2017-12-31", known_on="2017-06-07") == (
+        D("300000"), "国务院令第512号 第九十二条"
+    )
+    assert cited("eit.small_profit.income_cap", "2017-12-31", known_on="2017-06-08") == (
+        D("500000"), "财税〔2017〕43号 一"
+    )
