@@ -72,3 +72,15 @@ def test_43hao_is_known_from_its_publication_day():
     assert cited("eit.small_profit.income_cap", "2017-12-31", known_on="2017-06-08") == (
         D("500000"), "财税〔2017〕43号 一"
     )
+
+
+# -- 国家税务总局公告2023年第1号 has no article running the exemption to 2027 ---------------
+
+@pytest.mark.parametrize("key", ["vat.small_scale.exemption.quarterly", "vat.small_scale.exemption.basis"])
+def test_2023_to_2025_notes_name_the_notice_that_runs_the_policy_to_2027(key):
+    v = DATA.value(key, "2025-12-31")
+    assert str(v.citation) == "国家税务总局公告2023年第1号 第一条"
+    assert "财政部 税务总局公告2023年第19号 第一条, whose 第三条" in v.note
+    assert DATA.value(key, "2023-01-01") is v
+    with pytest.raises(OutsideCoverage):
+        DATA.value(key, "2026-01-01")
