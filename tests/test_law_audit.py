@@ -84,3 +84,17 @@ def test_2023_to_2025_notes_name_the_notice_that_runs_the_policy_to_2027(key):
     assert DATA.value(key, "2023-01-01") is v
     with pytest.raises(OutsideCoverage):
         DATA.value(key, "2026-01-01")
+
+
+# -- 财政部 税务总局公告2021年第7号: published 2021-03-23 ------------------------------------
+
+def test_2021_one_percent_is_known_from_the_publication_of_2021_no_7():
+    assert DATA.document("财政部 税务总局公告2021年第7号").known_from == dt.date(2021, 3, 23)
+    assert cited("vat.small_scale.levy_rate", "2021-01-01", known_on="2021-03-22") == (
+        D("0.03"), "国务院令第538号 第十二条"
+    )
+    assert cited("vat.small_scale.levy_rate", "2021-01-01", known_on="2021-03-23") == (
+        D("0.01"), "财政部 税务总局公告2021年第7号 第一条"
+    )
+    assert cited("vat.small_scale.levy_rate", "2021-12-31") == (D("0.01"), "财政部 税务总局公告2021年第7号 第一条")
+    assert cited("vat.small_scale.levy_rate", "2020-12-31") == (D("0.01"), "财政部 税务总局公告2020年第24号 正文")
