@@ -98,3 +98,12 @@ def test_2021_one_percent_is_known_from_the_publication_of_2021_no_7():
     )
     assert cited("vat.small_scale.levy_rate", "2021-12-31") == (D("0.01"), "财政部 税务总局公告2021年第7号 第一条")
     assert cited("vat.small_scale.levy_rate", "2020-12-31") == (D("0.01"), "财政部 税务总局公告2020年第24号 正文")
+
+
+# -- film losses of 2021: kept at 5 years, flagged as an open question ----------------
+
+def test_film_losses_2021_keep_five_years_with_the_open_question_noted():
+    assert cited("eit.losses.years.film", "2020-12-31") == (8, "财政部 税务总局公告2020年第25号 第二条")
+    v = DATA.value("eit.losses.years.film", "2021-01-01")
+    assert (v.value, str(v.citation)) == (5, "主席令第63号 第十八条")
+    assert "2021年第7号 第二条" in v.note and "Open question" in v.note
