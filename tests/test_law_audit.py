@@ -107,3 +107,14 @@ def test_film_losses_2021_keep_five_years_with_the_open_question_noted():
     v = DATA.value("eit.losses.years.film", "2021-01-01")
     assert (v.value, str(v.citation)) == (5, "主席令第63号 第十八条")
     assert "2021年第7号 第二条" in v.note and "Open question" in v.note
+
+
+# -- 财政部 税务总局公告2021年第25号: number corroborated, still marked secondary -------------
+
+def test_steel_list_of_august_2021_is_cited_as_2021_no_25():
+    key = "export.rate_change.product_list"
+    assert cited(key, "2021-07-31") == (True, "财政部 税务总局公告2021年第16号 第一条")
+    assert cited(key, "2021-08-01") == (True, "财政部 税务总局公告2021年第25号 第一条")
+    doc = DATA.document("财政部 税务总局公告2021年第25号")
+    assert (doc.issued, doc.effective_from) == (dt.date(2021, 7, 29), dt.date(2021, 8, 1))
+    assert "secondary" in doc.note and "content_5628266" in doc.source
