@@ -118,3 +118,12 @@ def test_steel_list_of_august_2021_is_cited_as_2021_no_25():
     doc = DATA.document("财政部 税务总局公告2021年第25号")
     assert (doc.issued, doc.effective_from) == (dt.date(2021, 7, 29), dt.date(2021, 8, 1))
     assert "secondary" in doc.note and "content_5628266" in doc.source
+
+
+# -- 财税〔2012〕39号: 三 is the rebate-rate article, 五 the computation -------------------------
+
+def test_39hao_numbering_recorded_in_the_register():
+    note = DATA.document("财税〔2012〕39号").note
+    assert "三 the rebate rates" in note and "五 the computation" in note
+    assert cited("export.method.exempt_credit_refund", "2012-07-01") == ("免抵退", "财税〔2012〕39号 第五条第（一）项")
+    assert cited("export.method.exempt_refund", "2025-12-31") == ("免退", "财税〔2012〕39号 第五条第（二）项")
