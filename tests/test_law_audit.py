@@ -127,3 +127,16 @@ def test_39hao_numbering_recorded_in_the_register():
     assert "三 the rebate rates" in note and "五 the computation" in note
     assert cited("export.method.exempt_credit_refund", "2012-07-01") == ("免抵退", "财税〔2012〕39号 第五条第（一）项")
     assert cited("export.method.exempt_refund", "2025-12-31") == ("免退", "财税〔2012〕39号 第五条第（二）项")
+
+
+# -- 国务院令第538号: promulgated 2008-11-10 ------------------------------------------------
+
+def test_2008_regulations_known_from_promulgation():
+    doc = DATA.document("国务院令第538号")
+    assert (doc.issued, doc.known_from, doc.effective_from) == (
+        dt.date(2008, 11, 10), dt.date(2008, 11, 10), dt.date(2009, 1, 1)
+    )
+    assert "mofcom.gov.cn" in doc.source
+    assert cited("vat.rate.standard", "2009-01-01") == (D("0.17"), "国务院令第538号 第二条第（一）项")
+    with pytest.raises(OutsideCoverage):
+        DATA.value("vat.rate.standard", "2008-12-31")
