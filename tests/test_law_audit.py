@@ -140,3 +140,13 @@ def test_2008_regulations_known_from_promulgation():
     assert cited("vat.rate.standard", "2009-01-01") == (D("0.17"), "国务院令第538号 第二条第（一）项")
     with pytest.raises(OutsideCoverage):
         DATA.value("vat.rate.standard", "2008-12-31")
+
+
+# -- 财政部 税务总局公告2020年第25号: announced 2020-05-14 ---------------------------------
+
+def test_film_losses_2020_known_from_the_announcement():
+    assert DATA.document("财政部 税务总局公告2020年第25号").known_from == dt.date(2020, 5, 14)
+    assert cited("eit.losses.years.film", "2020-12-31", known_on="2020-05-13") == (5, "主席令第63号 第十八条")
+    assert cited("eit.losses.years.film", "2020-12-31", known_on="2020-05-14") == (
+        8, "财政部 税务总局公告2020年第25号 第二条"
+    )
