@@ -150,3 +150,15 @@ def test_film_losses_2020_known_from_the_announcement():
     assert cited("eit.losses.years.film", "2020-12-31", known_on="2020-05-14") == (
         8, "财政部 税务总局公告2020年第25号 第二条"
     )
+
+
+# -- 国家税务总局公告2023年第1号: title and 第一条 verified; 2024–2025 use is an assumption ----
+
+def test_2023_collection_notice_verified_and_its_later_use_flagged():
+    doc = DATA.document("国家税务总局公告2023年第1号")
+    assert doc.title == "国家税务总局关于增值税小规模纳税人减免增值税等政策有关征管事项的公告"
+    assert "verified" in doc.note and "assumption" in doc.note
+    assert cited("vat.small_scale.exemption.quarterly", "2022-12-31") == (D("450000"), "国家税务总局公告2021年第5号 第一条")
+    assert cited("vat.small_scale.exemption.quarterly", "2023-01-01") == (D("300000"), "国家税务总局公告2023年第1号 第一条")
+    assert cited("vat.small_scale.exemption.monthly", "2023-12-31") == (D("100000"), "财政部 税务总局公告2023年第1号 第一条")
+    assert cited("vat.small_scale.exemption.monthly", "2024-01-01") == (D("100000"), "财政部 税务总局公告2023年第19号 第一条")
