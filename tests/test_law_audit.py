@@ -162,3 +162,12 @@ def test_2023_collection_notice_verified_and_its_later_use_flagged():
     assert cited("vat.small_scale.exemption.quarterly", "2023-01-01") == (D("300000"), "国家税务总局公告2023年第1号 第一条")
     assert cited("vat.small_scale.exemption.monthly", "2023-12-31") == (D("100000"), "财政部 税务总局公告2023年第1号 第一条")
     assert cited("vat.small_scale.exemption.monthly", "2024-01-01") == (D("100000"), "财政部 税务总局公告2023年第19号 第一条")
+
+
+# -- 国家税务总局公告2021年第5号: title corrected ------------------------------------------------
+
+def test_2021_collection_notice_title():
+    doc = DATA.document("国家税务总局公告2021年第5号")
+    assert doc.title == "国家税务总局关于小规模纳税人免征增值税征管问题的公告"
+    assert cited("vat.small_scale.exemption.quarterly", "2021-03-31") == (D("300000"), "国家税务总局公告2019年第4号 第一条")
+    assert cited("vat.small_scale.exemption.quarterly", "2021-04-01") == (D("450000"), "国家税务总局公告2021年第5号 第一条")
