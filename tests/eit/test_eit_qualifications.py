@@ -137,6 +137,17 @@ def test_renewed_by_the_year_end_keeps_the_rate():
         "主席令第63号 第二十八条第二款", "国家税务总局公告2017年第24号 一"]
 
 
+def test_overlapping_certificates():
+    early = HnteCertificate("GR202013000010", "2020-09-01", "2023-08-31")  # issued before CERT lapses
+    step = qualification_year(2020, certificates=[CERT, early]).step("qualification.hnte_rate")
+    assert step.value is True and "renewed by the year's end with high-tech certificate GR202013000010" in step.en
+    assert cites([step]) == ["国家税务总局公告2017年第24号 一"]  # the year of a lapse and of an issue
+    # a certificate issued in an earlier year and held on 31 December covers the whole year, whatever else is issued
+    step = qualification_year(2021, certificates=[CERT, early, HnteCertificate("X", "2021-03-01", "2024-02-28")]
+                              ).step("qualification.hnte_rate")
+    assert "GR202013000010" in step.en and "valid all year" in step.en and step.cite == ()
+
+
 def test_the_issue_year_is_a_rate_year():
     r = annual(EnterpriseYear(2017, profit=D("1000000"), hnte_certificates=(CERT,), **BIG))
     assert (r.regime, r.tax) == ("hnte", D("150000.00"))

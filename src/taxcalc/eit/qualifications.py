@@ -253,9 +253,10 @@ def _rate_step(law: Law, y: int, certs: tuple[HnteCertificate, ...]) -> Step | N
     held = [c for c in valid if c.last >= end]
     cite: tuple[Citation, ...] = ()
     if held:
-        c = max(held, key=lambda x: (x.first, x.last))
+        whole = [c for c in held if c.first.year < y]  # valid all year: 第二十八条 alone, no rule needed
+        c = min(whole, key=lambda x: x.first) if whole else max(held, key=lambda x: (x.first, x.last))
         lapsed = [d for d in valid if d.last < end]
-        if c.first.year < y:  # valid all year: 第二十八条 alone, no rule on partial years needed
+        if whole:
             zh, en = f"{c.described()}全年有效", f"{c.described('en')} valid all year"
         elif lapsed:
             d = max(lapsed, key=lambda x: x.last)
