@@ -10,6 +10,7 @@ relief — every line of the computation, with its explanation steps.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from decimal import Decimal
@@ -22,6 +23,7 @@ from _timing import median_us, report  # noqa: E402
 from taxcalc.eit import (  # noqa: E402
     EnterpriseYear,
     Equipment,
+    HnteCertificate,
     Loss,
     Quarter,
     RdFacts,
@@ -53,6 +55,12 @@ def sample() -> EnterpriseYear:
     )
 
 
+def sample_with_certificate() -> EnterpriseYear:
+    """The sample with its high-tech certificate instead of a list of years (the rate and losses read from it)."""
+    return dataclasses.replace(sample(), hnte_years=(),
+                               hnte_certificates=(HnteCertificate("GR201713000456", "2017-10-27", "2020-10-26"),))
+
+
 def main() -> None:
     start = time.perf_counter()
     default()
@@ -61,9 +69,13 @@ def main() -> None:
     r = annual(f)
     print(f"sample: taxable income {r.taxable_income}, regime {r.regime}, tax {r.tax}, {len(r.steps)} steps")
     asset = f.equipment[0]
+    fc = sample_with_certificate()
+    assert annual(fc).tax == r.tax
     report(
         [
             ("annual(facts): full computation with explanation", median_us(lambda: annual(f)), 50.0),
+            ("annual(facts) with a certificate: rate and loss years from it, explained",
+             median_us(lambda: annual(fc)), None),
             ("annual(facts).explain(): rendered as text", median_us(lambda: annual(f).explain(), number=1000), None),
             ("EnterpriseYear(...) + annual(): from plain values", median_us(lambda: annual(sample()), number=1000),
              None),

@@ -96,7 +96,11 @@ def test_example_income_tax_citations_and_forms():
     assert [str(c) for c in ln["eit.standard_tax"].cite] == ["主席令第63号 第四条"]
     assert (ln["eit.rd.extra"].form, ln["eit.losses_used"].form, ln["eit.tax"].form) == ("A107012", "A106000", "A100000")
     assert ln["eit.main_business"].value_en == "manufacturing (from industry code C14)"
-    assert ln["eit.qualified.high_tech"].value_en == "2017, 2018, 2019 (qualified in 2018)"
+    # the certificate 2017-10-27 – 2020-10-26: the 15% rate in 2017–2019 (24号 一), losses 2017–2020 (45号 二)
+    assert ln["eit.qualified.high_tech"].value_en == "2017, 2018, 2019 (applies in 2018)"
+    assert ln["eit.qualified.high_tech"].cite == ()  # 2018 is covered in full: no rule on partial years needed
+    assert ln["eit.qualified.high_tech_losses"].value_en == "2017, 2018, 2019, 2020 (qualified in 2018)"
+    assert [str(c) for c in ln["eit.qualified.high_tech_losses"].cite] == ["国家税务总局公告2018年第45号 二"]
 
 
 def test_example_savings_by_hand_labelled_by_tax():
@@ -110,8 +114,8 @@ def test_example_savings_by_hand_labelled_by_tax():
         # straight line instead: (1,350,000 − 67,500) more income, at 15%
         "eit.equipment_one_time": ("eit", "eit", D("192375.00"),
                                    ["财税〔2018〕54号 一", "国家税务总局公告2018年第46号 二"]),
-        # the 2015 loss is within its five years in 2018
-        "eit.loss_10_years": ("eit", "eit", D("0.00"), ["财税〔2018〕76号 一"]),
+        # the 2015 loss is within its five years in 2018; 2018 qualifies by the certificate's validity
+        "eit.loss_10_years": ("eit", "eit", D("0.00"), ["财税〔2018〕76号 一", "国家税务总局公告2018年第45号 二"]),
     }
     assert EXAMPLE.savings_by_tax == (("vat", D("210900.00")), ("eit", D("642058.33")))
     assert EXAMPLE.total_saving == D("852958.33") == sum((s.amount for s in EXAMPLE.savings), D(0))
@@ -603,3 +607,58 @@ def test_what_if_views_are_kept_apart_by_value_type():
     assert build_report(example(), what_if={"eit.losses.years.qualified": 1}).total_saving
     with pytest.raises(LawDataError, match="must be a non-negative integer"):
         build_report(example(), what_if={"eit.losses.years.qualified": True})
+
+
+# -- qualifications: the certificate read for the rate (24号 一) and for losses (45号 二) ---------------
+
+LAPSED_2018 = """\
+    format = 1
+    year = {year}
+    [enterprise]
+    name = "x"
+    industry = "C39"
+    employees = 400
+    total_assets = "90000000"
+    [income]
+    accounting_profit = "1000000"
+    [[qualifications]]
+    kind = "high_tech"
+    from = 2015-11-20
+    to = 2018-11-19
+    certificate = "GR201513000001"
+    [[losses]]
+    year = 2013
+    amount = "300000"
+    """
+
+
+def test_report_a_certificate_lapsing_mid_year_without_renewal():
+    report = build_report(facts(LAPSED_2018.format(year=2018)))
+    ln = lines(report)
+    assert ln["eit.rate"].value_en == "25% (standard rate)"
+    assert amounts(report)["eit.tax"] == D("175000.00")  # (1,000,000 − 300,000) × 25%
+    assert ln["eit.qualified.high_tech"].value_en == "2015, 2016, 2017 (does not apply in 2018)"
+    assert [str(c) for c in ln["eit.qualified.high_tech"].cite] == ["国家税务总局公告2017年第24号 一"]
+    assert ln["eit.qualified.high_tech_losses"].value_en == "2015, 2016, 2017, 2018 (qualified in 2018)"
+    assert "eit.hnte_rate" not in savings(report)  # not a rate year, and nothing saved
+    fits(report)
+
+
+def test_report_a_loss_kept_alive_only_by_the_certificate_validity_year():
+    report = build_report(facts(LAPSED_2018.format(year=2019)))
+    assert amounts(report)["eit.losses_used"] == D("300000")  # usable to 2023: 2018 qualifies by 45号 二
+    (s,) = [s for s in report.savings if s.tax == "eit"]
+    assert (s.policy, s.amount) == ("eit.loss_10_years", D("75000.00"))
+    assert [str(c) for c in s.cite] == ["财税〔2018〕76号 一", "国家税务总局公告2018年第45号 二"]
+    f = enterprise_year(facts(LAPSED_2018.format(year=2019)))
+    assert (f.hnte_rate_years, f.hnte_loss_years) == ((2015, 2016, 2017), (2015, 2016, 2017, 2018))
+    assert f.hnte_certificates[0].number == "GR201513000001"
+
+
+def test_report_tech_sme_rows_are_registrations_by_year():
+    text = BASE + ('[[qualifications]]\nkind = "tech_sme"\nfrom = 2017-05-10\nto = 2018-12-31\ncertificate = "2017…"\n'
+                   '[[qualifications]]\nkind = "tech_sme"\nfrom = 2019-04-01\nto = 2019-12-31\n')
+    f = enterprise_year(facts(text))
+    assert [(r.year, r.number) for r in f.tech_sme_registrations] == [(2017, "2017…"), (2018, "2017…"), (2019, "")]
+    assert f.tech_sme_qualified_years == (2017, 2018, 2019) and f.hnte_certificates == ()
+    assert lines(build_report(facts(text)))["eit.qualified.tech_sme"].value_en == "2017, 2018, 2019 (qualified in 2018)"

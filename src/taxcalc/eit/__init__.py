@@ -6,6 +6,8 @@ One module per rule; each module's docstring is its specification.
 * :mod:`~taxcalc.eit.equipment` — one-time deduction of equipment (设备、器具一次性扣除)
 * :mod:`~taxcalc.eit.losses` — loss carry-forward (亏损结转弥补)
 * :mod:`~taxcalc.eit.rd_super_deduction` — R&D super-deduction (研发费用加计扣除)
+* :mod:`~taxcalc.eit.qualifications` — qualification years of high-tech
+  enterprises and technology-based SMEs (资格年度), for the rate and for losses
 * :mod:`~taxcalc.eit.facts` — the input: one enterprise's facts for one tax year
 * :mod:`~taxcalc.eit.annual` — the annual computation (年度汇算清缴)
 * :mod:`~taxcalc.eit.benefit` — the benefit of each policy (政策效应)
@@ -36,6 +38,16 @@ from .losses import (
     apply_losses,
     loss_schedule,
     loss_window,
+)
+from .qualifications import (
+    HnteCertificate,
+    QualificationYear,
+    TechSmeRegistration,
+    hnte_q4_years,
+    hnte_rate_years,
+    hnte_validity_years,
+    qualification_year,
+    registration_years,
 )
 from .rd_super_deduction import (
     KINDS,
@@ -71,6 +83,7 @@ __all__ = [
     "Equipment",
     "EquipmentSchedule",
     "EquipmentYear",
+    "HnteCertificate",
     "Loss",
     "LossLedger",
     "LossSchedule",
@@ -78,6 +91,7 @@ __all__ = [
     "LossYear",
     "Policy",
     "PolicyBenefit",
+    "QualificationYear",
     "RdFacts",
     "RdIntangible",
     "RdProject",
@@ -85,17 +99,23 @@ __all__ = [
     "RdResult",
     "Quarter",
     "SmallProfit",
+    "TechSmeRegistration",
     "annual",
     "apply_losses",
     "benefit",
     "equipment_in_year",
     "equipment_schedule",
+    "hnte_q4_years",
+    "hnte_rate_years",
+    "hnte_validity_years",
     "loss_schedule",
     "loss_window",
     "policy_law",
+    "qualification_year",
     "quarterly_averages",
     "rd_ratio",
     "rd_super_deduction",
+    "registration_years",
     "small_profit",
     "small_profit_cliffs",
 ]

@@ -14,8 +14,10 @@ The computation of one enterprise's tax year, in the order of the annual return
    (A106000, :mod:`taxcalc.eit.losses`), giving the taxable income
    (应纳税所得额);
 5. the rate regime: 25% (企业所得税法 第四条); 15% for a high and new technology
-   enterprise (第二十八条) or a technology-advanced service enterprise
-   (财税〔2017〕79号); or the small low-profit relief
+   enterprise (第二十八条) — in a year on whose 31 December it holds a valid
+   certificate (国家税务总局公告2017年第24号 一, :mod:`taxcalc.eit.qualifications`) —
+   or a technology-advanced service enterprise (财税〔2017〕79号); or the small
+   low-profit relief
    (:mod:`taxcalc.eit.small_profit`).  They are not combined: the regime giving
    the lowest tax applies.  (No notice found states that the small low-profit
    relief and a 15% rate exclude each other; the relief is itself a rate of 20%
@@ -59,6 +61,7 @@ from ._common import fast_init, fmt_law, months_operated, rfen, the_law, year_en
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
 from .losses import Loss, LossYear, _apply
+from .qualifications import _loss_step, _rate_step
 from .rd_super_deduction import RdResult
 from .rd_super_deduction import _compute as _rd_compute
 from .small_profit import SmallProfit, _average_steps, _averaging, _compact
@@ -159,7 +162,7 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     eq_years: list[EquipmentYear] = []
     eq_adj = eq_extra = ZERO
     for i, a in enumerate(f.equipment):
-        ey = _asset_year(a, y, f.hnte_years, law, f"equipment[{i}]")
+        ey = _asset_year(a, y, f.hnte_q4_years, law, f"equipment[{i}]")
         eq_years.append(ey)
         steps.extend(ey.steps)
         eq_adj = cadd(eq_adj, ey.adjustment)
@@ -170,7 +173,7 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
                           "depreciation adjustment of the assets listed", eq_adj, "yuan", "", (), "A105080"))
     # R&D super-deduction.
     rd = _rd_compute(law, y, f.rd, f.industry, f.main_business_share, months,
-                     tech_sme=y in f.tech_sme_years, ic_machine=f.ic_machine)
+                     tech_sme=y in f.tech_sme_qualified_years, ic_machine=f.ic_machine)
     if f.rd.projects or f.rd.intangibles:
         steps.extend(rd.steps)
     before = csub(cadd(cadd(f.profit, f.adjustments), eq_adj), rd.extra)
@@ -184,11 +187,20 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
                       "yuan", formula, (), "A100000"))
     # Losses.
     losses = _apply(law, y, before, f.losses, f.qualified, f.loss_extension, embedded=True)
+    if f.hnte_certificates or f.tech_sme_registrations:  # why each qualification year that extended a loss is one
+        for q in sorted({u.qualified_by for u in losses.rows if u.qualified_by}):
+            why = _loss_step(law, q, f.hnte_certificates, f.tech_sme_registrations)
+            if why is not None:
+                steps.append(why)
     steps.extend(losses.steps)
     ti = losses.taxable_income
     steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", ti, "yuan", "", (), "A100000"))
+    if f.hnte_certificates and y not in f.hnte_years:  # the certificates decide the 15% rate of the year
+        why = _rate_step(law, y, f.hnte_certificates)
+        if why is not None:
+            steps.append(why)
     # Rate regimes: the lowest tax of those the enterprise qualifies for (in the order of REGIMES on a tie).
-    regimes = _rates(law, y, y in f.hnte_years, y in f.tase_years)
+    regimes = _rates(law, y, y in f.hnte_rate_years, y in f.tase_years)
     alternatives = [(r.name, rfen(CONTEXT.multiply(ti, r.rate))) for r in regimes]
     standard_tax = alternatives[0][1]
     best = 0

@@ -47,6 +47,10 @@ Choices
   differ too when a policy is off, and are not valued here.
 * A policy that does not apply to the enterprise shows a saving of 0 with the
   documents that would have applied.
+* The 15% rate cites 第二十八条, and 国家税务总局公告2017年第24号 一 in a year a
+  certificate is issued or lapses in; the 10-year carry-forward cites
+  国家税务总局公告2018年第45号 二 too when a certificate or registration made the
+  year that lengthened a loss a qualification year.
 
 >>> from decimal import Decimal
 >>> from taxcalc.eit import EnterpriseYear, RdFacts, RdProject
@@ -220,16 +224,22 @@ def _citations(p: Policy, facts: EnterpriseYear, result: AnnualResult, law: Law)
     elif p.id in ("loss_10_years", "loss_8_years_2020"):
         n = 10 if p.id == "loss_10_years" else 8
         cites.extend(u.citation for u in result.losses.rows if u.carry_years == n)
+        if p.id == "loss_10_years" and cites:  # how the qualification years were read (45号 二)
+            steps = tuple(s for s in result.steps if s.name.startswith("qualification.losses."))
+    elif p.id == "hnte_rate":  # the rate (below), and how the certificates decide the year (24号 一)
+        steps = tuple(s for s in result.steps if s.name == "qualification.hnte_rate")
     for s in steps:
         cites.extend(s.cite)
-    if not cites:
+    if not cites or p.id == "hnte_rate":
         day = p.cite_day or year_end(facts.year)
+        own: list[Citation] = []
         for key in p.keys:
             try:
                 v = law.value(key, day)
             except OutsideCoverage:
                 continue
-            cites.append(v.citation)
+            own.append(v.citation)
+        cites = own + cites
     return tuple(c for c in dict.fromkeys(cites) if c.doc != WHAT_IF)
 
 

@@ -49,9 +49,10 @@ Rounding and choices
   the same for the year before, so the years add up exactly to cost − residual.
 * The one-time deduction is the whole unit value (the residual is not kept).
 * The 2022 Q4 high-tech deduction is taken in 2022 whatever the month put into
-  use (the text says 当年); the enterprise must be a high-tech enterprise in
-  the purchase year (``hnte_years``; the text asks for the status at some time
-  in Q4 2022).
+  use (the text says 当年); ``hnte_years`` are the years in whose fourth quarter
+  the enterprise held the high-tech qualification on some day (the text asks
+  for the status at some time in Q4 2022): :func:`taxcalc.eit.hnte_q4_years`
+  of its certificates, which :func:`taxcalc.eit.annual` passes.
 * Not encoded: the accelerated depreciation of 财税〔2014〕75号 / 〔2015〕106号
   and the 2022 rule for SMEs' equipment above 5,000,000 (2022年第12号), both
   optional for the enterprise: the tax computed without them is still a tax the
@@ -314,8 +315,9 @@ def _one_time_year(asset: Equipment, law: Law) -> tuple[int, LawValue]:
 def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law: Law | None = None) -> EquipmentSchedule:
     """The year-by-year tax deductions of ``asset``, one-time and straight-line.
 
-    ``hnte_years`` are the years in which the enterprise was a high and new
-    technology enterprise (for the 2022 Q4 rule).
+    ``hnte_years`` are the years in whose fourth quarter the enterprise was a
+    high and new technology enterprise on some day (for the 2022 Q4 rule; see
+    :func:`taxcalc.eit.hnte_q4_years`).
 
     >>> a = Equipment("server", "300000", "electronics", acquired_on="2020-11-03", in_use="2020-11-10")
     >>> s = equipment_schedule(a)

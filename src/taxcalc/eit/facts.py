@@ -12,7 +12,7 @@ A file, e.g. TOML::
     profit = "2600000"
     adjustments = "50000"
     industry = "manufacturing"
-    hnte_years = [2018, 2019, 2020]
+    hnte_certificates = [{ number = "GR201713000456", first = 2017-10-27, last = 2020-10-26 }]
     losses = [{ year = 2016, amount = "300000" }]
 
     [[quarters]]
@@ -50,10 +50,25 @@ Fields
     override of 工业企业 (default: mining, manufacturing or utilities).
 ``restricted``
     the enterprise is in a restricted or prohibited industry.
-``hnte_years``, ``tech_sme_years``, ``tase_years``
-    the years in which the enterprise was a high and new technology enterprise
-    (certificate validity years), a technology-based SME (the year of its
-    registration number), a technology-advanced service enterprise.
+``hnte_certificates``
+    :class:`~taxcalc.eit.HnteCertificate` rows: the high-tech certificates
+    (number, first and last day valid), a renewal being the next certificate.
+    The years of the 15% rate, of the loss carry-forward and of the 2022 Q4
+    equipment rule are worked out from them, each by its own rule
+    (:mod:`taxcalc.eit.qualifications`): a certificate valid 2017-10-27 –
+    2020-10-26 and not renewed gives the 15% rate in 2017–2019, and the loss
+    qualification years 2017–2020.
+``hnte_years``
+    years in which the enterprise is taken to be a high and new technology
+    enterprise for every purpose (the rate, the losses, the 2022 Q4 equipment),
+    in addition to those of ``hnte_certificates``: for years before 2017, which
+    the certificate rules do not cover, or where no certificate is given.
+``tech_sme_registrations``, ``tech_sme_years``
+    :class:`~taxcalc.eit.TechSmeRegistration` rows (the year the registration
+    number states, and the number), and years given directly: together, the
+    years in which the enterprise is a technology-based SME (科技型中小企业).
+``tase_years``
+    the years in which it is a technology-advanced service enterprise.
 ``ic_machine``
     on the list of integrated-circuit or industrial mother-machine enterprises.
 ``quarters`` or ``employees`` and ``assets``
@@ -101,6 +116,13 @@ from ._common import (
 )
 from .equipment import Equipment
 from .losses import EXTENSIONS, Loss
+from .qualifications import (
+    HnteCertificate,
+    TechSmeRegistration,
+    _q4_years,
+    _rate_years,
+    _validity_years,
+)
 from .rd_super_deduction import RdFacts
 from .small_profit import Quarter, _averages, _quarters_operated
 
@@ -140,12 +162,25 @@ class EnterpriseYear:
     equipment: tuple[Equipment, ...] = ()
     losses: tuple[Loss, ...] = ()
     loss_extension: str = ""
+    hnte_certificates: tuple[HnteCertificate, ...] = ()
+    tech_sme_registrations: tuple[TechSmeRegistration, ...] = ()
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given (computed once, when the record is made); ``None`` when not given.
     size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
     #: ``size`` as shown in explanations (made once).
     size_text: tuple[str, str] = field(init=False, repr=False, compare=False)
-    #: ``hnte_years`` and ``tech_sme_years`` together: the years that extend losses (made once).
+    #: Years of the 15% rate of a high-tech enterprise: ``hnte_years`` and the years on whose
+    #: 31 December a certificate is valid (国家税务总局公告2017年第24号 一; made once).
+    hnte_rate_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: High-tech qualification years for the loss carry-forward: ``hnte_years`` and every year
+    #: a certificate is valid in (国家税务总局公告2018年第45号 二; made once).
+    hnte_loss_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: Years in whose fourth quarter the enterprise is a high-tech enterprise on some day:
+    #: ``hnte_years`` and the certificates' (2022年第28号 一; made once).
+    hnte_q4_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: Technology-based SME years: ``tech_sme_years`` and the registrations' years (made once).
+    tech_sme_qualified_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: ``hnte_loss_years`` and ``tech_sme_qualified_years`` together: the years that extend losses (made once).
     qualified: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
@@ -196,6 +231,9 @@ class EnterpriseYear:
             equipment=build_all(Equipment, self.equipment, "equipment"),
             losses=tuple(sorted(build_all(Loss, self.losses, "losses"), key=lambda x: x.year)),
             loss_extension=choice(self.loss_extension, "loss_extension", EXTENSIONS),
+            hnte_certificates=build_all(HnteCertificate, self.hnte_certificates, "hnte_certificates"),
+            tech_sme_registrations=build_all(TechSmeRegistration, self.tech_sme_registrations,
+                                             "tech_sme_registrations"),
         )
         seen: set[int] = set()
         for loss in self.losses:
@@ -211,8 +249,16 @@ class EnterpriseYear:
                                    f"give one row for each (got {len(quarters)})")
         size = _averages(quarters) if quarters else (None if employees is None or assets is None
                                                       else (employees, assets))
+        certs = self.hnte_certificates
+        explicit = set(self.hnte_years)
+        loss_years = explicit.union(_validity_years(certs))
+        sme = set(self.tech_sme_years).union(r.year for r in self.tech_sme_registrations)
         setattrs(self, size=size, size_text=("", "") if size is None else (f"{size[0]:f}", yuan(size[1])),
-                 qualified=tuple(sorted(set(self.hnte_years) | set(self.tech_sme_years))))
+                 hnte_rate_years=tuple(sorted(explicit.union(_rate_years(certs)))),
+                 hnte_loss_years=tuple(sorted(loss_years)),
+                 hnte_q4_years=tuple(sorted(explicit.union(_q4_years(certs)))),
+                 tech_sme_qualified_years=tuple(sorted(sme)),
+                 qualified=tuple(sorted(loss_years | sme)))
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "") -> EnterpriseYear:

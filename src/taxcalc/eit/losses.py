@@ -11,8 +11,10 @@ Extensions, each from the law data:
 
 * **10 years** (财税〔2018〕76号 一; 国家税务总局公告2018年第45号): in any tax year
   ``Q`` from 2018 in which the enterprise is a high and new technology
-  enterprise (高新技术企业, a year within its certificate's validity) or a
-  technology-based SME (科技型中小企业, the year in its registration number), the
+  enterprise (高新技术企业: a year in which its certificate is valid on at least
+  one day, 45号 二 — the year an unrenewed certificate lapses in too, although
+  the 15% rate is then lost) or a technology-based SME (科技型中小企业, the year
+  its registration number states), the
   unused losses of the 5 years before ``Q`` (``Q−5 … Q−1``), whether or not the
   enterprise was qualified in those years, may be carried for 10 years.  The
   qualification year's own loss is extended only by a later qualification year
@@ -140,7 +142,8 @@ class LossUse(NamedTuple):
 
     ``available`` = ``used`` + ``expired`` + ``remaining``.  ``last_year`` is the
     last tax year in which the loss may be used (as qualified so far); an
-    ``expired`` amount lapsed at the end of ``last_year``.
+    ``expired`` amount lapsed at the end of ``last_year``.  ``qualified_by`` is
+    the qualification year that lengthened the window (0 when none did).
     """
 
     origin: int
@@ -151,6 +154,7 @@ class LossUse(NamedTuple):
     last_year: int
     carry_years: int
     citation: Citation
+    qualified_by: int = 0
 
 
 @fast_init
@@ -227,6 +231,7 @@ class _Window(NamedTuple):
     years: int
     cite: Citation
     cites: tuple[Citation, ...]
+    by: int
     name: str
     zh: str
     en: str
@@ -237,7 +242,7 @@ def _window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], u
     base = law.value(_EXT_KEY[extension], year_end(origin))
     n = base.value
     assert isinstance(n, int)
-    best, cite = n, base.citation
+    best, cite, by = n, base.citation, 0
     for q in qualified:
         if q <= origin or q > upto or q > origin + n:  # not after the loss, not yet, or already expired
             continue
@@ -249,9 +254,9 @@ def _window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], u
         back = law.value("eit.losses.qualified_lookback", year_end(q)).value
         assert isinstance(back, int)
         if q - origin <= back:
-            best, cite = m, ext.citation
+            best, cite, by = m, ext.citation, q
     last = origin + best
-    return _Window(last, best, cite, (cite,), f"losses.{origin}", f"弥补{origin}年度亏损（可弥补至{last}年度）",
+    return _Window(last, best, cite, (cite,), by, f"losses.{origin}", f"弥补{origin}年度亏损（可弥补至{last}年度）",
                    f"loss of {origin} used (usable to {last})")
 
 
@@ -294,7 +299,8 @@ def apply_losses(
     ``income`` is the year's income before losses (negative for a loss year);
     ``brought_forward`` the unused losses at the start of the year;
     ``qualified_years`` the years in which the enterprise was a high and new
-    technology enterprise or a technology-based SME; ``extension`` marks the
+    technology enterprise or a technology-based SME, read for losses (see
+    :func:`taxcalc.eit.hnte_validity_years`); ``extension`` marks the
     year's own loss (``"hardship"`` / ``"film"``, see the module notes).
 
     >>> r = apply_losses(2019, "-50000", [Loss(2017, "20000")])
@@ -333,7 +339,7 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
         last, n, cite = w.last, w.years, w.cite
         avail = loss.amount
         if last < y:
-            rows.append(LossUse(loss.year, avail, ZERO, avail, ZERO, last, n, cite))
+            rows.append(LossUse(loss.year, avail, ZERO, avail, ZERO, last, n, cite, w.by))
             expired = cadd(expired, avail)
             steps.append(Step(f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
                               f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
@@ -351,7 +357,7 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
         if left:
             carried.append(loss if left == avail else Loss._trusted(loss.year, left, loss.extension))
         used = cadd(used, use)
-        rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite))
+        rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite, w.by))
         note = f"; {yuan(gone)} expires at the end of {y}" if gone else ""
         note_zh = f"；{yuan(gone)}于{y}年度末到期" if gone else ""
         steps.append(Step(w.name, w.zh, w.en, use, "yuan",
@@ -361,8 +367,9 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
     new_loss = CONTEXT.minus(inc) if inc < 0 else ZERO
     taxable = csub(inc, used) if inc > 0 else ZERO
     if new_loss:
-        last, n, cite = _window(law, y, ext, q, y)[:3]
-        rows.append(LossUse(y, new_loss, ZERO, ZERO, new_loss, last, n, cite))
+        w = _window(law, y, ext, q, y)
+        last, n, cite = w.last, w.years, w.cite
+        rows.append(LossUse(y, new_loss, ZERO, ZERO, new_loss, last, n, cite, w.by))
         carried.append(Loss._trusted(y, new_loss, ext))
         steps.append(Step(f"losses.{y}", f"本年度亏损（按已具备的资格，可结转至{last}年度）",
                           f"this year's loss (usable to {last}, as qualified so far)",

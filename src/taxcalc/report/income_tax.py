@@ -12,8 +12,11 @@ The mapping
   ``ic_machine`` as named.
 * ``income.main_business``, or else :func:`main_business` of
   ``enterprise.industry`` (a GB/T 4754-2017 code) → ``industry``.
-* ``qualifications`` → ``hnte_years`` (``high_tech``), ``tech_sme_years``,
-  ``tase_years`` (``advanced_tech_service``), by :func:`qualified_years`.
+* ``qualifications``: each ``high_tech`` row → a
+  :class:`~taxcalc.eit.HnteCertificate` (``certificate`` → ``number``, ``from``
+  → ``first``, ``to`` → ``last``); each ``tech_sme`` row → one
+  :class:`~taxcalc.eit.TechSmeRegistration` per year of :func:`qualified_years`;
+  ``advanced_tech_service`` rows → ``tase_years`` by :func:`qualified_years`.
 * ``[[quarters]]`` → ``quarters`` (in quarter order); otherwise
   ``enterprise.employees`` and ``enterprise.total_assets`` → the annual averages.
 * ``enterprise.opened`` / ``closed`` → ``opened`` / ``closed``.
@@ -27,24 +30,27 @@ The mapping
   (default: :func:`book_depreciation`).
 * ``[[losses]]`` → :class:`~taxcalc.eit.Loss` (with ``extension``).
 
-Qualification years (a choice of the report)
---------------------------------------------
-A qualification counts for tax year ``Y`` from the year its certificate was
-issued (``from``; 国家税务总局公告2017年第24号 一: 自高新技术企业证书注明的发证时间所在年度起)
-to the last year whose 31 December it covers.  The year it lapses in counts only
-if it also began in that year: a high-tech enterprise whose certificate lapses in
-``Y`` without being renewed by the year's end pays back the 15% (24号 一), and a
-renewal is a second row of ``qualifications``.  The same years serve the 10-year
-loss carry-forward (财税〔2018〕76号), which 国家税务总局公告2018年第45号 二 reads by the
-years of the certificate's validity: in the year a certificate lapses unrenewed
-the report may therefore carry a loss for fewer years than 45号 allows
-(:class:`~taxcalc.eit.EnterpriseYear` has one list of high-tech years for both).
+Qualification years
+-------------------
+A high-tech certificate is read by each rule on its own
+(:mod:`taxcalc.eit.qualifications`): the 15% rate applies to the years on whose
+31 December a certificate is valid — from the year of issue; in the year it
+lapses only if renewed by the year's end (国家税务总局公告2017年第24号 一), a renewal
+being a second row of ``qualifications`` — while every year of the certificate's
+validity counts for the 10-year loss carry-forward (国家税务总局公告2018年第45号 二).
+A certificate valid 2017-10-27 – 2020-10-26 gives the 15% rate in 2017–2019 and
+the loss qualification years 2017–2020.
+
+A ``tech_sme`` row stands for the registrations of the year of ``from`` (the year
+its number states, 45号 二) and of each later year whose 31 December it covers
+(one row per registration is the plain way); a technology-advanced service
+enterprise likewise by :func:`qualified_years`.
 
 >>> import datetime as dt
 >>> from taxcalc.report.input import Qualification
->>> q = Qualification("high_tech", dt.date(2017, 10, 27), dt.date(2020, 10, 26))
->>> qualified_years((q,), "high_tech")
-(2017, 2018, 2019)
+>>> q = Qualification("tech_sme", dt.date(2018, 5, 10), dt.date(2019, 5, 9))
+>>> qualified_years((q,), "tech_sme")
+(2018,)
 >>> main_business("C14"), main_business("C1620"), main_business("H62"), main_business("")
 ('manufacturing', 'tobacco', 'catering', 'other')
 """
@@ -55,7 +61,17 @@ import datetime as _dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ..eit import EnterpriseYear, Equipment, Loss, Quarter, RdFacts, RdIntangible, RdProject
+from ..eit import (
+    EnterpriseYear,
+    Equipment,
+    HnteCertificate,
+    Loss,
+    Quarter,
+    RdFacts,
+    RdIntangible,
+    RdProject,
+    TechSmeRegistration,
+)
 from ..errors import InvalidInput, NotMoney
 from ..money import CONTEXT, round_fen
 from .input import Equipment as InputEquipment
@@ -96,7 +112,6 @@ INDUSTRY_SECTIONS: dict[str, str] = {
 _DIVISIONS: dict[str, str] = {"C16": "tobacco", "H61": "accommodation", "H62": "catering", "R90": "entertainment"}
 #: The class of minimum tax life an item takes when ``asset_class`` is not given.
 ASSET_CLASS_OF_KIND: dict[str, str] = {"equipment": "machinery", "appliance": "tools"}
-_KINDS = {"high_tech": "hnte_years", "tech_sme": "tech_sme_years", "advanced_tech_service": "tase_years"}
 
 
 def main_business(industry: str) -> str:
@@ -115,7 +130,12 @@ def main_business(industry: str) -> str:
 
 
 def qualified_years(qualifications: Iterable[Qualification], kind: str) -> tuple[int, ...]:
-    """The tax years a qualification of ``kind`` counts for (see the module notes)."""
+    """The tax years the rows of ``kind`` count for: the year of ``from`` and each later year whose 31 December they cover.
+
+    For ``high_tech`` these are the years of the 15% rate
+    (:func:`taxcalc.eit.hnte_rate_years`); the loss carry-forward reads the
+    certificates by :func:`taxcalc.eit.hnte_validity_years` instead.
+    """
     out: set[int] = set()
     for q in qualifications:
         if q.kind != kind:
@@ -170,7 +190,9 @@ PATHS: dict[str, str] = {
     "restricted": "income.restricted",
     "ic_machine": "income.ic_machine",
     "hnte_years": "qualifications",
+    "hnte_certificates": "qualifications",
     "tech_sme_years": "qualifications",
+    "tech_sme_registrations": "qualifications",
     "tase_years": "qualifications",
     "quarters": "quarters",
     "employees": "enterprise.employees",
@@ -193,6 +215,8 @@ def report_path(field: str) -> str:
         return f"{head}.{_EQUIPMENT_FIELDS[rest]}"
     if head.startswith(("equipment[", "losses[", "quarters[")):
         return field
+    if head.startswith(("hnte_certificates[", "tech_sme_registrations[")):
+        return "qualifications"
     if field.startswith("rd.projects[") or field.startswith("rd."):
         return field
     return PATHS.get(head, "income")
@@ -255,8 +279,6 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
             main_business_share=income.main_business_share,
             industrial=income.industrial,
             restricted=income.restricted,
-            hnte_years=qualified_years(facts.qualifications, "high_tech"),
-            tech_sme_years=qualified_years(facts.qualifications, "tech_sme"),
             tase_years=qualified_years(facts.qualifications, "advanced_tech_service"),
             ic_machine=income.ic_machine,
             quarters=tuple(Quarter(q.employees_start, q.employees_end, q.assets_start, q.assets_end)
@@ -268,6 +290,10 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
             rd=_rd(facts),
             equipment=_equipment(facts),
             losses=tuple(Loss(x.year, x.amount, x.extension) for x in facts.losses),
+            hnte_certificates=tuple(HnteCertificate(q.certificate, q.first, q.last)
+                                    for q in facts.qualifications if q.kind == "high_tech"),
+            tech_sme_registrations=tuple(TechSmeRegistration(y, q.certificate) for q in facts.qualifications
+                                         if q.kind == "tech_sme" for y in qualified_years((q,), "tech_sme")),
         )
     except ReportInputError:
         raise

@@ -144,7 +144,7 @@ def _applies(pid: str, f: EnterpriseYear, r: AnnualResult) -> bool:
     if pid == "small_profit":
         return r.small_profit is not None and r.small_profit.eligible
     if pid == "hnte_rate":
-        return y in f.hnte_years
+        return y in f.hnte_rate_years
     if pid == "tase_rate":
         return y in f.tase_years
     if pid == "rd_super_deduction":
@@ -223,7 +223,7 @@ def _step(r: AnnualResult, name: str) -> Step | None:
 def _lines(ctx: Context, f: EnterpriseYear, r: AnnualResult, b: Benefit) -> list[Line]:
     facts = ctx.facts
     lines = [_main_business(facts, f)]
-    lines.extend(_qualifications(facts, f))
+    lines.extend(_qualifications(facts, f, r))
     lines += [
         Line("eit.profit", "利润总额", "accounting profit", r.profit, form="A100000"),
         Line("eit.adjustments", "其他纳税调整（净额）", "other tax adjustments (net)", r.adjustments, form="A105000"),
@@ -304,19 +304,38 @@ def _main_business(facts: ReportInput, f: EnterpriseYear) -> Line:
                 f"{zh}（{how_zh}）", f"{en} ({how_en})")
 
 
-def _qualifications(facts: ReportInput, f: EnterpriseYear) -> list[Line]:
+def _years(years: tuple[int, ...], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(str(y) for y in years) or ("无" if lang == "zh" else "none")
+
+
+def _qualifications(facts: ReportInput, f: EnterpriseYear, r: AnnualResult) -> list[Line]:
+    """The qualification years used, by kind; a high-tech certificate twice: for the rate and for losses."""
     out = []
-    for kind, years in (("high_tech", f.hnte_years), ("tech_sme", f.tech_sme_years),
+    y = f.year
+    for kind, years in (("high_tech", f.hnte_rate_years), ("tech_sme", f.tech_sme_qualified_years),
                         ("advanced_tech_service", f.tase_years)):
         if not any(q.kind == kind for q in facts.qualifications):
             continue
         zh, en = QUALIFICATIONS[kind]
-        now = f.year in years
-        shown = "、".join(str(y) for y in years) or "无"
-        shown_en = ", ".join(str(y) for y in years) or "none"
+        now = y in years
+        if kind == "high_tech":
+            rate = _step(r, "qualification.hnte_rate")
+            out.append(Line("eit.qualified.high_tech", "高新技术企业15%税率年度", "high-tech: years of the 15% rate", None,
+                            f"{_years(years, 'zh')}（本年度{'适用' if now else '不适用'}）",
+                            f"{_years(years, 'en')} ({'applies' if now else 'does not apply'} in {y})",
+                            rate.cite if rate is not None else ()))
+            years = f.hnte_loss_years
+            now = y in years
+            why = [s for s in r.steps if s.name.startswith("qualification.losses.")]
+            out.append(Line("eit.qualified.high_tech_losses", "高新技术企业资格年度（亏损结转）",
+                            "high-tech: qualification years for losses", None,
+                            f"{_years(years, 'zh')}（本年度{'具备' if now else '不具备'}）",
+                            f"{_years(years, 'en')} ({'qualified' if now else 'not qualified'} in {y})",
+                            _cites(why)))
+            continue
         out.append(Line(f"eit.qualified.{kind}", f"{zh}资格年度", f"{en}: qualified years", None,
-                        f"{shown}（本年度{'具备' if now else '不具备'}）",
-                        f"{shown_en} ({'qualified' if now else 'not qualified'} in {f.year})"))
+                        f"{_years(years, 'zh')}（本年度{'具备' if now else '不具备'}）",
+                        f"{_years(years, 'en')} ({'qualified' if now else 'not qualified'} in {y})"))
     return out
 
 
@@ -354,7 +373,7 @@ def _equipment_table(ctx: Context, f: EnterpriseYear, r: AnnualResult) -> Table:
 
 def _straight_line(ctx: Context, f: EnterpriseYear, asset: TaxAsset) -> Decimal:
     """The asset's straight-line tax depreciation of the year: its deduction without the preference."""
-    s = equipment_schedule(asset, hnte_years=f.hnte_years, law=ctx.law)
+    s = equipment_schedule(asset, hnte_years=f.hnte_q4_years, law=ctx.law)
     return next((a for y, a in s.straight_line if y == f.year), Decimal("0.00"))
 
 
