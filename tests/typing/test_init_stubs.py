@@ -17,11 +17,21 @@ import textwrap
 
 import pytest
 
-from taxcalc.eit import EnterpriseYear, Equipment, Loss, Quarter, RdFacts, RdIntangible, RdProject
+from taxcalc.eit import (
+    EnterpriseYear,
+    Equipment,
+    HnteCertificate,
+    Loss,
+    Quarter,
+    RdFacts,
+    RdIntangible,
+    RdProject,
+    TechSmeRegistration,
+)
 from taxcalc.export import ExemptCreditRefundInput, ExportLine, PurchaseLine
 
-RECORDS: list[type] = [EnterpriseYear, Equipment, Loss, Quarter, RdFacts, RdIntangible, RdProject,
-                       ExemptCreditRefundInput, ExportLine, PurchaseLine]
+RECORDS: list[type] = [EnterpriseYear, Equipment, HnteCertificate, Loss, Quarter, RdFacts, RdIntangible,
+                       RdProject, TechSmeRegistration, ExemptCreditRefundInput, ExportLine, PurchaseLine]
 
 
 def _declared(cls: type) -> list[tuple[str, bool]]:

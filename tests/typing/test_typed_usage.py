@@ -19,6 +19,7 @@ from taxcalc import InvalidInput, NotMoney, OutsideCoverage, law
 from taxcalc.eit import (
     EnterpriseYear,
     Equipment,
+    HnteCertificate,
     Loss,
     Quarter,
     RdFacts,
@@ -87,6 +88,8 @@ def test_income_tax() -> None:
     assert saving > 0 and rd_ratio(2019).ratio == Decimal("0.75")
     assert (first_year, deduction) == (2019, Decimal("3000000"))
     assert Quarter(10, 12, "100", "300").assets_end == Decimal("300")
+    certificate = HnteCertificate("GR201713000456", "2017-10-27", "2020-10-26")
+    assert certificate.first == dt.date(2017, 10, 27) and certificate.valid_in(2018)
 
 
 def test_export() -> None:

@@ -192,7 +192,9 @@ class EnterpriseYear:
             assets: MoneyLike | None = ..., opened: DateLike | None = ..., closed: DateLike | None = ...,
             rd: RdFacts | Mapping[str, object] = ...,
             equipment: Iterable[Equipment | Mapping[str, object]] = ...,
-            losses: Iterable[Loss | Mapping[str, object]] = ..., loss_extension: str = ...) -> None: ...
+            losses: Iterable[Loss | Mapping[str, object]] = ..., loss_extension: str = ...,
+            hnte_certificates: Iterable[HnteCertificate | Mapping[str, object]] = ...,
+            tech_sme_registrations: Iterable[TechSmeRegistration | Mapping[str, object]] = ...) -> None: ...
 
     def __post_init__(self) -> None:
         y = tax_year(self.year, "year")

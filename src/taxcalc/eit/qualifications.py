@@ -63,11 +63,12 @@ import datetime as _dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Step
 from ..law import Law, LawValue
-from ..money import date_arg
+from ..money import DateLike, date_arg
 from ._common import build, build_all, setattrs, tax_year, text, the_law, year_end
 
 __all__ = [
@@ -99,6 +100,9 @@ class HnteCertificate:
     number: str
     first: _dt.date
     last: _dt.date
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, number: str, first: DateLike, last: DateLike) -> None: ...
 
     def __post_init__(self) -> None:
         first = date_arg(self.first, "first")
@@ -138,6 +142,9 @@ class TechSmeRegistration:
 
     year: int
     number: str = ""
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, year: int, number: str = ...) -> None: ...
 
     def __post_init__(self) -> None:
         setattrs(self, year=tax_year(self.year, "year"), number=text(self.number, "number"))
@@ -320,7 +327,7 @@ def _extends(law: Law, q: int) -> bool:
 
 
 def qualification_year(
-    year: object,
+    year: int,
     *,
     certificates: Iterable[HnteCertificate] = (),
     registrations: Iterable[TechSmeRegistration] = (),
