@@ -96,3 +96,52 @@ def test_docstring_section_titles_become_rubrics():
     assert titles_to_rubrics(lines) == [
         "Intro.", "", ".. rubric:: The rule", "", "text", "", "=====  ===", "a      b",
         "=====  ===", "", ".. rubric:: Keys read", "", "x"]
+
+
+def _lawtables():
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        import lawtables
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    return lawtables
+
+
+def test_every_key_has_its_history_on_a_page():
+    from taxcalc import law
+
+    shown = {m.group(1) for page in DOCS.rglob("*.md")
+             for m in re.finditer(r"```\{law-history\}\s+(\S+)", page.read_text("utf-8"))}
+    assert [k for k in law.keys() if k not in shown] == []
+
+
+def test_every_key_is_read_by_a_rule_module():
+    from taxcalc import law
+
+    modules = _lawtables().key_modules()
+    assert [k for k in law.keys() if not modules.get(k)] == []
+    assert set(modules["vat.rate.standard"]) >= {"taxcalc.vat.rates", "taxcalc.vat.invoice"}  # through _common
+    assert modules["eit.rd.ratio.ic_machine"] == ("taxcalc.eit.rd_super_deduction",)  # an f-string prefix
+    assert modules["export.tier_2018_05.rebate_17"] == ("taxcalc.export.rebate_rate",)
+
+
+def test_the_document_index_leads_from_a_notice_to_its_keys_pages_and_modules(built):
+    from taxcalc import law
+
+    html = (built / "documents.html").read_text("utf-8")
+    lawtables = _lawtables()
+    for d in law.default().documents():
+        assert f'id="{lawtables._anchor("doc", d.number)}"' in html, d.number
+    # 财税〔2018〕32号 cut the standard rate: its entry names the key, the article, the rates page
+    # (at the key's history table) and the modules that read the key.
+    start = html.index(f'id="{lawtables._anchor("doc", "财税〔2018〕32号")}"')
+    entry = html[start:html.index('class="law-document', start + 10)]
+    assert "vat.rate.standard" in entry and "第一条" in entry
+    assert 'href="rules/vat-rates.html#law-history-vat-rate-standard"' in entry
+    assert 'href="api.html#module-taxcalc.vat.rates"' in entry
+
+
+def test_a_document_number_in_a_history_table_links_to_the_index(built):
+    html = (built / "rules" / "vat-rates.html").read_text("utf-8")
+    assert 'href="../documents.html#doc-财税-2018-32号"' in html
+    assert 'id="law-history-vat-rate-standard"' in html

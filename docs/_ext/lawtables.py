@@ -14,6 +14,14 @@
 ```
     The register of cited documents (optionally only numbers containing a text).
 
+```{law-document-index}
+```
+    For every registered document: the keys whose values cite it (with the
+    articles and windows), the page that shows each key's history, and the
+    modules that read the key.  Filled in when the pages are written, once every
+    page's ``law-history`` tables are known; a document number in any history
+    table then links to its entry here.
+
 ```{report-fields} sales
 ```
     The fields of one table of the ``taxcalc report`` input, from its schema.
@@ -21,18 +29,28 @@
 
 from __future__ import annotations
 
+import ast
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from importlib import resources
 from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from taxcalc import law
 from taxcalc.errors import TaxcalcError
 
+Cell = str | Sequence[nodes.Node]
 
-def _table(header: list[str], rows: list[list[str]], classes: list[str]) -> nodes.table:
+
+def _table(header: list[str], rows: Sequence[Sequence[Cell]], classes: list[str]) -> nodes.table:
     table = nodes.table(classes=["law-table", *classes])
     group = nodes.tgroup(cols=len(header))
     table += group
@@ -43,14 +61,17 @@ def _table(header: list[str], rows: list[list[str]], classes: list[str]) -> node
     body = nodes.tbody()
     group += body
 
-    def add(parent: nodes.Element, cells: list[str]) -> None:
+    def add(parent: nodes.Element, cells: Sequence[Cell]) -> None:
         row = nodes.row()
         for cell in cells:
             entry = nodes.entry()
             para = nodes.paragraph()
-            for i, part in enumerate(cell.split("`")):
-                if part:
-                    para += nodes.literal(text=part) if i % 2 else nodes.Text(part)
+            if isinstance(cell, str):
+                for i, part in enumerate(cell.split("`")):
+                    if part:
+                        para += nodes.literal(text=part) if i % 2 else nodes.Text(part)
+            else:
+                para.extend(cell)
             entry += para
             row += entry
         parent += row
@@ -90,10 +111,15 @@ class LawHistory(_LawDirective):
                 v.first.isoformat(),
                 v.last.isoformat() if v.last else "…",
                 v.gap and f"— ({v.gap})" or v.shown("zh"),
-                "" if v.gap else str(v.citation),
+                [] if v.gap else _cited(v.citation.doc, v.citation.article),
                 note,
             ])
         caption = nodes.paragraph()
+        anchor = _anchor("law-history", key)
+        if "known-on" not in self.options and anchor not in self.state.document.ids:
+            caption["ids"].append(anchor)
+            self.state.document.ids[anchor] = caption
+            _histories(self.env).setdefault(key, {}).setdefault(self.env.docname, anchor)
         caption += nodes.literal(text=key)
         caption += nodes.Text(f" — {spec.zh} / {spec.en}")
         if "known-on" in self.options:
@@ -145,6 +171,216 @@ class LawDocuments(_LawDirective):
         header = ["Number 文号", "Title 标题", "Issuer 发文机关", "Issued 发文日期",
                   "Published 公布日期", "In effect 有效期"]
         return [_table(header, rows, ["law-documents"])]
+
+
+def _anchor(kind: str, name: str) -> str:
+    """An HTML id for a key or a document number: ``law-history-vat-rate-standard``."""
+    return f"{kind}-" + re.sub(r"[^0-9A-Za-z\u4e00-\u9fff]+", "-", name).strip("-").lower()
+
+
+def _histories(env: BuildEnvironment) -> dict[str, dict[str, str]]:
+    """key → {page: anchor of the key's history table on it}, collected while reading."""
+    data: dict[str, dict[str, str]] = env.__dict__.setdefault("taxcalc_law_histories", {})
+    return data
+
+
+def _index_pages(env: BuildEnvironment) -> set[str]:
+    """The pages that hold the document index (normally one)."""
+    pages: set[str] = env.__dict__.setdefault("taxcalc_document_index", set())
+    return pages
+
+
+class law_doc_ref(nodes.Inline, nodes.TextElement):  # noqa: N801 - a docutils node class
+    """A document number in a history table; becomes a link to the document index."""
+
+
+def _cited(doc: str, article: str) -> list[nodes.Node]:
+    ref = law_doc_ref(doc, doc, doc=doc)
+    return [ref, nodes.Text(f" {article}")] if article else [ref]
+
+
+class law_document_index(nodes.General, nodes.Element):  # noqa: N801 - a docutils node class
+    """Where the document index goes; filled in by :class:`DocumentIndex` when pages are written."""
+
+
+class LawDocumentIndex(_LawDirective):
+    """``{law-document-index}``: every document, the keys citing it, their pages and modules."""
+
+    def run(self) -> list[nodes.Node]:
+        _index_pages(self.env).add(self.env.docname)
+        return [law_document_index()]
+
+
+@functools.cache
+def key_modules() -> dict[str, tuple[str, ...]]:
+    """key → the rule modules that name it, found in the source of ``taxcalc.vat``, ``.eit``, ``.export``.
+
+    A module names a key with the key itself as a string, or with a prefix of it
+    (a string ending in ``.`` or ``_``, or the start of an f-string, such as
+    ``f"eit.rd.ratio.{kind}"``).  A key named only in a package's private helpers
+    (``_common``) is credited to the modules of the package that import the
+    helpers using it.
+    """
+    keys = law.keys()
+
+    def named(node: ast.AST) -> set[str]:
+        found: set[str] = set()
+        for n in ast.walk(node):
+            text, prefix = None, False
+            if isinstance(n, ast.Constant) and isinstance(n.value, str):
+                text = n.value
+                prefix = text.endswith((".", "_")) and text.count(".") >= 1
+            elif isinstance(n, ast.JoinedStr) and n.values and isinstance(n.values[0], ast.Constant):
+                text, prefix = str(n.values[0].value), True
+            if text is None:
+                continue
+            if text in keys:
+                found.add(text)
+            elif prefix and "." in text:
+                found.update(k for k in keys if k.startswith(text))
+        return found
+
+    out: dict[str, set[str]] = {}
+    root = resources.files("taxcalc")
+    for package in ("vat", "eit", "export"):
+        files = sorted((f for f in (root / package).iterdir() if f.name.endswith(".py")), key=lambda f: f.name)
+        trees = {f.name[:-3]: ast.parse(f.read_text("utf-8")) for f in files}
+        private: dict[str, dict[str, set[str]]] = {}
+        for name, tree in trees.items():
+            if name.startswith("_") and name != "__init__":
+                private[name] = _top_level_keys(tree, named)
+        for name, tree in trees.items():
+            if name.startswith("_"):
+                continue
+            found = named(tree)
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module in private:
+                    for alias in node.names:
+                        found |= private[node.module].get(alias.name, set())
+            for k in found:
+                out.setdefault(k, set()).add(f"taxcalc.{package}.{name}")
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _top_level_keys(tree: ast.Module, named: Any) -> dict[str, set[str]]:
+    """For each top-level name of a helper module, the keys it names, directly or through other names."""
+    direct: dict[str, set[str]] = {}
+    uses: dict[str, set[str]] = {}
+    for node in tree.body:
+        names: list[str] = []
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names = [node.name]
+        elif isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names = [node.target.id]
+        for name in names:
+            direct[name] = named(node)
+            uses[name] = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    changed = True
+    while changed:
+        changed = False
+        for name, used in uses.items():
+            for other in used & direct.keys():
+                if not direct[other] <= direct[name]:
+                    direct[name] |= direct[other]
+                    changed = True
+    return direct
+
+
+def _windows(values: Iterable[Any]) -> str:
+    return ", ".join(f"{v.first} – {v.last or '…'}" for v in values)
+
+
+class DocumentIndex(SphinxPostTransform):
+    """Fill in the document index, and link document numbers to it, once every page has been read."""
+
+    default_priority = 5  # before the cross-references are resolved (10), so module links resolve
+
+    def run(self, **kwargs: Any) -> None:
+        env = self.env
+        here = env.docname
+        pages = sorted(_index_pages(env))
+        builder = self.app.builder
+        for ref in list(self.document.findall(law_doc_ref)):
+            if pages:
+                uri = builder.get_relative_uri(here, pages[0]) + "#" + _anchor("doc", ref["doc"])
+                link = nodes.reference("", "", internal=True, refuri=uri)
+                link += nodes.Text(ref["doc"])
+                ref.replace_self(link)
+            else:
+                ref.replace_self(nodes.Text(ref["doc"]))
+        for node in list(self.document.findall(law_document_index)):
+            node.replace_self(self._index(here))
+
+    def _index(self, here: str) -> list[nodes.Node]:
+        data = law.default()
+        histories = _histories(self.env)
+        modules = key_modules()
+        builder = self.app.builder
+        citing: dict[str, dict[str, list[Any]]] = {}
+        cutting: dict[str, set[str]] = {}
+        for key in data.keys():
+            spec = data.spec(key)
+            for v in (*spec.values, *spec.superseded):
+                if v.citation.doc and not v.gap:
+                    citing.setdefault(v.citation.doc, {}).setdefault(key, []).append(v)
+                if v.superseded_by:
+                    cutting.setdefault(v.superseded_by, set()).add(key)
+        out: list[nodes.Node] = []
+        for d in data.documents():
+            head = nodes.paragraph(ids=[_anchor("doc", d.number)], classes=["law-document"])
+            head += nodes.strong(text=d.number)
+            head += nodes.Text(f" {d.title}")
+            out.append(head)
+            facts = nodes.paragraph()
+            when = f"issued {d.issued}" + (f", published {d.published}" if d.published else "")
+            facts += nodes.Text(f"{d.issuer}; {when}; in effect {d.effective_from} – {d.effective_to or '…'}")
+            if d.source.startswith("http"):
+                facts += nodes.Text("; ")
+                facts += nodes.reference("", "source", refuri=d.source)
+            out.append(facts)
+            rows: list[list[Cell]] = []
+            for key, values in sorted(citing.get(d.number, {}).items()):
+                articles = ", ".join(dict.fromkeys(v.citation.article for v in values))
+                pages_cell: list[nodes.Node] = []
+                for page, anchor in sorted(histories.get(key, {}).items()):
+                    if pages_cell:
+                        pages_cell.append(nodes.Text(", "))
+                    title = self.env.titles[page].astext() if page in self.env.titles else page
+                    link = nodes.reference("", "", internal=True,
+                                           refuri=builder.get_relative_uri(here, page) + "#" + anchor)
+                    link += nodes.Text(title)
+                    pages_cell.append(link)
+                mods: list[nodes.Node] = []
+                for m in modules.get(key, ()):
+                    if mods:
+                        mods.append(nodes.Text(", "))
+                    xref = addnodes.pending_xref("", refdomain="py", reftype="mod", reftarget=m,
+                                                 refexplicit=True, refwarn=True)
+                    xref += nodes.literal(text=m)
+                    mods.append(xref)
+                rows.append([[nodes.literal(text=key)], f"{articles} ({_windows(values)})", pages_cell, mods])
+            for key in sorted(cutting.get(d.number, set()) - set(citing.get(d.number, {}))):
+                rows.append([[nodes.literal(text=key)], "cuts short an earlier value", [], []])
+            if rows:
+                out.append(_table(["Key 键", "Article 条款 (windows)", "History on", "Read by"], rows,
+                                  ["law-document-index"]))
+            else:
+                out.append(nodes.paragraph(text="Registered for reference; no value of the data cites it."))
+        return out
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    for pages in _histories(env).values():
+        pages.pop(docname, None)
+    _index_pages(env).discard(docname)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    for key, pages in _histories(other).items():
+        _histories(env).setdefault(key, {}).update(pages)
+    _index_pages(env).update(_index_pages(other))
 
 
 class ReportFields(_LawDirective):
@@ -222,5 +458,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("law-history", LawHistory)
     app.add_directive("law-keys", LawKeys)
     app.add_directive("law-documents", LawDocuments)
+    app.add_directive("law-document-index", LawDocumentIndex)
+    app.add_node(law_doc_ref)
+    app.add_node(law_document_index)
+    app.add_post_transform(DocumentIndex)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
     app.add_directive("report-fields", ReportFields)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
