@@ -317,7 +317,6 @@ class DocumentIndex(SphinxPostTransform):
         data = law.default()
         histories = _histories(self.env)
         modules = key_modules()
-        builder = self.app.builder
         citing: dict[str, dict[str, list[Any]]] = {}
         cutting: dict[str, set[str]] = {}
         for key in data.keys():
@@ -343,31 +342,43 @@ class DocumentIndex(SphinxPostTransform):
             rows: list[list[Cell]] = []
             for key, values in sorted(citing.get(d.number, {}).items()):
                 articles = ", ".join(dict.fromkeys(v.citation.article for v in values))
-                pages_cell: list[nodes.Node] = []
-                for page, anchor in sorted(histories.get(key, {}).items()):
-                    if pages_cell:
-                        pages_cell.append(nodes.Text(", "))
-                    title = self.env.titles[page].astext() if page in self.env.titles else page
-                    link = nodes.reference("", "", internal=True,
-                                           refuri=builder.get_relative_uri(here, page) + "#" + anchor)
-                    link += nodes.Text(title)
-                    pages_cell.append(link)
-                mods: list[nodes.Node] = []
-                for m in modules.get(key, ()):
-                    if mods:
-                        mods.append(nodes.Text(", "))
-                    xref = addnodes.pending_xref("", refdomain="py", reftype="mod", reftarget=m,
-                                                 refexplicit=True, refwarn=True)
-                    xref += nodes.literal(text=m)
-                    mods.append(xref)
-                rows.append([[nodes.literal(text=key)], f"{articles} ({_windows(values)})", pages_cell, mods])
+                rows.append([[nodes.literal(text=key)], f"{articles} ({_windows(values)})",
+                             self._pages(key, here, histories), self._modules(key, modules)])
             for key in sorted(cutting.get(d.number, set()) - set(citing.get(d.number, {}))):
-                rows.append([[nodes.literal(text=key)], "cuts short an earlier value", [], []])
+                rows.append([[nodes.literal(text=key)], "cuts short an earlier value",
+                             self._pages(key, here, histories), self._modules(key, modules)])
             if rows:
                 out.append(_table(["Key 键", "Article 条款 (windows)", "History on", "Read by"], rows,
                                   ["law-document-index"]))
             else:
                 out.append(nodes.paragraph(text="Registered for reference; no value of the data cites it."))
+        return out
+
+
+    def _pages(self, key: str, here: str, histories: dict[str, dict[str, str]]) -> list[nodes.Node]:
+        """Links to the key's history table on each page that shows it."""
+        out: list[nodes.Node] = []
+        for page, anchor in sorted(histories.get(key, {}).items()):
+            if out:
+                out.append(nodes.Text(", "))
+            title = self.env.titles[page].astext() if page in self.env.titles else page
+            link = nodes.reference("", "", internal=True,
+                                   refuri=self.app.builder.get_relative_uri(here, page) + "#" + anchor)
+            link += nodes.Text(title)
+            out.append(link)
+        return out
+
+    @staticmethod
+    def _modules(key: str, modules: dict[str, tuple[str, ...]]) -> list[nodes.Node]:
+        """Cross-references to the API of the modules that read the key."""
+        out: list[nodes.Node] = []
+        for m in modules.get(key, ()):
+            if out:
+                out.append(nodes.Text(", "))
+            xref = addnodes.pending_xref("", refdomain="py", reftype="mod", reftarget=m,
+                                         refexplicit=True, refwarn=True)
+            xref += nodes.literal(text=m)
+            out.append(xref)
         return out
 
 
