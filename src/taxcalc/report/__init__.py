@@ -12,14 +12,15 @@ Tax benefit report, 2018 — Hebei Example Food Technology Co., Ltd.
 from __future__ import annotations
 
 from .build import EXAMPLE, build_report, example, example_text
-from .input import ReportInput, ReportInputError, load, parse_data, parse_text
-from .model import Column, Line, Report, Saving, Section, Table
+from .input import ReportInput, ReportInputError, json_schema, load, parse_data, parse_text
+from .model import Column, Line, Refund, Report, Saving, Section, Table
 from .render import render
 
 __all__ = [
     "EXAMPLE",
     "Column",
     "Line",
+    "Refund",
     "Report",
     "ReportInput",
     "ReportInputError",
@@ -29,6 +30,7 @@ __all__ = [
     "build_report",
     "example",
     "example_text",
+    "json_schema",
     "load",
     "parse_data",
     "parse_text",

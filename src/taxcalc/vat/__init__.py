@@ -13,6 +13,10 @@
 * :mod:`~taxcalc.vat.small_scale_exemption` — a small-scale taxpayer's VAT for a period
   (:func:`small_scale_vat`).
 
+The choices a function accepts are constants here: :data:`SECTORS` (the
+small-scale standard), :data:`PERIODS` (a month or a quarter) and
+:data:`REGISTERED_UNDER` (re-registration); the bands are :func:`bands`.
+
 >>> from taxcalc.vat import vat_rate, invoice_line
 >>> vat_rate("standard", "2019-04-01").rate
 Decimal('0.13')
@@ -32,8 +36,8 @@ from .invoice import InvoiceLine, add_tax, invoice_line, split_gross
 from .invoice_rate import InvoiceRate, invoice_rate
 from .rates import VatRate, bands, vat_rate
 from .replacement import ReplacementRate, replacement_rate
-from .reregistration import Reregistration, may_reregister
-from .small_scale_exemption import SmallScaleVat, small_scale_vat
+from .reregistration import REGISTERED_UNDER, Reregistration, may_reregister
+from .small_scale_exemption import PERIODS, SmallScaleVat, small_scale_vat
 from .small_scale_standard import (
     SECTORS,
     GeneralRegistration,
@@ -43,6 +47,8 @@ from .small_scale_standard import (
 )
 
 __all__ = [
+    "PERIODS",
+    "REGISTERED_UNDER",
     "SECTORS",
     "AgriculturalDeductionRate",
     "AgriculturalInputTax",
