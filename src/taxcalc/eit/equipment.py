@@ -433,29 +433,31 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
             when = (_month_index(a.in_use) + v2.value) // 12
             ded = cost if when == y else _ZERO_FEN
             adj = CONTEXT.subtract(book, ded)
+            cap_t, adj_t = fmt_law(cap), yuan(adj)
             step = Step(f"{label}.deduction", f"{a.name}：一次性税前扣除（{when}年度）",
                         f"{a.name}: one-time deduction (in {when})", ded, "yuan",
-                        f"{a.texts[0]} ≤ {fmt_law(cap)} ✓; {a.described[1]}; book {a.texts[2]} → adjustment {yuan(adj)}",
+                        f"{a.texts[0]} ≤ {cap_t} ✓; {a.described[1]}; book {a.texts[2]} → adjustment {adj_t}",
                         (v1.citation, v2.citation), "A105080",
-                        f"{a.texts[0]} ≤ {fmt_law(cap)} ✓；{a.described[0]}；会计折旧 {a.texts[2]} → 纳税调整 {yuan(adj)}")
+                        f"{a.texts[0]} ≤ {cap_t} ✓；{a.described[0]}；会计折旧 {a.texts[2]} → 纳税调整 {adj_t}")
     elif method == "hnte_q4":
         assert v2 is not None and isinstance(v2.value, Decimal)
         when = a.acquired_on.year
         ded = cost if when == y else _ZERO_FEN
         extra = rfen(CONTEXT.multiply(cost, v2.value)) if when == y else _ZERO_FEN
         adj = CONTEXT.subtract(book, ded)
+        ratio_t, extra_t, adj_t = pct(v2.value), yuan(extra), yuan(adj)
         step = Step(f"{label}.deduction", f"{a.name}：高新技术企业2022年第四季度购置，当年全额扣除并加计扣除",
                     f"{a.name}: high-tech enterprise, bought in Q4 2022: full deduction plus extra",
-                    ded, "yuan", f"{a.described[1]}; extra {pct(v2.value)} = {yuan(extra)}; "
-                    f"book {a.texts[2]} → adjustment {yuan(adj)}", (v1.citation, v2.citation), "A105080",
-                    f"{a.described[0]}；加计扣除 {pct(v2.value)} = {yuan(extra)}；"
-                    f"会计折旧 {a.texts[2]} → 纳税调整 {yuan(adj)}")
+                    ded, "yuan", f"{a.described[1]}; extra {ratio_t} = {extra_t}; "
+                    f"book {a.texts[2]} → adjustment {adj_t}", (v1.citation, v2.citation), "A105080",
+                    f"{a.described[0]}；加计扣除 {ratio_t} = {extra_t}；会计折旧 {a.texts[2]} → 纳税调整 {adj_t}")
     if method == "straight_line":
         assert isinstance(start.value, int) and isinstance(life.value, int)
         first = _month_index(a.in_use) + start.value
         months = life.value * 12
         ded = CONTEXT.subtract(_sl_through(a, first, months, (y + 1) * 12), _sl_through(a, first, months, y * 12))
         adj = CONTEXT.subtract(book, ded)
+        adj_t = yuan(adj)
         over = v1.key.endswith("cap")
         why = ("over the cap" if over else "buildings" if a.kind == "buildings"
                else "not purchased" if a.acquisition == "other" else "not elected" if not a.elect_one_time
@@ -463,9 +465,9 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
         step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年）",
                     f"{a.name}: tax depreciation in {y} (straight line over {life.value} years; {why})", ded,
                     "yuan", f"({a.texts[0]} − {a.texts[1]}) × months of {y} ÷ {months}; "
-                    f"book {a.texts[2]} → adjustment {yuan(adj)}",
+                    f"book {a.texts[2]} → adjustment {adj_t}",
                     (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation),
                     "A105080",
                     f"({a.texts[0]} − {a.texts[1]}) × {y}年度折旧月数 ÷ {months}；"
-                    f"会计折旧 {a.texts[2]} → 纳税调整 {yuan(adj)}")
+                    f"会计折旧 {a.texts[2]} → 纳税调整 {adj_t}")
     return EquipmentYear(a.name, y, method, ded, extra, book, adj, (step,))

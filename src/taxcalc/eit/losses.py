@@ -338,13 +338,14 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
         w = _window(law, loss.year, loss.extension, q, y)
         last, n, cite = w.last, w.years, w.cite
         avail = loss.amount
+        avail_t = yuan(avail)
         if last < y:
             rows.append(LossUse(loss.year, avail, ZERO, avail, ZERO, last, n, cite, w.by))
             expired = cadd(expired, avail)
             steps.append(Step(f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
                               f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
-                              f"{n} years; {yuan(avail)} expired", (cite,), "A106000",
-                              f"结转年限{n}年；{yuan(avail)}已过期"))
+                              f"{n} years; {avail_t} expired", (cite,), "A106000",
+                              f"结转年限{n}年；{avail_t}已过期"))
             continue
         if room >= avail:
             use, left, room = avail, ZERO, csub(room, avail)
@@ -358,12 +359,14 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
             carried.append(loss if left == avail else Loss._trusted(loss.year, left, loss.extension))
         used = cadd(used, use)
         rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite, w.by))
-        note = f"; {yuan(gone)} expires at the end of {y}" if gone else ""
-        note_zh = f"；{yuan(gone)}于{y}年度末到期" if gone else ""
+        gone_t = yuan(gone) if gone else ""
+        left_t = yuan(left)
+        note = f"; {gone_t} expires at the end of {y}" if gone else ""
+        note_zh = f"；{gone_t}于{y}年度末到期" if gone else ""
         steps.append(Step(w.name, w.zh, w.en, use, "yuan",
-                          f"min({yuan(avail)}, income left); {n} years; remaining {yuan(left)}{note}",
+                          f"min({avail_t}, income left); {n} years; remaining {left_t}{note}",
                           w.cites, "A106000",
-                          f"min({yuan(avail)}, 剩余所得)；结转年限{n}年；尚未弥补 {yuan(left)}{note_zh}"))
+                          f"min({avail_t}, 剩余所得)；结转年限{n}年；尚未弥补 {left_t}{note_zh}"))
     new_loss = CONTEXT.minus(inc) if inc < 0 else ZERO
     taxable = csub(inc, used) if inc > 0 else ZERO
     if new_loss:

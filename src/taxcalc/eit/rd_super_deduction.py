@@ -582,14 +582,15 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
                 ovs = counted
             else:
                 ovs = rfen(div(cmul(domestic, num), den))
-            formula += (f" + min({yuan(ovs_paid)} × {_pct(os_.value)}, {yuan(domestic)} × {cap_v.value})"
-                        f" = {yuan(ovs)} (overseas)")
-            formula_zh += (f" + min({yuan(ovs_paid)} × {_pct(os_.value)}, {yuan(domestic)} × {cap_v.value})"
-                           f" = {yuan(ovs)}（委托境外）")
+            overseas = (f" + min({yuan(ovs_paid)} × {_pct(os_.value)}, {yuan(domestic)} × {cap_v.value})"
+                        f" = {yuan(ovs)}")
+            formula += f"{overseas} (overseas)"
+            formula_zh += f"{overseas}（委托境外）"
             cites = (*cites, os_.citation) if cap_v.citation == os_.citation else (*cites, os_.citation, cap_v.citation)
         else:
-            formula += f" + {yuan(ovs_paid)} × 0 (overseas)"
-            formula_zh += f" + {yuan(ovs_paid)} × 0（委托境外）"
+            overseas = f" + {yuan(ovs_paid)} × 0"
+            formula += f"{overseas} (overseas)"
+            formula_zh += f"{overseas}（委托境外）"
             cites = (*cites, os_.citation)
     base = cadd(domestic, ovs)
     steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
@@ -609,10 +610,8 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
             if after > base:
                 raise InvalidInput("rd.base_after_switch", f"{after} is more than the year's base {base}")
             extra_raw = cadd(cmul(sub(base, after), segs[0].ratio), cmul(after, segs[1].ratio))
-            formula = (f"{yuan(sub(base, after))} × {_pct(segs[0].ratio)} + "
-                       f"{yuan(after)} × {_pct(segs[1].ratio)} (actual Q4)")
-            formula_zh = (f"{yuan(sub(base, after))} × {_pct(segs[0].ratio)} + "
-                          f"{yuan(after)} × {_pct(segs[1].ratio)}（第四季度按实际发生额）")
+            both = f"{yuan(sub(base, after))} × {_pct(segs[0].ratio)} + {yuan(after)} × {_pct(segs[1].ratio)}"
+            formula, formula_zh = f"{both} (actual Q4)", f"{both}（第四季度按实际发生额）"
         elif after is not None and len(segs) > 2:
             raise InvalidInput("rd.base_after_switch", f"the ratio changes more than once in {y}; "
                                "the actual method is not defined for that")
@@ -625,11 +624,10 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
             steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
                               extra_exp, "yuan", formula, plan.cites, "A107012",
                               formula_zh if formula_zh != formula else ""))
+            times, multiple = f"{yuan(amort)} × {_pct(ratio)}", _pct(cadd(_ONE, ratio))
             steps.append(Step("rd.extra_amortisation", "无形资产摊销加计扣除额", "super-deduction on amortisation",
-                              extra_am, "yuan",
-                              f"{yuan(amort)} × {_pct(ratio)} (amortised at {_pct(cadd(_ONE, ratio))})",
-                              plan.cites, "A107012",
-                              f"{yuan(amort)} × {_pct(ratio)}（按无形资产成本的{_pct(cadd(_ONE, ratio))}摊销）"))
+                              extra_am, "yuan", f"{times} (amortised at {multiple})", plan.cites, "A107012",
+                              f"{times}（按无形资产成本的{multiple}摊销）"))
             formula = formula_zh = f"{yuan(extra_exp)} + {yuan(extra_am)}"
         ratio_out = ratio
     extra = cadd(extra_exp, extra_am)

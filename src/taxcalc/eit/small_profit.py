@@ -550,8 +550,9 @@ def _compact(
     ok_income = ti <= cap_v
     if not ok_income:
         failed.append("income")
-    formula = f"income {yuan(ti)} ≤ {fmt_law(cap_v)} {_MARK[ok_income]}"
-    formula_zh = f"应纳税所得额 {yuan(ti)} ≤ {fmt_law(cap_v)} {_MARK[ok_income]}"
+    income_test = f"{yuan(ti)} ≤ {fmt_law(cap_v)} {_MARK[ok_income]}"
+    formula = f"income {income_test}"
+    formula_zh = f"应纳税所得额 {income_test}"
     if emp is not None and ast is not None:
         ok_e, ok_a = emp <= e_v, ast <= a_v
         if not ok_e:
@@ -559,10 +560,12 @@ def _compact(
         if not ok_a:
             failed.append("assets")
         emp_t, ast_t = texts if texts is not None else (f"{emp:f}", yuan(ast))
-        formula += (f"; employees{' (quarterly averages)' if averaged is not None else ''} {emp_t} ≤ {e_v} "
-                    f"{_MARK[ok_e]}; assets {ast_t} ≤ {fmt_law(a_v)} {_MARK[ok_a]}")
-        formula_zh += (f"；从业人数{'（全年季度平均值）' if averaged is not None else ''} {emp_t} ≤ {e_v} "
-                       f"{_MARK[ok_e]}；资产总额 {ast_t} ≤ {fmt_law(a_v)} {_MARK[ok_a]}")
+        emp_test = f"{emp_t} ≤ {e_v} {_MARK[ok_e]}"
+        ast_test = f"{ast_t} ≤ {fmt_law(a_v)} {_MARK[ok_a]}"
+        formula += (f"; employees{' (quarterly averages)' if averaged is not None else ''} {emp_test}"
+                    f"; assets {ast_test}")
+        formula_zh += (f"；从业人数{'（全年季度平均值）' if averaged is not None else ''} {emp_test}"
+                       f"；资产总额 {ast_test}")
     if restricted:
         formula += "; restricted industry ✗"
         formula_zh += "；国家限制和禁止行业 ✗"
