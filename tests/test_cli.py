@@ -140,3 +140,19 @@ def test_law_shows_a_what_if_value_as_supplied(capsys):
                  "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["value"], data["doc"]) == ("0.15", "假设 what-if")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ("eit small-profit 100 --year abc", "--year: 'abc' is not a year (write e.g. 2018)"),
+        ("eit rd-ratio --year 20x2", "--year: '20x2' is not a year"),
+        ("eit loss-window 20x3", "YEAR: '20x3' is not a year"),
+        ("eit loss-window 1900", "YEAR: 1900 is not a plausible tax year"),
+        ("eit loss-window 2013 --qualified x", "--qualified: 'x' is not a year"),
+    ],
+)
+def test_a_year_that_is_not_a_year_is_bad_input_not_a_usage_error(capsys, argv, message):
+    code = main(argv.split())
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith(f"taxcalc: error: {message}") and err.count("\n") == 1

@@ -34,6 +34,7 @@ __all__ = [
     "law_options",
     "name_fields",
     "what_if_value",
+    "year_arg",
 ]
 
 #: Every line of text output fits this many columns (Chinese characters count 2).
@@ -74,6 +75,21 @@ def law_options(args: argparse.Namespace) -> tuple[_dt.date | None, dict[str, ob
             raise InvalidInput("--what-if", f"{item!r} is not KEY=VALUE (e.g. vat.rate.standard=15%)")
         overrides[key.strip()] = what_if_value(key.strip(), value.strip())
     return known, overrides
+
+
+def year_arg(text: str, field: str) -> int:
+    """A tax year given on the command line, checked like a date or an amount (exit 1, not a usage error).
+
+    >>> year_arg("2018", "--year")
+    2018
+    >>> year_arg("18x", "--year")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.InvalidInput: --year: '18x' is not a year (write e.g. 2018)
+    """
+    if not text.strip().isdigit():
+        raise InvalidInput(field, f"{text!r} is not a year (write e.g. 2018)")
+    return int(text)
 
 
 def chosen_law(args: argparse.Namespace) -> Law:
@@ -164,7 +180,7 @@ def name_fields(parser: argparse.ArgumentParser, **aliases: str) -> None:
     where the names differ, e.g. ``acquired_on="acquired"``.  :func:`error_line`
     then reports ``--acquired: 'x' is not a date`` instead of ``acquired_on: …``.
     """
-    shown = {a.dest: (a.option_strings[-1] if a.option_strings else a.dest)
+    shown = {a.dest: (a.option_strings[-1] if a.option_strings else str(a.metavar or a.dest))
              for a in parser._actions if a.dest not in ("help", argparse.SUPPRESS)}
     parser.set_defaults(cli_fields={**shown, **{field: shown[dest] for field, dest in aliases.items()}})
 

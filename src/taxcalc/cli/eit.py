@@ -37,6 +37,7 @@ from .common import (
     dump_json,
     fit,
     name_fields,
+    year_arg,
 )
 
 __all__ = ["add_parser"]
@@ -55,7 +56,7 @@ def add_parser(sub: Any) -> None:
     sp = eit.add_parser("small-profit", help="small low-profit enterprise test and tax (小型微利企业)",
                         description="Test a small low-profit enterprise and compute its tax for a tax year.")
     sp.add_argument("income", help="taxable income of the year after losses (应纳税所得额), yuan")
-    sp.add_argument("--year", type=int, required=True, help="tax year")
+    sp.add_argument("--year", required=True, metavar="YEAR", help="tax year")
     sp.add_argument("--employees", metavar="N", help="average employees of the year (从业人数)")
     sp.add_argument("--assets", metavar="AMOUNT", help="average total assets of the year (资产总额), yuan")
     sp.add_argument("--industrial", action="store_true", help="an industrial enterprise (工业企业; caps before 2019)")
@@ -64,7 +65,7 @@ def add_parser(sub: Any) -> None:
 
     rd = eit.add_parser("rd-ratio", help="R&D super-deduction ratio of a year (研发费用加计扣除比例)",
                         description="The super-deduction ratio of a tax year for a kind of enterprise.")
-    rd.add_argument("--year", type=int, required=True, help="tax year")
+    rd.add_argument("--year", required=True, metavar="YEAR", help="tax year")
     rd.add_argument("--kind", action="append", choices=KINDS, default=[],
                     help="kind of enterprise (repeatable; general always applies)")
     _common(rd, _rd_ratio, kinds="kind")
@@ -83,8 +84,8 @@ def add_parser(sub: Any) -> None:
 
     lw = eit.add_parser("loss-window", help="the last year a loss may be used (亏损结转年限)",
                         description="The carry-forward window of a loss, with the rule that sets it.")
-    lw.add_argument("origin", type=int, help="the tax year of the loss")
-    lw.add_argument("--qualified", type=int, action="append", default=[], metavar="YEAR",
+    lw.add_argument("origin", metavar="YEAR", help="the tax year of the loss")
+    lw.add_argument("--qualified", action="append", default=[], metavar="YEAR",
                     help="a year as high-tech enterprise or tech SME (repeatable)")
     lw.add_argument("--extension", choices=[e for e in EXTENSIONS if e], help="a 2020 hardship or film loss")
     _common(lw, _loss_window, qualified_years="qualified")
@@ -108,7 +109,7 @@ def _yuan(v: object, lang: str) -> str:
 
 def _small_profit(args: argparse.Namespace) -> str:
     en = args.lang == "en"
-    r = small_profit(args.income, args.year, employees=args.employees, assets=args.assets,
+    r = small_profit(args.income, year_arg(args.year, "--year"), employees=args.employees, assets=args.assets,
                      industrial=args.industrial, restricted=args.restricted, law=chosen_law(args))
     if args.json:
         return dump_json(r.as_dict())
@@ -133,7 +134,7 @@ _FAILED = {
 
 
 def _rd_ratio(args: argparse.Namespace) -> str:
-    r = rd_ratio(args.year, kinds=args.kind, law=chosen_law(args))
+    r = rd_ratio(year_arg(args.year, "--year"), kinds=args.kind, law=chosen_law(args))
     if args.json:
         return dump_json(r.as_dict())
     ratio = format_value(r.ratio, "rate")
@@ -174,11 +175,13 @@ _METHOD = {
 
 
 def _loss_window(args: argparse.Namespace) -> str:
-    last, years, cite = loss_window(args.origin, extension=args.extension or "", qualified_years=args.qualified,
+    origin = year_arg(args.origin, "YEAR")
+    qualified = [year_arg(q, "--qualified") for q in args.qualified]
+    last, years, cite = loss_window(origin, extension=args.extension or "", qualified_years=qualified,
                                     law=chosen_law(args))
     if args.json:
-        return dump_json({"origin": args.origin, "last_year": last, "years": years,
+        return dump_json({"origin": origin, "last_year": last, "years": years,
                           "citation": {"doc": cite.doc, "article": cite.article}})
     if args.lang == "en":
-        return fit(f"loss of {args.origin}: usable to {last} ({years} years) [{cite}]")
-    return fit(f"{args.origin}年度亏损：可结转弥补至{last}年度（{years}年）[{cite}]")
+        return fit(f"loss of {origin}: usable to {last} ({years} years) [{cite}]")
+    return fit(f"{origin}年度亏损：可结转弥补至{last}年度（{years}年）[{cite}]")
