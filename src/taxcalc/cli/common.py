@@ -1,11 +1,12 @@
 """Options and output helpers shared by the sub-commands.
 
-Every sub-command that answers a question takes ``--json`` (amounts as strings,
-never floats) and ``--lang zh|en``; those that read the law take ``--known-on
-DATE`` and ``--what-if KEY=VALUE``.  Exit status: 0 answered, 1 the question
+Every question takes ``--json`` (amounts as strings, never floats), ``--lang
+zh|en``, ``--known-on DATE`` and ``--what-if KEY=VALUE``.  Text output fits
+:data:`WIDTH` columns (:func:`fit`).  Exit status: 0 answered, 1 the question
 could not be answered (bad input, a date outside the law data, a file that
-cannot be read: one line per problem on stderr, no traceback), 2 the command
-line itself is wrong (argparse usage error).
+cannot be read: one line per problem on stderr naming the option, see
+:func:`name_fields`; no traceback), 2 the command line itself is wrong
+(argparse usage error).
 """
 
 from __future__ import annotations
