@@ -82,6 +82,11 @@ def yuan(d: Decimal) -> str:
     return f"{_QUANTIZE(d, FEN):,.2f}"
 
 
+def signed_yuan(d: Decimal) -> str:
+    """An amount added or taken away in a formula: ``+ 1,234.57`` or ``− 1,234.57``."""
+    return f"− {yuan(CONTEXT.minus(d))}" if d < 0 else f"+ {yuan(d)}"
+
+
 def fmt_law(d: Decimal) -> str:
     """An amount of the law (a cap, a limit) as ``1,000,000.00``; memoised, the law has few."""
     s = _FMT.get(d)

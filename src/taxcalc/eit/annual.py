@@ -57,7 +57,7 @@ from ..errors import InvalidInput
 from ..explain import Explained, Step
 from ..law import Law
 from ..money import CONTEXT, ZERO, total
-from ._common import fast_init, fmt_law, months_operated, rfen, the_law, year_end, yuan
+from ._common import fast_init, fmt_law, months_operated, rfen, signed_yuan, the_law, year_end, yuan
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
 from .losses import Loss, LossYear, _apply
@@ -73,6 +73,7 @@ __all__ = ["AnnualResult", "REGIMES", "annual"]
 #: The rate regimes an enterprise year can be taxed under.
 REGIMES = ("standard", "hnte", "tase", "small_profit")
 _ZERO_FEN = Decimal("0.00")
+_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
 @fast_init
@@ -110,10 +111,6 @@ class AnnualResult(Explained):
     losses: LossYear
     small_profit: SmallProfit | None
     steps: tuple[Step, ...]
-
-
-def _signed(d: Decimal) -> str:
-    return f"− {yuan(CONTEXT.minus(d))}" if d < 0 else f"+ {yuan(d)}"
 
 
 class _Regime(NamedTuple):
@@ -154,9 +151,10 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     cadd, csub = CONTEXT.add, CONTEXT.subtract
     months = months_operated(y, f.opened, f.closed)
     steps: list[Step] = [
-        Step("annual.profit", "利润总额", "accounting profit", f.profit, "yuan", "", (), "A100000"),
-        Step("annual.adjustments", "纳税调整（净额，不含所列资产）", "net tax adjustments (other than the assets listed)",
-             f.adjustments, "yuan", "", (), "A105000"),
+        _new_step(Step, ("annual.profit", "利润总额", "accounting profit", f.profit, "yuan", "", (), "A100000", "")),
+        _new_step(Step, ("annual.adjustments", "纳税调整（净额，不含所列资产）",
+                         "net tax adjustments (other than the assets listed)", f.adjustments, "yuan", "", (), "A105000",
+                         "")),
     ]
     # Equipment: each asset's tax deduction against its book depreciation.
     eq_years: list[EquipmentYear] = []
@@ -169,24 +167,26 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         if ey.extra:
             eq_extra = cadd(eq_extra, ey.extra)
     if eq_years:
-        steps.append(Step("annual.equipment_adjustment", "资产折旧、摊销纳税调整（所列资产）",
-                          "depreciation adjustment of the assets listed", eq_adj, "yuan", "", (), "A105080"))
+        steps.append(_new_step(Step, ("annual.equipment_adjustment", "资产折旧、摊销纳税调整（所列资产）",
+                                      "depreciation adjustment of the assets listed", eq_adj, "yuan", "", (), "A105080",
+                                      "")))
     # R&D super-deduction.
     rd = _rd_compute(law, y, f.rd, f.industry, f.main_business_share, months,
                      tech_sme=y in f.tech_sme_qualified_years, ic_machine=f.ic_machine)
     if f.rd.projects or f.rd.intangibles:
         steps.extend(rd.steps)
     before = csub(cadd(cadd(f.profit, f.adjustments), eq_adj), rd.extra)
-    formula = f"{yuan(f.profit)} {_signed(f.adjustments)} {_signed(eq_adj)} − {yuan(rd.extra)}"
+    profit_t, adjustments_t = f.amount_texts
+    formula = f"{profit_t} {adjustments_t} {signed_yuan(eq_adj)} − {yuan(rd.extra)}"
     if eq_extra:
         before = csub(before, eq_extra)
         formula += f" − {yuan(eq_extra)}"
-        steps.append(Step("annual.equipment_extra", "高新技术企业设备、器具加计扣除", "high-tech equipment extra deduction",
-                          eq_extra, "yuan"))
-    steps.append(Step("annual.income_before_losses", "纳税调整后所得", "income after adjustments, before losses", before,
-                      "yuan", formula, (), "A100000"))
+        steps.append(_new_step(Step, ("annual.equipment_extra", "高新技术企业设备、器具加计扣除",
+                                      "high-tech equipment extra deduction", eq_extra, "yuan", "", (), "", "")))
+    steps.append(_new_step(Step, ("annual.income_before_losses", "纳税调整后所得", "income after adjustments, before losses",
+                                  before, "yuan", formula, (), "A100000", "")))
     # Losses.
-    losses = _apply(law, y, before, f.losses, f.qualified, f.loss_extension, embedded=True)
+    losses = _apply(law, y, before, f.losses, f.qualified, f.loss_extension, embedded=True, texts=f.loss_texts)
     if f.hnte_certificates or f.tech_sme_registrations:  # why each qualification year that extended a loss is one
         for q in sorted({u.qualified_by for u in losses.rows if u.qualified_by}):
             why = _loss_step(law, q, f.hnte_certificates, f.tech_sme_registrations)
@@ -194,14 +194,16 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
                 steps.append(why)
     steps.extend(losses.steps)
     ti = losses.taxable_income
-    steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", ti, "yuan", "", (), "A100000"))
+    steps.append(_new_step(Step, ("annual.taxable_income", "应纳税所得额", "taxable income", ti, "yuan", "", (), "A100000",
+                                  "")))
     if f.hnte_certificates and y not in f.hnte_years:  # the certificates decide the 15% rate of the year
         why = _rate_step(law, y, f.hnte_certificates)
         if why is not None:
             steps.append(why)
     # Rate regimes: the lowest tax of those the enterprise qualifies for (in the order of REGIMES on a tie).
     regimes = _rates(law, y, y in f.hnte_rate_years, y in f.tase_years)
-    alternatives = [(r.name, rfen(CONTEXT.multiply(ti, r.rate))) for r in regimes]
+    cmul = CONTEXT.multiply
+    alternatives = [(r.name, rfen(cmul(ti, r.rate))) for r in regimes]
     standard_tax = alternatives[0][1]
     best = 0
     for i in range(1, len(alternatives)):
@@ -209,12 +211,13 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
             best = i
     regime, tax = alternatives[best]
     rate = regimes[best].rate
-    regime_steps: tuple[Step, ...] | list[Step] = (regimes[best].step,)
+    regime_steps: tuple[Step, ...] = (regimes[best].step,)
     sp = _small_profit(law, f, y, ti, months)
     if sp is not None:
         if sp.eligible:
             alternatives.append(("small_profit", sp.tax))
             if sp.tax < tax:
+                best = len(alternatives) - 1
                 regime, tax, regime_steps = "small_profit", sp.tax, sp.steps
                 seg_rate = _sp_regimes(law, y, months)[-1][1].rate
                 assert seg_rate is not None and isinstance(seg_rate.value, Decimal)
@@ -224,23 +227,20 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     steps.extend(regime_steps)
     texts = [yuan(t) for _, t in alternatives]
     if len(alternatives) > 1:
-        steps.append(Step("annual.regime", f"适用税率方式：{_REGIME_ZH[regime]}（取税额最低者，不叠加）",
-                          f"rate regime: {regime} (the lowest tax; not combined)", tax, "yuan",
-                          "min(" + ", ".join([f"{r} {t}" for (r, _), t in zip(alternatives, texts, strict=True)])
-                          + ")",
-                          formula_zh="min(" + ", ".join(
-                              [f"{_REGIME_ZH[r]} {t}" for (r, _), t in zip(alternatives, texts, strict=True)]) + ")"))
-    steps.append(Step("annual.tax", "应纳所得税额", "tax payable", tax, "yuan", "", (), "A100000"))
+        en = [f"{r} {t}" for (r, _), t in zip(alternatives, texts, strict=True)]
+        zh = [f"{_REGIME_ZH[r]} {t}" for (r, _), t in zip(alternatives, texts, strict=True)]
+        steps.append(_new_step(Step, ("annual.regime", _REGIME_LABEL_ZH[regime], _REGIME_LABEL_EN[regime], tax, "yuan",
+                                      f"min({', '.join(en)})", (), "", f"min({', '.join(zh)})")))
+    steps.append(_new_step(Step, ("annual.tax", "应纳所得税额", "tax payable", tax, "yuan", "", (), "A100000", "")))
     relief = csub(standard_tax, tax)
     if relief:
-        chosen = texts[[r for r, _ in alternatives].index(regime)]
-        steps.append(Step("annual.relief", "减免所得税额", "tax relief against the standard rate", relief, "yuan",
-                          f"{texts[0]} − {chosen}", (), "A107040"))
+        steps.append(_new_step(Step, ("annual.relief", "减免所得税额", "tax relief against the standard rate", relief,
+                                      "yuan", f"{texts[0]} − {texts[best]}", (), "A107040", "")))
     carried = losses.carried
     if carried:
-        steps.append(Step("annual.losses_carried", "结转以后年度弥补的亏损", "losses carried to next year",
-                          total([c.amount for c in carried]), "yuan",
-                          "; ".join([f"{c.year}: {yuan(c.amount)}" for c in carried]), (), "A106000"))
+        steps.append(_new_step(Step, ("annual.losses_carried", "结转以后年度弥补的亏损", "losses carried to next year",
+                                      total([c.amount for c in carried]), "yuan",
+                                      "; ".join([f"{c.year}: {yuan(c.amount)}" for c in carried]), (), "A106000", "")))
     return AnnualResult(
         y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
         standard_tax, tax, relief, tuple(alternatives), losses.new_loss, carried, rd, tuple(eq_years), losses,
@@ -250,6 +250,9 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
 
 _NO = False
 _REGIME_ZH = {"standard": "基本税率", "hnte": "高新技术企业", "tase": "技术先进型服务企业", "small_profit": "小型微利企业"}
+#: The labels of the step naming the regime applied, by regime.
+_REGIME_LABEL_ZH = {r: f"适用税率方式：{zh}（取税额最低者，不叠加）" for r, zh in _REGIME_ZH.items()}
+_REGIME_LABEL_EN = {r: f"rate regime: {r} (the lowest tax; not combined)" for r in _REGIME_ZH}
 
 
 def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...]) -> SmallProfit | None:

@@ -117,6 +117,7 @@ _DATE_ZH = {"purchase": "发票开具时间", "instalment": "到货时间", "sel
 _DATE_EN = {"purchase": "invoice date", "instalment": "arrival date", "self_built": "completion settlement date",
             "other": "date acquired"}
 _ZERO_FEN = Decimal("0.00")
+_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +146,9 @@ class Equipment:
     #: "bought … (invoice date); in use YYYY-MM" in Chinese and English, for explanations
     #: (made once, with the record).
     described: tuple[str, str] = field(init=False, repr=False, compare=False)
-    #: cost, residual and book depreciation as shown in explanations (made once, with the record).
-    texts: tuple[str, str, str] = field(init=False, repr=False, compare=False)
+    #: cost, residual, book depreciation, and book depreciation − cost (the adjustment of a
+    #: deduction of the whole cost), as shown in explanations (made once, with the record).
+    texts: tuple[str, str, str, str] = field(init=False, repr=False, compare=False)
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, name: str, cost: MoneyLike, kind: str, acquired_on: DateLike, in_use: DateLike,
@@ -175,7 +177,8 @@ class Equipment:
         in_use = f"{self.in_use.year}-{self.in_use.month:02d}"
         setattrs(self, described=(f"购进 {self.acquired_on}（{_DATE_ZH[self.acquisition]}）；{in_use}投入使用",
                                   f"bought {self.acquired_on} ({_DATE_EN[self.acquisition]}); in use {in_use}"),
-                 texts=(yuan(self.cost), yuan(self.residual), yuan(self.book_depreciation)))
+                 texts=(yuan(self.cost), yuan(self.residual), yuan(self.book_depreciation),
+                        yuan(sub(self.book_depreciation, self.cost))))
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "equipment") -> Equipment:
@@ -424,6 +427,7 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
     extra = _ZERO_FEN
     cost = a.cost
     book = a.book_depreciation
+    texts = a.texts
     if method == "one_time":
         cap = v1.value
         assert isinstance(cap, Decimal) and v2 is not None and isinstance(v2.value, int)
@@ -431,26 +435,28 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
             method = "straight_line"
         else:
             when = (_month_index(a.in_use) + v2.value) // 12
-            ded = cost if when == y else _ZERO_FEN
+            # book − cost, or book − 0: both texts were made with the record
+            ded, adj_t = (cost, texts[3]) if when == y else (_ZERO_FEN, texts[2])
             adj = CONTEXT.subtract(book, ded)
-            cap_t, adj_t = fmt_law(cap), yuan(adj)
-            step = Step(f"{label}.deduction", f"{a.name}：一次性税前扣除（{when}年度）",
-                        f"{a.name}: one-time deduction (in {when})", ded, "yuan",
-                        f"{a.texts[0]} ≤ {cap_t} ✓; {a.described[1]}; book {a.texts[2]} → adjustment {adj_t}",
-                        (v1.citation, v2.citation), "A105080",
-                        f"{a.texts[0]} ≤ {cap_t} ✓；{a.described[0]}；会计折旧 {a.texts[2]} → 纳税调整 {adj_t}")
+            cap_t = fmt_law(cap)
+            step = _new_step(Step, (
+                f"{label}.deduction", f"{a.name}：一次性税前扣除（{when}年度）", f"{a.name}: one-time deduction (in {when})",
+                ded, "yuan", f"{texts[0]} ≤ {cap_t} ✓; {a.described[1]}; book {texts[2]} → adjustment {adj_t}",
+                (v1.citation, v2.citation), "A105080",
+                f"{texts[0]} ≤ {cap_t} ✓；{a.described[0]}；会计折旧 {texts[2]} → 纳税调整 {adj_t}"))
     elif method == "hnte_q4":
         assert v2 is not None and isinstance(v2.value, Decimal)
         when = a.acquired_on.year
-        ded = cost if when == y else _ZERO_FEN
+        ded, adj_t = (cost, texts[3]) if when == y else (_ZERO_FEN, texts[2])
         extra = rfen(CONTEXT.multiply(cost, v2.value)) if when == y else _ZERO_FEN
         adj = CONTEXT.subtract(book, ded)
-        ratio_t, extra_t, adj_t = pct(v2.value), yuan(extra), yuan(adj)
-        step = Step(f"{label}.deduction", f"{a.name}：高新技术企业2022年第四季度购置，当年全额扣除并加计扣除",
-                    f"{a.name}: high-tech enterprise, bought in Q4 2022: full deduction plus extra",
-                    ded, "yuan", f"{a.described[1]}; extra {ratio_t} = {extra_t}; "
-                    f"book {a.texts[2]} → adjustment {adj_t}", (v1.citation, v2.citation), "A105080",
-                    f"{a.described[0]}；加计扣除 {ratio_t} = {extra_t}；会计折旧 {a.texts[2]} → 纳税调整 {adj_t}")
+        ratio_t, extra_t = pct(v2.value), yuan(extra)
+        step = _new_step(Step, (
+            f"{label}.deduction", f"{a.name}：高新技术企业2022年第四季度购置，当年全额扣除并加计扣除",
+            f"{a.name}: high-tech enterprise, bought in Q4 2022: full deduction plus extra", ded, "yuan",
+            f"{a.described[1]}; extra {ratio_t} = {extra_t}; book {texts[2]} → adjustment {adj_t}",
+            (v1.citation, v2.citation), "A105080",
+            f"{a.described[0]}；加计扣除 {ratio_t} = {extra_t}；会计折旧 {texts[2]} → 纳税调整 {adj_t}"))
     if method == "straight_line":
         assert isinstance(start.value, int) and isinstance(life.value, int)
         first = _month_index(a.in_use) + start.value
@@ -462,12 +468,10 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
         why = ("over the cap" if over else "buildings" if a.kind == "buildings"
                else "not purchased" if a.acquisition == "other" else "not elected" if not a.elect_one_time
                else "outside the purchase windows")
-        step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年）",
-                    f"{a.name}: tax depreciation in {y} (straight line over {life.value} years; {why})", ded,
-                    "yuan", f"({a.texts[0]} − {a.texts[1]}) × months of {y} ÷ {months}; "
-                    f"book {a.texts[2]} → adjustment {adj_t}",
-                    (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation),
-                    "A105080",
-                    f"({a.texts[0]} − {a.texts[1]}) × {y}年度折旧月数 ÷ {months}；"
-                    f"会计折旧 {a.texts[2]} → 纳税调整 {adj_t}")
+        step = _new_step(Step, (
+            f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年）",
+            f"{a.name}: tax depreciation in {y} (straight line over {life.value} years; {why})", ded, "yuan",
+            f"({texts[0]} − {texts[1]}) × months of {y} ÷ {months}; book {texts[2]} → adjustment {adj_t}",
+            (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation), "A105080",
+            f"({texts[0]} − {texts[1]}) × {y}年度折旧月数 ÷ {months}；会计折旧 {texts[2]} → 纳税调整 {adj_t}"))
     return EquipmentYear(a.name, y, method, ded, extra, book, adj, (step,))

@@ -89,6 +89,8 @@ __all__ = [
 ]
 
 _set = object.__setattr__
+_new = tuple.__new__  # Step and LossUse are NamedTuples: build them from all their fields, without keywords
+_ZERO_TEXT = "0.00"  # yuan(ZERO)
 
 #: Marks of a loss that an industry rule may extend: "" (none), "hardship", "film".
 EXTENSIONS = ("", "hardship", "film")
@@ -326,26 +328,27 @@ def apply_losses(
 
 
 def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, ...], ext: str, *,
-           embedded: bool = False) -> LossYear:
+           embedded: bool = False, texts: tuple[str, ...] | None = None) -> LossYear:
+    """The year's losses; ``texts``: the amounts of ``bf`` as shown (made with the input record), if known."""
     csub, cadd = CONTEXT.subtract, CONTEXT.add
     room = inc if inc > 0 else ZERO
     rows: list[LossUse] = []
     steps: list[Step] = [] if embedded else [
-        Step("losses.income", "纳税调整后所得（弥补亏损前）", "income before losses", inc, "yuan")]
+        _new(Step, ("losses.income", "纳税调整后所得（弥补亏损前）", "income before losses", inc, "yuan", "", (), "", ""))]
     carried: list[Loss] = []
     used = expired = ZERO
-    for loss in bf:
+    for k, loss in enumerate(bf):
         w = _window(law, loss.year, loss.extension, q, y)
         last, n, cite = w.last, w.years, w.cite
         avail = loss.amount
-        avail_t = yuan(avail)
+        avail_t = yuan(avail) if texts is None else texts[k]
         if last < y:
-            rows.append(LossUse(loss.year, avail, ZERO, avail, ZERO, last, n, cite, w.by))
+            rows.append(_new(LossUse, (loss.year, avail, ZERO, avail, ZERO, last, n, cite, w.by)))
             expired = cadd(expired, avail)
-            steps.append(Step(f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
-                              f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
-                              f"{n} years; {avail_t} expired", (cite,), "A106000",
-                              f"结转年限{n}年；{avail_t}已过期"))
+            steps.append(_new(Step, (f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
+                                     f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
+                                     f"{n} years; {avail_t} expired", (cite,), "A106000",
+                                     f"结转年限{n}年；{avail_t}已过期")))
             continue
         if room >= avail:
             use, left, room = avail, ZERO, csub(room, avail)
@@ -358,30 +361,33 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
         if left:
             carried.append(loss if left == avail else Loss._trusted(loss.year, left, loss.extension))
         used = cadd(used, use)
-        rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite, w.by))
-        gone_t = yuan(gone) if gone else ""
-        left_t = yuan(left)
-        note = f"; {gone_t} expires at the end of {y}" if gone else ""
-        note_zh = f"；{gone_t}于{y}年度末到期" if gone else ""
-        steps.append(Step(w.name, w.zh, w.en, use, "yuan",
-                          f"min({avail_t}, income left); {n} years; remaining {left_t}{note}",
-                          w.cites, "A106000",
-                          f"min({avail_t}, 剩余所得)；结转年限{n}年；尚未弥补 {left_t}{note_zh}"))
+        rows.append(_new(LossUse, (loss.year, avail, use, gone, left, last, n, cite, w.by)))
+        # left is ZERO (all used or expired), the whole amount (nothing used), or a part
+        left_t = _ZERO_TEXT if not left else avail_t if left == avail else yuan(left)
+        if gone:
+            gone_t = yuan(gone)
+            note, note_zh = f"; {gone_t} expires at the end of {y}", f"；{gone_t}于{y}年度末到期"
+        else:
+            note = note_zh = ""
+        steps.append(_new(Step, (w.name, w.zh, w.en, use, "yuan",
+                                 f"min({avail_t}, income left); {n} years; remaining {left_t}{note}", w.cites,
+                                 "A106000", f"min({avail_t}, 剩余所得)；结转年限{n}年；尚未弥补 {left_t}{note_zh}")))
     new_loss = CONTEXT.minus(inc) if inc < 0 else ZERO
     taxable = csub(inc, used) if inc > 0 else ZERO
     if new_loss:
         w = _window(law, y, ext, q, y)
         last, n, cite = w.last, w.years, w.cite
-        rows.append(LossUse(y, new_loss, ZERO, ZERO, new_loss, last, n, cite, w.by))
+        rows.append(_new(LossUse, (y, new_loss, ZERO, ZERO, new_loss, last, n, cite, w.by)))
         carried.append(Loss._trusted(y, new_loss, ext))
-        steps.append(Step(f"losses.{y}", f"本年度亏损（按已具备的资格，可结转至{last}年度）",
-                          f"this year's loss (usable to {last}, as qualified so far)",
-                          new_loss, "yuan", f"{n} years", (cite,), "A106000", f"结转年限{n}年"))
+        steps.append(_new(Step, (f"losses.{y}", f"本年度亏损（按已具备的资格，可结转至{last}年度）",
+                                 f"this year's loss (usable to {last}, as qualified so far)",
+                                 new_loss, "yuan", f"{n} years", (cite,), "A106000", f"结转年限{n}年")))
     if bf or not embedded:
-        steps.append(Step("losses.used", "弥补以前年度亏损", "losses brought forward used", used, "yuan", "", (),
-                          "A106000"))
+        steps.append(_new(Step, ("losses.used", "弥补以前年度亏损", "losses brought forward used", used, "yuan", "", (),
+                                 "A106000", "")))
     if not embedded:
-        steps.append(Step("losses.taxable_income", "弥补亏损后的所得", "income after losses", taxable, "yuan"))
+        steps.append(_new(Step, ("losses.taxable_income", "弥补亏损后的所得", "income after losses", taxable, "yuan", "",
+                                 (), "", "")))
     return LossYear(y, inc, used, taxable, new_loss, expired, tuple(rows), tuple(carried), tuple(steps))
 
 

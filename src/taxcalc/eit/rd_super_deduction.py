@@ -130,6 +130,7 @@ KINDS = ("general", "tech_sme", "manufacturer", "ic_machine")
 _ONE = Decimal(1)
 _ZERO_FEN = Decimal("0.00")
 _NO = False
+_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,13 +513,12 @@ def _nothing(law: Law, y: int, months: tuple[int, ...], tech_sme: bool, ic_machi
 
 def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tuple[int, ...], *,
           tech_sme: bool, ic_machine: bool) -> RdResult:
-    day = year_end(y)
     cadd, cmul = CONTEXT.add, CONTEXT.multiply
     steps: list[Step] = []
     on, neg = _year_law(law, y)
     manufacturer = False
     if ind in MANUFACTURING and _manufacturer_matters(law, y, months):
-        test = law.value("eit.rd.manufacturer_share", day)
+        test = law.value("eit.rd.manufacturer_share", year_end(y))
         assert isinstance(test.value, Decimal)
         manufacturer = share >= test.value
         steps.append(test.step("rd.manufacturer", "制造业企业：主营业务收入占比（含）",
@@ -530,7 +530,7 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
         steps.append(on.step("rd.in_force", "研发费用加计扣除是否有效", "super-deduction in force"))
         excluded = True
     elif ind in neg.value:  # type: ignore[operator]
-        lim = law.value("eit.rd.excluded_share", day)
+        lim = law.value("eit.rd.excluded_share", year_end(y))
         assert isinstance(lim.value, Decimal)
         excluded = share > lim.value
         steps.append(neg.step("rd.excluded_industries", f"负面清单行业：{INDUSTRIES[ind][0]}",
@@ -556,8 +556,9 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
                 c = rfen(cmul(x, ol.factor))
                 other_cap = cadd(other_cap, c)
                 other_ok = cadd(other_ok, p.other if p.other <= c else c)
-        formula += f" + min({tt.texts[1]}, cap {yuan(other_cap)} = {ol.text})"
-        formula_zh += f" + min({tt.texts[1]}, 限额 {yuan(other_cap)} = {ol.text_zh})"
+        cap_t = yuan(other_cap)
+        formula += f" + min({tt.texts[1]}, cap {cap_t} = {ol.text})"
+        formula_zh += f" + min({tt.texts[1]}, 限额 {cap_t} = {ol.text_zh})"
         cites = (ol.cite,)
     own = cadd(five, other_ok)
     dom_paid = tt.entrusted_domestic
@@ -572,6 +573,7 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
     ovs = ZERO
     domestic = cadd(own, dom)
     if ovs_paid:
+        day = year_end(y)
         os_ = law.value("eit.rd.entrusted_overseas.share", day)
         assert isinstance(os_.value, Decimal)
         counted = cmul(ovs_paid, os_.value)
@@ -593,8 +595,8 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
             formula_zh += f"{overseas}（委托境外）"
             cites = (*cites, os_.citation)
     base = cadd(domestic, ovs)
-    steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
-                      formula, cites, "A107012", formula_zh if formula_zh != formula else ""))
+    steps.append(_new_step(Step, ("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
+                                  formula, cites, "A107012", formula_zh if formula_zh != formula else "")))
     plan = _ratio_plan(law, y, ks, months)
     segs, ratio = plan.segs, plan.ratio
     steps.extend(plan.steps)
@@ -631,9 +633,12 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
             formula = formula_zh = f"{yuan(extra_exp)} + {yuan(extra_am)}"
         ratio_out = ratio
     extra = cadd(extra_exp, extra_am)
-    steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan",
-                      formula if not excluded else "", () if excluded else plan.cites, "A107012",
-                      formula_zh if not excluded and formula_zh != formula else ""))
+    if excluded:
+        steps.append(_new_step(Step, ("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", "", (), "A107012",
+                                      "")))
+    else:
+        steps.append(_new_step(Step, ("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", formula,
+                                      plan.cites, "A107012", formula_zh if formula_zh != formula else "")))
     return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
                     amort, extra_am, extra, tuple(steps))
 

@@ -352,6 +352,9 @@ _MARK = {True: "✓", False: "✗"}
 
 
 _KIND = {True: ("工业企业", "industrial"), False: ("其他企业", "other")}
+#: The labels of the step of the small low-profit tests, by ``industrial``.
+_KIND_TESTS = {k: (f"小型微利企业条件（{zh}）", f"small low-profit tests ({en})") for k, (zh, en) in _KIND.items()}
+_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
 def _segment_steps(
@@ -550,7 +553,8 @@ def _compact(
     ok_income = ti <= cap_v
     if not ok_income:
         failed.append("income")
-    income_test = f"{yuan(ti)} ≤ {fmt_law(cap_v)} {_MARK[ok_income]}"
+    ti_t = yuan(ti)
+    income_test = f"{ti_t} ≤ {fmt_law(cap_v)} {_MARK[ok_income]}"
     formula = f"income {income_test}"
     formula_zh = f"应纳税所得额 {income_test}"
     if emp is not None and ast is not None:
@@ -562,41 +566,46 @@ def _compact(
         emp_t, ast_t = texts if texts is not None else (f"{emp:f}", yuan(ast))
         emp_test = f"{emp_t} ≤ {e_v} {_MARK[ok_e]}"
         ast_test = f"{ast_t} ≤ {fmt_law(a_v)} {_MARK[ok_a]}"
-        formula += (f"; employees{' (quarterly averages)' if averaged is not None else ''} {emp_test}"
-                    f"; assets {ast_test}")
-        formula_zh += (f"；从业人数{'（全年季度平均值）' if averaged is not None else ''} {emp_test}"
-                       f"；资产总额 {ast_test}")
+        if averaged is None:
+            formula += f"; employees {emp_test}; assets {ast_test}"
+            formula_zh += f"；从业人数 {emp_test}；资产总额 {ast_test}"
+        else:
+            formula += f"; employees (quarterly averages) {emp_test}; assets {ast_test}"
+            formula_zh += f"；从业人数（全年季度平均值） {emp_test}；资产总额 {ast_test}"
     if restricted:
         formula += "; restricted industry ✗"
         formula_zh += "；国家限制和禁止行业 ✗"
-    kind_zh, kind_en = _KIND[industrial]
-    test = Step("small_profit.tests", f"小型微利企业条件（{kind_zh}）", f"small low-profit tests ({kind_en})",
-                not failed, "bool", formula, (cap.citation,) if averaged is None else (cap.citation, averaged.citation),
-                formula_zh=formula_zh)
+    kind_zh, kind_en = _KIND_TESTS[industrial]
+    test = _new_step(Step, ("small_profit.tests", kind_zh, kind_en, not failed, "bool", formula,
+                            (cap.citation,) if averaged is None else (cap.citation, averaged.citation), "", formula_zh))
     if failed:
         return SmallProfit(y, ti, _NO, tuple(failed), emp, ast, industrial, standard_tax, standard_tax, ZERO, (test,))
-    limit, r1, r2 = _d(limit_v), _d(ratio1), _d(ratio2)
-    cadd = CONTEXT.add
+    limit, r1, r2 = limit_v.value, ratio1.value, ratio2.value
+    assert isinstance(limit, Decimal) and isinstance(r1, Decimal) and isinstance(r2, Decimal)
     if r.progressive.value and ti > limit:
         over = CONTEXT.subtract(ti, limit)
-        included = cadd(cmul(limit, r1), cmul(over, r2))
-        formula = formula_zh = f"{fmt_law(limit)} × {pct(r1)} + {yuan(over)} × {pct(r2)}"
+        included = CONTEXT.add(cmul(limit, r1), cmul(over, r2))
+        formula = f"{fmt_law(limit)} × {pct(r1)} + {yuan(over)} × {pct(r2)}"
+        formula_zh = ""
         cites: tuple[Citation, ...] = (ratio1.citation, ratio2.citation)
     elif ti <= limit:
         included = cmul(ti, r1)
-        formula = formula_zh = f"{yuan(ti)} × {pct(r1)} (≤ {fmt_law(limit)})"
+        formula = f"{ti_t} × {pct(r1)} (≤ {fmt_law(limit)})"
+        formula_zh = ""
         cites = (ratio1.citation,)
     else:
         included = cmul(ti, r2)
-        formula = f"{yuan(ti)} × {pct(r2)} (> {fmt_law(limit)}: no reduction)"
-        formula_zh = f"{yuan(ti)} × {pct(r2)}（超过 {fmt_law(limit)}，全部所得不减计）"
+        formula = f"{ti_t} × {pct(r2)} (> {fmt_law(limit)}: no reduction)"
+        formula_zh = f"{ti_t} × {pct(r2)}（超过 {fmt_law(limit)}，全部所得不减计）"
         cites = (limit_v.citation, ratio2.citation)
     assert r.rate_step is not None
-    tax = _QUANT(cmul(included, _d(rate)), FEN)
+    rate_v = rate.value
+    assert isinstance(rate_v, Decimal)
+    tax = _QUANT(cmul(included, rate_v), FEN)
     return SmallProfit(y, ti, _YES, (), emp, ast, industrial, tax, standard_tax, CONTEXT.subtract(standard_tax, tax), (
         test,
-        Step("small_profit.included", "减按比例计入的应纳税所得额", "taxable income as reduced", included, "yuan", formula,
-             cites, "A107040", formula_zh if formula_zh != formula else ""),
+        _new_step(Step, ("small_profit.included", "减按比例计入的应纳税所得额", "taxable income as reduced", included, "yuan",
+                         formula, cites, "A107040", formula_zh)),
         r.rate_step,
     ))
 
