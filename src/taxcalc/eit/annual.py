@@ -57,7 +57,17 @@ from ..errors import InvalidInput
 from ..explain import Explained, Step
 from ..law import Law
 from ..money import CONTEXT, ZERO, total
-from ._common import fast_init, fmt_law, months_operated, rfen, signed_yuan, the_law, year_end, yuan
+from ._common import (
+    fast_init,
+    fmt_law,
+    months_operated,
+    result_builder,
+    rfen,
+    signed_yuan,
+    the_law,
+    year_end,
+    yuan,
+)
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
 from .losses import Loss, LossYear, _apply
@@ -111,6 +121,9 @@ class AnnualResult(Explained):
     losses: LossYear
     small_profit: SmallProfit | None
     steps: tuple[Step, ...]
+
+
+_build_result = result_builder(AnnualResult)
 
 
 class _Regime(NamedTuple):
@@ -241,7 +254,7 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         steps.append(_new_step(Step, ("annual.losses_carried", "结转以后年度弥补的亏损", "losses carried to next year",
                                       total([c.amount for c in carried]), "yuan",
                                       "; ".join([f"{c.year}: {yuan(c.amount)}" for c in carried]), (), "A106000", "")))
-    return AnnualResult(
+    return _build_result(
         y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
         standard_tax, tax, relief, tuple(alternatives), losses.new_loss, carried, rd, tuple(eq_years), losses,
         sp, tuple(steps),
