@@ -25,6 +25,7 @@ from .money import CONTEXT
 
 _HUNDRED = Decimal(100)
 _FEN = Decimal("0.01")
+_quantize, _normalize, _multiply = CONTEXT.quantize, CONTEXT.normalize, CONTEXT.multiply
 
 __all__ = ["Citation", "Explained", "Step", "format_value", "jsonable"]
 
@@ -62,19 +63,22 @@ class Step(NamedTuple):
 
     def render(self, lang: str = "zh") -> str:
         """One line: label, value, formula and citations."""
-        label = self.zh if lang == "zh" else self.en
-        if self.value is None:
-            text = label
+        _name, zh, en, value, unit, formula, cite, line, formula_zh = self
+        if lang == "zh":
+            if formula_zh:
+                formula = formula_zh
+            text = zh if value is None else f"{zh}：{format_value(value, unit, lang)}"
         else:
-            sep = "：" if lang == "zh" else ": "
-            text = f"{label}{sep}{format_value(self.value, self.unit, lang)}"
-        formula = self.formula_zh if lang == "zh" and self.formula_zh else self.formula
+            text = en if value is None else f"{en}: {format_value(value, unit, lang)}"
         if formula:
             text += f" = {formula}"
-        if self.cite:
-            text += " [" + "; ".join(str(c) for c in self.cite) + "]"
-        if self.line:
-            text += f" ({self.line})"
+        if cite:
+            if len(cite) == 1:
+                text += f" [{cite[0]}]"
+            else:
+                text += " [" + "; ".join([str(c) for c in cite]) + "]"
+        if line:
+            text += f" ({line})"
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -102,15 +106,15 @@ def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
     >>> format_value(("23040010", "23040090"), "", "zh"), format_value(("A", "B"), "", "en")
     ('23040010、23040090', 'A, B')
     """
+    if type(value) is Decimal and unit == "yuan":  # the usual case first: an amount
+        return f"{value:,.2f}" if value == _quantize(value, _FEN) else f"{value:,}"
     if isinstance(value, bool):
         if lang == "zh":
             return "是" if value else "否"
         return "yes" if value else "no"
     if isinstance(value, Decimal):
         if unit == "rate":
-            pct = CONTEXT.multiply(value, _HUNDRED).normalize(CONTEXT)
-            text = format(pct, "f")
-            return f"{text}%"
+            return f"{format(_normalize(_multiply(value, _HUNDRED)), 'f')}%"
         if unit == "yuan":
             exact = value == value.quantize(_FEN, context=CONTEXT)
             return f"{value:,.2f}" if exact else f"{value:,}"
@@ -155,7 +159,7 @@ class Explained:
 
     def explain(self, lang: str = "zh") -> str:
         """The steps, one numbered line each, in ``"zh"`` or ``"en"``."""
-        return "\n".join(f"{i}. {s.render(lang)}" for i, s in enumerate(self.steps, 1))
+        return "\n".join([f"{i}. {s.render(lang)}" for i, s in enumerate(self.steps, 1)])
 
     def as_dict(self) -> dict[str, Any]:
         """Every figure and step as JSON-ready data (amounts as strings)."""
