@@ -74,7 +74,7 @@ from ..explain import Citation, Explained, Step
 from ..law import Law
 from ..law.model import WHAT_IF
 from ..money import CONTEXT, DateLike, date_arg
-from ._common import the_law, year_end, yuan
+from ._common import result_builder, the_law, year_end, yuan
 from .annual import AnnualResult, annual
 from .facts import EnterpriseYear
 
@@ -142,6 +142,10 @@ class PolicyBenefit:
     saving: Decimal
     citations: tuple[Citation, ...]
     reduces_only: bool
+
+
+_build_row = result_builder(PolicyBenefit)
+_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,34 +217,48 @@ def policy_law(disabled: Iterable[str | Policy], *, law: Law | None = None) -> L
 def _citations(p: Policy, facts: EnterpriseYear, result: AnnualResult, law: Law) -> tuple[Citation, ...]:
     """The documents of a policy for this enterprise year: those the computation used, else those in force."""
     cites: list[Citation] = []
-    steps: tuple[Step, ...] = ()
-    if p.id == "small_profit" and result.small_profit is not None:
-        steps = result.small_profit.steps
-    elif p.id == "rd_super_deduction":
-        steps = tuple(s for s in result.rd.steps if s.name.startswith("rd.ratio"))
-    elif p.id in ("equipment_one_time", "hnte_equipment_2022q4"):
-        method = "one_time" if p.id == "equipment_one_time" else "hnte_q4"
-        steps = tuple(s for e in result.equipment if e.method == method for s in e.steps)
-    elif p.id in ("loss_10_years", "loss_8_years_2020"):
-        n = 10 if p.id == "loss_10_years" else 8
-        cites.extend(u.citation for u in result.losses.rows if u.carry_years == n)
-        if p.id == "loss_10_years" and cites:  # how the qualification years were read (45号 二)
-            steps = tuple(s for s in result.steps if s.name.startswith("qualification.losses."))
-    elif p.id == "hnte_rate":  # the rate (below), and how the certificates decide the year (24号 一)
-        steps = tuple(s for s in result.steps if s.name == "qualification.hnte_rate")
-    for s in steps:
-        cites.extend(s.cite)
-    if not cites or p.id == "hnte_rate":
-        day = p.cite_day or year_end(facts.year)
-        own: list[Citation] = []
-        for key in p.keys:
-            try:
-                v = law.value(key, day)
-            except OutsideCoverage:
-                continue
-            own.append(v.citation)
-        cites = own + cites
-    return tuple(c for c in dict.fromkeys(cites) if c.doc != WHAT_IF)
+    pid = p.id
+    if pid == "small_profit":
+        if result.small_profit is not None:
+            for s in result.small_profit.steps:
+                cites.extend(s.cite)
+    elif pid == "rd_super_deduction":
+        for s in result.rd.steps:
+            if s.name.startswith("rd.ratio"):
+                cites.extend(s.cite)
+    elif pid in ("equipment_one_time", "hnte_equipment_2022q4"):
+        method = "one_time" if pid == "equipment_one_time" else "hnte_q4"
+        for e in result.equipment:
+            if e.method == method:
+                for s in e.steps:
+                    cites.extend(s.cite)
+    elif pid in ("loss_10_years", "loss_8_years_2020"):
+        n = 10 if pid == "loss_10_years" else 8
+        cites.extend([u.citation for u in result.losses.rows if u.carry_years == n])
+        if pid == "loss_10_years" and cites:  # how the qualification years were read (45号 二)
+            for s in result.steps:
+                if s.name.startswith("qualification.losses."):
+                    cites.extend(s.cite)
+    elif pid == "hnte_rate":  # the rate (below), and how the certificates decide the year (24号 一)
+        for s in result.steps:
+            if s.name == "qualification.hnte_rate":
+                cites.extend(s.cite)
+    if not cites or pid == "hnte_rate":
+        cites = [*_in_force(law, p.keys, p.cite_day or year_end(facts.year)), *cites]
+    return tuple([c for c in dict.fromkeys(cites) if c.doc != WHAT_IF])
+
+
+@functools.lru_cache(maxsize=1024)
+def _in_force(law: Law, keys: tuple[str, ...], day: _dt.date) -> tuple[Citation, ...]:
+    """The citations of the values of ``keys`` in force on ``day`` (those covering it), once per law."""
+    own: list[Citation] = []
+    for key in keys:
+        try:
+            v = law.value(key, day)
+        except OutsideCoverage:
+            continue
+        own.append(v.citation)
+    return tuple(own)
 
 
 def benefit(
@@ -260,30 +278,32 @@ def benefit(
     day = None if known_on is None else date_arg(known_on, "known_on")
     result = annual(facts, law=law)
     tax = result.tax
+    tax_t = yuan(tax)
     csub = CONTEXT.subtract
     rows: list[PolicyBenefit] = []
-    steps: list[Step] = [Step("benefit.tax", "依法计算的应纳所得税额", "tax under the law", tax, "yuan", "", (),
-                              "A100000")]
+    steps: list[Step] = [_new_step(Step, ("benefit.tax", "依法计算的应纳所得税额", "tax under the law", tax, "yuan", "", (),
+                                          "A100000", ""))]
     for p in chosen:
         without = annual(facts, law=_what_if(law, p.off)).tax
         saving = csub(without, tax)
         cites = _citations(p, facts, result, law)
-        rows.append(PolicyBenefit(p.id, p.zh, p.en, without, saving, cites, p.reduces_only))
-        steps.append(Step(f"benefit.{p.id}", f"{p.zh}：节税额", f"{p.en}: tax saved", saving, "yuan",
-                          f"{yuan(without)} − {yuan(tax)}", cites))
+        rows.append(_build_row(p.id, p.zh, p.en, without, saving, cites, p.reduces_only))
+        steps.append(_new_step(Step, (f"benefit.{p.id}", f"{p.zh}：节税额", f"{p.en}: tax saved", saving, "yuan",
+                                      f"{yuan(without)} − {tax_t}", cites, "", "")))
     all_off: dict[str, object] = {}
     for p in chosen:
         all_off.update(p.off)
     tax_without_all = annual(facts, law=_what_if(law, tuple(sorted(all_off.items())))).tax if chosen else tax
     total_saving = csub(tax_without_all, tax)
-    steps.append(Step("benefit.total", "上述政策合计节税额（同时取消）", "tax saved by all the policies above together",
-                      total_saving, "yuan", f"{yuan(tax_without_all)} − {yuan(tax)}"))
+    steps.append(_new_step(Step, ("benefit.total", "上述政策合计节税额（同时取消）",
+                                  "tax saved by all the policies above together", total_saving, "yuan",
+                                  f"{yuan(tax_without_all)} − {tax_t}", (), "", "")))
     as_known = since = None
     if day is not None:
         as_known = annual(facts, law=_known_view(law, day)).tax
         since = csub(as_known, tax)
         steps.append(Step("benefit.since", f"与{day}已公布的规定相比的节税额", f"tax saved against the law as known on {day}",
-                          since, "yuan", f"{yuan(as_known)} − {yuan(tax)}"))
+                          since, "yuan", f"{yuan(as_known)} − {tax_t}"))
     return Benefit(facts.year, tax, result, tuple(rows), tax_without_all, total_saving, day, as_known, since,
                    tuple(steps))
 
