@@ -56,13 +56,12 @@ from typing import NamedTuple
 from ..errors import InvalidInput
 from ..explain import Explained, Step
 from ..law import Law
-from ..money import CONTEXT, ZERO, total
+from ..money import CONTEXT, FEN, ZERO, total
 from ._common import (
     fast_init,
     fmt_law,
     months_operated,
     result_builder,
-    rfen,
     signed_yuan,
     the_law,
     year_end,
@@ -215,8 +214,8 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
             steps.append(why)
     # Rate regimes: the lowest tax of those the enterprise qualifies for (in the order of REGIMES on a tie).
     regimes = _rates(law, y, y in f.hnte_rate_years, y in f.tase_years)
-    cmul = CONTEXT.multiply
-    alternatives = [(r.name, rfen(cmul(ti, r.rate))) for r in regimes]
+    cmul, quantize = CONTEXT.multiply, CONTEXT.quantize
+    alternatives = [(r.name, quantize(cmul(ti, r.rate), FEN)) for r in regimes]  # rounded half up to the fen
     standard_tax = alternatives[0][1]
     best = 0
     for i in range(1, len(alternatives)):
@@ -238,10 +237,15 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         else:
             steps.extend(sp.steps)
     steps.extend(regime_steps)
-    texts = [yuan(t) for _, t in alternatives]
+    texts: list[str] = []
+    en: list[str] = []
+    zh: list[str] = []
+    for r, t in alternatives:
+        text = yuan(t)
+        texts.append(text)
+        en.append(f"{r} {text}")
+        zh.append(f"{_REGIME_ZH[r]} {text}")
     if len(alternatives) > 1:
-        en = [f"{r} {t}" for (r, _), t in zip(alternatives, texts, strict=True)]
-        zh = [f"{_REGIME_ZH[r]} {t}" for (r, _), t in zip(alternatives, texts, strict=True)]
         steps.append(_new_step(Step, ("annual.regime", _REGIME_LABEL_ZH[regime], _REGIME_LABEL_EN[regime], tax, "yuan",
                                       f"min({', '.join(en)})", (), "", f"min({', '.join(zh)})")))
     steps.append(_new_step(Step, ("annual.tax", "应纳所得税额", "tax payable", tax, "yuan", "", (), "A100000", "")))

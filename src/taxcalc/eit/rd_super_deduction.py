@@ -625,7 +625,7 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
             extra_raw = cmul(base, ratio)
             formula = formula_zh = f"{yuan(base)} × {_pct(ratio)}"
         extra_exp = rfen(extra_raw)
-        extra_am = rfen(cmul(amort, ratio))
+        extra_am = rfen(cmul(amort, ratio)) if amort else _ZERO_FEN
         if amort:
             steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
                               extra_exp, "yuan", formula, plan.cites, "A107012",
