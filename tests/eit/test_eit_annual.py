@@ -282,34 +282,3 @@ def test_results_stay_frozen_and_accept_keywords():
 
     with pytest.raises(TypeError, match="without defaults"):
         fast_init(WithDefault)
-
-
-def test_result_builder_makes_the_same_frozen_result():
-    from taxcalc.eit import AnnualResult
-    from taxcalc.eit._common import result_builder
-
-    r = annual(year(losses=(Loss(2016, D("1000")),)))
-    values = [getattr(r, f.name) for f in dataclasses.fields(r)]
-    built = result_builder(AnnualResult)(*values)
-    assert type(built) is AnnualResult
-    assert built == r and repr(built) == repr(r) and built.as_dict() == r.as_dict()
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        built.tax = D(0)  # type: ignore[misc]
-
-    @dataclasses.dataclass(frozen=True, slots=True, weakref_slot=True)
-    class OtherLayout:  # a layout the twin does not share: built through the slot descriptors instead
-        a: int
-        b: str
-
-    assert result_builder(OtherLayout)(1, "x") == OtherLayout(1, "x")
-    assert type(result_builder(OtherLayout)(1, "x")) is OtherLayout
-
-    @dataclasses.dataclass(frozen=True, slots=True)
-    class WithPostInit:
-        a: int
-
-        def __post_init__(self) -> None:
-            pass
-
-    with pytest.raises(TypeError, match="__post_init__"):
-        result_builder(WithPostInit)

@@ -146,45 +146,6 @@ def fast_init(cls: type[T]) -> type[T]:
     return cls
 
 
-def result_builder(cls: type[T]) -> Callable[..., T]:
-    """A positional constructor of the frozen, slotted result dataclass ``cls``, for the hot paths.
-
-    ``build(*values)`` (every field, in order) returns a ``cls`` equal to
-    ``cls(*values)``, at about a third of the cost of even :func:`fast_init`'s
-    ``__init__``: the object is filled as an instance of a twin class with the
-    same slots and no ``__setattr__`` of its own (plain attribute stores, the
-    cheapest way to fill a slot), then given its class — Python allows
-    ``__class__`` assignment between classes of the same layout, and the result
-    is an ordinary, frozen ``cls``.  Where that assignment is refused, the
-    builder falls back to setting each slot through its descriptor.  Nothing is
-    validated: callers pass values they computed.
-    """
-    if hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__}: result_builder cannot run __post_init__")
-    names = [f.name for f in dataclasses.fields(cast(Any, cls))]
-    twin = type(f"_{cls.__name__}Slots", cls.__bases__, {"__slots__": tuple(names), "__module__": cls.__module__})
-    # the generated code's own names start with _rb_, which no field of a result uses
-    namespace: dict[str, Any] = {"_rb_new": object.__new__, "_rb_twin": twin, "_rb_cls": cls}
-    namespace.update({f"_rb_set_{n}": cls.__dict__[n].__set__ for n in names})
-    params = ", ".join(names)
-    stores = "".join(f"    _rb_o.{n} = {n}\n" for n in names)
-    sets = "".join(f"    _rb_set_{n}(_rb_o, {n})\n" for n in names)
-    exec(f"def _by_twin({params}):\n    _rb_o = _rb_new(_rb_twin)\n{stores}    _rb_o.__class__ = _rb_cls\n"  # noqa: S102
-         f"    return _rb_o\n"
-         f"def _by_descriptor({params}):\n    _rb_o = _rb_new(_rb_cls)\n{sets}    return _rb_o\n", namespace)
-    build: Callable[..., T] = namespace["_by_twin"]
-    try:
-        probe = build(*names)
-        ok = type(probe) is cls and all(getattr(probe, n) == n for n in names)
-    except TypeError:
-        ok = False
-    if not ok:
-        build = namespace["_by_descriptor"]
-    build.__qualname__ = build.__name__ = f"build_{cls.__name__}"
-    build.__doc__ = f"Build a {cls.__name__} from computed values (every field, positional, in order)."
-    return build
-
-
 def the_law(law: Law | None) -> Law:
     """``law``, or the package's data when ``None``."""
     return default() if law is None else law

@@ -61,7 +61,6 @@ from ._common import (
     fast_init,
     fmt_law,
     months_operated,
-    result_builder,
     signed_yuan,
     the_law,
     year_end,
@@ -120,9 +119,6 @@ class AnnualResult(Explained):
     losses: LossYear
     small_profit: SmallProfit | None
     steps: tuple[Step, ...]
-
-
-_build_result = result_builder(AnnualResult)
 
 
 class _Regime(NamedTuple):
@@ -258,7 +254,7 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         steps.append(_new_step(Step, ("annual.losses_carried", "结转以后年度弥补的亏损", "losses carried to next year",
                                       total([c.amount for c in carried]), "yuan",
                                       "; ".join([f"{c.year}: {yuan(c.amount)}" for c in carried]), (), "A106000", "")))
-    return _build_result(
+    return AnnualResult(
         y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
         standard_tax, tax, relief, tuple(alternatives), losses.new_loss, carried, rd, tuple(eq_years), losses,
         sp, tuple(steps),

@@ -74,7 +74,7 @@ from ..explain import Citation, Explained, Step
 from ..law import Law
 from ..law.model import WHAT_IF
 from ..money import CONTEXT, DateLike, date_arg
-from ._common import result_builder, the_law, year_end, yuan
+from ._common import the_law, year_end, yuan
 from .annual import AnnualResult, annual
 from .facts import EnterpriseYear
 
@@ -144,7 +144,6 @@ class PolicyBenefit:
     reduces_only: bool
 
 
-_build_row = result_builder(PolicyBenefit)
 _new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
@@ -287,7 +286,7 @@ def benefit(
         without = annual(facts, law=_what_if(law, p.off)).tax
         saving = csub(without, tax)
         cites = _citations(p, facts, result, law)
-        rows.append(_build_row(p.id, p.zh, p.en, without, saving, cites, p.reduces_only))
+        rows.append(PolicyBenefit(p.id, p.zh, p.en, without, saving, cites, p.reduces_only))
         steps.append(_new_step(Step, (f"benefit.{p.id}", f"{p.zh}：节税额", f"{p.en}: tax saved", saving, "yuan",
                                       f"{yuan(without)} − {tax_t}", cites, "", "")))
     all_off: dict[str, object] = {}

@@ -88,7 +88,6 @@ from ._common import (
     flag,
     fmt_law,
     pct,
-    result_builder,
     rfen,
     setattrs,
     tax_year,
@@ -233,9 +232,6 @@ class EquipmentYear(Explained):
     book: Decimal
     adjustment: Decimal
     steps: tuple[Step, ...]
-
-
-_build_year = result_builder(EquipmentYear)
 
 
 def _month_index(d: _dt.date) -> int:
@@ -478,4 +474,4 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
             f"({texts[0]} − {texts[1]}) × months of {y} ÷ {months}; book {texts[2]} → adjustment {adj_t}",
             (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation), "A105080",
             f"({texts[0]} − {texts[1]}) × {y}年度折旧月数 ÷ {months}；会计折旧 {texts[2]} → 纳税调整 {adj_t}"))
-    return _build_year(a.name, y, method, ded, extra, book, adj, (step,))
+    return EquipmentYear(a.name, y, method, ded, extra, book, adj, (step,))

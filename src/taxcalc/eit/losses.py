@@ -68,7 +68,6 @@ from ._common import (
     build,
     choice,
     fast_init,
-    result_builder,
     setattrs,
     tax_year,
     the_law,
@@ -182,9 +181,6 @@ class LossYear(Explained):
     rows: tuple[LossUse, ...]
     carried: tuple[Loss, ...]
     steps: tuple[Step, ...]
-
-
-_build_year = result_builder(LossYear)
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,7 +388,7 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
     if not embedded:
         steps.append(_new(Step, ("losses.taxable_income", "弥补亏损后的所得", "income after losses", taxable, "yuan", "",
                                  (), "", "")))
-    return _build_year(y, inc, used, taxable, new_loss, expired, tuple(rows), tuple(carried), tuple(steps))
+    return LossYear(y, inc, used, taxable, new_loss, expired, tuple(rows), tuple(carried), tuple(steps))
 
 
 def loss_schedule(

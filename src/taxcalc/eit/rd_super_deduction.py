@@ -101,7 +101,6 @@ from ._common import (
     months_operated,
     optional_date,
     percent,
-    result_builder,
     rfen,
     segments,
     setattrs,
@@ -297,9 +296,6 @@ class RdResult(Explained):
     extra_amortisation: Decimal
     extra: Decimal
     steps: tuple[Step, ...]
-
-
-_build_result = result_builder(RdResult)
 
 
 class _Seg(NamedTuple):
@@ -643,7 +639,7 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
     else:
         steps.append(_new_step(Step, ("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", formula,
                                       plan.cites, "A107012", formula_zh if formula_zh != formula else "")))
-    return _build_result(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
+    return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
                     amort, extra_am, extra, tuple(steps))
 
 

@@ -108,7 +108,6 @@ from ._common import (
     months_operated,
     optional_date,
     pct,
-    result_builder,
     rfen,
     segments,
     setattrs,
@@ -197,9 +196,6 @@ class SmallProfit(Explained):
     standard_tax: Decimal
     relief: Decimal
     steps: tuple[Step, ...]
-
-
-_build_result = result_builder(SmallProfit)
 
 
 class _Regime(NamedTuple):
@@ -583,7 +579,7 @@ def _compact(
     test = _new_step(Step, ("small_profit.tests", kind_zh, kind_en, not failed, "bool", formula,
                             (cap.citation,) if averaged is None else (cap.citation, averaged.citation), "", formula_zh))
     if failed:
-        return _build_result(y, ti, _NO, tuple(failed), emp, ast, industrial, standard_tax, standard_tax, ZERO, (test,))
+        return SmallProfit(y, ti, _NO, tuple(failed), emp, ast, industrial, standard_tax, standard_tax, ZERO, (test,))
     limit, r1, r2 = limit_v.value, ratio1.value, ratio2.value
     assert isinstance(limit, Decimal) and isinstance(r1, Decimal) and isinstance(r2, Decimal)
     if r.progressive.value and ti > limit:
@@ -606,7 +602,7 @@ def _compact(
     rate_v = rate.value
     assert isinstance(rate_v, Decimal)
     tax = _QUANT(cmul(included, rate_v), FEN)
-    return _build_result(y, ti, _YES, (), emp, ast, industrial, tax, standard_tax, CONTEXT.subtract(standard_tax, tax), (
+    return SmallProfit(y, ti, _YES, (), emp, ast, industrial, tax, standard_tax, CONTEXT.subtract(standard_tax, tax), (
         test,
         _new_step(Step, ("small_profit.included", "减按比例计入的应纳税所得额", "taxable income as reduced", included, "yuan",
                          formula, cites, "A107040", formula_zh)),
