@@ -97,13 +97,18 @@ class Line:
         out: dict[str, Any] = {"id": self.id, "zh": self.zh, "en": self.en}
         out["amount"] = None if self.amount is None else str(round_fen(self.amount))
         if self.value_zh or self.value_en:
-            out["value"] = {"zh": self.value_zh, "en": self.value_en or self.value_zh}
+            out["value"] = _bilingual(self.value_zh, self.value_en)
         out["cite"] = cite_json(self.cite)
         if self.form:
             out["form"] = self.form
         if self.note_zh or self.note_en:
-            out["note"] = {"zh": self.note_zh, "en": self.note_en or self.note_zh}
+            out["note"] = _bilingual(self.note_zh, self.note_en)
         return out
+
+
+def _bilingual(zh: str, en: str) -> dict[str, str]:
+    """A text in both languages for the JSON; English falls back to the Chinese."""
+    return {"zh": zh, "en": en or zh}
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +208,7 @@ def _amount_json(item: Saving | Refund, head: dict[str, Any]) -> dict[str, Any]:
         "cite": cite_json(item.cite),
     }
     if item.note_zh or item.note_en:
-        out["note"] = {"zh": item.note_zh, "en": item.note_en or item.note_zh}
+        out["note"] = _bilingual(item.note_zh, item.note_en)
     return out
 
 
