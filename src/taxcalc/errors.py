@@ -5,7 +5,8 @@ the key and date, or the category.  The hierarchy is small::
 
     TaxcalcError
     ├── InvalidInput (ValueError)          a value that cannot be used
-    │   └── UnknownCategory                a band, industry or kind we do not know
+    │   ├── UnknownCategory                a band, industry or kind we do not know
+    │   └── InputProblems                  a record with problems, every one with its path
     ├── NotMoney (TypeError)               a float (or other non-money type) given as money
     ├── OutsideCoverage (LookupError)      a date the law data does not cover
     │   └── NotInForce                     a date inside a declared gap (no such rule then)
@@ -21,9 +22,12 @@ taxcalc.errors.InvalidInput: amount: must not be negative
 from __future__ import annotations
 
 import datetime as _dt
+from typing import NamedTuple
 
 __all__ = [
+    "InputProblems",
     "InvalidInput",
+    "Problem",
     "LawDataError",
     "NotInForce",
     "NotMoney",
@@ -64,6 +68,40 @@ class UnknownCategory(InvalidInput):
             return
         shown = ", ".join(k if k else "'' (none)" for k in self.known)
         super().__init__(field, f"unknown value {value!r}; expected one of: {shown}")
+
+
+class Problem(NamedTuple):
+    """One problem in an input: the field's path (``equipment[2].cost``) and what is wrong."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}" if self.path else self.reason
+
+
+class InputProblems(InvalidInput):
+    """An input with problems; ``problems`` lists every one, each naming its field by path.
+
+    ``field`` and ``reason`` are the first problem's.
+
+    >>> e = InputProblems([Problem("losses[0].year", "missing (required)"),
+    ...                    Problem("profit", "must be an amount of yuan")], what="the input")
+    >>> print(e)
+    2 problems in the input:
+    losses[0].year: missing (required)
+    profit: must be an amount of yuan
+    """
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], *, what: str = "the input") -> None:
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        n = len(self.problems)
+        head = "1 problem" if n == 1 else f"{n} problems"
+        lines = "\n".join(str(p) for p in self.problems)
+        TaxcalcError.__init__(self, f"{head} in {what}:\n{lines}")
+        self.field = first.path
+        self.reason = first.reason
 
 
 class NotMoney(TaxcalcError, TypeError):

@@ -1,0 +1,216 @@
+"""Input records declared once: a frozen dataclass whose fields say what they accept.
+
+Each field is annotated ``Annotated[type, FieldKind(doc, …)]`` (see
+:mod:`taxcalc.inputs.fields`).  From that one declaration come the Python
+constructor, :func:`parse` (a mapping — a parsed JSON or TOML document — into the
+record, every problem reported at once with its path and a did-you-mean for
+unknown names), and :func:`json_schema` (what :func:`parse` accepts from JSON).
+
+A record may check facts across its fields in a ``checks(self)`` method yielding
+``(field, reason)`` pairs; those run on every record that read cleanly, and are
+listed in the schema's ``x-checks`` (JSON Schema cannot say them).
+
+>>> from decimal import Decimal
+>>> from typing import Annotated
+>>> from taxcalc.inputs import Amount, Integer, Rows, parse, record
+>>> @record
+... class Loss:
+...     '''A loss brought forward.'''
+...     year: Annotated[int, Integer("the year it arose", minimum=1990, maximum=2099)]
+...     amount: Annotated[Decimal, Amount("not yet made up", sign="positive")]
+>>> parse(Loss, {"year": 2016, "amount": "300000"})
+Loss(year=2016, amount=Decimal('300000'))
+>>> @record
+... class Losses:
+...     '''Losses.'''
+...     losses: Annotated[tuple[Loss, ...], Rows("the losses", Loss)] = ()
+>>> parse(Losses, {"losses": [{"year": 2016, "amout": "1"}]})
+Traceback (most recent call last):
+...
+taxcalc.errors.InputProblems: 2 problems in the input:
+losses[0].amout: unknown field; did you mean 'amount'?
+losses[0].amount: missing (required)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import sys
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, NamedTuple, TypeVar
+
+from ..errors import InputProblems, Problem
+from .fields import BAD, Field, shown
+
+__all__ = ["Nested", "Rows", "json_schema", "parse", "read", "record", "spec"]
+
+R = TypeVar("R")
+
+#: Rows of a list are limited so that a file can never ask for unbounded work.
+MAX_ROWS = 100_000
+
+
+class Nested(Field):
+    """A table holding another record."""
+
+    kind = "record"
+
+    def __init__(self, doc: str, cls: type[Any]) -> None:
+        super().__init__(doc)
+        self.cls = cls
+
+    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
+        if isinstance(raw, self.cls):
+            return raw
+        return read(self.cls, raw, path, problems)
+
+    def _schema(self) -> dict[str, Any]:
+        return _object_schema(self.cls)
+
+
+class Rows(Field):
+    """A list of tables, each a record of ``cls``; read as a tuple."""
+
+    kind = "records"
+
+    def __init__(self, doc: str, cls: type[Any], *, max_items: int = MAX_ROWS) -> None:
+        super().__init__(doc)
+        self.cls = cls
+        self.max_items = max_items
+
+    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
+        if not isinstance(raw, list | tuple):
+            problems.append(Problem(path, f"must be a list of tables (got {shown(raw)})"))
+            return BAD
+        if len(raw) > self.max_items:
+            problems.append(Problem(path, f"has {len(raw)} rows; at most {self.max_items}"))
+            return BAD
+        before = len(problems)
+        cls = self.cls
+        rows = [item if isinstance(item, cls) else read(cls, item, f"{path}[{i}]", problems)
+                for i, item in enumerate(raw)]
+        return BAD if len(problems) > before else tuple(rows)
+
+    def _schema(self) -> dict[str, Any]:
+        return {"type": "array", "maxItems": self.max_items, "items": _object_schema(self.cls)}
+
+
+class FieldSpec(NamedTuple):
+    """One field of a record: its name, kind, whether required, and its default."""
+
+    name: str
+    field: Field
+    required: bool
+    default: Any
+
+
+class _Spec(NamedTuple):
+    fields: tuple[FieldSpec, ...]
+    names: frozenset[str]
+    checks: Callable[[Any], Iterator[tuple[str, str]]] | None
+
+
+def record(cls: type[R]) -> type[R]:
+    """Make ``cls`` a frozen, slotted dataclass read by :func:`parse` and described by :func:`json_schema`."""
+    out = dataclasses.dataclass(frozen=True, slots=True)(cls)
+    out.__taxcalc_record__ = None  # type: ignore[attr-defined]  # the field table, made when first needed
+    caller = sys._getframe(1)  # where the annotations' names are (they are read when first needed)
+    out.__taxcalc_names__ = (caller.f_globals, caller.f_locals)  # type: ignore[attr-defined]
+    return out
+
+
+def spec(cls: type[Any]) -> tuple[FieldSpec, ...]:
+    """The fields of record ``cls``, in declaration order."""
+    return _spec(cls).fields
+
+
+def _spec(cls: type[Any]) -> _Spec:
+    made = cls.__dict__.get("__taxcalc_record__")
+    if made is not None:
+        return made  # type: ignore[no-any-return]
+    if "__taxcalc_record__" not in cls.__dict__:
+        raise TypeError(f"{cls.__name__} is not an input record (decorate it with @record)")
+    names = cls.__dict__.get("__taxcalc_names__", (None, None))
+    hints = typing.get_type_hints(cls, globalns=names[0], localns=names[1], include_extras=True)
+    fields = []
+    for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
+        meta = [m for m in getattr(hints[f.name], "__metadata__", ()) if isinstance(m, Field)]
+        if len(meta) != 1:
+            raise TypeError(f"{cls.__name__}.{f.name}: annotate it Annotated[type, <field kind>]")
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        default = f.default if f.default_factory is dataclasses.MISSING else f.default_factory
+        fields.append(FieldSpec(f.name, meta[0], required, default))
+    made = _Spec(tuple(fields), frozenset(f.name for f in fields), getattr(cls, "checks", None))
+    type.__setattr__(cls, "__taxcalc_record__", made)
+    return made
+
+
+def read(cls: type[R], data: object, path: str, problems: list[Problem]) -> R | Any:
+    """Read record ``cls`` from ``data``, adding problems (with paths under ``path``); :data:`BAD` if any."""
+    s = _spec(cls)
+    prefix = f"{path}." if path else ""
+    if not isinstance(data, Mapping):
+        problems.append(Problem(path, f"must be a table (got {shown(data)})"))
+        return BAD
+    before = len(problems)
+    for name in data:
+        if name not in s.names:
+            near = difflib.get_close_matches(str(name), sorted(s.names), n=1)
+            hint = f"did you mean {near[0]!r}?" if near else f"expected one of: {', '.join(sorted(s.names))}"
+            problems.append(Problem(f"{prefix}{name}", f"unknown field; {hint}"))
+    values: dict[str, Any] = {}
+    for name, field, required, _default in s.fields:
+        if name in data:
+            values[name] = field.read(data[name], f"{prefix}{name}", problems)
+        elif required:
+            problems.append(Problem(f"{prefix}{name}", "missing (required)"))
+    if len(problems) > before:
+        return BAD
+    made = cls(**values)
+    if s.checks is not None:
+        for name, reason in s.checks(made):
+            problems.append(Problem(f"{prefix}{name}" if name else path, reason))
+    return BAD if len(problems) > before else made
+
+
+def parse(cls: type[R], data: object, *, path: str = "", what: str = "the input") -> R:
+    """Read record ``cls`` from ``data``; raise :class:`~taxcalc.errors.InputProblems` listing every problem."""
+    problems: list[Problem] = []
+    made = read(cls, data, path, problems)
+    if problems:
+        raise InputProblems(problems, what=what)
+    return made
+
+
+def _object_schema(cls: type[Any]) -> dict[str, Any]:
+    s = _spec(cls)
+    out: dict[str, Any] = {
+        "type": "object",
+        "description": (cls.__doc__ or "").strip().split("\n\n")[0],
+        "additionalProperties": False,
+        "properties": {},
+        "required": [f.name for f in s.fields if f.required],
+    }
+    for name, field, required, default in s.fields:
+        prop = field.schema()
+        if not required and isinstance(default, str | int | bool) and default is not None:
+            prop["default"] = default
+        out["properties"][name] = prop
+    if s.checks is not None and s.checks.__doc__:
+        out["x-checks"] = s.checks.__doc__.strip()
+    return out
+
+
+def json_schema(cls: type[Any], *, title: str = "") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of what :func:`parse` accepts for ``cls`` from a JSON document.
+
+    Integers are JSON integer literals (a number with a point or an exponent is a
+    float, which is never money); ``x-checks`` lists the checks across fields.
+    """
+    out = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title or cls.__name__}
+    out.update(_object_schema(cls))
+    return out
