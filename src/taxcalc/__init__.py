@@ -27,6 +27,7 @@ A computed result is a frozen dataclass with its ``steps``, ``explain(lang)`` an
 
 from __future__ import annotations
 
+from ._version import __version__
 from .errors import (
     InvalidInput,
     LawDataError,
@@ -37,8 +38,6 @@ from .errors import (
     UnknownCategory,
 )
 from .explain import Citation, Explained, Step
-
-__version__ = "0.1.0.dev0"
 
 __all__ = [
     "Citation",
