@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import fnmatch
 import importlib.metadata
+import subprocess
+from pathlib import Path
+
+import pytest
 
 import taxcalc
 from taxcalc import _version
@@ -14,3 +19,71 @@ def test_installed_metadata_has_the_package_version() -> None:
 
 def test_the_version_is_written_once() -> None:
     assert taxcalc.__version__ is _version.__version__
+
+
+# -- the source archive -------------------------------------------------------------
+#
+# Building an sdist takes seconds, so the suite only reads MANIFEST.in: every file git
+# tracks under the folders the tests need must be matched by its rules.  Only the
+# commands MANIFEST.in uses are understood; another one fails the test, so it is
+# extended rather than silently ignored.
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ("tests/", "docs/", "benchmarks/")
+
+
+def _tracked() -> list[str]:
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "-z", "--", *SHIPPED], cwd=ROOT, capture_output=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip("not a git checkout")
+    return [p for p in out.decode().split("\0") if p]
+
+
+def _matched(path: str, manifest: str) -> bool:
+    """Whether the MANIFEST.in rules (later rules win, as setuptools applies them) ship ``path``."""
+    name = path.rsplit("/", 1)[-1]
+    parts = path.split("/")
+    shipped = False
+    for raw in manifest.splitlines():
+        line = raw.split("#", 1)[0].split()
+        if not line:
+            continue
+        command, args = line[0], line[1:]
+        under = any(path.startswith(a.rstrip("/") + "/") for a in args)
+        if command == "include":
+            shipped = shipped or any(fnmatch.fnmatchcase(path, a) for a in args)
+        elif command == "graft":
+            shipped = shipped or under
+        elif command == "prune":
+            shipped = shipped and not under
+        elif command == "global-exclude":
+            hit = any(fnmatch.fnmatchcase(name, a) or a in parts[:-1] for a in args)
+            shipped = shipped and not hit
+        else:
+            raise AssertionError(f"MANIFEST.in: {command!r} is not understood by this test")
+    return shipped
+
+
+def test_manifest_ships_every_tracked_test_doc_and_benchmark() -> None:
+    tracked = _tracked()
+    assert "tests/conftest.py" in tracked and "docs/conf.py" in tracked
+    manifest = (ROOT / "MANIFEST.in").read_text(encoding="utf-8")
+    missing = [p for p in tracked if not _matched(p, manifest)]
+    assert missing == [], f"MANIFEST.in leaves out {missing}"
+
+
+def test_manifest_check_notices_a_missing_folder() -> None:
+    without_ext = "include README.md\ngraft tests\ngraft docs\nprune docs/_ext\n"
+    assert _matched("tests/eit/test_losses.py", without_ext)
+    assert not _matched("docs/_ext/lawtables.py", without_ext)
+    assert not _matched("benchmarks/bench_vat.py", without_ext)
+    assert not _matched("tests/__pycache__/x.pyc", "graft tests\nglobal-exclude __pycache__\n")
+
+
+def test_manifest_ships_the_top_level_documents() -> None:
+    manifest = (ROOT / "MANIFEST.in").read_text(encoding="utf-8")
+    for name in ("README.md", "CHANGELOG.md", "LICENSE"):
+        assert _matched(name, manifest), name
