@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import importlib.metadata
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,33 @@ def test_manifest_ships_the_top_level_documents() -> None:
     manifest = (ROOT / "MANIFEST.in").read_text(encoding="utf-8")
     for name in ("README.md", "CHANGELOG.md", "LICENSE"):
         assert _matched(name, manifest), name
+
+
+# -- dependencies ---------------------------------------------------------------------
+
+
+def test_babel_and_dateutil_are_loaded_only_when_used() -> None:
+    code = (
+        "import sys\n"
+        "import taxcalc.report, taxcalc.cli\n"
+        "print('dateutil' in sys.modules)\n"
+        "from taxcalc.format import format_rate\n"
+        "from decimal import Decimal\n"
+        "format_rate(Decimal('0.16'), 'en')\n"
+        "before = 'babel' in sys.modules\n"
+        "from taxcalc.format import format_money\n"
+        "format_money('1', 'zh')\n"
+        "print(before, 'babel' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "True"]
+
+
+def test_every_declared_dependency_is_imported() -> None:
+    requires = importlib.metadata.requires("taxcalc-cn") or []
+    runtime = {r.split(">")[0].split("=")[0].split("<")[0].strip() for r in requires if "extra ==" not in r}
+    modules = {"python-dateutil": "dateutil", "babel": "babel"}
+    assert runtime == set(modules)
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "taxcalc").rglob("*.py"))
+    for module in modules.values():
+        assert f"from {module}" in sources or f"import {module}" in sources, module

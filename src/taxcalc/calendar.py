@@ -5,7 +5,8 @@ Tax periods are calendar months and quarters, tax years calendar years
 day.  These small functions are the one place that does the arithmetic:
 :func:`month_end` and :func:`add_months` use :class:`dateutil.relativedelta.relativedelta`
 (which keeps a day inside a shorter month), :func:`months` a
-:class:`dateutil.rrule.rrule`.
+:class:`dateutil.rrule.rrule`.  dateutil is imported on first use, not with the
+package, and each month end is computed once.
 
 >>> import datetime as dt
 >>> month_end(2024, 2), add_months(dt.date(2018, 1, 31), 1)
@@ -22,9 +23,6 @@ import datetime as _dt
 import functools
 from collections.abc import Iterator
 
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
-
 __all__ = [
     "add_months",
     "month_end",
@@ -34,9 +32,6 @@ __all__ = [
     "quarter_start",
     "year_end",
 ]
-
-#: Added to a day, the last day of its month (``relativedelta`` keeps day 31 inside the month).
-_TO_MONTH_END = relativedelta(day=31)
 
 # The rules read the law on these days over and over: each is computed once.
 _MONTH_ENDS: dict[tuple[int, int], _dt.date] = {}
@@ -58,7 +53,10 @@ def month_end(year: int, month: int) -> _dt.date:
         return _MONTH_ENDS[year, month]
     except KeyError:
         pass
-    d: _dt.date = _dt.date(year, month, 1) + _TO_MONTH_END
+    from dateutil.relativedelta import relativedelta
+
+    # day=31 is the month's last day: relativedelta keeps it inside the month
+    d: _dt.date = _dt.date(year, month, 1) + relativedelta(day=31)
     if len(_MONTH_ENDS) < _CACHED:
         _MONTH_ENDS[year, month] = d
     return d
@@ -95,6 +93,8 @@ def add_months(day: _dt.date, n: int) -> _dt.date:
     >>> add_months(_dt.date(2020, 3, 31), -1), add_months(_dt.date(2018, 11, 1), 3)
     (datetime.date(2020, 2, 29), datetime.date(2019, 2, 1))
     """
+    from dateutil.relativedelta import relativedelta
+
     moved: _dt.date = day + relativedelta(months=n)
     return moved
 
@@ -108,6 +108,8 @@ def months(first: _dt.date, last: _dt.date) -> Iterator[_dt.date]:
     >>> list(months(_dt.date(2019, 2, 1), _dt.date(2019, 1, 31)))
     []
     """
+    from dateutil.rrule import MONTHLY, rrule
+
     for start in rrule(MONTHLY, dtstart=month_start(first), until=last):
         yield start.date()
 
