@@ -61,7 +61,7 @@ def provenance(law: Law | None = None) -> dict[str, Any]:
     if law is None:
         law = default()
     what_if: dict[str, object] = {}
-    for key in law.keys():
+    for key in law:
         values = law.spec(key).values
         if len(values) == 1 and values[0].citation.doc == WHAT_IF:
             what_if[key] = _json_value(values[0].value)
