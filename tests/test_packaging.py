@@ -33,14 +33,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ("tests/", "docs/", "benchmarks/")
 
 
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, check=True, text=True).stdout
+
+
 def _tracked() -> list[str]:
+    """The files git tracks under :data:`SHIPPED` (skip outside a git checkout of the project,
+    e.g. in an unpacked source archive)."""
     try:
-        out = subprocess.run(
-            ["git", "ls-files", "-z", "--", *SHIPPED], cwd=ROOT, capture_output=True, check=True
-        ).stdout
+        top = _git("rev-parse", "--show-toplevel").strip()
     except (OSError, subprocess.CalledProcessError):
-        pytest.skip("not a git checkout")
-    return [p for p in out.decode().split("\0") if p]
+        top = ""
+    if not top or Path(top).resolve() != ROOT:
+        pytest.skip("not a git checkout of the project")
+    return [p for p in _git("ls-files", "-z", "--", *SHIPPED).split("\0") if p]
 
 
 def _matched(path: str, manifest: str) -> bool:
