@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import importlib.metadata
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +126,45 @@ def test_every_declared_dependency_is_imported() -> None:
     sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "taxcalc").rglob("*.py"))
     for module in modules.values():
         assert f"from {module}" in sources or f"import {module}" in sources, module
+
+
+def _dist_names(requirements: list[str]) -> set[str]:
+    return {re.split(r"[\s<>=!~;\[(]", r, maxsplit=1)[0].lower().replace("_", "-") for r in requirements}
+
+
+def test_every_third_party_import_is_declared() -> None:
+    """What the code, tests, docs and benchmarks import is declared (or comes with what is):
+    a fresh ``pip install -e '.[test]'`` runs them all."""
+    declared = _dist_names(importlib.metadata.requires("taxcalc-cn") or [])
+    with_deps = declared | {
+        d for name in declared for d in _dist_names(_requires(name))
+    }
+    files = [*(ROOT / "src").rglob("*.py"), *(ROOT / "tests").rglob("*.py"),
+             *(ROOT / "docs").glob("*.py"), *(ROOT / "docs" / "_ext").glob("*.py"),
+             *(ROOT / "benchmarks").glob("*.py")]
+    local = {f.stem for f in files} | {"taxcalc"}
+    imported: dict[str, Path] = {}
+    for f in files:
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                imported.setdefault(name.split(".")[0], f)
+    dists = importlib.metadata.packages_distributions()
+    missing = {
+        top: str(where.relative_to(ROOT)) for top, where in imported.items()
+        if top not in sys.stdlib_module_names and top not in local and top != "__future__"
+        and not _dist_names(dists.get(top, [top])) & with_deps
+    }
+    assert missing == {}, f"imported but not declared in pyproject.toml: {missing}"
+
+
+def _requires(name: str) -> list[str]:
+    try:
+        return importlib.metadata.requires(name) or []
+    except importlib.metadata.PackageNotFoundError:
+        return []
