@@ -23,10 +23,16 @@ Every function that reads the law takes ``law=`` (a :class:`taxcalc.law.Law`).
 A computed result is a frozen dataclass with its ``steps``, ``explain(lang)`` and
 ``as_dict()`` (a few helpers return plain values: ``bands()``, ``split_gross``,
 ``add_tax``, ``loss_window``, ``small_profit_cliffs``).
+
+:func:`provenance` says which version of taxcalc and which law data (by its
+digest, with the "as known on" day and the what-if values) computed a result;
+every JSON output carries it.
 """
 
 from __future__ import annotations
 
+from ._provenance import provenance
+from ._version import __version__
 from .errors import (
     InvalidInput,
     LawDataError,
@@ -37,8 +43,6 @@ from .errors import (
     UnknownCategory,
 )
 from .explain import Citation, Explained, Step
-
-__version__ = "0.1.0.dev0"
 
 __all__ = [
     "Citation",
@@ -52,4 +56,5 @@ __all__ = [
     "TaxcalcError",
     "UnknownCategory",
     "__version__",
+    "provenance",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from .._provenance import provenance
 from ..law import LawValue
 from ..money import date_arg
 from ..text import render_table
@@ -67,17 +68,20 @@ def run(args: argparse.Namespace) -> str:
         names = data.keys(args.key or "")
         if args.json:
             return dump_json(
-                [
-                    {
-                        "key": k,
-                        "zh": data.spec(k).zh,
-                        "en": data.spec(k).en,
-                        "type": data.spec(k).type,
-                        "from": data.spec(k).first.isoformat(),
-                        "to": (lambda s: s.isoformat() if s else None)(data.spec(k).last),
-                    }
-                    for k in names
-                ]
+                {
+                    "keys": [
+                        {
+                            "key": k,
+                            "zh": data.spec(k).zh,
+                            "en": data.spec(k).en,
+                            "type": data.spec(k).type,
+                            "from": data.spec(k).first.isoformat(),
+                            "to": (lambda s: s.isoformat() if s else None)(data.spec(k).last),
+                        }
+                        for k in names
+                    ],
+                    "provenance": provenance(data),
+                }
             )
         rows = [
             [k, data.spec(k).en if en else data.spec(k).zh,
@@ -90,7 +94,8 @@ def run(args: argparse.Namespace) -> str:
     if args.on:
         v = data.value(args.key, date_arg(args.on, "--on"))
         if args.json:
-            return dump_json({"key": spec.name, "on": args.on, **_value_json(v)})
+            return dump_json({"key": spec.name, "on": args.on, **_value_json(v),
+                              "provenance": provenance(data)})
         lines = [
             f"{spec.name}  {spec.en if en else spec.zh}",
             f"{'on' if en else '日期'}: {args.on}" + (f"  ({'as known on' if en else '依'} {known}"
@@ -107,7 +112,7 @@ def run(args: argparse.Namespace) -> str:
         return dump_json(
             {"key": spec.name, "zh": spec.zh, "en": spec.en, "type": spec.type,
              "known_on": known.isoformat() if known else None,
-             "values": [_value_json(v) for v in values]}
+             "values": [_value_json(v) for v in values], "provenance": provenance(data)}
         )
     head = ["from", "to", "value", "citation"] if en else ["起", "止", "值", "依据"]
     rows = [[str(v.first), str(v.last or "…"), v.shown(args.lang), _cite(v)] for v in values]

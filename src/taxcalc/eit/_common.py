@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
+from .. import calendar as _calendar
 from ..errors import InvalidInput, UnknownCategory
 from ..law import Law, default
 from ..money import CONTEXT, FEN, date_arg, money, nonnegative_money, rate
@@ -160,22 +161,12 @@ def tax_year(value: object, field: str = "year") -> int:
     return value
 
 
-_YEAR_ENDS: dict[int, _dt.date] = {}
+#: The day on which the law for tax year ``year`` is read: ``year-12-31``
+#: (:func:`taxcalc.calendar.year_end`).
+year_end = _calendar.year_end
 
-
-def year_end(year: int) -> _dt.date:
-    """The day on which the law for tax year ``year`` is read: ``year-12-31``."""
-    d = _YEAR_ENDS.get(year)
-    if d is None:
-        d = _YEAR_ENDS[year] = _dt.date(year, 12, 31)
-    return d
-
-
-def month_end(year: int, month: int) -> _dt.date:
-    """The last day of a month."""
-    if month == 12:
-        return _dt.date(year, 12, 31)
-    return _dt.date(year, month + 1, 1) - _dt.timedelta(days=1)
+#: The last day of a month (:func:`taxcalc.calendar.month_end`).
+month_end = _calendar.month_end
 
 
 _FULL_YEAR = tuple(range(1, 13))

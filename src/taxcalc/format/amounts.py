@@ -8,6 +8,9 @@ symbol, grouping and sign: ``zh_CN`` gives ``¥1,234.50``, ``en_US`` gives
 ``0.12``); because the amount reaches babel already at two decimals, babel never
 rounds.
 
+babel is imported on the first amount formatted, not with the package: importing
+:mod:`taxcalc.report` or starting the command line does not load it.
+
 >>> from decimal import Decimal
 >>> format_money(Decimal("1234.5"), "zh")
 '¥1,234.50'
@@ -25,12 +28,13 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal, localcontext
-
-from babel import Locale
-from babel.numbers import format_currency
+from typing import TYPE_CHECKING
 
 from ..errors import UnknownCategory
 from ..money import CONTEXT, MoneyLike, money, round_fen
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = ["LANGS", "LOCALES", "format_money", "format_rate"]
 
@@ -41,14 +45,21 @@ LANGS: tuple[str, ...] = tuple(LOCALES)
 
 @functools.cache
 def _babel_locale(name: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(name)
 
 
-def _locale(lang: str) -> Locale:
+def _check_lang(lang: str) -> str:
+    """The babel locale name of ``lang`` (``UnknownCategory`` for another language)."""
     try:
-        return _babel_locale(LOCALES[lang])
+        return LOCALES[lang]
     except KeyError:
         raise UnknownCategory("lang", lang, LANGS) from None
+
+
+def _locale(lang: str) -> Locale:
+    return _babel_locale(_check_lang(lang))
 
 
 def format_money(amount: MoneyLike, lang: str = "zh", *, symbol: bool = True) -> str:
@@ -64,6 +75,8 @@ def format_money(amount: MoneyLike, lang: str = "zh", *, symbol: bool = True) ->
     ...
     taxcalc.errors.UnknownCategory: lang: unknown value 'fr'; expected one of: zh, en
     """
+    from babel.numbers import format_currency
+
     locale = _locale(lang)
     fen = round_fen(money(amount, "amount"))
     # babel computes in the ambient context; give it ours, so a host program's
@@ -81,6 +94,6 @@ def format_rate(value: Decimal, lang: str = "zh") -> str:
     >>> format_rate(Decimal("0.16")), format_rate(Decimal("0.0025"), "en")
     ('16%', '0.25%')
     """
-    _locale(lang)
+    _check_lang(lang)
     pct = CONTEXT.multiply(value, Decimal(100)).normalize(CONTEXT)
     return f"{pct:f}%"

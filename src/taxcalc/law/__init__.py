@@ -28,12 +28,16 @@ on" and what-if questions, start from :func:`default` —
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import difflib
 import functools
+import hashlib
+import json
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 from ..errors import NotInForce, OutsideCoverage, UnknownCategory
@@ -66,7 +70,7 @@ class Law:
     what-if copy with some values replaced.
     """
 
-    __slots__ = ("_docs", "_keys", "_known_on", "_memo", "_names")
+    __slots__ = ("_digest", "_docs", "_keys", "_known_on", "_memo", "_names")
 
     def __init__(
         self,
@@ -79,6 +83,7 @@ class Law:
         self._names = tuple(sorted(self._keys))
         self._known_on = known_on
         self._memo: dict[tuple[str, _dt.date, _dt.date], LawValue | None] = {}
+        self._digest: str | None = None
 
     @classmethod
     def load(cls, root: Path | None = None) -> Law:
@@ -101,6 +106,36 @@ class Law:
         datetime.date(2018, 7, 10)
         """
         return Law(self._keys, self._docs, date_arg(day, "known_on"))
+
+    @property
+    def digest(self) -> str:
+        """A SHA-256 (64 hex digits) of everything this law answers from.
+
+        It covers the law data as loaded — every key with its names, type and
+        dated values (what-if values included), every registered document — and
+        the "as known on" day, in a canonical form: the same data gives the same
+        digest in any process, and two laws that could answer differently never
+        share one.  Quote it with a result to say which law data computed it (see
+        :func:`taxcalc.provenance`).  Computed on first use, once per :class:`Law`.
+
+        >>> d = default().digest
+        >>> len(d), d == Law.load().digest
+        (64, True)
+        >>> default().as_known_on("2018-07-10").digest == d
+        False
+        >>> default().with_values({"vat.rate.standard": "15%"}).digest == d
+        False
+        """
+        if self._digest is None:
+            content = {
+                "format": "taxcalc law digest 1",
+                "known_on": _canonical(self._known_on),
+                "keys": [[name, _canonical(self._keys[name])] for name in self._names],
+                "documents": [[n, _canonical(self._docs[n])] for n in sorted(self._docs)],
+            }
+            text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+            self._digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return self._digest
 
     # -- keys and documents -------------------------------------------------
     def keys(self, prefix: str = "") -> tuple[str, ...]:
@@ -249,6 +284,32 @@ class Law:
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
+
+
+def _canonical(obj: object) -> object:
+    """``obj`` as JSON data that keeps its type: ``True``, ``1``, ``"1"``, ``Decimal("1")``
+    and a date all come out different, so the digest tells them apart.
+
+    >>> _canonical((True, 1, "1", Decimal("1"), _dt.date(2018, 5, 1), None))
+    {'tuple': [{'bool': True}, {'int': '1'}, '1', {'decimal': '1'}, {'date': '2018-05-01'}, None]}
+    """
+    if obj is None or isinstance(obj, str):
+        return obj
+    if isinstance(obj, bool):
+        return {"bool": obj}
+    if isinstance(obj, int):
+        return {"int": str(obj)}
+    if isinstance(obj, Decimal):
+        return {"decimal": str(obj)}
+    if isinstance(obj, _dt.date):
+        return {"date": obj.isoformat()}
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {type(obj).__name__: {f.name: _canonical(getattr(obj, f.name)) for f in dataclasses.fields(obj)}}
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # a NamedTuple: LawValue, Document, Citation
+        return {type(obj).__name__: {f: _canonical(getattr(obj, f)) for f in obj._fields}}
+    if isinstance(obj, tuple | list):
+        return {"tuple": [_canonical(x) for x in obj]}
+    raise TypeError(f"law data holds a {type(obj).__name__}, which the digest cannot encode: {obj!r}")
 
 
 def _nearest(name: str, names: tuple[str, ...], what: str) -> str:

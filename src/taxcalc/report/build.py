@@ -124,4 +124,5 @@ def build_report(
         known_on=day if day is not None else base.known_on,
         what_if=tuple((k, _shown(v)) for k, v in overrides.items()),
         source=facts.source,
+        law=base,
     )

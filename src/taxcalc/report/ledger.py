@@ -53,6 +53,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .. import calendar as _calendar
 from ..errors import InvalidInput, OutsideCoverage
 from ..explain import Citation, Step
 from ..export import (
@@ -94,21 +95,16 @@ _LEVY_CAP = Citation("财税〔2012〕39号", "第三条第（一）项")
 
 def month_end(month: _dt.date) -> _dt.date:
     """The last day of ``month``'s month."""
-    nxt = _dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return nxt - _dt.timedelta(days=1)
+    return _calendar.month_end(month.year, month.month)
 
 
 def period_start(day: _dt.date, period: str) -> _dt.date:
     """The first day of the month (or calendar quarter, for ``"quarter"``) containing ``day``."""
-    if period == "quarter":
-        return _dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-    return day.replace(day=1)
+    return _calendar.quarter_start(day) if period == "quarter" else _calendar.month_start(day)
 
 
 def _next_period(start: _dt.date, period: str) -> _dt.date:
-    step = 3 if period == "quarter" else 1
-    m = start.month - 1 + step
-    return _dt.date(start.year + m // 12, m % 12 + 1, 1)
+    return _calendar.add_months(start, 3 if period == "quarter" else 1)
 
 
 def month_rate(law: Law, band: str, month: _dt.date, field: str = "month") -> LawValue:

@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..explain import Citation
+from ..law import Law
 from ..money import round_fen, total
 
 __all__ = [
@@ -250,6 +251,8 @@ class Report:
     known_on: _dt.date | None = None
     what_if: tuple[tuple[str, str], ...] = ()
     source: str = ""
+    #: The law the report was computed under (``None``: the package's data), for its provenance.
+    law: Law | None = field(default=None, compare=False, repr=False)
     savings: tuple[Saving, ...] = field(init=False)
     total_saving: Decimal = field(init=False)
     #: The exact sum of the savings of each tax that has any, in the order of :data:`TAXES`.
@@ -278,6 +281,7 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form (see ``docs/report.md``): amounts as strings, never floats."""
+        from .._provenance import provenance
         from ..format import daxie
 
         return {
@@ -289,6 +293,7 @@ class Report:
                 "known_on": self.known_on.isoformat() if self.known_on else None,
                 "what_if": {k: v for k, v in self.what_if},
             },
+            "provenance": provenance(self.law),
             "sections": [s.as_dict() for s in self.sections],
             "savings": [s.as_dict() for s in self.savings],
             "total_saving": str(self.total_saving),
