@@ -155,10 +155,9 @@ def test_the_year_adds_up(sales, buys, exports, opening, period):
     )
     report = build_report(x)
     from taxcalc.law import default
-    from taxcalc.report.context import Context
     from taxcalc.report.ledger import build_ledger
 
-    ps: tuple[Period, ...] = build_ledger(Context(x, default())).periods
+    ps: tuple[Period, ...] = build_ledger(x, default()).periods
     if not ps:
         assert not sales and not buys and not exports and opening == 0
         return
