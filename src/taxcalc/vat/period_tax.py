@@ -109,6 +109,31 @@ def _shown(amount: Decimal) -> str:
     return format_value(amount, "yuan")
 
 
+_L11, _L12, _L13, _L19, _L20 = (f"{_FORM}第{n}栏" for n in (11, 12, 13, 19, 20))
+_new_step = tuple.__new__  # Step is a NamedTuple: built from all its fields, without the keyword machinery
+
+# period start -> (law, input credited?, carried forward?, their citations, both): the two
+# lookups of a period, per law (held and compared by identity, as in the rates' cache).
+_MEMO: dict[_dt.date, tuple[Law, bool, bool, tuple[Citation, ...], tuple[Citation, ...], tuple[Citation, ...]]] = {}
+_MEMO_MAX = 4096
+
+
+def _law_of(data: Law, on: _dt.date) -> tuple[Law, bool, bool, tuple[Citation, ...], tuple[Citation, ...],
+                                              tuple[Citation, ...]]:
+    hit = _MEMO.get(on)
+    if hit is not None and hit[0] is data:
+        return hit
+    credited_v = data.value(CREDITED_KEY, on)
+    carried_v = data.value(CARRIED_KEY, on)
+    credited = (credited_v.citation,)
+    carried = (carried_v.citation,)
+    both = tuple(dict.fromkeys((*credited, *carried)))
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.clear()
+    made = _MEMO[on] = (data, credited_v.value is True, carried_v.value is True, credited, carried, both)
+    return made
+
+
 def period_tax(
     period_start: DateLike,
     output_tax: MoneyLike,
@@ -118,44 +143,39 @@ def period_tax(
     law: Law | None = None,
 ) -> PeriodTax:
     """The VAT payable, or the excess credit carried forward, for one tax period (see the module documentation)."""
-    facts = PeriodTaxInput(
+    return _compute(
         day(period_start, "period_start"),
         nonnegative_money(output_tax, "output_tax"),
         nonnegative_money(input_tax, "input_tax"),
         nonnegative_money(credit_brought_forward, "credit_brought_forward"),
+        law_or_default(law),
     )
-    return period_tax_of(facts, law=law)
 
 
 def period_tax_of(facts: PeriodTaxInput, *, law: Law | None = None) -> PeriodTax:
     """:func:`period_tax` of a :class:`PeriodTaxInput` (its amounts already read)."""
-    data = law_or_default(law)
-    on = facts.period_start
-    credited_v = data.value(CREDITED_KEY, on)
-    carried_v = data.value(CARRIED_KEY, on)
-    credited: tuple[Citation, ...] = (credited_v.citation,)
-    carried: tuple[Citation, ...] = (carried_v.citation,)
-    out, inp, bf = facts.output_tax, facts.input_tax, facts.credit_brought_forward
-    inp_used = inp if credited_v.value else ZERO
-    available = add(inp_used, bf)
+    return _compute(facts.period_start, facts.output_tax, facts.input_tax, facts.credit_brought_forward,
+                    law_or_default(law))
+
+
+def _compute(on: _dt.date, out: Decimal, inp: Decimal, bf: Decimal, data: Law) -> PeriodTax:
+    _law, is_credited, is_carried, credited, carried, both = _law_of(data, on)
+    available = add(inp, bf) if is_credited else bf
     payable = max(ZERO, sub(out, available))
-    excess = max(ZERO, sub(available, out))
-    end_credit = excess if carried_v.value else ZERO
-    o, a = _shown(out), _shown(available)
+    end_credit = max(ZERO, sub(available, out)) if is_carried else ZERO
+    o, a, i, b = _shown(out), _shown(available), _shown(inp), _shown(bf)
     steps = (
-        Step("output_tax", "销项税额", "output tax", out, "yuan", line=f"{_FORM}第11栏"),
-        Step("input_tax", "进项税额", "input tax", inp, "yuan", line=f"{_FORM}第12栏"),
-        Step("credit_brought_forward", "上期留抵税额", "excess credit brought forward", bf, "yuan",
-             cite=carried, line=f"{_FORM}第13栏"),
-        Step("credit_available", "可抵扣的进项税额与上期留抵税额合计", "input tax and credit brought forward",
-             available, "yuan",
-             f"{_shown(inp)} + {_shown(bf)}" if credited_v.value else f"{_shown(bf)} (input tax not credited)",
-             tuple(dict.fromkeys((*credited, *carried))),
-             formula_zh="" if credited_v.value else f"{_shown(bf)}（进项税额不予抵扣）"),
-        Step("tax_payable", "应纳税额", "tax payable", payable, "yuan", f"max(0, {o} − {a})", credited,
-             f"{_FORM}第19栏"),
-        Step("credit_carried", "期末留抵税额", "excess credit carried forward", end_credit, "yuan",
-             f"max(0, {a} − {o})" if carried_v.value else "0 (not carried forward)", carried,
-             f"{_FORM}第20栏", "" if carried_v.value else "0（不结转下期）"),
+        _new_step(Step, ("output_tax", "销项税额", "output tax", out, "yuan", "", (), _L11, "")),
+        _new_step(Step, ("input_tax", "进项税额", "input tax", inp, "yuan", "", (), _L12, "")),
+        _new_step(Step, ("credit_brought_forward", "上期留抵税额", "excess credit brought forward", bf, "yuan", "",
+                         carried, _L13, "")),
+        _new_step(Step, ("credit_available", "可抵扣的进项税额与上期留抵税额合计", "input tax and credit brought forward",
+                         available, "yuan", f"{i} + {b}" if is_credited else f"{b} (input tax not credited)", both,
+                         "", "" if is_credited else f"{b}（进项税额不予抵扣）")),
+        _new_step(Step, ("tax_payable", "应纳税额", "tax payable", payable, "yuan", f"max(0, {o} − {a})", credited,
+                         _L19, "")),
+        _new_step(Step, ("credit_carried", "期末留抵税额", "excess credit carried forward", end_credit, "yuan",
+                         f"max(0, {a} − {o})" if is_carried else "0 (not carried forward)", carried, _L20,
+                         "" if is_carried else "0（不结转下期）")),
     )
     return PeriodTax(on, out, inp, bf, payable, end_credit, steps)
