@@ -633,3 +633,25 @@ def test_the_report_is_a_pipeline(monkeypatch):
     assert [n for n, _ in seen] == ["vat", "small_scale", "eit", "export"]
     assert len({id(ledger) for _, ledger in seen}) == 1
     assert [s.id for s in report.sections] == ["vat", "small_scale", "eit", "export"]
+
+
+def test_every_computed_vat_figure_carries_its_citation():
+    from taxcalc.explain import Citation
+
+    lines = {ln.id: ln for s in build_report(example()).sections for ln in s.lines}
+    assert lines["vat.output"].cite == (Citation("国务院令第538号", "第二条第（一）项"), Citation("财税〔2018〕32号", "第一条"))
+    assert lines["vat.input.agricultural"].cite == (Citation("财税〔2017〕37号", "第二条"),
+                                                    Citation("财税〔2018〕32号", "第三条"))
+    small = parse_text(textwrap.dedent("""
+        format = 1
+        year = 2019
+        [enterprise]
+        name = "shop"
+        vat_taxpayer = "small_scale"
+        [[sales]]
+        month = "2019-01"
+        amount = "120000"
+    """), "toml")
+    lines = {ln.id: ln for s in build_report(small).sections for ln in s.lines}
+    assert lines["small_scale.tax_due"].amount == D("3600.00")
+    assert Citation("国务院令第538号", "第十二条") in lines["small_scale.tax_due"].cite

@@ -91,6 +91,9 @@ __all__ = [
 
 #: The first export date :func:`taxcalc.export.rebate_rate` answers for (law data key).
 RATE_COVERAGE_KEY = "export.rate_change.product_list"
+# The rebate rate never exceeds the levy rate.  No law key holds this citation yet:
+# the rebate-rate rule (taxcalc.export.rebate_rate) writes it in its own step the same
+# way; when that rule reads it from a key, this takes the key's citation instead.
 _LEVY_CAP = Citation("财税〔2012〕39号", "第三条第（一）项")
 
 

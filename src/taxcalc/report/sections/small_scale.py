@@ -133,8 +133,9 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
                        tuple(lines), notes=tuple(notes))
     table, savings, extra = _small_scale_vat(facts, law)
     if table is not None:
+        cites = tuple(dict.fromkeys(c for row in table.rows for c in row[-1]))  # type: ignore[attr-defined]
         lines.append(Line("small_scale.tax_due", "全年应纳增值税", "VAT due for the year",
-                          table.total[-2] if table.total else ZERO))  # type: ignore[arg-type]
+                          table.total[-2] if table.total else ZERO, cite=cites))  # type: ignore[arg-type]
     notes.extend(extra)
     if facts.exports:
         notes.append(("小规模纳税人出口货物适用免税办法（不退税），本报告不单独计算。",

@@ -103,12 +103,14 @@ def _lines(facts: ReportInput, ledger: Ledger) -> list[Line]:
     lines = [
         Line("vat.sales", "全年销售额（不含税，不含出口）", "sales for the year, excluding VAT and exports",
              total(o.sales for o in ledger.outputs)),
-        Line("vat.output", "销项税额合计", "output VAT", total(p.output for p in ps)),
+        Line("vat.output", "销项税额合计", "output VAT", total(p.output for p in ps),
+             cite=_joined((o.cite,) for o in ledger.outputs)),
         Line("vat.input.vouchers", "凭票进项税额合计", "input VAT on vouchers", total(p.input_vouchers for p in ps)),
     ]
     if ledger.agricultural:
         lines.append(Line("vat.input.agricultural", "农产品计算抵扣进项税额合计", "input VAT on farm produce",
-                          total(p.input_agricultural for p in ps)))
+                          total(p.input_agricultural for p in ps),
+                          cite=_joined((a.cite,) for a in ledger.agricultural)))
     if any(p.exports is not None for p in ps):
         lines.append(Line("vat.non_creditable", "免抵退不得免征和抵扣税额（进项税额转出）",
                           "input VAT not credited on exports (免抵退)", total(p.non_creditable for p in ps),
