@@ -155,10 +155,9 @@ def test_the_year_adds_up(sales, buys, exports, opening, period):
     )
     report = build_report(x)
     from taxcalc.law import default
-    from taxcalc.report.context import Context
     from taxcalc.report.ledger import build_ledger
 
-    ps: tuple[Period, ...] = build_ledger(Context(x, default())).periods
+    ps: tuple[Period, ...] = build_ledger(x, default()).periods
     if not ps:
         assert not sales and not buys and not exports and opening == 0
         return
@@ -587,3 +586,72 @@ def test_known_on_before_the_rate_rules_uses_the_catalogue_row_in_force_then():
     # November: 428,400 − 365,400 + 460,000 × (17% − 15%) not credited − October's credit 97,200 = −25,000
     assert periods(report)["2018-11"]["refund"] == "25000.00"
     fits(report)
+
+
+def test_the_vat_periods_are_the_period_tax_rule_with_its_citations():
+    from taxcalc.explain import Citation
+    from taxcalc.law import default
+    from taxcalc.report.context import resolve_catalogue
+    from taxcalc.report.ledger import build_ledger
+    from taxcalc.vat import period_tax
+
+    facts = example()
+    ledger = build_ledger(facts, default(), resolve_catalogue(facts))
+    regs = Citation("国务院令第538号", "第四条")
+    plain = [p for p in ledger.periods if p.exports is None]
+    assert plain and all(p.tax is not None for p in plain)
+    for p in plain:
+        assert p.tax == period_tax(p.start, p.output, p.input_tax, p.opening_credit)
+        assert p.tax_cite == (regs,) and p.credit_cite == (regs,)
+    lines = {ln.id: ln for s in build_report(facts).sections for ln in s.lines}
+    assert lines["vat.tax_due"].cite[0] == regs
+    assert lines["vat.credit_carried"].cite == ledger.periods[-1].credit_cite
+
+
+def test_the_report_is_a_pipeline(monkeypatch):
+    # build_report computes the ledger once and hands it to every section with the facts and the law.
+    import taxcalc.report.build as build
+    from taxcalc.report.sections import BUILDERS
+
+    calls: list[object] = []
+    real = build.build_ledger
+
+    def counted(*args: object, **kw: object):
+        calls.append(args)
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "build_ledger", counted)
+    seen: list[tuple[str, object]] = []
+    wrapped = tuple(
+        (name, (lambda f, law, ledger, _b=b, _n=name: (seen.append((_n, ledger)), _b(f, law, ledger))[1]))
+        for name, b in BUILDERS
+    )
+    monkeypatch.setattr(build, "BUILDERS", wrapped)
+    facts = example()
+    report = build.build_report(facts)
+    assert len(calls) == 1 and calls[0][0] is facts
+    assert [n for n, _ in seen] == ["vat", "small_scale", "eit", "export"]
+    assert len({id(ledger) for _, ledger in seen}) == 1
+    assert [s.id for s in report.sections] == ["vat", "small_scale", "eit", "export"]
+
+
+def test_every_computed_vat_figure_carries_its_citation():
+    from taxcalc.explain import Citation
+
+    lines = {ln.id: ln for s in build_report(example()).sections for ln in s.lines}
+    assert lines["vat.output"].cite == (Citation("国务院令第538号", "第二条第（一）项"), Citation("财税〔2018〕32号", "第一条"))
+    assert lines["vat.input.agricultural"].cite == (Citation("财税〔2017〕37号", "第二条"),
+                                                    Citation("财税〔2018〕32号", "第三条"))
+    small = parse_text(textwrap.dedent("""
+        format = 1
+        year = 2019
+        [enterprise]
+        name = "shop"
+        vat_taxpayer = "small_scale"
+        [[sales]]
+        month = "2019-01"
+        amount = "120000"
+    """), "toml")
+    lines = {ln.id: ln for s in build_report(small).sections for ln in s.lines}
+    assert lines["small_scale.tax_due"].amount == D("3600.00")
+    assert Citation("国务院令第538号", "第十二条") in lines["small_scale.tax_due"].cite

@@ -1,4 +1,16 @@
-"""Build a benefit report from an enterprise's facts: every section, then the savings.
+"""Build a benefit report from an enterprise's facts: a pipeline with no tax logic of its own.
+
+1. **parse** — the input file is read into :class:`~taxcalc.report.input.ReportInput`
+   (:func:`~taxcalc.report.load`, :func:`~taxcalc.report.parse_text`);
+2. **ledger** — :func:`~taxcalc.report.ledger.build_ledger` (facts, law, catalogue)
+   computes the year's VAT periods, export rates and refunds by calling the rule
+   functions (:func:`taxcalc.vat.period_tax`, :func:`taxcalc.export.exempt_credit_refund` …);
+3. **sections** — each section builder (facts, law, ledger) turns those results, and
+   the rule results of its own, into lines, tables, savings and refunds;
+4. **report** — the sections and the enterprise's particulars make the
+   :class:`~taxcalc.report.model.Report`.
+
+Every figure comes from a rule function's explained result, with its citation.
 
 >>> from taxcalc.report import build_report, example
 >>> report = build_report(example())
@@ -21,8 +33,9 @@ from .. import law as _law
 from ..export import Catalogue
 from ..law import Law
 from ..money import DateLike, date_arg
-from .context import Context, resolve_catalogue
+from .context import resolve_catalogue
 from .input import ReportInput, parse_text
+from .ledger import build_ledger
 from .model import Report
 from .sections import BUILDERS
 
@@ -115,8 +128,8 @@ def build_report(
             base = _what_if_view(base, tuple((k, type(v), v) for k, v in overrides.items()))
         except TypeError:  # a value that cannot be a cache key (a list of codes)
             base = base.with_values(overrides)
-    ctx = Context(facts, base, resolve_catalogue(facts, catalogue), tuple(overrides))
-    sections = tuple(builder(ctx) for _, builder in BUILDERS)
+    ledger = build_ledger(facts, base, resolve_catalogue(facts, catalogue), tuple(overrides))
+    sections = tuple(builder(facts, base, ledger) for _, builder in BUILDERS)
     return Report(
         facts.year,
         _enterprise(facts),

@@ -1,9 +1,11 @@
-"""What every section of one report shares: the facts, the law, the catalogue, and errors by path.
+"""What the stages of a report share: the catalogue it reads, and errors named by input path.
 
-A report is built from one :class:`Context`.  The figures several sections show
-(the VAT periods, the export rates, the 免抵退 months) are computed once, by
-:mod:`taxcalc.report.ledger`, and cached here, so the VAT and export sections
-show the same numbers by construction.
+A report is a pipeline (:func:`taxcalc.report.build_report`): the parsed facts and
+the law go to :func:`taxcalc.report.ledger.build_ledger`, which computes the
+figures several sections show (the VAT periods, the export rates, the 免抵退
+months) once; then each section is built from the facts, the law and that ledger,
+so the VAT and export sections show the same numbers by construction.  Each stage
+receives what it needs as arguments.
 
 Errors raised by the rule functions name *their* arguments (``code``,
 ``levy_rate`` …); :func:`blame` turns them into :class:`ReportInputError` naming
@@ -16,19 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInput, LawDataError, NotMoney, OutsideCoverage
 from ..export import Catalogue
-from ..law import Law
 from .input import Problem, ReportInput, ReportInputError
 
-if TYPE_CHECKING:
-    from .ledger import Ledger
-
-__all__ = ["Context", "blame", "resolve_catalogue"]
+__all__ = ["blame", "resolve_catalogue"]
 
 _INDEXED = re.compile(r"^(?:lines|exports)\[\d+\]\.?")
 
@@ -97,23 +93,3 @@ def resolve_catalogue(facts: ReportInput, override: Catalogue | str | Path | Non
     except LawDataError as exc:
         raise ReportInputError([Problem(field_name, str(exc))]) from None
 
-
-@dataclass(slots=True)
-class Context:
-    """The facts, the law (with any what-if or "as known on" view) and the catalogue of one report."""
-
-    facts: ReportInput
-    law: Law
-    catalogue: Catalogue | None = None
-    #: The law keys a what-if replaced (a levy rate from the catalogue may then differ from the band's).
-    what_if: tuple[str, ...] = ()
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    def ledger(self) -> Ledger:
-        """The year's VAT periods, export rates and refunds (computed once)."""
-        hit: Ledger | None = self._cache.get("ledger")
-        if hit is None:
-            from .ledger import build_ledger
-
-            hit = self._cache["ledger"] = build_ledger(self)
-        return hit

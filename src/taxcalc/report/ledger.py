@@ -20,9 +20,10 @@ of a general taxpayer (一般纳税人):
    period with exports is computed by :func:`taxcalc.export.exempt_credit_refund`,
    which decides the period's tax, refund (应退税额), exempt-credit amount (免抵税额)
    and the credit carried; a period without exports is the same formula without
-   them: ``应纳税额 = 销项税额 − 进项税额 − 上期留抵税额``, a negative result being the
-   credit carried forward (期末留抵税额).  The VAT section and the export section
-   both show these figures.
+   them, computed by :func:`taxcalc.vat.period_tax`: ``应纳税额 = 销项税额 − 进项税额 −
+   上期留抵税额``, a negative result being the credit carried forward (期末留抵税额).
+   The VAT section and the export section both show these figures, with the
+   citations of those rules.
 4. **The 2018 refund of excess input credits** (财税〔2018〕70号), when the input
    claims it: :func:`taxcalc.export.excess_credit_refund_2018` with the credit at
    the end of the period before the application (from step 3) and the credit
@@ -57,6 +58,7 @@ from .. import calendar as _calendar
 from ..errors import InvalidInput, OutsideCoverage
 from ..explain import Citation, Step
 from ..export import (
+    Catalogue,
     ExcessCreditRefund2018,
     ExemptCreditRefund,
     ExemptCreditRefundInput,
@@ -72,8 +74,8 @@ from ..export import (
 from ..format import format_rate
 from ..law import Law, LawValue
 from ..money import ZERO, add, mul, round_fen, sub, total
-from ..vat import agricultural_deduction_rate, agricultural_input_tax
-from .context import Context, blame
+from ..vat import PeriodTax, agricultural_deduction_rate, agricultural_input_tax, period_tax
+from .context import blame
 from .input import Export, Problem, ReportInput, ReportInputError
 
 __all__ = [
@@ -90,6 +92,9 @@ __all__ = [
 
 #: The first export date :func:`taxcalc.export.rebate_rate` answers for (law data key).
 RATE_COVERAGE_KEY = "export.rate_change.product_list"
+# The rebate rate never exceeds the levy rate.  No law key holds this citation yet:
+# the rebate-rate rule (taxcalc.export.rebate_rate) writes it in its own step the same
+# way; when that rule reads it from a key, this takes the key's citation instead.
 _LEVY_CAP = Citation("财税〔2012〕39号", "第三条第（一）项")
 
 
@@ -192,7 +197,8 @@ class Period:
     (``credit_refund``) taken out at the start of the period; ``tax_payable`` is
     当期应纳税额 (negative: a credit); ``refund`` and ``exempt_credit`` are the
     免抵退 figures (zero without exports); ``credit_carried`` is carried to the next
-    period.
+    period.  ``exports`` is the period's 免抵退 (with exports), ``tax`` its
+    :func:`taxcalc.vat.period_tax` (without): the explained rule the figures come from.
     """
 
     start: _dt.date
@@ -210,6 +216,17 @@ class Period:
     credit_carried: Decimal
     exports: ExemptCreditRefund | None = None
     export_indexes: tuple[int, ...] = ()
+    tax: PeriodTax | None = None
+
+    @property
+    def tax_cite(self) -> tuple[Citation, ...]:
+        """The citations of the period's tax payable (应纳税额)."""
+        return _cites(self.exports or self.tax, "tax_payable")
+
+    @property
+    def credit_cite(self) -> tuple[Citation, ...]:
+        """The citations of the credit carried to the next period (期末留抵税额)."""
+        return _cites(self.exports or self.tax, "credit_carried")
 
     @property
     def input_tax(self) -> Decimal:
@@ -217,9 +234,18 @@ class Period:
         return add(self.input_vouchers, self.input_agricultural)
 
 
+def _cites(result: ExemptCreditRefund | PeriodTax | None, name: str) -> tuple[Citation, ...]:
+    if result is None:
+        return ()
+    for s in result.steps:
+        if s.name == name:
+            return s.cite
+    return ()
+
+
 @dataclass(frozen=True, slots=True)
 class Ledger:
-    """Everything :func:`build_ledger` computes for one report."""
+    """Everything :func:`build_ledger` computes for one report (``catalogue``: the rebate-rate catalogue used)."""
 
     outputs: tuple[OutputRow, ...] = ()
     agricultural: tuple[AgriRow, ...] = ()
@@ -229,6 +255,7 @@ class Ledger:
     trader_refund: ExemptRefund | None = None
     excess_credit: ExcessCreditRefund2018 | None = None
     excess_period: _dt.date | None = None
+    catalogue: Catalogue | None = None
 
 
 # -- the computation ----------------------------------------------------------------------
@@ -293,9 +320,7 @@ def _agricultural(facts: ReportInput, law: Law) -> tuple[AgriRow, ...]:
     return tuple(rows)
 
 
-def _row_cite(ctx: Context, code: str, day: _dt.date) -> tuple[Decimal | None, Decimal | None, Citation | None]:
-    cat = ctx.catalogue
-    assert cat is not None
+def _row_cite(cat: Catalogue, code: str, day: _dt.date) -> tuple[Decimal | None, Decimal | None, Citation | None]:
     row = cat.lookup(code, day)
     if row is None:
         return None, None, None
@@ -314,13 +339,14 @@ def _rules_known(law: Law, day: _dt.date) -> bool:
     return True
 
 
-def _rates_replaced(ctx: Context) -> bool:
-    return any(k.startswith("vat.rate.") for k in ctx.what_if)
+def _rates_replaced(what_if: tuple[str, ...]) -> bool:
+    return any(k.startswith("vat.rate.") for k in what_if)
 
 
-def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
-    law = ctx.law
-    exporter = ctx.facts.enterprise.exporter
+def _export_rate(
+    facts: ReportInput, law: Law, cat: Catalogue | None, what_if: tuple[str, ...], i: int, x: Export,
+) -> ExportRate:
+    exporter = facts.enterprise.exporter
     path = f"exports[{i}]"
     with blame(f"{path}.date", coverage=True):
         levy_v = law.value(f"vat.rate.{x.band}", x.date)
@@ -329,7 +355,6 @@ def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
     if x.rebate_rate is not None:
         return ExportRate(i, x, levy, levy_v.citation, x.rebate_rate, "given", (), transition=False,
                           assumptions=(), assumptions_zh=())
-    cat = ctx.catalogue
     if cat is None:
         raise ReportInputError([Problem(
             "catalogue",
@@ -342,12 +367,12 @@ def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
     if x.date < first or unknown:
         known_on = law.known_on
         day = known_on if unknown and known_on is not None and known_on < x.date else x.date
-        rate, row_levy, cite = _row_cite(ctx, x.hs_code, day)
+        rate, row_levy, cite = _row_cite(cat, x.hs_code, day)
         if cite is None or rate is None:
             reason = (f"{x.hs_code} is not in the catalogue {cat.label()}" if cat.resolve(x.hs_code) is None
                       else f"no row of the catalogue {cat.label()} for {x.hs_code} covers {day}")
             raise ReportInputError([Problem(f"{path}.hs_code", reason)])
-        if row_levy is not None and row_levy != levy and not _rates_replaced(ctx):
+        if row_levy is not None and row_levy != levy and not _rates_replaced(what_if):
             raise ReportInputError([Problem(
                 f"{path}.band",
                 f"the rate of band {x.band!r} on {x.date} is {levy_v.shown()}, but the catalogue gives "
@@ -387,7 +412,7 @@ def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
         if exc.field != f"{path}.band":
             raise
         got = lookup(levy)
-    if got.levy_rate is not None and got.levy_rate != levy and not _rates_replaced(ctx):
+    if got.levy_rate is not None and got.levy_rate != levy and not _rates_replaced(what_if):
         raise ReportInputError([Problem(
             f"{path}.band",
             f"the rate of band {x.band!r} on {x.date} is {levy_v.shown()}, but the catalogue gives "
@@ -405,8 +430,7 @@ def _export_rate(ctx: Context, i: int, x: Export) -> ExportRate:
                       tuple(f"{x.hs_code} {x.date}：{a}" for a in got.assumptions_zh))
 
 
-def _excess_credit(ctx: Context, prior_credit: Decimal) -> ExcessCreditRefund2018:
-    facts = ctx.facts
+def _excess_credit(facts: ReportInput, law: Law, prior_credit: Decimal) -> ExcessCreditRefund2018:
     claim = facts.excess_credit_refund_2018
     assert claim is not None
     if facts.enterprise.registered is None:
@@ -426,7 +450,7 @@ def _excess_credit(ctx: Context, prior_credit: Decimal) -> ExcessCreditRefund201
                 listed_input_tax=claim.listed_input_tax, total_input_tax=claim.total_input_tax,
                 prior_period_end_credit=prior_credit, end_2017_credit=facts.vat.opening_credit,
                 applied_on=claim.applied_on, industry=claim.industry or None,
-                grid_company=claim.grid_company, law=ctx.law,
+                grid_company=claim.grid_company, law=law,
             )
         except OutsideCoverage as exc:
             raise InvalidInput("applied_on", str(exc)) from None
@@ -436,15 +460,25 @@ def _excess_credit(ctx: Context, prior_credit: Decimal) -> ExcessCreditRefund201
             raise
 
 
-def build_ledger(ctx: Context) -> Ledger:
-    """Compute the year's VAT periods, export rates and refunds (see the module documentation)."""
-    facts, law = ctx.facts, ctx.law
+def build_ledger(
+    facts: ReportInput,
+    law: Law,
+    catalogue: Catalogue | None = None,
+    what_if: tuple[str, ...] = (),
+) -> Ledger:
+    """Compute the year's VAT periods, export rates and refunds (see the module documentation).
+
+    ``catalogue`` is the rebate-rate catalogue (see
+    :func:`taxcalc.report.context.resolve_catalogue`); ``what_if`` names the law keys
+    a what-if replaced in ``law`` (a levy rate from the catalogue may then differ
+    from the band's).
+    """
     ent = facts.enterprise
     if ent.vat_taxpayer != "general":
-        return Ledger()
+        return Ledger(catalogue=catalogue)
     outputs = _outputs(facts, law)
     agri = _agricultural(facts, law)
-    rates = tuple(_export_rate(ctx, i, x) for i, x in enumerate(facts.exports))
+    rates = tuple(_export_rate(facts, law, catalogue, what_if, i, x) for i, x in enumerate(facts.exports))
     trader = None
     if ent.exporter == "trader" and rates:
         lines = []
@@ -491,7 +525,7 @@ def build_ledger(ctx: Context) -> Ledger:
         while p <= last:
             credit_refund = ZERO
             if p == claim_period:
-                excess = _excess_credit(ctx, carried)
+                excess = _excess_credit(facts, law, carried)
                 credit_refund = excess.refund
                 carried = sub(carried, credit_refund)
             out = total(by_output.get(p, ()))
@@ -519,13 +553,12 @@ def build_ledger(ctx: Context) -> Ledger:
                 ))
                 carried = e.credit_carried
             else:
-                payable = sub(sub(out, inp), carried)
-                end_credit = max(ZERO, sub(ZERO, payable))
+                t = period_tax(p, out, inp, carried, law=law)
                 periods.append(Period(
-                    p, out, vch, agr, credit_refund, carried, ZERO, payable, max(ZERO, payable),
-                    end_credit, ZERO, ZERO, end_credit,
+                    p, out, vch, agr, credit_refund, carried, ZERO, t.balance, t.tax_payable,
+                    t.credit_carried, ZERO, ZERO, t.credit_carried, tax=t,
                 ))
-                carried = end_credit
+                carried = t.credit_carried
             p = _next_period(p, period)
     return Ledger(outputs, agri, tuple(sorted(vouchers.items())), tuple(periods), rates, trader, excess,
-                  claim_period)
+                  claim_period, catalogue)

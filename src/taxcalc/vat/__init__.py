@@ -34,6 +34,7 @@ from .agricultural import (
 )
 from .invoice import InvoiceLine, add_tax, invoice_line, split_gross
 from .invoice_rate import InvoiceRate, invoice_rate
+from .period_tax import PeriodTax, PeriodTaxInput, period_tax, period_tax_of
 from .rates import VatRate, bands, vat_rate
 from .replacement import ReplacementRate, replacement_rate
 from .reregistration import REGISTERED_UNDER, Reregistration, may_reregister
@@ -55,6 +56,8 @@ __all__ = [
     "GeneralRegistration",
     "InvoiceLine",
     "InvoiceRate",
+    "PeriodTax",
+    "PeriodTaxInput",
     "ReplacementRate",
     "Reregistration",
     "SmallScaleStandard",
@@ -68,6 +71,8 @@ __all__ = [
     "invoice_rate",
     "may_reregister",
     "must_register_general",
+    "period_tax",
+    "period_tax_of",
     "replacement_rate",
     "small_scale_standard",
     "small_scale_vat",

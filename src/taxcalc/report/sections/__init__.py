@@ -1,11 +1,12 @@
-"""The report's sections, one module each, every one a function ``build(ctx) -> Section``.
+"""The report's sections, one module each, every one a function ``build(facts, law, ledger) -> Section``.
 
 A section computes its figures by calling the rule modules (``taxcalc.vat``,
-``taxcalc.eit``, ``taxcalc.export``), through the shared
-:mod:`taxcalc.report.ledger` where sections show the same figures, and turns
-their explained results into report lines, tables, savings and refunds.  ``ctx``
-is a :class:`taxcalc.report.context.Context` (the facts, the law, the catalogue).
-A section for which the input has no facts is ``not_applicable``; the income-tax
+``taxcalc.eit``, ``taxcalc.export``), or reads them from the
+:class:`taxcalc.report.ledger.Ledger` where sections show the same figures, and
+turns their explained results into report lines, tables, savings and refunds.
+``facts`` is the parsed input, ``law`` the law of the report (with any what-if or
+"as known on" view), ``ledger`` what :func:`taxcalc.report.ledger.build_ledger`
+computed from them.  A section for which the input has no facts is ``not_applicable``; the income-tax
 section reads the facts through :mod:`taxcalc.report.income_tax`.
 """
 
@@ -13,13 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..context import Context
+from ...law import Law
+from ..input import ReportInput
+from ..ledger import Ledger
 from ..model import Section
 from . import eit, export, small_scale, vat
 
 __all__ = ["BUILDERS", "Builder"]
 
-Builder = Callable[[Context], Section]
+Builder = Callable[[ReportInput, Law, Ledger], Section]
 
 #: The sections in report order.
 BUILDERS: tuple[tuple[str, Builder], ...] = (

@@ -54,10 +54,11 @@ from ...eit import Equipment as TaxAsset
 from ...errors import InvalidInput
 from ...explain import Citation, Step, format_value
 from ...format import format_rate
+from ...law import Law
 from ...money import round_fen, total
-from ..context import Context
 from ..income_tax import enterprise_year, input_problem, size_needed, size_problem
 from ..input import ReportInput
+from ..ledger import Ledger
 from ..model import Column, Line, Saving, Section, Table
 
 __all__ = ["QUALIFICATIONS", "build", "listed"]
@@ -89,20 +90,19 @@ _METHOD = {
 }
 
 
-def build(ctx: Context) -> Section:
-    """The annual computation and the saving of each preference."""
-    facts = ctx.facts
+def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
+    """The annual computation and the saving of each preference (``ledger`` is not used: no VAT figure)."""
     if facts.income is None:
         return Section("eit", _ZH, _EN, "not_applicable",
                        notes=(("输入中没有 [income]。", "The input has no [income] table."),))
     f = enterprise_year(facts)
     try:
-        b = benefit(f, law=ctx.law)
+        b = benefit(f, law=law)
     except InvalidInput as exc:
         if not size_needed(exc):
             raise input_problem(exc) from None
         try:
-            annual(f, law=ctx.law)
+            annual(f, law=law)
         except InvalidInput as first:
             raise size_problem(first) if size_needed(first) else input_problem(first) from None
         raise size_problem(exc, " with a preference undone (needed to value it)") from None
@@ -111,7 +111,7 @@ def build(ctx: Context) -> Section:
     savings = tuple(_saving(p) for p in rows)
     tables = []
     if result.equipment:
-        tables.append(_equipment_table(ctx, f, result))
+        tables.append(_equipment_table(law, f, result))
     if result.losses.rows:
         tables.append(_loss_table(result))
     if rows:
@@ -132,7 +132,7 @@ def build(ctx: Context) -> Section:
             f"add up to {_yuan(single)}, all undone together save {_yuan(b.total_saving)}; "
             "the report's total adds the single savings.",
         ))
-    return Section("eit", _ZH, _EN, "computed", tuple(_lines(ctx, f, result, b)), tuple(tables), savings,
+    return Section("eit", _ZH, _EN, "computed", tuple(_lines(facts, law, f, result, b)), tuple(tables), savings,
                    tuple(notes))
 
 
@@ -220,8 +220,7 @@ def _step(r: AnnualResult, name: str) -> Step | None:
     return next((s for s in r.steps if s.name == name), None)
 
 
-def _lines(ctx: Context, f: EnterpriseYear, r: AnnualResult, b: Benefit) -> list[Line]:
-    facts = ctx.facts
+def _lines(facts: ReportInput, law: Law, f: EnterpriseYear, r: AnnualResult, b: Benefit) -> list[Line]:
     lines = [_main_business(facts, f)]
     lines.extend(_qualifications(facts, f, r))
     lines += [
@@ -259,7 +258,7 @@ def _lines(ctx: Context, f: EnterpriseYear, r: AnnualResult, b: Benefit) -> list
         lines.append(Line("eit.losses_used", "弥补以前年度亏损", "losses brought forward used", r.losses_used,
                           cite=used, form="A106000"))
     lines.append(Line("eit.taxable_income", "应纳税所得额", "taxable income", r.taxable_income, form="A100000"))
-    std = ctx.law.value("eit.rate.standard", _dt.date(f.year, 12, 31))
+    std = law.value("eit.rate.standard", _dt.date(f.year, 12, 31))
     assert isinstance(std.value, Decimal)
     lines.append(Line("eit.standard_tax", f"按基本税率{format_rate(std.value, 'zh')}计算的税额",
                       f"tax at the standard rate of {format_rate(std.value, 'en')}", r.standard_tax,
@@ -342,10 +341,10 @@ def _qualifications(facts: ReportInput, f: EnterpriseYear, r: AnnualResult) -> l
 # -- tables --------------------------------------------------------------------------------------
 
 
-def _equipment_table(ctx: Context, f: EnterpriseYear, r: AnnualResult) -> Table:
+def _equipment_table(law: Law, f: EnterpriseYear, r: AnnualResult) -> Table:
     rows = []
     for asset, ey in zip(f.equipment, r.equipment, strict=True):
-        sl = _straight_line(ctx, f, asset)
+        sl = _straight_line(law, f, asset)
         rows.append((
             asset.name, _CLASS[asset.kind], asset.acquired_on, asset.in_use, asset.cost, _METHOD[ey.method],
             ey.deduction, sl, ey.book, ey.adjustment, _cites(ey.steps),
@@ -371,9 +370,9 @@ def _equipment_table(ctx: Context, f: EnterpriseYear, r: AnnualResult) -> Table:
     )
 
 
-def _straight_line(ctx: Context, f: EnterpriseYear, asset: TaxAsset) -> Decimal:
+def _straight_line(law: Law, f: EnterpriseYear, asset: TaxAsset) -> Decimal:
     """The asset's straight-line tax depreciation of the year: its deduction without the preference."""
-    s = equipment_schedule(asset, hnte_years=f.hnte_q4_years, law=ctx.law)
+    s = equipment_schedule(asset, hnte_years=f.hnte_q4_years, law=law)
     return next((a for y, a in s.straight_line if y == f.year), Decimal("0.00"))
 
 

@@ -24,9 +24,10 @@ rebate rate is below the levy rate) is a cost shown in the VAT section.
 
 from __future__ import annotations
 
+from ...law import Law
 from ...money import total
-from ..context import Context
-from ..ledger import ExportRate
+from ..input import ReportInput
+from ..ledger import ExportRate, Ledger
 from ..model import Column, Line, Refund, Section, Table
 
 __all__ = ["build"]
@@ -45,9 +46,8 @@ _SOURCE = {
 }
 
 
-def build(ctx: Context) -> Section:
+def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
     """Rebate rates, then 免抵退 by period (manufacturer) or 免退 by purchase (trader)."""
-    facts = ctx.facts
     if not facts.exports:
         return Section("export", _ZH, _EN, "not_applicable",
                        notes=(("输入中没有出口。", "The input has no exports."),))
@@ -56,7 +56,6 @@ def build(ctx: Context) -> Section:
             "小规模纳税人出口货物适用免税办法，不退税。",
             "A small-scale taxpayer's exports are exempt without a refund.",
         ),))
-    ledger = ctx.ledger()
     rates = ledger.export_rates
     notes: list[tuple[str, str]] = [(
         "出口退税是退还已支付的进项税额，不是减免的税款：单列为“退税”，不计入节税合计。",
@@ -67,12 +66,12 @@ def build(ctx: Context) -> Section:
         pair for r in rates for pair in zip(r.assumptions_zh, r.assumptions, strict=True)
     ))
     notes.extend((f"退税率推定假设：{zh}", f"Rate assumption: {en}") for zh, en in assumptions)
-    if ctx.catalogue is not None and ctx.catalogue.is_sample:
+    if ledger.catalogue is not None and ledger.catalogue.is_sample:
         notes.append(("所用出口退税率目录为示例（SAMPLE），不是官方税率。",
                       "The catalogue used is the SAMPLE catalogue, not official rates."))
     if facts.enterprise.exporter == "trader":
-        return _trader(ctx, notes)
-    return _manufacturer(ctx, notes)
+        return _trader(ledger, notes)
+    return _manufacturer(facts, ledger, notes)
 
 
 def _rate_table(rates: tuple[ExportRate, ...]) -> Table:
@@ -97,9 +96,8 @@ def _rate_table(rates: tuple[ExportRate, ...]) -> Table:
     )
 
 
-def _manufacturer(ctx: Context, notes: list[tuple[str, str]]) -> Section:
-    ledger = ctx.ledger()
-    period = ctx.facts.enterprise.vat_period
+def _manufacturer(facts: ReportInput, ledger: Ledger, notes: list[tuple[str, str]]) -> Section:
+    period = facts.enterprise.vat_period
     ps = [p for p in ledger.periods if p.exports is not None]
     rows = []
     for p in ps:
@@ -148,8 +146,7 @@ def _manufacturer(ctx: Context, notes: list[tuple[str, str]]) -> Section:
                    notes=tuple(notes), refunds=refunds)
 
 
-def _trader(ctx: Context, notes: list[tuple[str, str]]) -> Section:
-    ledger = ctx.ledger()
+def _trader(ledger: Ledger, notes: list[tuple[str, str]]) -> Section:
     result = ledger.trader_refund
     assert result is not None
     rates = ledger.export_rates

@@ -40,10 +40,12 @@ from decimal import Decimal
 from ...errors import OutsideCoverage
 from ...explain import Citation, Step
 from ...format import format_money, format_rate
+from ...law import Law
 from ...money import ZERO, add, mul, round_fen, sub, total
 from ...vat import SmallScaleVat, must_register_general, small_scale_standard, small_scale_vat
-from ..context import Context, blame
-from ..ledger import period_start
+from ..context import blame
+from ..input import ReportInput
+from ..ledger import Ledger, period_start
 from ..model import Column, Line, Saving, Section, Table
 
 __all__ = ["build", "sector_of"]
@@ -78,9 +80,11 @@ def _cite(steps: tuple[Step, ...], name: str) -> tuple[Citation, ...]:
     return next((s.cite for s in steps if s.name == name), ())
 
 
-def build(ctx: Context) -> Section:
-    """The small-scale standard test; for a small-scale taxpayer, its VAT by period and the savings."""
-    facts, law = ctx.facts, ctx.law
+def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
+    """The small-scale standard test; for a small-scale taxpayer, its VAT by period and the savings.
+
+    ``ledger`` is not used: a small-scale taxpayer's VAT is computed here, period by period.
+    """
     ent = facts.enterprise
     tz, te = _TAXPAYER[ent.vat_taxpayer]
     pz, pe = _PERIOD[ent.vat_period]
@@ -127,10 +131,11 @@ def build(ctx: Context) -> Section:
     if ent.vat_taxpayer != "small_scale":
         return Section("small_scale", "小规模纳税人标准与免税", "Small-scale status and exemption", "computed",
                        tuple(lines), notes=tuple(notes))
-    table, savings, extra = _small_scale_vat(ctx)
+    table, savings, extra = _small_scale_vat(facts, law)
     if table is not None:
+        cites = tuple(dict.fromkeys(c for row in table.rows for c in row[-1]))  # type: ignore[attr-defined]
         lines.append(Line("small_scale.tax_due", "全年应纳增值税", "VAT due for the year",
-                          table.total[-2] if table.total else ZERO))  # type: ignore[arg-type]
+                          table.total[-2] if table.total else ZERO, cite=cites))  # type: ignore[arg-type]
     notes.extend(extra)
     if facts.exports:
         notes.append(("小规模纳税人出口货物适用免税办法（不退税），本报告不单独计算。",
@@ -143,8 +148,7 @@ def _label(start: _dt.date, period: str) -> object:
     return start if period == "month" else f"{start.year}-Q{(start.month - 1) // 3 + 1}"
 
 
-def _small_scale_vat(ctx: Context) -> tuple[Table | None, list[Saving], list[tuple[str, str]]]:
-    facts, law = ctx.facts, ctx.law
+def _small_scale_vat(facts: ReportInput, law: Law) -> tuple[Table | None, list[Saving], list[tuple[str, str]]]:
     period = facts.enterprise.vat_period
     goods: dict[_dt.date, list[Decimal]] = defaultdict(list)
     services: dict[_dt.date, list[Decimal]] = defaultdict(list)
@@ -155,7 +159,7 @@ def _small_scale_vat(ctx: Context) -> tuple[Table | None, list[Saving], list[tup
     starts = sorted({*goods, *services, *estate})
     if not starts:
         return None, [], []
-    statutory = law.value(_LEVY, law.spec(_LEVY).first or _dt.date(2009, 1, 1))
+    statutory = law.value(_LEVY, law.spec(_LEVY).first)
     base = statutory.value
     assert isinstance(base, Decimal)
     results: list[SmallScaleVat] = []

@@ -37,12 +37,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
 from ...explain import Citation
 from ...format import format_rate
+from ...law import Law
 from ...money import ZERO, mul, round_fen, sub, total
-from ..context import Context
+from ..input import ReportInput
 from ..ledger import Ledger, OutputRow, month_rate, year_start_rate
 from ..model import Column, Line, Refund, Saving, Section, Table
 
@@ -51,9 +53,8 @@ __all__ = ["build", "month_rate"]
 _ZH, _EN = "增值税（按所属期）", "VAT by period"
 
 
-def build(ctx: Context) -> Section:
+def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
     """VAT by period: output, input, tax, refunds and credit carried, with the savings."""
-    facts = ctx.facts
     if facts.enterprise.vat_taxpayer != "general":
         return Section(
             "vat", _ZH, _EN, "not_applicable",
@@ -61,16 +62,15 @@ def build(ctx: Context) -> Section:
                     "A small-scale taxpayer pays at the collection rate: see the section on small-scale "
                     "status and exemption."),),
         )
-    ledger = ctx.ledger()
     if not ledger.periods:
         return Section("vat", _ZH, _EN, "not_applicable",
                        notes=(("输入中没有销售额、进项或出口。", "The input has no sales, purchases or exports."),))
     tables = [_output_table(ledger)]
     if ledger.agricultural:
         tables.append(_agri_table(ledger))
-    tables.append(_period_table(ctx, ledger))
-    lines = _lines(ctx, ledger)
-    savings = (*_rate_cut_savings(ctx, ledger.outputs), *_agri_savings(ledger))
+    tables.append(_period_table(facts, ledger))
+    lines = _lines(facts, ledger)
+    savings = (*_rate_cut_savings(facts, law, ledger.outputs), *_agri_savings(ledger))
     refunds: tuple[Refund, ...] = ()
     notes = [(
         "节税额按不含税价格和数量不变计算：撤销一项政策、其余不变时全年增值税负担（销项税额减可抵扣进项税额）的增加额；"
@@ -98,18 +98,19 @@ def build(ctx: Context) -> Section:
                    refunds)
 
 
-def _lines(ctx: Context, ledger: Ledger) -> list[Line]:
-    facts = ctx.facts
+def _lines(facts: ReportInput, ledger: Ledger) -> list[Line]:
     ps = ledger.periods
     lines = [
         Line("vat.sales", "全年销售额（不含税，不含出口）", "sales for the year, excluding VAT and exports",
              total(o.sales for o in ledger.outputs)),
-        Line("vat.output", "销项税额合计", "output VAT", total(p.output for p in ps)),
+        Line("vat.output", "销项税额合计", "output VAT", total(p.output for p in ps),
+             cite=_joined((o.cite,) for o in ledger.outputs)),
         Line("vat.input.vouchers", "凭票进项税额合计", "input VAT on vouchers", total(p.input_vouchers for p in ps)),
     ]
     if ledger.agricultural:
         lines.append(Line("vat.input.agricultural", "农产品计算抵扣进项税额合计", "input VAT on farm produce",
-                          total(p.input_agricultural for p in ps)))
+                          total(p.input_agricultural for p in ps),
+                          cite=_joined((a.cite,) for a in ledger.agricultural)))
     if any(p.exports is not None for p in ps):
         lines.append(Line("vat.non_creditable", "免抵退不得免征和抵扣税额（进项税额转出）",
                           "input VAT not credited on exports (免抵退)", total(p.non_creditable for p in ps),
@@ -117,7 +118,8 @@ def _lines(ctx: Context, ledger: Ledger) -> list[Line]:
     if facts.vat.opening_credit:
         lines.append(Line("vat.opening_credit", "上年结转的期末留抵税额", "excess credit brought into the year",
                           facts.vat.opening_credit))
-    lines.append(Line("vat.tax_due", "全年应纳税额合计", "VAT due for the year", total(p.tax_due for p in ps)))
+    lines.append(Line("vat.tax_due", "全年应纳税额合计", "VAT due for the year", total(p.tax_due for p in ps),
+                      cite=_joined(p.tax_cite for p in ps)))
     if any(p.exports is not None for p in ps):
         lines.append(Line("vat.export_refund", "免抵退应退税额合计（见出口退税一节）",
                           "exempt-credit-refund refunds (see the export section)", total(p.refund for p in ps),
@@ -126,8 +128,12 @@ def _lines(ctx: Context, ledger: Ledger) -> list[Line]:
     if e is not None:
         lines.extend(_excess_lines(ledger))
     lines.append(Line("vat.credit_carried", "年末留抵税额（结转下年）", "excess credit carried into next year",
-                      ps[-1].credit_carried))
+                      ps[-1].credit_carried, cite=ps[-1].credit_cite))
     return lines
+
+
+def _joined(cites: Iterable[tuple[Citation, ...]]) -> tuple[Citation, ...]:
+    return tuple(dict.fromkeys(c for group in cites for c in group))
 
 
 def _method_cites(ledger: Ledger) -> tuple[Citation, ...]:
@@ -214,8 +220,8 @@ def _period_label(start: _dt.date, period: str) -> object:
     return start if period == "month" else f"{start.year}-Q{(start.month - 1) // 3 + 1}"
 
 
-def _period_table(ctx: Context, ledger: Ledger) -> Table:
-    period = ctx.facts.enterprise.vat_period
+def _period_table(facts: ReportInput, ledger: Ledger) -> Table:
+    period = facts.enterprise.vat_period
     ps = ledger.periods
     exports = any(p.exports is not None for p in ps)
     excess = any(p.credit_refund for p in ps)
@@ -256,8 +262,7 @@ def _period_table(ctx: Context, ledger: Ledger) -> Table:
 # -- savings -------------------------------------------------------------------------------
 
 
-def _rate_cut_savings(ctx: Context, outputs: tuple[OutputRow, ...]) -> list[Saving]:
-    facts, law = ctx.facts, ctx.law
+def _rate_cut_savings(facts: ReportInput, law: Law, outputs: tuple[OutputRow, ...]) -> list[Saving]:
     out: list[Saving] = []
     vouchers = [p for p in facts.purchases if p.kind in ("invoice", "customs") and p.band]
     bands = {o.band for o in outputs} | {p.band for p in vouchers}
