@@ -35,6 +35,10 @@ def test_wrap_never_breaks_a_number_a_date_or_a_key_that_fits_a_line(words, widt
             assert any(word in line for line in lines), (word, lines)
 
 
+def test_an_opening_bracket_never_breaks_a_key_that_fits_a_line():
+    assert wrap("（ aaaaa.________.________", 24) == ["（", "aaaaa.________.________"]
+
+
 def test_closing_punctuation_never_starts_a_line():
     for width in range(8, 30):  # wide enough for the longest unbreakable piece, "数），"
         for line in wrap("应纳税所得额（含本数），减按25%计入应纳税所得额；按20%的税率缴纳。", width):

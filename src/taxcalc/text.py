@@ -116,6 +116,17 @@ def _pieces(para: str) -> list[tuple[str, int]]:
     return units
 
 
+def _cut_after_opening(piece: str, width: int) -> list[str] | None:
+    """``piece`` as its opening punctuation and the rest, where that keeps the rest whole on a line.
+
+    A word that fits a line is never cut because an opening bracket came with it.
+    """
+    rest = piece.lstrip("".join(_OPENING))
+    if rest == piece or not rest or display_width(rest) > width:
+        return None
+    return [piece[: len(piece) - len(rest)], rest]
+
+
 def _cut(piece: str, width: int) -> list[str]:
     """``piece`` cut between characters into parts of at most ``width`` columns."""
     parts, cur, used = [], "", 0
@@ -166,7 +177,7 @@ def wrap(text: str, width: int) -> list[str]:
             if not filled and used + w > width:  # no room after the indent: drop it
                 cur, used = "", 0
             if w > width:  # longer than a whole line: cut it between characters
-                parts = _cut(piece, width)
+                parts = _cut_after_opening(piece, width) or _cut(piece, width)
                 lines.extend(parts[:-1])
                 piece, w = parts[-1], display_width(parts[-1])
             cur += " " * sep + piece
