@@ -126,10 +126,14 @@ class Rule(NamedTuple):
             "doc": self.doc,
             "reader": self.reader,
             "covers": list(self.covers),
+            "example": dict(self.load().example),
         }
 
 
 _V, _E, _X = "taxcalc.rules.vat", "taxcalc.rules.eit", "taxcalc.rules.export"
+#: The annual computation reads the rates and every preference it applies.
+_ANNUAL_KEYS = ("eit.rate.*", "eit.hnte.*", "eit.tase.in_force", "eit.small_profit.*", "eit.rd.*",
+                "eit.equipment.*", "eit.depreciation.*", "eit.losses.*")
 
 #: Every rule, in the order the command line lists them.
 RULES: tuple[Rule, ...] = (
@@ -186,14 +190,15 @@ RULES: tuple[Rule, ...] = (
          ("taxcalc.eit.apply_losses", "taxcalc.eit.loss_schedule"), from_file=True),
     Rule("eit.qualification_year", "高新技术企业、科技型中小企业的资格年度",
          "qualification years of a high-tech enterprise or technology-based SME",
-         _E, ("eit.hnte.rate_years", "eit.losses.qualification_year.*"), "docs/rules/eit-qualifications.md", ("eit", "qualification-year"),
+         _E, ("eit.hnte.rate_years", "eit.losses.qualification_year.*", "eit.losses.years.general",
+              "eit.losses.years.qualified"), "docs/rules/eit-qualifications.md", ("eit", "qualification-year"),
          ("taxcalc.eit.qualification_year", "taxcalc.eit.hnte_q4_years", "taxcalc.eit.hnte_rate_years",
           "taxcalc.eit.hnte_validity_years", "taxcalc.eit.registration_years"), from_file=True),
     Rule("eit.annual", "企业所得税年度汇算", "the annual enterprise income tax computation (年度汇算清缴)",
-         _E, ("eit.*",), "docs/rules/eit-annual.md", ("eit", "annual"), ("taxcalc.eit.annual",), from_file=True,
+         _E, _ANNUAL_KEYS, "docs/rules/eit-annual.md", ("eit", "annual"), ("taxcalc.eit.annual",), from_file=True,
          reader="EnterpriseYear.from_mapping"),
     Rule("eit.benefit", "每项优惠政策的减税效应", "the benefit of each preferential policy (政策效应)",
-         _E, ("eit.*",), "docs/rules/eit-benefit.md", ("eit", "benefit"), ("taxcalc.eit.benefit", "taxcalc.eit.policy_law"),
+         _E, _ANNUAL_KEYS, "docs/rules/eit-benefit.md", ("eit", "benefit"), ("taxcalc.eit.benefit", "taxcalc.eit.policy_law"),
          from_file=True),
     Rule("export.rebate_rate", "某商品在出口日的退税率", "the rebate rate of a product on an export date",
          _X, ("export.tier_*", "export.rate_change.product_list"), "docs/rules/export-rebate-rate.md", ("export", "rate"),

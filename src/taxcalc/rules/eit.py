@@ -256,8 +256,30 @@ def _d(input: type[Any], compute: Any, result: tuple[type[Any], ...], text: Any 
     return Definition(input=input, compute=compute, result=result, text=text, reader=reader)
 
 
+def _examples(definitions: dict[str, Definition]) -> dict[str, Definition]:
+    return {k: dataclasses.replace(d, example=EXAMPLES[k]) for k, d in definitions.items()}
+
+
+#: An input of each rule, as a JSON document gives it.
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "eit.small_profit": {"income": "1000000", "year": 2018, "employees": "50", "assets": "8000000"},
+    "eit.rd_ratio": {"year": 2023, "kinds": ["ic_machine"]},
+    "eit.rd_super_deduction": {"facts": {"projects": [{"name": "P1", "personnel": "600000",
+                                                       "direct_inputs": "300000", "other": "100000"}]},
+                               "year": 2022, "industry": "manufacturing"},
+    "eit.equipment": {"cost": "5000000", "kind": "machinery", "acquired_on": "2018-12-05", "in_use": "2018-12-20"},
+    "eit.loss_window": {"origin": 2013, "qualified_years": [2018]},
+    "eit.losses": {"year": 2018, "income": "300000", "qualified_years": [2018],
+                   "brought_forward": [{"year": 2013, "amount": "500000"}]},
+    "eit.qualification_year": {"year": 2018, "certificates": [{"number": "GR201711000123", "first": "2017-10-25",
+                                                               "last": "2020-10-24"}]},
+    "eit.annual": {"year": 2018, "profit": "800000", "employees": "50", "assets": "8000000",
+                   "losses": [{"year": 2016, "amount": "100000"}]},
+    "eit.benefit": {"facts": {"year": 2018, "profit": "800000", "employees": "50", "assets": "8000000"}},
+}
+
 #: The definition of each income tax rule, by id (see :mod:`taxcalc.rules.protocol`).
-DEFINITIONS: dict[str, Definition] = {
+DEFINITIONS: dict[str, Definition] = _examples({
     "eit.small_profit": _d(SmallProfitInput, _small_profit, (eit.SmallProfit,), _small_profit_text),
     "eit.rd_ratio": _d(RdRatioInput, _rd_ratio, (eit.RdRatio,), _rd_ratio_text),
     "eit.rd_super_deduction": _d(RdSuperDeductionInput, _rd_super_deduction, (eit.RdResult,)),
@@ -267,4 +289,4 @@ DEFINITIONS: dict[str, Definition] = {
     "eit.qualification_year": _d(QualificationInput, _qualification, (eit.QualificationYear,)),
     "eit.annual": _d(eit.EnterpriseYear, _annual, (eit.AnnualResult,), reader=eit.EnterpriseYear.from_mapping),
     "eit.benefit": _d(BenefitInput, _benefit, (eit.Benefit,)),
-}
+})

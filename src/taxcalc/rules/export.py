@@ -7,6 +7,7 @@ SAMPLE (``sample``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Iterator
 from decimal import Decimal
@@ -203,8 +204,21 @@ def _excess_text(r: export.ExcessCreditRefund2018, lang: str, inputs: Any = None
     return "\n".join([head, "", r.explain(lang)])
 
 
+#: An input of each rule, as a JSON document gives it.
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "export.rebate_rate": {"code": "9901000010", "export_date": "2019-05-01", "sample": True},
+    "export.exempt_credit_refund": {"period": "2019-08", "exports": [
+        {"fob": "100", "exchange_rate": "6.5", "levy_rate": "13%", "rebate_rate": "13%"}]},
+    "export.exempt_refund": {"lines": [{"amount": "100000", "purchase_vat_rate": "16%", "export_date": "2019-06-30",
+                                        "code": "9901000010"}], "sample": True},
+    "export.excess_credit_refund_2018": {
+        "industry": "专用设备制造业", "credit_rating": "A", "registered_on": "2010-01-01", "listed_input_tax": "80",
+        "total_input_tax": "100", "prior_period_end_credit": "1000", "end_2017_credit": "500",
+        "applied_on": "2018-08-01"},
+}
+
 #: The definition of each export rule, by id (see :mod:`taxcalc.rules.protocol`).
-DEFINITIONS: dict[str, Definition] = {
+DEFINITIONS: dict[str, Definition] = {k: dataclasses.replace(d, example=EXAMPLES[k]) for k, d in {
     "export.rebate_rate": Definition(RebateRateInput, _rebate_rate, (export.RebateRate,), _rebate_rate_text),
     "export.exempt_credit_refund": Definition(ExemptCreditRefundMonth, _exempt_credit_refund,
                                               (export.ExemptCreditRefund,), _exempt_credit_refund_text),
@@ -213,4 +227,4 @@ DEFINITIONS: dict[str, Definition] = {
                                        _exempt_refund_text, shown=_one_line),
     "export.excess_credit_refund_2018": Definition(ExcessCreditInput, _excess, (export.ExcessCreditRefund2018,),
                                                    _excess_text),
-}
+}.items()}

@@ -12,7 +12,8 @@ Definition]``, one :class:`Definition` per rule id of the index
 * ``result`` — the result type(s); :func:`output_schema` is generated from their
   dataclass fields;
 * ``text`` — the text a person reads on the command line, ``(result, lang, inputs) -> str``;
-* ``shown`` — the part of the result the command line prints (default: all of it).
+* ``shown`` — the part of the result the command line prints (default: all of it);
+* ``example`` — an input as a mapping (JSON-ready), used by the documentation and the tests.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Definition:
     text: Callable[[Any, str, Any], str]
     reader: Callable[[object], Any] | None = None
     shown: Callable[[Any], Any] = lambda result: result
+    example: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def read(self, data: object) -> Any:
         """The input from a mapping; :class:`~taxcalc.errors.InputProblems` lists every problem."""

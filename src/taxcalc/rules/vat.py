@@ -5,6 +5,7 @@ Each ``compute`` is a thin adapter calling the public function of :mod:`taxcalc.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
@@ -205,8 +206,24 @@ def _d(input: type[Any], compute: Any, result: tuple[type[Any], ...], text: Any)
     return Definition(input=input, compute=compute, result=result, text=text)
 
 
+def _examples(definitions: dict[str, Definition]) -> dict[str, Definition]:
+    return {k: dataclasses.replace(d, example=EXAMPLES[k]) for k, d in definitions.items()}
+
+
+#: An input of each rule, as a JSON document gives it.
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "vat.rate": {"band": "standard", "on": "2019-04-01"},
+    "vat.replacement_rate": {"old_rate": "17%", "on": "2019-05-01", "applied_on": "2018-04-30"},
+    "vat.invoice_rate": {"band": "standard", "liability_date": "2019-03-28", "invoice_date": "2019-04-15"},
+    "vat.invoice_line": {"amount": "1130", "band": "standard", "on": "2019-04-01"},
+    "vat.agricultural_deduction": {"purchase_price": "10000", "on": "2018-06-01", "for_top_rate_goods": True},
+    "vat.small_scale_standard": {"on": "2017-06-01", "sector": "commerce", "annual_sales": "800000.01"},
+    "vat.reregistration": {"sales_by_period": ["400000"] * 12, "on": "2018-10-15"},
+    "vat.small_scale_vat": {"sales": "300000", "period_start": "2019-04-01", "period": "quarter"},
+}
+
 #: The definition of each VAT rule, by id (see :mod:`taxcalc.rules.protocol`).
-DEFINITIONS: dict[str, Definition] = {
+DEFINITIONS: dict[str, Definition] = _examples({
     "vat.rate": _d(RateInput, _rate, (vat.VatRate,), _rate_text),
     "vat.replacement_rate": _d(ReplacementInput, _replacement, (vat.ReplacementRate,), _replacement_text),
     "vat.invoice_rate": _d(InvoiceRateInput, _invoice_rate, (vat.InvoiceRate,), _invoice_rate_text),
@@ -217,4 +234,4 @@ DEFINITIONS: dict[str, Definition] = {
                                    _standard_text),
     "vat.reregistration": _d(ReregistrationInput, _reregistration, (vat.Reregistration,), _reregistration_text),
     "vat.small_scale_vat": _d(SmallScaleInput, _small_scale, (vat.SmallScaleVat,), _small_scale_text),
-}
+})
