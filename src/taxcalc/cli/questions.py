@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import re
-import tomllib
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputProblems, Problem, TaxcalcError
@@ -230,7 +227,11 @@ def read_args(rule: Rule, definition: Definition, args: argparse.Namespace) -> A
 
 def _load(path: str) -> Any:
     """A JSON or TOML file, floats kept as written (money is never a float)."""
-    text = Path(path).read_text(encoding="utf-8")
+    import json
+    import tomllib
+
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
     try:
         if path.endswith(".json"):
             return json.loads(text, parse_float=FloatLiteral)
