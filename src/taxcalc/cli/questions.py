@@ -90,8 +90,22 @@ def _fields(rule: Rule, definition: Definition) -> tuple[list[FieldSpec], list[F
     return fields, row
 
 
-def _metavar(name: str, field: Field) -> str:
-    if isinstance(field, Choice) and not isinstance(field, Names):
+def _in_order(rule: Rule, definition: Definition) -> list[FieldSpec]:
+    """The fields as the command line lists them: the one row's fields where the row is declared."""
+    out: list[FieldSpec] = []
+    for f in spec(definition.input):
+        if f.name == rule.one_row:
+            assert isinstance(f.field, Rows)
+            out.extend(spec(f.field.cls))
+        else:
+            out.append(f)
+    return out
+
+
+def _metavar(rule: Rule, name: str, field: Field) -> str:
+    if name in rule.metavars:
+        return rule.metavars[name]
+    if isinstance(field, Choice | Names):
         options = [o for o in field.options if o]
         return "{" + ",".join(options) + "}" if len(options) <= 6 else name.upper()
     if isinstance(field, Year | Years):
@@ -123,10 +137,9 @@ def add_rule(cmds: Any, rule: Rule) -> argparse.ArgumentParser:
         p.add_argument("file", metavar="FILE", help="the input, a .json or .toml file (its JSON Schema: "
                        f"taxcalc rules --json, rule {rule.id})")
     else:
-        fields, row = _fields(rule, definition)
         grouped = {name: (required, names) for required, names in rule.exclusive for name in names}
         groups: dict[tuple[str, ...], Any] = {}
-        for f in [*fields, *row]:
+        for f in _in_order(rule, definition):
             name = rule.options.get(f.name)
             if f.name in rule.arguments:
                 shown[f.name] = name or f.name
@@ -143,10 +156,10 @@ def add_rule(cmds: Any, rule: Rule) -> argparse.ArgumentParser:
             if isinstance(f.field, Flag):
                 target.add_argument(option, dest=f.name, action="store_true", help=_help(f))
             elif isinstance(f.field, Names | Years):
-                target.add_argument(option, dest=f.name, action="append", metavar=_metavar(f.name, f.field),
+                target.add_argument(option, dest=f.name, action="append", metavar=_metavar(rule, f.name, f.field),
                                     help=_help(f))
             else:
-                target.add_argument(option, dest=f.name, metavar=_metavar(f.name, f.field),
+                target.add_argument(option, dest=f.name, metavar=_metavar(rule, f.name, f.field),
                                     required=f.required and f.name not in grouped, help=_help(f))
     add_law_options(p)
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,

@@ -68,6 +68,8 @@ class Rule(NamedTuple):
       fields)``: exactly one);
     * ``one_row`` — a list-of-tables field the command line gives as one row, its
       fields as options (e.g. the one export line of ``taxcalc export refund``);
+    * ``metavars`` — how the help shows a field's value where the field's kind says
+      too little (``FILE`` for a catalogue path);
     * ``from_file`` — the command takes the input as a JSON or TOML file (inputs with
       lists of tables);
     * ``covers`` — the public functions the rule stands for;
@@ -87,6 +89,7 @@ class Rule(NamedTuple):
     options: Mapping[str, str] = {}
     exclusive: tuple[tuple[bool, tuple[str, ...]], ...] = ()
     one_row: str = ""
+    metavars: Mapping[str, str] = {}
     from_file: bool = False
     reader: str = "taxcalc.inputs.parse"
 
@@ -170,7 +173,7 @@ RULES: tuple[Rule, ...] = (
     Rule("eit.small_profit", "小型微利企业的条件与应纳税额", "small low-profit enterprise test and tax (小型微利企业)",
          _E, ("eit.small_profit.*", "eit.rate.standard"), "docs/rules/eit-small-profit.md", ("eit", "small-profit"),
          ("taxcalc.eit.small_profit", "taxcalc.eit.small_profit_cliffs", "taxcalc.eit.quarterly_averages"),
-         arguments=("income",)),
+         arguments=("income",), metavars={"employees": "N"}),
     Rule("eit.rd_ratio", "某年度研发费用加计扣除比例", "R&D super-deduction ratio of a year (研发费用加计扣除比例)",
          _E, ("eit.rd.in_force", "eit.rd.ratio.*"), "docs/rules/eit-rd-super-deduction.md", ("eit", "rd-ratio"), ("taxcalc.eit.rd_ratio",),
          options={"kinds": "--kind"}),
@@ -205,7 +208,7 @@ RULES: tuple[Rule, ...] = (
          ("taxcalc.export.rebate_rate", "taxcalc.export.check_catalogue"), arguments=("code",),
          options={"export_date": "--on", "purchase_vat_rate": "--purchase-rate",
                   "supplier_collection_rate": "--collection-rate"},
-         exclusive=((True, ("catalogue", "sample")),)),
+         exclusive=((True, ("catalogue", "sample")),), metavars={"catalogue": "FILE"}),
     Rule("export.exempt_credit_refund", "生产企业一个月的免抵退税", "a manufacturer's month of 免抵退 (one export line)",
          _X, ("export.method.exempt_credit_refund",), "docs/rules/export-exempt-credit-refund.md", ("export", "refund"),
          ("taxcalc.export.exempt_credit_refund",), one_row="exports",
@@ -215,7 +218,7 @@ RULES: tuple[Rule, ...] = (
          ("export", "trader-refund"), ("taxcalc.export.exempt_refund",), one_row="lines",
          options={"export_date": "--on", "purchase_vat_rate": "--purchase-rate",
                   "supplier_collection_rate": "--collection-rate"},
-         exclusive=((False, ("catalogue", "sample")),)),
+         exclusive=((False, ("catalogue", "sample")),), metavars={"catalogue": "FILE"}),
     Rule("export.excess_credit_refund_2018", "2018年退还部分行业增量留抵税额",
          "the 2018 refund of excess input credits (财税〔2018〕70号)",
          _X, ("vat.excess_credit_refund_2018.*",), "docs/rules/export-excess-credit-refund-2018.md", ("export", "excess-credit-2018"),

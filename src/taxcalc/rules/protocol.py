@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..errors import InvalidInput, NotMoney, Problem
+from ..errors import InputProblems, InvalidInput, NotMoney, Problem
 from ..explain import Citation, Step
 from ..inputs import json_schema, parse
 
@@ -56,8 +56,6 @@ class Definition:
         try:
             return self.reader(data)
         except (InvalidInput, NotMoney) as exc:
-            from ..errors import InputProblems
-
             if isinstance(exc, InputProblems):
                 raise
             raise InputProblems([Problem(exc.field, exc.reason)]) from None
@@ -124,7 +122,7 @@ def dataclass_schema(cls: type[Any], *, inputs: bool = False) -> dict[str, Any]:
             "additionalProperties": False, "required": required, "properties": props}
 
 
-def _type_schema(tp: Any, *, inputs: bool) -> dict[str, Any]:  # noqa: PLR0911, PLR0912 - one case per type
+def _type_schema(tp: Any, *, inputs: bool) -> dict[str, Any]:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is Decimal:
