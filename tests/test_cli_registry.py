@@ -60,7 +60,8 @@ def _imported(*argv: str) -> set[str]:
     return set(out.split())
 
 
-_HEAVY = ("babel", "taxcalc.report", "taxcalc.eit", "taxcalc.export", "taxcalc.rules.eit", "taxcalc.rules.export")
+_HEAVY = ("babel", "taxcalc.report", "taxcalc.eit", "taxcalc.export", "taxcalc.rules.eit", "taxcalc.rules.export",
+          "taxcalc.cli.report", "taxcalc.cli.law")
 
 
 def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -115,6 +116,14 @@ def test_a_bad_input_file_is_one_line_per_problem(capsys, tmp_path):
     err = capsys.readouterr().err.splitlines()
     assert err == [f'taxcalc: error: {path}: income: a float is not money; write "1.5" (a string)',
                    f"taxcalc: error: {path}: qualified_years[0]: must be a whole number (got 'x')"]
+
+
+def test_a_float_in_a_file_read_by_a_record_of_its_own_is_named(capsys, tmp_path):
+    path = tmp_path / "year.toml"
+    path.write_text('year = 2018\nprofit = "800000"\n[rd]\nprojects = [{name = "P", other = 1.5}]\n', "utf-8")
+    assert main(["eit", "annual", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        f'taxcalc: error: {path}: rd.projects[0].other: a float is not money; write "1.5" (a string)\n')
 
 
 def test_several_bad_options_are_each_named(capsys):

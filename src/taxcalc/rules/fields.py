@@ -17,12 +17,30 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import InvalidInput, NotMoney, Problem
-from ..inputs import BAD, Amount, Choice, Field, Integer, Integers
+from ..inputs import BAD, Amount, Choice, Field, FloatLiteral, Integer, Integers
 from ..inputs.fields import shown
 
-__all__ = ["Amounts", "Factor", "Names", "Table", "Tables", "Year", "Years"]
+__all__ = ["Amounts", "Factor", "Names", "Table", "Tables", "Year", "Years", "floats"]
 
 _FIRST_YEAR, _LAST_YEAR = 1950, 2200  # as taxcalc.eit's tax_year accepts
+
+
+def floats(data: object, path: str = "") -> list[Problem]:
+    """A problem for every number written with a point or an exponent in ``data`` (a parsed
+    document): money is never a float.  For the records that read themselves, which
+    would otherwise not know what was written.
+
+    >>> from taxcalc.inputs import FloatLiteral
+    >>> floats({"rd": {"projects": [{"other": FloatLiteral("1.5")}]}})
+    [Problem(path='rd.projects[0].other', reason='a float is not money; write "1.5" (a string)')]
+    """
+    if isinstance(data, FloatLiteral):
+        return [Problem(path, f'a float is not money; write "{data.text}" (a string)')]
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in floats(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in floats(v, f"{path}[{i}]")]
+    return []
 
 
 class Year(Integer):
@@ -103,6 +121,10 @@ class Table(Field):
     def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
         if isinstance(raw, self.cls):
             return raw
+        found = floats(raw, path)
+        if found:
+            problems.extend(found)
+            return BAD
         try:
             return self.cls.from_mapping(raw, path)
         except (InvalidInput, NotMoney) as exc:

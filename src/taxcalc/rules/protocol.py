@@ -53,6 +53,11 @@ class Definition:
         """The input from a mapping; :class:`~taxcalc.errors.InputProblems` lists every problem."""
         if self.reader is None:
             return parse(self.input, data)
+        from .fields import floats
+
+        found = floats(data)
+        if found:
+            raise InputProblems(found)
         try:
             return self.reader(data)
         except (InvalidInput, NotMoney) as exc:
