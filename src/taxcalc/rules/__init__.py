@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -48,6 +49,10 @@ GROUPS: tuple[Group, ...] = (
     Group("export", "export VAT rebates: rebate rates, 免抵退, 免退, the 2018 excess-credit refund",
           "Export VAT rebates (出口退税), one question at a time."),
 )
+
+
+#: No names: the default of the mappings of a rule (read-only, shared).
+_NONE: Mapping[str, str] = MappingProxyType({})
 
 
 class Rule(NamedTuple):
@@ -86,10 +91,10 @@ class Rule(NamedTuple):
     command: tuple[str, str]
     covers: tuple[str, ...]
     arguments: tuple[str, ...] = ()
-    options: Mapping[str, str] = {}
+    options: Mapping[str, str] = _NONE
     exclusive: tuple[tuple[bool, tuple[str, ...]], ...] = ()
     one_row: str = ""
-    metavars: Mapping[str, str] = {}
+    metavars: Mapping[str, str] = _NONE
     from_file: bool = False
     reader: str = "taxcalc.inputs.parse"
 
