@@ -1,9 +1,13 @@
 """The ``taxcalc`` command.
 
-Each sub-command lives in its own module here and registers itself through
-``add_parser``.  Exit status: 0 answered; 1 the question could not be answered
-(each problem on its own line on stderr, naming the field, never a traceback);
-2 the command line is wrong (argparse usage error).
+The rule questions (``taxcalc vat rate …``, ``taxcalc eit …``, ``taxcalc export …``)
+are made from the rule registry (:mod:`taxcalc.rules`) by
+:mod:`taxcalc.cli.questions`; ``report``, ``law``, ``rules`` and ``vat bands`` are
+written by hand.  Only what the command line asks for is built and imported: the
+top level lists the commands from plain data, and a question loads its own rule
+only.  Exit status: 0 answered; 1 the question could not be answered (each
+problem on its own line on stderr, naming the option, never a traceback); 2 the
+command line is wrong (argparse usage error).
 """
 
 from __future__ import annotations
@@ -15,39 +19,97 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import TaxcalcError
-from .common import error_line
 
 __all__ = ["main"]
 
-#: Sub-command modules, in the order ``taxcalc --help`` lists them.
-SUBCOMMANDS: tuple[str, ...] = ("report", "law", "vat", "eit", "export")
+#: Sub-commands, in the order ``taxcalc --help`` lists them.
+SUBCOMMANDS: tuple[str, ...] = ("report", "law", "rules", "vat", "eit", "export")
+
+#: The hand-written sub-commands: their one-line help and their description.
+HAND_WRITTEN: dict[str, tuple[str, str]] = {
+    "report": (
+        "the benefit report of one enterprise for one tax year",
+        "Read one enterprise's facts for a tax year (TOML or JSON) and print what the law gives it: "
+        "VAT by period, small-scale status, income tax with each preference, export refunds, and the "
+        "saving from each policy with its citation (refunds are listed apart).  Without FILE, the "
+        "built-in example (a Hebei manufacturer in 2018).",
+    ),
+    "law": (
+        "the law data: list keys, a key's history, or its value on a date",
+        "Without KEY, list every key.  With KEY, show its dated values and citations; with --on, the "
+        "value in force that day.  --known-on and --what-if show the law as it was known on a day, or "
+        "with a value replaced.",
+    ),
+    "rules": (
+        "the rules: each rule's id, summary and command; with --json its schemas and law keys",
+        "List the rules of the registry: id, summary and the command that asks it.  With --json, "
+        "each rule's input and output JSON Schemas, the law keys it reads and its documentation page.",
+    ),
+}
+
+#: What the build of the parser is asked for: everything (``ALL``), nothing below a
+#: level (``None``), or one name.
+ALL = "*"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command registered."""
+def _wanted(argv: Sequence[str]) -> tuple[str | None, str | None]:
+    """The command and the question ``argv`` asks (``None`` where it names none)."""
+    words: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--":
+            break
+        elif arg.startswith("-"):
+            skip = arg == "--lang"  # the one option before a question that takes a value
+        else:
+            words.append(arg)
+            if len(words) == 2:
+                break
+    return (words[0] if words else None), (words[1] if len(words) > 1 else None)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every sub-command and question when ``argv`` is ``None``; otherwise
+    only the parts ``argv`` reaches are built (the others are listed by name and help)."""
+    command, question = (ALL, ALL) if argv is None else _wanted(argv)
     parser = argparse.ArgumentParser(
         prog="taxcalc",
         description="Chinese enterprise tax rules and the benefit of each policy, exact and cited.",
         epilog="Start with: taxcalc report  (the built-in example).  Every question takes "
-        "--lang zh|en, --json, --known-on DATE and --what-if KEY=VALUE.  Exit status: 0 answered, "
-        "1 bad input or a date outside the law data, 2 usage error.",
+        "--lang zh|en, --json, --known-on DATE and --what-if KEY=VALUE.  List the rules: taxcalc rules.  "
+        "Exit status: 0 answered, 1 bad input or a date outside the law data, 2 usage error.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
+    from ..rules import GROUPS
+
+    groups = {g.name: g for g in GROUPS}
     for name in SUBCOMMANDS:
-        module = importlib.import_module(f"{__name__}.{name}")
-        module.add_parser(sub)
+        if command not in (ALL, name):
+            helps = HAND_WRITTEN.get(name) or (groups[name].help, groups[name].description)
+            sub.add_parser(name, help=helps[0], description=helps[1])
+        elif name in groups:
+            from .questions import add_group
+
+            add_group(sub, groups[name], question)
+        else:
+            importlib.import_module(f"{__name__}.{name}").add_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(args_list)
+    args = parser.parse_args(args_list)
     try:
         text: str = args.func(args)
     except TaxcalcError as exc:
+        from .common import error_line
+
         problems = getattr(exc, "problems", None)
         where = getattr(args, "file", None)
         prefix = f"taxcalc: error: {where}: " if problems and where else "taxcalc: error: "

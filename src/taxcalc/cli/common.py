@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -143,6 +142,8 @@ def what_if_value(key: str, text: str) -> object:
 
 def dump_json(data: Any) -> str:
     """Stable JSON: keys in insertion order, non-ASCII kept, two-space indent."""
+    import json  # only an answer in JSON needs it
+
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 

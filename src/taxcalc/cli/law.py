@@ -9,6 +9,7 @@ from .._provenance import provenance
 from ..law import LawValue
 from ..money import date_arg
 from ..text import render_table
+from . import HAND_WRITTEN
 from .common import (
     WIDTH,
     add_law_options,
@@ -25,10 +26,8 @@ __all__ = ["add_parser"]
 def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "law",
-        help="the law data: list keys, a key's history, or its value on a date",
-        description="Without KEY, list every key.  With KEY, show its dated values and "
-        "citations; with --on, the value in force that day.  --known-on and --what-if show the "
-        "law as it was known on a day, or with a value replaced.",
+        help=HAND_WRITTEN["law"][0],
+        description=HAND_WRITTEN["law"][1],
     )
     p.add_argument("key", nargs="?", help="a key, e.g. vat.rate.standard (or a prefix to list)")
     p.add_argument("--on", metavar="DATE", help="the value in force on DATE (YYYY-MM-DD)")

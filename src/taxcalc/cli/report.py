@@ -8,6 +8,7 @@ from typing import Any
 from ..errors import InvalidInput
 from ..report import build_report, example, example_text, load, render
 from ..report.input import json_schema
+from . import HAND_WRITTEN
 from .common import add_law_options, add_output_options, dump_json, law_options
 
 __all__ = ["add_parser", "run"]
@@ -16,11 +17,8 @@ __all__ = ["add_parser", "run"]
 def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "report",
-        help="the benefit report of one enterprise for one tax year",
-        description="Read one enterprise's facts for a tax year (TOML or JSON) and print what the "
-        "law gives it: VAT by period, small-scale status, income tax with each preference, export "
-        "refunds, and the saving from each policy with its citation (refunds are listed apart).  Without FILE, the built-in "
-        "example (a Hebei manufacturer in 2018).",
+        help=HAND_WRITTEN["report"][0],
+        description=HAND_WRITTEN["report"][1],
         epilog="The input format is described in docs/report.md; start from the example: "
         "taxcalc report --print-example > mine.toml",
     )

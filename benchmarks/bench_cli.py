@@ -1,0 +1,80 @@
+"""Start-up time of the ``taxcalc`` command (not a test): ``taxcalc --help`` and one rule
+question, each run as a new process, beside a bare ``python -c pass`` in the same run.
+
+Run with the package installed: ``python benchmarks/bench_cli.py [--runs N]``.  Bytecode
+caching is left on (``PYTHONDONTWRITEBYTECODE`` is removed from the environment), as on
+users' machines; one untimed run of each command first writes the caches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+_PY = (sys.executable,)
+_M = (sys.executable, "-m", "taxcalc")
+#: The installed ``taxcalc`` script beside this Python (what users type), if there is one.
+_SCRIPT = Path(sys.executable).with_name("taxcalc")
+_RATE = ("vat", "rate", "standard", "--on", "2019-04-01")
+
+#: What is timed: a name, the command, and the bar in milliseconds.
+CASES: tuple[tuple[str, tuple[str, ...], float | None], ...] = (
+    ("python -c pass (baseline)", (*_PY, "-c", "pass"), None),
+    ("python -m taxcalc --help", (*_M, "--help"), 150.0),
+    ("python -m taxcalc vat --help", (*_M, "vat", "--help"), None),
+    ("python -m taxcalc vat rate standard --on 2019-04-01", (*_M, *_RATE), 150.0),
+    ("python -m taxcalc vat rate … --json", (*_M, *_RATE, "--json"), None),
+    ("python -m taxcalc rules", (*_M, "rules"), None),
+    *((("taxcalc --help (installed script)", (str(_SCRIPT), "--help"), 150.0),
+       ("taxcalc vat rate standard --on 2019-04-01 (script)", (str(_SCRIPT), *_RATE), 150.0))
+      if _SCRIPT.exists() else ()),
+)
+
+
+def _once(argv: tuple[str, ...], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run, in milliseconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    wall = (time.perf_counter() - start) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return wall, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=25, help="runs of each command (default 25; at least 20)")
+    runs = max(parser.parse_args().runs, 20)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    load = os.getloadavg()[0]
+    print(f"{platform.python_implementation()} {platform.python_version()} on {platform.platform()}, "
+          f"{os.cpu_count()} CPUs; median of {runs} runs each (ms)")
+    for _, argv, _ in CASES:
+        _once(argv, env)  # writes the bytecode caches
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name, _, _ in CASES}
+    for _ in range(runs):  # interleaved, so a change of load touches every case alike
+        for name, argv, _ in CASES:
+            times[name].append(_once(argv, env))
+    print(f"load average before: {load:.2f}, after: {os.getloadavg()[0]:.2f} (CPU time is less sensitive to load than wall time)")
+    width = max(len(name) for name, _, _ in CASES)
+    print(f"{'':<{width}}  {'wall':>7}     {'min':>6}  {'cpu':>7}")
+    base = statistics.median(w for w, _ in times[CASES[0][0]])
+    for name, _, bar in CASES:
+        median = statistics.median(w for w, _ in times[name])
+        cpu = statistics.median(c for _, c in times[name])
+        verdict = "" if bar is None else f"  bar {bar:g} ms: {'ok' if median <= bar else 'OVER'}"
+        extra = "" if name == CASES[0][0] else f"  (+{median - base:.1f})"
+        print(f"{name:<{width}}  {median:7.1f} ms  {min(w for w, _ in times[name]):6.1f}  {cpu:7.1f} ms"
+              f"{extra}{verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""Field kinds the rules' input models need beyond :mod:`taxcalc.inputs`: lists of amounts
+and of names, tax years, and a bridge to the records that read themselves (``from_mapping``).
+
+Each is a :class:`taxcalc.inputs.Field`: it reads a JSON or TOML value with every
+problem at its path, and publishes the JSON Schema of what it reads.
+
+>>> problems = []
+>>> Amounts("sales").read(["100", 200], "sales", problems)
+(Decimal('100'), Decimal('200'))
+>>> Names("kinds", ("general", "manufacturer")).read(["x"], "kinds", problems), problems[0].path
+(<BAD>, 'kinds[0]')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..errors import InvalidInput, NotMoney, Problem
+from ..inputs import BAD, Amount, Choice, Field, FloatLiteral, Integer, Integers
+from ..inputs.fields import shown
+
+__all__ = ["Amounts", "Factor", "Names", "Table", "Tables", "Year", "Years", "floats"]
+
+_FIRST_YEAR, _LAST_YEAR = 1950, 2200  # as taxcalc.eit's tax_year accepts
+
+
+def floats(data: object, path: str = "") -> list[Problem]:
+    """A problem for every number written with a point or an exponent in ``data`` (a parsed
+    document): money is never a float.  For the records that read themselves, which
+    would otherwise not know what was written.
+
+    >>> from taxcalc.inputs import FloatLiteral
+    >>> floats({"rd": {"projects": [{"other": FloatLiteral("1.5")}]}})
+    [Problem(path='rd.projects[0].other', reason='a float is not money; write "1.5" (a string)')]
+    """
+    if isinstance(data, FloatLiteral):
+        return [Problem(path, f'a float is not money; write "{data.text}" (a string)')]
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in floats(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in floats(v, f"{path}[{i}]")]
+    return []
+
+
+class Year(Integer):
+    """A tax year, e.g. 2018."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__(doc, minimum=_FIRST_YEAR, maximum=_LAST_YEAR)
+
+
+class Years(Integers):
+    """A list of tax years; read as a sorted tuple."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__(doc, minimum=_FIRST_YEAR, maximum=_LAST_YEAR)
+
+
+class Amounts(Field):
+    """A list of amounts of yuan (each as :class:`taxcalc.inputs.Amount` reads it); read as a tuple."""
+
+    kind = "amounts"
+
+    def __init__(self, doc: str, *, sign: str = "nonnegative", max_items: int = 1000) -> None:
+        super().__init__(doc)
+        self.item = Amount(doc, sign=sign)
+        self.max_items = max_items
+
+    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
+        if not isinstance(raw, list | tuple) or not raw:
+            problems.append(Problem(path, f"must be a non-empty list of amounts (got {shown(raw)})"))
+            return BAD
+        if len(raw) > self.max_items:
+            problems.append(Problem(path, f"has {len(raw)} items; at most {self.max_items}"))
+            return BAD
+        before = len(problems)
+        values = [self.item.read(v, f"{path}[{i}]", problems) for i, v in enumerate(raw)]
+        return BAD if len(problems) > before else tuple(values)
+
+    def _schema(self) -> dict[str, Any]:
+        return {"type": "array", "minItems": 1, "maxItems": self.max_items, "items": self.item._schema()}
+
+
+class Names(Field):
+    """A list of names, each one of ``options``; read as a tuple in the order given."""
+
+    kind = "names"
+
+    def __init__(self, doc: str, options: Sequence[str] | Callable[[], Sequence[str]]) -> None:
+        super().__init__(doc)
+        self.item = Choice(doc, options)
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """The names accepted."""
+        return self.item.options
+
+    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
+        if not isinstance(raw, list | tuple):
+            problems.append(Problem(path, f"must be a list of names (got {shown(raw)})"))
+            return BAD
+        before = len(problems)
+        values = [self.item.read(v, f"{path}[{i}]", problems) for i, v in enumerate(raw)]
+        return BAD if len(problems) > before else tuple(values)
+
+    def _schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item._schema()}
+
+
+class Table(Field):
+    """A table read by a library record's own ``from_mapping`` (e.g. ``RdFacts``); its schema is
+    derived from the record's fields."""
+
+    kind = "table"
+
+    def __init__(self, doc: str, cls: type[Any]) -> None:
+        super().__init__(doc)
+        self.cls = cls
+
+    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
+        if isinstance(raw, self.cls):
+            return raw
+        found = floats(raw, path)
+        if found:
+            problems.extend(found)
+            return BAD
+        try:
+            return self.cls.from_mapping(raw, path)
+        except (InvalidInput, NotMoney) as exc:
+            problems.append(Problem(exc.field, exc.reason))
+            return BAD
+
+    def _schema(self) -> dict[str, Any]:
+        from .protocol import dataclass_schema
+
+        return dataclass_schema(self.cls, inputs=True)
+
+
+class Tables(Table):
+    """A list of tables, each read by the record's own ``from_mapping``; read as a tuple."""
+
+    kind = "tables"
+
+    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
+        if not isinstance(raw, list | tuple):
+            problems.append(Problem(path, f"must be a list of tables (got {shown(raw)})"))
+            return BAD
+        before = len(problems)
+        rows = [super(Tables, self)._read(item, f"{path}[{i}]", problems) for i, item in enumerate(raw)]
+        return BAD if len(problems) > before else tuple(rows)
+
+    def _schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": super()._schema()}
+
+
+class Factor(Field):
+    """A positive decimal number written as text, e.g. an exchange rate ``"6.8976"``."""
+
+    kind = "factor"
+    pattern = r"^(0|[1-9][0-9]{0,8})(\.[0-9]{1,10})?$"
+
+    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
+        import re
+        from decimal import Decimal
+
+        if isinstance(raw, Decimal) and raw.is_finite() and raw > 0:
+            return raw
+        if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0:
+            return Decimal(raw)
+        if isinstance(raw, str) and re.match(self.pattern, raw) and Decimal(raw) > 0:
+            return Decimal(raw)
+        problems.append(Problem(path, f"{shown(raw)} is not a positive number (write e.g. \"6.8976\")"))
+        return BAD
+
+    def _schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string", "pattern": self.pattern}, {"type": "integer", "minimum": 1}]}
