@@ -122,9 +122,10 @@ def _cut_after_opening(piece: str, width: int) -> list[str] | None:
     A word that fits a line is never cut because an opening bracket came with it.
     """
     rest = piece.lstrip("".join(_OPENING))
-    if rest == piece or not rest or display_width(rest) > width:
+    head = piece[: len(piece) - len(rest)]
+    if not head or not rest or display_width(rest) > width or display_width(head) > width:
         return None
-    return [piece[: len(piece) - len(rest)], rest]
+    return [head, rest]
 
 
 def _cut(piece: str, width: int) -> list[str]:

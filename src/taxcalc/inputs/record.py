@@ -39,7 +39,7 @@ import difflib
 import sys
 import typing
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, dataclass_transform
 
 from ..errors import InputProblems, Problem
 from .fields import BAD, Field, shown
@@ -112,6 +112,7 @@ class _Spec(NamedTuple):
     checks: Callable[[Any], Iterator[tuple[str, str]]] | None
 
 
+@dataclass_transform(frozen_default=True)
 def record(cls: type[R]) -> type[R]:
     """Make ``cls`` a frozen, slotted dataclass read by :func:`parse` and described by :func:`json_schema`."""
     out = dataclasses.dataclass(frozen=True, slots=True)(cls)

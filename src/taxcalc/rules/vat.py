@@ -202,6 +202,15 @@ def _small_scale_text(r: vat.SmallScaleVat, lang: str, inputs: Any = None) -> st
                  f"exempt: {_yes(r.exempt, 'en')}  VAT due {_yuan(r.tax_due)}")
 
 
+def _period_tax(i: vat.PeriodTaxInput, *, law: Law | None) -> vat.PeriodTax:
+    return vat.period_tax_of(i, law=law)
+
+
+def _period_tax_text(r: vat.PeriodTax, lang: str, inputs: Any = None) -> str:
+    return _head(r, lang, f"应纳税额 {_yuan(r.tax_payable)}  期末留抵税额 {_yuan(r.credit_carried)}",
+                 f"tax payable {_yuan(r.tax_payable)}  credit carried forward {_yuan(r.credit_carried)}")
+
+
 def _d(input: type[Any], compute: Any, result: tuple[type[Any], ...], text: Any) -> Definition:
     return Definition(input=input, compute=compute, result=result, text=text)
 
@@ -220,6 +229,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "vat.small_scale_standard": {"on": "2017-06-01", "sector": "commerce", "annual_sales": "800000.01"},
     "vat.reregistration": {"sales_by_period": ["400000"] * 12, "on": "2018-10-15"},
     "vat.small_scale_vat": {"sales": "300000", "period_start": "2019-04-01", "period": "quarter"},
+    "vat.period_tax": {"period_start": "2019-04-01", "output_tax": "130000", "input_tax": "90000",
+                       "credit_brought_forward": "5000"},
 }
 
 #: The definition of each VAT rule, by id (see :mod:`taxcalc.rules.protocol`).
@@ -234,4 +245,5 @@ DEFINITIONS: dict[str, Definition] = _examples({
                                    _standard_text),
     "vat.reregistration": _d(ReregistrationInput, _reregistration, (vat.Reregistration,), _reregistration_text),
     "vat.small_scale_vat": _d(SmallScaleInput, _small_scale, (vat.SmallScaleVat,), _small_scale_text),
+    "vat.period_tax": _d(vat.PeriodTaxInput, _period_tax, (vat.PeriodTax,), _period_tax_text),
 })

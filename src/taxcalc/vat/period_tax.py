@@ -48,7 +48,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, TypeVar, dataclass_transform
+from typing import Annotated
 
 from ..explain import Citation, Explained, Step, format_value
 from ..inputs import Amount, Date, record
@@ -63,16 +63,7 @@ CARRIED_KEY = "vat.period.credit_carried_forward"
 
 _FORM = "《增值税纳税申报表（一般纳税人适用）》"
 
-_R = TypeVar("_R")
-
-
-@dataclass_transform(frozen_default=True)
-def _record(cls: type[_R]) -> type[_R]:
-    """:func:`taxcalc.inputs.record`, seen by type checkers as the frozen dataclass it makes."""
-    return record(cls)
-
-
-@_record
+@record
 class PeriodTaxInput:
     """The figures of one tax period of a general taxpayer, as on its return."""
 
