@@ -60,7 +60,6 @@ Choices
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -247,12 +246,15 @@ def _rule(law: Law, key: str, day: _dt.date, expected: str) -> LawValue:
     return v
 
 
-@functools.lru_cache(maxsize=4096)
 def _rate_step(law: Law, y: int, certs: tuple[HnteCertificate, ...]) -> Step | None:
     """Whether the 15% rate applies in ``y`` by the certificates, explained; ``None`` when none is valid in ``y``.
 
-    Cached: the step depends only on the law, the year and the certificates.
+    Made once per law: the step depends only on the law, the year and the certificates.
     """
+    return law.memo(_read_rate_step, y, certs)
+
+
+def _read_rate_step(law: Law, y: int, certs: tuple[HnteCertificate, ...]) -> Step | None:
     valid = [c for c in certs if c.valid_in(y)]
     if not valid:
         return None
@@ -282,14 +284,19 @@ def _rate_step(law: Law, y: int, certs: tuple[HnteCertificate, ...]) -> Step | N
                 bool(held), "bool", "", cite)
 
 
-@functools.lru_cache(maxsize=4096)
 def _loss_step(law: Law, q: int, certs: tuple[HnteCertificate, ...],
                regs: tuple[TechSmeRegistration, ...]) -> Step | None:
     """Why ``q`` is a qualification year for the loss carry-forward, by the certificates and registrations.
 
     ``None`` when neither makes ``q`` one, or when the law read does not say how
     such years are read for ``q`` (before 2018, when no qualification extended a loss).
+    Made once per law, year, certificates and registrations.
     """
+    return law.memo(_read_loss_step, q, certs, regs)
+
+
+def _read_loss_step(law: Law, q: int, certs: tuple[HnteCertificate, ...],
+                    regs: tuple[TechSmeRegistration, ...]) -> Step | None:
     hn = [c for c in certs if c.valid_in(q)]
     sm = [r for r in regs if r.year == q]
     if not hn and not sm:

@@ -76,16 +76,15 @@ Rounding and choices
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput, OutsideCoverage
-from ..explain import Citation, Explained, Step
+from ..explain import Citation, Explained, Formula, Step
 from ..law import Law, LawValue
-from ..money import CONTEXT, ZERO, DateLike, MoneyLike, add, div, mul, sub, total
+from ..money import ZERO, DateLike, MoneyLike, add, div, mul, round_fen, sub, total
 from ._common import (
     INDUSTRIES,
     MANUFACTURING,
@@ -94,14 +93,12 @@ from ._common import (
     build,
     build_all,
     choice,
-    fast_init,
     flag,
     industry_arg,
     month_end,
     months_operated,
     optional_date,
     percent,
-    rfen,
     segments,
     setattrs,
     tax_year,
@@ -109,9 +106,6 @@ from ._common import (
     the_law,
     year_end,
     yuan,
-)
-from ._common import (
-    pct as _pct,
 )
 
 __all__ = [
@@ -129,8 +123,6 @@ __all__ = [
 KINDS = ("general", "tech_sme", "manufacturer", "ic_machine")
 _ONE = Decimal(1)
 _ZERO_FEN = Decimal("0.00")
-_NO = False
-_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +203,6 @@ class _Totals(NamedTuple):
     entrusted_domestic: Decimal
     entrusted_overseas: Decimal
     amortisation: Decimal
-    texts: tuple[str, str, str]  # five, other, entrusted_domestic as shown in explanations
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +235,7 @@ class RdFacts:
         domestic = total(p.entrusted_domestic for p in projects)
         totals = _Totals(
             fives, five, other, domestic, total(p.entrusted_overseas for p in projects),
-            total(i.amortisation for i in intangibles), (yuan(five), yuan(other), yuan(domestic)),
+            total(i.amortisation for i in intangibles),
         )
         setattrs(self, projects=projects, intangibles=intangibles, base_after_switch=after, totals=totals)
 
@@ -270,7 +261,6 @@ class RdRatio(Explained):
     steps: tuple[Step, ...]
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class RdResult(Explained):
     """The super-deduction of one tax year (A107012).
@@ -304,7 +294,6 @@ class _Seg(NamedTuple):
     value: LawValue
 
 
-@functools.lru_cache(maxsize=4096)
 def _best(law: Law, kinds: tuple[str, ...], day: _dt.date) -> LawValue:
     """The best ratio on ``day`` among the kinds: the general one, or a kind's own where it has one.
 
@@ -324,7 +313,6 @@ def _best(law: Law, kinds: tuple[str, ...], day: _dt.date) -> LawValue:
     return best
 
 
-@functools.lru_cache(maxsize=1024)
 def _segments(law: Law, year: int, kinds: tuple[str, ...], months: tuple[int, ...]) -> tuple[_Seg, ...]:
     segs = segments(months, lambda m: _best(law, kinds, month_end(year, m)))
     out = []
@@ -341,9 +329,12 @@ class _RatioPlan(NamedTuple):
     cites: tuple[Citation, ...]
 
 
-@functools.lru_cache(maxsize=1024)
 def _ratio_plan(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) -> _RatioPlan:
     """The ratio of a year for some kinds, with its (law-only) explanation: computed once per law and year."""
+    return law.memo(_read_ratio_plan, y, ks, months)
+
+
+def _read_ratio_plan(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) -> _RatioPlan:
     segs = _segments(law, y, ks, months)
     ratio = _weighted(segs, len(months))
     return _RatioPlan(segs, ratio, tuple(_ratio_steps(segs, months, ratio, ks)),
@@ -352,33 +343,31 @@ def _ratio_plan(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) 
 
 class _OtherLaw(NamedTuple):
     pooled: bool
+    share: Decimal
     factor: Decimal
     cite: Citation
-    text: str
-    text_zh: str
 
 
-@functools.lru_cache(maxsize=256)
 def _other_law(law: Law, y: int) -> _OtherLaw:
+    """The cap of the other expenses in ``y`` (read once per law and year)."""
+    return law.memo(_read_other_law, y)
+
+
+def _read_other_law(law: Law, y: int) -> _OtherLaw:
     day = year_end(y)
     pooled = law.value("eit.rd.other_expenses.pooled", day)
     share = law.value("eit.rd.other_expenses.cap_share", day)
     s = share.value
     assert isinstance(s, Decimal)
-    return _OtherLaw(bool(pooled.value), div(s, sub(_ONE, s)), pooled.citation,
-                     f"{_pct(s)} ÷ (1 − {_pct(s)}) of the five items{'' if pooled.value else ', per project'}",
-                     f"{'' if pooled.value else '各项目'}五项费用之和 × {_pct(s)} ÷ (1 − {_pct(s)})")
+    return _OtherLaw(bool(pooled.value), s, div(s, sub(_ONE, s)), pooled.citation)
 
 
-@functools.lru_cache(maxsize=256)
-def _entrusted_law(law: Law, y: int) -> tuple[Decimal, Citation, str, str]:
-    es = law.value("eit.rd.entrusted.share", year_end(y))
-    assert isinstance(es.value, Decimal)
-    return es.value, es.citation, f" × {_pct(es.value)} (entrusted)", f" × {_pct(es.value)}（委托境内）"
-
-
-@functools.lru_cache(maxsize=256)
 def _year_law(law: Law, y: int) -> tuple[LawValue, LawValue]:
+    """Whether the super-deduction is in force in ``y``, and its negative list (read once per law and year)."""
+    return law.memo(_read_year_law, y)
+
+
+def _read_year_law(law: Law, y: int) -> tuple[LawValue, LawValue]:
     day = year_end(y)
     return law.value("eit.rd.in_force", day), law.value("eit.rd.excluded_industries", day)
 
@@ -436,7 +425,7 @@ def _ratio_steps(segs: tuple[_Seg, ...], months: tuple[int, ...], ratio: Decimal
                                   f"{s.months[0]}–{s.months[-1]}月加计扣除比例",
                                   f"ratio for months {s.months[0]}–{s.months[-1]}", f"× {len(s.months)}/{len(months)}"))
     steps.append(Step("rd.ratio", "按经营月份加权的加计扣除比例", "ratio weighted by months operated", ratio, "rate",
-                      " + ".join(f"{_pct(s.ratio)} × {len(s.months)}/{len(months)}" for s in segs),
+                      " + ".join(f"{percent(s.ratio)} × {len(s.months)}/{len(months)}" for s in segs),
                       tuple(dict.fromkeys(s.value.citation for s in segs))))
     return steps
 
@@ -447,12 +436,6 @@ _KS = {
 }
 _KIND_ZH = {"general": "一般企业", "tech_sme": "科技型中小企业", "manufacturer": "制造业企业",
             "ic_machine": "集成电路/工业母机企业"}
-
-
-def _fmt(d: Decimal) -> str:
-    return f"{yuan(d)}"
-
-
 
 
 def rd_super_deduction(
@@ -493,27 +476,80 @@ def rd_super_deduction(
                     ic_machine=flag(ic_machine, "ic_machine"))
 
 
+class _Base(NamedTuple):
+    """The operands of the expensed base, for its formula."""
+
+    five: Decimal
+    other: Decimal
+    other_cap: Decimal
+    other_law: _OtherLaw | None
+    domestic_paid: Decimal
+    domestic_share: Decimal
+    overseas_paid: Decimal
+    overseas_share: Decimal | None
+    domestic: Decimal  # own R&D and entrusted domestic R&D as counted: the base of the overseas cap
+    overseas_cap: object  # the fraction of the law, e.g. "2/3"
+    overseas: Decimal
+
+
+def _base_formula(lang: str, b: _Base) -> str:
+    zh = lang == "zh"
+    text = yuan(b.five)
+    if b.other_law is not None:
+        s, pooled = percent(b.other_law.share), b.other_law.pooled
+        if zh:
+            text += f" + min({yuan(b.other)}, 限额 {yuan(b.other_cap)} = {'' if pooled else '各项目'}五项费用之和 × {s} ÷ (1 − {s}))"
+        else:
+            text += (f" + min({yuan(b.other)}, cap {yuan(b.other_cap)} = {s} ÷ (1 − {s}) of the five items"
+                     f"{'' if pooled else ', per project'})")
+    if b.domestic_paid:
+        share = percent(b.domestic_share)
+        text += f" + {yuan(b.domestic_paid)} × {share}（委托境内）" if zh else f" + {yuan(b.domestic_paid)} × {share} (entrusted)"
+    if b.overseas_paid:
+        assert b.overseas_share is not None
+        if b.overseas_share:
+            overseas = (f" + min({yuan(b.overseas_paid)} × {percent(b.overseas_share)}, {yuan(b.domestic)} × "
+                        f"{b.overseas_cap}) = {yuan(b.overseas)}")
+        else:
+            overseas = f" + {yuan(b.overseas_paid)} × 0"
+        text += f"{overseas}（委托境外）" if zh else f"{overseas} (overseas)"
+    return text
+
+
+def _extra_formula(lang: str, base: Decimal, after: Decimal | None, r1: Decimal, r2: Decimal) -> str:
+    if after is None:
+        return f"{yuan(base)} × {percent(r1)}"
+    both = f"{yuan(sub(base, after))} × {percent(r1)} + {yuan(after)} × {percent(r2)}"
+    return f"{both}（第四季度按实际发生额）" if lang == "zh" else f"{both} (actual Q4)"
+
+
+def _amortisation_formula(lang: str, amort: Decimal, ratio: Decimal) -> str:
+    times, multiple = f"{yuan(amort)} × {percent(ratio)}", percent(add(_ONE, ratio))
+    return f"{times}（按无形资产成本的{multiple}摊销）" if lang == "zh" else f"{times} (amortised at {multiple})"
+
+
+def _sum_formula(lang: str, a: Decimal, b: Decimal) -> str:
+    return f"{yuan(a)} + {yuan(b)}"
+
+
+def _share_test_formula(lang: str, share: Decimal, limit: Decimal, ok: bool) -> str:  # noqa: FBT001
+    return f"{percent(share)} ≥ {percent(limit)} {'✓' if ok else '✗'}"
+
+
+def _excluded_formula(lang: str, share: Decimal, limit: Decimal, excluded: bool) -> str:  # noqa: FBT001
+    mark = ("✓ 不得加计扣除" if lang == "zh" else "✓ excluded") if excluded else "✗"
+    return f"{percent(share)} > {percent(limit)} {mark}"
+
+
 def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tuple[int, ...], *,
              tech_sme: bool, ic_machine: bool) -> RdResult:
-    if not facts.projects and not facts.intangibles:
-        return _nothing(law, y, months, tech_sme, ic_machine)
-    return _full(law, y, facts, ind, share, months, tech_sme=tech_sme, ic_machine=ic_machine)
-
-
-@functools.lru_cache(maxsize=1024)
-def _nothing(law: Law, y: int, months: tuple[int, ...], tech_sme: bool, ic_machine: bool) -> RdResult:  # noqa: FBT001
-    """The result for an enterprise without R&D: nothing to deduct (the ratio is still shown)."""
-    ks = tuple(k for k, on_ in (("general", True), ("tech_sme", tech_sme), ("ic_machine", ic_machine)) if on_)
-    plan = _ratio_plan(law, y, ks, months)
-    z = _ZERO_FEN
-    return RdResult(y, ks, _NO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
-                    (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses",
-                                       z, "yuan", "", (), "A107012")))
-
-
-def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tuple[int, ...], *,
-          tech_sme: bool, ic_machine: bool) -> RdResult:
-    cadd, cmul = CONTEXT.add, CONTEXT.multiply
+    if not facts.projects and not facts.intangibles:  # nothing to deduct (the ratio is still shown)
+        ks = _KS[tech_sme, False, ic_machine]
+        plan = _ratio_plan(law, y, ks, months)
+        z, excluded = _ZERO_FEN, False
+        return RdResult(y, ks, excluded, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
+                        (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses",
+                                           z, "yuan", "", (), "A107012")))
     steps: list[Step] = []
     on, neg = _year_law(law, y)
     manufacturer = False
@@ -523,7 +559,7 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
         manufacturer = share >= test.value
         steps.append(test.step("rd.manufacturer", "制造业企业：主营业务收入占比（含）",
                                "manufacturer: main-business income share (inclusive)",
-                               f"{percent(share)} ≥ {_pct(test.value)} {'✓' if manufacturer else '✗'}"))
+                               Formula(_share_test_formula, (share, test.value, manufacturer))))
     ks = _KS[tech_sme, manufacturer, ic_machine]
     excluded = False
     if not on.value:
@@ -537,66 +573,58 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
                               f"excluded industry: {INDUSTRIES[ind][1]}"))
         steps.append(lim.step("rd.excluded_share", "主营业务收入占比超过（不含本数）则不得加计扣除",
                               "excluded when the main-business share is above (exclusive)",
-                              f"{percent(share)} > {_pct(lim.value)} {'✓ excluded' if excluded else '✗'}",
-                              formula_zh=f"{percent(share)} > {_pct(lim.value)} "
-                              f"{'✓ 不得加计扣除' if excluded else '✗'}"))
+                              Formula(_excluded_formula, (share, lim.value, excluded))))
     tt = facts.totals
     five, other = tt.five, tt.other
     other_cap = other_ok = ZERO
-    formula = formula_zh = tt.texts[0]
+    ol: _OtherLaw | None = None
     cites: tuple[Citation, ...] = ()
     if other:
         ol = _other_law(law, y)
         if ol.pooled:
-            other_cap = rfen(cmul(five, ol.factor))
+            other_cap = round_fen(mul(five, ol.factor))
             other_ok = other if other <= other_cap else other_cap
         else:
-            other_cap = other_ok = ZERO
             for p, x in zip(facts.projects, tt.fives, strict=True):
-                c = rfen(cmul(x, ol.factor))
-                other_cap = cadd(other_cap, c)
-                other_ok = cadd(other_ok, p.other if p.other <= c else c)
-        cap_t = yuan(other_cap)
-        formula += f" + min({tt.texts[1]}, cap {cap_t} = {ol.text})"
-        formula_zh += f" + min({tt.texts[1]}, 限额 {cap_t} = {ol.text_zh})"
+                c = round_fen(mul(x, ol.factor))
+                other_cap = add(other_cap, c)
+                other_ok = add(other_ok, p.other if p.other <= c else c)
         cites = (ol.cite,)
-    own = cadd(five, other_ok)
+    own = add(five, other_ok)
     dom_paid = tt.entrusted_domestic
-    dom = ZERO
+    dom = dom_share = ZERO
     if dom_paid:
-        share_v, cite, text_, text_zh = _entrusted_law(law, y)
-        dom = cmul(dom_paid, share_v)
-        formula += f" + {tt.texts[2]}{text_}"
-        formula_zh += f" + {tt.texts[2]}{text_zh}"
-        cites = (*cites, cite)
+        entrusted = law.value("eit.rd.entrusted.share", year_end(y))
+        assert isinstance(entrusted.value, Decimal)
+        dom_share = entrusted.value
+        dom = mul(dom_paid, dom_share)
+        cites = (*cites, entrusted.citation)
     ovs_paid = tt.entrusted_overseas
     ovs = ZERO
-    domestic = cadd(own, dom)
+    ovs_share: Decimal | None = None
+    cap_fraction: object = None
+    domestic = add(own, dom)
     if ovs_paid:
         day = year_end(y)
         os_ = law.value("eit.rd.entrusted_overseas.share", day)
         assert isinstance(os_.value, Decimal)
-        counted = cmul(ovs_paid, os_.value)
+        ovs_share = os_.value
+        counted = mul(ovs_paid, os_.value)
         if counted:
             cap_v = law.value("eit.rd.entrusted_overseas.cap", day)
+            cap_fraction = cap_v.value
             num, den = _fraction(cap_v)
-            if cmul(counted, den) <= cmul(domestic, num):
+            if mul(counted, den) <= mul(domestic, num):
                 ovs = counted
             else:
-                ovs = rfen(div(cmul(domestic, num), den))
-            overseas = (f" + min({yuan(ovs_paid)} × {_pct(os_.value)}, {yuan(domestic)} × {cap_v.value})"
-                        f" = {yuan(ovs)}")
-            formula += f"{overseas} (overseas)"
-            formula_zh += f"{overseas}（委托境外）"
+                ovs = round_fen(div(mul(domestic, num), den))
             cites = (*cites, os_.citation) if cap_v.citation == os_.citation else (*cites, os_.citation, cap_v.citation)
         else:
-            overseas = f" + {yuan(ovs_paid)} × 0"
-            formula += f"{overseas} (overseas)"
-            formula_zh += f"{overseas}（委托境外）"
             cites = (*cites, os_.citation)
-    base = cadd(domestic, ovs)
-    steps.append(_new_step(Step, ("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
-                                  formula, cites, "A107012", formula_zh if formula_zh != formula else "")))
+    base = add(domestic, ovs)
+    steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
+                      Formula(_base_formula, (_Base(five, other, other_cap, ol, dom_paid, dom_share, ovs_paid,
+                                                    ovs_share, domestic, cap_fraction, ovs),)), cites, "A107012"))
     plan = _ratio_plan(law, y, ks, months)
     segs, ratio = plan.segs, plan.ratio
     steps.extend(plan.steps)
@@ -606,46 +634,43 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
         steps.append(Step("rd.excluded", "加计扣除额：不适用", "super-deduction: none", _ZERO_FEN, "yuan", "", (),
                           "A107012"))
         ratio_out = ZERO if not on.value else ratio
+        extra = add(extra_exp, extra_am)
+        steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", "", (), "A107012"))
     else:
         after = facts.base_after_switch
         if after is not None and len(segs) == 2:
             if after > base:
                 raise InvalidInput("rd.base_after_switch", f"{after} is more than the year's base {base}")
-            extra_raw = cadd(cmul(sub(base, after), segs[0].ratio), cmul(after, segs[1].ratio))
-            both = f"{yuan(sub(base, after))} × {_pct(segs[0].ratio)} + {yuan(after)} × {_pct(segs[1].ratio)}"
-            formula, formula_zh = f"{both} (actual Q4)", f"{both}（第四季度按实际发生额）"
+            extra_raw = add(mul(sub(base, after), segs[0].ratio), mul(after, segs[1].ratio))
+            formula = Formula(_extra_formula, (base, after, segs[0].ratio, segs[1].ratio))
         elif after is not None and len(segs) > 2:
             raise InvalidInput("rd.base_after_switch", f"the ratio changes more than once in {y}; "
                                "the actual method is not defined for that")
         else:
-            extra_raw = cmul(base, ratio)
-            formula = formula_zh = f"{yuan(base)} × {_pct(ratio)}"
-        extra_exp = rfen(extra_raw)
-        extra_am = rfen(cmul(amort, ratio)) if amort else _ZERO_FEN
+            extra_raw = mul(base, ratio)
+            formula = Formula(_extra_formula, (base, None, ratio, ratio))
+        extra_exp = round_fen(extra_raw)
+        extra_am = round_fen(mul(amort, ratio)) if amort else _ZERO_FEN
         if amort:
             steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
-                              extra_exp, "yuan", formula, plan.cites, "A107012",
-                              formula_zh if formula_zh != formula else ""))
-            times, multiple = f"{yuan(amort)} × {_pct(ratio)}", _pct(cadd(_ONE, ratio))
+                              extra_exp, "yuan", formula, plan.cites, "A107012"))
             steps.append(Step("rd.extra_amortisation", "无形资产摊销加计扣除额", "super-deduction on amortisation",
-                              extra_am, "yuan", f"{times} (amortised at {multiple})", plan.cites, "A107012",
-                              f"{times}（按无形资产成本的{multiple}摊销）"))
-            formula = formula_zh = f"{yuan(extra_exp)} + {yuan(extra_am)}"
+                              extra_am, "yuan", Formula(_amortisation_formula, (amort, ratio)), plan.cites, "A107012"))
+            formula = Formula(_sum_formula, (extra_exp, extra_am))
         ratio_out = ratio
-    extra = cadd(extra_exp, extra_am)
-    if excluded:
-        steps.append(_new_step(Step, ("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", "", (), "A107012",
-                                      "")))
-    else:
-        steps.append(_new_step(Step, ("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", formula,
-                                      plan.cites, "A107012", formula_zh if formula_zh != formula else "")))
+        extra = add(extra_exp, extra_am)
+        steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", formula, plan.cites,
+                          "A107012"))
     return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
                     amort, extra_am, extra, tuple(steps))
 
 
-@functools.lru_cache(maxsize=1024)
 def _manufacturer_matters(law: Law, y: int, months: tuple[int, ...]) -> bool:
-    """Whether the manufacturer ratio beats the general one in some month of ``y``."""
+    """Whether the manufacturer ratio beats the general one in some month of ``y`` (once per law)."""
+    return law.memo(_read_manufacturer_matters, y, months)
+
+
+def _read_manufacturer_matters(law: Law, y: int, months: tuple[int, ...]) -> bool:
     return any(
         _best(law, ("general", "manufacturer"), month_end(y, m)).value
         > _best(law, ("general",), month_end(y, m)).value  # type: ignore[operator]
