@@ -188,18 +188,17 @@ def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
     >>> format_value(("23040010", "23040090"), "", "zh"), format_value(("A", "B"), "", "en")
     ('23040010、23040090', 'A, B')
     """
+    if isinstance(value, Decimal):
+        if unit == "yuan":  # an amount: with two decimals unless it has more
+            return f"{value:,.2f}" if value == CONTEXT.quantize(value, _FEN) else f"{value:,}"
+        if unit == "rate":
+            return f"{format(CONTEXT.normalize(CONTEXT.multiply(value, _HUNDRED)), 'f')}%"
+        integral = value == value.to_integral_value(context=CONTEXT)
+        return format(value.normalize(CONTEXT), "f") if integral else str(value)
     if isinstance(value, bool):
         if lang == "zh":
             return "是" if value else "否"
         return "yes" if value else "no"
-    if isinstance(value, Decimal):
-        if unit == "rate":
-            return f"{format(CONTEXT.normalize(CONTEXT.multiply(value, _HUNDRED)), 'f')}%"
-        if unit == "yuan":
-            exact = value == value.quantize(_FEN, context=CONTEXT)
-            return f"{value:,.2f}" if exact else f"{value:,}"
-        integral = value == value.to_integral_value(context=CONTEXT)
-        return format(value.normalize(CONTEXT), "f") if integral else str(value)
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):  # a list of codes or names

@@ -261,6 +261,35 @@ def _read_in_force(law: Law, keys: tuple[str, ...], day: _dt.date) -> tuple[Cita
     return tuple(own)
 
 
+def _cannot_change(p: Policy, facts: EnterpriseYear, result: AnnualResult) -> bool:
+    """Whether turning ``p`` off plainly leaves the tax of ``result`` as it is (so it need not be recomputed).
+
+    Only for the policies of :data:`POLICIES`, each for a reason that holds
+    under any law: the rate regimes are alternatives of which the lowest tax
+    applies, so turning off one that was not applied changes nothing; the other
+    switches are read only for the facts named (R&D expenses, assets, losses
+    brought forward).
+    """
+    if POLICIES.get(p.id) is not p:
+        return False
+    pid = p.id
+    if pid == "small_profit":
+        return result.regime != "small_profit"
+    if pid == "hnte_rate":
+        return result.regime != "hnte"
+    if pid == "tase_rate":
+        return result.regime != "tase"
+    if pid == "rd_super_deduction":
+        return not facts.rd.projects and not facts.rd.intangibles
+    if pid in ("equipment_one_time", "hnte_equipment_2022q4"):
+        return not facts.equipment
+    if pid == "loss_10_years":
+        return not facts.losses
+    if pid == "loss_8_years_2020":
+        return not any(loss.extension for loss in facts.losses)
+    return False
+
+
 def _minus_formula(lang: str, without: Decimal, tax: Decimal) -> str:
     return f"{yuan(without)} − {yuan(tax)}"
 
@@ -285,7 +314,7 @@ def benefit(
     rows: list[PolicyBenefit] = []
     steps: list[Step] = [Step("benefit.tax", "依法计算的应纳所得税额", "tax under the law", tax, "yuan", "", (), "A100000")]
     for p in chosen:
-        without = annual(facts, law=_what_if(law, p.off)).tax
+        without = tax if _cannot_change(p, facts, result) else annual(facts, law=_what_if(law, p.off)).tax
         saving = sub(without, tax)
         cites = _citations(p, facts, result, law)
         rows.append(PolicyBenefit(p.id, p.zh, p.en, without, saving, cites, p.reduces_only))
