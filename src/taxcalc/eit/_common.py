@@ -234,15 +234,19 @@ def build(cls: Callable[..., T], data: object, where: str,
     """
     if not isinstance(data, Mapping):
         raise InvalidInput(where or "input", f"must be a table of fields (got {type(data).__name__})")
-    names = [f.name for f in dataclasses.fields(cast(Any, cls)) if f.init]
-    extra = sorted(set(data) - set(names))
+    names: list[str] = []
+    missing: list[str] = []
+    for f in dataclasses.fields(cast(Any, cls)):
+        if f.init:
+            names.append(f.name)
+            if (f.name not in data and f.default is dataclasses.MISSING
+                    and f.default_factory is dataclasses.MISSING):
+                missing.append(f.name)
     prefix = f"{where}." if where else ""
+    known = set(names)
+    extra = sorted(k for k in data if k not in known)
     if extra:
-        raise InvalidInput(
-            f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(names)}"
-        )
-    missing = [f.name for f in dataclasses.fields(cast(Any, cls)) if f.init and f.name not in data
-               and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+        raise InvalidInput(f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(names)}")
     if missing:
         also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
         raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")

@@ -55,7 +55,7 @@ from typing import NamedTuple
 from ..errors import InvalidInput
 from ..explain import Explained, Formula, Step
 from ..law import Law
-from ..money import CONTEXT, ZERO, add, round_fen, sub, total
+from ..money import CONTEXT, ZERO, round_fen, total
 from ._common import months_operated, signed_yuan, the_law, year_end, yuan
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
@@ -177,9 +177,9 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         ey = _asset_year(a, y, f.hnte_q4_years, law, f"equipment[{i}]")
         eq_years.append(ey)
         steps.extend(ey.steps)
-        eq_adj = add(eq_adj, ey.adjustment)
+        eq_adj = CONTEXT.add(eq_adj, ey.adjustment)
         if ey.extra:
-            eq_extra = add(eq_extra, ey.extra)
+            eq_extra = CONTEXT.add(eq_extra, ey.extra)
     if eq_years:
         steps.append(Step("annual.equipment_adjustment", "资产折旧、摊销纳税调整（所列资产）",
                           "depreciation adjustment of the assets listed", eq_adj, "yuan", "", (), "A105080"))
@@ -188,9 +188,9 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
                      tech_sme=y in f.tech_sme_qualified_years, ic_machine=f.ic_machine)
     if f.rd.projects or f.rd.intangibles:
         steps.extend(rd.steps)
-    before = sub(add(add(f.profit, f.adjustments), eq_adj), rd.extra)
+    before = CONTEXT.subtract(CONTEXT.add(CONTEXT.add(f.profit, f.adjustments), eq_adj), rd.extra)
     if eq_extra:
-        before = sub(before, eq_extra)
+        before = CONTEXT.subtract(before, eq_extra)
         steps.append(Step("annual.equipment_extra", "高新技术企业设备、器具加计扣除", "high-tech equipment extra deduction",
                           eq_extra, "yuan"))
     steps.append(Step("annual.income_before_losses", "纳税调整后所得", "income after adjustments, before losses",
@@ -238,7 +238,7 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         steps.append(Step("annual.regime", _REGIME_LABEL_ZH[regime], _REGIME_LABEL_EN[regime], tax, "yuan",
                           Formula(_regime_formula, (tuple(alternatives),))))
     steps.append(Step("annual.tax", "应纳所得税额", "tax payable", tax, "yuan", "", (), "A100000"))
-    relief = sub(standard_tax, tax)
+    relief = CONTEXT.subtract(standard_tax, tax)
     if relief:
         steps.append(Step("annual.relief", "减免所得税额", "tax relief against the standard rate", relief, "yuan",
                           Formula(_minus_formula, (standard_tax, tax)), (), "A107040"))
@@ -270,7 +270,7 @@ def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tupl
     above = all(ti > c.value for c in caps)  # type: ignore[operator]
     averaged = _averaging(law, y) if f.quarters else None
     if len(segs) > 1 and (f.restricted or above):  # not eligible whatever the size: the size is not tested
-        return _in_annual(law, y, ti, months, None, None, industrial=industrial, restricted=f.restricted,
+        return _in_annual(segs, y, ti, months, None, None, industrial=industrial, restricted=f.restricted,
                           averaged=None)
     if len(segs) == 1 and above and not f.restricted:  # above the income cap: the other tests do not matter
         return _income_above_cap(y, ti, caps[0], industrial)
@@ -280,5 +280,5 @@ def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tupl
         raise InvalidInput("quarters", f"taxable income {ti} is within the small low-profit cap: give the "
                            "quarterly employees and total assets (or their annual averages) to test the relief")
     emp, ast = f.size if f.size is not None else (None, None)
-    return _in_annual(law, y, ti, months, emp, ast, industrial=industrial, restricted=f.restricted,
+    return _in_annual(segs, y, ti, months, emp, ast, industrial=industrial, restricted=f.restricted,
                       averaged=averaged)

@@ -78,7 +78,7 @@ from typing import TYPE_CHECKING
 from ..errors import InvalidInput
 from ..explain import Explained, Formula, Step
 from ..law import Law, LawValue
-from ..money import ZERO, DateLike, MoneyLike, date_arg, div, mul, round_fen, sub
+from ..money import CONTEXT, ZERO, DateLike, MoneyLike, date_arg, div, round_fen
 from ._common import (
     as_money,
     build,
@@ -297,7 +297,7 @@ def _straight_line(asset: Equipment, law: Law) -> tuple[tuple[tuple[int, Decimal
     done = _ZERO_FEN
     for y in range(first // 12, (first + months - 1) // 12 + 1):
         cum = _sl_through(asset, first, months, (y + 1) * 12)
-        out.append((y, sub(cum, done)))
+        out.append((y, CONTEXT.subtract(cum, done)))
         done = cum
     return tuple(out), start, life
 
@@ -342,7 +342,7 @@ def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law:
         assert isinstance(ratio.value, Decimal)
         y = asset.acquired_on.year
         one_time = ((y, asset.cost),)
-        extra = ((y, round_fen(mul(asset.cost, ratio.value))),)
+        extra = ((y, round_fen(CONTEXT.multiply(asset.cost, ratio.value))),)
         steps.append(ratio.step("equipment.hnte_q4_extra", "加计扣除比例", "extra deduction ratio",
                                 f"{yuan(asset.cost)} × {percent(ratio.value)} = {yuan(extra[0][1])}"))
         chosen = one_time
@@ -413,19 +413,19 @@ def _sl_through(asset: Equipment, first: int, months: int, upto: int) -> Decimal
     if n == 0:
         return _ZERO_FEN
     if n == months:
-        return round_fen(sub(asset.cost, asset.residual))
-    return round_fen(div(mul(sub(asset.cost, asset.residual), Decimal(n)), Decimal(months)))
+        return round_fen(CONTEXT.subtract(asset.cost, asset.residual))
+    return round_fen(div(CONTEXT.multiply(CONTEXT.subtract(asset.cost, asset.residual), Decimal(n)), Decimal(months)))
 
 
 def _one_time_formula(lang: str, a: Equipment, cap: Decimal, ded: Decimal) -> str:
-    adj = yuan(sub(a.book_depreciation, ded))
+    adj = yuan(CONTEXT.subtract(a.book_depreciation, ded))
     if lang == "zh":
         return f"{yuan(a.cost)} ≤ {yuan(cap)} ✓；{a.described('zh')}；会计折旧 {yuan(a.book_depreciation)} → 纳税调整 {adj}"
     return f"{yuan(a.cost)} ≤ {yuan(cap)} ✓; {a.described('en')}; book {yuan(a.book_depreciation)} → adjustment {adj}"
 
 
 def _hnte_q4_formula(lang: str, a: Equipment, ratio: Decimal, extra: Decimal, ded: Decimal) -> str:
-    adj = yuan(sub(a.book_depreciation, ded))
+    adj = yuan(CONTEXT.subtract(a.book_depreciation, ded))
     if lang == "zh":
         return (f"{a.described('zh')}；加计扣除 {percent(ratio)} = {yuan(extra)}；"
                 f"会计折旧 {yuan(a.book_depreciation)} → 纳税调整 {adj}")
@@ -456,7 +456,7 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
         else:
             when = (_month_index(a.in_use) + v2.value) // 12
             ded = cost if when == y else _ZERO_FEN
-            adj = sub(book, ded)
+            adj = CONTEXT.subtract(book, ded)
             step = Step(f"{label}.deduction", f"{a.name}：一次性税前扣除（{when}年度）",
                         f"{a.name}: one-time deduction (in {when})", ded, "yuan",
                         Formula(_one_time_formula, (a, cap, ded)), (v1.citation, v2.citation), "A105080")
@@ -464,8 +464,8 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
         assert v2 is not None and isinstance(v2.value, Decimal)
         when = a.acquired_on.year
         ded = cost if when == y else _ZERO_FEN
-        extra = round_fen(mul(cost, v2.value)) if when == y else _ZERO_FEN
-        adj = sub(book, ded)
+        extra = round_fen(CONTEXT.multiply(cost, v2.value)) if when == y else _ZERO_FEN
+        adj = CONTEXT.subtract(book, ded)
         step = Step(f"{label}.deduction", f"{a.name}：高新技术企业2022年第四季度购置，当年全额扣除并加计扣除",
                     f"{a.name}: high-tech enterprise, bought in Q4 2022: full deduction plus extra", ded, "yuan",
                     Formula(_hnte_q4_formula, (a, v2.value, extra, ded)), (v1.citation, v2.citation), "A105080")
@@ -473,8 +473,8 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
         assert isinstance(start.value, int) and isinstance(life.value, int)
         first = _month_index(a.in_use) + start.value
         months = life.value * 12
-        ded = sub(_sl_through(a, first, months, (y + 1) * 12), _sl_through(a, first, months, y * 12))
-        adj = sub(book, ded)
+        ded = CONTEXT.subtract(_sl_through(a, first, months, (y + 1) * 12), _sl_through(a, first, months, y * 12))
+        adj = CONTEXT.subtract(book, ded)
         over = v1.key.endswith("cap")
         why = ("over the cap" if over else "buildings" if a.kind == "buildings"
                else "not purchased" if a.acquisition == "other" else "not elected" if not a.elect_one_time

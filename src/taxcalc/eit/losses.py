@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Formula, Step
 from ..law import Law
-from ..money import CONTEXT, ZERO, MoneyLike, add, money, sub
+from ..money import CONTEXT, ZERO, MoneyLike, money
 from ._common import (
     as_money,
     build,
@@ -355,27 +355,27 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
         avail = loss.amount
         if last < y:
             rows.append(LossUse(loss.year, avail, ZERO, avail, ZERO, last, n, cite, w.by))
-            expired = add(expired, avail)
+            expired = CONTEXT.add(expired, avail)
             steps.append(Step(f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
                               f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
                               Formula(_expired_formula, (n, avail)), (cite,), "A106000"))
             continue
         if room >= avail:
-            use, left, room = avail, ZERO, sub(room, avail)
+            use, left, room = avail, ZERO, CONTEXT.subtract(room, avail)
         else:
-            use, left, room = room, sub(avail, room), ZERO
+            use, left, room = room, CONTEXT.subtract(avail, room), ZERO
         gone = ZERO
         if last == y and left:
             gone, left = left, ZERO
-            expired = add(expired, gone)
+            expired = CONTEXT.add(expired, gone)
         if left:
             carried.append(loss if left == avail else Loss(loss.year, left, loss.extension))
-        used = add(used, use)
+        used = CONTEXT.add(used, use)
         rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite, w.by))
         steps.append(Step(w.name, w.zh, w.en, use, "yuan", Formula(_used_formula, (avail, n, left, gone, y)), w.cites,
                           "A106000"))
     new_loss = CONTEXT.minus(inc) if inc < 0 else ZERO
-    taxable = sub(inc, used) if inc > 0 else ZERO
+    taxable = CONTEXT.subtract(inc, used) if inc > 0 else ZERO
     if new_loss:
         w = _window(law, y, ext, q, y)
         last, n, cite = w.last, w.years, w.cite

@@ -84,7 +84,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..errors import InvalidInput, OutsideCoverage
 from ..explain import Citation, Explained, Formula, Step
 from ..law import Law, LawValue
-from ..money import ZERO, DateLike, MoneyLike, add, div, mul, round_fen, sub, total
+from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
     INDUSTRIES,
     MANUFACTURING,
@@ -125,6 +125,11 @@ _ONE = Decimal(1)
 _ZERO_FEN = Decimal("0.00")
 
 
+#: The amounts of an R&D project (the fields of :class:`RdProject` after its name).
+_AMOUNTS = ("personnel", "direct_inputs", "depreciation", "amortisation", "design", "other", "entrusted_domestic",
+            "entrusted_overseas")
+
+
 @dataclass(frozen=True, slots=True)
 class RdProject:
     """One R&D project's expenses of the year (研发项目), expensed (not capitalised).
@@ -153,10 +158,8 @@ class RdProject:
             entrusted_overseas: MoneyLike = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(self, name=text(self.name, "name"))
-        for f in ("personnel", "direct_inputs", "depreciation", "amortisation", "design", "other",
-                  "entrusted_domestic", "entrusted_overseas"):
-            setattrs(self, **{f: as_money(getattr(self, f), f)})
+        setattrs(self, name=text(self.name, "name"),
+                 **{f: as_money(getattr(self, f), f) for f in _AMOUNTS})
 
     @property
     def five(self) -> Decimal:
@@ -359,7 +362,11 @@ def _read_other_law(law: Law, y: int) -> _OtherLaw:
     share = law.value("eit.rd.other_expenses.cap_share", day)
     s = share.value
     assert isinstance(s, Decimal)
-    return _OtherLaw(bool(pooled.value), s, div(s, sub(_ONE, s)), pooled.citation)
+    return _OtherLaw(bool(pooled.value), s, div(s, CONTEXT.subtract(_ONE, s)), pooled.citation)
+
+
+def _read_entrusted(law: Law, y: int) -> LawValue:
+    return law.value("eit.rd.entrusted.share", year_end(y))
 
 
 def _year_law(law: Law, y: int) -> tuple[LawValue, LawValue]:
@@ -375,7 +382,7 @@ def _read_year_law(law: Law, y: int) -> tuple[LawValue, LawValue]:
 def _weighted(segs: tuple[_Seg, ...], n: int) -> Decimal:
     if len(segs) == 1:
         return segs[0].ratio
-    return div(total(mul(s.ratio, Decimal(len(s.months))) for s in segs), Decimal(n))
+    return div(total(CONTEXT.multiply(s.ratio, Decimal(len(s.months))) for s in segs), Decimal(n))
 
 
 def _kinds_arg(kinds: Iterable[str]) -> tuple[str, ...]:
@@ -410,7 +417,7 @@ def rd_ratio(
     segs = _segments(law, y, ks, months)
     ratio = _weighted(segs, len(months))
     steps = _ratio_steps(segs, months, ratio, ks)
-    return RdRatio(y, ks, ratio, add(_ONE, ratio), tuple((s.months, s.ratio, s.value.citation) for s in segs),
+    return RdRatio(y, ks, ratio, CONTEXT.add(_ONE, ratio), tuple((s.months, s.ratio, s.value.citation) for s in segs),
                    tuple(steps))
 
 
@@ -476,55 +483,42 @@ def rd_super_deduction(
                     ic_machine=flag(ic_machine, "ic_machine"))
 
 
-class _Base(NamedTuple):
-    """The operands of the expensed base, for its formula."""
-
-    five: Decimal
-    other: Decimal
-    other_cap: Decimal
-    other_law: _OtherLaw | None
-    domestic_paid: Decimal
-    domestic_share: Decimal
-    overseas_paid: Decimal
-    overseas_share: Decimal | None
-    domestic: Decimal  # own R&D and entrusted domestic R&D as counted: the base of the overseas cap
-    overseas_cap: object  # the fraction of the law, e.g. "2/3"
-    overseas: Decimal
-
-
-def _base_formula(lang: str, b: _Base) -> str:
+def _base_formula(lang: str, five: Decimal, other: Decimal, other_cap: Decimal, other_law: _OtherLaw | None,
+                  domestic_paid: Decimal, domestic_share: Decimal, overseas_paid: Decimal,
+                  overseas_share: Decimal | None, domestic: Decimal, overseas_cap: object, overseas: Decimal) -> str:
+    """The expensed base: own R&D with other expenses capped, entrusted R&D as counted."""
     zh = lang == "zh"
-    text = yuan(b.five)
-    if b.other_law is not None:
-        s, pooled = percent(b.other_law.share), b.other_law.pooled
+    text = yuan(five)
+    if other_law is not None:
+        s, pooled = percent(other_law.share), other_law.pooled
         if zh:
-            text += f" + min({yuan(b.other)}, 限额 {yuan(b.other_cap)} = {'' if pooled else '各项目'}五项费用之和 × {s} ÷ (1 − {s}))"
+            text += f" + min({yuan(other)}, 限额 {yuan(other_cap)} = {'' if pooled else '各项目'}五项费用之和 × {s} ÷ (1 − {s}))"
         else:
-            text += (f" + min({yuan(b.other)}, cap {yuan(b.other_cap)} = {s} ÷ (1 − {s}) of the five items"
+            text += (f" + min({yuan(other)}, cap {yuan(other_cap)} = {s} ÷ (1 − {s}) of the five items"
                      f"{'' if pooled else ', per project'})")
-    if b.domestic_paid:
-        share = percent(b.domestic_share)
-        text += f" + {yuan(b.domestic_paid)} × {share}（委托境内）" if zh else f" + {yuan(b.domestic_paid)} × {share} (entrusted)"
-    if b.overseas_paid:
-        assert b.overseas_share is not None
-        if b.overseas_share:
-            overseas = (f" + min({yuan(b.overseas_paid)} × {percent(b.overseas_share)}, {yuan(b.domestic)} × "
-                        f"{b.overseas_cap}) = {yuan(b.overseas)}")
+    if domestic_paid:
+        share = percent(domestic_share)
+        text += f" + {yuan(domestic_paid)} × {share}（委托境内）" if zh else f" + {yuan(domestic_paid)} × {share} (entrusted)"
+    if overseas_paid:
+        assert overseas_share is not None
+        if overseas_share:
+            part = (f" + min({yuan(overseas_paid)} × {percent(overseas_share)}, {yuan(domestic)} × "
+                    f"{overseas_cap}) = {yuan(overseas)}")
         else:
-            overseas = f" + {yuan(b.overseas_paid)} × 0"
-        text += f"{overseas}（委托境外）" if zh else f"{overseas} (overseas)"
+            part = f" + {yuan(overseas_paid)} × 0"
+        text += f"{part}（委托境外）" if zh else f"{part} (overseas)"
     return text
 
 
 def _extra_formula(lang: str, base: Decimal, after: Decimal | None, r1: Decimal, r2: Decimal) -> str:
     if after is None:
         return f"{yuan(base)} × {percent(r1)}"
-    both = f"{yuan(sub(base, after))} × {percent(r1)} + {yuan(after)} × {percent(r2)}"
+    both = f"{yuan(CONTEXT.subtract(base, after))} × {percent(r1)} + {yuan(after)} × {percent(r2)}"
     return f"{both}（第四季度按实际发生额）" if lang == "zh" else f"{both} (actual Q4)"
 
 
 def _amortisation_formula(lang: str, amort: Decimal, ratio: Decimal) -> str:
-    times, multiple = f"{yuan(amort)} × {percent(ratio)}", percent(add(_ONE, ratio))
+    times, multiple = f"{yuan(amort)} × {percent(ratio)}", percent(CONTEXT.add(_ONE, ratio))
     return f"{times}（按无形资产成本的{multiple}摊销）" if lang == "zh" else f"{times} (amortised at {multiple})"
 
 
@@ -582,49 +576,49 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
     if other:
         ol = _other_law(law, y)
         if ol.pooled:
-            other_cap = round_fen(mul(five, ol.factor))
+            other_cap = round_fen(CONTEXT.multiply(five, ol.factor))
             other_ok = other if other <= other_cap else other_cap
         else:
             for p, x in zip(facts.projects, tt.fives, strict=True):
-                c = round_fen(mul(x, ol.factor))
-                other_cap = add(other_cap, c)
-                other_ok = add(other_ok, p.other if p.other <= c else c)
+                c = round_fen(CONTEXT.multiply(x, ol.factor))
+                other_cap = CONTEXT.add(other_cap, c)
+                other_ok = CONTEXT.add(other_ok, p.other if p.other <= c else c)
         cites = (ol.cite,)
-    own = add(five, other_ok)
+    own = CONTEXT.add(five, other_ok)
     dom_paid = tt.entrusted_domestic
     dom = dom_share = ZERO
     if dom_paid:
-        entrusted = law.value("eit.rd.entrusted.share", year_end(y))
+        entrusted = law.memo(_read_entrusted, y)
         assert isinstance(entrusted.value, Decimal)
         dom_share = entrusted.value
-        dom = mul(dom_paid, dom_share)
+        dom = CONTEXT.multiply(dom_paid, dom_share)
         cites = (*cites, entrusted.citation)
     ovs_paid = tt.entrusted_overseas
     ovs = ZERO
     ovs_share: Decimal | None = None
     cap_fraction: object = None
-    domestic = add(own, dom)
+    domestic = CONTEXT.add(own, dom)
     if ovs_paid:
         day = year_end(y)
         os_ = law.value("eit.rd.entrusted_overseas.share", day)
         assert isinstance(os_.value, Decimal)
         ovs_share = os_.value
-        counted = mul(ovs_paid, os_.value)
+        counted = CONTEXT.multiply(ovs_paid, os_.value)
         if counted:
             cap_v = law.value("eit.rd.entrusted_overseas.cap", day)
             cap_fraction = cap_v.value
             num, den = _fraction(cap_v)
-            if mul(counted, den) <= mul(domestic, num):
+            if CONTEXT.multiply(counted, den) <= CONTEXT.multiply(domestic, num):
                 ovs = counted
             else:
-                ovs = round_fen(div(mul(domestic, num), den))
+                ovs = round_fen(div(CONTEXT.multiply(domestic, num), den))
             cites = (*cites, os_.citation) if cap_v.citation == os_.citation else (*cites, os_.citation, cap_v.citation)
         else:
             cites = (*cites, os_.citation)
-    base = add(domestic, ovs)
+    base = CONTEXT.add(domestic, ovs)
     steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
-                      Formula(_base_formula, (_Base(five, other, other_cap, ol, dom_paid, dom_share, ovs_paid,
-                                                    ovs_share, domestic, cap_fraction, ovs),)), cites, "A107012"))
+                      Formula(_base_formula, (five, other, other_cap, ol, dom_paid, dom_share, ovs_paid, ovs_share,
+                                              domestic, cap_fraction, ovs)), cites, "A107012"))
     plan = _ratio_plan(law, y, ks, months)
     segs, ratio = plan.segs, plan.ratio
     steps.extend(plan.steps)
@@ -634,23 +628,23 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
         steps.append(Step("rd.excluded", "加计扣除额：不适用", "super-deduction: none", _ZERO_FEN, "yuan", "", (),
                           "A107012"))
         ratio_out = ZERO if not on.value else ratio
-        extra = add(extra_exp, extra_am)
+        extra = CONTEXT.add(extra_exp, extra_am)
         steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", "", (), "A107012"))
     else:
         after = facts.base_after_switch
         if after is not None and len(segs) == 2:
             if after > base:
                 raise InvalidInput("rd.base_after_switch", f"{after} is more than the year's base {base}")
-            extra_raw = add(mul(sub(base, after), segs[0].ratio), mul(after, segs[1].ratio))
+            extra_raw = CONTEXT.add(CONTEXT.multiply(CONTEXT.subtract(base, after), segs[0].ratio), CONTEXT.multiply(after, segs[1].ratio))
             formula = Formula(_extra_formula, (base, after, segs[0].ratio, segs[1].ratio))
         elif after is not None and len(segs) > 2:
             raise InvalidInput("rd.base_after_switch", f"the ratio changes more than once in {y}; "
                                "the actual method is not defined for that")
         else:
-            extra_raw = mul(base, ratio)
+            extra_raw = CONTEXT.multiply(base, ratio)
             formula = Formula(_extra_formula, (base, None, ratio, ratio))
         extra_exp = round_fen(extra_raw)
-        extra_am = round_fen(mul(amort, ratio)) if amort else _ZERO_FEN
+        extra_am = round_fen(CONTEXT.multiply(amort, ratio)) if amort else _ZERO_FEN
         if amort:
             steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
                               extra_exp, "yuan", formula, plan.cites, "A107012"))
@@ -658,7 +652,7 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
                               extra_am, "yuan", Formula(_amortisation_formula, (amort, ratio)), plan.cites, "A107012"))
             formula = Formula(_sum_formula, (extra_exp, extra_am))
         ratio_out = ratio
-        extra = add(extra_exp, extra_am)
+        extra = CONTEXT.add(extra_exp, extra_am)
         steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", formula, plan.cites,
                           "A107012"))
     return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,

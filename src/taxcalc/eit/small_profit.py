@@ -95,7 +95,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Formula, Step
 from ..law import Law, LawValue
-from ..money import ZERO, DateLike, MoneyLike, add, div, mul, round_fen, sub, total
+from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
     as_money,
     build,
@@ -276,7 +276,7 @@ def _averages(rows: Sequence[Quarter]) -> tuple[Decimal, Decimal]:
     """全年季度平均值 of employees and total assets: Σ(季初值 + 季末值) ÷ 2 ÷ number of quarters."""
     n2 = Decimal(2 * len(rows))
     emp = div(Decimal(sum(q.employees_start + q.employees_end for q in rows)), n2)
-    assets = div(total(add(q.assets_start, q.assets_end) for q in rows), n2)
+    assets = div(total(CONTEXT.add(q.assets_start, q.assets_end) for q in rows), n2)
     return emp, assets
 
 
@@ -333,8 +333,8 @@ def _included(income: Decimal, r: _Regime) -> Decimal:
     assert r.progressive is not None
     limit, r1, r2 = _d(r.limit), _d(r.ratio1), _d(r.ratio2)
     if r.progressive.value and income > limit:
-        return add(mul(limit, r1), mul(sub(income, limit), r2))
-    return mul(income, r1 if income <= limit else r2)
+        return CONTEXT.add(CONTEXT.multiply(limit, r1), CONTEXT.multiply(CONTEXT.subtract(income, limit), r2))
+    return CONTEXT.multiply(income, r1 if income <= limit else r2)
 
 
 class _Part(NamedTuple):
@@ -357,16 +357,15 @@ class _Assessment(NamedTuple):
 
 
 def _assess(
-    law: Law, y: int, ti: Decimal, months: tuple[int, ...], emp: Decimal | None, ast: Decimal | None, *,
-    industrial: bool, restricted: bool,
+    segs: tuple[tuple[tuple[int, ...], _Regime], ...], ti: Decimal, months: tuple[int, ...], emp: Decimal | None,
+    ast: Decimal | None, *, industrial: bool, restricted: bool,
 ) -> _Assessment:
-    """The tests and the relief, by the law of each run of months, apportioned by months operated.
+    """The tests and the relief, by the law of each run of months (``segs``), apportioned by months operated.
 
     The one computation of the rule: :func:`small_profit` and the annual
     computation explain its parts, each in its own steps.
     """
-    segs = _year_regimes(law, y, months)
-    standard_exact = mul(ti, _d(segs[-1][1].standard))
+    standard_exact = CONTEXT.multiply(ti, _d(segs[-1][1].standard))
     parts: list[_Part] = []
     for ms, r in segs:
         failed = _tests(ti, r, emp, ast, industrial=industrial, restricted=restricted)
@@ -374,13 +373,13 @@ def _assess(
             parts.append(_Part(ms, r, failed, None, standard_exact))
         else:
             included = _included(ti, r)
-            parts.append(_Part(ms, r, failed, included, mul(included, _d(r.rate))))
+            parts.append(_Part(ms, r, failed, included, CONTEXT.multiply(included, _d(r.rate))))
     if len(parts) == 1:
         exact = parts[0].tax
         all_failed = parts[0].failed
         eligible = not all_failed
     else:  # apportioned by the months operated; eligible when the relief applied in any part of the year
-        exact = div(total(mul(p.tax, Decimal(len(p.months))) for p in parts), Decimal(len(months)))
+        exact = div(total(CONTEXT.multiply(p.tax, Decimal(len(p.months))) for p in parts), Decimal(len(months)))
         all_failed = tuple(dict.fromkeys(f for p in parts for f in p.failed))
         eligible = any(not p.failed for p in parts)
     return _Assessment(tuple(parts), eligible, all_failed, exact, round_fen(exact), round_fen(standard_exact))
@@ -451,7 +450,7 @@ def _part_steps(
                                  Formula(_times, (min(income, limit), _d(ratio1)))))
         if income > limit:
             steps.append(ratio2.step(p + "band2_ratio", "第2档减按比例计入", "band 2 share included",
-                                     Formula(_times, (sub(income, limit), _d(ratio2)))))
+                                     Formula(_times, (CONTEXT.subtract(income, limit), _d(ratio2)))))
     elif income <= limit:
         steps.append(limit_v.step(p + "band1_limit", "减按比例计入的所得上限（含）", "reduced-inclusion limit (inclusive)",
                                   Formula(_le_yuan, (income, limit, True))))
@@ -548,7 +547,7 @@ def _compute(
     ast: Decimal | None, *, industrial: bool, restricted: bool, avg_steps: tuple[Step, ...] = (),
 ) -> SmallProfit:
     """The rule on its own: every test and the tax, a step each."""
-    a = _assess(law, y, ti, months, emp, ast, industrial=industrial, restricted=restricted)
+    a = _assess(_year_regimes(law, y, months), ti, months, emp, ast, industrial=industrial, restricted=restricted)
     parts = a.parts
     standard = parts[-1].regime.standard
     std_rate = _d(standard)
@@ -560,7 +559,7 @@ def _compute(
         steps.extend(_parts_steps(y, ti, months, parts, emp, ast, industrial=industrial, restricted=restricted,
                                   exact=a.exact))
     eligible, tax = a.eligible, a.tax
-    relief = sub(a.standard_tax, tax)
+    relief = CONTEXT.subtract(a.standard_tax, tax)
     steps.append(standard.step("small_profit.standard_rate", "基本税率", "standard rate"))
     steps.append(Step("small_profit.tax", "应纳所得税额" if eligible else "应纳所得税额（不享受优惠，按基本税率）",
                       "tax" if eligible else "tax (no relief: standard rate)", tax, "yuan",
@@ -590,7 +589,7 @@ def _tests_formula(lang: str, ti: Decimal, cap: Decimal, size: tuple[Decimal, in
 
 def _included_formula(lang: str, ti: Decimal, limit: Decimal, r1: Decimal, r2: Decimal, progressive: bool) -> str:  # noqa: FBT001
     if progressive and ti > limit:
-        return f"{yuan(limit)} × {percent(r1)} + {yuan(sub(ti, limit))} × {percent(r2)}"
+        return f"{yuan(limit)} × {percent(r1)} + {yuan(CONTEXT.subtract(ti, limit))} × {percent(r2)}"
     if ti <= limit:
         return f"{yuan(ti)} × {percent(r1)} (≤ {yuan(limit)})"
     if lang == "zh":
@@ -599,7 +598,7 @@ def _included_formula(lang: str, ti: Decimal, limit: Decimal, r1: Decimal, r2: D
 
 
 def _in_annual(
-    law: Law, y: int, ti: Decimal, months: tuple[int, ...], emp: Decimal | None, ast: Decimal | None, *,
+    segs: tuple[tuple[tuple[int, ...], _Regime], ...], y: int, ti: Decimal, months: tuple[int, ...], emp: Decimal | None, ast: Decimal | None, *,
     industrial: bool, restricted: bool, averaged: LawValue | None,
 ) -> SmallProfit:
     """The rule inside the annual computation: a whole-year regime in three steps (tests, reduced income, rate).
@@ -608,7 +607,7 @@ def _in_annual(
     fuller, as the annual return shows them.  A year whose law changes inside it
     is explained part by part (with the quarterly averages when given).
     """
-    a = _assess(law, y, ti, months, emp, ast, industrial=industrial, restricted=restricted)
+    a = _assess(segs, ti, months, emp, ast, industrial=industrial, restricted=restricted)
     parts = a.parts
     if len(parts) > 1:
         avg = () if averaged is None or emp is None or ast is None else _average_steps(
@@ -616,7 +615,7 @@ def _in_annual(
         steps = [*avg, *_parts_steps(y, ti, months, parts, emp, ast, industrial=industrial, restricted=restricted,
                                      exact=a.exact)]
         return SmallProfit(y, ti, a.eligible, a.failed, emp, ast, industrial, a.tax, a.standard_tax,
-                           sub(a.standard_tax, a.tax), tuple(steps))
+                           CONTEXT.subtract(a.standard_tax, a.tax), tuple(steps))
     part = parts[0]
     r = part.regime
     if not r.in_force.value:
@@ -646,7 +645,7 @@ def _in_annual(
     else:
         cites = (limit_v.citation, ratio2.citation)
     assert part.included is not None
-    return SmallProfit(y, ti, a.eligible, (), emp, ast, industrial, a.tax, a.standard_tax, sub(a.standard_tax, a.tax), (
+    return SmallProfit(y, ti, a.eligible, (), emp, ast, industrial, a.tax, a.standard_tax, CONTEXT.subtract(a.standard_tax, a.tax), (
         test,
         Step("small_profit.included", "减按比例计入的应纳税所得额", "taxable income as reduced", part.included, "yuan",
              Formula(_included_formula, (ti, limit, r1, r2, progressive)), cites, "A107040"),
