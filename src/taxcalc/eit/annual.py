@@ -228,9 +228,9 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
             if sp.tax < tax:
                 best = len(alternatives) - 1
                 regime, tax, regime_steps = "small_profit", sp.tax, sp.steps
-                seg_rate = _year_regimes(law, y, months)[-1][1].rate
-                assert seg_rate is not None and isinstance(seg_rate.value, Decimal)
-                rate = seg_rate.value
+                last = _year_regimes(law, y, months)[-1][1].figures
+                assert last is not None
+                rate = last.rate
         else:
             steps.extend(sp.steps)
     steps.extend(regime_steps)
@@ -263,17 +263,18 @@ _REGIME_LABEL_EN = {r: f"rate regime: {r} (the lowest tax; not combined)" for r 
 def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...]) -> SmallProfit | None:
     """The small low-profit test, when the relief could apply; ``None`` when it plainly cannot."""
     segs = _year_regimes(law, y, months)
-    if not any(r.in_force.value for _, r in segs):
+    figures = [r.figures for _, r in segs if r.figures is not None]
+    if not figures:  # the relief is not in force in any month of the year
         return None
     industrial = bool(f.industrial)
-    caps = [r.cap for _, r in segs if r.cap is not None]
-    above = all(ti > c.value for c in caps)  # type: ignore[operator]
-    averaged = _averaging(law, y) if f.quarters else None
+    above = all(ti > g.cap for g in figures)
     if len(segs) > 1 and (f.restricted or above):  # not eligible whatever the size: the size is not tested
         return _in_annual(segs, y, ti, months, None, None, industrial=industrial, restricted=f.restricted,
                           averaged=None)
     if len(segs) == 1 and above and not f.restricted:  # above the income cap: the other tests do not matter
-        return _income_above_cap(y, ti, caps[0], industrial)
+        cap = segs[0][1].cap
+        assert cap is not None
+        return _income_above_cap(y, ti, cap, industrial)
     if f.size is None and not ti:  # no income: no tax under any regime, nothing to test
         return None
     if f.size is None and (len(segs) > 1 or not f.restricted):
@@ -281,4 +282,4 @@ def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tupl
                            "quarterly employees and total assets (or their annual averages) to test the relief")
     emp, ast = f.size if f.size is not None else (None, None)
     return _in_annual(segs, y, ti, months, emp, ast, industrial=industrial, restricted=f.restricted,
-                      averaged=averaged)
+                      averaged=_averaging(law, y) if f.quarters else None)

@@ -193,11 +193,28 @@ class SmallProfit(Explained):
     steps: tuple[Step, ...]
 
 
+class _Figures(NamedTuple):
+    """The figures of a regime in force, as numbers (read with the values, once per law)."""
+
+    rate: Decimal
+    cap: Decimal
+    employees_ind: int
+    employees_other: int
+    assets_ind: Decimal
+    assets_other: Decimal
+    limit: Decimal
+    ratio1: Decimal
+    ratio2: Decimal
+    progressive: bool
+
+
 class _Regime(NamedTuple):
     """The law values of one day (one segment of a year)."""
 
     in_force: LawValue
     standard: LawValue
+    standard_rate: Decimal
+    figures: _Figures | None = None
     rate: LawValue | None = None
     cap: LawValue | None = None
     employees_ind: LawValue | None = None
@@ -210,25 +227,36 @@ class _Regime(NamedTuple):
     progressive: LawValue | None = None
 
 
+def _d(v: LawValue | None) -> Decimal:
+    assert v is not None and isinstance(v.value, Decimal)
+    return v.value
+
+
 def _regime(law: Law, day: _dt.date) -> _Regime:
     in_force = law.value("eit.small_profit.in_force", day)
     standard = law.value("eit.rate.standard", day)
+    std = _d(standard)
     if not in_force.value:
-        return _Regime(in_force, standard)
+        return _Regime(in_force, standard, std)
     v = law.value
-    return _Regime(
-        in_force, standard,
-        v("eit.small_profit.rate", day),
+    rate, limit = v("eit.small_profit.rate", day), v("eit.small_profit.band1.limit", day)  # read first (errors name them)
+    values = (
+        rate,
         v("eit.small_profit.income_cap", day),
         v("eit.small_profit.employees_cap.industrial", day),
         v("eit.small_profit.employees_cap.other", day),
         v("eit.small_profit.assets_cap.industrial", day),
         v("eit.small_profit.assets_cap.other", day),
-        v("eit.small_profit.band1.limit", day),
+        limit,
         v("eit.small_profit.band1.ratio", day),
         v("eit.small_profit.band2.ratio", day),
         v("eit.small_profit.progressive", day),
     )
+    rate, cap, e_ind, e_other, a_ind, a_other, limit, r1, r2, progressive = values
+    assert isinstance(e_ind.value, int) and isinstance(e_other.value, int)
+    figures = _Figures(_d(rate), _d(cap), e_ind.value, e_other.value, _d(a_ind), _d(a_other), _d(limit), _d(r1),
+                       _d(r2), bool(progressive.value))
+    return _Regime(in_force, standard, std, figures, *values)
 
 
 def _read_year_regimes(law: Law, year: int, months: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], _Regime], ...]:
@@ -239,11 +267,6 @@ def _read_year_regimes(law: Law, year: int, months: tuple[int, ...]) -> tuple[tu
 def _year_regimes(law: Law, year: int, months: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], _Regime], ...]:
     """The regimes of the months operated, grouped where equal (one group in most years); read once per law."""
     return law.memo(_read_year_regimes, year, months)
-
-
-def _d(v: LawValue | None) -> Decimal:
-    assert v is not None and isinstance(v.value, Decimal)
-    return v.value
 
 
 def quarterly_averages(quarters: Sequence[Quarter], year: int, *, law: Law | None = None) -> Averages:
@@ -311,30 +334,27 @@ def _tests(
     income: Decimal, r: _Regime, employees: Decimal | None, assets: Decimal | None,
     *, industrial: bool, restricted: bool,
 ) -> tuple[str, ...]:
-    if not r.in_force.value:
+    g = r.figures
+    if g is None:
         return ("in_force",)
     failed: list[str] = []
     if restricted:
         failed.append("restricted")
-    if income > _d(r.cap):
+    if income > g.cap:
         failed.append("income")
-    if employees is not None:
-        e = r.employees_ind if industrial else r.employees_other
-        assert e is not None and isinstance(e.value, int)
-        if employees > e.value:
-            failed.append("employees")
-    if assets is not None and assets > _d(r.assets_ind if industrial else r.assets_other):
+    if employees is not None and employees > (g.employees_ind if industrial else g.employees_other):
+        failed.append("employees")
+    if assets is not None and assets > (g.assets_ind if industrial else g.assets_other):
         failed.append("assets")
     return tuple(failed)
 
 
-def _included(income: Decimal, r: _Regime) -> Decimal:
+def _included(income: Decimal, g: _Figures) -> Decimal:
     """The income as reduced (减按…计入) of an eligible enterprise under one regime."""
-    assert r.progressive is not None
-    limit, r1, r2 = _d(r.limit), _d(r.ratio1), _d(r.ratio2)
-    if r.progressive.value and income > limit:
-        return CONTEXT.add(CONTEXT.multiply(limit, r1), CONTEXT.multiply(CONTEXT.subtract(income, limit), r2))
-    return CONTEXT.multiply(income, r1 if income <= limit else r2)
+    if g.progressive and income > g.limit:
+        return CONTEXT.add(CONTEXT.multiply(g.limit, g.ratio1),
+                           CONTEXT.multiply(CONTEXT.subtract(income, g.limit), g.ratio2))
+    return CONTEXT.multiply(income, g.ratio1 if income <= g.limit else g.ratio2)
 
 
 class _Part(NamedTuple):
@@ -365,15 +385,15 @@ def _assess(
     The one computation of the rule: :func:`small_profit` and the annual
     computation explain its parts, each in its own steps.
     """
-    standard_exact = CONTEXT.multiply(ti, _d(segs[-1][1].standard))
+    standard_exact = CONTEXT.multiply(ti, segs[-1][1].standard_rate)
     parts: list[_Part] = []
     for ms, r in segs:
         failed = _tests(ti, r, emp, ast, industrial=industrial, restricted=restricted)
-        if failed:
+        if failed or r.figures is None:
             parts.append(_Part(ms, r, failed, None, standard_exact))
         else:
-            included = _included(ti, r)
-            parts.append(_Part(ms, r, failed, included, CONTEXT.multiply(included, _d(r.rate))))
+            included = _included(ti, r.figures)
+            parts.append(_Part(ms, r, failed, included, CONTEXT.multiply(included, r.figures.rate)))
     if len(parts) == 1:
         exact = parts[0].tax
         all_failed = parts[0].failed
@@ -598,8 +618,8 @@ def _included_formula(lang: str, ti: Decimal, limit: Decimal, r1: Decimal, r2: D
 
 
 def _in_annual(
-    segs: tuple[tuple[tuple[int, ...], _Regime], ...], y: int, ti: Decimal, months: tuple[int, ...], emp: Decimal | None, ast: Decimal | None, *,
-    industrial: bool, restricted: bool, averaged: LawValue | None,
+    segs: tuple[tuple[tuple[int, ...], _Regime], ...], y: int, ti: Decimal, months: tuple[int, ...],
+    emp: Decimal | None, ast: Decimal | None, *, industrial: bool, restricted: bool, averaged: LawValue | None,
 ) -> SmallProfit:
     """The rule inside the annual computation: a whole-year regime in three steps (tests, reduced income, rate).
 
@@ -617,39 +637,34 @@ def _in_annual(
         return SmallProfit(y, ti, a.eligible, a.failed, emp, ast, industrial, a.tax, a.standard_tax,
                            CONTEXT.subtract(a.standard_tax, a.tax), tuple(steps))
     part = parts[0]
-    r = part.regime
-    if not r.in_force.value:
-        return SmallProfit(y, ti, a.eligible, a.failed, emp, ast, industrial, a.standard_tax, a.standard_tax, ZERO, (
+    r, g, failed = part.regime, part.regime.figures, part.failed
+    if g is None:
+        return SmallProfit(y, ti, a.eligible, failed, emp, ast, industrial, a.standard_tax, a.standard_tax, ZERO, (
             r.in_force.step("small_profit.in_force", "小型微利企业优惠是否有效", "relief in force"),))
-    cap, limit_v, ratio1, ratio2, rate = r.cap, r.limit, r.ratio1, r.ratio2, r.rate
-    e_cap, a_cap = (r.employees_ind, r.assets_ind) if industrial else (r.employees_other, r.assets_other)
-    assert cap is not None and limit_v is not None and ratio1 is not None and ratio2 is not None
-    assert rate is not None and e_cap is not None and r.progressive is not None
-    cap_v, e_v, a_v = _d(cap), e_cap.value, _d(a_cap)
-    assert isinstance(e_v, int)
-    failed = part.failed
-    size = None if emp is None or ast is None else (emp, e_v, ast, a_v)
+    assert r.cap is not None and r.limit is not None and r.ratio1 is not None and r.ratio2 is not None
+    assert r.rate is not None
+    size = None if emp is None or ast is None else (
+        emp, g.employees_ind if industrial else g.employees_other, ast, g.assets_ind if industrial else g.assets_other)
     oks = ("income" not in failed, "employees" not in failed, "assets" not in failed)
     kind_zh, kind_en = _KIND_TESTS[industrial]
     test = Step("small_profit.tests", kind_zh, kind_en, not failed, "bool",
-                Formula(_tests_formula, (ti, cap_v, size, oks, averaged is not None, restricted)),
-                (cap.citation,) if averaged is None else (cap.citation, averaged.citation))
+                Formula(_tests_formula, (ti, g.cap, size, oks, averaged is not None, restricted)),
+                (r.cap.citation,) if averaged is None else (r.cap.citation, averaged.citation))
     if failed:
-        return SmallProfit(y, ti, a.eligible, failed, emp, ast, industrial, a.standard_tax, a.standard_tax, ZERO, (test,))
-    limit, r1, r2 = _d(limit_v), _d(ratio1), _d(ratio2)
-    progressive = bool(r.progressive.value)
-    if progressive and ti > limit:
-        cites: tuple[Citation, ...] = (ratio1.citation, ratio2.citation)
-    elif ti <= limit:
-        cites = (ratio1.citation,)
+        return SmallProfit(y, ti, a.eligible, failed, emp, ast, industrial, a.standard_tax, a.standard_tax, ZERO,
+                           (test,))
+    if g.progressive and ti > g.limit:
+        cites: tuple[Citation, ...] = (r.ratio1.citation, r.ratio2.citation)
+    elif ti <= g.limit:
+        cites = (r.ratio1.citation,)
     else:
-        cites = (limit_v.citation, ratio2.citation)
-    assert part.included is not None
-    return SmallProfit(y, ti, a.eligible, (), emp, ast, industrial, a.tax, a.standard_tax, CONTEXT.subtract(a.standard_tax, a.tax), (
+        cites = (r.limit.citation, r.ratio2.citation)
+    return SmallProfit(y, ti, a.eligible, (), emp, ast, industrial, a.tax, a.standard_tax,
+                       CONTEXT.subtract(a.standard_tax, a.tax), (
         test,
         Step("small_profit.included", "减按比例计入的应纳税所得额", "taxable income as reduced", part.included, "yuan",
-             Formula(_included_formula, (ti, limit, r1, r2, progressive)), cites, "A107040"),
-        rate.step("small_profit.rate", "适用税率", "rate"),
+             Formula(_included_formula, (ti, g.limit, g.ratio1, g.ratio2, g.progressive)), cites, "A107040"),
+        r.rate.step("small_profit.rate", "适用税率", "rate"),
     ))
 
 
