@@ -150,12 +150,15 @@ class Step:
             text = self.zh if value is None else f"{self.zh}：{format_value(value, self.unit, lang)}"
         else:
             text = self.en if value is None else f"{self.en}: {format_value(value, self.unit, lang)}"
-        formula = self._formula_in(lang)
+        f = self._formula
+        if isinstance(f, str):
+            formula = (self._formula_zh or f) if lang == "zh" else f
+        else:
+            formula = f.write(lang, *f.args)
         if formula:
             text += f" = {formula}"
-        cite = self.cite
-        if cite:
-            text += " [" + "; ".join([str(c) for c in cite]) + "]"
+        if self.cite:
+            text += " [" + "; ".join([str(c) for c in self.cite]) + "]"
         if self.line:
             text += f" ({self.line})"
         return text
