@@ -5,6 +5,13 @@ is ``steps``: a tuple of :class:`Step`, each naming what was computed, the value
 used or produced, the formula, and the :class:`Citation` (document number and
 article) it rests on, with the return-form line where there is one.
 
+Steps hold figures, not text.  A formula with amounts in it is a
+:class:`Formula`: the function that writes it and its operands.  Amounts are
+formatted, and the Chinese or English formula composed, only when a result is
+shown — :meth:`Explained.explain`, :meth:`Explained.as_dict`, or reading
+``step.formula`` / ``step.formula_zh`` — so a computation whose explanation is
+never read formats nothing.
+
 >>> from decimal import Decimal
 >>> s = Step("rate", "税率", "VAT rate", Decimal("0.13"), unit="rate",
 ...          cite=(Citation("财政部 税务总局 海关总署公告2019年第39号", "第一条"),))

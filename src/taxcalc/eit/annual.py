@@ -60,10 +60,16 @@ from ._common import months_operated, signed_yuan, the_law, year_end, yuan
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
 from .losses import Loss, LossYear, _apply
-from .qualifications import _loss_step, _rate_step
+from .qualifications import _read_loss_step, _read_rate_step
 from .rd_super_deduction import RdResult
 from .rd_super_deduction import _compute as _rd_compute
-from .small_profit import SmallProfit, _averaging, _in_annual, _income_above_cap, _year_regimes
+from .small_profit import (
+    SmallProfit,
+    _in_annual,
+    _income_above_cap,
+    _read_averaging,
+    _read_year_regimes,
+)
 
 __all__ = ["AnnualResult", "REGIMES", "annual"]
 
@@ -130,13 +136,9 @@ def _read_rates(law: Law, year: int, hnte: bool, tase: bool) -> tuple[_Regime, .
     return tuple(out)
 
 
-def _rates(law: Law, year: int, hnte: bool, tase: bool) -> tuple[_Regime, ...]:  # noqa: FBT001
-    """The rate regimes open to an enterprise in ``year`` (besides small low-profit), read once per law."""
-    return law.memo(_read_rates, year, hnte, tase)
-
-
 def _before_formula(lang: str, profit: Decimal, adjustments: Decimal, equipment: Decimal, rd: Decimal,
                     extra: Decimal) -> str:
+    """The rate regimes open to an enterprise in ``year`` (besides small low-profit); kept by :meth:`Law.memo`."""
     text = f"{yuan(profit)} {signed_yuan(adjustments)} {signed_yuan(equipment)} − {yuan(rd)}"
     return f"{text} − {yuan(extra)}" if extra else text
 
@@ -200,18 +202,18 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     losses = _apply(law, y, before, f.losses, f.qualified, f.loss_extension)
     if f.hnte_certificates or f.tech_sme_registrations:  # why each qualification year that extended a loss is one
         for q in sorted({u.qualified_by for u in losses.rows if u.qualified_by}):
-            why = _loss_step(law, q, f.hnte_certificates, f.tech_sme_registrations)
+            why = law.memo(_read_loss_step, q, f.hnte_certificates, f.tech_sme_registrations)
             if why is not None:
                 steps.append(why)
     steps.extend(losses.steps)
     ti = losses.taxable_income
     steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", ti, "yuan", "", (), "A100000"))
     if f.hnte_certificates and y not in f.hnte_years:  # the certificates decide the 15% rate of the year
-        why = _rate_step(law, y, f.hnte_certificates)
+        why = law.memo(_read_rate_step, y, f.hnte_certificates)
         if why is not None:
             steps.append(why)
     # Rate regimes: the lowest tax of those the enterprise qualifies for (in the order of REGIMES on a tie).
-    regimes = _rates(law, y, y in f.hnte_rate_years, y in f.tase_years)
+    regimes = law.memo(_read_rates, y, y in f.hnte_rate_years, y in f.tase_years)
     alternatives = [(r.name, round_fen(CONTEXT.multiply(ti, r.rate))) for r in regimes]  # half up to the fen
     standard_tax = alternatives[0][1]
     best = 0
@@ -228,7 +230,7 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
             if sp.tax < tax:
                 best = len(alternatives) - 1
                 regime, tax, regime_steps = "small_profit", sp.tax, sp.steps
-                last = _year_regimes(law, y, months)[-1][1].figures
+                last = law.memo(_read_year_regimes, y, months)[-1][1].figures
                 assert last is not None
                 rate = last.rate
         else:
@@ -262,7 +264,7 @@ _REGIME_LABEL_EN = {r: f"rate regime: {r} (the lowest tax; not combined)" for r 
 
 def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...]) -> SmallProfit | None:
     """The small low-profit test, when the relief could apply; ``None`` when it plainly cannot."""
-    segs = _year_regimes(law, y, months)
+    segs = law.memo(_read_year_regimes, y, months)
     figures = [r.figures for _, r in segs if r.figures is not None]
     if not figures:  # the relief is not in force in any month of the year
         return None
@@ -282,4 +284,4 @@ def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tupl
                            "quarterly employees and total assets (or their annual averages) to test the relief")
     emp, ast = f.size if f.size is not None else (None, None)
     return _in_annual(segs, y, ti, months, emp, ast, industrial=industrial, restricted=f.restricted,
-                      averaged=_averaging(law, y) if f.quarters else None)
+                      averaged=law.memo(_read_averaging, y) if f.quarters else None)

@@ -228,12 +228,8 @@ def _month_index(d: _dt.date) -> int:
     return d.year * 12 + d.month - 1
 
 
-def _rules(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str) -> tuple[LawValue, ...]:
-    """The law values an asset's treatment rests on (read once per law, days and kind)."""
-    return law.memo(_read_rules, acquired, in_use, kind)
-
-
 def _read_rules(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str) -> tuple[LawValue, ...]:
+    """The law values an asset's treatment rests on (kept by :meth:`Law.memo`)."""
     v = law.value
     return (
         v("eit.equipment.one_time.in_force", acquired),
@@ -246,7 +242,7 @@ def _read_rules(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str) -> tu
 def _decide(asset: Equipment, hnte: frozenset[int] | tuple[int, ...], law: Law) -> tuple[str, list[str], list[Step],
                                                                                      LawValue | None, LawValue | None]:
     """Which method applies, why, and the law values it rests on."""
-    one, q4, _start, _life = _rules(law, asset.acquired_on, asset.in_use, asset.kind)
+    one, q4, _start, _life = law.memo(_read_rules, asset.acquired_on, asset.in_use, asset.kind)
     a = asset
     steps: list[Step] = [
         Step("equipment.purchase_date", f"购进日期（{_DATE_ZH[a.acquisition]}）", f"purchase date ({_DATE_EN[a.acquisition]})",
@@ -289,7 +285,7 @@ def _decide(asset: Equipment, hnte: frozenset[int] | tuple[int, ...], law: Law) 
 
 
 def _straight_line(asset: Equipment, law: Law) -> tuple[tuple[tuple[int, Decimal], ...], LawValue, LawValue]:
-    _one, _q4, start, life = _rules(law, asset.acquired_on, asset.in_use, asset.kind)
+    _one, _q4, start, life = law.memo(_read_rules, asset.acquired_on, asset.in_use, asset.kind)
     assert isinstance(start.value, int) and isinstance(life.value, int)
     first = _month_index(asset.in_use) + start.value
     months = life.value * 12
@@ -387,15 +383,9 @@ def equipment_in_year(asset: Equipment, year: int, *, hnte_years: Iterable[int] 
     return _asset_year(asset, y, years(hnte_years, "hnte_years"), law, "equipment")
 
 
-def _plan(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str, acquisition: str, elect: bool,  # noqa: FBT001
-          hnte: bool) -> tuple[str, LawValue, LawValue | None, LawValue, LawValue]:  # noqa: FBT001
-    """The method for an asset (before the unit-value test) and the law values it rests on (once per law)."""
-    return law.memo(_read_plan, acquired, in_use, kind, acquisition, elect, hnte)
-
-
 def _read_plan(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str, acquisition: str,
                elect: bool, hnte: bool) -> tuple[str, LawValue, LawValue | None, LawValue, LawValue]:  # noqa: FBT001
-    one, q4, start, life = _rules(law, acquired, in_use, kind)
+    one, q4, start, life = law.memo(_read_rules, acquired, in_use, kind)
     eligible = kind != "buildings" and acquisition != "other" and elect
     if eligible and q4.value and hnte:
         ratio = law.value("eit.equipment.hnte_q4.extra_ratio", acquired)
@@ -443,7 +433,7 @@ def _straight_line_formula(lang: str, a: Equipment, y: int, months: int, adj: De
 def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label: str) -> EquipmentYear:
     """One asset in one year, explained in one step (used by the annual computation)."""
     a = asset
-    method, v1, v2, start, life = _plan(law, a.acquired_on, a.in_use, a.kind, a.acquisition, a.elect_one_time,
+    method, v1, v2, start, life = law.memo(_read_plan, a.acquired_on, a.in_use, a.kind, a.acquisition, a.elect_one_time,
                                         a.acquired_on.year in hnte)
     extra = _ZERO_FEN
     cost = a.cost

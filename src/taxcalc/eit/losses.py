@@ -224,12 +224,8 @@ class _Window(NamedTuple):
     en: str
 
 
-def _window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], upto: int) -> _Window:
-    """The window of a loss of ``origin`` with the qualification years up to ``upto`` (read once per law)."""
-    return law.memo(_read_window, origin, extension, qualified, upto)
-
-
 def _read_window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], upto: int) -> _Window:
+    """The window of a loss of ``origin`` with the qualification years up to ``upto`` (kept by :meth:`Law.memo`)."""
     base = law.value(_EXT_KEY[extension], year_end(origin))
     n = base.value
     assert isinstance(n, int)
@@ -272,7 +268,7 @@ def loss_window(
     ext = choice(extension, "extension", EXTENSIONS)
     q = years(qualified_years, "qualified_years")
     u = tax_year(upto, "upto") if upto is not None else (q[-1] if q else o)
-    w = _window(the_law(law), o, ext, q, u)
+    w = the_law(law).memo(_read_window, o, ext, q, u)
     return w.last, w.years, w.cite
 
 
@@ -350,7 +346,7 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
     carried: list[Loss] = []
     used = expired = ZERO
     for loss in bf:
-        w = _window(law, loss.year, loss.extension, q, y)
+        w = law.memo(_read_window, loss.year, loss.extension, q, y)
         last, n, cite = w.last, w.years, w.cite
         avail = loss.amount
         if last < y:
@@ -377,7 +373,7 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
     new_loss = CONTEXT.minus(inc) if inc < 0 else ZERO
     taxable = CONTEXT.subtract(inc, used) if inc > 0 else ZERO
     if new_loss:
-        w = _window(law, y, ext, q, y)
+        w = law.memo(_read_window, y, ext, q, y)
         last, n, cite = w.last, w.years, w.cite
         rows.append(LossUse(y, new_loss, ZERO, ZERO, new_loss, last, n, cite, w.by))
         carried.append(Loss(y, new_loss, ext))

@@ -332,12 +332,8 @@ class _RatioPlan(NamedTuple):
     cites: tuple[Citation, ...]
 
 
-def _ratio_plan(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) -> _RatioPlan:
-    """The ratio of a year for some kinds, with its (law-only) explanation: computed once per law and year."""
-    return law.memo(_read_ratio_plan, y, ks, months)
-
-
 def _read_ratio_plan(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) -> _RatioPlan:
+    """The ratio of a year for some kinds, with its (law-only) explanation (kept by :meth:`Law.memo`)."""
     segs = _segments(law, y, ks, months)
     ratio = _weighted(segs, len(months))
     return _RatioPlan(segs, ratio, tuple(_ratio_steps(segs, months, ratio, ks)),
@@ -351,12 +347,8 @@ class _OtherLaw(NamedTuple):
     cite: Citation
 
 
-def _other_law(law: Law, y: int) -> _OtherLaw:
-    """The cap of the other expenses in ``y`` (read once per law and year)."""
-    return law.memo(_read_other_law, y)
-
-
 def _read_other_law(law: Law, y: int) -> _OtherLaw:
+    """The cap of the other expenses in ``y`` (kept by :meth:`Law.memo`)."""
     day = year_end(y)
     pooled = law.value("eit.rd.other_expenses.pooled", day)
     share = law.value("eit.rd.other_expenses.cap_share", day)
@@ -366,15 +358,12 @@ def _read_other_law(law: Law, y: int) -> _OtherLaw:
 
 
 def _read_entrusted(law: Law, y: int) -> LawValue:
+    """The share of domestic entrusted R&D counted in ``y`` (kept by :meth:`Law.memo`)."""
     return law.value("eit.rd.entrusted.share", year_end(y))
 
 
-def _year_law(law: Law, y: int) -> tuple[LawValue, LawValue]:
-    """Whether the super-deduction is in force in ``y``, and its negative list (read once per law and year)."""
-    return law.memo(_read_year_law, y)
-
-
 def _read_year_law(law: Law, y: int) -> tuple[LawValue, LawValue]:
+    """Whether the super-deduction is in force in ``y``, and its negative list (kept by :meth:`Law.memo`)."""
     day = year_end(y)
     return law.value("eit.rd.in_force", day), law.value("eit.rd.excluded_industries", day)
 
@@ -539,15 +528,15 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
              tech_sme: bool, ic_machine: bool) -> RdResult:
     if not facts.projects and not facts.intangibles:  # nothing to deduct (the ratio is still shown)
         ks = _KS[tech_sme, False, ic_machine]
-        plan = _ratio_plan(law, y, ks, months)
+        plan = law.memo(_read_ratio_plan, y, ks, months)
         z, excluded = _ZERO_FEN, False
         return RdResult(y, ks, excluded, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
                         (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses",
                                            z, "yuan", "", (), "A107012")))
     steps: list[Step] = []
-    on, neg = _year_law(law, y)
+    on, neg = law.memo(_read_year_law, y)
     manufacturer = False
-    if ind in MANUFACTURING and _manufacturer_matters(law, y, months):
+    if ind in MANUFACTURING and law.memo(_read_manufacturer_matters, y, months):
         test = law.value("eit.rd.manufacturer_share", year_end(y))
         assert isinstance(test.value, Decimal)
         manufacturer = share >= test.value
@@ -574,7 +563,7 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
     ol: _OtherLaw | None = None
     cites: tuple[Citation, ...] = ()
     if other:
-        ol = _other_law(law, y)
+        ol = law.memo(_read_other_law, y)
         if ol.pooled:
             other_cap = round_fen(CONTEXT.multiply(five, ol.factor))
             other_ok = other if other <= other_cap else other_cap
@@ -619,7 +608,7 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
     steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
                       Formula(_base_formula, (five, other, other_cap, ol, dom_paid, dom_share, ovs_paid, ovs_share,
                                               domestic, cap_fraction, ovs)), cites, "A107012"))
-    plan = _ratio_plan(law, y, ks, months)
+    plan = law.memo(_read_ratio_plan, y, ks, months)
     segs, ratio = plan.segs, plan.ratio
     steps.extend(plan.steps)
     amort = tt.amortisation
@@ -659,12 +648,8 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
                     amort, extra_am, extra, tuple(steps))
 
 
-def _manufacturer_matters(law: Law, y: int, months: tuple[int, ...]) -> bool:
-    """Whether the manufacturer ratio beats the general one in some month of ``y`` (once per law)."""
-    return law.memo(_read_manufacturer_matters, y, months)
-
-
 def _read_manufacturer_matters(law: Law, y: int, months: tuple[int, ...]) -> bool:
+    """Whether the manufacturer ratio beats the general one in some month of ``y`` (kept by :meth:`Law.memo`)."""
     return any(
         _best(law, ("general", "manufacturer"), month_end(y, m)).value
         > _best(law, ("general",), month_end(y, m)).value  # type: ignore[operator]

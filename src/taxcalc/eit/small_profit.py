@@ -260,13 +260,9 @@ def _regime(law: Law, day: _dt.date) -> _Regime:
 
 
 def _read_year_regimes(law: Law, year: int, months: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], _Regime], ...]:
+    """The regimes of the months operated, grouped where equal (one group in most years); kept by :meth:`Law.memo`."""
     _regime(law, year_end(year))  # a year outside the data is reported on its last day
     return segments(months, lambda m: _regime(law, month_end(year, m)))
-
-
-def _year_regimes(law: Law, year: int, months: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], _Regime], ...]:
-    """The regimes of the months operated, grouped where equal (one group in most years); read once per law."""
-    return law.memo(_read_year_regimes, year, months)
 
 
 def quarterly_averages(quarters: Sequence[Quarter], year: int, *, law: Law | None = None) -> Averages:
@@ -289,7 +285,7 @@ def quarterly_averages(quarters: Sequence[Quarter], year: int, *, law: Law | Non
     for i, q in enumerate(rows):
         if not isinstance(q, Quarter):
             raise InvalidInput(f"quarters[{i}]", "must be a Quarter")
-    method = _averaging(law, y)
+    method = law.memo(_read_averaging, y)
     emp, assets = _averages(rows)
     steps = _average_steps(method, len(rows), emp, assets)
     return Averages(y, len(rows), emp, assets, steps)
@@ -315,15 +311,11 @@ def _average_steps(method: LawValue, n: int, emp: Decimal, assets: Decimal) -> t
 
 
 def _read_averaging(law: Law, year: int) -> LawValue:
+    """How the year's averages are taken (kept by :meth:`Law.memo`)."""
     method = law.value("eit.small_profit.averaging", year_end(year))
     if method.value != "quarterly":
         raise InvalidInput("eit.small_profit.averaging", f"unknown method {method.value!r}")
     return method
-
-
-def _averaging(law: Law, year: int) -> LawValue:
-    """How the year's averages are taken (read once per law and year)."""
-    return law.memo(_read_averaging, year)
 
 
 def _quarters_operated(months: tuple[int, ...]) -> int:
@@ -567,7 +559,7 @@ def _compute(
     ast: Decimal | None, *, industrial: bool, restricted: bool, avg_steps: tuple[Step, ...] = (),
 ) -> SmallProfit:
     """The rule on its own: every test and the tax, a step each."""
-    a = _assess(_year_regimes(law, y, months), ti, months, emp, ast, industrial=industrial, restricted=restricted)
+    a = _assess(law.memo(_read_year_regimes, y, months), ti, months, emp, ast, industrial=industrial, restricted=restricted)
     parts = a.parts
     standard = parts[-1].regime.standard
     std_rate = _d(standard)
@@ -692,7 +684,7 @@ def small_profit_cliffs(year: int, *, law: Law | None = None) -> tuple[Decimal, 
     law = the_law(law)
     y = tax_year(year)
     out: set[Decimal] = set()
-    for _, r in _year_regimes(law, y, months_operated(y)):
+    for _, r in law.memo(_read_year_regimes, y, months_operated(y)):
         if not r.in_force.value:
             continue
         assert r.cap is not None and r.limit is not None and r.ratio1 is not None
