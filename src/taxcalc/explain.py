@@ -133,8 +133,9 @@ class Step:
 
     def _replace(self, **changes: Any) -> Step:
         """A copy with some fields changed (as for a named tuple)."""
-        fields: dict[str, Any] = dict(zip(_STEP_FIELDS, (self.name, self.zh, self.en, self.value, self.unit, self._formula,
-                                         self.cite, self.line, self._formula_zh), strict=True))
+        own = (self.name, self.zh, self.en, self.value, self.unit, self._formula, self.cite, self.line,
+               self._formula_zh)
+        fields: dict[str, Any] = dict(zip(_STEP_FIELDS, own, strict=True))
         fields.update(changes)
         return Step(**fields)
 

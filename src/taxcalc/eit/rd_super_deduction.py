@@ -624,7 +624,8 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
         if after is not None and len(segs) == 2:
             if after > base:
                 raise InvalidInput("rd.base_after_switch", f"{after} is more than the year's base {base}")
-            extra_raw = CONTEXT.add(CONTEXT.multiply(CONTEXT.subtract(base, after), segs[0].ratio), CONTEXT.multiply(after, segs[1].ratio))
+            extra_raw = CONTEXT.add(CONTEXT.multiply(CONTEXT.subtract(base, after), segs[0].ratio),
+                                    CONTEXT.multiply(after, segs[1].ratio))
             formula = Formula(_extra_formula, (base, after, segs[0].ratio, segs[1].ratio))
         elif after is not None and len(segs) > 2:
             raise InvalidInput("rd.base_after_switch", f"the ratio changes more than once in {y}; "

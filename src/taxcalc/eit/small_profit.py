@@ -239,7 +239,8 @@ def _regime(law: Law, day: _dt.date) -> _Regime:
     if not in_force.value:
         return _Regime(in_force, standard, std)
     v = law.value
-    rate, limit = v("eit.small_profit.rate", day), v("eit.small_profit.band1.limit", day)  # read first (errors name them)
+    # These two first: an error for a day outside the data names the same key as ever.
+    rate, limit = v("eit.small_profit.rate", day), v("eit.small_profit.band1.limit", day)
     values = (
         rate,
         v("eit.small_profit.income_cap", day),
@@ -559,7 +560,8 @@ def _compute(
     ast: Decimal | None, *, industrial: bool, restricted: bool, avg_steps: tuple[Step, ...] = (),
 ) -> SmallProfit:
     """The rule on its own: every test and the tax, a step each."""
-    a = _assess(law.memo(_read_year_regimes, y, months), ti, months, emp, ast, industrial=industrial, restricted=restricted)
+    segs = law.memo(_read_year_regimes, y, months)
+    a = _assess(segs, ti, months, emp, ast, industrial=industrial, restricted=restricted)
     parts = a.parts
     standard = parts[-1].regime.standard
     std_rate = _d(standard)
@@ -599,7 +601,8 @@ def _tests_formula(lang: str, ti: Decimal, cap: Decimal, size: tuple[Decimal, in
     return text
 
 
-def _included_formula(lang: str, ti: Decimal, limit: Decimal, r1: Decimal, r2: Decimal, progressive: bool) -> str:  # noqa: FBT001
+def _included_formula(lang: str, ti: Decimal, limit: Decimal, r1: Decimal, r2: Decimal,
+                      progressive: bool) -> str:  # noqa: FBT001
     if progressive and ti > limit:
         return f"{yuan(limit)} × {percent(r1)} + {yuan(CONTEXT.subtract(ti, limit))} × {percent(r2)}"
     if ti <= limit:
