@@ -244,21 +244,17 @@ def build(cls: Callable[..., T], data: object, where: str,
                 missing.append(f.name)
     prefix = f"{where}." if where else ""
     known = set(names)
-    extra = sorted(k for k in data if k not in known)
-    if extra:
+    if not known.issuperset(data):
+        extra = sorted(set(data) - known)
         raise InvalidInput(f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(names)}")
     if missing:
         also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
         raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
-    kwargs: dict[str, Any] = {}
-    for name in names:
-        if name not in data:
-            continue
-        raw = data[name]
-        if nested and name in nested:
-            kwargs[name] = nested[name](raw, f"{prefix}{name}")
-        else:
-            kwargs[name] = raw
+    kwargs: dict[str, Any] = dict(data)
+    if nested:
+        for name, convert in nested.items():
+            if name in kwargs:
+                kwargs[name] = convert(kwargs[name], f"{prefix}{name}")
     try:
         return cls(**kwargs)
     except InvalidInput as exc:
