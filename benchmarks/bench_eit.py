@@ -11,14 +11,18 @@ relief — every line of the computation, with its explanation steps.
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import decimal
+import json
 import sys
 import time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import median_us, report  # noqa: E402
+from _timing import interleaved_us, median_us, report, report_ratios  # noqa: E402
 
 from taxcalc.eit import (  # noqa: E402
     EnterpriseYear,
@@ -35,8 +39,10 @@ from taxcalc.eit import (  # noqa: E402
     small_profit,
 )
 from taxcalc.law import default  # noqa: E402
+from taxcalc.money import CONTEXT, FEN, ZERO  # noqa: E402
 
 D = Decimal
+ONE = D(1)
 
 
 def sample() -> EnterpriseYear:
@@ -61,6 +67,100 @@ def sample_with_certificate() -> EnterpriseYear:
                                hnte_certificates=(HnteCertificate("GR201713000456", "2017-10-27", "2020-10-26"),))
 
 
+def sample_mapping() -> dict[str, Any]:
+    """The sample as a JSON file gives it: amounts and dates as strings (see :func:`sample`)."""
+    return json.loads("""{
+      "year": 2018, "profit": "1900000", "adjustments": "30000", "industry": "manufacturing",
+      "hnte_years": [2017, 2018, 2019],
+      "quarters": [
+        {"employees_start": 70, "employees_end": 74, "assets_start": "24000000", "assets_end": "25000000"},
+        {"employees_start": 74, "employees_end": 78, "assets_start": "25000000", "assets_end": "26500000"},
+        {"employees_start": 78, "employees_end": 80, "assets_start": "26500000", "assets_end": "27000000"},
+        {"employees_start": 80, "employees_end": 82, "assets_start": "27000000", "assets_end": "28000000"}],
+      "rd": {"projects": [
+        {"name": "P1", "personnel": "260000", "direct_inputs": "90000", "other": "45000"},
+        {"name": "P2", "personnel": "120000", "design": "30000", "entrusted_domestic": "50000"}]},
+      "equipment": [
+        {"name": "CNC lathe", "cost": "480000", "kind": "machinery", "acquired_on": "2018-03-12",
+         "in_use": "2018-04-02", "book_depreciation": "32400"},
+        {"name": "Server", "cost": "60000", "kind": "electronics", "acquired_on": "2018-12-10",
+         "in_use": "2018-12-20"}],
+      "losses": [{"year": 2013, "amount": "120000"}, {"year": 2016, "amount": "200000"}]
+    }""")
+
+
+# The bare Decimal baseline: the same arithmetic as annual() on the sample, no steps, no law lookups.
+
+
+def bare_law() -> dict[str, Decimal]:
+    """The law values the sample's computation uses, read once (outside the timing)."""
+    law = default()
+    day = datetime.date(2018, 12, 31)
+
+    def v(key: str, on: datetime.date = day) -> Any:
+        return law.value(key, on).value
+
+    return {
+        "cap": v("eit.equipment.one_time.unit_value_cap", datetime.date(2018, 3, 12)),
+        "offset": v("eit.equipment.one_time.deduction_month_offset", datetime.date(2018, 3, 12)),
+        "share": v("eit.rd.other_expenses.cap_share"),
+        "entrusted": v("eit.rd.entrusted.share"),
+        "ratio": v("eit.rd.ratio.general"),
+        "years": v("eit.losses.years.general"),
+        "qualified": v("eit.losses.years.qualified"),
+        "standard": v("eit.rate.standard"),
+        "hnte": v("eit.rate.hnte"),
+        "sp_cap": v("eit.small_profit.income_cap"),
+        "sp_emp": v("eit.small_profit.employees_cap.industrial"),
+        "sp_assets": v("eit.small_profit.assets_cap.industrial"),
+        "sp_limit": v("eit.small_profit.band1.limit"),
+        "sp_ratio": v("eit.small_profit.band1.ratio"),
+        "sp_rate": v("eit.small_profit.rate"),
+    }
+
+
+def bare_annual(f: EnterpriseYear, law: dict[str, Any]) -> tuple[Decimal, ...]:
+    """The sample's tax year in plain Decimal: operators in the money context, fen rounding as annual(), no steps.
+
+    The baseline of the bars: what the computation costs with nothing but the
+    arithmetic and the tests of the sample's path (the law values read before).
+    """
+    with decimal.localcontext(CONTEXT):
+        y = f.year
+        adj = ZERO
+        for a in f.equipment:  # one-time deduction in the year of the month after first use
+            when = (a.in_use.year * 12 + a.in_use.month - 1 + law["offset"]) // 12
+            ded = a.cost if a.cost <= law["cap"] and when == y else ZERO
+            adj += a.book_depreciation - ded
+        factor = law["share"] / (ONE - law["share"])
+        five = other = domestic = ZERO
+        for p in f.rd.projects:  # other expenses capped per project; entrusted R&D counted at 80%
+            p5 = p.personnel + p.direct_inputs + p.depreciation + p.amortisation + p.design
+            five += p5
+            other += min(p.other, (p5 * factor).quantize(FEN))
+            domestic += p.entrusted_domestic
+        base = five + other + domestic * law["entrusted"]
+        rd_extra = (base * law["ratio"]).quantize(FEN)
+        before = f.profit + f.adjustments + adj - rd_extra
+        room, used = before, ZERO
+        for loss in f.losses:  # oldest first, within the window (10 years for a high-tech enterprise)
+            n = law["qualified"] if y in f.hnte_years and y - loss.year <= law["qualified"] else law["years"]
+            if loss.year + n >= y:
+                use = min(loss.amount, room)
+                room -= use
+                used += use
+        ti = before - used
+        standard = (ti * law["standard"]).quantize(FEN)
+        hnte = (ti * law["hnte"]).quantize(FEN)
+        emp, assets = f.size  # type: ignore[misc]
+        if ti <= law["sp_cap"] and emp <= law["sp_emp"] and assets <= law["sp_assets"] and ti <= law["sp_limit"]:
+            small = (ti * law["sp_ratio"] * law["sp_rate"]).quantize(FEN)
+        else:
+            small = standard
+        tax = min(standard, hnte, small)
+        return before, used, ti, tax, standard - tax
+
+
 def main() -> None:
     start = time.perf_counter()
     default()
@@ -68,15 +168,33 @@ def main() -> None:
     f = sample()
     r = annual(f)
     print(f"sample: taxable income {r.taxable_income}, regime {r.regime}, tax {r.tax}, {len(r.steps)} steps")
+    law = bare_law()
+    assert bare_annual(f, law) == (r.income_before_losses, r.losses_used, r.taxable_income, r.tax, r.relief)
+    mapping = sample_mapping()
+    assert EnterpriseYear.from_mapping(mapping) == f
     asset = f.equipment[0]
     fc = sample_with_certificate()
     assert annual(fc).tax == r.tax
+    print("The bars, as ratios timed in the same rounds (median over 15 rounds):")
+    runs = interleaved_us({
+        "bare": (lambda: bare_annual(f, law), 2000),
+        "annual": (lambda: annual(f), 1000),
+        "annual.explain": (lambda: annual(f).explain(), 500),
+        "from_mapping": (lambda: EnterpriseYear.from_mapping(mapping), 500),
+        "benefit": (lambda: benefit(f), 100),
+    })
+    report_ratios(runs, [("annual", "bare", 4.0), ("annual.explain", "bare", 8.0),
+                         ("from_mapping", "annual", 1.0), ("benefit", "annual", 10.0)])
+    print("Each function on its own:")
     report(
         [
-            ("annual(facts): full computation with explanation", median_us(lambda: annual(f)), 50.0),
+            ("annual(facts): full computation with explanation steps", median_us(lambda: annual(f)), None),
             ("annual(facts) with a certificate: rate and loss years from it, explained",
              median_us(lambda: annual(fc)), None),
             ("annual(facts).explain(): rendered as text", median_us(lambda: annual(f).explain(), number=1000), None),
+            ("annual(facts).as_dict(): JSON-ready data", median_us(lambda: annual(f).as_dict(), number=500), None),
+            ("EnterpriseYear.from_mapping(JSON-like mapping)",
+             median_us(lambda: EnterpriseYear.from_mapping(mapping), number=1000), None),
             ("EnterpriseYear(...) + annual(): from plain values", median_us(lambda: annual(sample()), number=1000),
              None),
             ("small_profit(income, year, employees, assets)",

@@ -18,6 +18,11 @@ from taxcalc import law  # noqa: E402
 from taxcalc.law import Law  # noqa: E402
 
 
+def _year_rate(law: Law, year: int) -> object:
+    """A reading a rule would keep per law (the standard rate of a tax year)."""
+    return law.value("eit.rate.standard", dt.date(year, 12, 31)).value
+
+
 def main() -> None:
     start = time.perf_counter()
     data = Law.load()
@@ -32,6 +37,7 @@ def main() -> None:
             ("Law.value(key, date)", median_us(lambda: data.value(key, day)), None),
             ("law.value(key, 'YYYY-MM-DD')", median_us(lambda: law.value(key, "2018-06-01")), None),
             ("as_known_on view .value(key, date)", median_us(lambda: view.value(key, day)), None),
+            ("Law.memo(fn, year): a reading kept for the law", median_us(lambda: data.memo(_year_rate, 2018)), None),
         ]
     )
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import median_us, report  # noqa: E402
+from _timing import interleaved_us, median_us, report, report_ratios  # noqa: E402
 
 from taxcalc import law  # noqa: E402
 from taxcalc.money import CONTEXT, FEN  # noqa: E402
@@ -42,6 +42,14 @@ def main() -> None:
         n = CONTEXT.divide(gross, one_plus).quantize(FEN, ROUND_HALF_UP, CONTEXT)
         return n, CONTEXT.subtract(gross, n)
 
+    print("Against the bare split, timed in the same rounds (median over 15 rounds):")
+    runs = interleaved_us({
+        "bare split": (bare_split, 4000),
+        "vat_rate": (lambda: vat_rate("standard", day), 4000),
+        "invoice_line": (lambda: invoice_line(gross, "standard", day), 2000),
+    })
+    report_ratios(runs, [("vat_rate", "bare split", None), ("invoice_line", "bare split", None)])
+    print("Each function on its own:")
     report(
         [
             ("vat_rate(band, date)  [explained]", median_us(lambda: vat_rate("standard", day)), 2.0),

@@ -5,6 +5,13 @@ is ``steps``: a tuple of :class:`Step`, each naming what was computed, the value
 used or produced, the formula, and the :class:`Citation` (document number and
 article) it rests on, with the return-form line where there is one.
 
+Steps hold figures, not text.  A formula with amounts in it is a
+:class:`Formula`: the function that writes it and its operands.  Amounts are
+formatted, and the Chinese or English formula composed, only when a result is
+shown — :meth:`Explained.explain`, :meth:`Explained.as_dict`, or reading
+``step.formula`` / ``step.formula_zh`` — so a computation whose explanation is
+never read formats nothing.
+
 >>> from decimal import Decimal
 >>> s = Step("rate", "税率", "VAT rate", Decimal("0.13"), unit="rate",
 ...          cite=(Citation("财政部 税务总局 海关总署公告2019年第39号", "第一条"),))
@@ -18,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -25,9 +33,8 @@ from .money import CONTEXT
 
 _HUNDRED = Decimal(100)
 _FEN = Decimal("0.01")
-_quantize, _normalize, _multiply = CONTEXT.quantize, CONTEXT.normalize, CONTEXT.multiply
 
-__all__ = ["Citation", "Explained", "Step", "format_value", "jsonable"]
+__all__ = ["Citation", "Explained", "Formula", "Step", "format_value", "jsonable"]
 
 
 class Citation(NamedTuple):
@@ -40,7 +47,34 @@ class Citation(NamedTuple):
         return f"{self.doc} {self.article}".rstrip()
 
 
-class Step(NamedTuple):
+class Formula:
+    """A formula kept as data: a function that writes it, and the operands it is given.
+
+    ``write(lang, *args)`` returns the formula in ``"en"`` (figures and symbols, or
+    English words) or ``"zh"``; it runs only when the text is asked for
+    (:meth:`Step.render`, :meth:`Step.as_dict`, or the ``formula`` attributes), so a
+    computation whose explanation is never read formats no amount.
+
+    >>> f = Formula(lambda lang, a, b: f"{a} × {b}" if lang == "en" else f"{a} 乘 {b}", (2, 3))
+    >>> f.text("en"), f.text("zh")
+    ('2 × 3', '2 乘 3')
+    """
+
+    __slots__ = ("args", "write")
+
+    def __init__(self, write: Callable[..., str], args: tuple[Any, ...] = ()) -> None:
+        self.write = write
+        self.args = args
+
+    def text(self, lang: str = "en") -> str:
+        """The formula in ``lang``."""
+        return self.write(lang, *self.args)
+
+    def __repr__(self) -> str:
+        return f"Formula({self.text('en')!r})"
+
+
+class Step:
     """One step of a computation.
 
     ``unit`` tells how to show ``value``: ``"yuan"``, ``"rate"`` (shown as a
@@ -49,36 +83,92 @@ class Step(NamedTuple):
     where the formula has words, is the same in Chinese, shown in ``zh``.  A step
     whose ``value`` is ``None`` records a fact without a figure (e.g. "not given,
     not tested"): it shows only its label.
+
+    A step holds its figures as data.  The formula may be given as text, or as a
+    :class:`Formula` (its operands, and the function that writes it in either
+    language); the text is made when it is read.  Steps are values: compare them
+    with ``==``, and do not change them (:meth:`_replace` makes a changed copy).
     """
 
-    name: str
-    zh: str
-    en: str
-    value: object
-    unit: str = ""
-    formula: str = ""
-    cite: tuple[Citation, ...] = ()
-    line: str = ""
-    formula_zh: str = ""
+    __slots__ = ("_formula", "_formula_zh", "cite", "en", "line", "name", "unit", "value", "zh")
+
+    def __init__(
+        self, name: str, zh: str, en: str, value: object, unit: str = "", formula: str | Formula = "",
+        cite: tuple[Citation, ...] = (), line: str = "", formula_zh: str = "",
+    ) -> None:
+        self.name = name
+        self.zh = zh
+        self.en = en
+        self.value = value
+        self.unit = unit
+        self._formula = formula
+        self.cite = cite
+        self.line = line
+        self._formula_zh = formula_zh
+
+    @property
+    def formula(self) -> str:
+        """The formula in figures and symbols, or in English (``""``: none)."""
+        f = self._formula
+        return f if isinstance(f, str) else f.text("en")
+
+    @property
+    def formula_zh(self) -> str:
+        """The formula in Chinese where it differs from :attr:`formula` (``""`` otherwise)."""
+        f = self._formula
+        if isinstance(f, str):
+            return self._formula_zh
+        zh = f.text("zh")
+        return "" if zh == f.text("en") else zh
+
+    def _formula_in(self, lang: str) -> str:
+        f = self._formula
+        if not isinstance(f, str):
+            return f.text(lang)
+        return (self._formula_zh or f) if lang == "zh" else f
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.name, self.zh, self.en, self.value, self.unit, self.formula, self.cite, self.line,
+                self.formula_zh)
+
+    def _replace(self, **changes: Any) -> Step:
+        """A copy with some fields changed (as for a named tuple)."""
+        own = (self.name, self.zh, self.en, self.value, self.unit, self._formula, self.cite, self.line,
+               self._formula_zh)
+        fields: dict[str, Any] = dict(zip(_STEP_FIELDS, own, strict=True))
+        fields.update(changes)
+        return Step(**fields)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Step):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{n}={v!r}" for n, v in zip(_STEP_FIELDS, self._fields(), strict=True))
+        return f"Step({inner})"
 
     def render(self, lang: str = "zh") -> str:
         """One line: label, value, formula and citations."""
-        _name, zh, en, value, unit, formula, cite, line, formula_zh = self
+        value = self.value
         if lang == "zh":
-            if formula_zh:
-                formula = formula_zh
-            text = zh if value is None else f"{zh}：{format_value(value, unit, lang)}"
+            text = self.zh if value is None else f"{self.zh}：{format_value(value, self.unit, lang)}"
         else:
-            text = en if value is None else f"{en}: {format_value(value, unit, lang)}"
+            text = self.en if value is None else f"{self.en}: {format_value(value, self.unit, lang)}"
+        f = self._formula
+        if isinstance(f, str):
+            formula = (self._formula_zh or f) if lang == "zh" else f
+        else:
+            formula = f.write(lang, *f.args)
         if formula:
             text += f" = {formula}"
-        if cite:
-            if len(cite) == 1:
-                text += f" [{cite[0]}]"
-            else:
-                text += " [" + "; ".join([str(c) for c in cite]) + "]"
-        if line:
-            text += f" ({line})"
+        if self.cite:
+            text += " [" + "; ".join([str(c) for c in self.cite]) + "]"
+        if self.line:
+            text += f" ({self.line})"
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -89,11 +179,14 @@ class Step(NamedTuple):
             "en": self.en,
             "value": jsonable(self.value),
             "unit": self.unit,
-            "formula": self.formula,
-            "formula_zh": self.formula_zh or self.formula,
+            "formula": self._formula_in("en"),
+            "formula_zh": self._formula_in("zh"),
             "cite": [{"doc": c.doc, "article": c.article} for c in self.cite],
             "line": self.line,
         }
+
+
+_STEP_FIELDS = ("name", "zh", "en", "value", "unit", "formula", "cite", "line", "formula_zh")
 
 
 def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
@@ -106,20 +199,17 @@ def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
     >>> format_value(("23040010", "23040090"), "", "zh"), format_value(("A", "B"), "", "en")
     ('23040010、23040090', 'A, B')
     """
-    if type(value) is Decimal and unit == "yuan":  # the usual case first: an amount
-        return f"{value:,.2f}" if value == _quantize(value, _FEN) else f"{value:,}"
+    if isinstance(value, Decimal):
+        if unit == "yuan":  # an amount: with two decimals unless it has more
+            return f"{value:,.2f}" if value == CONTEXT.quantize(value, _FEN) else f"{value:,}"
+        if unit == "rate":
+            return f"{format(CONTEXT.normalize(CONTEXT.multiply(value, _HUNDRED)), 'f')}%"
+        integral = value == value.to_integral_value(context=CONTEXT)
+        return format(value.normalize(CONTEXT), "f") if integral else str(value)
     if isinstance(value, bool):
         if lang == "zh":
             return "是" if value else "否"
         return "yes" if value else "no"
-    if isinstance(value, Decimal):
-        if unit == "rate":
-            return f"{format(_normalize(_multiply(value, _HUNDRED)), 'f')}%"
-        if unit == "yuan":
-            exact = value == value.quantize(_FEN, context=CONTEXT)
-            return f"{value:,.2f}" if exact else f"{value:,}"
-        integral = value == value.to_integral_value(context=CONTEXT)
-        return format(value.normalize(CONTEXT), "f") if integral else str(value)
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):  # a list of codes or names

@@ -262,11 +262,10 @@ def test_the_super_deduction_in_the_annual_computation_equals_the_rule(y, person
     assert r.rd_extra == rd_super_deduction(rd, y).extra
 
 
-# -- the fast constructor of the hot results -----------------------------------------------------------------
+# -- the results are plain frozen dataclasses ----------------------------------------------------------------
 
 def test_results_stay_frozen_and_accept_keywords():
     from taxcalc.eit import EquipmentYear
-    from taxcalc.eit._common import fast_init
 
     r = annual(year())
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -275,10 +274,3 @@ def test_results_stay_frozen_and_accept_keywords():
                       adjustment=D(-1), steps=())
     assert e == EquipmentYear("x", 2018, "one_time", D(1), D(0), D(0), D(-1), ())
     assert dataclasses.replace(e, deduction=D(2)).deduction == D(2)
-
-    @dataclasses.dataclass(frozen=True, slots=True)
-    class WithDefault:
-        a: int = 1
-
-    with pytest.raises(TypeError, match="without defaults"):
-        fast_init(WithDefault)

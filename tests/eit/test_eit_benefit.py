@@ -155,3 +155,21 @@ def test_results_ignore_a_hostile_ambient_context():
     assert [p.saving for p in got.policies] == [p.saving for p in expected.policies]
     assert (got.total_saving, got.saving_since) == (expected.total_saving, expected.saving_since)
     assert got.explain() == expected.explain()
+
+
+# -- property: a policy left out of the recomputation saves exactly what recomputing would show ------------------
+
+@given(st.integers(2011, 2027), profit, st.sampled_from([D(0), D("300000")]), st.booleans(), st.booleans(),
+       st.booleans(), st.sampled_from(["", "hardship"]), st.decimals(min_value=0, max_value=D("900000"), places=2))
+def test_each_saving_equals_the_recomputed_tax_with_the_policy_off(y, p, rd_cost, hnte, tase, asset, ext, loss):
+    f = EnterpriseYear(
+        y, profit=p, employees=D(60), assets=D("9000000"),
+        hnte_years=(y - 1, y) if hnte else (), tase_years=(y,) if tase and y >= 2017 else (),
+        rd=RdFacts(projects=(RdProject("P", personnel=rd_cost),)) if rd_cost else RdFacts(),
+        equipment=(Equipment("E", "400000", "machinery", acquired_on=f"{y}-02-01", in_use=f"{y}-03-01"),)
+        if asset else (),
+        losses=(Loss(y - 3, loss, ext if y - 3 == 2020 else ""),) if loss else (),
+    )
+    b = benefit(f)
+    for row in b.policies:
+        assert row.tax_without == annual(f, law=policy_law({row.id})).tax, row.id

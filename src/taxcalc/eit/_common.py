@@ -71,16 +71,13 @@ INDUSTRIAL = frozenset({"mining", "manufacturing", "tobacco", "utilities"})
 MANUFACTURING = frozenset({"manufacturing", "tobacco"})
 
 
-_QUANTIZE = CONTEXT.quantize
-_FMT: dict[Decimal, str] = {}
-_PCT: dict[Decimal, str] = {}
 _HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
 
 
 def yuan(d: Decimal) -> str:
     """An amount for an explanation: ``1,234.57`` (half up to the fen; never the ambient context)."""
-    return f"{_QUANTIZE(d, FEN):,.2f}"
+    return f"{CONTEXT.quantize(d, FEN):,.2f}"
 
 
 def signed_yuan(d: Decimal) -> str:
@@ -88,63 +85,13 @@ def signed_yuan(d: Decimal) -> str:
     return f"− {yuan(CONTEXT.minus(d))}" if d < 0 else f"+ {yuan(d)}"
 
 
-def fmt_law(d: Decimal) -> str:
-    """An amount of the law (a cap, a limit) as ``1,000,000.00``; memoised, the law has few."""
-    s = _FMT.get(d)
-    if s is None:
-        s = yuan(d)
-        if len(_FMT) < 1024:
-            _FMT[d] = s
-    return s
-
-
 def percent(d: Decimal) -> str:
     """A share as a percentage, exact to 0.01% (``81.25%``), else rounded (``≈78.57%``); context-free."""
     p = CONTEXT.multiply(d, _HUNDRED)
-    q = _QUANTIZE(p, _CENT)
+    q = CONTEXT.quantize(p, _CENT)
     if q == p:
         return f"{CONTEXT.normalize(p):f}%"
     return f"≈{q:f}%"
-
-
-def pct(d: Decimal) -> str:
-    """:func:`percent` of a rate of the law, memoised (the law has few)."""
-    s = _PCT.get(d)
-    if s is None:
-        s = percent(d)
-        if len(_PCT) < 1024:
-            _PCT[d] = s
-    return s
-
-
-def rfen(amount: Decimal) -> Decimal:
-    """:func:`taxcalc.money.round_fen` (half up to the fen, in the money context), without its call overhead."""
-    return _QUANTIZE(amount, FEN)
-
-
-def fast_init(cls: type[T]) -> type[T]:
-    """Give a frozen, slotted result dataclass an ``__init__`` that sets its slots directly.
-
-    The generated ``__init__`` of a frozen dataclass goes through
-    ``object.__setattr__`` for each field; this one calls each slot's descriptor,
-    about twice as fast, with the same parameters and the same result (results
-    have no defaults and no ``__post_init__``).  Used on the results made in the
-    annual computation's hot path.
-    """
-    fields = dataclasses.fields(cast(Any, cls))
-    if any(f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING for f in fields):
-        raise TypeError(f"{cls.__name__}: fast_init needs fields without defaults")
-    if hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__}: fast_init cannot run __post_init__")
-    names = [f.name for f in fields]
-    namespace: dict[str, Any] = {f"_set_{n}": cls.__dict__[n].__set__ for n in names}
-    body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
-    exec(f"def __init__(self, {', '.join(names)}):\n{body}", namespace)  # noqa: S102
-    init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__doc__ = cls.__init__.__doc__
-    cls.__init__ = init  # type: ignore[method-assign]
-    return cls
 
 
 def the_law(law: Law | None) -> Law:
@@ -278,27 +225,27 @@ def build(cls: Callable[..., T], data: object, where: str,
     """
     if not isinstance(data, Mapping):
         raise InvalidInput(where or "input", f"must be a table of fields (got {type(data).__name__})")
-    names = [f.name for f in dataclasses.fields(cast(Any, cls)) if f.init]
-    extra = sorted(set(data) - set(names))
+    names: list[str] = []
+    missing: list[str] = []
+    for f in dataclasses.fields(cast(Any, cls)):
+        if f.init:
+            names.append(f.name)
+            if (f.name not in data and f.default is dataclasses.MISSING
+                    and f.default_factory is dataclasses.MISSING):
+                missing.append(f.name)
     prefix = f"{where}." if where else ""
-    if extra:
-        raise InvalidInput(
-            f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(names)}"
-        )
-    missing = [f.name for f in dataclasses.fields(cast(Any, cls)) if f.init and f.name not in data
-               and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    known = set(names)
+    if not known.issuperset(data):
+        extra = sorted(set(data) - known)
+        raise InvalidInput(f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(names)}")
     if missing:
         also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
         raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
-    kwargs: dict[str, Any] = {}
-    for name in names:
-        if name not in data:
-            continue
-        raw = data[name]
-        if nested and name in nested:
-            kwargs[name] = nested[name](raw, f"{prefix}{name}")
-        else:
-            kwargs[name] = raw
+    kwargs: dict[str, Any] = dict(data)
+    if nested:
+        for name, convert in nested.items():
+            if name in kwargs:
+                kwargs[name] = convert(kwargs[name], f"{prefix}{name}")
     try:
         return cls(**kwargs)
     except InvalidInput as exc:

@@ -48,43 +48,35 @@ Choices
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Explained, Step
+from ..explain import Explained, Formula, Step
 from ..law import Law
-from ..money import CONTEXT, FEN, ZERO, total
-from ._common import (
-    fast_init,
-    fmt_law,
-    months_operated,
-    signed_yuan,
-    the_law,
-    year_end,
-    yuan,
-)
+from ..money import CONTEXT, ZERO, round_fen, total
+from ._common import months_operated, signed_yuan, the_law, year_end, yuan
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
 from .losses import Loss, LossYear, _apply
-from .qualifications import _loss_step, _rate_step
+from .qualifications import _read_loss_step, _read_rate_step
 from .rd_super_deduction import RdResult
 from .rd_super_deduction import _compute as _rd_compute
-from .small_profit import SmallProfit, _average_steps, _averaging, _compact
-from .small_profit import _compute as _sp_compute
-from .small_profit import _year_regimes as _sp_regimes
+from .small_profit import (
+    SmallProfit,
+    _in_annual,
+    _income_above_cap,
+    _read_averaging,
+    _read_year_regimes,
+)
 
 __all__ = ["AnnualResult", "REGIMES", "annual"]
 
 #: The rate regimes an enterprise year can be taxed under.
 REGIMES = ("standard", "hnte", "tase", "small_profit")
-_ZERO_FEN = Decimal("0.00")
-_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class AnnualResult(Explained):
     """Every line of one enterprise's tax year.
@@ -127,9 +119,7 @@ class _Regime(NamedTuple):
     step: Step
 
 
-@functools.lru_cache(maxsize=1024)
-def _rates(law: Law, year: int, hnte: bool, tase: bool) -> tuple[_Regime, ...]:  # noqa: FBT001
-    """The rate regimes open to an enterprise in ``year`` (besides small low-profit), explained once."""
+def _read_rates(law: Law, year: int, hnte: bool, tase: bool) -> tuple[_Regime, ...]:  # noqa: FBT001
     day = year_end(year)
     std = law.value("eit.rate.standard", day)
     assert isinstance(std.value, Decimal)
@@ -146,6 +136,26 @@ def _rates(law: Law, year: int, hnte: bool, tase: bool) -> tuple[_Regime, ...]: 
     return tuple(out)
 
 
+def _before_formula(lang: str, profit: Decimal, adjustments: Decimal, equipment: Decimal, rd: Decimal,
+                    extra: Decimal) -> str:
+    """The rate regimes open to an enterprise in ``year`` (besides small low-profit); kept by :meth:`Law.memo`."""
+    text = f"{yuan(profit)} {signed_yuan(adjustments)} {signed_yuan(equipment)} − {yuan(rd)}"
+    return f"{text} − {yuan(extra)}" if extra else text
+
+
+def _regime_formula(lang: str, alternatives: tuple[tuple[str, Decimal], ...]) -> str:
+    names = _REGIME_ZH if lang == "zh" else {r: r for r in _REGIME_ZH}
+    return f"min({', '.join([f'{names[r]} {yuan(t)}' for r, t in alternatives])})"
+
+
+def _minus_formula(lang: str, a: Decimal, b: Decimal) -> str:
+    return f"{yuan(a)} − {yuan(b)}"
+
+
+def _carried_formula(lang: str, carried: tuple[Loss, ...]) -> str:
+    return "; ".join([f"{c.year}: {yuan(c.amount)}" for c in carried])
+
+
 def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     """Compute one enterprise's tax year under ``law`` (default: the package's data).
 
@@ -156,13 +166,11 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     law = the_law(law)
     f = facts
     y = f.year
-    cadd, csub = CONTEXT.add, CONTEXT.subtract
     months = months_operated(y, f.opened, f.closed)
     steps: list[Step] = [
-        _new_step(Step, ("annual.profit", "利润总额", "accounting profit", f.profit, "yuan", "", (), "A100000", "")),
-        _new_step(Step, ("annual.adjustments", "纳税调整（净额，不含所列资产）",
-                         "net tax adjustments (other than the assets listed)", f.adjustments, "yuan", "", (), "A105000",
-                         "")),
+        Step("annual.profit", "利润总额", "accounting profit", f.profit, "yuan", "", (), "A100000"),
+        Step("annual.adjustments", "纳税调整（净额，不含所列资产）", "net tax adjustments (other than the assets listed)",
+             f.adjustments, "yuan", "", (), "A105000"),
     ]
     # Equipment: each asset's tax deduction against its book depreciation.
     eq_years: list[EquipmentYear] = []
@@ -171,47 +179,42 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         ey = _asset_year(a, y, f.hnte_q4_years, law, f"equipment[{i}]")
         eq_years.append(ey)
         steps.extend(ey.steps)
-        eq_adj = cadd(eq_adj, ey.adjustment)
+        eq_adj = CONTEXT.add(eq_adj, ey.adjustment)
         if ey.extra:
-            eq_extra = cadd(eq_extra, ey.extra)
+            eq_extra = CONTEXT.add(eq_extra, ey.extra)
     if eq_years:
-        steps.append(_new_step(Step, ("annual.equipment_adjustment", "资产折旧、摊销纳税调整（所列资产）",
-                                      "depreciation adjustment of the assets listed", eq_adj, "yuan", "", (), "A105080",
-                                      "")))
+        steps.append(Step("annual.equipment_adjustment", "资产折旧、摊销纳税调整（所列资产）",
+                          "depreciation adjustment of the assets listed", eq_adj, "yuan", "", (), "A105080"))
     # R&D super-deduction.
     rd = _rd_compute(law, y, f.rd, f.industry, f.main_business_share, months,
                      tech_sme=y in f.tech_sme_qualified_years, ic_machine=f.ic_machine)
     if f.rd.projects or f.rd.intangibles:
         steps.extend(rd.steps)
-    before = csub(cadd(cadd(f.profit, f.adjustments), eq_adj), rd.extra)
-    profit_t, adjustments_t = f.amount_texts
-    formula = f"{profit_t} {adjustments_t} {signed_yuan(eq_adj)} − {yuan(rd.extra)}"
+    before = CONTEXT.subtract(CONTEXT.add(CONTEXT.add(f.profit, f.adjustments), eq_adj), rd.extra)
     if eq_extra:
-        before = csub(before, eq_extra)
-        formula += f" − {yuan(eq_extra)}"
-        steps.append(_new_step(Step, ("annual.equipment_extra", "高新技术企业设备、器具加计扣除",
-                                      "high-tech equipment extra deduction", eq_extra, "yuan", "", (), "", "")))
-    steps.append(_new_step(Step, ("annual.income_before_losses", "纳税调整后所得", "income after adjustments, before losses",
-                                  before, "yuan", formula, (), "A100000", "")))
+        before = CONTEXT.subtract(before, eq_extra)
+        steps.append(Step("annual.equipment_extra", "高新技术企业设备、器具加计扣除", "high-tech equipment extra deduction",
+                          eq_extra, "yuan"))
+    steps.append(Step("annual.income_before_losses", "纳税调整后所得", "income after adjustments, before losses",
+                      before, "yuan", Formula(_before_formula, (f.profit, f.adjustments, eq_adj, rd.extra, eq_extra)),
+                      (), "A100000"))
     # Losses.
-    losses = _apply(law, y, before, f.losses, f.qualified, f.loss_extension, embedded=True, texts=f.loss_texts)
+    losses = _apply(law, y, before, f.losses, f.qualified, f.loss_extension)
     if f.hnte_certificates or f.tech_sme_registrations:  # why each qualification year that extended a loss is one
         for q in sorted({u.qualified_by for u in losses.rows if u.qualified_by}):
-            why = _loss_step(law, q, f.hnte_certificates, f.tech_sme_registrations)
+            why = law.memo(_read_loss_step, q, f.hnte_certificates, f.tech_sme_registrations)
             if why is not None:
                 steps.append(why)
     steps.extend(losses.steps)
     ti = losses.taxable_income
-    steps.append(_new_step(Step, ("annual.taxable_income", "应纳税所得额", "taxable income", ti, "yuan", "", (), "A100000",
-                                  "")))
+    steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", ti, "yuan", "", (), "A100000"))
     if f.hnte_certificates and y not in f.hnte_years:  # the certificates decide the 15% rate of the year
-        why = _rate_step(law, y, f.hnte_certificates)
+        why = law.memo(_read_rate_step, y, f.hnte_certificates)
         if why is not None:
             steps.append(why)
     # Rate regimes: the lowest tax of those the enterprise qualifies for (in the order of REGIMES on a tie).
-    regimes = _rates(law, y, y in f.hnte_rate_years, y in f.tase_years)
-    cmul, quantize = CONTEXT.multiply, CONTEXT.quantize
-    alternatives = [(r.name, quantize(cmul(ti, r.rate), FEN)) for r in regimes]  # rounded half up to the fen
+    regimes = law.memo(_read_rates, y, y in f.hnte_rate_years, y in f.tase_years)
+    alternatives = [(r.name, round_fen(CONTEXT.multiply(ti, r.rate))) for r in regimes]  # half up to the fen
     standard_tax = alternatives[0][1]
     best = 0
     for i in range(1, len(alternatives)):
@@ -227,33 +230,25 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
             if sp.tax < tax:
                 best = len(alternatives) - 1
                 regime, tax, regime_steps = "small_profit", sp.tax, sp.steps
-                seg_rate = _sp_regimes(law, y, months)[-1][1].rate
-                assert seg_rate is not None and isinstance(seg_rate.value, Decimal)
-                rate = seg_rate.value
+                last = law.memo(_read_year_regimes, y, months)[-1][1].figures
+                assert last is not None
+                rate = last.rate
         else:
             steps.extend(sp.steps)
     steps.extend(regime_steps)
-    texts: list[str] = []
-    en: list[str] = []
-    zh: list[str] = []
-    for r, t in alternatives:
-        text = yuan(t)
-        texts.append(text)
-        en.append(f"{r} {text}")
-        zh.append(f"{_REGIME_ZH[r]} {text}")
     if len(alternatives) > 1:
-        steps.append(_new_step(Step, ("annual.regime", _REGIME_LABEL_ZH[regime], _REGIME_LABEL_EN[regime], tax, "yuan",
-                                      f"min({', '.join(en)})", (), "", f"min({', '.join(zh)})")))
-    steps.append(_new_step(Step, ("annual.tax", "应纳所得税额", "tax payable", tax, "yuan", "", (), "A100000", "")))
-    relief = csub(standard_tax, tax)
+        steps.append(Step("annual.regime", _REGIME_LABEL_ZH[regime], _REGIME_LABEL_EN[regime], tax, "yuan",
+                          Formula(_regime_formula, (tuple(alternatives),))))
+    steps.append(Step("annual.tax", "应纳所得税额", "tax payable", tax, "yuan", "", (), "A100000"))
+    relief = CONTEXT.subtract(standard_tax, tax)
     if relief:
-        steps.append(_new_step(Step, ("annual.relief", "减免所得税额", "tax relief against the standard rate", relief,
-                                      "yuan", f"{texts[0]} − {texts[best]}", (), "A107040", "")))
+        steps.append(Step("annual.relief", "减免所得税额", "tax relief against the standard rate", relief, "yuan",
+                          Formula(_minus_formula, (standard_tax, tax)), (), "A107040"))
     carried = losses.carried
     if carried:
-        steps.append(_new_step(Step, ("annual.losses_carried", "结转以后年度弥补的亏损", "losses carried to next year",
-                                      total([c.amount for c in carried]), "yuan",
-                                      "; ".join([f"{c.year}: {yuan(c.amount)}" for c in carried]), (), "A106000", "")))
+        steps.append(Step("annual.losses_carried", "结转以后年度弥补的亏损", "losses carried to next year",
+                          total([c.amount for c in carried]), "yuan", Formula(_carried_formula, (carried,)), (),
+                          "A106000"))
     return AnnualResult(
         y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
         standard_tax, tax, relief, tuple(alternatives), losses.new_loss, carried, rd, tuple(eq_years), losses,
@@ -261,7 +256,6 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     )
 
 
-_NO = False
 _REGIME_ZH = {"standard": "基本税率", "hnte": "高新技术企业", "tase": "技术先进型服务企业", "small_profit": "小型微利企业"}
 #: The labels of the step naming the regime applied, by regime.
 _REGIME_LABEL_ZH = {r: f"适用税率方式：{zh}（取税额最低者，不叠加）" for r, zh in _REGIME_ZH.items()}
@@ -270,38 +264,24 @@ _REGIME_LABEL_EN = {r: f"rate regime: {r} (the lowest tax; not combined)" for r 
 
 def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...]) -> SmallProfit | None:
     """The small low-profit test, when the relief could apply; ``None`` when it plainly cannot."""
-    segs = _sp_regimes(law, y, months)
-    if len(segs) == 1:
-        r = segs[0][1]
-        if not r.in_force.value:
-            return None
-        cap = r.cap
-        assert cap is not None and isinstance(cap.value, Decimal)
-        if ti > cap.value and not f.restricted:  # above the income cap: the other tests do not matter
-            return SmallProfit(y, ti, _NO, ("income",), None, None, bool(f.industrial), ZERO, ZERO, ZERO, (
-                cap.step("small_profit.income_cap", "年度应纳税所得额上限（含）", "taxable income cap (inclusive)",
-                         f"{yuan(ti)} ≤ {fmt_law(cap.value)} ✗"),))
-        size = f.size
-        if size is None and not ti:  # no income: no tax under any regime, nothing to test
-            return None
-        if size is None and not f.restricted:
-            raise InvalidInput("quarters", f"taxable income {ti} is within the small low-profit cap: give the "
-                               "quarterly employees and total assets (or their annual averages) to test the relief")
-        emp, ast = size if size is not None else (None, None)
-        return _compact(y, ti, r, emp, ast, industrial=bool(f.industrial), restricted=f.restricted,
-                        averaged=_averaging(law, y) if f.quarters else None, texts=f.size_text)
-    if not any(r.in_force.value for _, r in segs):
+    segs = law.memo(_read_year_regimes, y, months)
+    figures = [r.figures for _, r in segs if r.figures is not None]
+    if not figures:  # the relief is not in force in any month of the year
         return None
-    caps = [r.cap.value for _, r in segs if r.cap is not None]
-    if f.restricted or all(ti > c for c in caps):  # type: ignore[operator]
-        return _sp_compute(law, y, ti, months, None, None, industrial=bool(f.industrial), restricted=f.restricted,
-                           embedded=True)
-    if f.size is None and not ti:
+    industrial = bool(f.industrial)
+    above = all(ti > g.cap for g in figures)
+    if len(segs) > 1 and (f.restricted or above):  # not eligible whatever the size: the size is not tested
+        return _in_annual(segs, y, ti, months, None, None, industrial=industrial, restricted=f.restricted,
+                          averaged=None)
+    if len(segs) == 1 and above and not f.restricted:  # above the income cap: the other tests do not matter
+        cap = segs[0][1].cap
+        assert cap is not None
+        return _income_above_cap(y, ti, cap, industrial)
+    if f.size is None and not ti:  # no income: no tax under any regime, nothing to test
         return None
-    if f.size is None:
-        raise InvalidInput("quarters", f"taxable income {ti} is within the small low-profit cap: give the quarterly "
-                           "employees and total assets (or their annual averages) to test the relief")
-    emp, ast = f.size
-    avg = _average_steps(_averaging(law, y), len(f.quarters), emp, ast) if f.quarters else ()
-    return _sp_compute(law, y, ti, months, emp, ast, industrial=bool(f.industrial), restricted=f.restricted,
-                       avg_steps=avg, embedded=True)
+    if f.size is None and (len(segs) > 1 or not f.restricted):
+        raise InvalidInput("quarters", f"taxable income {ti} is within the small low-profit cap: give the "
+                           "quarterly employees and total assets (or their annual averages) to test the relief")
+    emp, ast = f.size if f.size is not None else (None, None)
+    return _in_annual(segs, y, ti, months, emp, ast, industrial=industrial, restricted=f.restricted,
+                      averaged=law.memo(_read_averaging, y) if f.quarters else None)

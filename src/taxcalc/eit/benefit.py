@@ -64,16 +64,15 @@ Choices
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import OutsideCoverage, UnknownCategory
-from ..explain import Citation, Explained, Step
+from ..explain import Citation, Explained, Formula, Step
 from ..law import Law
 from ..law.model import WHAT_IF
-from ..money import CONTEXT, DateLike, date_arg
+from ..money import DateLike, date_arg, sub
 from ._common import the_law, year_end, yuan
 from .annual import AnnualResult, annual
 from .facts import EnterpriseYear
@@ -144,9 +143,6 @@ class PolicyBenefit:
     reduces_only: bool
 
 
-_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
-
-
 @dataclass(frozen=True, slots=True)
 class Benefit(Explained):
     """The benefit of each policy for one enterprise year.
@@ -184,16 +180,18 @@ def _policy(p: str | Policy) -> Policy:
     raise UnknownCategory("policy", p, tuple(POLICIES))
 
 
-@functools.lru_cache(maxsize=256)
 def _what_if(law: Law, off: tuple[tuple[str, object], ...]) -> Law:
-    """The what-if law with some values replaced; one object per (law, what-if), so caches keep working."""
+    """The what-if law with some values replaced; one object per (law, what-if), so its cache keeps working."""
+    return law.memo(_read_what_if, off)
+
+
+def _read_what_if(law: Law, off: tuple[tuple[str, object], ...]) -> Law:
     return law.with_values(dict(off))
 
 
-@functools.lru_cache(maxsize=64)
 def _known_view(law: Law, day: _dt.date) -> Law:
-    """The law as known on ``day``; one view per (law, day), so the rules' caches keep working."""
-    return law.as_known_on(day)
+    """The law as known on ``day``; one view per (law, day), so its cache keeps working."""
+    return law.memo(Law.as_known_on, day)
 
 
 def policy_law(disabled: Iterable[str | Policy], *, law: Law | None = None) -> Law:
@@ -247,9 +245,12 @@ def _citations(p: Policy, facts: EnterpriseYear, result: AnnualResult, law: Law)
     return tuple([c for c in dict.fromkeys(cites) if c.doc != WHAT_IF])
 
 
-@functools.lru_cache(maxsize=1024)
 def _in_force(law: Law, keys: tuple[str, ...], day: _dt.date) -> tuple[Citation, ...]:
     """The citations of the values of ``keys`` in force on ``day`` (those covering it), once per law."""
+    return law.memo(_read_in_force, keys, day)
+
+
+def _read_in_force(law: Law, keys: tuple[str, ...], day: _dt.date) -> tuple[Citation, ...]:
     own: list[Citation] = []
     for key in keys:
         try:
@@ -258,6 +259,39 @@ def _in_force(law: Law, keys: tuple[str, ...], day: _dt.date) -> tuple[Citation,
             continue
         own.append(v.citation)
     return tuple(own)
+
+
+def _cannot_change(p: Policy, facts: EnterpriseYear, result: AnnualResult) -> bool:
+    """Whether turning ``p`` off plainly leaves the tax of ``result`` as it is (so it need not be recomputed).
+
+    Only for the policies of :data:`POLICIES`, each for a reason that holds
+    under any law: the rate regimes are alternatives of which the lowest tax
+    applies, so turning off one that was not applied changes nothing; the other
+    switches are read only for the facts named (R&D expenses, assets, losses
+    brought forward).
+    """
+    if POLICIES.get(p.id) is not p:
+        return False
+    pid = p.id
+    if pid == "small_profit":
+        return result.regime != "small_profit"
+    if pid == "hnte_rate":
+        return result.regime != "hnte"
+    if pid == "tase_rate":
+        return result.regime != "tase"
+    if pid == "rd_super_deduction":
+        return not facts.rd.projects and not facts.rd.intangibles
+    if pid in ("equipment_one_time", "hnte_equipment_2022q4"):
+        return not facts.equipment
+    if pid == "loss_10_years":
+        return not facts.losses
+    if pid == "loss_8_years_2020":
+        return not any(loss.extension for loss in facts.losses)
+    return False
+
+
+def _minus_formula(lang: str, without: Decimal, tax: Decimal) -> str:
+    return f"{yuan(without)} − {yuan(tax)}"
 
 
 def benefit(
@@ -277,32 +311,28 @@ def benefit(
     day = None if known_on is None else date_arg(known_on, "known_on")
     result = annual(facts, law=law)
     tax = result.tax
-    tax_t = yuan(tax)
-    csub = CONTEXT.subtract
     rows: list[PolicyBenefit] = []
-    steps: list[Step] = [_new_step(Step, ("benefit.tax", "依法计算的应纳所得税额", "tax under the law", tax, "yuan", "", (),
-                                          "A100000", ""))]
+    steps: list[Step] = [Step("benefit.tax", "依法计算的应纳所得税额", "tax under the law", tax, "yuan", "", (), "A100000")]
     for p in chosen:
-        without = annual(facts, law=_what_if(law, p.off)).tax
-        saving = csub(without, tax)
+        without = tax if _cannot_change(p, facts, result) else annual(facts, law=_what_if(law, p.off)).tax
+        saving = sub(without, tax)
         cites = _citations(p, facts, result, law)
         rows.append(PolicyBenefit(p.id, p.zh, p.en, without, saving, cites, p.reduces_only))
-        steps.append(_new_step(Step, (f"benefit.{p.id}", f"{p.zh}：节税额", f"{p.en}: tax saved", saving, "yuan",
-                                      f"{yuan(without)} − {tax_t}", cites, "", "")))
+        steps.append(Step(f"benefit.{p.id}", f"{p.zh}：节税额", f"{p.en}: tax saved", saving, "yuan",
+                          Formula(_minus_formula, (without, tax)), cites))
     all_off: dict[str, object] = {}
     for p in chosen:
         all_off.update(p.off)
     tax_without_all = annual(facts, law=_what_if(law, tuple(sorted(all_off.items())))).tax if chosen else tax
-    total_saving = csub(tax_without_all, tax)
-    steps.append(_new_step(Step, ("benefit.total", "上述政策合计节税额（同时取消）",
-                                  "tax saved by all the policies above together", total_saving, "yuan",
-                                  f"{yuan(tax_without_all)} − {tax_t}", (), "", "")))
+    total_saving = sub(tax_without_all, tax)
+    steps.append(Step("benefit.total", "上述政策合计节税额（同时取消）", "tax saved by all the policies above together",
+                      total_saving, "yuan", Formula(_minus_formula, (tax_without_all, tax))))
     as_known = since = None
     if day is not None:
         as_known = annual(facts, law=_known_view(law, day)).tax
-        since = csub(as_known, tax)
+        since = sub(as_known, tax)
         steps.append(Step("benefit.since", f"与{day}已公布的规定相比的节税额", f"tax saved against the law as known on {day}",
-                          since, "yuan", f"{yuan(as_known)} − {tax_t}"))
+                          since, "yuan", Formula(_minus_formula, (as_known, tax))))
     return Benefit(facts.year, tax, result, tuple(rows), tax_without_all, total_saving, day, as_known, since,
                    tuple(steps))
 

@@ -70,25 +70,21 @@ Rounding and choices
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
-from ..explain import Explained, Step
+from ..explain import Explained, Formula, Step
 from ..law import Law, LawValue
-from ..money import CONTEXT, ZERO, DateLike, MoneyLike, date_arg, div, mul, sub
+from ..money import CONTEXT, ZERO, DateLike, MoneyLike, date_arg, div, round_fen
 from ._common import (
     as_money,
     build,
     choice,
-    fast_init,
     flag,
-    fmt_law,
-    pct,
-    rfen,
+    percent,
     setattrs,
     tax_year,
     text,
@@ -117,7 +113,6 @@ _DATE_ZH = {"purchase": "发票开具时间", "instalment": "到货时间", "sel
 _DATE_EN = {"purchase": "invoice date", "instalment": "arrival date", "self_built": "completion settlement date",
             "other": "date acquired"}
 _ZERO_FEN = Decimal("0.00")
-_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,12 +138,6 @@ class Equipment:
     residual: Decimal = ZERO
     elect_one_time: bool = True
     book_depreciation: Decimal = ZERO
-    #: "bought … (invoice date); in use YYYY-MM" in Chinese and English, for explanations
-    #: (made once, with the record).
-    described: tuple[str, str] = field(init=False, repr=False, compare=False)
-    #: cost, residual, book depreciation, and book depreciation − cost (the adjustment of a
-    #: deduction of the whole cost), as shown in explanations (made once, with the record).
-    texts: tuple[str, str, str, str] = field(init=False, repr=False, compare=False)
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, name: str, cost: MoneyLike, kind: str, acquired_on: DateLike, in_use: DateLike,
@@ -174,11 +163,13 @@ class Equipment:
             elect_one_time=flag(self.elect_one_time, "elect_one_time"),
             book_depreciation=as_money(self.book_depreciation, "book_depreciation"),
         )
+
+    def described(self, lang: str = "zh") -> str:
+        """"bought … (invoice date); in use YYYY-MM", for explanations."""
         in_use = f"{self.in_use.year}-{self.in_use.month:02d}"
-        setattrs(self, described=(f"购进 {self.acquired_on}（{_DATE_ZH[self.acquisition]}）；{in_use}投入使用",
-                                  f"bought {self.acquired_on} ({_DATE_EN[self.acquisition]}); in use {in_use}"),
-                 texts=(yuan(self.cost), yuan(self.residual), yuan(self.book_depreciation),
-                        yuan(sub(self.book_depreciation, self.cost))))
+        if lang == "zh":
+            return f"购进 {self.acquired_on}（{_DATE_ZH[self.acquisition]}）；{in_use}投入使用"
+        return f"bought {self.acquired_on} ({_DATE_EN[self.acquisition]}); in use {in_use}"
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "equipment") -> Equipment:
@@ -215,7 +206,6 @@ class EquipmentSchedule(Explained):
         return next((a for y, a in self.extra if y == year), _ZERO_FEN)
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class EquipmentYear(Explained):
     """One asset in one tax year: the tax deduction, the extra deduction, the book amount.
@@ -238,8 +228,8 @@ def _month_index(d: _dt.date) -> int:
     return d.year * 12 + d.month - 1
 
 
-@functools.lru_cache(maxsize=4096)
-def _rules(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str) -> tuple[LawValue, ...]:
+def _read_rules(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str) -> tuple[LawValue, ...]:
+    """The law values an asset's treatment rests on (kept by :meth:`Law.memo`)."""
     v = law.value
     return (
         v("eit.equipment.one_time.in_force", acquired),
@@ -252,7 +242,7 @@ def _rules(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str) -> tuple[L
 def _decide(asset: Equipment, hnte: frozenset[int] | tuple[int, ...], law: Law) -> tuple[str, list[str], list[Step],
                                                                                      LawValue | None, LawValue | None]:
     """Which method applies, why, and the law values it rests on."""
-    one, q4, _start, _life = _rules(law, asset.acquired_on, asset.in_use, asset.kind)
+    one, q4, _start, _life = law.memo(_read_rules, asset.acquired_on, asset.in_use, asset.kind)
     a = asset
     steps: list[Step] = [
         Step("equipment.purchase_date", f"购进日期（{_DATE_ZH[a.acquisition]}）", f"purchase date ({_DATE_EN[a.acquisition]})",
@@ -295,7 +285,7 @@ def _decide(asset: Equipment, hnte: frozenset[int] | tuple[int, ...], law: Law) 
 
 
 def _straight_line(asset: Equipment, law: Law) -> tuple[tuple[tuple[int, Decimal], ...], LawValue, LawValue]:
-    _one, _q4, start, life = _rules(law, asset.acquired_on, asset.in_use, asset.kind)
+    _one, _q4, start, life = law.memo(_read_rules, asset.acquired_on, asset.in_use, asset.kind)
     assert isinstance(start.value, int) and isinstance(life.value, int)
     first = _month_index(asset.in_use) + start.value
     months = life.value * 12
@@ -303,7 +293,7 @@ def _straight_line(asset: Equipment, law: Law) -> tuple[tuple[tuple[int, Decimal
     done = _ZERO_FEN
     for y in range(first // 12, (first + months - 1) // 12 + 1):
         cum = _sl_through(asset, first, months, (y + 1) * 12)
-        out.append((y, sub(cum, done)))
+        out.append((y, CONTEXT.subtract(cum, done)))
         done = cum
     return tuple(out), start, life
 
@@ -348,9 +338,9 @@ def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law:
         assert isinstance(ratio.value, Decimal)
         y = asset.acquired_on.year
         one_time = ((y, asset.cost),)
-        extra = ((y, rfen(mul(asset.cost, ratio.value))),)
+        extra = ((y, round_fen(CONTEXT.multiply(asset.cost, ratio.value))),)
         steps.append(ratio.step("equipment.hnte_q4_extra", "加计扣除比例", "extra deduction ratio",
-                                f"{yuan(asset.cost)} × {pct(ratio.value)} = {yuan(extra[0][1])}"))
+                                f"{yuan(asset.cost)} × {percent(ratio.value)} = {yuan(extra[0][1])}"))
         chosen = one_time
     else:
         chosen = sl
@@ -393,11 +383,9 @@ def equipment_in_year(asset: Equipment, year: int, *, hnte_years: Iterable[int] 
     return _asset_year(asset, y, years(hnte_years, "hnte_years"), law, "equipment")
 
 
-@functools.lru_cache(maxsize=4096)
-def _plan(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str, acquisition: str, elect: bool,  # noqa: FBT001
-          hnte: bool) -> tuple[str, LawValue, LawValue | None, LawValue, LawValue]:  # noqa: FBT001
-    """The method for an asset (before the unit-value test) and the law values it rests on."""
-    one, q4, start, life = _rules(law, acquired, in_use, kind)
+def _read_plan(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str, acquisition: str,
+               elect: bool, hnte: bool) -> tuple[str, LawValue, LawValue | None, LawValue, LawValue]:  # noqa: FBT001
+    one, q4, start, life = law.memo(_read_rules, acquired, in_use, kind)
     eligible = kind != "buildings" and acquisition != "other" and elect
     if eligible and q4.value and hnte:
         ratio = law.value("eit.equipment.hnte_q4.extra_ratio", acquired)
@@ -415,19 +403,41 @@ def _sl_through(asset: Equipment, first: int, months: int, upto: int) -> Decimal
     if n == 0:
         return _ZERO_FEN
     if n == months:
-        return rfen(sub(asset.cost, asset.residual))
-    return rfen(div(mul(sub(asset.cost, asset.residual), Decimal(n)), Decimal(months)))
+        return round_fen(CONTEXT.subtract(asset.cost, asset.residual))
+    return round_fen(div(CONTEXT.multiply(CONTEXT.subtract(asset.cost, asset.residual), Decimal(n)), Decimal(months)))
+
+
+def _one_time_formula(lang: str, a: Equipment, cap: Decimal, ded: Decimal) -> str:
+    adj = yuan(CONTEXT.subtract(a.book_depreciation, ded))
+    if lang == "zh":
+        return f"{yuan(a.cost)} ≤ {yuan(cap)} ✓；{a.described('zh')}；会计折旧 {yuan(a.book_depreciation)} → 纳税调整 {adj}"
+    return f"{yuan(a.cost)} ≤ {yuan(cap)} ✓; {a.described('en')}; book {yuan(a.book_depreciation)} → adjustment {adj}"
+
+
+def _hnte_q4_formula(lang: str, a: Equipment, ratio: Decimal, extra: Decimal, ded: Decimal) -> str:
+    adj = yuan(CONTEXT.subtract(a.book_depreciation, ded))
+    if lang == "zh":
+        return (f"{a.described('zh')}；加计扣除 {percent(ratio)} = {yuan(extra)}；"
+                f"会计折旧 {yuan(a.book_depreciation)} → 纳税调整 {adj}")
+    return (f"{a.described('en')}; extra {percent(ratio)} = {yuan(extra)}; "
+            f"book {yuan(a.book_depreciation)} → adjustment {adj}")
+
+
+def _straight_line_formula(lang: str, a: Equipment, y: int, months: int, adj: Decimal) -> str:
+    base = f"({yuan(a.cost)} − {yuan(a.residual)})"
+    if lang == "zh":
+        return f"{base} × {y}年度折旧月数 ÷ {months}；会计折旧 {yuan(a.book_depreciation)} → 纳税调整 {yuan(adj)}"
+    return f"{base} × months of {y} ÷ {months}; book {yuan(a.book_depreciation)} → adjustment {yuan(adj)}"
 
 
 def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label: str) -> EquipmentYear:
     """One asset in one year, explained in one step (used by the annual computation)."""
     a = asset
-    method, v1, v2, start, life = _plan(law, a.acquired_on, a.in_use, a.kind, a.acquisition, a.elect_one_time,
+    method, v1, v2, start, life = law.memo(_read_plan, a.acquired_on, a.in_use, a.kind, a.acquisition, a.elect_one_time,
                                         a.acquired_on.year in hnte)
     extra = _ZERO_FEN
     cost = a.cost
     book = a.book_depreciation
-    texts = a.texts
     if method == "one_time":
         cap = v1.value
         assert isinstance(cap, Decimal) and v2 is not None and isinstance(v2.value, int)
@@ -435,43 +445,33 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
             method = "straight_line"
         else:
             when = (_month_index(a.in_use) + v2.value) // 12
-            # book − cost, or book − 0: both texts were made with the record
-            ded, adj_t = (cost, texts[3]) if when == y else (_ZERO_FEN, texts[2])
+            ded = cost if when == y else _ZERO_FEN
             adj = CONTEXT.subtract(book, ded)
-            cap_t = fmt_law(cap)
-            step = _new_step(Step, (
-                f"{label}.deduction", f"{a.name}：一次性税前扣除（{when}年度）", f"{a.name}: one-time deduction (in {when})",
-                ded, "yuan", f"{texts[0]} ≤ {cap_t} ✓; {a.described[1]}; book {texts[2]} → adjustment {adj_t}",
-                (v1.citation, v2.citation), "A105080",
-                f"{texts[0]} ≤ {cap_t} ✓；{a.described[0]}；会计折旧 {texts[2]} → 纳税调整 {adj_t}"))
+            step = Step(f"{label}.deduction", f"{a.name}：一次性税前扣除（{when}年度）",
+                        f"{a.name}: one-time deduction (in {when})", ded, "yuan",
+                        Formula(_one_time_formula, (a, cap, ded)), (v1.citation, v2.citation), "A105080")
     elif method == "hnte_q4":
         assert v2 is not None and isinstance(v2.value, Decimal)
         when = a.acquired_on.year
-        ded, adj_t = (cost, texts[3]) if when == y else (_ZERO_FEN, texts[2])
-        extra = rfen(CONTEXT.multiply(cost, v2.value)) if when == y else _ZERO_FEN
+        ded = cost if when == y else _ZERO_FEN
+        extra = round_fen(CONTEXT.multiply(cost, v2.value)) if when == y else _ZERO_FEN
         adj = CONTEXT.subtract(book, ded)
-        ratio_t, extra_t = pct(v2.value), yuan(extra)
-        step = _new_step(Step, (
-            f"{label}.deduction", f"{a.name}：高新技术企业2022年第四季度购置，当年全额扣除并加计扣除",
-            f"{a.name}: high-tech enterprise, bought in Q4 2022: full deduction plus extra", ded, "yuan",
-            f"{a.described[1]}; extra {ratio_t} = {extra_t}; book {texts[2]} → adjustment {adj_t}",
-            (v1.citation, v2.citation), "A105080",
-            f"{a.described[0]}；加计扣除 {ratio_t} = {extra_t}；会计折旧 {texts[2]} → 纳税调整 {adj_t}"))
+        step = Step(f"{label}.deduction", f"{a.name}：高新技术企业2022年第四季度购置，当年全额扣除并加计扣除",
+                    f"{a.name}: high-tech enterprise, bought in Q4 2022: full deduction plus extra", ded, "yuan",
+                    Formula(_hnte_q4_formula, (a, v2.value, extra, ded)), (v1.citation, v2.citation), "A105080")
     if method == "straight_line":
         assert isinstance(start.value, int) and isinstance(life.value, int)
         first = _month_index(a.in_use) + start.value
         months = life.value * 12
         ded = CONTEXT.subtract(_sl_through(a, first, months, (y + 1) * 12), _sl_through(a, first, months, y * 12))
         adj = CONTEXT.subtract(book, ded)
-        adj_t = yuan(adj)
         over = v1.key.endswith("cap")
         why = ("over the cap" if over else "buildings" if a.kind == "buildings"
                else "not purchased" if a.acquisition == "other" else "not elected" if not a.elect_one_time
                else "outside the purchase windows")
-        step = _new_step(Step, (
-            f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年）",
-            f"{a.name}: tax depreciation in {y} (straight line over {life.value} years; {why})", ded, "yuan",
-            f"({texts[0]} − {texts[1]}) × months of {y} ÷ {months}; book {texts[2]} → adjustment {adj_t}",
-            (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation), "A105080",
-            f"({texts[0]} − {texts[1]}) × {y}年度折旧月数 ÷ {months}；会计折旧 {texts[2]} → 纳税调整 {adj_t}"))
+        step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年）",
+                    f"{a.name}: tax depreciation in {y} (straight line over {life.value} years; {why})", ded, "yuan",
+                    Formula(_straight_line_formula, (a, y, months, adj)),
+                    (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation),
+                    "A105080")
     return EquipmentYear(a.name, y, method, ded, extra, book, adj, (step,))

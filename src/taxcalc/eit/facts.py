@@ -110,10 +110,8 @@ from ._common import (
     months_operated,
     optional_date,
     setattrs,
-    signed_yuan,
     tax_year,
     years,
-    yuan,
 )
 from .equipment import Equipment
 from .losses import EXTENSIONS, Loss
@@ -168,12 +166,6 @@ class EnterpriseYear:
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given (computed once, when the record is made); ``None`` when not given.
     size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
-    #: ``size`` as shown in explanations (made once).
-    size_text: tuple[str, str] = field(init=False, repr=False, compare=False)
-    #: ``profit`` and the signed ``adjustments`` (``+ 30,000.00``) as shown in explanations (made once).
-    amount_texts: tuple[str, str] = field(init=False, repr=False, compare=False)
-    #: The amount of each loss of ``losses`` as shown in explanations, in the same order (made once).
-    loss_texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
     #: Years of the 15% rate of a high-tech enterprise: ``hnte_years`` and the years on whose
     #: 31 December a certificate is valid (国家税务总局公告2017年第24号 一; made once).
     hnte_rate_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
@@ -260,9 +252,7 @@ class EnterpriseYear:
         explicit = set(self.hnte_years)
         loss_years = explicit.union(_validity_years(certs))
         sme = set(self.tech_sme_years).union(r.year for r in self.tech_sme_registrations)
-        setattrs(self, size=size, size_text=("", "") if size is None else (f"{size[0]:f}", yuan(size[1])),
-                 amount_texts=(yuan(self.profit), signed_yuan(self.adjustments)),
-                 loss_texts=tuple(yuan(loss.amount) for loss in self.losses),
+        setattrs(self, size=size,
                  hnte_rate_years=tuple(sorted(explicit.union(_rate_years(certs)))),
                  hnte_loss_years=tuple(sorted(loss_years)),
                  hnte_q4_years=tuple(sorted(explicit.union(_q4_years(certs)))),

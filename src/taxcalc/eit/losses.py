@@ -53,21 +53,19 @@ Choices
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Step
+from ..explain import Citation, Explained, Formula, Step
 from ..law import Law
 from ..money import CONTEXT, ZERO, MoneyLike, money
 from ._common import (
     as_money,
     build,
     choice,
-    fast_init,
     setattrs,
     tax_year,
     the_law,
@@ -88,9 +86,6 @@ __all__ = [
     "loss_window",
 ]
 
-_set = object.__setattr__
-_new = tuple.__new__  # Step and LossUse are NamedTuples: build them from all their fields, without keywords
-_ZERO_TEXT = "0.00"  # yuan(ZERO)
 
 #: Marks of a loss that an industry rule may extend: "" (none), "hardship", "film".
 EXTENSIONS = ("", "hardship", "film")
@@ -129,15 +124,6 @@ class Loss:
         """Build from a table with the field names above."""
         return build(cls, data, where)
 
-    @classmethod
-    def _trusted(cls, year: int, amount: Decimal, extension: str) -> Loss:
-        """A loss from values already checked (no validation: used by the computations)."""
-        obj = object.__new__(cls)
-        _set(obj, "year", year)
-        _set(obj, "amount", amount)
-        _set(obj, "extension", extension)
-        return obj
-
 
 class LossUse(NamedTuple):
     """One loss in one tax year, by the year it arose in (``origin``): a row of :class:`LossYear`.
@@ -159,7 +145,6 @@ class LossUse(NamedTuple):
     qualified_by: int = 0
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class LossYear(Explained):
     """The loss carry-forward of one tax year.
@@ -239,8 +224,8 @@ class _Window(NamedTuple):
     en: str
 
 
-@functools.lru_cache(maxsize=4096)
-def _window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], upto: int) -> _Window:
+def _read_window(law: Law, origin: int, extension: str, qualified: tuple[int, ...], upto: int) -> _Window:
+    """The window of a loss of ``origin`` with the qualification years up to ``upto`` (kept by :meth:`Law.memo`)."""
     base = law.value(_EXT_KEY[extension], year_end(origin))
     n = base.value
     assert isinstance(n, int)
@@ -283,7 +268,7 @@ def loss_window(
     ext = choice(extension, "extension", EXTENSIONS)
     q = years(qualified_years, "qualified_years")
     u = tax_year(upto, "upto") if upto is not None else (q[-1] if q else o)
-    w = _window(the_law(law), o, ext, q, u)
+    w = the_law(law).memo(_read_window, o, ext, q, u)
     return w.last, w.years, w.cite
 
 
@@ -324,71 +309,84 @@ def apply_losses(
         if loss.year in seen:
             raise InvalidInput(f"losses[{i}].year", f"two losses of {loss.year}; give one amount per year")
         seen.add(loss.year)
-    return _apply(law, y, inc, tuple(sorted(bf, key=lambda x: x.year)), q, ext)
+    r = _apply(law, y, inc, tuple(sorted(bf, key=lambda x: x.year)), q, ext)
+    return replace(r, steps=(
+        Step("losses.income", "纳税调整后所得（弥补亏损前）", "income before losses", inc, "yuan"),
+        *r.steps,
+        *(() if bf else (_used_step(r.used),)),
+        Step("losses.taxable_income", "弥补亏损后的所得", "income after losses", r.taxable_income, "yuan"),
+    ))
 
 
-def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, ...], ext: str, *,
-           embedded: bool = False, texts: tuple[str, ...] | None = None) -> LossYear:
-    """The year's losses; ``texts``: the amounts of ``bf`` as shown (made with the input record), if known."""
-    csub, cadd = CONTEXT.subtract, CONTEXT.add
+def _expired_formula(lang: str, n: int, amount: Decimal) -> str:
+    return f"结转年限{n}年；{yuan(amount)}已过期" if lang == "zh" else f"{n} years; {yuan(amount)} expired"
+
+
+def _used_formula(lang: str, avail: Decimal, n: int, left: Decimal, gone: Decimal, y: int) -> str:
+    if lang == "zh":
+        note = f"；{yuan(gone)}于{y}年度末到期" if gone else ""
+        return f"min({yuan(avail)}, 剩余所得)；结转年限{n}年；尚未弥补 {yuan(left)}{note}"
+    note = f"; {yuan(gone)} expires at the end of {y}" if gone else ""
+    return f"min({yuan(avail)}, income left); {n} years; remaining {yuan(left)}{note}"
+
+
+def _years_formula(lang: str, n: int) -> str:
+    return f"结转年限{n}年" if lang == "zh" else f"{n} years"
+
+
+def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, ...], ext: str) -> LossYear:
+    """The year's losses: a row and a step for each loss, then the losses used (when any was brought forward).
+
+    The annual computation shows these steps among its own lines; :func:`apply_losses`
+    adds the income before and after the losses.
+    """
     room = inc if inc > 0 else ZERO
     rows: list[LossUse] = []
-    steps: list[Step] = [] if embedded else [
-        _new(Step, ("losses.income", "纳税调整后所得（弥补亏损前）", "income before losses", inc, "yuan", "", (), "", ""))]
+    steps: list[Step] = []
     carried: list[Loss] = []
     used = expired = ZERO
-    for k, loss in enumerate(bf):
-        w = _window(law, loss.year, loss.extension, q, y)
+    for loss in bf:
+        w = law.memo(_read_window, loss.year, loss.extension, q, y)
         last, n, cite = w.last, w.years, w.cite
         avail = loss.amount
-        avail_t = yuan(avail) if texts is None else texts[k]
         if last < y:
-            rows.append(_new(LossUse, (loss.year, avail, ZERO, avail, ZERO, last, n, cite, w.by)))
-            expired = cadd(expired, avail)
-            steps.append(_new(Step, (f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
-                                     f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
-                                     f"{n} years; {avail_t} expired", (cite,), "A106000",
-                                     f"结转年限{n}年；{avail_t}已过期")))
+            rows.append(LossUse(loss.year, avail, ZERO, avail, ZERO, last, n, cite, w.by))
+            expired = CONTEXT.add(expired, avail)
+            steps.append(Step(f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
+                              f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
+                              Formula(_expired_formula, (n, avail)), (cite,), "A106000"))
             continue
         if room >= avail:
-            use, left, room = avail, ZERO, csub(room, avail)
+            use, left, room = avail, ZERO, CONTEXT.subtract(room, avail)
         else:
-            use, left, room = room, csub(avail, room), ZERO
+            use, left, room = room, CONTEXT.subtract(avail, room), ZERO
         gone = ZERO
         if last == y and left:
             gone, left = left, ZERO
-            expired = cadd(expired, gone)
+            expired = CONTEXT.add(expired, gone)
         if left:
-            carried.append(loss if left == avail else Loss._trusted(loss.year, left, loss.extension))
-        used = cadd(used, use)
-        rows.append(_new(LossUse, (loss.year, avail, use, gone, left, last, n, cite, w.by)))
-        # left is ZERO (all used or expired), the whole amount (nothing used), or a part
-        left_t = _ZERO_TEXT if not left else avail_t if left == avail else yuan(left)
-        if gone:
-            gone_t = yuan(gone)
-            note, note_zh = f"; {gone_t} expires at the end of {y}", f"；{gone_t}于{y}年度末到期"
-        else:
-            note = note_zh = ""
-        steps.append(_new(Step, (w.name, w.zh, w.en, use, "yuan",
-                                 f"min({avail_t}, income left); {n} years; remaining {left_t}{note}", w.cites,
-                                 "A106000", f"min({avail_t}, 剩余所得)；结转年限{n}年；尚未弥补 {left_t}{note_zh}")))
+            carried.append(loss if left == avail else Loss(loss.year, left, loss.extension))
+        used = CONTEXT.add(used, use)
+        rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite, w.by))
+        steps.append(Step(w.name, w.zh, w.en, use, "yuan", Formula(_used_formula, (avail, n, left, gone, y)), w.cites,
+                          "A106000"))
     new_loss = CONTEXT.minus(inc) if inc < 0 else ZERO
-    taxable = csub(inc, used) if inc > 0 else ZERO
+    taxable = CONTEXT.subtract(inc, used) if inc > 0 else ZERO
     if new_loss:
-        w = _window(law, y, ext, q, y)
+        w = law.memo(_read_window, y, ext, q, y)
         last, n, cite = w.last, w.years, w.cite
-        rows.append(_new(LossUse, (y, new_loss, ZERO, ZERO, new_loss, last, n, cite, w.by)))
-        carried.append(Loss._trusted(y, new_loss, ext))
-        steps.append(_new(Step, (f"losses.{y}", f"本年度亏损（按已具备的资格，可结转至{last}年度）",
-                                 f"this year's loss (usable to {last}, as qualified so far)",
-                                 new_loss, "yuan", f"{n} years", (cite,), "A106000", f"结转年限{n}年")))
-    if bf or not embedded:
-        steps.append(_new(Step, ("losses.used", "弥补以前年度亏损", "losses brought forward used", used, "yuan", "", (),
-                                 "A106000", "")))
-    if not embedded:
-        steps.append(_new(Step, ("losses.taxable_income", "弥补亏损后的所得", "income after losses", taxable, "yuan", "",
-                                 (), "", "")))
+        rows.append(LossUse(y, new_loss, ZERO, ZERO, new_loss, last, n, cite, w.by))
+        carried.append(Loss(y, new_loss, ext))
+        steps.append(Step(f"losses.{y}", f"本年度亏损（按已具备的资格，可结转至{last}年度）",
+                          f"this year's loss (usable to {last}, as qualified so far)",
+                          new_loss, "yuan", Formula(_years_formula, (n,)), (cite,), "A106000"))
+    if bf:
+        steps.append(_used_step(used))
     return LossYear(y, inc, used, taxable, new_loss, expired, tuple(rows), tuple(carried), tuple(steps))
+
+
+def _used_step(used: Decimal) -> Step:
+    return Step("losses.used", "弥补以前年度亏损", "losses brought forward used", used, "yuan", "", (), "A106000")
 
 
 def loss_schedule(

@@ -60,7 +60,6 @@ Choices
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -247,11 +246,10 @@ def _rule(law: Law, key: str, day: _dt.date, expected: str) -> LawValue:
     return v
 
 
-@functools.lru_cache(maxsize=4096)
-def _rate_step(law: Law, y: int, certs: tuple[HnteCertificate, ...]) -> Step | None:
+def _read_rate_step(law: Law, y: int, certs: tuple[HnteCertificate, ...]) -> Step | None:
     """Whether the 15% rate applies in ``y`` by the certificates, explained; ``None`` when none is valid in ``y``.
 
-    Cached: the step depends only on the law, the year and the certificates.
+    It depends only on the law, the year and the certificates: kept by :meth:`Law.memo`.
     """
     valid = [c for c in certs if c.valid_in(y)]
     if not valid:
@@ -282,13 +280,13 @@ def _rate_step(law: Law, y: int, certs: tuple[HnteCertificate, ...]) -> Step | N
                 bool(held), "bool", "", cite)
 
 
-@functools.lru_cache(maxsize=4096)
-def _loss_step(law: Law, q: int, certs: tuple[HnteCertificate, ...],
-               regs: tuple[TechSmeRegistration, ...]) -> Step | None:
+def _read_loss_step(law: Law, q: int, certs: tuple[HnteCertificate, ...],
+                    regs: tuple[TechSmeRegistration, ...]) -> Step | None:
     """Why ``q`` is a qualification year for the loss carry-forward, by the certificates and registrations.
 
     ``None`` when neither makes ``q`` one, or when the law read does not say how
-    such years are read for ``q`` (before 2018, when no qualification extended a loss).
+    such years are read for ``q`` (before 2018, when no qualification extended a
+    loss).  Kept by :meth:`Law.memo`.
     """
     hn = [c for c in certs if c.valid_in(q)]
     sm = [r for r in regs if r.year == q]
@@ -351,13 +349,13 @@ def qualification_year(
     certs = _certificates(certificates)
     regs = _registrations(registrations)
     steps: list[Step] = []
-    rate = _rate_step(law, y, certs)
+    rate = law.memo(_read_rate_step, y, certs)
     if rate is not None:
         steps.append(rate)
     losses = any(c.valid_in(y) for c in certs)
     sme = any(r.year == y for r in regs)
     if (losses or sme) and _extends(law, y):
-        s = _loss_step(law, y, certs, regs)
+        s = law.memo(_read_loss_step, y, certs, regs)
         if s is not None:
             steps.append(s)
     return QualificationYear(y, y in _rate_years(certs), losses, y in _q4_years(certs), sme, tuple(steps))

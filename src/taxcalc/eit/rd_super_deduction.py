@@ -76,16 +76,15 @@ Rounding and choices
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput, OutsideCoverage
-from ..explain import Citation, Explained, Step
+from ..explain import Citation, Explained, Formula, Step
 from ..law import Law, LawValue
-from ..money import CONTEXT, ZERO, DateLike, MoneyLike, add, div, mul, sub, total
+from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
     INDUSTRIES,
     MANUFACTURING,
@@ -94,14 +93,12 @@ from ._common import (
     build,
     build_all,
     choice,
-    fast_init,
     flag,
     industry_arg,
     month_end,
     months_operated,
     optional_date,
     percent,
-    rfen,
     segments,
     setattrs,
     tax_year,
@@ -109,9 +106,6 @@ from ._common import (
     the_law,
     year_end,
     yuan,
-)
-from ._common import (
-    pct as _pct,
 )
 
 __all__ = [
@@ -129,8 +123,11 @@ __all__ = [
 KINDS = ("general", "tech_sme", "manufacturer", "ic_machine")
 _ONE = Decimal(1)
 _ZERO_FEN = Decimal("0.00")
-_NO = False
-_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
+
+
+#: The amounts of an R&D project (the fields of :class:`RdProject` after its name).
+_AMOUNTS = ("personnel", "direct_inputs", "depreciation", "amortisation", "design", "other", "entrusted_domestic",
+            "entrusted_overseas")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +158,8 @@ class RdProject:
             entrusted_overseas: MoneyLike = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(self, name=text(self.name, "name"))
-        for f in ("personnel", "direct_inputs", "depreciation", "amortisation", "design", "other",
-                  "entrusted_domestic", "entrusted_overseas"):
-            setattrs(self, **{f: as_money(getattr(self, f), f)})
+        setattrs(self, name=text(self.name, "name"),
+                 **{f: as_money(getattr(self, f), f) for f in _AMOUNTS})
 
     @property
     def five(self) -> Decimal:
@@ -211,7 +206,6 @@ class _Totals(NamedTuple):
     entrusted_domestic: Decimal
     entrusted_overseas: Decimal
     amortisation: Decimal
-    texts: tuple[str, str, str]  # five, other, entrusted_domestic as shown in explanations
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +238,7 @@ class RdFacts:
         domestic = total(p.entrusted_domestic for p in projects)
         totals = _Totals(
             fives, five, other, domestic, total(p.entrusted_overseas for p in projects),
-            total(i.amortisation for i in intangibles), (yuan(five), yuan(other), yuan(domestic)),
+            total(i.amortisation for i in intangibles),
         )
         setattrs(self, projects=projects, intangibles=intangibles, base_after_switch=after, totals=totals)
 
@@ -270,7 +264,6 @@ class RdRatio(Explained):
     steps: tuple[Step, ...]
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class RdResult(Explained):
     """The super-deduction of one tax year (A107012).
@@ -304,7 +297,6 @@ class _Seg(NamedTuple):
     value: LawValue
 
 
-@functools.lru_cache(maxsize=4096)
 def _best(law: Law, kinds: tuple[str, ...], day: _dt.date) -> LawValue:
     """The best ratio on ``day`` among the kinds: the general one, or a kind's own where it has one.
 
@@ -324,7 +316,6 @@ def _best(law: Law, kinds: tuple[str, ...], day: _dt.date) -> LawValue:
     return best
 
 
-@functools.lru_cache(maxsize=1024)
 def _segments(law: Law, year: int, kinds: tuple[str, ...], months: tuple[int, ...]) -> tuple[_Seg, ...]:
     segs = segments(months, lambda m: _best(law, kinds, month_end(year, m)))
     out = []
@@ -341,9 +332,8 @@ class _RatioPlan(NamedTuple):
     cites: tuple[Citation, ...]
 
 
-@functools.lru_cache(maxsize=1024)
-def _ratio_plan(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) -> _RatioPlan:
-    """The ratio of a year for some kinds, with its (law-only) explanation: computed once per law and year."""
+def _read_ratio_plan(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) -> _RatioPlan:
+    """The ratio of a year for some kinds, with its (law-only) explanation (kept by :meth:`Law.memo`)."""
     segs = _segments(law, y, ks, months)
     ratio = _weighted(segs, len(months))
     return _RatioPlan(segs, ratio, tuple(_ratio_steps(segs, months, ratio, ks)),
@@ -352,33 +342,28 @@ def _ratio_plan(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) 
 
 class _OtherLaw(NamedTuple):
     pooled: bool
+    share: Decimal
     factor: Decimal
     cite: Citation
-    text: str
-    text_zh: str
 
 
-@functools.lru_cache(maxsize=256)
-def _other_law(law: Law, y: int) -> _OtherLaw:
+def _read_other_law(law: Law, y: int) -> _OtherLaw:
+    """The cap of the other expenses in ``y`` (kept by :meth:`Law.memo`)."""
     day = year_end(y)
     pooled = law.value("eit.rd.other_expenses.pooled", day)
     share = law.value("eit.rd.other_expenses.cap_share", day)
     s = share.value
     assert isinstance(s, Decimal)
-    return _OtherLaw(bool(pooled.value), div(s, sub(_ONE, s)), pooled.citation,
-                     f"{_pct(s)} ÷ (1 − {_pct(s)}) of the five items{'' if pooled.value else ', per project'}",
-                     f"{'' if pooled.value else '各项目'}五项费用之和 × {_pct(s)} ÷ (1 − {_pct(s)})")
+    return _OtherLaw(bool(pooled.value), s, div(s, CONTEXT.subtract(_ONE, s)), pooled.citation)
 
 
-@functools.lru_cache(maxsize=256)
-def _entrusted_law(law: Law, y: int) -> tuple[Decimal, Citation, str, str]:
-    es = law.value("eit.rd.entrusted.share", year_end(y))
-    assert isinstance(es.value, Decimal)
-    return es.value, es.citation, f" × {_pct(es.value)} (entrusted)", f" × {_pct(es.value)}（委托境内）"
+def _read_entrusted(law: Law, y: int) -> LawValue:
+    """The share of domestic entrusted R&D counted in ``y`` (kept by :meth:`Law.memo`)."""
+    return law.value("eit.rd.entrusted.share", year_end(y))
 
 
-@functools.lru_cache(maxsize=256)
-def _year_law(law: Law, y: int) -> tuple[LawValue, LawValue]:
+def _read_year_law(law: Law, y: int) -> tuple[LawValue, LawValue]:
+    """Whether the super-deduction is in force in ``y``, and its negative list (kept by :meth:`Law.memo`)."""
     day = year_end(y)
     return law.value("eit.rd.in_force", day), law.value("eit.rd.excluded_industries", day)
 
@@ -386,7 +371,7 @@ def _year_law(law: Law, y: int) -> tuple[LawValue, LawValue]:
 def _weighted(segs: tuple[_Seg, ...], n: int) -> Decimal:
     if len(segs) == 1:
         return segs[0].ratio
-    return div(total(mul(s.ratio, Decimal(len(s.months))) for s in segs), Decimal(n))
+    return div(total(CONTEXT.multiply(s.ratio, Decimal(len(s.months))) for s in segs), Decimal(n))
 
 
 def _kinds_arg(kinds: Iterable[str]) -> tuple[str, ...]:
@@ -421,7 +406,7 @@ def rd_ratio(
     segs = _segments(law, y, ks, months)
     ratio = _weighted(segs, len(months))
     steps = _ratio_steps(segs, months, ratio, ks)
-    return RdRatio(y, ks, ratio, add(_ONE, ratio), tuple((s.months, s.ratio, s.value.citation) for s in segs),
+    return RdRatio(y, ks, ratio, CONTEXT.add(_ONE, ratio), tuple((s.months, s.ratio, s.value.citation) for s in segs),
                    tuple(steps))
 
 
@@ -436,7 +421,7 @@ def _ratio_steps(segs: tuple[_Seg, ...], months: tuple[int, ...], ratio: Decimal
                                   f"{s.months[0]}–{s.months[-1]}月加计扣除比例",
                                   f"ratio for months {s.months[0]}–{s.months[-1]}", f"× {len(s.months)}/{len(months)}"))
     steps.append(Step("rd.ratio", "按经营月份加权的加计扣除比例", "ratio weighted by months operated", ratio, "rate",
-                      " + ".join(f"{_pct(s.ratio)} × {len(s.months)}/{len(months)}" for s in segs),
+                      " + ".join(f"{percent(s.ratio)} × {len(s.months)}/{len(months)}" for s in segs),
                       tuple(dict.fromkeys(s.value.citation for s in segs))))
     return steps
 
@@ -447,12 +432,6 @@ _KS = {
 }
 _KIND_ZH = {"general": "一般企业", "tech_sme": "科技型中小企业", "manufacturer": "制造业企业",
             "ic_machine": "集成电路/工业母机企业"}
-
-
-def _fmt(d: Decimal) -> str:
-    return f"{yuan(d)}"
-
-
 
 
 def rd_super_deduction(
@@ -493,37 +472,77 @@ def rd_super_deduction(
                     ic_machine=flag(ic_machine, "ic_machine"))
 
 
+def _base_formula(lang: str, five: Decimal, other: Decimal, other_cap: Decimal, other_law: _OtherLaw | None,
+                  domestic_paid: Decimal, domestic_share: Decimal, overseas_paid: Decimal,
+                  overseas_share: Decimal | None, domestic: Decimal, overseas_cap: object, overseas: Decimal) -> str:
+    """The expensed base: own R&D with other expenses capped, entrusted R&D as counted."""
+    zh = lang == "zh"
+    text = yuan(five)
+    if other_law is not None:
+        s, pooled = percent(other_law.share), other_law.pooled
+        if zh:
+            text += f" + min({yuan(other)}, 限额 {yuan(other_cap)} = {'' if pooled else '各项目'}五项费用之和 × {s} ÷ (1 − {s}))"
+        else:
+            text += (f" + min({yuan(other)}, cap {yuan(other_cap)} = {s} ÷ (1 − {s}) of the five items"
+                     f"{'' if pooled else ', per project'})")
+    if domestic_paid:
+        share = percent(domestic_share)
+        text += f" + {yuan(domestic_paid)} × {share}（委托境内）" if zh else f" + {yuan(domestic_paid)} × {share} (entrusted)"
+    if overseas_paid:
+        assert overseas_share is not None
+        if overseas_share:
+            part = (f" + min({yuan(overseas_paid)} × {percent(overseas_share)}, {yuan(domestic)} × "
+                    f"{overseas_cap}) = {yuan(overseas)}")
+        else:
+            part = f" + {yuan(overseas_paid)} × 0"
+        text += f"{part}（委托境外）" if zh else f"{part} (overseas)"
+    return text
+
+
+def _extra_formula(lang: str, base: Decimal, after: Decimal | None, r1: Decimal, r2: Decimal) -> str:
+    if after is None:
+        return f"{yuan(base)} × {percent(r1)}"
+    both = f"{yuan(CONTEXT.subtract(base, after))} × {percent(r1)} + {yuan(after)} × {percent(r2)}"
+    return f"{both}（第四季度按实际发生额）" if lang == "zh" else f"{both} (actual Q4)"
+
+
+def _amortisation_formula(lang: str, amort: Decimal, ratio: Decimal) -> str:
+    times, multiple = f"{yuan(amort)} × {percent(ratio)}", percent(CONTEXT.add(_ONE, ratio))
+    return f"{times}（按无形资产成本的{multiple}摊销）" if lang == "zh" else f"{times} (amortised at {multiple})"
+
+
+def _sum_formula(lang: str, a: Decimal, b: Decimal) -> str:
+    return f"{yuan(a)} + {yuan(b)}"
+
+
+def _share_test_formula(lang: str, share: Decimal, limit: Decimal, ok: bool) -> str:  # noqa: FBT001
+    return f"{percent(share)} ≥ {percent(limit)} {'✓' if ok else '✗'}"
+
+
+def _excluded_formula(lang: str, share: Decimal, limit: Decimal, excluded: bool) -> str:  # noqa: FBT001
+    mark = ("✓ 不得加计扣除" if lang == "zh" else "✓ excluded") if excluded else "✗"
+    return f"{percent(share)} > {percent(limit)} {mark}"
+
+
 def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tuple[int, ...], *,
              tech_sme: bool, ic_machine: bool) -> RdResult:
-    if not facts.projects and not facts.intangibles:
-        return _nothing(law, y, months, tech_sme, ic_machine)
-    return _full(law, y, facts, ind, share, months, tech_sme=tech_sme, ic_machine=ic_machine)
-
-
-@functools.lru_cache(maxsize=1024)
-def _nothing(law: Law, y: int, months: tuple[int, ...], tech_sme: bool, ic_machine: bool) -> RdResult:  # noqa: FBT001
-    """The result for an enterprise without R&D: nothing to deduct (the ratio is still shown)."""
-    ks = tuple(k for k, on_ in (("general", True), ("tech_sme", tech_sme), ("ic_machine", ic_machine)) if on_)
-    plan = _ratio_plan(law, y, ks, months)
-    z = _ZERO_FEN
-    return RdResult(y, ks, _NO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
-                    (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses",
-                                       z, "yuan", "", (), "A107012")))
-
-
-def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tuple[int, ...], *,
-          tech_sme: bool, ic_machine: bool) -> RdResult:
-    cadd, cmul = CONTEXT.add, CONTEXT.multiply
+    if not facts.projects and not facts.intangibles:  # nothing to deduct (the ratio is still shown)
+        ks = _KS[tech_sme, False, ic_machine]
+        plan = law.memo(_read_ratio_plan, y, ks, months)
+        z, excluded = _ZERO_FEN, False
+        return RdResult(y, ks, excluded, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
+                        (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses",
+                                           z, "yuan", "", (), "A107012")))
     steps: list[Step] = []
-    on, neg = _year_law(law, y)
+    on, neg = law.memo(_read_year_law, y)
     manufacturer = False
-    if ind in MANUFACTURING and _manufacturer_matters(law, y, months):
+    if ind in MANUFACTURING and law.memo(_read_manufacturer_matters, y, months):
         test = law.value("eit.rd.manufacturer_share", year_end(y))
         assert isinstance(test.value, Decimal)
         manufacturer = share >= test.value
         steps.append(test.step("rd.manufacturer", "制造业企业：主营业务收入占比（含）",
                                "manufacturer: main-business income share (inclusive)",
-                               f"{percent(share)} ≥ {_pct(test.value)} {'✓' if manufacturer else '✗'}"))
+                               Formula(_share_test_formula, (share, test.value, manufacturer))))
     ks = _KS[tech_sme, manufacturer, ic_machine]
     excluded = False
     if not on.value:
@@ -537,67 +556,59 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
                               f"excluded industry: {INDUSTRIES[ind][1]}"))
         steps.append(lim.step("rd.excluded_share", "主营业务收入占比超过（不含本数）则不得加计扣除",
                               "excluded when the main-business share is above (exclusive)",
-                              f"{percent(share)} > {_pct(lim.value)} {'✓ excluded' if excluded else '✗'}",
-                              formula_zh=f"{percent(share)} > {_pct(lim.value)} "
-                              f"{'✓ 不得加计扣除' if excluded else '✗'}"))
+                              Formula(_excluded_formula, (share, lim.value, excluded))))
     tt = facts.totals
     five, other = tt.five, tt.other
     other_cap = other_ok = ZERO
-    formula = formula_zh = tt.texts[0]
+    ol: _OtherLaw | None = None
     cites: tuple[Citation, ...] = ()
     if other:
-        ol = _other_law(law, y)
+        ol = law.memo(_read_other_law, y)
         if ol.pooled:
-            other_cap = rfen(cmul(five, ol.factor))
+            other_cap = round_fen(CONTEXT.multiply(five, ol.factor))
             other_ok = other if other <= other_cap else other_cap
         else:
-            other_cap = other_ok = ZERO
             for p, x in zip(facts.projects, tt.fives, strict=True):
-                c = rfen(cmul(x, ol.factor))
-                other_cap = cadd(other_cap, c)
-                other_ok = cadd(other_ok, p.other if p.other <= c else c)
-        cap_t = yuan(other_cap)
-        formula += f" + min({tt.texts[1]}, cap {cap_t} = {ol.text})"
-        formula_zh += f" + min({tt.texts[1]}, 限额 {cap_t} = {ol.text_zh})"
+                c = round_fen(CONTEXT.multiply(x, ol.factor))
+                other_cap = CONTEXT.add(other_cap, c)
+                other_ok = CONTEXT.add(other_ok, p.other if p.other <= c else c)
         cites = (ol.cite,)
-    own = cadd(five, other_ok)
+    own = CONTEXT.add(five, other_ok)
     dom_paid = tt.entrusted_domestic
-    dom = ZERO
+    dom = dom_share = ZERO
     if dom_paid:
-        share_v, cite, text_, text_zh = _entrusted_law(law, y)
-        dom = cmul(dom_paid, share_v)
-        formula += f" + {tt.texts[2]}{text_}"
-        formula_zh += f" + {tt.texts[2]}{text_zh}"
-        cites = (*cites, cite)
+        entrusted = law.memo(_read_entrusted, y)
+        assert isinstance(entrusted.value, Decimal)
+        dom_share = entrusted.value
+        dom = CONTEXT.multiply(dom_paid, dom_share)
+        cites = (*cites, entrusted.citation)
     ovs_paid = tt.entrusted_overseas
     ovs = ZERO
-    domestic = cadd(own, dom)
+    ovs_share: Decimal | None = None
+    cap_fraction: object = None
+    domestic = CONTEXT.add(own, dom)
     if ovs_paid:
         day = year_end(y)
         os_ = law.value("eit.rd.entrusted_overseas.share", day)
         assert isinstance(os_.value, Decimal)
-        counted = cmul(ovs_paid, os_.value)
+        ovs_share = os_.value
+        counted = CONTEXT.multiply(ovs_paid, os_.value)
         if counted:
             cap_v = law.value("eit.rd.entrusted_overseas.cap", day)
+            cap_fraction = cap_v.value
             num, den = _fraction(cap_v)
-            if cmul(counted, den) <= cmul(domestic, num):
+            if CONTEXT.multiply(counted, den) <= CONTEXT.multiply(domestic, num):
                 ovs = counted
             else:
-                ovs = rfen(div(cmul(domestic, num), den))
-            overseas = (f" + min({yuan(ovs_paid)} × {_pct(os_.value)}, {yuan(domestic)} × {cap_v.value})"
-                        f" = {yuan(ovs)}")
-            formula += f"{overseas} (overseas)"
-            formula_zh += f"{overseas}（委托境外）"
+                ovs = round_fen(div(CONTEXT.multiply(domestic, num), den))
             cites = (*cites, os_.citation) if cap_v.citation == os_.citation else (*cites, os_.citation, cap_v.citation)
         else:
-            overseas = f" + {yuan(ovs_paid)} × 0"
-            formula += f"{overseas} (overseas)"
-            formula_zh += f"{overseas}（委托境外）"
             cites = (*cites, os_.citation)
-    base = cadd(domestic, ovs)
-    steps.append(_new_step(Step, ("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
-                                  formula, cites, "A107012", formula_zh if formula_zh != formula else "")))
-    plan = _ratio_plan(law, y, ks, months)
+    base = CONTEXT.add(domestic, ovs)
+    steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
+                      Formula(_base_formula, (five, other, other_cap, ol, dom_paid, dom_share, ovs_paid, ovs_share,
+                                              domestic, cap_fraction, ovs)), cites, "A107012"))
+    plan = law.memo(_read_ratio_plan, y, ks, months)
     segs, ratio = plan.segs, plan.ratio
     steps.extend(plan.steps)
     amort = tt.amortisation
@@ -606,46 +617,40 @@ def _full(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tu
         steps.append(Step("rd.excluded", "加计扣除额：不适用", "super-deduction: none", _ZERO_FEN, "yuan", "", (),
                           "A107012"))
         ratio_out = ZERO if not on.value else ratio
+        extra = CONTEXT.add(extra_exp, extra_am)
+        steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", "", (), "A107012"))
     else:
         after = facts.base_after_switch
         if after is not None and len(segs) == 2:
             if after > base:
                 raise InvalidInput("rd.base_after_switch", f"{after} is more than the year's base {base}")
-            extra_raw = cadd(cmul(sub(base, after), segs[0].ratio), cmul(after, segs[1].ratio))
-            both = f"{yuan(sub(base, after))} × {_pct(segs[0].ratio)} + {yuan(after)} × {_pct(segs[1].ratio)}"
-            formula, formula_zh = f"{both} (actual Q4)", f"{both}（第四季度按实际发生额）"
+            extra_raw = CONTEXT.add(CONTEXT.multiply(CONTEXT.subtract(base, after), segs[0].ratio),
+                                    CONTEXT.multiply(after, segs[1].ratio))
+            formula = Formula(_extra_formula, (base, after, segs[0].ratio, segs[1].ratio))
         elif after is not None and len(segs) > 2:
             raise InvalidInput("rd.base_after_switch", f"the ratio changes more than once in {y}; "
                                "the actual method is not defined for that")
         else:
-            extra_raw = cmul(base, ratio)
-            formula = formula_zh = f"{yuan(base)} × {_pct(ratio)}"
-        extra_exp = rfen(extra_raw)
-        extra_am = rfen(cmul(amort, ratio)) if amort else _ZERO_FEN
+            extra_raw = CONTEXT.multiply(base, ratio)
+            formula = Formula(_extra_formula, (base, None, ratio, ratio))
+        extra_exp = round_fen(extra_raw)
+        extra_am = round_fen(CONTEXT.multiply(amort, ratio)) if amort else _ZERO_FEN
         if amort:
             steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
-                              extra_exp, "yuan", formula, plan.cites, "A107012",
-                              formula_zh if formula_zh != formula else ""))
-            times, multiple = f"{yuan(amort)} × {_pct(ratio)}", _pct(cadd(_ONE, ratio))
+                              extra_exp, "yuan", formula, plan.cites, "A107012"))
             steps.append(Step("rd.extra_amortisation", "无形资产摊销加计扣除额", "super-deduction on amortisation",
-                              extra_am, "yuan", f"{times} (amortised at {multiple})", plan.cites, "A107012",
-                              f"{times}（按无形资产成本的{multiple}摊销）"))
-            formula = formula_zh = f"{yuan(extra_exp)} + {yuan(extra_am)}"
+                              extra_am, "yuan", Formula(_amortisation_formula, (amort, ratio)), plan.cites, "A107012"))
+            formula = Formula(_sum_formula, (extra_exp, extra_am))
         ratio_out = ratio
-    extra = cadd(extra_exp, extra_am)
-    if excluded:
-        steps.append(_new_step(Step, ("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", "", (), "A107012",
-                                      "")))
-    else:
-        steps.append(_new_step(Step, ("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", formula,
-                                      plan.cites, "A107012", formula_zh if formula_zh != formula else "")))
+        extra = CONTEXT.add(extra_exp, extra_am)
+        steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", formula, plan.cites,
+                          "A107012"))
     return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
                     amort, extra_am, extra, tuple(steps))
 
 
-@functools.lru_cache(maxsize=1024)
-def _manufacturer_matters(law: Law, y: int, months: tuple[int, ...]) -> bool:
-    """Whether the manufacturer ratio beats the general one in some month of ``y``."""
+def _read_manufacturer_matters(law: Law, y: int, months: tuple[int, ...]) -> bool:
+    """Whether the manufacturer ratio beats the general one in some month of ``y`` (kept by :meth:`Law.memo`)."""
     return any(
         _best(law, ("general", "manufacturer"), month_end(y, m)).value
         > _best(law, ("general",), month_end(y, m)).value  # type: ignore[operator]

@@ -87,28 +87,24 @@ Decimal('43750.00')
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Step
+from ..explain import Citation, Explained, Formula, Step
 from ..law import Law, LawValue
-from ..money import CONTEXT, FEN, ZERO, DateLike, MoneyLike, add, div, mul, sub, total
+from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
     as_money,
     build,
     count,
-    fast_init,
     flag,
-    fmt_law,
     month_end,
     months_operated,
     optional_date,
-    pct,
-    rfen,
+    percent,
     segments,
     setattrs,
     tax_year,
@@ -174,7 +170,6 @@ class Averages(Explained):
     steps: tuple[Step, ...]
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class SmallProfit(Explained):
     """The small low-profit test and relief for one tax year.
@@ -198,11 +193,28 @@ class SmallProfit(Explained):
     steps: tuple[Step, ...]
 
 
+class _Figures(NamedTuple):
+    """The figures of a regime in force, as numbers (read with the values, once per law)."""
+
+    rate: Decimal
+    cap: Decimal
+    employees_ind: int
+    employees_other: int
+    assets_ind: Decimal
+    assets_other: Decimal
+    limit: Decimal
+    ratio1: Decimal
+    ratio2: Decimal
+    progressive: bool
+
+
 class _Regime(NamedTuple):
     """The law values of one day (one segment of a year)."""
 
     in_force: LawValue
     standard: LawValue
+    standard_rate: Decimal
+    figures: _Figures | None = None
     rate: LawValue | None = None
     cap: LawValue | None = None
     employees_ind: LawValue | None = None
@@ -213,21 +225,24 @@ class _Regime(NamedTuple):
     ratio1: LawValue | None = None
     ratio2: LawValue | None = None
     progressive: LawValue | None = None
-    #: Law-only steps of a whole-year regime, made once: band-1 limit (bands), rate.
-    limit_step: Step | None = None
-    rate_step: Step | None = None
 
 
-@functools.lru_cache(maxsize=1024)
+def _d(v: LawValue | None) -> Decimal:
+    assert v is not None and isinstance(v.value, Decimal)
+    return v.value
+
+
 def _regime(law: Law, day: _dt.date) -> _Regime:
     in_force = law.value("eit.small_profit.in_force", day)
     standard = law.value("eit.rate.standard", day)
+    std = _d(standard)
     if not in_force.value:
-        return _Regime(in_force, standard)
+        return _Regime(in_force, standard, std)
     v = law.value
+    # These two first: an error for a day outside the data names the same key as ever.
     rate, limit = v("eit.small_profit.rate", day), v("eit.small_profit.band1.limit", day)
-    return _Regime(
-        in_force, standard, rate,
+    values = (
+        rate,
         v("eit.small_profit.income_cap", day),
         v("eit.small_profit.employees_cap.industrial", day),
         v("eit.small_profit.employees_cap.other", day),
@@ -237,21 +252,18 @@ def _regime(law: Law, day: _dt.date) -> _Regime:
         v("eit.small_profit.band1.ratio", day),
         v("eit.small_profit.band2.ratio", day),
         v("eit.small_profit.progressive", day),
-        limit.step("small_profit.band1_limit", "第1档所得上限（含）", "band 1 limit (inclusive)"),
-        rate.step("small_profit.rate", "适用税率", "rate"),
     )
+    rate, cap, e_ind, e_other, a_ind, a_other, limit, r1, r2, progressive = values
+    assert isinstance(e_ind.value, int) and isinstance(e_other.value, int)
+    figures = _Figures(_d(rate), _d(cap), e_ind.value, e_other.value, _d(a_ind), _d(a_other), _d(limit), _d(r1),
+                       _d(r2), bool(progressive.value))
+    return _Regime(in_force, standard, std, figures, *values)
 
 
-@functools.lru_cache(maxsize=1024)
-def _year_regimes(law: Law, year: int, months: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], _Regime], ...]:
-    """The regimes of the months operated, grouped where equal (one group in most years)."""
+def _read_year_regimes(law: Law, year: int, months: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], _Regime], ...]:
+    """The regimes of the months operated, grouped where equal (one group in most years); kept by :meth:`Law.memo`."""
     _regime(law, year_end(year))  # a year outside the data is reported on its last day
     return segments(months, lambda m: _regime(law, month_end(year, m)))
-
-
-def _d(v: LawValue | None) -> Decimal:
-    assert v is not None and isinstance(v.value, Decimal)
-    return v.value
 
 
 def quarterly_averages(quarters: Sequence[Quarter], year: int, *, law: Law | None = None) -> Averages:
@@ -274,7 +286,7 @@ def quarterly_averages(quarters: Sequence[Quarter], year: int, *, law: Law | Non
     for i, q in enumerate(rows):
         if not isinstance(q, Quarter):
             raise InvalidInput(f"quarters[{i}]", "must be a Quarter")
-    method = _averaging(law, y)
+    method = law.memo(_read_averaging, y)
     emp, assets = _averages(rows)
     steps = _average_steps(method, len(rows), emp, assets)
     return Averages(y, len(rows), emp, assets, steps)
@@ -284,7 +296,7 @@ def _averages(rows: Sequence[Quarter]) -> tuple[Decimal, Decimal]:
     """全年季度平均值 of employees and total assets: Σ(季初值 + 季末值) ÷ 2 ÷ number of quarters."""
     n2 = Decimal(2 * len(rows))
     emp = div(Decimal(sum(q.employees_start + q.employees_end for q in rows)), n2)
-    assets = div(total(add(q.assets_start, q.assets_end) for q in rows), n2)
+    assets = div(total(CONTEXT.add(q.assets_start, q.assets_end) for q in rows), n2)
     return emp, assets
 
 
@@ -299,8 +311,8 @@ def _average_steps(method: LawValue, n: int, emp: Decimal, assets: Decimal) -> t
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _averaging(law: Law, year: int) -> LawValue:
+def _read_averaging(law: Law, year: int) -> LawValue:
+    """How the year's averages are taken (kept by :meth:`Law.memo`)."""
     method = law.value("eit.small_profit.averaging", year_end(year))
     if method.value != "quarterly":
         raise InvalidInput("eit.small_profit.averaging", f"unknown method {method.value!r}")
@@ -311,56 +323,109 @@ def _quarters_operated(months: tuple[int, ...]) -> int:
     return (months[-1] - 1) // 3 - (months[0] - 1) // 3 + 1
 
 
-def _segment_tax(income: Decimal, r: _Regime) -> Decimal:
-    """Exact tax of an eligible enterprise under one regime."""
-    assert r.progressive is not None
-    limit, r1, r2 = _d(r.limit), _d(r.ratio1), _d(r.ratio2)
-    if r.progressive.value:
-        band1 = min(income, limit)
-        included = add(mul(band1, r1), mul(sub(income, band1), r2))
-    else:
-        included = mul(income, r1 if income <= limit else r2)
-    return mul(included, _d(r.rate))
-
-
 def _tests(
     income: Decimal, r: _Regime, employees: Decimal | None, assets: Decimal | None,
     *, industrial: bool, restricted: bool,
 ) -> tuple[str, ...]:
-    if not r.in_force.value:
+    g = r.figures
+    if g is None:
         return ("in_force",)
     failed: list[str] = []
     if restricted:
         failed.append("restricted")
-    if income > _d(r.cap):
+    if income > g.cap:
         failed.append("income")
-    if employees is not None:
-        e = r.employees_ind if industrial else r.employees_other
-        assert e is not None and isinstance(e.value, int)
-        if employees > e.value:
-            failed.append("employees")
-    if assets is not None and assets > _d(r.assets_ind if industrial else r.assets_other):
+    if employees is not None and employees > (g.employees_ind if industrial else g.employees_other):
+        failed.append("employees")
+    if assets is not None and assets > (g.assets_ind if industrial else g.assets_other):
         failed.append("assets")
     return tuple(failed)
 
 
-def _fmt(d: Decimal) -> str:
-    return f"{yuan(d)}"
+def _included(income: Decimal, g: _Figures) -> Decimal:
+    """The income as reduced (减按…计入) of an eligible enterprise under one regime."""
+    if g.progressive and income > g.limit:
+        return CONTEXT.add(CONTEXT.multiply(g.limit, g.ratio1),
+                           CONTEXT.multiply(CONTEXT.subtract(income, g.limit), g.ratio2))
+    return CONTEXT.multiply(income, g.ratio1 if income <= g.limit else g.ratio2)
+
+
+class _Part(NamedTuple):
+    """One run of months with the same law: the tests not met and the year's tax under that law."""
+
+    months: tuple[int, ...]
+    regime: _Regime
+    failed: tuple[str, ...]
+    included: Decimal | None  # the income as reduced, when eligible
+    tax: Decimal  # exact: the whole year's income under this part's law
+
+
+class _Assessment(NamedTuple):
+    parts: tuple[_Part, ...]
+    eligible: bool
+    failed: tuple[str, ...]
+    exact: Decimal  # the tax before rounding (apportioned where the law changed inside the year)
+    tax: Decimal
+    standard_tax: Decimal
+
+
+def _assess(
+    segs: tuple[tuple[tuple[int, ...], _Regime], ...], ti: Decimal, months: tuple[int, ...], emp: Decimal | None,
+    ast: Decimal | None, *, industrial: bool, restricted: bool,
+) -> _Assessment:
+    """The tests and the relief, by the law of each run of months (``segs``), apportioned by months operated.
+
+    The one computation of the rule: :func:`small_profit` and the annual
+    computation explain its parts, each in its own steps.
+    """
+    standard_exact = CONTEXT.multiply(ti, segs[-1][1].standard_rate)
+    parts: list[_Part] = []
+    for ms, r in segs:
+        failed = _tests(ti, r, emp, ast, industrial=industrial, restricted=restricted)
+        if failed or r.figures is None:
+            parts.append(_Part(ms, r, failed, None, standard_exact))
+        else:
+            included = _included(ti, r.figures)
+            parts.append(_Part(ms, r, failed, included, CONTEXT.multiply(included, r.figures.rate)))
+    if len(parts) == 1:
+        exact = parts[0].tax
+        all_failed = parts[0].failed
+        eligible = not all_failed
+    else:  # apportioned by the months operated; eligible when the relief applied in any part of the year
+        exact = div(total(CONTEXT.multiply(p.tax, Decimal(len(p.months))) for p in parts), Decimal(len(months)))
+        all_failed = tuple(dict.fromkeys(f for p in parts for f in p.failed))
+        eligible = any(not p.failed for p in parts)
+    return _Assessment(tuple(parts), eligible, all_failed, exact, round_fen(exact), round_fen(standard_exact))
 
 
 _MARK = {True: "✓", False: "✗"}
-
-
 _KIND = {True: ("工业企业", "industrial"), False: ("其他企业", "other")}
 #: The labels of the step of the small low-profit tests, by ``industrial``.
 _KIND_TESTS = {k: (f"小型微利企业条件（{zh}）", f"small low-profit tests ({en})") for k, (zh, en) in _KIND.items()}
-_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
-def _segment_steps(
-    income: Decimal, r: _Regime, label: str, employees: Decimal | None, assets: Decimal | None,
-    failed: tuple[str, ...], *, industrial: bool, restricted: bool,
+def _le_yuan(lang: str, amount: Decimal, cap: Decimal, ok: bool) -> str:  # noqa: FBT001
+    return f"{yuan(amount)} ≤ {yuan(cap)} {_MARK[ok]}"
+
+
+def _le_count(lang: str, n: Decimal, cap: int, ok: bool) -> str:  # noqa: FBT001
+    return f"{n:f} ≤ {cap} {_MARK[ok]}"
+
+
+def _times(lang: str, amount: Decimal, share: Decimal) -> str:
+    return f"{yuan(amount)} × {percent(share)}"
+
+
+def _relief_formula(lang: str, income: Decimal, rate: Decimal, tax: Decimal) -> str:
+    return f"{yuan(income)} × {percent(rate)} − {yuan(tax)}"
+
+
+def _part_steps(
+    income: Decimal, part: _Part, label: str, employees: Decimal | None, assets: Decimal | None,
+    *, industrial: bool, restricted: bool,
 ) -> list[Step]:
+    """The tests and the reduction of one part of the year, a step for each."""
+    r, failed = part.regime, part.failed
     p = f"small_profit{label}."
     if not r.in_force.value:
         return [r.in_force.step(p + "in_force", "小型微利企业优惠是否有效", "relief in force")]
@@ -370,7 +435,7 @@ def _segment_steps(
     kind_zh, kind_en = _KIND[industrial]
     steps: list[Step] = [
         cap.step(p + "income_cap", "年度应纳税所得额上限（含）", "taxable income cap (inclusive)",
-                 f"{yuan(income)} ≤ {fmt_law(_d(cap))} {_MARK['income' not in failed]}"),
+                 Formula(_le_yuan, (income, _d(cap), "income" not in failed))),
     ]
     if employees is None:
         steps.append(Step(p + "employees_cap", "从业人数：未提供，未检验", "employees: not given, not tested", None))
@@ -378,14 +443,14 @@ def _segment_steps(
         e = r.employees_ind if industrial else r.employees_other
         assert e is not None
         steps.append(e.step(p + "employees_cap", f"从业人数上限（{kind_zh}，含）", f"employees cap ({kind_en}, inclusive)",
-                            f"{employees:f} ≤ {e.value} {_MARK['employees' not in failed]}"))
+                            Formula(_le_count, (employees, e.value, "employees" not in failed))))
     if assets is None:
         steps.append(Step(p + "assets_cap", "资产总额：未提供，未检验", "total assets: not given, not tested", None))
     else:
         a = r.assets_ind if industrial else r.assets_other
         assert a is not None
         steps.append(a.step(p + "assets_cap", f"资产总额上限（{kind_zh}，含）", f"total assets cap ({kind_en}, inclusive)",
-                            f"{yuan(assets)} ≤ {fmt_law(_d(a))} {_MARK['assets' not in failed]}"))
+                            Formula(_le_yuan, (assets, _d(a), "assets" not in failed))))
     if restricted:
         steps.append(Step(p + "restricted", "从事国家限制或禁止行业：不符合", "restricted or prohibited industry: not eligible",
                           value=True, unit="bool", cite=(cap.citation,)))
@@ -393,25 +458,42 @@ def _segment_steps(
         return steps
     limit = _d(limit_v)
     if r.progressive.value:
-        if label or r.limit_step is None:
-            steps.append(limit_v.step(p + "band1_limit", "第1档所得上限（含）", "band 1 limit (inclusive)"))
-        else:
-            steps.append(r.limit_step)
+        steps.append(limit_v.step(p + "band1_limit", "第1档所得上限（含）", "band 1 limit (inclusive)"))
         steps.append(ratio1.step(p + "band1_ratio", "第1档减按比例计入", "band 1 share included",
-                                 f"{yuan(min(income, limit))} × {pct(_d(ratio1))}"))
+                                 Formula(_times, (min(income, limit), _d(ratio1)))))
         if income > limit:
             steps.append(ratio2.step(p + "band2_ratio", "第2档减按比例计入", "band 2 share included",
-                                     f"{yuan(sub(income, limit))} × {pct(_d(ratio2))}"))
+                                     Formula(_times, (CONTEXT.subtract(income, limit), _d(ratio2)))))
     elif income <= limit:
         steps.append(limit_v.step(p + "band1_limit", "减按比例计入的所得上限（含）", "reduced-inclusion limit (inclusive)",
-                                  f"{yuan(income)} ≤ {fmt_law(limit)} ✓"))
+                                  Formula(_le_yuan, (income, limit, True))))
         steps.append(ratio1.step(p + "band1_ratio", "所得减按比例计入", "share of income included"))
     else:
         steps.append(limit_v.step(p + "band1_limit", "减按比例计入的所得上限（含）：超过，全部所得不减计",
                                   "reduced-inclusion limit (inclusive): exceeded, no reduction on any income",
-                                  f"{yuan(income)} ≤ {fmt_law(limit)} ✗"))
+                                  Formula(_le_yuan, (income, limit, False))))
         steps.append(ratio2.step(p + "band2_ratio", "所得计入比例", "share of income included"))
-    steps.append(r.rate_step if not label and r.rate_step is not None else rate.step(p + "rate", "适用税率", "rate"))
+    steps.append(rate.step(p + "rate", "适用税率", "rate"))
+    return steps
+
+
+def _parts_steps(y: int, ti: Decimal, months: tuple[int, ...], parts: tuple[_Part, ...], emp: Decimal | None,
+                 ast: Decimal | None, *, industrial: bool, restricted: bool, exact: Decimal) -> list[Step]:
+    """The steps of a year whose law changed inside it: each part's tests and tax, then the apportioned tax."""
+    steps: list[Step] = []
+    cites: list[Citation] = []
+    n = len(months)
+    for part in parts:
+        ms = part.months
+        label = f"[{y}-{ms[0]:02d}..{ms[-1]:02d}]"
+        steps.extend(_part_steps(ti, part, label, emp, ast, industrial=industrial, restricted=restricted))
+        if part.regime.limit is not None:
+            cites.append(part.regime.limit.citation)
+        steps.append(Step(f"small_profit{label}.tax", f"{label} 全年口径税额", f"{label} tax on the year's income",
+                          round_fen(part.tax), "yuan", f"× {len(ms)}/{n}", tuple(cites[-1:])))
+    steps.append(Step("small_profit.apportioned", "按经营月份分摊后的税额", "tax apportioned by months operated",
+                      round_fen(exact), "yuan", f"Σ(tax of each part × its months) ÷ {n}",
+                      tuple(dict.fromkeys(cites)), formula_zh=f"Σ(各期税额 × 月数) ÷ {n}"))
     return steps
 
 
@@ -476,142 +558,117 @@ def small_profit(
 def _compute(
     law: Law, y: int, ti: Decimal, months: tuple[int, ...], emp: Decimal | None,
     ast: Decimal | None, *, industrial: bool, restricted: bool, avg_steps: tuple[Step, ...] = (),
-    embedded: bool = False, averaged: LawValue | None = None,
 ) -> SmallProfit:
-    segs = _year_regimes(law, y, months)
-    if embedded and len(segs) == 1:
-        return _compact(y, ti, segs[0][1], emp, ast, industrial=industrial, restricted=restricted, averaged=averaged)
-    standard = segs[-1][1].standard
-    std_rate = standard.value
-    assert isinstance(std_rate, Decimal)
-    standard_tax = rfen(mul(ti, std_rate))
-    steps: list[Step] = list(avg_steps)
-    if not embedded:
-        steps.append(Step("small_profit.income", "年度应纳税所得额", "taxable income of the year", ti, "yuan"))
-    if len(segs) == 1:
-        r = segs[0][1]
-        failed = _tests(ti, r, emp, ast, industrial=industrial, restricted=restricted)
-        steps.extend(_segment_steps(ti, r, "", emp, ast, failed, industrial=industrial, restricted=restricted))
-        exact = mul(ti, std_rate) if failed else _segment_tax(ti, r)
-        all_failed = failed
-        eligible = not failed
+    """The rule on its own: every test and the tax, a step each."""
+    segs = law.memo(_read_year_regimes, y, months)
+    a = _assess(segs, ti, months, emp, ast, industrial=industrial, restricted=restricted)
+    parts = a.parts
+    standard = parts[-1].regime.standard
+    std_rate = _d(standard)
+    steps: list[Step] = [*avg_steps, Step("small_profit.income", "年度应纳税所得额", "taxable income of the year", ti,
+                                          "yuan")]
+    if len(parts) == 1:
+        steps.extend(_part_steps(ti, parts[0], "", emp, ast, industrial=industrial, restricted=restricted))
     else:
-        n = Decimal(len(months))
-        parts: list[Decimal] = []
-        all_f: list[str] = []
-        cites: list[Citation] = []
-        for ms, r in segs:
-            label = f"[{y}-{ms[0]:02d}..{ms[-1]:02d}]"
-            f = _tests(ti, r, emp, ast, industrial=industrial, restricted=restricted)
-            steps.extend(_segment_steps(ti, r, label, emp, ast, f, industrial=industrial, restricted=restricted))
-            seg = mul(ti, std_rate) if f else _segment_tax(ti, r)
-            parts.append(mul(seg, Decimal(len(ms))))
-            all_f.extend(x for x in f if x not in all_f)
-            if r.limit is not None:
-                cites.append(r.limit.citation)
-            steps.append(Step(f"small_profit{label}.tax", f"{label} 全年口径税额", f"{label} tax on the year's income",
-                              rfen(seg), "yuan", f"× {len(ms)}/{len(months)}", tuple(cites[-1:])))
-        exact = div(total(parts), n)
-        steps.append(Step("small_profit.apportioned", "按经营月份分摊后的税额", "tax apportioned by months operated",
-                          rfen(exact), "yuan", f"Σ(tax of each part × its months) ÷ {len(months)}",
-                          tuple(dict.fromkeys(cites)), formula_zh=f"Σ(各期税额 × 月数) ÷ {len(months)}"))
-        all_failed = tuple(all_f)
-        # Eligible when the relief applied in any part of the year.
-        eligible = any(not _tests(ti, r, emp, ast, industrial=industrial, restricted=restricted) for _, r in segs)
-    tax = rfen(exact)
-    relief = sub(standard_tax, tax)
-    if embedded:
-        return SmallProfit(y, ti, eligible, all_failed, emp, ast, industrial, tax, standard_tax, relief, tuple(steps))
+        steps.extend(_parts_steps(y, ti, months, parts, emp, ast, industrial=industrial, restricted=restricted,
+                                  exact=a.exact))
+    eligible, tax = a.eligible, a.tax
+    relief = CONTEXT.subtract(a.standard_tax, tax)
     steps.append(standard.step("small_profit.standard_rate", "基本税率", "standard rate"))
     steps.append(Step("small_profit.tax", "应纳所得税额" if eligible else "应纳所得税额（不享受优惠，按基本税率）",
                       "tax" if eligible else "tax (no relief: standard rate)", tax, "yuan",
                       "", (), "A107040" if eligible else ""))
     steps.append(Step("small_profit.relief", "减免所得税额", "tax relief", relief, "yuan",
-                      f"{_fmt(ti)} × {pct(std_rate)} − {_fmt(tax)}", (), "A107040"))
-    return SmallProfit(y, ti, eligible, all_failed, emp, ast, industrial, tax, standard_tax, relief, tuple(steps))
+                      Formula(_relief_formula, (ti, std_rate, tax)), (), "A107040"))
+    return SmallProfit(y, ti, eligible, a.failed, emp, ast, industrial, tax, a.standard_tax, relief, tuple(steps))
 
 
-def _compact(
-    y: int, ti: Decimal, r: _Regime, emp: Decimal | None, ast: Decimal | None, *, industrial: bool,
-    restricted: bool, averaged: LawValue | None, texts: tuple[str, str] | None = None,
-) -> SmallProfit:
-    """The test and relief of a whole-year regime in three steps (for the annual computation)."""
-    cmul = CONTEXT.multiply
-    std_rate = r.standard.value
-    assert isinstance(std_rate, Decimal)
-    standard_tax = _QUANT(cmul(ti, std_rate), FEN)
-    if not r.in_force.value:
-        return SmallProfit(y, ti, _NO, ("in_force",), emp, ast, industrial, standard_tax, standard_tax,
-                           ZERO, (r.in_force.step("small_profit.in_force", "小型微利企业优惠是否有效", "relief in force"),))
-    cap, limit_v, ratio1, ratio2, rate = r.cap, r.limit, r.ratio1, r.ratio2, r.rate
-    e, a = (r.employees_ind, r.assets_ind) if industrial else (r.employees_other, r.assets_other)
-    assert cap is not None and limit_v is not None and ratio1 is not None and ratio2 is not None
-    assert rate is not None and e is not None and a is not None and r.progressive is not None
-    cap_v, e_v, a_v = cap.value, e.value, a.value
-    assert isinstance(cap_v, Decimal) and isinstance(e_v, int) and isinstance(a_v, Decimal)
-    failed: list[str] = ["restricted"] if restricted else []
-    ok_income = ti <= cap_v
-    if not ok_income:
-        failed.append("income")
-    ti_t = yuan(ti)
-    income_test = f"{ti_t} ≤ {fmt_law(cap_v)} {_MARK[ok_income]}"
-    formula = f"income {income_test}"
-    formula_zh = f"应纳税所得额 {income_test}"
-    if emp is not None and ast is not None:
-        ok_e, ok_a = emp <= e_v, ast <= a_v
-        if not ok_e:
-            failed.append("employees")
-        if not ok_a:
-            failed.append("assets")
-        emp_t, ast_t = texts if texts is not None else (f"{emp:f}", yuan(ast))
-        emp_test = f"{emp_t} ≤ {e_v} {_MARK[ok_e]}"
-        ast_test = f"{ast_t} ≤ {fmt_law(a_v)} {_MARK[ok_a]}"
-        if averaged is None:
-            formula += f"; employees {emp_test}; assets {ast_test}"
-            formula_zh += f"；从业人数 {emp_test}；资产总额 {ast_test}"
+def _tests_formula(lang: str, ti: Decimal, cap: Decimal, size: tuple[Decimal, int, Decimal, Decimal] | None,
+                   oks: tuple[bool, bool, bool], averaged: bool, restricted: bool) -> str:  # noqa: FBT001
+    income_test = f"{yuan(ti)} ≤ {yuan(cap)} {_MARK[oks[0]]}"
+    zh = lang == "zh"
+    text = f"应纳税所得额 {income_test}" if zh else f"income {income_test}"
+    if size is not None:
+        emp, e_cap, ast, a_cap = size
+        emp_test = f"{emp:f} ≤ {e_cap} {_MARK[oks[1]]}"
+        ast_test = f"{yuan(ast)} ≤ {yuan(a_cap)} {_MARK[oks[2]]}"
+        if zh:
+            text += f"；从业人数{'（全年季度平均值）' if averaged else ''} {emp_test}；资产总额 {ast_test}"
         else:
-            formula += f"; employees (quarterly averages) {emp_test}; assets {ast_test}"
-            formula_zh += f"；从业人数（全年季度平均值） {emp_test}；资产总额 {ast_test}"
+            text += f"; employees{' (quarterly averages)' if averaged else ''} {emp_test}; assets {ast_test}"
     if restricted:
-        formula += "; restricted industry ✗"
-        formula_zh += "；国家限制和禁止行业 ✗"
+        text += "；国家限制和禁止行业 ✗" if zh else "; restricted industry ✗"
+    return text
+
+
+def _included_formula(lang: str, ti: Decimal, limit: Decimal, r1: Decimal, r2: Decimal,
+                      progressive: bool) -> str:  # noqa: FBT001
+    if progressive and ti > limit:
+        return f"{yuan(limit)} × {percent(r1)} + {yuan(CONTEXT.subtract(ti, limit))} × {percent(r2)}"
+    if ti <= limit:
+        return f"{yuan(ti)} × {percent(r1)} (≤ {yuan(limit)})"
+    if lang == "zh":
+        return f"{yuan(ti)} × {percent(r2)}（超过 {yuan(limit)}，全部所得不减计）"
+    return f"{yuan(ti)} × {percent(r2)} (> {yuan(limit)}: no reduction)"
+
+
+def _in_annual(
+    segs: tuple[tuple[tuple[int, ...], _Regime], ...], y: int, ti: Decimal, months: tuple[int, ...],
+    emp: Decimal | None, ast: Decimal | None, *, industrial: bool, restricted: bool, averaged: LawValue | None,
+) -> SmallProfit:
+    """The rule inside the annual computation: a whole-year regime in three steps (tests, reduced income, rate).
+
+    The computation is :func:`_assess`, as on its own; the steps are fewer and
+    fuller, as the annual return shows them.  A year whose law changes inside it
+    is explained part by part (with the quarterly averages when given).
+    """
+    a = _assess(segs, ti, months, emp, ast, industrial=industrial, restricted=restricted)
+    parts = a.parts
+    if len(parts) > 1:
+        avg = () if averaged is None or emp is None or ast is None else _average_steps(
+            averaged, _quarters_operated(months), emp, ast)
+        steps = [*avg, *_parts_steps(y, ti, months, parts, emp, ast, industrial=industrial, restricted=restricted,
+                                     exact=a.exact)]
+        return SmallProfit(y, ti, a.eligible, a.failed, emp, ast, industrial, a.tax, a.standard_tax,
+                           CONTEXT.subtract(a.standard_tax, a.tax), tuple(steps))
+    part = parts[0]
+    r, g, failed = part.regime, part.regime.figures, part.failed
+    if g is None:
+        return SmallProfit(y, ti, a.eligible, failed, emp, ast, industrial, a.standard_tax, a.standard_tax, ZERO, (
+            r.in_force.step("small_profit.in_force", "小型微利企业优惠是否有效", "relief in force"),))
+    assert r.cap is not None and r.limit is not None and r.ratio1 is not None and r.ratio2 is not None
+    assert r.rate is not None
+    size = None if emp is None or ast is None else (
+        emp, g.employees_ind if industrial else g.employees_other, ast, g.assets_ind if industrial else g.assets_other)
+    oks = ("income" not in failed, "employees" not in failed, "assets" not in failed)
     kind_zh, kind_en = _KIND_TESTS[industrial]
-    test = _new_step(Step, ("small_profit.tests", kind_zh, kind_en, not failed, "bool", formula,
-                            (cap.citation,) if averaged is None else (cap.citation, averaged.citation), "", formula_zh))
+    test = Step("small_profit.tests", kind_zh, kind_en, not failed, "bool",
+                Formula(_tests_formula, (ti, g.cap, size, oks, averaged is not None, restricted)),
+                (r.cap.citation,) if averaged is None else (r.cap.citation, averaged.citation))
     if failed:
-        return SmallProfit(y, ti, _NO, tuple(failed), emp, ast, industrial, standard_tax, standard_tax, ZERO, (test,))
-    limit, r1, r2 = limit_v.value, ratio1.value, ratio2.value
-    assert isinstance(limit, Decimal) and isinstance(r1, Decimal) and isinstance(r2, Decimal)
-    if r.progressive.value and ti > limit:
-        over = CONTEXT.subtract(ti, limit)
-        included = CONTEXT.add(cmul(limit, r1), cmul(over, r2))
-        formula = f"{fmt_law(limit)} × {pct(r1)} + {yuan(over)} × {pct(r2)}"
-        formula_zh = ""
-        cites: tuple[Citation, ...] = (ratio1.citation, ratio2.citation)
-    elif ti <= limit:
-        included = cmul(ti, r1)
-        formula = f"{ti_t} × {pct(r1)} (≤ {fmt_law(limit)})"
-        formula_zh = ""
-        cites = (ratio1.citation,)
+        return SmallProfit(y, ti, a.eligible, failed, emp, ast, industrial, a.standard_tax, a.standard_tax, ZERO,
+                           (test,))
+    if g.progressive and ti > g.limit:
+        cites: tuple[Citation, ...] = (r.ratio1.citation, r.ratio2.citation)
+    elif ti <= g.limit:
+        cites = (r.ratio1.citation,)
     else:
-        included = cmul(ti, r2)
-        formula = f"{ti_t} × {pct(r2)} (> {fmt_law(limit)}: no reduction)"
-        formula_zh = f"{ti_t} × {pct(r2)}（超过 {fmt_law(limit)}，全部所得不减计）"
-        cites = (limit_v.citation, ratio2.citation)
-    assert r.rate_step is not None
-    rate_v = rate.value
-    assert isinstance(rate_v, Decimal)
-    tax = _QUANT(cmul(included, rate_v), FEN)
-    return SmallProfit(y, ti, _YES, (), emp, ast, industrial, tax, standard_tax, CONTEXT.subtract(standard_tax, tax), (
+        cites = (r.limit.citation, r.ratio2.citation)
+    return SmallProfit(y, ti, a.eligible, (), emp, ast, industrial, a.tax, a.standard_tax,
+                       CONTEXT.subtract(a.standard_tax, a.tax), (
         test,
-        _new_step(Step, ("small_profit.included", "减按比例计入的应纳税所得额", "taxable income as reduced", included, "yuan",
-                         formula, cites, "A107040", formula_zh)),
-        r.rate_step,
+        Step("small_profit.included", "减按比例计入的应纳税所得额", "taxable income as reduced", part.included, "yuan",
+             Formula(_included_formula, (ti, g.limit, g.ratio1, g.ratio2, g.progressive)), cites, "A107040"),
+        r.rate.step("small_profit.rate", "适用税率", "rate"),
     ))
 
 
-_NO, _YES = False, True
-_QUANT = CONTEXT.quantize
+def _income_above_cap(y: int, ti: Decimal, cap: LawValue, industrial: bool) -> SmallProfit:  # noqa: FBT001
+    """Inside the annual computation: the income alone is above the cap, so the other tests do not matter."""
+    step = cap.step("small_profit.income_cap", "年度应纳税所得额上限（含）", "taxable income cap (inclusive)",
+                    Formula(_le_yuan, (ti, _d(cap), False)))
+    return SmallProfit(year=y, income=ti, eligible=False, failed=("income",), employees=None, assets=None,
+                       industrial=industrial, tax=ZERO, standard_tax=ZERO, relief=ZERO, steps=(step,))
 
 
 def small_profit_cliffs(year: int, *, law: Law | None = None) -> tuple[Decimal, ...]:
@@ -630,7 +687,7 @@ def small_profit_cliffs(year: int, *, law: Law | None = None) -> tuple[Decimal, 
     law = the_law(law)
     y = tax_year(year)
     out: set[Decimal] = set()
-    for _, r in _year_regimes(law, y, months_operated(y)):
+    for _, r in law.memo(_read_year_regimes, y, months_operated(y)):
         if not r.in_force.value:
             continue
         assert r.cap is not None and r.limit is not None and r.ratio1 is not None

@@ -281,7 +281,7 @@ class Catalogue:
         A bisection over the code's windows: the cost does not grow with the
         catalogue's size.
         """
-        day = on if type(on) is _dt.date else date_arg(on, "on")
+        day = date_arg(on, "on")
         key = self.resolve(code)
         if key is None:
             return None
@@ -293,7 +293,7 @@ class Catalogue:
 
     def last_before(self, code: str, on: object) -> CatalogueRow | None:
         """The latest row of ``code`` that ended before ``on`` (``None`` if there is none)."""
-        day = on if type(on) is _dt.date else date_arg(on, "on")
+        day = date_arg(on, "on")
         key = self.resolve(code)
         if key is None:
             return None

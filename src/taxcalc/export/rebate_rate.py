@@ -82,7 +82,6 @@ Decimal('0')
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -160,8 +159,12 @@ def _old_rate(leaf: str, key: str) -> Decimal:
     return CONTEXT.divide(Decimal(int(digits)), Decimal(100))
 
 
-@functools.lru_cache(maxsize=32)
 def _rules(law: Law) -> _Rules:
+    """The tier rules of the law data (derived once per law)."""
+    return law.memo(_read_rules)
+
+
+def _read_rules(law: Law) -> _Rules:
     groups: dict[str, dict[str, str]] = {}
     for key in law.keys(_RULES_PREFIX):
         prefix, _, leaf = key.rpartition(".")

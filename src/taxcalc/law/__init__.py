@@ -35,10 +35,11 @@ import functools
 import hashlib
 import json
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..errors import NotInForce, OutsideCoverage, UnknownCategory
 from ..explain import Citation
@@ -61,6 +62,7 @@ __all__ = [
 ]
 
 _DAY = _dt.timedelta(days=1)
+_T = TypeVar("_T")
 
 
 class Law:
@@ -70,7 +72,7 @@ class Law:
     what-if copy with some values replaced.
     """
 
-    __slots__ = ("_digest", "_docs", "_keys", "_known_on", "_memo", "_names")
+    __slots__ = ("_cache", "_digest", "_docs", "_keys", "_known_on", "_memo", "_names")
 
     def __init__(
         self,
@@ -84,6 +86,7 @@ class Law:
         self._known_on = known_on
         self._memo: dict[tuple[str, _dt.date, _dt.date], LawValue | None] = {}
         self._digest: str | None = None
+        self._cache: dict[tuple[Callable[..., Any], tuple[Hashable, ...]], Any] = {}
 
     @classmethod
     def load(cls, root: Path | None = None) -> Law:
@@ -284,6 +287,35 @@ class Law:
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
+
+    # -- what the rules derive from the law -------------------------------------
+    def memo(self, fn: Callable[..., _T], *args: Hashable) -> _T:
+        """``fn(self, *args)``, computed once for this law and these arguments.
+
+        The one cache of the rules: what they derive from the law alone (the
+        values of a tax year, the steps that show only law) is kept here, with
+        the law it was read from.  A law is immutable, and a what-if copy or an
+        "as known on" view is another ``Law`` with its own cache, so nothing
+        read for one law is ever used for another.  ``fn`` must depend only on
+        the law and the arguments (which must be hashable); keyword arguments
+        are not taken.
+
+        >>> law = default()
+        >>> def rate(law: Law, year: int) -> object:
+        ...     return law.get("eit.rate.standard", f"{year}-12-31")
+        >>> law.memo(rate, 2018)
+        Decimal('0.25')
+        """
+        key = (fn, args)
+        try:
+            return self._cache[key]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        result = fn(self, *args)
+        if len(self._cache) >= 65_536:  # bounded: the arguments come from the facts (days, years)
+            self._cache.clear()
+        self._cache[key] = result
+        return result
 
 
 def _canonical(obj: object) -> object:

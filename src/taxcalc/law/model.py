@@ -6,14 +6,12 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..explain import Citation, Step, format_value
+from ..explain import Citation, Formula, Step, format_value
 
 __all__ = ["Document", "KeySpec", "LawValue", "WHAT_IF"]
 
 #: The document number shown for a value the caller supplied as a what-if.
 WHAT_IF = "假设 what-if"
-
-_new_step = tuple.__new__  # Step is a NamedTuple: build it from all its fields, without the keyword machinery
 
 
 class Document(NamedTuple):
@@ -62,10 +60,10 @@ class LawValue(NamedTuple):
     unit: str = ""
 
     def step(
-        self, name: str, zh: str, en: str, formula: str = "", line: str = "", formula_zh: str = ""
+        self, name: str, zh: str, en: str, formula: str | Formula = "", line: str = "", formula_zh: str = ""
     ) -> Step:
         """An explanation step that shows this value with its citation."""
-        return _new_step(Step, (name, zh, en, self.value, self.unit, formula, (self.citation,), line, formula_zh))
+        return Step(name, zh, en, self.value, self.unit, formula, (self.citation,), line, formula_zh)
 
     def window(self) -> str:
         """The window as text, e.g. ``2018-05-01 – 2019-03-31``."""

@@ -57,27 +57,18 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import InvalidInput
 from ..explain import Explained, Step
 from ..law import Law
-from ..law import default as _default
 from ..money import CONTEXT, FEN, DateLike, MoneyLike, nonnegative_money
 from ..money import rate as rate_arg
-from ._common import RATE_CACHE, band_rate, day, fast_builder, flag_arg
+from ._common import band_rate, day, flag_arg, law_or_default
 
 __all__ = ["InvoiceLine", "add_tax", "invoice_line", "split_gross"]
 
 _ONE = Decimal(1)
-_ZERO = Decimal(0)
-_MAX = Decimal("1e16")
-_date = _dt.date
-_divide = CONTEXT.divide
-_subtract = CONTEXT.subtract
-_multiply = CONTEXT.multiply
-_add_c = CONTEXT.add
-_new_step = tuple.__new__  # Step is a NamedTuple: build it without the keyword machinery
 
 # Formulas name the result fields they use (``gross``, ``net``, ``rate``, ``tax``;
 # the same names in the JSON output).  The amount given is a result field, not a
@@ -106,18 +97,7 @@ class InvoiceLine(Explained):
     steps: tuple[Step, ...]
 
 
-_build = fast_builder(InvoiceLine)
-
-
 def _fen_amount(value: object, field: str) -> Decimal:
-    if type(value) is Decimal:  # fast path: an exact, finite, non-negative fen amount
-        try:
-            q = value.quantize(FEN, ROUND_HALF_UP, CONTEXT)
-        except InvalidOperation:  # NaN, infinity or too many digits: the full checks say which
-            pass
-        else:
-            if q == value and _ZERO <= q < _MAX:
-                return q
     amount = nonnegative_money(value, field)
     q = amount.quantize(FEN, ROUND_HALF_UP, CONTEXT)
     if q != amount:
@@ -126,8 +106,8 @@ def _fen_amount(value: object, field: str) -> Decimal:
 
 
 def _split(gross: Decimal, one_plus: Decimal) -> tuple[Decimal, Decimal]:
-    net = _divide(gross, one_plus).quantize(FEN, ROUND_HALF_UP, CONTEXT)
-    return net, _subtract(gross, net)
+    net = CONTEXT.divide(gross, one_plus).quantize(FEN, ROUND_HALF_UP, CONTEXT)
+    return net, CONTEXT.subtract(gross, net)
 
 
 def _add(net: Decimal, rate: Decimal) -> tuple[Decimal, Decimal]:
@@ -174,39 +154,19 @@ def invoice_line(
     ``amount`` is 含税金额 (tax included) by default, or 金额 (net) with
     ``tax_inclusive=False``.
     """
-    a = None
-    if type(amount) is Decimal:  # the fast path of _fen_amount, inlined
-        try:
-            a = amount.quantize(FEN, ROUND_HALF_UP, CONTEXT)
-        except InvalidOperation:
-            a = None
-        if a is not None and (a != amount or not _ZERO <= a < _MAX):
-            a = None
-    if a is None:
-        a = _fen_amount(amount, "amount")
-    if tax_inclusive is not True and tax_inclusive is not False:
-        flag_arg(tax_inclusive, "tax_inclusive")
-    d = on if type(on) is _date else day(on, "on")
-    data = _default() if law is None else law
-    hit = RATE_CACHE.get((band, d)) if type(band) is str else None
-    if hit is not None and hit[0] is data:  # the cached (law, rate, 1 + rate, step)
-        r, one_plus, rate_step = hit[1], hit[2], hit[3]
-    else:
-        r, one_plus, rate_step = band_rate(data, band, d)
+    a = _fen_amount(amount, "amount")
+    flag_arg(tax_inclusive, "tax_inclusive")
+    d = day(on, "on")
+    r, one_plus, rate_step = band_rate(law_or_default(law), band, d)
     if tax_inclusive:
-        net = _divide(a, one_plus).quantize(FEN, ROUND_HALF_UP, CONTEXT)
-        tax = _subtract(a, net)
         gross = a
-        s1 = _new_step(Step, ("net", "金额（不含税）", "net amount (金额)", net, "yuan", _NET_FROM_GROSS,
-                              (), "", _NET_FROM_GROSS_ZH))
-        s2 = _new_step(Step, ("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_GROSS,
-                              (), "", _TAX_FROM_GROSS_ZH))
+        net, tax = _split(a, one_plus)
+        s1 = Step("net", "金额（不含税）", "net amount (金额)", net, "yuan", _NET_FROM_GROSS, (), "", _NET_FROM_GROSS_ZH)
+        s2 = Step("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_GROSS, (), "", _TAX_FROM_GROSS_ZH)
     else:
         net = a
-        tax = _multiply(a, r).quantize(FEN, ROUND_HALF_UP, CONTEXT)
-        gross = _add_c(a, tax)
-        s1 = _new_step(Step, ("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_NET,
-                              (), "", _TAX_FROM_NET_ZH))
-        s2 = _new_step(Step, ("gross", "价税合计", "amount with VAT (价税合计)", gross, "yuan", _GROSS_FROM_NET,
-                              (), "", _GROSS_FROM_NET_ZH))
-    return _build(band, d, r, net, tax, gross, (rate_step, s1, s2))
+        tax, gross = _add(a, r)
+        s1 = Step("tax", "税额", "VAT (税额)", tax, "yuan", _TAX_FROM_NET, (), "", _TAX_FROM_NET_ZH)
+        s2 = Step("gross", "价税合计", "amount with VAT (价税合计)", gross, "yuan", _GROSS_FROM_NET, (), "",
+                  _GROSS_FROM_NET_ZH)
+    return InvoiceLine(band, d, r, net, tax, gross, (rate_step, s1, s2))

@@ -74,9 +74,8 @@ from decimal import Decimal
 
 from ..explain import Explained, Step
 from ..law import Law
-from ..law import default as _default
 from ..money import DateLike
-from ._common import RATE_CACHE, band_rate, bands_of, day, fast_builder, law_or_default
+from ._common import band_rate, bands_of, day, law_or_default
 
 __all__ = ["VatRate", "bands", "vat_rate"]
 
@@ -89,9 +88,6 @@ class VatRate(Explained):
     on: _dt.date
     rate: Decimal
     steps: tuple[Step, ...]
-
-
-_build = fast_builder(VatRate)
 
 
 def bands(*, law: Law | None = None) -> tuple[str, ...]:
@@ -113,10 +109,6 @@ def vat_rate(band: str, on: DateLike, *, law: Law | None = None) -> VatRate:
     >>> vat_rate("modern_services", "2013-08-01").rate
     Decimal('0.06')
     """
-    d = on if type(on) is _dt.date else day(on, "on")
-    data = _default() if law is None else law
-    hit = RATE_CACHE.get((band, d)) if type(band) is str else None
-    if hit is not None and hit[0] is data:  # the cached (law, rate, 1 + rate, step)
-        return _build(band, d, hit[1], (hit[3],))
-    rate, _, step = band_rate(data, band, d)
-    return _build(band, d, rate, (step,))
+    d = day(on, "on")
+    rate, _, step = band_rate(law_or_default(law), band, d)
+    return VatRate(band, d, rate, (step,))

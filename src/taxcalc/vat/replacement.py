@@ -75,21 +75,12 @@ class ReplacementRate(Explained):
 _Change = tuple[_dt.date, Decimal, Decimal, LawValue]
 
 
-_CHANGES: dict[int, tuple[Law, list[_Change]]] = {}
+def _changes(law: Law) -> tuple[_Change, ...]:
+    """Every rate change of the bands, by day (derived once per law)."""
+    return law.memo(_derive_changes)
 
 
-def _changes(law: Law) -> list[_Change]:
-    hit = _CHANGES.get(id(law))
-    if hit is not None and hit[0] is law:
-        return hit[1]
-    if len(_CHANGES) >= 64:
-        _CHANGES.clear()
-    changes = _derive_changes(law)
-    _CHANGES[id(law)] = (law, changes)
-    return changes
-
-
-def _derive_changes(law: Law) -> list[_Change]:
+def _derive_changes(law: Law) -> tuple[_Change, ...]:
     seen: dict[tuple[_dt.date, Decimal], _Change] = {}
     for key in law.keys(BAND_PREFIX):
         values = [v for v in law.spec(key).values if not v.gap]
@@ -104,7 +95,7 @@ def _derive_changes(law: Law) -> list[_Change]:
                     key, f"on {b.first} {old} becomes {new} here but {prior[2]} in {prior[3].key}"
                 )
             seen.setdefault((b.first, old), (b.first, old, new, b))
-    return sorted(seen.values(), key=lambda c: (c[0], c[1]))
+    return tuple(sorted(seen.values(), key=lambda c: (c[0], c[1])))
 
 
 def _last_in_force(law: Law, old: Decimal, on: _dt.date) -> _dt.date | None:
