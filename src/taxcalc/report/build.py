@@ -23,7 +23,6 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -77,15 +76,13 @@ def _enterprise(facts: ReportInput) -> dict[str, Any]:
     }
 
 
-@functools.lru_cache(maxsize=64)
 def _known_view(law: Law, day: _dt.date) -> Law:
-    """The law as known on ``day``: one view per (law, day), so the rules' caches and memos carry over."""
+    """The law as known on ``day``: one view per (law, day), kept by the law, so the rules' memos carry over."""
     return law.as_known_on(day)
 
 
-@functools.lru_cache(maxsize=64)
 def _what_if_view(law: Law, overrides: tuple[tuple[str, type, object], ...]) -> Law:
-    """The law with values replaced: one view per (law, what-if), for the same reason.
+    """The law with values replaced: one view per (law, what-if), kept by the law, for the same reason.
 
     The key holds each value's type, so ``True`` and ``1`` (equal in Python) stay apart.
     """
@@ -121,11 +118,11 @@ def build_report(
     day: _dt.date | None = None
     if known_on is not None:
         day = date_arg(known_on, "known_on")
-        base = _known_view(base, day)
+        base = base.memo(_known_view, day)
     overrides = dict(what_if or {})
     if overrides:
         try:
-            base = _what_if_view(base, tuple((k, type(v), v) for k, v in overrides.items()))
+            base = base.memo(_what_if_view, tuple((k, type(v), v) for k, v in overrides.items()))
         except TypeError:  # a value that cannot be a cache key (a list of codes)
             base = base.with_values(overrides)
     ledger = build_ledger(facts, base, resolve_catalogue(facts, catalogue), tuple(overrides))

@@ -48,9 +48,9 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
-from ..explain import Citation, Explained, Step, format_value
+from ..explain import Citation, Explained, Formula, Step, format_value
 from ..inputs import Amount, Date, record
 from ..law import Law
 from ..money import ZERO, DateLike, MoneyLike, add, nonnegative_money, sub
@@ -96,33 +96,44 @@ class PeriodTax(Explained):
         return sub(self.tax_payable, self.credit_carried)
 
 
-def _shown(amount: Decimal) -> str:
-    return format_value(amount, "yuan")
-
-
 _L11, _L12, _L13, _L19, _L20 = (f"{_FORM}第{n}栏" for n in (11, 12, 13, 19, 20))
-_new_step = tuple.__new__  # Step is a NamedTuple: built from all its fields, without the keyword machinery
-
-# period start -> (law, input credited?, carried forward?, their citations, both): the two
-# lookups of a period, per law (held and compared by identity, as in the rates' cache).
-_MEMO: dict[_dt.date, tuple[Law, bool, bool, tuple[Citation, ...], tuple[Citation, ...], tuple[Citation, ...]]] = {}
-_MEMO_MAX = 4096
 
 
-def _law_of(data: Law, on: _dt.date) -> tuple[Law, bool, bool, tuple[Citation, ...], tuple[Citation, ...],
-                                              tuple[Citation, ...]]:
-    hit = _MEMO.get(on)
-    if hit is not None and hit[0] is data:
-        return hit
-    credited_v = data.value(CREDITED_KEY, on)
-    carried_v = data.value(CARRIED_KEY, on)
-    credited = (credited_v.citation,)
-    carried = (carried_v.citation,)
-    both = tuple(dict.fromkeys((*credited, *carried)))
-    if len(_MEMO) >= _MEMO_MAX:
-        _MEMO.clear()
-    made = _MEMO[on] = (data, credited_v.value is True, carried_v.value is True, credited, carried, both)
-    return made
+class _PeriodLaw(NamedTuple):
+    """What the law says of a period: whether input is credited and the excess carried, and the citations."""
+
+    credited: bool
+    carried: bool
+    credited_cite: tuple[Citation, ...]
+    carried_cite: tuple[Citation, ...]
+    both_cite: tuple[Citation, ...]
+
+
+def _read_period_law(data: Law, on: _dt.date) -> _PeriodLaw:
+    credited = data.value(CREDITED_KEY, on)
+    carried = data.value(CARRIED_KEY, on)
+    both = tuple(dict.fromkeys((credited.citation, carried.citation)))
+    return _PeriodLaw(credited.value is True, carried.value is True, (credited.citation,), (carried.citation,), both)
+
+
+def _yuan(x: Decimal) -> str:
+    return format_value(x, "yuan")
+
+
+def _sum(lang: str, inp: Decimal, bf: Decimal) -> str:
+    return f"{_yuan(inp)} + {_yuan(bf)}"
+
+
+def _not_credited(lang: str, bf: Decimal) -> str:
+    return f"{_yuan(bf)}（进项税额不予抵扣）" if lang == "zh" else f"{_yuan(bf)} (input tax not credited)"
+
+
+def _excess(lang: str, a: Decimal, b: Decimal) -> str:
+    return f"max(0, {_yuan(a)} − {_yuan(b)})"
+
+
+def _not_carried(lang: str) -> str:
+    return "0（不结转下期）" if lang == "zh" else "0 (not carried forward)"
 
 
 def period_tax(
@@ -150,23 +161,22 @@ def period_tax_of(facts: PeriodTaxInput, *, law: Law | None = None) -> PeriodTax
 
 
 def _compute(on: _dt.date, out: Decimal, inp: Decimal, bf: Decimal, data: Law) -> PeriodTax:
-    _law, is_credited, is_carried, credited, carried, both = _law_of(data, on)
-    available = add(inp, bf) if is_credited else bf
+    rule = data.memo(_read_period_law, on)
+    available = add(inp, bf) if rule.credited else bf
     payable = max(ZERO, sub(out, available))
-    end_credit = max(ZERO, sub(available, out)) if is_carried else ZERO
-    o, a, i, b = _shown(out), _shown(available), _shown(inp), _shown(bf)
+    end_credit = max(ZERO, sub(available, out)) if rule.carried else ZERO
     steps = (
-        _new_step(Step, ("output_tax", "销项税额", "output tax", out, "yuan", "", (), _L11, "")),
-        _new_step(Step, ("input_tax", "进项税额", "input tax", inp, "yuan", "", (), _L12, "")),
-        _new_step(Step, ("credit_brought_forward", "上期留抵税额", "excess credit brought forward", bf, "yuan", "",
-                         carried, _L13, "")),
-        _new_step(Step, ("credit_available", "可抵扣的进项税额与上期留抵税额合计", "input tax and credit brought forward",
-                         available, "yuan", f"{i} + {b}" if is_credited else f"{b} (input tax not credited)", both,
-                         "", "" if is_credited else f"{b}（进项税额不予抵扣）")),
-        _new_step(Step, ("tax_payable", "应纳税额", "tax payable", payable, "yuan", f"max(0, {o} − {a})", credited,
-                         _L19, "")),
-        _new_step(Step, ("credit_carried", "期末留抵税额", "excess credit carried forward", end_credit, "yuan",
-                         f"max(0, {a} − {o})" if is_carried else "0 (not carried forward)", carried, _L20,
-                         "" if is_carried else "0（不结转下期）")),
+        Step("output_tax", "销项税额", "output tax", out, "yuan", line=_L11),
+        Step("input_tax", "进项税额", "input tax", inp, "yuan", line=_L12),
+        Step("credit_brought_forward", "上期留抵税额", "excess credit brought forward", bf, "yuan",
+             cite=rule.carried_cite, line=_L13),
+        Step("credit_available", "可抵扣的进项税额与上期留抵税额合计", "input tax and credit brought forward",
+             available, "yuan", Formula(_sum, (inp, bf)) if rule.credited else Formula(_not_credited, (bf,)),
+             rule.both_cite),
+        Step("tax_payable", "应纳税额", "tax payable", payable, "yuan", Formula(_excess, (out, available)),
+             rule.credited_cite, _L19),
+        Step("credit_carried", "期末留抵税额", "excess credit carried forward", end_credit, "yuan",
+             Formula(_excess, (available, out)) if rule.carried else Formula(_not_carried), rule.carried_cite,
+             _L20),
     )
     return PeriodTax(on, out, inp, bf, payable, end_credit, steps)
