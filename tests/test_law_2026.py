@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from taxcalc import law
+from taxcalc.errors import OutsideCoverage
+from taxcalc.vat import small_scale_vat
 
 DATA = law.default()
 D = Decimal
@@ -29,6 +31,8 @@ def cited(key: str, day: str, known_on: str | None = None) -> tuple[object, str]
 @pytest.mark.parametrize(
     ("number", "issued", "known_from", "effective_from"),
     [
+        (TEN, "2026-01-30", "2026-01-30", "2026-01-01"),
+        ("国家税务总局公告2026年第4号", "2026-01-30", "2026-01-30", "2026-01-01"),
         ("财政部 税务总局公告2026年第9号", "2026-01-30", "2026-01-30", "2026-01-01"),
     ],
 )
@@ -39,8 +43,69 @@ def test_the_2026_notices_are_registered_with_their_days(number, issued, known_f
 
 
 def test_secondary_sources_are_said_to_be_secondary():
-    for number in ("财政部 税务总局公告2026年第9号",):
+    for number in (TEN, "国家税务总局公告2026年第4号", "财政部 税务总局公告2026年第9号",):
         assert "Secondary sources only" in law.document(number).note, number
+
+
+# -- small-scale: the 2026 起征点 and the 1% levy --------------------------------------------
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("vat.small_scale.start_point.monthly", D("100000")),
+        ("vat.small_scale.start_point.quarterly", D("300000")),
+        ("vat.small_scale.start_point.per_transaction", D("1000")),
+    ],
+)
+def test_the_2026_start_points_run_from_2026_to_2027(key, value):
+    with pytest.raises(OutsideCoverage):
+        DATA.value(key, "2025-12-31")
+    assert cited(key, "2026-01-01") == (value, f"{TEN} 第一条")
+    assert cited(key, "2026-12-01") == (value, f"{TEN} 第一条")
+    assert cited(key, "2027-12-31") == (value, f"{TEN} 第一条")
+    with pytest.raises(OutsideCoverage):
+        DATA.value(key, "2028-01-01")
+    assert "strict" in DATA.spec(key).en
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "citation", "stopped_by"),
+    [
+        ("vat.small_scale.exemption.monthly", D("100000"), f"{NINETEEN} 第一条", TEN),
+        ("vat.small_scale.exemption.quarterly", D("300000"), "国家税务总局公告2023年第1号 第一条", "国家税务总局公告2026年第4号"),
+        ("vat.small_scale.exemption.basis", "combined", "国家税务总局公告2023年第1号 第一条", "国家税务总局公告2026年第4号"),
+    ],
+)
+def test_the_inclusive_limits_end_on_2025_12_31(key, value, citation, stopped_by):
+    v = DATA.value(key, "2025-12-31")
+    assert (v.value, str(v.citation), v.superseded_by) == (value, citation, stopped_by)
+    with pytest.raises(OutsideCoverage):
+        DATA.value(key, "2026-01-01")
+    # as known before the 2026 notices were published, the 2023 rules still ran on
+    assert cited(key, "2026-03-01", known_on="2026-01-29") == (value, citation)
+    with pytest.raises(OutsideCoverage):
+        DATA.value(key, "2026-03-01", known_on="2026-01-30")
+
+
+def test_the_1pct_levy_continues_in_2026_and_2027():
+    assert cited("vat.small_scale.levy_rate", "2025-12-31") == (D("0.01"), f"{NINETEEN} 第二条")
+    assert cited("vat.small_scale.levy_rate", "2026-01-01") == (D("0.01"), f"{TEN} 第三条")
+    assert cited("vat.small_scale.levy_rate", "2027-12-31") == (D("0.01"), f"{TEN} 第三条")
+    with pytest.raises(OutsideCoverage):
+        DATA.value("vat.small_scale.levy_rate", "2028-01-01")
+    # as known before 10号: 19号 第三条 ran the 1% to 2027-12-31
+    assert cited("vat.small_scale.levy_rate", "2026-06-01", known_on="2026-01-29") == (D("0.01"), f"{NINETEEN} 第二条")
+
+
+def test_the_last_inclusive_month_at_the_threshold():
+    # December 2025: 10万 exactly is exempt ("10万元以下（含本数）"), one fen over is taxed at 1%
+    assert small_scale_vat("100000", "2025-12-01").exempt
+    r = small_scale_vat("100000.01", "2025-12-01")
+    assert (r.exempt, r.tax_due) == (False, D("1000.00"))
+    assert small_scale_vat("300000", "2025-10-01", period="quarter").exempt
+    # January 2026 is not computed until the rule tests the strict 起征点 (law-audit.md)
+    with pytest.raises(OutsideCoverage):
+        small_scale_vat("99999.99", "2026-01-01")
 
 
 # -- telecom: mobile data, SMS/MMS and broadband move to basic telecom -----------------------
