@@ -11,6 +11,7 @@ import pytest
 
 from taxcalc import law
 from taxcalc.errors import OutsideCoverage
+from taxcalc.export import Catalogue, rebate_rate
 from taxcalc.vat import small_scale_vat
 
 DATA = law.default()
@@ -34,6 +35,8 @@ def cited(key: str, day: str, known_on: str | None = None) -> tuple[object, str]
         (TEN, "2026-01-30", "2026-01-30", "2026-01-01"),
         ("国家税务总局公告2026年第4号", "2026-01-30", "2026-01-30", "2026-01-01"),
         ("财政部 税务总局公告2026年第9号", "2026-01-30", "2026-01-30", "2026-01-01"),
+        ("财政部 税务总局公告2026年第11号", "2026-01-30", "2026-01-30", "2026-01-01"),
+        ("财政部 税务总局公告2026年第2号", "2026-01-08", "2026-01-09", "2026-04-01"),
     ],
 )
 def test_the_2026_notices_are_registered_with_their_days(number, issued, known_from, effective_from):
@@ -43,7 +46,7 @@ def test_the_2026_notices_are_registered_with_their_days(number, issued, known_f
 
 
 def test_secondary_sources_are_said_to_be_secondary():
-    for number in (TEN, "国家税务总局公告2026年第4号", "财政部 税务总局公告2026年第9号",):
+    for number in (TEN, "国家税务总局公告2026年第4号", "财政部 税务总局公告2026年第9号", "财政部 税务总局公告2026年第11号",):
         assert "Secondary sources only" in law.document(number).note, number
 
 
@@ -106,6 +109,47 @@ def test_the_last_inclusive_month_at_the_threshold():
     # January 2026 is not computed until the rule tests the strict 起征点 (law-audit.md)
     with pytest.raises(OutsideCoverage):
         small_scale_vat("99999.99", "2026-01-01")
+
+
+# -- export -------------------------------------------------------------------------------
+
+def test_rate_notices_from_2026():
+    key = "export.rate_change.product_list"
+    assert cited(key, "2025-12-31") == (True, "财政部 税务总局公告2024年第15号 第一条、第二条")
+    assert cited(key, "2026-01-01") == (True, "财政部 税务总局公告2024年第15号 第一条、第二条")
+    assert cited(key, "2026-03-31") == (True, "财政部 税务总局公告2024年第15号 第一条、第二条")
+    assert cited(key, "2026-04-01") == (True, "财政部 税务总局公告2026年第2号 第一条、第二条")
+    assert cited(key, "2026-12-31") == (True, "财政部 税务总局公告2026年第2号 第一条、第二条")
+    assert cited(key, "2027-01-01") == (True, "财政部 税务总局公告2026年第2号 第二条")
+    # before 2号 was published (2026-01-09), 2024年第15号 was the latest for 2026-04-01 too
+    assert cited(key, "2026-04-01", known_on="2026-01-08") == (True, "财政部 税务总局公告2024年第15号 第一条、第二条")
+    assert cited(key, "2026-04-01", known_on="2026-01-09") == (True, "财政部 税务总局公告2026年第2号 第一条、第二条")
+
+
+@pytest.mark.parametrize("day", ["2025-12-31", "2026-01-01", "2026-03-31", "2026-04-01", "2027-01-01"])
+def test_rates_derive_across_2026(day):
+    r = rebate_rate("9901000010", day, catalogue=Catalogue.sample())
+    assert r.rate == D("0.13")
+
+
+def test_a_derived_rate_after_2026_04_01_assumes_the_product_is_not_on_the_2026_list():
+    before = rebate_rate("9901000010", "2026-03-31", catalogue=Catalogue.sample())
+    after = rebate_rate("9901000010", "2026-04-01", catalogue=Catalogue.sample())
+    assert not any("2026年第2号" in a for a in before.assumptions)
+    assert any("2026年第2号" in a for a in after.assumptions)
+
+
+def test_tier_mappings_answer_after_2025():
+    for key in DATA.keys("export.tier_"):
+        assert DATA.value(key, "2026-12-01").value is not None, key
+    assert cited("export.tier_2019_04.rebate_16", "2026-01-01") == (D("0.13"), "财政部 税务总局 海关总署公告2019年第39号 第三条第一款")
+
+
+@pytest.mark.parametrize("key", ["export.method.exempt_credit_refund", "export.method.exempt_refund"])
+def test_refund_methods_end_on_2025_12_31(key):
+    assert DATA.value(key, "2025-12-31").citation.doc == "财税〔2012〕39号"
+    with pytest.raises(OutsideCoverage):
+        DATA.value(key, "2026-01-01")
 
 
 # -- telecom: mobile data, SMS/MMS and broadband move to basic telecom -----------------------
