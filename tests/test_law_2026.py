@@ -4,6 +4,8 @@ not answer on 2026-12-01")."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -46,7 +48,7 @@ def test_the_2026_notices_are_registered_with_their_days(number, issued, known_f
 
 
 def test_secondary_sources_are_said_to_be_secondary():
-    for number in (TEN, "国家税务总局公告2026年第4号", "财政部 税务总局公告2026年第9号", "财政部 税务总局公告2026年第11号",):
+    for number in (TEN, "国家税务总局公告2026年第4号", "财政部 税务总局公告2026年第9号", "财政部 税务总局公告2026年第11号"):
         assert "Secondary sources only" in law.document(number).note, number
 
 
@@ -165,3 +167,39 @@ def test_telecom_bands_say_what_they_cover_from_2026():
     for key in ("vat.rate.basic_telecom", "vat.rate.value_added_telecom"):
         assert "财政部 税务总局公告2026年第9号" in DATA.value(key, "2026-01-01").note
         assert "2026年第9号" not in DATA.value(key, "2025-12-31").note
+
+
+# -- coverage on 2026-12-01 -------------------------------------------------------------------
+
+def _audit_ended_keys() -> set[str]:
+    text = AUDIT.read_text("utf-8")
+    section = text.split("## Keys that do not answer on 2026-12-01", 1)[1].split("\n## ", 1)[0]
+    keys = set(re.findall(r"`([a-z0-9_]+(?:\.[a-z0-9_]+)+)`", section))
+    return {k for k in keys if k in set(law.keys())}
+
+
+def test_every_key_answers_on_2026_12_01_unless_the_audit_lists_it():
+    silent = {r.key for r in law.coverage("2026-12-01") if not r.answers}
+    assert silent == _audit_ended_keys()
+
+
+def test_coverage_says_where_and_why_data_stop():
+    rows = {r.key: r for r in law.coverage(dt.date(2026, 12, 1))}
+    assert len(rows) == len(law.keys())
+    r = rows["vat.small_scale.exemption.monthly"]
+    assert (r.status, r.last, r.citation) == ("ended", dt.date(2025, 12, 31), f"{NINETEEN} 第一条")
+    assert TEN in r.reason
+    r = rows["vat.agri.deduction_rate"]
+    assert (r.answers, r.status) == (False, "ended") and "end of data" in r.reason
+    assert rows["vat.small_scale.levy_rate"].citation == f"{TEN} 第三条"
+    # on the day before the 2026 switch, every small-scale key answers
+    before = {r.key: r for r in law.coverage("2025-12-31")}
+    assert all(before[k].answers for k in law.keys("vat.small_scale.exemption."))
+    assert not any(before[k].answers for k in law.keys("vat.small_scale.start_point."))
+
+
+def test_coverage_as_known_on():
+    known = law.default().as_known_on("2026-01-29")
+    rows = {r.key: r for r in law.coverage("2026-03-01", law=known)}
+    assert rows["vat.small_scale.exemption.monthly"].answers
+    assert not rows["vat.small_scale.start_point.monthly"].answers

@@ -43,6 +43,7 @@ from pathlib import Path
 from ..errors import NotInForce, OutsideCoverage, UnknownCategory
 from ..explain import Citation
 from ..money import DateLike, date_arg
+from .coverage import coverage as coverage
 from .loader import TYPES, load_directory
 from .model import WHAT_IF, Document, KeySpec, LawValue
 
