@@ -181,3 +181,12 @@ def test_export_zero_rate_article_follows_the_2017_revision():
     assert cited("vat.rate.export", "2018-05-01") == (D("0"), "国务院令第538号 第二条第（四）项")
     assert cited("vat.rate.export", "2025-12-31") == (D("0"), "国务院令第538号 第二条第（四）项")
     assert cited("vat.rate.export", "2026-01-01") == (D("0"), "中华人民共和国增值税法 第十条第（四）项")
+
+
+def test_processing_repair_article_follows_the_2017_revision():
+    assert cited("vat.rate.processing_repair", "2017-11-18") == (D("0.17"), "国务院令第538号 第二条第（四）项")
+    assert cited("vat.rate.processing_repair", "2017-11-19") == (D("0.17"), "国务院令第538号 第二条第（一）项")
+    assert cited("vat.rate.processing_repair", "2018-04-30") == (D("0.17"), "国务院令第538号 第二条第（一）项")
+    assert cited("vat.rate.processing_repair", "2018-05-01") == (D("0.16"), "财税〔2018〕32号 第一条")
+    # as known before 32号 was published, the 17% of the revised text ran on
+    assert DATA.value("vat.rate.processing_repair", "2018-06-01", known_on="2018-04-03").citation.article == "第二条第（一）项"
