@@ -26,6 +26,16 @@ def built(tmp_path_factory) -> Path:
     return out
 
 
+#: Keys added to the law data before the rule code that will read them (docs/law-audit.md,
+#: "Keys awaiting rule code"): the 2026 起征点 is a strict bound ("未达到"), which
+#: taxcalc.vat.small_scale_exemption does not yet test.
+AWAITING_CODE = frozenset({
+    "vat.small_scale.start_point.monthly",
+    "vat.small_scale.start_point.quarterly",
+    "vat.small_scale.start_point.per_transaction",
+})
+
+
 def _text(path: Path) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", path.read_text("utf-8")))
 
@@ -119,7 +129,9 @@ def test_every_key_is_read_by_a_rule_module():
     from taxcalc import law
 
     modules = _lawtables().key_modules()
-    assert [k for k in law.keys() if not modules.get(k)] == []
+    assert [k for k in law.keys() if not modules.get(k) and k not in AWAITING_CODE] == []
+    # a key awaiting its rule code is listed until a module reads it
+    assert [k for k in AWAITING_CODE if modules.get(k)] == []
     assert set(modules["vat.rate.standard"]) >= {"taxcalc.vat.rates", "taxcalc.vat.invoice"}  # through _common
     assert modules["eit.rd.ratio.ic_machine"] == ("taxcalc.eit.rd_super_deduction",)  # an f-string prefix
     assert modules["export.tier_2018_05.rebate_17"] == ("taxcalc.export.rebate_rate",)

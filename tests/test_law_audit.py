@@ -171,3 +171,22 @@ def test_2021_collection_notice_title():
     assert doc.title == "国家税务总局关于小规模纳税人免征增值税征管问题的公告"
     assert cited("vat.small_scale.exemption.quarterly", "2021-03-31") == (D("300000"), "国家税务总局公告2019年第4号 第一条")
     assert cited("vat.small_scale.exemption.quarterly", "2021-04-01") == (D("450000"), "国家税务总局公告2021年第5号 第一条")
+
+
+# -- 国务院令第538号: the export zero rate is 第二条第（四）项 of the text revised on 2017-11-19 --
+
+def test_export_zero_rate_article_follows_the_2017_revision():
+    assert cited("vat.rate.export", "2017-11-18") == (D("0"), "国务院令第538号 第二条第（三）项")
+    assert cited("vat.rate.export", "2017-11-19") == (D("0"), "国务院令第538号 第二条第（四）项")
+    assert cited("vat.rate.export", "2018-05-01") == (D("0"), "国务院令第538号 第二条第（四）项")
+    assert cited("vat.rate.export", "2025-12-31") == (D("0"), "国务院令第538号 第二条第（四）项")
+    assert cited("vat.rate.export", "2026-01-01") == (D("0"), "中华人民共和国增值税法 第十条第（四）项")
+
+
+def test_processing_repair_article_follows_the_2017_revision():
+    assert cited("vat.rate.processing_repair", "2017-11-18") == (D("0.17"), "国务院令第538号 第二条第（四）项")
+    assert cited("vat.rate.processing_repair", "2017-11-19") == (D("0.17"), "国务院令第538号 第二条第（一）项")
+    assert cited("vat.rate.processing_repair", "2018-04-30") == (D("0.17"), "国务院令第538号 第二条第（一）项")
+    assert cited("vat.rate.processing_repair", "2018-05-01") == (D("0.16"), "财税〔2018〕32号 第一条")
+    # as known before 32号 was published, the 17% of the revised text ran on
+    assert DATA.value("vat.rate.processing_repair", "2018-06-01", known_on="2018-04-03").citation.article == "第二条第（一）项"

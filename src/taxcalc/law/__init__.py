@@ -44,6 +44,7 @@ from typing import Any, TypeVar
 from ..errors import NotInForce, OutsideCoverage, UnknownCategory
 from ..explain import Citation
 from ..money import DateLike, date_arg
+from .coverage import coverage as coverage
 from .loader import TYPES, load_directory
 from .model import WHAT_IF, Document, KeySpec, LawValue
 
