@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from taxcalc.report import ReportInputError, example, example_text, parse_data, parse_text
-from taxcalc.report.input import SCHEMA
+from taxcalc.report.input import fields_of
 
 BASE = """\
 format = 1
@@ -73,16 +73,16 @@ def test_json_and_toml_give_the_same_facts():
         ('[[losses]]\nyear = "2015"\namount = "1"\n', "losses[0].year: must be a whole number (got '2015')"),
         ('[[sales]]\nmonth = "2018-13"\namount = "1"\n', 'sales[0].month: \'2018-13\' is not a month (write "YYYY-MM")'),
         ('[[equipment]]\nacquired = "2018-02-30"\ncost = "1"\n',
-         "equipment[0].acquired: '2018-02-30' is not a date (write YYYY-MM-DD)"),
+         "equipment[0].acquired: '2018-02-30' is not a date (write YYYY-MM-DD, 1900 to 2099)"),
         ('[[sales]]\nmonth = "2018-01"\namount = "1"\nband = "standrd"\n',
-         "sales[0].band: unknown value 'standrd'; expected one of: "),
+         "sales[0].band: unknown value 'standrd'; did you mean 'standard'? expected one of: "),
         ('[[sales]]\nmonth = "2018-01"\namount = "-1"\n', "sales[0].amount: must not be negative (got -1)"),
-        ('[[sales]]\nmonth = "2018-01"\namount = "1.005"\n', "sales[0].amount: an amount has at most two decimals"),
-        ('[[sales]]\nmonth = "2018-01"\namount = "12x"\n', "sales[0].amount: '12x' is not a number"),
-        ('[[sales]]\nmonth = "2018-01"\namount = true\n', "sales[0].amount: a bool is not money"),
+        ('[[sales]]\nmonth = "2018-01"\namount = "1.005"\n', "sales[0].amount: '1.005' is not an amount of yuan (write e.g. \"1234.50\": digits, a point and at most two decimals, no separators)"),
+        ('[[sales]]\nmonth = "2018-01"\namount = "12x"\n', "sales[0].amount: '12x' is not an amount of yuan"),
+        ('[[sales]]\nmonth = "2018-01"\namount = true\n', "sales[0].amount: must be an amount of yuan, e.g. \"1234.50\" (got True)"),
         ('[[equipment]]\nacquired = 2018-02-01\ncost = "0"\n', "equipment[0].cost: must be more than zero (got 0)"),
         ('[[exports]]\ndate = 2018-02-01\nfob = "1"\nrebate_rate = "130%"\n',
-         "exports[0].rebate_rate: must be a rate between 0 and 1"),
+         "exports[0].rebate_rate: '130%' is not a rate (write a fraction from 0 to 1"),
         ('[[exports]]\ndate = 2018-02-01\nfob = "1"\nrebate_rate = 0.13\n',
          'exports[0].rebate_rate: a float is not a rate; write "0.13"'),
         ('[[exports]]\ndate = 2018-02-01\nfob = "1"\nhs_code = 22029900\n',
@@ -133,7 +133,7 @@ def test_each_bad_input_names_its_field(text, message):
         ('format = 2\nyear = 2018\n[enterprise]\nname = "x"\n', "format: this version reads format 1 (got 2)"),
         ('format = 1\n[enterprise]\nname = "x"\n', "year: missing (required)"),
         ('format = 1\nyear = 2018\n', "enterprise: missing (required)"),
-        ('format = 1\nyear = 2018\n[enterprise]\nname = ""\n', "enterprise.name: must be a non-empty string"),
+        ('format = 1\nyear = 2018\n[enterprise]\nname = ""\n', "enterprise.name: must be a non-empty line of text without surrounding spaces"),
         ('format = 1\nyear = 2018\n[enterprise]\nname = "x"\nindustry = "14"\n',
          "enterprise.industry: '14' is not a GB/T 4754 industry code"),
         ('format = 1\nyear = 2018\n[enterprise]\nname = "x"\nvat_taxpayer = "big"\n',
@@ -145,9 +145,9 @@ def test_each_bad_input_names_its_field(text, message):
          "sales: must be a list of tables (got 'lots')"),
         ('format = 1\nyear = 2018\nrd = ["x"]\n[enterprise]\nname = "x"\n', "rd: must be a table (got a list)"),
         ('format = 1\nyear = 2018\ncatalogue = ""\n[enterprise]\nname = "x"\n',
-         "catalogue: must be a non-empty string (got '')"),
+         "catalogue: must be a non-empty line of text without surrounding spaces, at most 1000 characters (got '')"),
         ('format = 1\nyear = 2018\ncatalogue = 3\n[enterprise]\nname = "x"\n',
-         "catalogue: must be a non-empty string (got 3)"),
+         "catalogue: must be a non-empty line of text without surrounding spaces, at most 1000 characters (got 3)"),
         ('format = 1\nyear = 2018\n[enterprise]\nname = "x"\nsector = "retail"\n',
          "enterprise.sector: unknown value 'retail'; expected one of: production, commerce, services"),
         ('format = 1\nyear = 2018\ncolour = "red"\n[enterprise]\nname = "x"\n',
@@ -161,7 +161,7 @@ def test_top_level_problems(text, message):
 
 def test_json_problems_name_the_field():
     data = '{"format": 1, "year": 2018, "enterprise": {"name": "x"}, "rd": {"expensed": 12.50}}'
-    assert problems(data, "json") == ['rd.expensed: a float is not money; write "12.50"']
+    assert problems(data, "json") == ['rd.expensed: a float is not money; write "12.50" (a string)']
     assert problems('{"format": 1,', "json")[0].startswith("not valid JSON")
     nan = '{"format": 1, "year": 2018, "enterprise": {"name": "x"}, "rd": {"expensed": NaN}}'
     assert "NaN is not a number" in problems(nan, "json")[0]
@@ -187,9 +187,9 @@ def test_every_problem_is_reported_at_once():
         """)
     found = problems(text)
     assert found == [
-        "enterprise.surprise: unknown field; expected one of: " + ", ".join(sorted(SCHEMA["enterprise"][1])),
-        'sales[0].amount: a float is not money; write "10.5"',
-        'purchases[0].amount: a float is not money; write "1234.50"',
+        "enterprise.surprise: unknown field; expected one of: " + ", ".join(sorted(f.name for f in fields_of("enterprise"))),
+        'sales[0].amount: a float is not money; write "10.5" (a string)',
+        'purchases[0].amount: a float is not money; write "1234.50" (a string)',
         "rd.expensed: must not be negative (got -3)",
         "sales[1].month: month 2019-01 is not in the report year 2018",
     ]
