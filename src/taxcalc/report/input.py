@@ -361,11 +361,9 @@ class Equipment:
     elect_one_time: Annotated[bool, Flag("whether the one-time deduction is chosen where it is available")] = True
 
     def checks(self) -> Iterator[tuple[str, str]]:
-        """residual is not more than cost; in_use is not before acquired."""
+        """residual is not more than cost."""
         if self.residual > self.cost:
             yield "residual", f"{self.residual} is more than the cost {self.cost}"
-        if self.in_use is not None and self.in_use < self.acquired:
-            yield "in_use", f"{self.in_use} is before 'acquired' {self.acquired}"
 
 
 @record
@@ -614,7 +612,7 @@ class ReportInput:
         or of a trader; the 2018 refund is of 2018, of a general taxpayer, with
         enterprise.registered not after applied_on; the law data covers the year,
         the income of the year, and the days of sales, purchases, exports, equipment
-        and excess_credit_refund_2018 it is read on; the amounts added up stay
+        (acquired and in use) and excess_credit_refund_2018 it is read on; the amounts added up stay
         below 10^15 yuan.
         """
         return _across(_View.of(self))
@@ -828,6 +826,8 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
             yield from outside(f"exports[{i}].date", f"export.method.{method}", x.date)
     for i, e in v.rows["equipment"]:
         yield from outside(f"equipment[{i}].acquired", "eit.equipment.one_time.in_force", e.acquired)
+        if e.in_use is not None:
+            yield from outside(f"equipment[{i}].in_use", "eit.depreciation.start_month_offset", e.in_use)
     claim = v.claim
     if claim is not None:
         yield from outside("excess_credit_refund_2018.applied_on", "vat.excess_credit_refund_2018.industries",
