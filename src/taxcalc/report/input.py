@@ -45,13 +45,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import functools
 import json
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from ..errors import InputProblems, InvalidInput, OutsideCoverage, Problem
 from ..inputs import (
@@ -77,6 +78,9 @@ from ..inputs import (
 from ..inputs import json_schema as _record_schema
 from ..inputs.fields import shown
 from ..money import CONTEXT
+
+if TYPE_CHECKING:
+    from ..law import Law
 
 __all__ = [
     "ACQUISITIONS",
@@ -126,7 +130,12 @@ def bands() -> tuple[str, ...]:
     """
     from ..law import default
 
-    return tuple(k.removeprefix("vat.rate.") for k in default().keys("vat.rate."))
+    return _bands_of(default())
+
+
+@functools.lru_cache(maxsize=8)
+def _bands_of(law: Law) -> tuple[str, ...]:
+    return tuple(k.removeprefix("vat.rate.") for k in law.keys("vat.rate."))
 
 
 #: The band a sale is in when it names none.
@@ -838,16 +847,30 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
             yield "excess_credit_refund_2018.applied_on", f"{claim.applied_on} is before the registration day {ent.registered}"
 
 
-def _amounts(v: _View) -> Iterator[tuple[str, Decimal]]:
-    """Every amount of the input, with its path."""
-    def of(path: str, rec: Any) -> Iterator[tuple[str, Decimal]]:
-        for fs in spec(type(rec)):
-            value = getattr(rec, fs.name)
-            if isinstance(fs.field, Amount) and value is not None:
-                yield f"{path}.{fs.name}", value
-            elif isinstance(fs.field, Rows):
-                for i, row in enumerate(value):
-                    yield from of(f"{path}.{fs.name}[{i}]", row)
+_MONEY_FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _money_fields(cls: type[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names of the amounts of record ``cls``, and of its lists of records (made once)."""
+    got = _MONEY_FIELDS.get(cls)
+    if got is None:
+        fields = spec(cls)
+        got = _MONEY_FIELDS[cls] = (tuple(f.name for f in fields if isinstance(f.field, Amount)),
+                                    tuple(f.name for f in fields if isinstance(f.field, Rows)))
+    return got
+
+
+def _amounts(v: _View) -> Iterator[tuple[str, str, Decimal]]:
+    """Every amount of the input, with the path of its table and its name."""
+    def of(path: str, rec: Any) -> Iterator[tuple[str, str, Decimal]]:
+        amounts, lists = _money_fields(type(rec))
+        for name in amounts:
+            value = getattr(rec, name)
+            if value is not None:
+                yield path, name, value
+        for name in lists:
+            for i, row in enumerate(getattr(rec, name)):
+                yield from of(f"{path}.{name}[{i}]", row)
 
     if v.enterprise is not None:
         yield from of("enterprise", v.enterprise)
@@ -865,10 +888,11 @@ def _amounts(v: _View) -> Iterator[tuple[str, Decimal]]:
 def _total(v: _View) -> Iterator[tuple[str, str]]:
     """The amounts added up stay below :data:`TOTAL_LIMIT`; the problem names the largest."""
     total, largest, where = Decimal(0), Decimal(-1), ""
-    for path, amount in _amounts(v):
-        total = CONTEXT.add(total, amount.copy_abs())
-        if amount.copy_abs() > largest:
-            largest, where = amount.copy_abs(), path
+    for path, name, amount in _amounts(v):
+        size = amount.copy_abs()
+        total = CONTEXT.add(total, size)
+        if size > largest:
+            largest, where = size, f"{path}.{name}"
     if total >= TOTAL_LIMIT:
         yield where, (f"the amounts of the input add up to {total}, beyond the 10^15 yuan "
                       "(一千万亿元) the report computes with (so that every figure it shows stays below 10^16)")
