@@ -122,6 +122,7 @@ __all__ = [
 #: The version of the input format this module reads (the ``format`` field).
 FORMAT_VERSION = 1
 
+
 def bands() -> tuple[str, ...]:
     """The VAT bands a sale may name: the last part of every ``vat.rate.<band>`` key in the data.
 
@@ -663,7 +664,7 @@ class _View:
                 got = [] if raw is BAD or not isinstance(raw, list | tuple) else [
                     (i, fs.field.read([item], fs.name, scratch)) for i, item in enumerate(raw)]
                 rows[fs.name] = tuple((i, r[0]) for i, r in got if r is not BAD)
-                if raw is BAD or len(rows[fs.name]) == len(got) == len(raw):
+                if raw is BAD or len(rows[fs.name]) == len(got) == len(raw) <= fs.field.max_items:
                     complete.add(fs.name)
             else:
                 value = fs.field.read(raw, fs.name, scratch) if raw is not BAD else None if fs.required else fs.default
