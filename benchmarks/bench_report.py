@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tomllib
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from _timing import median_us, report  # noqa: E402
 
 from taxcalc.export import Catalogue  # noqa: E402
 from taxcalc.format import daxie, format_money  # noqa: E402
-from taxcalc.report import build_report, example, example_text, parse_text, render  # noqa: E402
+from taxcalc.inputs import FloatLiteral  # noqa: E402
+from taxcalc.report import build_report, example, example_text, parse_data, parse_text, render  # noqa: E402
 
 TRADER = """
 format = 1
@@ -84,6 +86,7 @@ amount = "200000"
 def main() -> None:
     amount = Decimal("12345678901.235")
     text = example_text()
+    data = tomllib.loads(text, parse_float=FloatLiteral)
     facts = example()
     built = build_report(facts)
     sample = Catalogue.sample()
@@ -96,6 +99,8 @@ def main() -> None:
             ("format_money(amount, 'en')", median_us(lambda: format_money(amount, "en")), None),
             ("daxie(amount)", median_us(lambda: daxie(amount)), None),
             ("parse the example input (TOML)", median_us(lambda: parse_text(text, "toml"), number=200), None),
+            ("check the example input (parse_data of the TOML read)",
+             median_us(lambda: parse_data(data), number=200), None),
             ("build_report(example facts), sample catalogue loaded each time",
              median_us(lambda: build_report(facts), number=200), None),
             ("build_report(example facts, catalogue=loaded sample)",

@@ -64,7 +64,7 @@ def test_a_bad_file_from_the_shell_has_no_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-m", "taxcalc", "report", str(path)],
                             capture_output=True, text=True, check=False, encoding="utf-8")
     assert result.returncode == 1 and result.stdout == ""
-    assert result.stderr == f'taxcalc: error: {path}: rd.expensed: a float is not money; write "1.5"\n'
+    assert result.stderr == f'taxcalc: error: {path}: rd.expensed: a float is not money; write "1.5" (a string)\n'
 
 
 def _questions() -> list[tuple[str, argparse.ArgumentParser]]:

@@ -432,7 +432,7 @@ def one(text: str) -> str:
     ('[[equipment]]\nacquired = 2018-06-15\ncost = "1"\nasset_class = "robots"\n',
      "equipment[0].asset_class: unknown value 'robots'; expected one of: buildings, machinery"),
     ('[[equipment]]\nacquired = 2018-06-15\ncost = "1"\nin_use = "June"\n',
-     "equipment[0].in_use: 'June' is not a date (write YYYY-MM-DD)"),
+     "equipment[0].in_use: 'June' is not a date (write YYYY-MM-DD, 1900 to 2099)"),
     ('[[equipment]]\nacquired = 2018-06-15\ncost = "1"\nacquisition = "gift"\n',
      "equipment[0].acquisition: unknown value 'gift'"),
     ('[[equipment]]\nacquired = 2018-06-15\ncost = "1"\nelect_one_time = "no"\n',
@@ -448,7 +448,7 @@ def test_income_tax_fields_are_checked_on_reading(text, message):
 
 @pytest.mark.parametrize(("text", "message"), [
     ("main_business = \"factory\"\n", "income.main_business: unknown value 'factory'; expected one of: agriculture"),
-    ("main_business_share = \"150%\"\n", "income.main_business_share: must be a rate between 0 and 1"),
+    ("main_business_share = \"150%\"\n", "income.main_business_share: '150%' is not a rate (write a fraction from 0 to 1"),
     ("industrial = 1\n", "income.industrial: must be true or false (got 1)"),
     ("restricted = \"yes\"\n", "income.restricted: must be true or false (got 'yes')"),
 ])

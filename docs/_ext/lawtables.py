@@ -403,28 +403,21 @@ class ReportFields(_LawDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        from taxcalc.report.input import SCHEMA
+        from taxcalc.inputs import Choice, Rows
+        from taxcalc.report.input import TABLES, fields_of
 
         name = self.arguments[0].strip()
-        table, _, inner = name.partition(".")
-        if table not in SCHEMA:
-            return self._fail(f"no input table {table!r}; expected one of: {', '.join(SCHEMA)}")
-        _is_list, spec = SCHEMA[table]
-        if inner:
-            nested = spec.get(inner)
-            if nested is None or not hasattr(nested.convert, "spec"):
-                return self._fail(f"{table!r} has no list of tables {inner!r}")
-            spec = nested.convert.spec
+        if name not in TABLES:
+            return self._fail(f"no input table {name!r}; expected one of: {', '.join(TABLES)}")
         rows = []
-        for field, f in spec.items():
-            kind = f.kind
-            options = f.convert.options() if hasattr(f.convert, "options") else ()
-            if options:
-                kind = " | ".join(options)
-            elif kind == "rows":
-                kind = f"list of tables (`{name}.{field}`, below)"
+        for f in fields_of(name):
+            kind = f.field.kind
+            if isinstance(f.field, Choice):
+                kind = " | ".join(o for o in f.field.options if o)
+            elif isinstance(f.field, Rows):
+                kind = f"list of tables (`{name}.{f.name}`, below)"
             need = "required" if f.required else ("optional" if f.default in (None, "") else f"default {f.default}")
-            rows.append([f"`{field}`", kind, need, f.doc])
+            rows.append([f"`{f.name}`", kind, need, f.field.doc])
         return [_table(["Field", "Kind", "Required", "Meaning"], rows, ["report-fields"])]
 
 

@@ -176,50 +176,31 @@ def book_depreciation(item: InputEquipment, year: int) -> Decimal:
 
 # -- building the record -------------------------------------------------------------------------
 
-_EQUIPMENT_FIELDS = {"name": "description", "cost": "cost", "kind": "asset_class", "acquired_on": "acquired",
-                     "in_use": "in_use", "acquisition": "acquisition", "residual": "residual",
-                     "elect_one_time": "elect_one_time", "book_depreciation": "depreciation_booked"}
-#: Fields of EnterpriseYear (and of the rule functions) → the report input's paths.
+#: The fields the annual computation may still name for an input the report's checks accepted —
+#: a figure only the computation knows (the R&D base after the caps), the size figures it asks
+#: for, law data replaced by a what-if — as the report input's paths.  Everything
+#: :class:`~taxcalc.eit.EnterpriseYear` checks, the report input checks first, with its own paths.
 PATHS: dict[str, str] = {
     "year": "year",
-    "profit": "income.accounting_profit",
-    "adjustments": "income.other_adjustments",
-    "industry": "income.main_business",
-    "main_business_share": "income.main_business_share",
-    "industrial": "income.industrial",
-    "restricted": "income.restricted",
-    "ic_machine": "income.ic_machine",
-    "hnte_years": "qualifications",
-    "hnte_certificates": "qualifications",
-    "tech_sme_years": "qualifications",
-    "tech_sme_registrations": "qualifications",
-    "tase_years": "qualifications",
     "quarters": "quarters",
     "employees": "enterprise.employees",
     "assets": "enterprise.total_assets",
     "opened": "enterprise.opened",
     "closed": "enterprise.closed",
+    "hnte_certificates": "qualifications",
+    "tech_sme_registrations": "qualifications",
+    "tase_years": "qualifications",
     "rd": "rd",
-    "rd.base_after_switch": "rd.base_after_switch",
     "equipment": "equipment",
     "losses": "losses",
 }
 
 
 def report_path(field: str) -> str:
-    """The report input's path for a field named by the income-tax rules (``equipment[1].kind`` …)."""
-    if field in PATHS:
-        return PATHS[field]
-    head, _, rest = field.partition(".")
-    if head.startswith("equipment[") and rest in _EQUIPMENT_FIELDS:
-        return f"{head}.{_EQUIPMENT_FIELDS[rest]}"
-    if head.startswith(("equipment[", "losses[", "quarters[")):
-        return field
-    if head.startswith(("hnte_certificates[", "tech_sme_registrations[")):
-        return "qualifications"
-    if field.startswith("rd.projects[") or field.startswith("rd."):
-        return field
-    return PATHS.get(head, "income")
+    """The report input's path for a field named by the income-tax rules (``income`` when none fits)."""
+    if field.startswith(("rd.", "losses[", "quarters[")):
+        return field  # the report's names
+    return PATHS.get(field.partition("[")[0], "income")
 
 
 def input_problem(exc: InvalidInput | NotMoney, path: str | None = None) -> ReportInputError:
@@ -248,22 +229,19 @@ def _rd(facts: ReportInput) -> RdFacts:
 
 
 def _equipment(facts: ReportInput) -> tuple[Equipment, ...]:
-    out = []
-    for i, e in enumerate(facts.equipment):
-        try:
-            out.append(Equipment(
-                e.description or f"equipment[{i}]", e.cost, asset_class(e), e.acquired, e.in_use or e.acquired,
-                e.acquisition, e.residual, e.elect_one_time, book_depreciation(e, facts.year),
-            ))
-        except (InvalidInput, NotMoney) as exc:
-            raise input_problem(exc, f"equipment[{i}].{_EQUIPMENT_FIELDS.get(exc.field, exc.field)}") from None
-    return tuple(out)
+    return tuple(
+        Equipment(e.description or f"equipment[{i}]", e.cost, asset_class(e), e.acquired, e.in_use or e.acquired,
+                  e.acquisition, e.residual, e.elect_one_time, book_depreciation(e, facts.year))
+        for i, e in enumerate(facts.equipment)
+    )
 
 
 def enterprise_year(facts: ReportInput) -> EnterpriseYear:
     """The income-tax facts of the report input (``facts.income`` must be given).
 
-    Raises :class:`~taxcalc.report.input.ReportInputError` naming the report's field.
+    The report input's checks accept only what :class:`~taxcalc.eit.EnterpriseYear`
+    accepts; facts built in Python without them that it refuses raise
+    :class:`~taxcalc.report.input.ReportInputError` naming the report's field.
     """
     income = facts.income
     if income is None:
@@ -295,8 +273,6 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
             tech_sme_registrations=tuple(TechSmeRegistration(y, q.certificate) for q in facts.qualifications
                                          if q.kind == "tech_sme" for y in qualified_years((q,), "tech_sme")),
         )
-    except ReportInputError:
-        raise
     except (InvalidInput, NotMoney) as exc:
         raise input_problem(exc) from None
 

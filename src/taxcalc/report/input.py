@@ -1,19 +1,25 @@
 """The report's input: one enterprise's facts for one tax year, read from TOML or JSON.
 
-The file is checked completely before anything is computed, and every problem is
-reported at once, one per line, each naming the field by its path
-(``purchases[3].amount``; list positions count from 0)::
+Each table of the file is one :func:`taxcalc.inputs.record` below, each field
+declared once with what it accepts; the parser, the checks and the published JSON
+Schema (:func:`json_schema`, ``taxcalc report --schema``) all come from those
+declarations.  The file is checked completely before anything is computed, and
+every problem is reported at once, one per line, each naming the field by its
+path (``purchases[3].amount``; list positions count from 0)::
 
-    purchases[3].amount: a float is not money; write "1234.50"
-    sales[0].band: unknown value 'standrd'; expected one of: standard
+    purchases[3].amount: a float is not money; write "1234.50" (a string)
+    sales[0].band: unknown value 'standrd'; did you mean 'standard'? expected one of: …
     enterprise.nmae: unknown field; did you mean 'name'?
 
 An unknown field is an error, never silently ignored: a misspelt field would
-otherwise quietly drop a fact.  Amounts are strings (``"1234.50"``) or integers,
-never floats; dates are TOML dates or ``"YYYY-MM-DD"`` strings; months are
-``"YYYY-MM"`` strings.  The format is described field by field in
-``docs/report.md``, and :data:`SCHEMA` holds the same description as data (the
-documentation's field tables are generated from it).
+otherwise quietly drop a fact.  Values follow the one strict grammar of
+:mod:`taxcalc.inputs.grammar`: amounts are strings (``"1234.50"``: digits, a point
+and at most two decimals, no separators) or integers, never floats; rates are
+``"13%"`` or ``"0.13"``; dates are TOML dates or ``"YYYY-MM-DD"`` strings; months
+are ``"YYYY-MM"`` strings.  An input these checks accept is computed: the limits
+of the computation (the years the law data covers, the largest figure a report
+shows) are checked here too, each as a problem of the field that exceeds them.
+The format is described field by field in ``docs/report.md``.
 
 >>> facts = parse_text('''
 ... format = 1
@@ -32,62 +38,91 @@ Traceback (most recent call last):
 ...
 taxcalc.report.input.ReportInputError: 2 problems in the report input:
 sales[0].month: '2018-13' is not a month (write "YYYY-MM")
-sales[0].amount: a float is not money; write "1.5"
+sales[0].amount: a float is not money; write "1.5" (a string)
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import functools
 import json
-import re
 import tomllib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any
 
-from ..errors import InvalidInput, TaxcalcError
-from ..money import CONTEXT, FEN, money
+from ..errors import InputProblems, InvalidInput, OutsideCoverage, Problem
+from ..inputs import (
+    BAD,
+    Amount,
+    Choice,
+    Code,
+    Date,
+    Field,
+    FieldSpec,
+    Flag,
+    FloatLiteral,
+    Integer,
+    Month,
+    Nested,
+    Rate,
+    Rows,
+    Text,
+    read,
+    record,
+    spec,
+)
+from ..inputs import json_schema as _record_schema
+from ..inputs.fields import shown
+from ..money import CONTEXT
+
+if TYPE_CHECKING:
+    from ..law import Law
 
 __all__ = [
+    "ACQUISITIONS",
+    "ASSET_CLASSES",
     "BANDS",
-    "bands",
     "CREDIT_RATINGS",
     "EXPORTER_KINDS",
     "FORMAT_VERSION",
-    "SECTORS",
-    "ASSET_CLASSES",
-    "ACQUISITIONS",
-    "ExcessCreditRefund2018",
     "LOSS_EXTENSIONS",
-    "SCHEMA",
+    "QUALIFICATION_KINDS",
+    "RD",
+    "SECTORS",
+    "sector_of",
+    "TABLES",
     "Enterprise",
     "Equipment",
+    "ExcessCreditRefund2018",
     "Export",
     "Income",
     "Loss",
     "Problem",
     "Purchase",
     "Qualification",
-    "QUALIFICATION_KINDS",
     "Quarter",
-    "RD",
     "RDProject",
     "ReportInput",
     "ReportInputError",
     "Sale",
     "Vat",
+    "bands",
+    "fields_of",
     "json_schema",
     "load",
     "main_businesses",
     "parse_data",
     "parse_text",
+    "quarters_operated",
 ]
 
 #: The version of the input format this module reads (the ``format`` field).
 FORMAT_VERSION = 1
+
 
 def bands() -> tuple[str, ...]:
     """The VAT bands a sale may name: the last part of every ``vat.rate.<band>`` key in the data.
@@ -97,7 +132,12 @@ def bands() -> tuple[str, ...]:
     """
     from ..law import default
 
-    return tuple(k.removeprefix("vat.rate.") for k in default().keys("vat.rate."))
+    return _bands_of(default())
+
+
+@functools.lru_cache(maxsize=8)
+def _bands_of(law: Law) -> tuple[str, ...]:
+    return tuple(k.removeprefix("vat.rate.") for k in law.keys("vat.rate."))
 
 
 #: The band a sale is in when it names none.
@@ -137,53 +177,92 @@ def main_businesses() -> tuple[str, ...]:
     return tuple(INDUSTRIES)
 
 
+#: The tax years a report may be of (the checks then ask that the law data covers the year).
+YEAR_FIRST, YEAR_LAST = 1994, 2099
+#: Rows a list of the file may hold.
+MAX_ROWS = 10_000
+#: The most employees a head count may be.
+MAX_EMPLOYEES = 10_000_000
+#: The amounts of an input added up stay below 10^15 yuan (一千万亿元): every figure the report
+#: computes from them (sums, taxes, deductions of up to twice the base) then stays below the
+#: 10^16 yuan a figure may have (:data:`taxcalc.inputs.grammar.AMOUNT_LIMIT`).
+TOTAL_LIMIT = 10**15
+
 
 # -- the facts ------------------------------------------------------------------
+#
+# Each record is one table of the file; its fields are declared once, in the order
+# of the Python constructor (which other code calls positionally).
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Enterprise:
     """Who the enterprise is (纳税人基本情况)."""
 
-    name: str
-    name_en: str = ""
-    province: str = ""
-    #: 国民经济行业分类 (GB/T 4754-2017) code: a section letter and up to four digits, e.g. ``C14``.
-    industry: str = ""
-    registered: _dt.date | None = None
-    vat_taxpayer: str = "general"
-    vat_period: str = "month"
-    exporter: str = "none"
-    employees: int | None = None
-    total_assets: Decimal | None = None
+    name: Annotated[str, Text("the enterprise's name (纳税人名称)")]
+    name_en: Annotated[str, Text("its name in English, for `--lang en`")] = ""
+    province: Annotated[str, Text("province of tax registration, e.g. 河北省")] = ""
+    industry: Annotated[str, Code("a GB/T 4754 industry code (国民经济行业分类, GB/T 4754-2017): a section "
+                                  "letter A–T and 2 to 4 digits, e.g. `C14`",
+                                  pattern=r"^[A-T]([0-9]{2}([0-9]{1,2})?)?$", example="C14")] = ""
+    registered: Annotated[_dt.date | None, Date("date of tax registration (办理税务登记日期)")] = None
+    vat_taxpayer: Annotated[str, Choice("`general` (一般纳税人) or `small_scale` (小规模纳税人)",
+                                        VAT_TAXPAYER_KINDS)] = "general"
+    vat_period: Annotated[str, Choice("VAT return period: `month` or `quarter`", VAT_PERIODS)] = "month"
+    exporter: Annotated[str, Choice("`none`, `manufacturer` (生产企业, 免抵退) or `trader` (外贸企业, 免退)",
+                                    EXPORTER_KINDS)] = "none"
+    employees: Annotated[int | None, Integer("employees, annual average (从业人数)",
+                                             minimum=0, maximum=MAX_EMPLOYEES)] = None
+    total_assets: Annotated[Decimal | None, Amount("total assets, annual average (资产总额)")] = None
     #: The sector of the small-scale standard; ``""``: derived from ``industry`` (see ``docs/report.md``).
-    sector: str = ""
+    sector: Annotated[str, Choice("sector of the small-scale standard: `production` (货物生产、加工修理修配), "
+                                  "`commerce` (批发零售等其他) or `services` (营改增应税行为); default: from "
+                                  "`industry`", SECTORS)] = ""
     #: The day it opened (开业) or closed (终止经营), when inside the report year (for the income-tax tests).
-    opened: _dt.date | None = None
-    closed: _dt.date | None = None
+    opened: Annotated[_dt.date | None, Date("the day it opened (开业), when inside the report year: the "
+                                            "income-tax tests then count the months and quarters it "
+                                            "operated")] = None
+    closed: Annotated[_dt.date | None, Date("the day it closed (终止经营), when inside the report year")] = None
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """closed is not before opened."""
+        if self.opened is not None and self.closed is not None and self.closed < self.opened:
+            yield "closed", f"{self.closed} is before 'opened' {self.opened}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Qualification:
-    """A qualification held over a window, e.g. 高新技术企业 with its certificate dates."""
+    """A qualification held over a window, e.g. 高新技术企业 with its certificate dates.
 
-    kind: str
-    first: _dt.date
-    last: _dt.date
-    certificate: str = ""
+    The file names the window ``from`` and ``to``; the record ``first`` and ``last``.
+    """
+
+    kind: Annotated[str, Choice("`high_tech` (高新技术企业), `tech_sme` (科技型中小企业) or "
+                                "`advanced_tech_service` (技术先进型服务企业)", QUALIFICATION_KINDS)]
+    first: Annotated[_dt.date, Date("first day the qualification holds (certificate date)")]
+    last: Annotated[_dt.date, Date("last day it holds")]
+    certificate: Annotated[str, Text("certificate or registration number")] = ""
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """to is not before from; from is not before 1950 (the income-tax rules take no earlier year)."""
+        if self.last < self.first:
+            yield "last", f"{self.last} is before 'from' {self.first}"
+        if self.first.year < 1950:
+            yield "first", f"{self.first} is before 1950, earlier than any tax year the income-tax rules take"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sale:
     """Sales of one month in one VAT band, excluding VAT (不含税销售额), by tax point."""
 
-    month: _dt.date  # the first day of the month
-    amount: Decimal
-    band: str = "standard"
-    kind: str = "goods"
+    month: Annotated[_dt.date, Month("month of the tax point (纳税义务发生时间), `\"YYYY-MM\"`")]
+    amount: Annotated[Decimal, Amount("sales excluding VAT (不含税销售额)")]
+    band: Annotated[str, Choice("VAT band: the `vat.rate.<band>` key that applies", bands)] = "standard"
+    kind: Annotated[str, Choice("`goods` (货物及劳务) or `services` (服务、无形资产), for the small-scale "
+                                "exemption", SALE_KINDS)] = "goods"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Purchase:
     """Purchases of one month that carry input VAT.
 
@@ -194,30 +273,45 @@ class Purchase:
     by ``use`` (``standard`` when the produce goes into goods of the standard band).
     """
 
-    month: _dt.date
-    kind: str
-    amount: Decimal
-    vat: Decimal | None = None
-    band: str = ""
-    use: str = ""
+    month: Annotated[_dt.date, Month("month the input VAT is deducted, `\"YYYY-MM\"`")]
+    kind: Annotated[str, Choice("`invoice` (增值税专用发票), `customs` (海关进口增值税专用缴款书) or "
+                                "`agricultural` (农产品收购发票或销售发票)", PURCHASE_KINDS)]
+    amount: Annotated[Decimal, Amount("amount excluding VAT; for `agricultural` the purchase price (买价)")]
+    vat: Annotated[Decimal | None, Amount("VAT shown on the voucher (required for `invoice` and `customs`)")] = None
+    band: Annotated[str, Choice("the band the supplier charged (optional)", bands)] = ""
+    use: Annotated[str, Choice("for `agricultural`: the band of the goods the produce goes into (optional)",
+                               bands)] = ""
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """vat is given for kinds invoice and customs, and not for agricultural; use only for agricultural."""
+        if self.kind in ("invoice", "customs") and self.vat is None:
+            yield "vat", f"missing (required for kind '{self.kind}'): the VAT shown on the voucher"
+        if self.kind == "agricultural" and self.vat is not None:
+            yield "vat", "not for kind 'agricultural': its input VAT is 买价 × the law's deduction rate"
+        if self.kind != "agricultural" and self.use:
+            yield "use", "only for kind 'agricultural'"
 
 
-@dataclass(frozen=True, slots=True)
+_ZERO = Decimal(0)
+
+
+@record
 class RDProject:
     """One R&D project's expensed spending of the year, by category (研发费用归集)."""
 
-    name: str = ""
-    personnel: Decimal = Decimal(0)
-    direct_inputs: Decimal = Decimal(0)
-    depreciation: Decimal = Decimal(0)
-    amortisation: Decimal = Decimal(0)
-    design: Decimal = Decimal(0)
-    other: Decimal = Decimal(0)
-    entrusted_domestic: Decimal = Decimal(0)
-    entrusted_overseas: Decimal = Decimal(0)
+    name: Annotated[str, Text("the project's name")] = ""
+    personnel: Annotated[Decimal, Amount("人员人工费用: wages, social insurance, contractors' labour")] = _ZERO
+    direct_inputs: Annotated[Decimal, Amount("直接投入费用: materials, fuel, power, testing")] = _ZERO
+    depreciation: Annotated[Decimal, Amount("折旧费用: depreciation of instruments and equipment used")] = _ZERO
+    amortisation: Annotated[Decimal, Amount("无形资产摊销费用: software, patents, know-how used")] = _ZERO
+    design: Annotated[Decimal, Amount("新产品设计费等: new-product design, new process rules, trials")] = _ZERO
+    other: Annotated[Decimal, Amount("其他相关费用: counted up to the cap on other expenses")] = _ZERO
+    entrusted_domestic: Annotated[Decimal, Amount("paid for R&D entrusted in China (counted at 80%)")] = _ZERO
+    entrusted_overseas: Annotated[Decimal, Amount("paid for R&D entrusted overseas (80%, within 2/3 of the "
+                                                  "domestic base)")] = _ZERO
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RD:
     """Research and development spending of the year (研发费用).
 
@@ -226,13 +320,24 @@ class RD:
     intangibles formed by R&D.
     """
 
-    expensed: Decimal = Decimal(0)
-    intangible_amortisation: Decimal = Decimal(0)
-    projects: tuple[RDProject, ...] = ()
-    base_after_switch: Decimal | None = None
+    expensed: Annotated[Decimal, Amount("R&D spending expensed in the year (费用化研发费用), not itemised: "
+                                        "counted as given; give `projects` instead to have the caps "
+                                        "applied")] = _ZERO
+    intangible_amortisation: Annotated[Decimal, Amount("the year's amortisation of intangibles formed by R&D "
+                                                       "(无形资产摊销)")] = _ZERO
+    projects: Annotated[tuple[RDProject, ...], Rows("R&D projects, spending by category (`[[rd.projects]]`)",
+                                                    RDProject, max_items=MAX_ROWS)] = ()
+    base_after_switch: Annotated[Decimal | None, Amount("2022 only: the part of the base incurred from "
+                                                        "2022-10-01 (the actual method of 2022年第28号 二); "
+                                                        "default: by months")] = None
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """Not both expensed and projects."""
+        if self.expensed and self.projects:
+            yield "expensed", "give either expensed (one figure, counted as given) or projects, not both"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Equipment:
     """A fixed asset whose tax treatment the report works out: bought in the year, or earlier.
 
@@ -244,43 +349,61 @@ class Equipment:
     ``useful_life_years`` from the month after it was put into use, no residual).
     """
 
-    acquired: _dt.date
-    cost: Decimal
-    description: str = ""
-    kind: str = "equipment"
-    useful_life_years: int = 10
-    depreciation_booked: Decimal | None = None
-    in_use: _dt.date | None = None
-    asset_class: str = ""
-    acquisition: str = "purchase"
-    residual: Decimal = Decimal(0)
-    elect_one_time: bool = True
+    acquired: Annotated[_dt.date, Date("purchase date (购进日期): the invoice date; for an instalment or credit "
+                                       "purchase the arrival date; self-built, the completion settlement date")]
+    cost: Annotated[Decimal, Amount("cost, the unit value (单位价值, 计税基础), excluding VAT", sign="positive")]
+    description: Annotated[str, Text("what it is")] = ""
+    kind: Annotated[str, Choice("`equipment` (设备) or `appliance` (器具)", EQUIPMENT_KINDS)] = "equipment"
+    useful_life_years: Annotated[int, Integer("the life the accounts depreciate it over, for the default of "
+                                              "`depreciation_booked`", minimum=1, maximum=100)] = 10
+    depreciation_booked: Annotated[Decimal | None, Amount("depreciation charged in the accounts this year; "
+                                                          "default: straight line over `useful_life_years` "
+                                                          "from the month after `in_use`, no residual "
+                                                          "value")] = None
+    in_use: Annotated[_dt.date | None, Date("the day it was put into use (投入使用); default: `acquired`")] = None
+    asset_class: Annotated[str, Choice("class of its minimum tax life (实施条例 第六十条): `buildings` 20 years, "
+                                       "`machinery` 10, `tools` 5, `vehicles` 4, `electronics` 3; default: "
+                                       "`machinery` for `equipment`, `tools` for an `appliance`",
+                                       ASSET_CLASSES)] = ""
+    acquisition: Annotated[str, Choice("`purchase`, `instalment`, `self_built`, or `other` (donated, "
+                                       "contributed, exchanged: not bought, no one-time deduction)",
+                                       ACQUISITIONS)] = "purchase"
+    residual: Annotated[Decimal, Amount("residual value for tax depreciation (预计净残值)")] = _ZERO
+    elect_one_time: Annotated[bool, Flag("whether the one-time deduction is chosen where it is available")] = True
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """residual is not more than cost."""
+        if self.residual > self.cost:
+            yield "residual", f"{self.residual} is more than the cost {self.cost}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Loss:
     """A loss of an earlier year not yet made up at the start of the report year.
 
     ``extension``: ``hardship`` or ``film`` for a 2020 loss declared under 2020年第8号 / 第25号.
     """
 
-    year: int
-    amount: Decimal
-    extension: str = ""
+    year: Annotated[int, Integer("the year the loss arose", minimum=1990, maximum=2100)]
+    amount: Annotated[Decimal, Amount("the part not yet made up at the start of the report year",
+                                      sign="positive")]
+    extension: Annotated[str, Choice("a 2020 loss declared as of a hardship industry (2020年第8号) or of a "
+                                     "film enterprise (2020年第25号)", LOSS_EXTENSIONS)] = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quarter:
     """Employees and total assets at the start and end of one quarter (季初值, 季末值)."""
 
-    quarter: int
-    employees_start: int
-    employees_end: int
-    assets_start: Decimal
-    assets_end: Decimal
+    quarter: Annotated[int, Integer("the quarter of the report year, 1 to 4", minimum=1, maximum=4)]
+    employees_start: Annotated[int, Integer("employees at the start of the quarter (季初值), dispatched "
+                                            "workers included", minimum=0, maximum=MAX_EMPLOYEES)]
+    employees_end: Annotated[int, Integer("employees at its end (季末值)", minimum=0, maximum=MAX_EMPLOYEES)]
+    assets_start: Annotated[Decimal, Amount("total assets at the start of the quarter")]
+    assets_end: Annotated[Decimal, Amount("total assets at its end")]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Income:
     """The year's accounts, and the facts the income-tax rules test.
 
@@ -289,16 +412,32 @@ class Income:
     manufacturing or utilities).
     """
 
-    accounting_profit: Decimal
-    other_adjustments: Decimal = Decimal(0)
-    main_business: str = ""
-    main_business_share: Decimal = Decimal(1)
-    industrial: bool | None = None
-    restricted: bool = False
-    ic_machine: bool = False
+    accounting_profit: Annotated[Decimal, Amount("profit before tax in the accounts (利润总额); may be negative",
+                                                 sign="any")]
+    other_adjustments: Annotated[Decimal, Amount("net other tax adjustments (纳税调整增加额 − 减少额), + raises "
+                                                 "taxable income; not the depreciation of the `equipment` "
+                                                 "listed nor the R&D super-deduction, which the report "
+                                                 "computes", sign="any")] = _ZERO
+    main_business: Annotated[str, Choice("the main business for the income-tax rules "
+                                         "(taxcalc.eit.INDUSTRIES); default: read from `enterprise.industry`",
+                                         main_businesses)] = ""
+    main_business_share: Annotated[Decimal, Rate("main-business income as a share of income "
+                                                 "(主营业务收入占比)")] = Decimal(1)
+    industrial: Annotated[bool | None, Flag("工业企业 for the small low-profit caps before 2019; default: "
+                                            "mining, manufacturing or utilities")] = None
+    restricted: Annotated[bool, Flag("in a restricted or prohibited industry (no small low-profit "
+                                     "relief)")] = False
+    ic_machine: Annotated[bool, Flag("on the list of integrated-circuit or industrial mother-machine "
+                                     "enterprises (2023–2027 R&D ratio)")] = False
 
 
-@dataclass(frozen=True, slots=True)
+def _percent(rate: Decimal) -> str:
+    """A rate as a percentage: ``0.175`` → ``17.5%``."""
+    shown = f"{rate.scaleb(2, context=CONTEXT).normalize(context=CONTEXT):f}"
+    return f"{shown}%"
+
+
+@record
 class Export:
     """Goods exported on one day (by the date on the customs declaration, 报关单出口日期).
 
@@ -307,673 +446,237 @@ class Export:
     goods exported (``purchase_amount`` at ``purchase_vat_rate``).
     """
 
-    date: _dt.date
-    fob: Decimal
-    hs_code: str = ""
-    description: str = ""
-    rebate_rate: Decimal | None = None
-    purchase_vat_rate: Decimal | None = None
-    band: str = "standard"
-    exempt_materials: Decimal = Decimal(0)
-    bonded_materials: Decimal = Decimal(0)
-    purchase_amount: Decimal | None = None
-    supplier_collection_rate: Decimal | None = None
-    basis: str = "invoice"
+    date: Annotated[_dt.date, Date("export date on the customs declaration (报关单出口日期)")]
+    fob: Annotated[Decimal, Amount("FOB value in yuan (离岸价 × 外汇人民币折合率)", sign="positive")]
+    hs_code: Annotated[str, Code("a commodity code (商品代码): 8 to 10 digits, as a string, looked up in the "
+                                 "catalogue", pattern=r"^[0-9]{8,10}$", example="22029900")] = ""
+    description: Annotated[str, Text("what was exported")] = ""
+    rebate_rate: Annotated[Decimal | None, Rate("the rebate rate (退税率), when not taken from the catalogue; "
+                                                "at most 17%")] = None
+    purchase_vat_rate: Annotated[Decimal | None, Rate("trader: the VAT rate on the purchase invoice, at most "
+                                                      "17%; required for a trader")] = None
+    band: Annotated[str, Choice("the goods' VAT band: its rate on the export date is the levy rate (征税率)",
+                                bands)] = "standard"
+    exempt_materials: Annotated[Decimal, Amount("manufacturer: domestic materials bought free of VAT for these "
+                                                "goods (免税购进原材料)")] = _ZERO
+    bonded_materials: Annotated[Decimal, Amount("manufacturer: bonded imports of 进料加工 for these goods, at "
+                                                "their composite taxable value (保税进口料件组成计税价格)")] = _ZERO
+    purchase_amount: Annotated[Decimal | None, Amount("trader: the purchase of these goods excluding VAT "
+                                                      "(退税计税依据); required for a trader")] = None
+    supplier_collection_rate: Annotated[Decimal | None, Rate("trader: the collection rate of a small-scale "
+                                                             "seller (caps the rebate rate), at most "
+                                                             "17%")] = None
+    basis: Annotated[str, Choice("trader: `invoice` (增值税专用发票) or `customs` (海关进口增值税专用缴款书)",
+                                 EXPORT_BASES)] = "invoice"
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """The rates are at most 17%; hs_code or rebate_rate is given, not both; band is not an export band."""
+        for name in ("rebate_rate", "purchase_vat_rate", "supplier_collection_rate"):
+            rate = getattr(self, name)
+            if rate is not None and rate > MAX_EXPORT_RATE:
+                yield name, f"{_percent(rate)} is above 17%, the highest VAT rate there has been"
+        if not self.hs_code and self.rebate_rate is None:
+            yield "", "give hs_code (to look the rebate rate up) or rebate_rate"
+        if self.hs_code and self.rebate_rate is not None:
+            yield "rebate_rate", "give either hs_code (looked up in the catalogue) or rebate_rate, not both"
+        if self.band in ("export", "cross_border_services"):
+            yield "band", ("the levy rate is the goods' domestic VAT rate: name the band they would be taxed "
+                           "in at home (e.g. standard)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Vat:
     """VAT facts that are not monthly: the excess input credit brought into the year."""
 
     #: 上年末期末留抵税额: the excess input VAT carried into January.
-    opening_credit: Decimal = Decimal(0)
+    opening_credit: Annotated[Decimal, Amount("excess input VAT carried into January (上年末期末留抵税额)")] = _ZERO
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExcessCreditRefund2018:
     """An application for the 2018 refund of excess input credits (财税〔2018〕70号)."""
 
-    applied_on: _dt.date
-    credit_rating: str
-    listed_input_tax: Decimal
-    total_input_tax: Decimal
-    industry: str = ""
-    grid_company: bool = False
+    applied_on: Annotated[_dt.date, Date("the day the refund was applied for (2018-06-27 to 2018-09-30)")]
+    credit_rating: Annotated[str, Choice("tax credit rating (纳税信用等级): A, B, M, C or D", CREDIT_RATINGS)]
+    listed_input_tax: Annotated[Decimal, Amount("input VAT deducted on special invoices, customs and "
+                                                "withholding vouchers over the ratio period (2015–2017, or "
+                                                "since registration)")]
+    total_input_tax: Annotated[Decimal, Amount("all input VAT deducted over the same period")]
+    industry: Annotated[str, Text("the industry division (大类) on the tax registration, as named in the "
+                                  "notice's annex, e.g. 专用设备制造业; required unless `grid_company`")] = ""
+    grid_company: Annotated[bool, Flag("a grid company holding a transmission or supply licence")] = False
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """industry is given unless grid_company; listed_input_tax is not more than total_input_tax."""
+        if not self.industry and not self.grid_company:
+            yield "industry", ("missing (required unless grid_company = true): the industry division on the "
+                               "tax registration")
+        if self.listed_input_tax > self.total_input_tax:
+            yield "listed_input_tax", f"{self.listed_input_tax} exceeds total_input_tax {self.total_input_tax}"
 
 
-@dataclass(frozen=True, slots=True)
+class _Format(Field):
+    """The input format version: the integer :data:`FORMAT_VERSION`."""
+
+    kind = "integer"
+
+    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
+        if type(raw) is int and raw == FORMAT_VERSION:
+            return raw
+        problems.append(Problem(path, f"this version reads format {FORMAT_VERSION} (got {shown(raw)})"))
+        return BAD
+
+    def _schema(self) -> dict[str, Any]:
+        return {"type": "integer", "const": FORMAT_VERSION}
+
+
+class _Qualifications(Rows):
+    """The rows of ``[[qualifications]]``: the file's ``from`` and ``to`` are the record's ``first`` and ``last``.
+
+    (``from`` is a Python keyword, so the record cannot take the file's name.)
+    """
+
+    _ATTR = {"from": "first", "to": "last"}
+    _FILE = {v: k for k, v in _ATTR.items()}
+
+    def _names(self) -> list[str]:
+        return sorted(self._FILE.get(f.name, f.name) for f in spec(self.cls))
+
+    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
+        if isinstance(raw, list | tuple):  # swap both ways, so that a file's "first" stays unknown
+            swap = {**self._ATTR, **self._FILE}
+            raw = [{swap.get(k, k): v for k, v in row.items()} if isinstance(row, Mapping) else row for row in raw]
+        found: list[Problem] = []
+        out = super()._read(raw, path, found)
+        for p in found:
+            head, dot, name = p.path.rpartition(".")
+            if not dot or not head.startswith(f"{path}["):
+                problems.append(p)
+                continue
+            name = self._FILE.get(name, self._ATTR.get(name, name))
+            reason = p.reason
+            if reason.startswith("unknown field;"):
+                near = difflib.get_close_matches(name, self._names(), n=1)
+                reason = "unknown field; " + (f"did you mean {near[0]!r}?" if near
+                                              else f"expected one of: {', '.join(self._names())}")
+            problems.append(Problem(f"{head}.{name}", reason))
+        return out
+
+    def _schema(self) -> dict[str, Any]:
+        out = super()._schema()
+        items = out["items"]
+        items["properties"] = {self._FILE.get(k, k): v for k, v in items["properties"].items()}
+        items["required"] = [self._FILE.get(k, k) for k in items["required"]]
+        return out
+
+
+@record
 class ReportInput:
     """One enterprise's facts for one tax year: everything ``taxcalc report`` reads."""
 
-    year: int
-    enterprise: Enterprise
-    qualifications: tuple[Qualification, ...] = ()
-    sales: tuple[Sale, ...] = ()
-    purchases: tuple[Purchase, ...] = ()
-    rd: RD | None = None
-    equipment: tuple[Equipment, ...] = ()
-    losses: tuple[Loss, ...] = ()
-    income: Income | None = None
-    quarters: tuple[Quarter, ...] = ()
-    exports: tuple[Export, ...] = ()
-    vat: Vat = Vat()
-    excess_credit_refund_2018: ExcessCreditRefund2018 | None = None
+    year: Annotated[int, Integer("the tax year reported on", minimum=YEAR_FIRST, maximum=YEAR_LAST)]
+    enterprise: Annotated[Enterprise, Nested("who the enterprise is (`[enterprise]`)", Enterprise)]
+    qualifications: Annotated[tuple[Qualification, ...], _Qualifications(
+        "qualifications held (`[[qualifications]]`)", Qualification, max_items=MAX_ROWS)] = ()
+    sales: Annotated[tuple[Sale, ...], Rows("sales by month and band (`[[sales]]`)", Sale,
+                                            max_items=MAX_ROWS)] = ()
+    purchases: Annotated[tuple[Purchase, ...], Rows("purchases with input VAT by month (`[[purchases]]`)",
+                                                    Purchase, max_items=MAX_ROWS)] = ()
+    rd: Annotated[RD | None, Nested("research and development spending (`[rd]`)", RD)] = None
+    equipment: Annotated[tuple[Equipment, ...], Rows("fixed assets (`[[equipment]]`)", Equipment,
+                                                     max_items=MAX_ROWS)] = ()
+    losses: Annotated[tuple[Loss, ...], Rows("losses brought forward (`[[losses]]`)", Loss,
+                                             max_items=MAX_ROWS)] = ()
+    income: Annotated[Income | None, Nested("the year's accounts (`[income]`)", Income)] = None
+    quarters: Annotated[tuple[Quarter, ...], Rows("employees and assets by quarter (`[[quarters]]`)", Quarter,
+                                                  max_items=4)] = ()
+    exports: Annotated[tuple[Export, ...], Rows("goods exported (`[[exports]]`)", Export,
+                                                max_items=MAX_ROWS)] = ()
+    vat: Annotated[Vat, Nested("VAT facts that are not monthly (`[vat]`)", Vat)] = Vat()
+    excess_credit_refund_2018: Annotated[ExcessCreditRefund2018 | None, Nested(
+        "the 2018 refund of excess input credits (`[excess_credit_refund_2018]`)", ExcessCreditRefund2018)] = None
     #: The rebate-rate catalogue: a path (relative to the input file) or ``"sample"``; ``""``: none.
-    catalogue: str = ""
-    source: str = field(default="", compare=False)
+    catalogue: Annotated[str, Text("the export rebate-rate catalogue: a .csv or .toml path relative to this "
+                                   "file, or \"sample\" for the shipped SAMPLE catalogue",
+                                   max_length=1000)] = ""
+    #: The input format version (required in a file; see :data:`FORMAT_VERSION`).
+    format: Annotated[int, _Format("the input format version")] = FORMAT_VERSION
+    #: Where the facts were read from (a file name), shown in the report.
+    source: str = field(default="", compare=False, init=False)
     #: The directory a relative ``catalogue`` path is read from (the input file's; ``""``: the working one).
-    base_dir: str = field(default="", compare=False)
+    base_dir: str = field(default="", compare=False, init=False)
 
     def holds(self, kind: str, on: _dt.date) -> bool:
         """Whether a qualification of ``kind`` covers the day ``on``."""
         return any(q.kind == kind and q.first <= on <= q.last for q in self.qualifications)
 
-
-# -- errors -------------------------------------------------------------------------
-
-
-class Problem(NamedTuple):
-    """One problem in the input: the field's path and what is wrong."""
-
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}" if self.path else self.reason
-
-
-class ReportInputError(InvalidInput):
-    """The input has problems; ``problems`` lists every one, each naming its field."""
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        self.problems = tuple(problems)
-        first = self.problems[0]
-        n = len(self.problems)
-        head = "1 problem" if n == 1 else f"{n} problems"
-        lines = "\n".join(str(p) for p in self.problems)
-        TaxcalcError.__init__(self, f"{head} in the report input:\n{lines}")
-        self.field = first.path
-        self.reason = first.reason
-
-
-# -- reading ----------------------------------------------------------------------
-
-
-class FloatLiteral(NamedTuple):
-    """A number written with a decimal point or exponent in the file, kept as written."""
-
-    text: str
-
-
-class _Reader:
-    """Collects problems while converting fields."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def fail(self, path: str, reason: str) -> None:
-        self.problems.append(Problem(path, reason))
-
-
-Converter = Callable[[_Reader, object, str], Any]
-
-_MISSING = object()
-
-
-class FieldSpec(NamedTuple):
-    """One field of a table: converter, whether required, default, and its description."""
-
-    convert: Converter
-    required: bool
-    default: object
-    kind: str
-    doc: str
-
-
-def _text(r: _Reader, raw: object, path: str) -> str | None:
-    if isinstance(raw, str) and raw.strip():
-        return raw.strip()
-    r.fail(path, f"must be a non-empty string (got {_shown(raw)})")
-    return None
-
-
-def _shown(raw: object) -> str:
-    if isinstance(raw, FloatLiteral):
-        return raw.text
-    if isinstance(raw, dict):
-        return "a table"
-    if isinstance(raw, list):
-        return "a list"
-    return repr(raw)
-
-
-def _amount(r: _Reader, raw: object, path: str) -> Decimal | None:
-    if isinstance(raw, FloatLiteral):
-        r.fail(path, f'a float is not money; write "{raw.text}"')
-        return None
-    if isinstance(raw, str) and not raw.strip():
-        r.fail(path, "must be an amount of yuan, e.g. \"1234.50\" (got '')")
-        return None
-    try:
-        d = money(raw, path)
-    except TaxcalcError as exc:
-        reason = getattr(exc, "reason", str(exc))
-        r.fail(path, str(reason))
-        return None
-    if d != d.quantize(FEN, context=CONTEXT):
-        r.fail(path, f"an amount has at most two decimals (fen) (got {raw})")
-        return None
-    return d
-
-
-def _nonneg_amount(r: _Reader, raw: object, path: str) -> Decimal | None:
-    d = _amount(r, raw, path)
-    if d is not None and d < 0:
-        r.fail(path, f"must not be negative (got {raw})")
-        return None
-    return d
-
-
-def _positive_amount(r: _Reader, raw: object, path: str) -> Decimal | None:
-    d = _amount(r, raw, path)
-    if d is not None and d <= 0:
-        r.fail(path, f"must be more than zero (got {raw})")
-        return None
-    return d
-
-
-def _rate(r: _Reader, raw: object, path: str) -> Decimal | None:
-    if isinstance(raw, FloatLiteral):
-        r.fail(path, f'a float is not a rate; write "{raw.text}" or a percentage such as "13%"')
-        return None
-    text = raw.strip() if isinstance(raw, str) else raw
-    pct = isinstance(text, str) and text.endswith("%")
-    try:
-        d = money(text[:-1] if pct and isinstance(text, str) else text, path)
-    except TaxcalcError as exc:
-        r.fail(path, str(getattr(exc, "reason", exc)))
-        return None
-    if pct:
-        d = d.scaleb(-2, context=CONTEXT)
-    if not 0 <= d <= 1:
-        r.fail(path, f"must be a rate between 0 and 1 (or 0% and 100%) (got {raw})")
-        return None
-    return d
-
-
-def _export_rate(r: _Reader, raw: object, path: str) -> Decimal | None:
-    d = _rate(r, raw, path)
-    if d is not None and d > MAX_EXPORT_RATE:
-        r.fail(path, f"{raw} is above 17%, the highest VAT rate there has been")
-        return None
-    return d
-
-
-def _bool(r: _Reader, raw: object, path: str) -> bool | None:
-    if isinstance(raw, bool):
-        return raw
-    r.fail(path, f"must be true or false (got {_shown(raw)})")
-    return None
-
-
-def _date(r: _Reader, raw: object, path: str) -> _dt.date | None:
-    if type(raw) is _dt.date:
-        return raw
-    if isinstance(raw, str):
-        try:
-            return _dt.date.fromisoformat(raw.strip())
-        except ValueError:
-            pass
-    r.fail(path, f"{_shown(raw)} is not a date (write YYYY-MM-DD)")
-    return None
-
-
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def _month(r: _Reader, raw: object, path: str) -> _dt.date | None:
-    if isinstance(raw, str):
-        m = _MONTH_RE.match(raw.strip())
-        if m and 1 <= int(m.group(2)) <= 12:
-            return _dt.date(int(m.group(1)), int(m.group(2)), 1)
-    r.fail(path, f'{_shown(raw)} is not a month (write "YYYY-MM")')
-    return None
-
-
-def _int(minimum: int, maximum: int) -> Converter:
-    def convert(r: _Reader, raw: object, path: str) -> int | None:
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            r.fail(path, f"must be a whole number (got {_shown(raw)})")
-            return None
-        if not minimum <= raw <= maximum:
-            r.fail(path, f"must be between {minimum} and {maximum} (got {raw})")
-            return None
-        return raw
-
-    return convert
-
-
-def _choice(options: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> Converter:
-    """A converter accepting one of ``options`` (a tuple, or a function giving it when asked)."""
-
-    def known() -> tuple[str, ...]:
-        return options() if callable(options) else options
-
-    def convert(r: _Reader, raw: object, path: str) -> str | None:
-        if isinstance(raw, str) and raw in known():
-            return raw
-        r.fail(path, f"unknown value {_shown(raw)}; expected one of: {', '.join(known())}")
-        return None
-
-    convert.options = known  # type: ignore[attr-defined]
-    return convert
-
-
-def _nested(spec: Mapping[str, FieldSpec]) -> Converter:
-    """A converter for a list of tables inside a table (e.g. ``rd.projects``), each checked by ``spec``."""
-
-    def convert(r: _Reader, raw: object, path: str) -> list[dict[str, Any]] | None:
-        rows = _list(r, raw, path, spec)
-        if rows is None or any(row is None for row in rows):
-            return None
-        return [row for row in rows if row is not None]
-
-    convert.spec = spec  # type: ignore[attr-defined]
-    return convert
-
-
-_INDUSTRY_RE = re.compile(r"^[A-T](\d{2}(\d{1,2})?)?$")
-
-
-def _industry(r: _Reader, raw: object, path: str) -> str | None:
-    if isinstance(raw, str) and _INDUSTRY_RE.match(raw.strip()):
-        return raw.strip()
-    r.fail(path, f"{_shown(raw)} is not a GB/T 4754 industry code (a letter A–T and 2 to 4 digits, e.g. \"C14\")")
-    return None
-
-
-_HS_RE = re.compile(r"^\d{8,10}$")
-
-
-def _hs_code(r: _Reader, raw: object, path: str) -> str | None:
-    if isinstance(raw, str) and _HS_RE.match(raw.strip()):
-        return raw.strip()
-    r.fail(path, f"{_shown(raw)} is not a commodity code (8 to 10 digits, as a string)")
-    return None
-
-
-def _F(convert: Converter, kind: str, doc: str, *, default: object = _MISSING) -> FieldSpec:  # noqa: N802
-    return FieldSpec(convert, default is _MISSING, None if default is _MISSING else default, kind, doc)
-
-
-_ENTERPRISE = {
-    "name": _F(_text, "text", "the enterprise's name (纳税人名称)"),
-    "name_en": _F(_text, "text", "its name in English, for `--lang en`", default=""),
-    "province": _F(_text, "text", "province of tax registration, e.g. 河北省", default=""),
-    "industry": _F(_industry, "code", "GB/T 4754-2017 industry code (国民经济行业分类), e.g. `C14`", default=""),
-    "registered": _F(_date, "date", "date of tax registration (办理税务登记日期)", default=None),
-    "vat_taxpayer": _F(_choice(VAT_TAXPAYER_KINDS), "choice",
-                       "`general` (一般纳税人) or `small_scale` (小规模纳税人)", default="general"),
-    "vat_period": _F(_choice(VAT_PERIODS), "choice", "VAT return period: `month` or `quarter`", default="month"),
-    "exporter": _F(_choice(EXPORTER_KINDS), "choice",
-                   "`none`, `manufacturer` (生产企业, 免抵退) or `trader` (外贸企业, 免退)", default="none"),
-    "employees": _F(_int(0, 10_000_000), "integer", "employees, annual average (从业人数)", default=None),
-    "total_assets": _F(_nonneg_amount, "amount", "total assets, annual average (资产总额)", default=None),
-    "sector": _F(_choice(SECTORS), "choice",
-                 "sector of the small-scale standard: `production` (货物生产、加工修理修配), `commerce` "
-                 "(批发零售等其他) or `services` (营改增应税行为); default: from `industry`", default=""),
-    "opened": _F(_date, "date", "the day it opened (开业), when inside the report year: the income-tax "
-                 "tests then count the months and quarters it operated", default=None),
-    "closed": _F(_date, "date", "the day it closed (终止经营), when inside the report year", default=None),
-}
-_QUALIFICATION = {
-    "kind": _F(_choice(QUALIFICATION_KINDS), "choice",
-               "`high_tech` (高新技术企业), `tech_sme` (科技型中小企业) or "
-               "`advanced_tech_service` (技术先进型服务企业)"),
-    "from": _F(_date, "date", "first day the qualification holds (certificate date)"),
-    "to": _F(_date, "date", "last day it holds"),
-    "certificate": _F(_text, "text", "certificate or registration number", default=""),
-}
-_SALE = {
-    "month": _F(_month, "month", "month of the tax point (纳税义务发生时间), `\"YYYY-MM\"`"),
-    "amount": _F(_nonneg_amount, "amount", "sales excluding VAT (不含税销售额)"),
-    "band": _F(_choice(bands), "choice", "VAT band: the `vat.rate.<band>` key that applies", default="standard"),
-    "kind": _F(_choice(SALE_KINDS), "choice",
-               "`goods` (货物及劳务) or `services` (服务、无形资产), for the small-scale exemption",
-               default="goods"),
-}
-_PURCHASE = {
-    "month": _F(_month, "month", "month the input VAT is deducted, `\"YYYY-MM\"`"),
-    "kind": _F(_choice(PURCHASE_KINDS), "choice",
-               "`invoice` (增值税专用发票), `customs` (海关进口增值税专用缴款书) or "
-               "`agricultural` (农产品收购发票或销售发票)"),
-    "amount": _F(_nonneg_amount, "amount", "amount excluding VAT; for `agricultural` the purchase price (买价)"),
-    "vat": _F(_nonneg_amount, "amount", "VAT shown on the voucher (required for `invoice` and `customs`)",
-              default=None),
-    "band": _F(_choice(bands), "choice", "the band the supplier charged (optional)", default=""),
-    "use": _F(_choice(bands), "choice",
-              "for `agricultural`: the band of the goods the produce goes into (optional)", default=""),
-}
-_RD_PROJECT = {
-    "name": _F(_text, "text", "the project's name", default=""),
-    "personnel": _F(_nonneg_amount, "amount", "人员人工费用: wages, social insurance, contractors' labour",
-                    default=Decimal(0)),
-    "direct_inputs": _F(_nonneg_amount, "amount", "直接投入费用: materials, fuel, power, testing",
-                        default=Decimal(0)),
-    "depreciation": _F(_nonneg_amount, "amount", "折旧费用: depreciation of instruments and equipment used",
-                       default=Decimal(0)),
-    "amortisation": _F(_nonneg_amount, "amount", "无形资产摊销费用: software, patents, know-how used",
-                       default=Decimal(0)),
-    "design": _F(_nonneg_amount, "amount", "新产品设计费等: new-product design, new process rules, trials",
-                 default=Decimal(0)),
-    "other": _F(_nonneg_amount, "amount", "其他相关费用: counted up to the cap on other expenses",
-                default=Decimal(0)),
-    "entrusted_domestic": _F(_nonneg_amount, "amount", "paid for R&D entrusted in China (counted at 80%)",
-                             default=Decimal(0)),
-    "entrusted_overseas": _F(_nonneg_amount, "amount",
-                             "paid for R&D entrusted overseas (80%, within 2/3 of the domestic base)",
-                             default=Decimal(0)),
-}
-_RD = {
-    "expensed": _F(_nonneg_amount, "amount",
-                   "R&D spending expensed in the year (费用化研发费用), not itemised: counted as given; "
-                   "give `projects` instead to have the caps applied", default=Decimal(0)),
-    "intangible_amortisation": _F(_nonneg_amount, "amount",
-                                  "the year's amortisation of intangibles formed by R&D (无形资产摊销)",
-                                  default=Decimal(0)),
-    "projects": _F(_nested(_RD_PROJECT), "rows", "R&D projects, spending by category (`[[rd.projects]]`)",
-                   default=()),
-    "base_after_switch": _F(_nonneg_amount, "amount",
-                            "2022 only: the part of the base incurred from 2022-10-01 (the actual method of "
-                            "2022年第28号 二); default: by months", default=None),
-}
-_EQUIPMENT = {
-    "acquired": _F(_date, "date", "purchase date (购进日期): the invoice date; for an instalment or credit "
-                   "purchase the arrival date; self-built, the completion settlement date"),
-    "cost": _F(_positive_amount, "amount", "cost, the unit value (单位价值, 计税基础), excluding VAT"),
-    "description": _F(_text, "text", "what it is", default=""),
-    "kind": _F(_choice(EQUIPMENT_KINDS), "choice", "`equipment` (设备) or `appliance` (器具)",
-               default="equipment"),
-    "useful_life_years": _F(_int(1, 100), "integer",
-                            "the life the accounts depreciate it over, for the default of `depreciation_booked`",
-                            default=10),
-    "depreciation_booked": _F(_nonneg_amount, "amount",
-                              "depreciation charged in the accounts this year; default: straight line over "
-                              "`useful_life_years` from the month after `in_use`, no residual value",
-                              default=None),
-    "in_use": _F(_date, "date", "the day it was put into use (投入使用); default: `acquired`", default=None),
-    "asset_class": _F(_choice(ASSET_CLASSES), "choice",
-                      "class of its minimum tax life (实施条例 第六十条): `buildings` 20 years, `machinery` 10, "
-                      "`tools` 5, `vehicles` 4, `electronics` 3; default: `machinery` for `equipment`, "
-                      "`tools` for an `appliance`", default=""),
-    "acquisition": _F(_choice(ACQUISITIONS), "choice",
-                      "`purchase`, `instalment`, `self_built`, or `other` (donated, contributed, exchanged: "
-                      "not bought, no one-time deduction)", default="purchase"),
-    "residual": _F(_nonneg_amount, "amount", "residual value for tax depreciation (预计净残值)",
-                   default=Decimal(0)),
-    "elect_one_time": _F(_bool, "bool", "whether the one-time deduction is chosen where it is available",
-                         default=True),
-}
-_LOSS = {
-    "year": _F(_int(1990, 2100), "integer", "the year the loss arose"),
-    "amount": _F(_positive_amount, "amount", "the part not yet made up at the start of the report year"),
-    "extension": _F(_choice(LOSS_EXTENSIONS), "choice",
-                    "a 2020 loss declared as of a hardship industry (2020年第8号) or of a film enterprise "
-                    "(2020年第25号)", default=""),
-}
-_QUARTER = {
-    "quarter": _F(_int(1, 4), "integer", "the quarter of the report year, 1 to 4"),
-    "employees_start": _F(_int(0, 10_000_000), "integer", "employees at the start of the quarter (季初值), "
-                          "dispatched workers included"),
-    "employees_end": _F(_int(0, 10_000_000), "integer", "employees at its end (季末值)"),
-    "assets_start": _F(_nonneg_amount, "amount", "total assets at the start of the quarter"),
-    "assets_end": _F(_nonneg_amount, "amount", "total assets at its end"),
-}
-_INCOME = {
-    "accounting_profit": _F(_amount, "amount", "profit before tax in the accounts (利润总额); may be negative"),
-    "other_adjustments": _F(_amount, "amount",
-                            "net other tax adjustments (纳税调整增加额 − 减少额), + raises taxable income; "
-                            "not the depreciation of the `equipment` listed nor the R&D super-deduction, "
-                            "which the report computes", default=Decimal(0)),
-    "main_business": _F(_choice(main_businesses), "choice",
-                        "the main business for the income-tax rules (taxcalc.eit.INDUSTRIES); default: "
-                        "read from `enterprise.industry`", default=""),
-    "main_business_share": _F(_rate, "rate", "main-business income as a share of income (主营业务收入占比)",
-                              default=Decimal(1)),
-    "industrial": _F(_bool, "bool", "工业企业 for the small low-profit caps before 2019; default: "
-                     "mining, manufacturing or utilities", default=None),
-    "restricted": _F(_bool, "bool", "in a restricted or prohibited industry (no small low-profit relief)",
-                     default=False),
-    "ic_machine": _F(_bool, "bool", "on the list of integrated-circuit or industrial mother-machine "
-                     "enterprises (2023–2027 R&D ratio)", default=False),
-}
-_EXPORT = {
-    "date": _F(_date, "date", "export date on the customs declaration (报关单出口日期)"),
-    "fob": _F(_positive_amount, "amount", "FOB value in yuan (离岸价 × 外汇人民币折合率)"),
-    "hs_code": _F(_hs_code, "code", "commodity code (商品代码), 8 or 10 digits, looked up in the catalogue",
-                  default=""),
-    "description": _F(_text, "text", "what was exported", default=""),
-    "rebate_rate": _F(_export_rate, "rate", "the rebate rate (退税率), when not taken from the catalogue",
-                      default=None),
-    "band": _F(_choice(bands), "choice",
-               "the goods' VAT band: its rate on the export date is the levy rate (征税率)", default="standard"),
-    "exempt_materials": _F(_nonneg_amount, "amount",
-                           "manufacturer: domestic materials bought free of VAT for these goods (免税购进原材料)",
-                           default=Decimal(0)),
-    "bonded_materials": _F(_nonneg_amount, "amount",
-                           "manufacturer: bonded imports of 进料加工 for these goods, at their composite "
-                           "taxable value (保税进口料件组成计税价格)", default=Decimal(0)),
-    "purchase_amount": _F(_nonneg_amount, "amount",
-                          "trader: the purchase of these goods excluding VAT (退税计税依据); required for a trader",
-                          default=None),
-    "purchase_vat_rate": _F(_export_rate, "rate",
-                            "trader: the VAT rate on the purchase invoice; required for a trader", default=None),
-    "supplier_collection_rate": _F(_export_rate, "rate",
-                                   "trader: the collection rate of a small-scale seller (caps the rebate rate)",
-                                   default=None),
-    "basis": _F(_choice(EXPORT_BASES), "choice",
-                "trader: `invoice` (增值税专用发票) or `customs` (海关进口增值税专用缴款书)", default="invoice"),
-}
-_VAT = {
-    "opening_credit": _F(_nonneg_amount, "amount",
-                         "excess input VAT carried into January (上年末期末留抵税额)", default=Decimal(0)),
-}
-_EXCESS_2018 = {
-    "applied_on": _F(_date, "date", "the day the refund was applied for (2018-06-27 to 2018-09-30)"),
-    "credit_rating": _F(_choice(CREDIT_RATINGS), "choice", "tax credit rating (纳税信用等级): A, B, M, C or D"),
-    "listed_input_tax": _F(_nonneg_amount, "amount",
-                           "input VAT deducted on special invoices, customs and withholding vouchers over the "
-                           "ratio period (2015–2017, or since registration)"),
-    "total_input_tax": _F(_nonneg_amount, "amount", "all input VAT deducted over the same period"),
-    "industry": _F(_text, "text",
-                   "the industry division (大类) on the tax registration, as named in the notice's annex, "
-                   "e.g. 专用设备制造业; required unless `grid_company`", default=""),
-    "grid_company": _F(_bool, "bool", "a grid company holding a transmission or supply licence",
-                       default=False),
-}
-
-#: The input format as data: table name → (is a list, {field: spec}).
-SCHEMA: dict[str, tuple[bool, dict[str, FieldSpec]]] = {
-    "enterprise": (False, _ENTERPRISE),
-    "qualifications": (True, _QUALIFICATION),
-    "sales": (True, _SALE),
-    "purchases": (True, _PURCHASE),
-    "rd": (False, _RD),
-    "equipment": (True, _EQUIPMENT),
-    "losses": (True, _LOSS),
-    "income": (False, _INCOME),
-    "quarters": (True, _QUARTER),
-    "exports": (True, _EXPORT),
-    "vat": (False, _VAT),
-    "excess_credit_refund_2018": (False, _EXCESS_2018),
-}
-_TOP = {"format", "year", "catalogue", *SCHEMA}
-
-
-def _unknown(r: _Reader, path: str, name: str, known: list[str] | set[str]) -> None:
-    where = f"{path}.{name}" if path else name
-    near = difflib.get_close_matches(name, sorted(known), n=1)
-    hint = f"did you mean '{near[0]}'?" if near else f"expected one of: {', '.join(sorted(known))}"
-    r.fail(where, f"unknown field; {hint}")
-
-
-def _table(r: _Reader, raw: object, path: str, spec: Mapping[str, FieldSpec]) -> dict[str, Any] | None:
-    if not isinstance(raw, dict):
-        r.fail(path, f"must be a table (got {_shown(raw)})")
-        return None
-    before = len(r.problems)
-    out: dict[str, Any] = {}
-    for name in raw:
-        if name not in spec:
-            _unknown(r, path, name, set(spec))
-    for name, f in spec.items():
-        if name not in raw:
-            if f.required:
-                r.fail(f"{path}.{name}", "missing (required)")
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """Checks across tables.
+
+        Months and dates of sales, purchases and exports are in the report year; a
+        month, band and kind of sales appears once; equipment is acquired by the end
+        of the year; losses arose in the 10 years before it, each year once;
+        enterprise.opened is not after the year nor closed before it; quarters
+        appear once each, one for every quarter the enterprise operated, and not
+        with the annual averages; the income-tax size test has both annual averages
+        (or quarters); exports need an exporter, and the fields of a manufacturer
+        or of a trader; the 2018 refund is of 2018, of a general taxpayer, with
+        enterprise.registered not after applied_on; the law data covers the year,
+        the income of the year, and the days of sales, purchases, exports, equipment
+        (acquired and in use) and excess_credit_refund_2018 it is read on; the amounts added up stay
+        below 10^15 yuan.
+        """
+        return _across(_View.of(self))
+
+
+_LISTS = ("qualifications", "sales", "purchases", "equipment", "losses", "quarters", "exports")
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """What the checks across tables see: the parts that read cleanly, each row with its position."""
+
+    year: int | None
+    enterprise: Enterprise | None
+    rows: Mapping[str, Sequence[tuple[int, Any]]]
+    #: The lists all of whose rows read cleanly.
+    complete: frozenset[str]
+    rd: RD | None
+    income: Income | None
+    vat: Vat | None
+    claim: ExcessCreditRefund2018 | None
+
+    @classmethod
+    def of(cls, facts: ReportInput) -> _View:
+        rows = {name: tuple(enumerate(getattr(facts, name))) for name in _LISTS}
+        return cls(facts.year, facts.enterprise, rows, frozenset(_LISTS), facts.rd, facts.income, facts.vat,
+                   facts.excess_credit_refund_2018)
+
+    @classmethod
+    def partial(cls, data: Mapping[str, Any]) -> _View:
+        """The parts of ``data`` that read cleanly (their problems are reported already)."""
+        scratch: list[Problem] = []
+        parts: dict[str, Any] = {}
+        rows: dict[str, Sequence[tuple[int, Any]]] = {}
+        complete = set()
+        for fs in spec(ReportInput):
+            raw = data.get(fs.name, BAD)
+            if isinstance(fs.field, Rows):
+                got = [] if raw is BAD or not isinstance(raw, list | tuple) else [
+                    (i, fs.field.read([item], fs.name, scratch)) for i, item in enumerate(raw)]
+                rows[fs.name] = tuple((i, r[0]) for i, r in got if r is not BAD)
+                if raw is BAD or len(rows[fs.name]) == len(got) == len(raw) <= fs.field.max_items:
+                    complete.add(fs.name)
             else:
-                out[name] = f.default
-            continue
-        out[name] = f.convert(r, raw[name], f"{path}.{name}")
-    return out if len(r.problems) == before else None
+                value = fs.field.read(raw, fs.name, scratch) if raw is not BAD else None if fs.required else fs.default
+                parts[fs.name] = None if value is BAD else value
+        return cls(parts["year"], parts["enterprise"], rows, frozenset(complete), parts["rd"], parts["income"],
+                   parts["vat"], parts["excess_credit_refund_2018"])
 
 
-def _list(
-    r: _Reader, raw: object, path: str, spec: Mapping[str, FieldSpec]
-) -> list[dict[str, Any] | None] | None:
-    """The rows, each ``None`` where it had a problem (positions are kept for the paths)."""
-    if not isinstance(raw, list):
-        r.fail(path, f"must be a list of tables (got {_shown(raw)})")
-        return None
-    return [_table(r, item, f"{path}[{i}]", spec) for i, item in enumerate(raw)]
-
-
-def parse_data(data: object, source: str = "") -> ReportInput:
-    """Check ``data`` (as read from TOML or JSON) and return the facts.
-
-    Raises :class:`ReportInputError` listing every problem, each naming its field.
-    """
-    r = _Reader()
-    if not isinstance(data, dict):
-        raise ReportInputError([Problem("", "the input must be a table (a JSON object)")])
-    for name in data:
-        if name not in _TOP:
-            _unknown(r, "", name, _TOP)
-    fmt = data.get("format", _MISSING)
-    if fmt is _MISSING:
-        r.fail("format", f"missing (required); write format = {FORMAT_VERSION}")
-    elif fmt != FORMAT_VERSION or isinstance(fmt, bool):
-        r.fail("format", f"this version reads format {FORMAT_VERSION} (got {_shown(fmt)})")
-    year: int | None = None
-    if "year" in data:
-        year = _int(1994, 2100)(r, data["year"], "year")
-    else:
-        r.fail("year", "missing (required)")
-    if "enterprise" not in data:
-        r.fail("enterprise", "missing (required)")
-    catalogue = ""
-    if "catalogue" in data:
-        catalogue = _text(r, data["catalogue"], "catalogue") or ""
-    parts: dict[str, Any] = {}
-    for name, (is_list, spec) in SCHEMA.items():
-        if name in data:
-            parts[name] = (_list if is_list else _table)(r, data[name], name, spec)
-    if year is not None:
-        _cross_checks(r, year, parts)
-    if r.problems:
-        raise ReportInputError(r.problems)
-    assert isinstance(year, int)
-    return _build(year, parts, source, catalogue)
-
-
-def _in_year(r: _Reader, year: int, day: _dt.date, path: str, what: str) -> None:
+def _in_year(year: int, day: _dt.date, path: str, what: str) -> Iterator[tuple[str, str]]:
     if day.year != year:
-        r.fail(path, f"{what} {day.isoformat()[: 7 if what == 'month' else 10]} is not in the report year {year}")
-
-
-def _rows(parts: dict[str, Any], name: str) -> list[tuple[int, dict[str, Any]]]:
-    """The rows of list ``name`` that parsed, with their positions."""
-    return [(i, row) for i, row in enumerate(parts.get(name) or ()) if row is not None]
-
-
-def _cross_checks(r: _Reader, year: int, parts: dict[str, Any]) -> None:
-    """Checks across fields, on every row that parsed (so all problems show at once)."""
-    for i, q in _rows(parts, "qualifications"):
-        if q["to"] < q["from"]:
-            r.fail(f"qualifications[{i}].to", f"{q['to']} is before 'from' {q['from']}")
-    seen: dict[tuple[_dt.date, str, str], int] = {}
-    for i, s in _rows(parts, "sales"):
-        _in_year(r, year, s["month"], f"sales[{i}].month", "month")
-        k = (s["month"], s["band"], s["kind"])
-        if k in seen:
-            r.fail(f"sales[{i}]", f"repeats sales[{seen[k]}] (same month, band and kind); add them up")
-        seen[k] = i
-    for i, p in _rows(parts, "purchases"):
-        _in_year(r, year, p["month"], f"purchases[{i}].month", "month")
-        if p["kind"] in ("invoice", "customs") and p["vat"] is None:
-            r.fail(f"purchases[{i}].vat", f"missing (required for kind '{p['kind']}'): the VAT shown on the voucher")
-        if p["kind"] == "agricultural" and p["vat"] is not None:
-            r.fail(f"purchases[{i}].vat", "not for kind 'agricultural': its input VAT is 买价 × the law's deduction rate")
-        if p["kind"] != "agricultural" and p["use"]:
-            r.fail(f"purchases[{i}].use", "only for kind 'agricultural'")
-    for i, e in _rows(parts, "equipment"):
-        if e["acquired"].year > year:
-            r.fail(f"equipment[{i}].acquired", f"{e['acquired']} is after the report year {year}")
-        if e["residual"] > e["cost"]:
-            r.fail(f"equipment[{i}].residual", f"{e['residual']} is more than the cost {e['cost']}")
-    loss_years: dict[int, int] = {}
-    for i, loss in _rows(parts, "losses"):
-        if loss["year"] >= year:
-            r.fail(f"losses[{i}].year", f"{loss['year']} is not before the report year {year}")
-        elif loss["year"] < year - 10:
-            r.fail(f"losses[{i}].year", f"{loss['year']} is more than 10 years before {year}; no rule carries it that far")
-        if loss["year"] in loss_years:
-            r.fail(f"losses[{i}].year", f"{loss['year']} repeats losses[{loss_years[loss['year']]}]")
-        loss_years[loss["year"]] = i
-    ent = parts.get("enterprise") or {}
-    _income_checks(r, year, parts, ent)
-    exports = _rows(parts, "exports")
-    for i, x in exports:
-        _in_year(r, year, x["date"], f"exports[{i}].date", "date")
-        if not x["hs_code"] and x["rebate_rate"] is None:
-            r.fail(f"exports[{i}]", "give hs_code (to look the rebate rate up) or rebate_rate")
-    if exports and ent.get("exporter") == "none":
-        r.fail("enterprise.exporter", "is 'none' but the input lists exports; write 'manufacturer' or 'trader'")
-    exporter = ent.get("exporter")
-    for i, x in exports:
-        if x["hs_code"] and x["rebate_rate"] is not None:
-            r.fail(f"exports[{i}].rebate_rate", "give either hs_code (looked up in the catalogue) or rebate_rate, not both")
-        if x["band"] in ("export", "cross_border_services"):
-            r.fail(f"exports[{i}].band", "the levy rate is the goods' domestic VAT rate: name the band they "
-                   "would be taxed in at home (e.g. standard)")
-        materials = x["exempt_materials"] + x["bonded_materials"]
-        if exporter == "trader":
-            for name in ("exempt_materials", "bonded_materials"):
-                if x[name]:
-                    r.fail(f"exports[{i}].{name}", "only for a manufacturer (免抵退); a trader's refund rests on its purchase")
-            for name in ("purchase_amount", "purchase_vat_rate"):
-                if x[name] is None:
-                    r.fail(f"exports[{i}].{name}", "missing (required for a trader, whose refund rests on its purchase)")
-        elif exporter == "manufacturer":
-            for name in ("purchase_amount", "purchase_vat_rate", "supplier_collection_rate"):
-                if x[name] is not None:
-                    r.fail(f"exports[{i}].{name}", "only for a trader (免退); a manufacturer's refund rests on the FOB value")
-            if x["basis"] != "invoice":
-                r.fail(f"exports[{i}].basis", "only for a trader (免退)")
-            if materials > x["fob"]:
-                r.fail(f"exports[{i}].exempt_materials" if x["exempt_materials"] else f"exports[{i}].bonded_materials",
-                       f"duty-free materials {materials} exceed the FOB value {x['fob']}; 免抵退税额 would be negative")
-    claim = parts.get("excess_credit_refund_2018")
-    if claim is not None:
-        if year != 2018:
-            r.fail("excess_credit_refund_2018", f"the refund of 财税〔2018〕70号 was made in 2018 only, not in {year}")
-        if not claim["industry"] and not claim["grid_company"]:
-            r.fail("excess_credit_refund_2018.industry",
-                   "missing (required unless grid_company = true): the industry division on the tax registration")
-        if claim["listed_input_tax"] > claim["total_input_tax"]:
-            r.fail("excess_credit_refund_2018.listed_input_tax",
-                   f"{claim['listed_input_tax']} exceeds total_input_tax {claim['total_input_tax']}")
-        if ent.get("vat_taxpayer") == "small_scale":
-            r.fail("excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund")
+        yield path, f"{what} {day.isoformat()[: 7 if what == 'month' else 10]} is not in the report year {year}"
 
 
 def quarters_operated(year: int, opened: _dt.date | None, closed: _dt.date | None) -> tuple[int, ...]:
@@ -987,144 +690,253 @@ def quarters_operated(year: int, opened: _dt.date | None, closed: _dt.date | Non
     return tuple(range((first - 1) // 3 + 1, (last - 1) // 3 + 2))
 
 
-def _income_checks(r: _Reader, year: int, parts: dict[str, Any], ent: dict[str, Any]) -> None:
-    """The facts of the income-tax section: the part year, the size figures, R&D given one way."""
-    opened, closed = ent.get("opened"), ent.get("closed")
+def _across(v: _View) -> Iterator[tuple[str, str]]:
+    """The checks across tables (see :meth:`ReportInput.checks`), on the parts of ``v``."""
+    year, ent = v.year, v.enterprise
+    if year is not None:
+        yield from _dated(v, year)
+    if ent is not None:
+        yield from _exporter(v, ent)
+    if year is not None and ent is not None:
+        yield from _income(v, year, ent)
+    claim = v.claim
+    if claim is not None:
+        if year is not None and year != 2018:
+            yield "excess_credit_refund_2018", f"the refund of 财税〔2018〕70号 was made in 2018 only, not in {year}"
+        if ent is not None and ent.vat_taxpayer == "small_scale":
+            yield "excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund"
+    yield from _covered(v)
+    yield from _total(v)
+
+
+def _dated(v: _View, year: int) -> Iterator[tuple[str, str]]:
+    """Rows inside (or, for equipment and losses, before) the report year."""
+    seen: dict[tuple[_dt.date, str, str], int] = {}
+    for i, s in v.rows["sales"]:
+        yield from _in_year(year, s.month, f"sales[{i}].month", "month")
+        k = (s.month, s.band, s.kind)
+        if k in seen:
+            yield f"sales[{i}]", f"repeats sales[{seen[k]}] (same month, band and kind); add them up"
+        seen[k] = i
+    for i, p in v.rows["purchases"]:
+        yield from _in_year(year, p.month, f"purchases[{i}].month", "month")
+    for i, e in v.rows["equipment"]:
+        if e.acquired.year > year:
+            yield f"equipment[{i}].acquired", f"{e.acquired} is after the report year {year}"
+    loss_years: dict[int, int] = {}
+    for i, loss in v.rows["losses"]:
+        if loss.year >= year:
+            yield f"losses[{i}].year", f"{loss.year} is not before the report year {year}"
+        elif loss.year < year - 10:
+            yield f"losses[{i}].year", f"{loss.year} is more than 10 years before {year}; no rule carries it that far"
+        if loss.year in loss_years:
+            yield f"losses[{i}].year", f"{loss.year} repeats losses[{loss_years[loss.year]}]"
+        loss_years[loss.year] = i
+    for i, x in v.rows["exports"]:
+        yield from _in_year(year, x.date, f"exports[{i}].date", "date")
+
+
+def _exporter(v: _View, ent: Enterprise) -> Iterator[tuple[str, str]]:
+    """Exports need an exporter, and the fields of its kind."""
+    exports = v.rows["exports"]
+    if exports and ent.exporter == "none":
+        yield "enterprise.exporter", "is 'none' but the input lists exports; write 'manufacturer' or 'trader'"
+    for i, x in exports:
+        if ent.exporter == "trader":
+            for name in ("exempt_materials", "bonded_materials"):
+                if getattr(x, name):
+                    yield f"exports[{i}].{name}", "only for a manufacturer (免抵退); a trader's refund rests on its purchase"
+            for name in ("purchase_amount", "purchase_vat_rate"):
+                if getattr(x, name) is None:
+                    yield f"exports[{i}].{name}", "missing (required for a trader, whose refund rests on its purchase)"
+        elif ent.exporter == "manufacturer":
+            for name in ("purchase_amount", "purchase_vat_rate", "supplier_collection_rate"):
+                if getattr(x, name) is not None:
+                    yield f"exports[{i}].{name}", "only for a trader (免退); a manufacturer's refund rests on the FOB value"
+            if x.basis != "invoice":
+                yield f"exports[{i}].basis", "only for a trader (免退)"
+            materials = CONTEXT.add(x.exempt_materials, x.bonded_materials)
+            if materials > x.fob:
+                yield (f"exports[{i}].exempt_materials" if x.exempt_materials else f"exports[{i}].bonded_materials",
+                       f"duty-free materials {materials} exceed the FOB value {x.fob}; 免抵退税额 would be negative")
+
+
+def _income(v: _View, year: int, ent: Enterprise) -> Iterator[tuple[str, str]]:
+    """The facts of the income-tax section: the part year and the size figures."""
+    opened, closed = ent.opened, ent.closed
     if opened is not None and opened.year > year:
-        r.fail("enterprise.opened", f"{opened} is after the report year {year}")
+        yield "enterprise.opened", f"{opened} is after the report year {year}"
     if closed is not None and closed.year < year:
-        r.fail("enterprise.closed", f"{closed} is before the report year {year}")
-    if opened is not None and closed is not None and closed < opened:
-        r.fail("enterprise.closed", f"{closed} is before 'opened' {opened}")
-    rd = parts.get("rd")
-    if rd is not None and rd["expensed"] and rd["projects"]:
-        r.fail("rd.expensed", "give either expensed (one figure, counted as given) or projects, not both")
-    quarters = _rows(parts, "quarters")
+        yield "enterprise.closed", f"{closed} is before the report year {year}"
+    quarters = v.rows["quarters"]
     if quarters:
         seen: dict[int, int] = {}
         for i, q in quarters:
-            if q["quarter"] in seen:
-                r.fail(f"quarters[{i}].quarter", f"quarter {q['quarter']} repeats quarters[{seen[q['quarter']]}]")
-            seen[q["quarter"]] = i
-        given = [name for name in ("employees", "total_assets") if ent.get(name) is not None]
+            if q.quarter in seen:
+                yield f"quarters[{i}].quarter", f"quarter {q.quarter} repeats quarters[{seen[q.quarter]}]"
+            seen[q.quarter] = i
+        given = [name for name in ("employees", "total_assets") if getattr(ent, name) is not None]
         if given:
-            r.fail("quarters", f"give either quarters or the annual averages (enterprise.{given[0]}), not both")
-        if opened is None or closed is None or opened <= closed:
+            yield "quarters", f"give either quarters or the annual averages (enterprise.{given[0]}), not both"
+        if "quarters" in v.complete and (opened is None or closed is None or opened <= closed):
             wanted = quarters_operated(year, opened, closed)
             missing = [q for q in wanted if q not in seen]
             extra = sorted(q for q in seen if q not in wanted)
             if missing:
-                r.fail("quarters", f"the enterprise operated in quarter(s) {', '.join(map(str, wanted))} of {year}; "
-                       f"give one row for each (missing: {', '.join(map(str, missing))})")
+                yield "quarters", (f"the enterprise operated in quarter(s) {', '.join(map(str, wanted))} of {year}; "
+                                   f"give one row for each (missing: {', '.join(map(str, missing))})")
             if extra:
-                r.fail("quarters", f"the enterprise did not operate in quarter(s) {', '.join(map(str, extra))} "
-                       f"of {year} (see enterprise.opened and enterprise.closed)")
-    elif parts.get("income") is not None and (ent.get("employees") is None) != (ent.get("total_assets") is None):
-        missing_name = "employees" if ent.get("employees") is None else "total_assets"
-        r.fail(f"enterprise.{missing_name}", "missing: the income-tax size test takes both annual averages "
-               "(employees and total_assets), or [[quarters]]")
+                yield "quarters", (f"the enterprise did not operate in quarter(s) {', '.join(map(str, extra))} "
+                                   f"of {year} (see enterprise.opened and enterprise.closed)")
+    elif v.income is not None and (ent.employees is None) != (ent.total_assets is None):
+        missing_name = "employees" if ent.employees is None else "total_assets"
+        yield f"enterprise.{missing_name}", ("missing: the income-tax size test takes both annual averages "
+                                             "(employees and total_assets), or [[quarters]]")
 
 
-def _build(year: int, parts: dict[str, Any], source: str, catalogue: str = "") -> ReportInput:
-    ent = parts["enterprise"]
+def _covered(v: _View) -> Iterator[tuple[str, str]]:
+    """The days the computation reads the law on are inside what the law data covers.
 
-    def rows(name: str) -> list[dict[str, Any]]:
-        return [row for _, row in _rows(parts, name)]
-
-    return ReportInput(
-        year=year,
-        enterprise=Enterprise(**ent),
-        qualifications=tuple(
-            Qualification(q["kind"], q["from"], q["to"], q["certificate"]) for q in rows("qualifications")
-        ),
-        sales=tuple(Sale(s["month"], s["amount"], s["band"], s["kind"]) for s in rows("sales")),
-        purchases=tuple(
-            Purchase(p["month"], p["kind"], p["amount"], p["vat"], p["band"], p["use"]) for p in rows("purchases")
-        ),
-        rd=_rd(parts["rd"]) if parts.get("rd") is not None else None,
-        equipment=tuple(Equipment(**e) for e in rows("equipment")),
-        losses=tuple(sorted((Loss(**x) for x in rows("losses")), key=lambda x: x.year)),
-        income=Income(**parts["income"]) if parts.get("income") is not None else None,
-        quarters=tuple(sorted((Quarter(**q) for q in rows("quarters")), key=lambda q: q.quarter)),
-        exports=tuple(Export(**x) for x in rows("exports")),
-        vat=Vat(**parts["vat"]) if parts.get("vat") is not None else Vat(),
-        excess_credit_refund_2018=(
-            ExcessCreditRefund2018(**parts["excess_credit_refund_2018"])
-            if parts.get("excess_credit_refund_2018") is not None else None
-        ),
-        catalogue=catalogue,
-        source=source,
-    )
-
-
-def _rd(rd: dict[str, Any]) -> RD:
-    projects = tuple(RDProject(**x) for x in rd["projects"])
-    return RD(rd["expensed"], rd["intangible_amortisation"], projects, rd["base_after_switch"])
-
-
-_JSON_TYPES: dict[str, dict[str, Any]] = {
-    "text": {"type": "string", "minLength": 1},
-    "amount": {"type": ["string", "integer"], "pattern": r"^\s*-?[0-9,]*(\.[0-9]{1,2})?\s*$"},
-    "rate": {"type": ["string", "integer"], "pattern": r"^\s*[0-9.]+%?\s*$"},
-    "date": {"type": "string", "format": "date"},
-    "month": {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"},
-    "integer": {"type": "integer"},
-    "bool": {"type": "boolean"},
-    "code": {"type": "string", "pattern": r"^[A-T0-9][0-9]*$"},
-}
-
-
-def _object_schema(spec: Mapping[str, FieldSpec]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {f: _field_schema(fs) for f, fs in spec.items()},
-        "required": [f for f, fs in spec.items() if fs.required],
-    }
-
-
-def _field_schema(spec: FieldSpec) -> dict[str, Any]:
-    out: dict[str, Any] = {"description": spec.doc.replace("`", "")}
-    if spec.kind == "rows":
-        out.update({"type": "array", "items": _object_schema(spec.convert.spec)})  # type: ignore[attr-defined]
-        return out
-    if spec.kind == "choice":
-        out["enum"] = list(spec.convert.options())  # type: ignore[attr-defined]
-    else:
-        out.update(_JSON_TYPES[spec.kind])
-    if not spec.required and spec.default not in (None, ""):
-        out["default"] = str(spec.default) if isinstance(spec.default, Decimal) else spec.default
-    return out
-
-
-def json_schema() -> dict[str, Any]:
-    """The input format as a JSON Schema (draft 2020-12), generated from :data:`SCHEMA`.
-
-    A schema cannot say everything the checks do (dates inside the year, no
-    repeated months …); :func:`parse_data` is the authority.
-
-    >>> s = json_schema()
-    >>> s["required"], s["properties"]["sales"]["items"]["required"]
-    (['format', 'year', 'enterprise'], ['month', 'amount'])
+    Each check is a lookup of the key the computation reads first for that fact,
+    so an input refused here would otherwise stop the report when it is built.
     """
-    props: dict[str, Any] = {
-        "format": {"const": FORMAT_VERSION, "description": "the input format version"},
-        "year": {"type": "integer", "minimum": 1994, "maximum": 2100, "description": "the tax year"},
-        "catalogue": {"type": "string", "minLength": 1,
-                      "description": "the export rebate-rate catalogue: a .csv or .toml path relative to "
-                      "this file, or \"sample\" for the shipped SAMPLE catalogue"},
-    }
-    for name, (is_list, spec) in SCHEMA.items():
-        table = _object_schema(spec)
-        props[name] = {"type": "array", "items": table} if is_list else table
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"taxcalc report input, format {FORMAT_VERSION}",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["format", "year", "enterprise"],
-        "properties": props,
-    }
+    from ..law import default
+
+    law = default()
+
+    def outside(path: str, key: str, day: _dt.date) -> Iterator[tuple[str, str]]:
+        try:
+            law.value(key, day)
+        except OutsideCoverage as exc:
+            yield path, str(exc)
+
+    year, ent = v.year, v.enterprise
+    if year is not None:
+        end = _dt.date(year, 12, 31)
+        sector = sector_of(ent.industry, ent.sector)[0] if ent is not None else "commerce"
+        yield from outside("year", f"vat.small_scale.standard.{sector}", end)
+        if v.income is not None:
+            yield from outside("income", "eit.small_profit.band1.limit", end)
+    small = ent is not None and ent.vat_taxpayer == "small_scale"
+    for i, s in v.rows["sales"]:
+        yield from outside(f"sales[{i}].month", "vat.small_scale.levy_rate" if small else f"vat.rate.{s.band}",
+                           s.month)
+        if small:
+            yield from outside(f"sales[{i}].month", "vat.small_scale.exemption.monthly", s.month)
+    for i, p in v.rows["purchases"]:
+        if p.band:
+            yield from outside(f"purchases[{i}].month", f"vat.rate.{p.band}", p.month)
+        if p.kind == "agricultural":
+            key = "vat.agri.deduction_rate_top_rate_goods" if p.use else "vat.agri.deduction_rate"
+            yield from outside(f"purchases[{i}].month", key, p.month)
+    method = {"manufacturer": "exempt_credit_refund", "trader": "exempt_refund"}.get(ent.exporter if ent else "")
+    for i, x in v.rows["exports"]:
+        yield from outside(f"exports[{i}].date", f"vat.rate.{x.band}", x.date)
+        if method:
+            yield from outside(f"exports[{i}].date", f"export.method.{method}", x.date)
+    for i, e in v.rows["equipment"]:
+        yield from outside(f"equipment[{i}].acquired", "eit.equipment.one_time.in_force", e.acquired)
+        if e.in_use is not None:
+            yield from outside(f"equipment[{i}].in_use", "eit.depreciation.start_month_offset", e.in_use)
+    claim = v.claim
+    if claim is not None:
+        yield from outside("excess_credit_refund_2018.applied_on", "vat.excess_credit_refund_2018.industries",
+                           claim.applied_on)
+        if ent is not None and ent.registered is None:
+            yield "enterprise.registered", "missing: needed for excess_credit_refund_2018 (it decides the ratio period)"
+        elif ent is not None and ent.registered is not None and claim.applied_on < ent.registered:
+            yield "excess_credit_refund_2018.applied_on", f"{claim.applied_on} is before the registration day {ent.registered}"
+
+
+_MONEY_FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _money_fields(cls: type[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names of the amounts of record ``cls``, and of its lists of records (made once)."""
+    got = _MONEY_FIELDS.get(cls)
+    if got is None:
+        fields = spec(cls)
+        got = _MONEY_FIELDS[cls] = (tuple(f.name for f in fields if isinstance(f.field, Amount)),
+                                    tuple(f.name for f in fields if isinstance(f.field, Rows)))
+    return got
+
+
+def _amounts(v: _View) -> Iterator[tuple[str, str, Decimal]]:
+    """Every amount of the input, with the path of its table and its name."""
+    def of(path: str, rec: Any) -> Iterator[tuple[str, str, Decimal]]:
+        amounts, lists = _money_fields(type(rec))
+        for name in amounts:
+            value = getattr(rec, name)
+            if value is not None:
+                yield path, name, value
+        for name in lists:
+            for i, row in enumerate(getattr(rec, name)):
+                yield from of(f"{path}.{name}[{i}]", row)
+
+    if v.enterprise is not None:
+        yield from of("enterprise", v.enterprise)
+    for name in _LISTS:
+        for i, row in v.rows[name]:
+            yield from of(f"{name}[{i}]", row)
+    for name in ("rd", "income", "vat"):
+        part = getattr(v, name)
+        if part is not None:
+            yield from of(name, part)
+    if v.claim is not None:
+        yield from of("excess_credit_refund_2018", v.claim)
+
+
+def _total(v: _View) -> Iterator[tuple[str, str]]:
+    """The amounts added up stay below :data:`TOTAL_LIMIT`; the problem names the largest."""
+    total, largest, where = Decimal(0), Decimal(-1), ""
+    for path, name, amount in _amounts(v):
+        size = amount.copy_abs()
+        total = CONTEXT.add(total, size)
+        if size > largest:
+            largest, where = size, f"{path}.{name}"
+    if total >= TOTAL_LIMIT:
+        yield where, (f"the amounts of the input add up to {total}, beyond the 10^15 yuan "
+                      "(一千万亿元) the report computes with (so that every figure it shows stays below 10^16)")
+
+
+# -- errors -------------------------------------------------------------------------
+
+
+class ReportInputError(InputProblems):
+    """The input has problems; ``problems`` lists every one, each naming its field by path."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        super().__init__(problems, what="the report input")
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+def parse_data(data: object, source: str = "") -> ReportInput:
+    """Check ``data`` (as read from TOML or JSON, numbers with a point as :class:`~taxcalc.inputs.FloatLiteral`) and return the facts.
+
+    Raises :class:`ReportInputError` listing every problem, each naming its field:
+    the fields of every table, then the checks across tables (on the parts that
+    read cleanly, so that every problem shows at once).
+    """
+    if not isinstance(data, Mapping):
+        raise ReportInputError([Problem("", "the input must be a table (a JSON object)")])
+    problems: list[Problem] = []
+    if "format" not in data:
+        problems.append(Problem("format", f"missing (required); write format = {FORMAT_VERSION}"))
+    got = read(ReportInput, data, "", problems)
+    if got is BAD and not any(p.path == "" for p in problems):
+        known = {p for p in problems}
+        problems.extend(Problem(path, reason) for path, reason in _across(_View.partial(data))
+                        if Problem(path, reason) not in known)
+    if problems:
+        raise ReportInputError(problems)
+    assert isinstance(got, ReportInput)
+    # the rows as the computation reads them (the checks above named them by their place in the file)
+    object.__setattr__(got, "losses", tuple(sorted(got.losses, key=lambda x: x.year)))
+    object.__setattr__(got, "quarters", tuple(sorted(got.quarters, key=lambda q: q.quarter)))
+    object.__setattr__(got, "source", source)
+    return got
 
 
 def parse_text(text: str, fmt: str, source: str = "") -> ReportInput:
@@ -1158,4 +970,58 @@ def load(path: str | Path) -> ReportInput:
     p = Path(path)
     text = p.read_text("utf-8")
     facts = parse_text(text, "json" if p.suffix.lower() == ".json" else "toml", str(p))
-    return replace(facts, base_dir=str(p.parent))
+    object.__setattr__(facts, "base_dir", str(p.parent))
+    return facts
+
+
+# -- the format, described ------------------------------------------------------------
+
+#: The tables of the file: name → record (``rd.projects`` for the list inside ``[rd]``).
+TABLES: dict[str, type[Any]] = {
+    fs.name: fs.field.cls for fs in spec(ReportInput) if isinstance(fs.field, Nested | Rows)
+}
+TABLES["rd.projects"] = RDProject
+
+
+def fields_of(table: str = "") -> tuple[FieldSpec, ...]:
+    """The fields of one table as the file names them (``""``: the top level; ``rd.projects`` …).
+
+    >>> [f.name for f in fields_of("qualifications")]
+    ['kind', 'from', 'to', 'certificate']
+    """
+    cls = TABLES[table] if table else ReportInput
+    rename = _Qualifications._FILE if cls is Qualification else {}
+    return tuple(fs._replace(name=rename.get(fs.name, fs.name)) for fs in spec(cls))
+
+
+def json_schema() -> dict[str, Any]:
+    """The input format as a JSON Schema (draft 2020-12), generated from the records.
+
+    A schema cannot say everything the checks do (dates inside the year, no
+    repeated months …): each table lists those in ``x-checks``, and
+    :func:`parse_data` is the authority.
+
+    >>> s = json_schema()
+    >>> s["required"], s["properties"]["sales"]["items"]["required"]
+    (['format', 'year', 'enterprise'], ['month', 'amount'])
+    """
+    out = _record_schema(ReportInput, title=f"taxcalc report input, format {FORMAT_VERSION}")
+    out["required"] = ["format", *out["required"]]
+    out["properties"]["format"].pop("default", None)
+    return out
+
+
+def sector_of(industry: str, given: str = "") -> tuple[str, bool]:
+    """The sector of the small-scale standard, and whether it was derived from the industry code.
+
+    >>> sector_of("C14"), sector_of("I65"), sector_of("F51"), sector_of("C14", "commerce")
+    (('production', True), ('services', True), ('commerce', True), ('commerce', False))
+    """
+    if given:
+        return given, False
+    letter = industry[:1]
+    if letter in ("B", "C", "D"):
+        return "production", True
+    if letter == "E" or "G" <= letter <= "T":
+        return "services", True
+    return "commerce", True

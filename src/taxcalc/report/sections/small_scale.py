@@ -44,7 +44,7 @@ from ...law import Law
 from ...money import ZERO, add, mul, round_fen, sub, total
 from ...vat import SmallScaleVat, must_register_general, small_scale_standard, small_scale_vat
 from ..context import blame
-from ..input import ReportInput
+from ..input import ReportInput, sector_of
 from ..ledger import Ledger, period_start
 from ..model import Column, Line, Saving, Section, Table
 
@@ -58,22 +58,6 @@ _SECTOR = {
     "services": ("营改增应税行为（服务、无形资产、不动产）", "services, intangibles and immovables (营改增)"),
 }
 _LEVY = "vat.small_scale.levy_rate"
-
-
-def sector_of(industry: str, given: str = "") -> tuple[str, bool]:
-    """The sector of the small-scale standard, and whether it was derived from the industry code.
-
-    >>> sector_of("C14"), sector_of("I65"), sector_of("F51"), sector_of("C14", "commerce")
-    (('production', True), ('services', True), ('commerce', True), ('commerce', False))
-    """
-    if given:
-        return given, False
-    letter = industry[:1]
-    if letter in ("B", "C", "D"):
-        return "production", True
-    if letter == "E" or "G" <= letter <= "T":
-        return "services", True
-    return "commerce", True
 
 
 def _cite(steps: tuple[Step, ...], name: str) -> tuple[Citation, ...]:
