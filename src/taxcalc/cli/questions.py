@@ -37,7 +37,7 @@ from ..inputs import (
     Text,
     spec,
 )
-from ..money import date_arg, money, month_arg, rate
+from ..money import money
 from ..rules import RULES, Group, Rule, provenance
 from ..rules.fields import Amounts, Factor, Names, Year, Years
 from .common import add_law_options, add_output_options, chosen_law, dump_json, fit, year_arg
@@ -171,30 +171,26 @@ def add_rule(cmds: Any, rule: Rule) -> argparse.ArgumentParser:
 
 
 def _read(field: Field, raw: Any, path: str, problems: list[Problem]) -> Any:
-    """The value of a command-line argument (a string, or a list of them for a list field)."""
+    """The value of a command-line argument (a string, or a list of them for a list field).
+
+    Amounts, rates, dates and months follow the one grammar of :mod:`taxcalc.inputs.grammar`,
+    as in a JSON document: ``1234.50``, ``13%``, ``2019-04-01``, ``2019-04``.
+    """
+    if isinstance(field, Amounts | Names):
+        values = [field.item.read_text(t, f"{path}[{i}]", problems) for i, t in enumerate(raw)]
+        return tuple(values)
     try:
-        if isinstance(field, Amounts):
-            return tuple(money(t, f"{path}[{i}]") for i, t in enumerate(raw))
         if isinstance(field, Years):
             return tuple(year_arg(t, path) for t in raw)
-        if isinstance(field, Names):
-            values = [field.item.read_text(t, path, problems) for t in raw]
-            return tuple(values)
         if isinstance(field, Year):
             return year_arg(raw, path)
-        if isinstance(field, Amount | Factor):
+        if isinstance(field, Factor):
             return money(raw, path)
-        if isinstance(field, Rate):
-            return rate(raw, path)
-        if isinstance(field, Date):
-            return date_arg(raw, path)
-        if isinstance(field, Month):
-            return month_arg(raw, path)
-        if isinstance(field, Code | Text):
-            return raw  # the library checks it and names the option
     except TaxcalcError as exc:
         problems.append(Problem(getattr(exc, "field", path), getattr(exc, "reason", str(exc))))
         return None
+    if isinstance(field, Code | Text):
+        return raw  # the library checks it and names the option
     return field.read_text(raw, path, problems)
 
 
