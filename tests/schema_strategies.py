@@ -18,7 +18,7 @@ _IGNORED = {"description", "default", "title", "$schema", "x-checks", "additiona
 def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     """Documents that ``schema`` accepts."""
     unknown = set(schema) - _IGNORED - {"type", "pattern", "maxLength", "enum", "const", "anyOf", "not",
-                                        "minimum", "maximum", "maxItems", "items", "properties", "required"}
+                                        "minimum", "maximum", "maxItems", "minItems", "items", "properties", "required"}
     if unknown:
         raise ValueError(f"schema keywords not understood: {sorted(unknown)}")
     if "anyOf" in schema:
@@ -42,8 +42,11 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
         return st.integers(schema.get("minimum"), schema.get("maximum"))
     if kind == "boolean":
         return st.booleans()
+    if kind == "null":
+        return st.none()
     if kind == "array":
-        return st.lists(from_schema(schema["items"]), max_size=min(schema.get("maxItems", 3), 3))
+        low = schema.get("minItems", 0)
+        return st.lists(from_schema(schema["items"]), min_size=low, max_size=max(low, min(schema.get("maxItems", 3), 3)))
     if kind == "object":
         props = schema["properties"]
         required = {k: from_schema(props[k]) for k in schema.get("required", [])}

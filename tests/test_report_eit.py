@@ -432,7 +432,7 @@ def one(text: str) -> str:
     ('[[equipment]]\nacquired = 2018-06-15\ncost = "1"\nasset_class = "robots"\n',
      "equipment[0].asset_class: unknown value 'robots'; expected one of: buildings, machinery"),
     ('[[equipment]]\nacquired = 2018-06-15\ncost = "1"\nin_use = "June"\n',
-     "equipment[0].in_use: 'June' is not a date (write YYYY-MM-DD, 1900 to 2099)"),
+     "equipment[0].in_use: 'June' is not a date (write YYYY-MM-DD, 1950 to 2099)"),
     ('[[equipment]]\nacquired = 2018-06-15\ncost = "1"\nacquisition = "gift"\n',
      "equipment[0].acquisition: unknown value 'gift'"),
     ('[[equipment]]\nacquired = 2018-06-15\ncost = "1"\nelect_one_time = "no"\n',

@@ -78,6 +78,8 @@ def shown(raw: object) -> str:
         return "a list"
     if raw is None:
         return "null"
+    if isinstance(raw, _dt.date):  # a TOML date or datetime, shown as written
+        return raw.isoformat()
     return repr(raw)
 
 
@@ -204,7 +206,7 @@ class Rate(Field):
 
 
 class Date(Field):
-    """A day, ``YYYY-MM-DD`` (a TOML date too), from 1900 to 2099."""
+    """A day, ``YYYY-MM-DD`` (a TOML date too), from 1950 to 2099."""
 
     kind = "date"
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import eit
+from ..errors import InvalidInput
 from ..explain import Citation, format_value, jsonable
 from ..inputs import Amount, Choice, Date, Flag, Rate, record
 from ..text import render_table
@@ -204,6 +206,13 @@ class LossesInput:
     qualified_years: Annotated[tuple[int, ...], Years("years as high-tech enterprise or tech SME")] = ()
     extension: Annotated[str, Choice("a 2020 hardship or film loss of this year", eit.EXTENSIONS)] = ""
 
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """Every loss brought forward arose before the year."""
+        for n, loss in enumerate(self.brought_forward):
+            if loss.year >= self.year:
+                yield f"brought_forward[{n}].year", f"a loss brought into {self.year} must arise before it " \
+                    f"(got {loss.year})"
+
 
 def _losses(i: LossesInput, *, law: Law | None) -> eit.LossYear:
     return eit.apply_losses(i.year, i.income, i.brought_forward, qualified_years=i.qualified_years,
@@ -240,7 +249,12 @@ class BenefitInput:
 
 
 def _benefit(i: BenefitInput, *, law: Law | None) -> eit.Benefit:
-    return eit.benefit(i.facts, policies=i.policies or None, law=law)
+    try:
+        return eit.benefit(i.facts, policies=i.policies or None, law=law)
+    except InvalidInput as exc:  # a fact the law asks for, named where the document has it
+        if type(exc) is not InvalidInput:
+            raise
+        raise InvalidInput(f"facts.{exc.field}", exc.reason) from None
 
 
 def _explained(r: Any, lang: str, inputs: Any = None) -> str:

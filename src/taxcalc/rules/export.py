@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import export
 from ..explain import format_value
-from ..inputs import Amount, Choice, Code, Date, Flag, Month, Rate, Rows, Text, record
+from ..inputs import Amount, Choice, Code, Date, Flag, Month, Rate, Rows, Text, grammar, record
+from ..money import CONTEXT
 from .fields import Factor
 from .protocol import Definition
 
@@ -36,13 +37,27 @@ def _catalogue(path: str | None, *, sample: bool) -> export.Catalogue | None:
     return None
 
 
+#: Figures that add up to this many yuan could not be shown as amounts once multiplied out.
+_TOTAL_LIMIT = Decimal(grammar.AMOUNT_LIMIT // 10)
+_TOTAL_LIMIT_TEXT = "10^15"
+#: Catalogue files are CSV or TOML.
+_CATALOGUE = r"^\S(.*\S)?\.(csv|toml)$"
+
+
+def _rebate_cap(rate: Decimal, field: str = "rebate_rate") -> Iterator[tuple[str, str]]:
+    if rate > export.MAX_RATE:
+        yield field, f"must be between 0 and {export.MAX_RATE} (got {rate}): " \
+            f"{format_value(export.MAX_RATE, 'rate')} is the highest VAT rate there has been"
+
+
 @record
 class RebateRateInput:
     """A product, an export date, the catalogue and who exports."""
 
     code: Annotated[str, Code("product code, 8 or 10 digits", pattern=_CODE, example="9901000010")]
     export_date: Annotated[_dt.date, Date("export date on the customs declaration")]
-    catalogue: Annotated[str | None, Text("a catalogue file (.csv or .toml)")] = None
+    catalogue: Annotated[str | None, Code("a catalogue file (.csv or .toml)", pattern=_CATALOGUE,
+                                          example="rates.csv")] = None
     sample: Annotated[bool, Flag("use the SAMPLE catalogue shipped with taxcalc (not official)")] = False
     exporter: Annotated[str, Choice("manufacturer (免抵退, default) or trader (免退)", export.EXPORTERS)] = (
         "manufacturer")
@@ -52,9 +67,13 @@ class RebateRateInput:
     levy_rate: Annotated[Decimal | None, Rate("the product's VAT rate on the export date")] = None
 
     def checks(self) -> Iterator[tuple[str, str]]:
-        """Exactly one of ``catalogue`` and ``sample`` is given."""
+        """Exactly one of ``catalogue`` and ``sample`` is given; rates at most the highest VAT rate."""
         if (self.catalogue is None) == (not self.sample):
             yield "catalogue", "give either `catalogue` (a file) or `sample`"
+        for name in ("purchase_vat_rate", "supplier_collection_rate", "levy_rate"):
+            rate = getattr(self, name)
+            if rate is not None:
+                yield from _rebate_cap(rate, name)
 
 
 def _rebate_rate(i: RebateRateInput, *, law: Law | None) -> export.RebateRate:
@@ -87,6 +106,13 @@ class ExportLineInput:
     exempt_materials: Annotated[Decimal, Amount("duty-free domestic materials")] = _ZERO
     bonded_materials: Annotated[Decimal, Amount("进料加工 bonded imports (composite taxable value)")] = _ZERO
 
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """The levy and rebate rates are at most the highest VAT rate there has been; the FOB in yuan is an amount."""
+        yield from _rebate_cap(self.levy_rate, "levy_rate")
+        yield from _rebate_cap(self.rebate_rate)
+        if CONTEXT.multiply(self.fob, self.exchange_rate) >= _TOTAL_LIMIT:
+            yield "fob", f"FOB × exchange rate is {_TOTAL_LIMIT_TEXT} yuan or more"
+
 
 @record
 class ExemptCreditRefundMonth:
@@ -98,6 +124,12 @@ class ExemptCreditRefundMonth:
     domestic_output_tax: Annotated[Decimal, Amount("当期内销货物的销项税额")] = _ZERO
     input_tax: Annotated[Decimal, Amount("当期进项税额")] = _ZERO
     opening_credit: Annotated[Decimal, Amount("上期留抵税额")] = _ZERO
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """The exports of the month, in yuan, add up to less than 10^15 yuan."""
+        fob = sum((CONTEXT.multiply(e.fob, e.exchange_rate) for e in self.exports), _ZERO)
+        if CONTEXT.add(fob, CONTEXT.add(self.domestic_output_tax, self.input_tax)) >= _TOTAL_LIMIT:
+            yield "exports", f"the month's figures add up to {_TOTAL_LIMIT_TEXT} yuan or more"
 
 
 def _exempt_credit_refund(i: ExemptCreditRefundMonth, *, law: Law | None) -> export.ExemptCreditRefund:
@@ -134,9 +166,12 @@ class PurchaseLineInput:
     customs: Annotated[bool, Flag("the base is a customs import VAT certificate")] = False
 
     def checks(self) -> Iterator[tuple[str, str]]:
-        """Exactly one of ``rebate_rate`` and ``code`` is given."""
+        """Exactly one of ``rebate_rate`` and ``code`` is given; the rebate rate is at most the highest VAT rate."""
         if (self.rebate_rate is None) == (self.code is None):
             yield "rebate_rate", "give either `rebate_rate` or `code` with a catalogue"
+        if self.rebate_rate is not None:
+            yield from _rebate_cap(self.rebate_rate)
+        yield from _rebate_cap(self.purchase_vat_rate, "purchase_vat_rate")
 
 
 @record
@@ -144,7 +179,8 @@ class ExemptRefundInput:
     """A foreign-trade enterprise's purchase lines, and the catalogue for the lines given by code."""
 
     lines: Annotated[tuple[PurchaseLineInput, ...], Rows("the purchase lines", PurchaseLineInput)]
-    catalogue: Annotated[str | None, Text("a catalogue file (.csv or .toml)")] = None
+    catalogue: Annotated[str | None, Code("a catalogue file (.csv or .toml)", pattern=_CATALOGUE,
+                                          example="rates.csv")] = None
     sample: Annotated[bool, Flag("use the SAMPLE catalogue shipped with taxcalc (not official)")] = False
 
 

@@ -159,6 +159,8 @@ class Factor(Field):
 
     kind = "factor"
     pattern = r"^(0|[1-9][0-9]{0,8})(\.[0-9]{1,10})?$"
+    zero = r"^0(\.0+)?$"
+    largest = 999_999_999
 
     def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
         import re
@@ -166,7 +168,7 @@ class Factor(Field):
 
         if isinstance(raw, Decimal) and raw.is_finite() and raw > 0:
             return raw
-        if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0:
+        if isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw <= self.largest:
             return Decimal(raw)
         if isinstance(raw, str) and re.match(self.pattern, raw) and Decimal(raw) > 0:
             return Decimal(raw)
@@ -174,4 +176,5 @@ class Factor(Field):
         return BAD
 
     def _schema(self) -> dict[str, Any]:
-        return {"anyOf": [{"type": "string", "pattern": self.pattern}, {"type": "integer", "minimum": 1}]}
+        return {"anyOf": [{"type": "string", "pattern": self.pattern, "not": {"pattern": self.zero}},
+                          {"type": "integer", "minimum": 1, "maximum": self.largest}]}
