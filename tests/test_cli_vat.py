@@ -82,7 +82,7 @@ def test_law_history_for_the_vat_keys(capsys):
         (["vat", "rate", "luxury", "--on", "2019-04-01"], "band: unknown value 'luxury'"),
         (["vat", "rate", "standard", "--on", "2008-12-31"], "outside the covered window"),
         (["vat", "invoice", "1.005", "--band", "standard", "--on", "2019-04-01"], "whole number of fen"),
-        (["vat", "small-scale", "1", "--on", "2026-01-01"], "outside the covered window"),
+        (["vat", "small-scale", "1", "--on", "2028-01-01"], "outside the covered window"),
         (["vat", "reregister", "1", "--on", "2021-06-01"], "outside the covered window"),
         (["vat", "small-scale", "1", "--on", "2019-06-15"], "not the first day"),
     ],

@@ -87,9 +87,10 @@ def test_levy_switch_months(switch, before, after):
 def test_coverage_ends():
     with pytest.raises(OutsideCoverage, match="2017-12-01"):
         small_scale_vat("1", "2017-12-01")
-    with pytest.raises(OutsideCoverage, match="2026-01-01"):
-        small_scale_vat("1", "2026-01-01")
+    with pytest.raises(OutsideCoverage, match="2028-01-01"):
+        small_scale_vat("1", "2028-01-01")
     assert small_scale_vat("1", "2025-12-01").exempt
+    assert small_scale_vat("1", "2027-12-01").exempt
 
 
 # -- 2018: goods/processing and services/intangibles tested separately (2017年第52号) --
