@@ -158,11 +158,11 @@ DEFAULT_START_POINT_BASIS = "all_sales"
 
 _BASIS_LABEL = {
     "all_sales": ("起征点按本期全部销售额合计判断，含销售不动产（默认解读：2026年文件未规定扣除）",
-                  "the 起征点 tested on all the period's sales together, immovable property included "
-                  "(the default reading: the 2026 texts provide no deduction)"),
+                  "the threshold (起征点) tested on all the period's sales together, immovable property "
+                  "included (the default reading: the 2026 texts provide no deduction)"),
     "carve_out": ("起征点按全部销售额合计判断；达到的，扣除本期不动产、土地使用权的销售额后再判断（沿用2019—2025年口径的解读）",
-                  "the 起征点 tested on all sales together, then again without the sales of immovable "
-                  "property and land-use rights (the 2019–2025 test carried on, a reading)"),
+                  "the threshold (起征点) tested on all sales together, then again without the sales of "
+                  "immovable property and land-use rights (the 2019–2025 test carried on, a reading)"),
 }
 
 
