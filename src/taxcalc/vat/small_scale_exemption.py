@@ -138,7 +138,14 @@ from ..law import Law, LawValue
 from ..money import ZERO, DateLike, MoneyLike, add, mul, nonnegative_money, round_fen, sub
 from ._common import choice, day, law_or_default
 
-__all__ = ["DEFAULT_START_POINT_BASIS", "PERIODS", "START_POINT_BASES", "SmallScaleVat", "small_scale_vat"]
+__all__ = [
+    "DEFAULT_START_POINT_BASIS",
+    "PERIODS",
+    "REAL_ESTATE_BANDS",
+    "START_POINT_BASES",
+    "SmallScaleVat",
+    "small_scale_vat",
+]
 
 PERIODS: tuple[str, ...] = ("month", "quarter")
 #: The inclusive exemption limits (免征标准, 2018–2025): sales up to and including them are exempt.
@@ -149,6 +156,14 @@ START_POINT = {"month": "vat.small_scale.start_point.monthly", "quarter": "vat.s
 REACHED_TAXED = "vat.small_scale.threshold_reached_taxed"
 BASIS = "vat.small_scale.exemption.basis"
 LEVY = "vat.small_scale.levy_rate"
+
+#: The VAT bands whose sales are ``real_estate_sales``, by ``reached_taxed``: to 2025
+#: (false) selling immovable property; under the 起征点 (true) also leasing it and
+#: transferring land-use rights, which 2026年第10号 第三条 leaves out of the 1%.
+REAL_ESTATE_BANDS: dict[bool, tuple[str, ...]] = {
+    False: ("real_estate",),
+    True: ("real_estate", "real_estate_leasing", "land_use_rights"),
+}
 
 #: The readings of a point the 2026 texts leave open: how the 起征点 is tested when a
 #: period has sales of immovable property (see :func:`small_scale_vat`).
