@@ -31,6 +31,8 @@ QUESTIONS = [
     "vat reregister 100 200 300 --on 2018-06-01",
     "vat small-scale 300000 --on 2018-04-01 --period quarter --goods 100000 --services 200000",
     "vat small-scale 120000 --on 2019-06-01 --real-estate 50000",
+    "vat small-scale 150000 --on 2026-06-01 --real-estate 60000 --start-point-basis carve_out",
+    "vat small-scale 300000 --on 2026-04-01 --period quarter",
     "eit small-profit 500000 --year 2018 --employees 100 --assets 2000 --industrial",
     "eit small-profit 5000000 --year 2019",
     "eit rd-ratio --year 2022 --kind manufacturer",

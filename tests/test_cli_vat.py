@@ -42,6 +42,32 @@ def test_small_scale(capsys):
     assert code == 0 and "exempt: yes" in out
 
 
+def test_small_scale_2026_start_point(capsys):
+    code, out, _ = run(capsys, "vat", "small-scale", "100000", "--on", "2026-01-01", "--lang", "en")
+    assert code == 0 and "exempt: no  VAT due 1,000.00" in out
+    flat = " ".join(out.split())  # lines are wrapped at 100 columns
+    assert "100,000.00 ≥ 100,000.00: reaches it, taxed in full [中华人民共和国增值税法 第二十三条]" in flat
+    assert "[财政部 税务总局公告2026年第10号 第一条]" in flat and "[财政部 税务总局公告2026年第10号 第三条]" in flat
+    code, out, _ = run(capsys, "vat", "small-scale", "99999.99", "--on", "2026-01-01", "--lang", "en")
+    assert code == 0 and "exempt: yes  VAT due 0.00" in out
+    data = json.loads(run(capsys, "vat", "small-scale", "300000", "--on", "2026-01-01", "--period", "quarter",
+                          "--json")[1])
+    assert (data["exempt"], data["tax_due"], data["reached_taxed"], data["basis"]) == (False, "3000.00", True,
+                                                                                       "all_sales")
+    data = json.loads(run(capsys, "vat", "small-scale", "299999.99", "--on", "2026-01-01", "--period", "quarter",
+                          "--json")[1])
+    assert (data["exempt"], data["tax_due"]) == (True, "0.00")
+
+
+def test_small_scale_2026_reading_of_immovable_property(capsys):
+    argv = ("vat", "small-scale", "150000", "--on", "2026-06-01", "--real-estate", "60000", "--json")
+    assert json.loads(run(capsys, *argv)[1])["tax_due"] == "900.00"
+    data = json.loads(run(capsys, *argv, "--start-point-basis", "carve_out")[1])
+    assert (data["basis"], data["tax_due"], data["real_estate_taxable"]) == ("carve_out", "0.00", "60000")
+    code, out, err = run(capsys, "vat", "small-scale", "1", "--on", "2025-06-01", "--start-point-basis", "carve_out")
+    assert code == 1 and out == "" and "--start-point-basis: applies only to periods under the 起征点" in err
+
+
 def test_other_questions(capsys):
     assert "13%" in run(capsys, "vat", "replacement", "17%", "--on", "2019-05-01")[1]
     out = run(capsys, "vat", "invoice-rate", "standard", "--liability", "2019-03-28", "--invoice", "2019-04-15")[1]
@@ -82,7 +108,7 @@ def test_law_history_for_the_vat_keys(capsys):
         (["vat", "rate", "luxury", "--on", "2019-04-01"], "band: unknown value 'luxury'"),
         (["vat", "rate", "standard", "--on", "2008-12-31"], "outside the covered window"),
         (["vat", "invoice", "1.005", "--band", "standard", "--on", "2019-04-01"], "at most two decimals"),
-        (["vat", "small-scale", "1", "--on", "2026-01-01"], "outside the covered window"),
+        (["vat", "small-scale", "1", "--on", "2028-01-01"], "outside the covered window"),
         (["vat", "reregister", "1", "--on", "2021-06-01"], "outside the covered window"),
         (["vat", "small-scale", "1", "--on", "2019-06-15"], "not the first day"),
     ],

@@ -108,9 +108,10 @@ def test_the_last_inclusive_month_at_the_threshold():
     r = small_scale_vat("100000.01", "2025-12-01")
     assert (r.exempt, r.tax_due) == (False, D("1000.00"))
     assert small_scale_vat("300000", "2025-10-01", period="quarter").exempt
-    # January 2026 is not computed until the rule tests the strict 起征点 (law-audit.md)
-    with pytest.raises(OutsideCoverage):
-        small_scale_vat("99999.99", "2026-01-01")
+    # January 2026: the strict 起征点 — one fen below is exempt, 10万 exactly is taxed in full
+    assert small_scale_vat("99999.99", "2026-01-01").exempt
+    r = small_scale_vat("100000", "2026-01-01")
+    assert (r.exempt, r.tax_due) == (False, D("1000.00"))
 
 
 # -- export -------------------------------------------------------------------------------

@@ -655,3 +655,45 @@ def test_every_computed_vat_figure_carries_its_citation():
     lines = {ln.id: ln for s in build_report(small).sections for ln in s.lines}
     assert lines["small_scale.tax_due"].amount == D("3600.00")
     assert Citation("国务院令第538号", "第十二条") in lines["small_scale.tax_due"].cite
+
+
+def test_small_scale_2026_year_under_the_start_point():
+    rows = "".join(f'[[sales]]\nmonth = "2026-{m:02d}"\namount = "{a}"\n'
+                   for m, a in ((1, "100000"), (2, "99999.99"), (12, "150000")))
+    report = build_report(small(2026, rows))
+    jan, feb, dec = report.section("small_scale").tables[0].rows
+    # the 起征点 is strict: 10万 exactly is taxed in full at 1%, one fen below is exempt
+    assert jan[1:7] == (D("100000"), D("100000"), D("0"), D("100000"), D("0.01"), D("1000.00"))
+    assert feb[1:7] == (D("99999.99"), D("100000"), D("99999.99"), D("0"), D("0.01"), D("0.00"))
+    assert dec[6] == D("1500.00")
+    assert [str(c) for c in jan[7]] == ["财政部 税务总局公告2026年第10号 第一条", "财政部 税务总局公告2026年第10号 第三条"]
+    lines = {ln.id: ln for ln in report.section("small_scale").lines}
+    assert lines["small_scale.tax_due"].amount == D("2500.00")
+    assert savings(report) == {"vat.small_scale.exemption": D("1000.00"), "vat.small_scale.reduced_rate": D("5000.00")}
+    fits(report)
+
+
+def test_small_scale_2026_quarter_at_the_start_point():
+    rows = "".join(f'[[sales]]\nmonth = "2026-{m:02d}"\namount = "100000"\n' for m in (4, 5, 6))
+    (row,) = build_report(small(2026, rows, "quarter")).section("small_scale").tables[0].rows
+    assert (row[0], row[2], row[3], row[6]) == ("2026-Q2", D("300000"), D("0"), D("3000.00"))
+    rows = rows.replace('"100000"\n', '"99999.99"\n', 1)
+    (row,) = build_report(small(2026, rows, "quarter")).section("small_scale").tables[0].rows
+    assert (row[3], row[6]) == (D("299999.99"), D("0.00"))
+
+
+def test_small_scale_2026_immovable_property_and_land_use_rights_are_outside_the_1_percent():
+    rows = ('[[sales]]\nmonth = "2026-06"\namount = "150000"\nband = "real_estate_leasing"\nkind = "services"\n'
+            '[[sales]]\nmonth = "2026-06"\namount = "50000"\n')
+    report = build_report(small(2026, rows))
+    (row,) = report.section("small_scale").tables[0].rows
+    # all sales together reach the 起征点: the 50,000 at 1%; the leasing is not taxed at 1%
+    assert (row[1], row[4], row[6]) == (D("200000"), D("50000"), D("500.00"))
+    notes = " ".join(en for _, en in report.section("small_scale").notes)
+    assert "land-use rights of 150,000.00 are outside the 1% and the law data hold no rate for them" in notes
+    assert "5%" not in notes
+    # in 2025 the leasing band stays with the other sales, as before
+    rows = rows.replace("2026-06", "2025-06")
+    (row,) = build_report(small(2025, rows)).section("small_scale").tables[0].rows
+    assert (row[4], row[6]) == (D("200000"), D("2000.00"))
+    fits(report)

@@ -25,9 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Law keys no rule reads, with the reason: only the report may read a key on its own, and
 #: data encoded ahead of the rule code that will read it waits here (see docs/law-audit.md).
 REPORT_ONLY: dict[str, str] = {
-    key: "the 2026 起征点: encoded, not yet read by small_scale_vat"
-    for key in ("vat.small_scale.start_point.monthly", "vat.small_scale.start_point.quarterly",
-                "vat.small_scale.start_point.per_transaction")
+    "vat.small_scale.start_point.per_transaction":
+        "the per-transaction 起征点: encoded; small_scale_vat models periodic filers only",
 }
 
 

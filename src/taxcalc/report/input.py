@@ -801,6 +801,7 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
     so an input refused here would otherwise stop the report when it is built.
     """
     from ..law import default
+    from ..vat import small_scale_exemption as _small_scale
 
     law = default()
 
@@ -821,8 +822,14 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
     for i, s in v.rows["sales"]:
         yield from outside(f"sales[{i}].month", "vat.small_scale.levy_rate" if small else f"vat.rate.{s.band}",
                            s.month)
-        if small:
-            yield from outside(f"sales[{i}].month", "vat.small_scale.exemption.monthly", s.month)
+        if small:  # the threshold the period is tested against: the inclusive limit, or the 起征点 from 2026
+            try:
+                reached = law.value(_small_scale.REACHED_TAXED, s.month).value is True
+            except OutsideCoverage as exc:
+                yield f"sales[{i}].month", str(exc)
+                continue
+            limits = _small_scale.START_POINT if reached else _small_scale.LIMIT
+            yield from outside(f"sales[{i}].month", limits["month"], s.month)
     for i, p in v.rows["purchases"]:
         if p.band:
             yield from outside(f"purchases[{i}].month", f"vat.rate.{p.band}", p.month)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from .. import vat
 from ..explain import Explained, format_value
 from ..inputs import Amount, Choice, Date, Flag, Rate, record
+from ..vat.small_scale_exemption import START_POINT_BASES
 from .fields import Amounts
 from .protocol import Definition
 
@@ -189,12 +190,17 @@ class SmallScaleInput:
     period: Annotated[str, Choice("a month or a quarter", vat.PERIODS)] = "month"
     goods_sales: Annotated[Decimal | None, Amount("sales of goods and processing/repair (2018)")] = None
     services_sales: Annotated[Decimal | None, Amount("sales of services and intangibles (2018)")] = None
-    real_estate_sales: Annotated[Decimal, Amount("of the sales, sales of immovable property")] = _ZERO
+    real_estate_sales: Annotated[Decimal, Amount("of the sales, sales of immovable property (from 2026 also "
+                                                 "leasing it and land-use rights)")] = _ZERO
+    start_point_basis: Annotated[str | None, Choice(
+        "from 2026, how the 起征点 is tested with sales of immovable property: all_sales (default) or carve_out",
+        START_POINT_BASES)] = None
 
 
 def _small_scale(i: SmallScaleInput, *, law: Law | None) -> vat.SmallScaleVat:
     return vat.small_scale_vat(i.sales, i.period_start, period=i.period, goods_sales=i.goods_sales,
-                               services_sales=i.services_sales, real_estate_sales=i.real_estate_sales, law=law)
+                               services_sales=i.services_sales, real_estate_sales=i.real_estate_sales,
+                               start_point_basis=i.start_point_basis, law=law)
 
 
 def _small_scale_text(r: vat.SmallScaleVat, lang: str, inputs: Any = None) -> str:
@@ -228,7 +234,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "vat.agricultural_deduction": {"purchase_price": "10000", "on": "2018-06-01", "for_top_rate_goods": True},
     "vat.small_scale_standard": {"on": "2017-06-01", "sector": "commerce", "annual_sales": "800000.01"},
     "vat.reregistration": {"sales_by_period": ["400000"] * 12, "on": "2018-10-15"},
-    "vat.small_scale_vat": {"sales": "300000", "period_start": "2019-04-01", "period": "quarter"},
+    "vat.small_scale_vat": {"sales": "300000", "period_start": "2026-04-01", "period": "quarter",
+                            "start_point_basis": "all_sales"},
     "vat.period_tax": {"period_start": "2019-04-01", "output_tax": "130000", "input_tax": "90000",
                        "credit_brought_forward": "5000"},
 }

@@ -1,12 +1,14 @@
-"""Small-scale VAT for a tax period: the exemption threshold and the (reduced) collection rate.
+"""Small-scale VAT for a tax period: the exemption threshold or 起征点, and the (reduced) collection rate.
 
 The rule
     A small-scale taxpayer (小规模纳税人) pays VAT at the collection rate (征收率,
     3%) on its tax-exclusive sales, unless its sales for the month (or quarter,
-    for a quarterly filer) are within the exemption threshold (小规模纳税人免征
-    增值税).  All thresholds are inclusive ("不超过", "以下（含本数）",
-    "未超过"); one fen over and the whole period's sales are taxable, not just
-    the excess.
+    for a quarterly filer) stay under the threshold.  Over it, the whole
+    period's sales are taxable, not just the excess.
+
+    To 2025-12-31 the threshold is an exemption limit (小规模纳税人免征增值税),
+    inclusive ("不超过", "以下（含本数）", "未超过"): sales equal to it are exempt,
+    one fen more and the period is taxed.
 
     * 2018-01-01 – 2018-12-31: 3万 a month / 9万 a quarter, sales of goods and
       processing/repair and sales of services and intangibles tested separately
@@ -18,21 +20,36 @@ The rule
     * 2023-01-01 – 2025-12-31: 10万 / 30万 (财政部 税务总局公告2023年第1号, 第19号;
       国家税务总局公告2023年第1号 第一条).
 
-    From 2019 the test is on all sales together (合计), including sales of
+    From 2019 to 2025 the test is on all sales together (合计), including sales of
     immovable property (销售不动产); if the total is over the threshold but
     within it once the period's sales of immovable property are deducted, the
     sales of goods, services and intangibles are exempt and the immovable
     property is taxed.
 
+    From 2026-01-01 the threshold is a 起征点 (增值税法 第二十三条): sales that do not
+    reach it are exempt, sales that reach it are taxed in full — a strict bound,
+    so sales of exactly 10万 in a month are taxable.  For 2026-01-01 to
+    2027-12-31 it is 10万 a month and 30万 a quarter (财政部 税务总局公告2026年第10号
+    第一条).
+
+    The direction of the test comes from the law data
+    (``vat.small_scale.threshold_reached_taxed``): false, the inclusive limits of
+    ``vat.small_scale.exemption.*`` and ``sales ≤ limit``; true, the 起征点 of
+    ``vat.small_scale.start_point.*`` and ``sales < 起征点``.
+
     The rate on sales at the 3% collection rate (增值税暂行条例 第十二条) was
     reduced to 1% from 2020-03-01 to 2022-03-31 (2020年第13号 第二条, 第24号,
     2021年第7号 第一条, 2022年第15号 第二条) and from 2023-01-01 (2023年第1号
-    第二条, 第19号 第二条); from 2022-04-01 to 2022-12-31 such sales were exempt
-    altogether (2022年第15号 第一条).
+    第二条, 第19号 第二条; from 2026, 2026年第10号 第三条, not for selling or leasing
+    immovable property or transferring land-use rights); from 2022-04-01 to
+    2022-12-31 such sales were exempt altogether (2022年第15号 第一条).
 
 Keys read
-    ``vat.small_scale.exemption.monthly`` or ``.quarterly``,
-    ``vat.small_scale.exemption.basis``, ``vat.small_scale.levy_rate``.
+    ``vat.small_scale.threshold_reached_taxed``; to 2025
+    ``vat.small_scale.exemption.monthly`` or ``.quarterly`` and
+    ``vat.small_scale.exemption.basis``; from 2026
+    ``vat.small_scale.start_point.monthly`` or ``.quarterly``;
+    ``vat.small_scale.levy_rate``.
 
 Rounding
     ``应纳税额 = ROUND(taxable_sales × levy_rate, 2)``, half up to the fen as on
@@ -42,12 +59,25 @@ Choices and limits
     * Amounts are tax-exclusive sales (不含税销售额) of the period; for 差额
       taxpayers, the sales after the deduction.  ``sales`` is the total the
       threshold tests; ``real_estate_sales`` is the part of it from selling
-      immovable property.  All of ``sales − real_estate_sales`` is taken to be
-      at the 3% collection rate; other 5% items (e.g. leasing immovable
-      property) are out of scope.
-    * Tax on sales of immovable property (5% collection rate, often on the
-      difference over cost, prepaid where the property lies) is not computed;
-      the amount left taxable is reported as ``real_estate_taxable``.
+      immovable property — from 2026, from selling or leasing immovable
+      property and transferring land-use rights, the sales 2026年第10号 第三条
+      leaves out of the 1%.  All of ``sales − real_estate_sales`` is taken to be
+      at the 3% collection rate; other 5% items (e.g., before 2026, leasing
+      immovable property) are out of scope.
+    * Tax on ``real_estate_sales`` is not computed (to 2025 the 5% collection
+      rate, often on the difference over cost, prepaid where the property lies;
+      from 2026 the law data hold no rate for them); the amount left taxable is
+      reported as ``real_estate_taxable``, with a step saying so, and is not in
+      ``tax_due``.
+    * Whether, from 2026, the 起征点 is tested without the period's
+      ``real_estate_sales`` as in 2019–2025 is not stated by the 2026 texts
+      found: ``start_point_basis`` chooses the reading, ``"all_sales"`` (the
+      default: the statute as written) or ``"carve_out"`` (see
+      :func:`small_scale_vat`).
+    * Only taxpayers who file by period (month or quarter) are modelled.  The
+      per-transaction (per-day) 起征点 of those who file per transaction (按次纳税,
+      in practice natural persons; ``vat.small_scale.start_point.per_transaction``,
+      1000元) is not read.
     * In 2018 pass ``goods_sales`` and ``services_sales`` (one may be derived
       from the other); from 2019 they are optional and, if given, only checked
       to add up.
@@ -58,8 +88,9 @@ Choices and limits
     * The period starts on the first day of a month, or of a calendar quarter
       for ``period="quarter"``.  A quarter inside which a value changes
       (2020-Q1: 3% to 1% on 2020-03-01) is refused with that reason.
-    * Coverage is 2018-01-01 to 2025-12-31 (from 2026 the relief rests on
-      财政部 税务总局公告2026年第10号 under the 增值税法, not encoded).
+    * Coverage is 2018-01-01 to 2027-12-31.  Read as known on a day before
+      2026年第10号 was published (2026-01-30), a period from 2026 does not
+      answer: the statute's 起征点 was known, its amount not yet.
 
 >>> r = small_scale_vat("100000", "2019-06-01")
 >>> r.exempt, r.tax_due
@@ -79,6 +110,20 @@ Decimal('2000.00')
 (True, Decimal('0.00'))
 >>> small_scale_vat("50000", "2018-03-01", goods_sales="31000").tax_due
 Decimal('930.00')
+
+From 2026 the 起征点: exempt only below it.
+
+>>> small_scale_vat("99999.99", "2026-01-01").exempt
+True
+>>> r = small_scale_vat("100000", "2026-01-01")
+>>> r.exempt, r.reached_taxed, r.tax_due
+(False, True, Decimal('1000.00'))
+>>> r = small_scale_vat("150000", "2026-06-01", real_estate_sales="60000")
+>>> r.basis, r.exempt, r.tax_due, r.real_estate_taxable
+('all_sales', False, Decimal('900.00'), Decimal('60000'))
+>>> r = small_scale_vat("150000", "2026-06-01", real_estate_sales="60000", start_point_basis="carve_out")
+>>> r.exempt, r.tax_due, r.real_estate_taxable
+(True, Decimal('0.00'), Decimal('60000'))
 """
 
 from __future__ import annotations
@@ -88,17 +133,61 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import InvalidInput
-from ..explain import Explained, Step, format_value
+from ..explain import Explained, Formula, Step, format_value
 from ..law import Law, LawValue
 from ..money import ZERO, DateLike, MoneyLike, add, mul, nonnegative_money, round_fen, sub
 from ._common import choice, day, law_or_default
 
-__all__ = ["PERIODS", "SmallScaleVat", "small_scale_vat"]
+__all__ = [
+    "DEFAULT_START_POINT_BASIS",
+    "PERIODS",
+    "REAL_ESTATE_BANDS",
+    "START_POINT_BASES",
+    "SmallScaleVat",
+    "small_scale_vat",
+]
 
 PERIODS: tuple[str, ...] = ("month", "quarter")
-THRESHOLD = {"month": "vat.small_scale.exemption.monthly", "quarter": "vat.small_scale.exemption.quarterly"}
+#: The inclusive exemption limits (免征标准, 2018–2025): sales up to and including them are exempt.
+LIMIT = {"month": "vat.small_scale.exemption.monthly", "quarter": "vat.small_scale.exemption.quarterly"}
+#: The strict 起征点 (from 2026): sales below them are exempt, sales that reach them taxed in full.
+START_POINT = {"month": "vat.small_scale.start_point.monthly", "quarter": "vat.small_scale.start_point.quarterly"}
+#: Whether sales exactly at the threshold are taxed: the direction of the test, and which keys hold it.
+REACHED_TAXED = "vat.small_scale.threshold_reached_taxed"
 BASIS = "vat.small_scale.exemption.basis"
 LEVY = "vat.small_scale.levy_rate"
+
+#: The VAT bands whose sales are ``real_estate_sales``, by ``reached_taxed``: to 2025
+#: (false) selling immovable property; under the 起征点 (true) also leasing it and
+#: transferring land-use rights, which 2026年第10号 第三条 leaves out of the 1%.
+REAL_ESTATE_BANDS: dict[bool, tuple[str, ...]] = {
+    False: ("real_estate",),
+    True: ("real_estate", "real_estate_leasing", "land_use_rights"),
+}
+
+#: The readings of a point the 2026 texts leave open: how the 起征点 is tested when a
+#: period has sales of immovable property (see :func:`small_scale_vat`).
+START_POINT_BASES: tuple[str, ...] = ("all_sales", "carve_out")
+#: The reading used when none is given: the 增值税法 第二十三条 as written.
+DEFAULT_START_POINT_BASIS = "all_sales"
+
+_BASIS_LABEL = {
+    "all_sales": ("起征点按本期全部销售额合计判断，含销售不动产（默认解读：2026年文件未规定扣除）",
+                  "the threshold (起征点) tested on all the period's sales together, immovable property "
+                  "included (the default reading: the 2026 texts provide no deduction)"),
+    "carve_out": ("起征点按全部销售额合计判断；达到的，扣除本期不动产、土地使用权的销售额后再判断（沿用2019—2025年口径的解读）",
+                  "the threshold (起征点) tested on all sales together, then again without the sales of "
+                  "immovable property and land-use rights (the 2019–2025 test carried on, a reading)"),
+}
+
+
+def _cliff(lang: str, amount: Decimal, threshold: Decimal) -> str:
+    """The 起征点 test with its figures, and the side of the cliff they fall on."""
+    a, t = format_value(amount, "yuan"), format_value(threshold, "yuan")
+    below = amount < threshold
+    if lang == "zh":
+        return f"{a} < {t}，未达到起征点，免征" if below else f"{a} ≥ {t}，达到起征点，全额计税"
+    return f"{a} < {t}: below the threshold, exempt" if below else f"{a} ≥ {t}: reaches it, taxed in full"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +197,20 @@ class SmallScaleVat(Explained):
     ``exempt`` is true when none of the sales at the 3% collection rate is
     taxed; ``exempt_sales`` and ``taxable_sales`` split ``sales`` (with
     ``real_estate_taxable``, the sales of immovable property left taxable,
-    whose tax is not computed here).
+    whose tax is not computed here).  ``threshold`` is the inclusive exemption
+    limit (to 2025) or the 起征点 (from 2026); ``reached_taxed`` says which:
+    false, sales up to and including it are exempt; true, only sales below it
+    are.  ``basis`` is how the sales were tested: ``"separate"`` or
+    ``"combined"`` as the law data say (to 2025), or the reading of
+    ``start_point_basis`` (from 2026).
     """
 
     period_start: _dt.date
     period: str
     sales: Decimal
     threshold: Decimal
+    reached_taxed: bool
+    basis: str
     exempt: bool
     exempt_sales: Decimal
     taxable_sales: Decimal
@@ -173,30 +269,13 @@ def _streams(
     return g, s
 
 
-def small_scale_vat(
-    sales: MoneyLike,
-    period_start: DateLike,
-    *,
-    period: str = "month",
-    goods_sales: MoneyLike | None = None,
-    services_sales: MoneyLike | None = None,
-    real_estate_sales: MoneyLike = 0,
-    law: Law | None = None,
-) -> SmallScaleVat:
-    """A small-scale taxpayer's VAT on ``sales`` for the month (or quarter) starting ``period_start``."""
-    total_sales = nonnegative_money(sales, "sales")
-    real_estate = nonnegative_money(real_estate_sales, "real_estate_sales")
-    p = choice(period, "period", PERIODS)
-    start = day(period_start, "period_start")
-    _check_start(start, p)
-    if real_estate > total_sales:
-        raise InvalidInput("real_estate_sales", f"is more than sales ({total_sales})")
-    other = sub(total_sales, real_estate)
-    data = law_or_default(law)
-
-    keys = (THRESHOLD[p], BASIS, LEVY)
-    first = [data.value(k, start) for k in keys]
-    for month in _month_starts(start, p)[1:]:
+def _readings(data: Law, start: _dt.date, period: str) -> tuple[LawValue, ...]:
+    """The values the period is computed with; refused if one changes inside a quarter."""
+    reached = data.value(REACHED_TAXED, start)
+    strict = reached.value is True
+    keys = (REACHED_TAXED, START_POINT[period], LEVY) if strict else (REACHED_TAXED, LIMIT[period], BASIS, LEVY)
+    first = [reached, *(data.value(k, start) for k in keys[1:])]
+    for month in _month_starts(start, period)[1:]:
         for k, v0 in zip(keys, first, strict=True):
             v = data.value(k, month)
             if v.value != v0.value:
@@ -205,11 +284,67 @@ def small_scale_vat(
                     f"{k} changes inside the quarter starting {start} (from {month}); "
                     "this quarter cannot be computed as one period",
                 )
-    t_v, basis_v, levy_v = first
+    return tuple(first)
+
+
+def small_scale_vat(
+    sales: MoneyLike,
+    period_start: DateLike,
+    *,
+    period: str = "month",
+    goods_sales: MoneyLike | None = None,
+    services_sales: MoneyLike | None = None,
+    real_estate_sales: MoneyLike = 0,
+    start_point_basis: str | None = None,
+    law: Law | None = None,
+) -> SmallScaleVat:
+    """A small-scale taxpayer's VAT on ``sales`` for the month (or quarter) starting ``period_start``.
+
+    ``start_point_basis`` is the reading of a point the 2026 texts leave open, for
+    periods under the 起征点 (from 2026-01-01): whether the period's sales of immovable
+    property stay out of the test, as they did in 2019–2025.
+
+    * ``"all_sales"`` (the default, :data:`DEFAULT_START_POINT_BASIS`): all the
+      period's sales together, immovable property included, are tested against the
+      起征点.  This is the 增值税法 第二十三条 as written ("销售额未达到起征点的，免征
+      增值税"); the 2019–2025 deduction was made by notices of the State Taxation
+      Administration that no longer apply from 2026 (国家税务总局公告2026年第4号), and no
+      2026 source found restates it.  It never exempts more than the statute's words do.
+    * ``"carve_out"``: the 2019–2025 test carried on: if all sales together reach the
+      起征点 but the sales without those of immovable property do not, the other sales
+      are exempt and the immovable property is taxed.
+
+    Give it only for such periods: before 2026 the law data say how sales are tested
+    (``vat.small_scale.exemption.basis``), and a reading given for those periods is
+    refused (:class:`~taxcalc.errors.InvalidInput`).
+    """
+    total_sales = nonnegative_money(sales, "sales")
+    real_estate = nonnegative_money(real_estate_sales, "real_estate_sales")
+    p = choice(period, "period", PERIODS)
+    start = day(period_start, "period_start")
+    _check_start(start, p)
+    if real_estate > total_sales:
+        raise InvalidInput("real_estate_sales", f"is more than sales ({total_sales})")
+    reading = None if start_point_basis is None else choice(start_point_basis, "start_point_basis",
+                                                              START_POINT_BASES)
+    other = sub(total_sales, real_estate)
+    data = law_or_default(law)
+    values = _readings(data, start, p)
+    if values[0].value is True:
+        return _start_point(data, values, start, p, total_sales, real_estate, other, goods_sales, services_sales,
+                            reading or DEFAULT_START_POINT_BASIS)
+    if reading is not None:
+        raise InvalidInput(
+            "start_point_basis",
+            f"applies only to periods under the 起征点 (from 2026-01-01); for {start} the law data say how "
+            f"sales are tested ({BASIS})",
+        )
+    reached_v, t_v, basis_v, levy_v = values
     threshold: Decimal = t_v.value  # type: ignore[assignment]
     levy: Decimal = levy_v.value  # type: ignore[assignment]
     separate = basis_v.value == "separate"
     streams = _streams(other, goods_sales, services_sales, required=separate)
+    cite = (reached_v.citation,)
 
     steps = [Step("sales", "本期销售额（不含税）", "sales of the period (tax-exclusive)", total_sales, "yuan")]
     if real_estate:
@@ -225,11 +360,11 @@ def small_scale_vat(
         services_ok = services <= threshold
         steps.append(Step("goods_exempt", "销售货物、加工修理修配劳务的销售额未超过标准",
                           "sales of goods and processing/repair within the limit", goods_ok, "bool",
-                          f"{format_value(goods, 'yuan')} ≤ threshold",
+                          f"{format_value(goods, 'yuan')} ≤ threshold", cite,
                           formula_zh=f"{format_value(goods, 'yuan')} ≤ 免征标准"))
         steps.append(Step("services_exempt", "销售服务、无形资产的销售额未超过标准",
                           "sales of services and intangibles within the limit", services_ok, "bool",
-                          f"{format_value(services, 'yuan')} ≤ threshold",
+                          f"{format_value(services, 'yuan')} ≤ threshold", cite,
                           formula_zh=f"{format_value(services, 'yuan')} ≤ 免征标准"))
         exempt_sales = add(goods if goods_ok else ZERO, services if services_ok else ZERO)
         taxable = sub(other, exempt_sales)
@@ -238,7 +373,7 @@ def small_scale_vat(
     else:
         within = total_sales <= threshold
         steps.append(Step("within", "合计销售额未超过标准", "all sales together within the limit", within,
-                          "bool", "sales ≤ threshold", formula_zh="销售额 ≤ 免征标准"))
+                          "bool", "sales ≤ threshold", cite, formula_zh="销售额 ≤ 免征标准"))
         if within:
             exempt, exempt_sales, taxable, re_taxable = True, total_sales, ZERO, ZERO
         elif real_estate and other <= threshold:
@@ -265,5 +400,52 @@ def small_scale_vat(
         steps.append(Step("real_estate_taxable", "销售不动产的销售额（应税，按5%征收率另行计算）",
                           "sales of immovable property, taxable (5% collection rate; not computed here)",
                           re_taxable, "yuan"))
-    return SmallScaleVat(start, p, total_sales, threshold, exempt, exempt_sales, taxable, levy, tax,
-                         re_taxable, tuple(steps))
+    return SmallScaleVat(start, p, total_sales, threshold, reached_taxed=False, basis=str(basis_v.value),
+                         exempt=exempt, exempt_sales=exempt_sales, taxable_sales=taxable, levy_rate=levy,
+                         tax_due=tax, real_estate_taxable=re_taxable, steps=tuple(steps))
+
+
+def _start_point(
+    data: Law, values: tuple[LawValue, ...], start: _dt.date, p: str, total_sales: Decimal,
+    real_estate: Decimal, other: Decimal, goods_sales: MoneyLike | None, services_sales: MoneyLike | None,
+    reading: str,
+) -> SmallScaleVat:
+    """A period under the 起征点 (增值税法 第二十三条): exempt only below it, taxed in full on reaching it."""
+    reached_v, t_v, levy_v = values
+    threshold: Decimal = t_v.value  # type: ignore[assignment]
+    levy: Decimal = levy_v.value  # type: ignore[assignment]
+    _streams(other, goods_sales, services_sales, required=False)  # only checked to add up
+    steps = [Step("sales", "本期销售额（不含税）", "sales of the period (tax-exclusive)", total_sales, "yuan")]
+    if real_estate:
+        steps.append(Step("real_estate_sales", "其中：销售、出租不动产和转让土地使用权的销售额",
+                          "of which: selling or leasing immovable property, transferring land-use rights",
+                          real_estate, "yuan"))
+    steps.append(_step(data, t_v, "threshold"))
+    zh, en = _BASIS_LABEL[reading]
+    steps.append(Step("basis", zh, en, None))
+    below = total_sales < threshold
+    steps.append(Step("below_start_point", "合计销售额未达到起征点", "all sales together below the threshold (起征点)",
+                      below, "bool", Formula(_cliff, (total_sales, threshold)), (reached_v.citation,)))
+    if below:
+        exempt, exempt_sales, taxable, re_taxable = True, total_sales, ZERO, ZERO
+    elif reading == "carve_out" and real_estate and other < threshold:
+        steps.append(Step("below_without_real_estate", "扣除本期不动产、土地使用权的销售额后未达到起征点",
+                          "below the threshold without the sales of immovable property and land-use rights",
+                          value=True, unit="bool", formula=Formula(_cliff, (other, threshold))))
+        exempt, exempt_sales, taxable, re_taxable = True, other, ZERO, real_estate
+    else:
+        exempt, exempt_sales, taxable, re_taxable = False, ZERO, other, real_estate
+    steps.append(_step(data, levy_v, "levy_rate"))
+    tax = round_fen(mul(taxable, levy))
+    steps.append(Step("taxable_sales", "应税销售额", "taxable sales", taxable, "yuan"))
+    steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan", "ROUND(taxable_sales × levy_rate, 2)",
+                      formula_zh="ROUND(应税销售额 × 征收率, 2)"))
+    if re_taxable:
+        steps.append(Step("real_estate_taxable",
+                          "销售、出租不动产和转让土地使用权的销售额（应税；不适用减按1%，法规数据未载其征收率，本函数不计算其税额）",
+                          "selling or leasing immovable property and transferring land-use rights, taxable: "
+                          "outside the 1%, no rate in the law data, tax not computed here",
+                          re_taxable, "yuan", cite=(levy_v.citation,)))
+    return SmallScaleVat(start, p, total_sales, threshold, reached_taxed=True, basis=reading, exempt=exempt,
+                         exempt_sales=exempt_sales, taxable_sales=taxable, levy_rate=levy, tax_due=tax,
+                         real_estate_taxable=re_taxable, steps=tuple(steps))

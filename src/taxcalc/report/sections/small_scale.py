@@ -16,9 +16,11 @@ total against its sector's standard and says so.
 **A small-scale taxpayer's VAT** is :func:`taxcalc.vat.small_scale_vat` for each
 month (or quarter, ``vat_period = "quarter"``) with sales: the exemption threshold
 (小规模纳税人免征增值税, tested separately for goods and for services in 2018), the
-collection rate (征收率) and its reductions.  Sales in band ``real_estate`` are the
-period's sales of immovable property (taxed at 5% outside these rules: reported,
-not computed).  Sales on special VAT invoices, which do not share the exemption,
+collection rate (征收率) and its reductions; from 2026 the 起征点, exempt only below
+it.  Sales in band ``real_estate`` are the period's sales of immovable property
+(taxed at 5% outside these rules: reported, not computed); under the 起征点 (from
+2026) the bands ``real_estate_leasing`` and ``land_use_rights`` join them, being
+outside the 1% (财政部 税务总局公告2026年第10号 第三条), with no rate in the law data.  Sales on special VAT invoices, which do not share the exemption,
 are not modelled.
 
 **Savings**, each with one policy undone and everything else unchanged:
@@ -43,6 +45,7 @@ from ...format import format_money, format_rate
 from ...law import Law
 from ...money import ZERO, add, mul, round_fen, sub, total
 from ...vat import SmallScaleVat, must_register_general, small_scale_standard, small_scale_vat
+from ...vat.small_scale_exemption import REACHED_TAXED, REAL_ESTATE_BANDS
 from ..context import blame
 from ..input import ReportInput, sector_of
 from ..ledger import Ledger, period_start
@@ -128,6 +131,14 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
                    tuple(lines), (table,) if table is not None else (), tuple(savings), tuple(notes))
 
 
+def _under_start_point(law: Law, start: _dt.date) -> bool:
+    """Whether the period is under the 起征点 (from the law data); a period the data do not cover is not."""
+    try:
+        return law.value(REACHED_TAXED, start).value is True
+    except OutsideCoverage:  # small_scale_vat refuses the period itself
+        return False
+
+
 def _label(start: _dt.date, period: str) -> object:
     return start if period == "month" else f"{start.year}-Q{(start.month - 1) // 3 + 1}"
 
@@ -137,9 +148,12 @@ def _small_scale_vat(facts: ReportInput, law: Law) -> tuple[Table | None, list[S
     goods: dict[_dt.date, list[Decimal]] = defaultdict(list)
     services: dict[_dt.date, list[Decimal]] = defaultdict(list)
     estate: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    bands: dict[_dt.date, tuple[str, ...]] = {}
     for s in facts.sales:
         p = period_start(s.month, period)
-        (estate if s.band == "real_estate" else goods if s.kind == "goods" else services)[p].append(s.amount)
+        if p not in bands:
+            bands[p] = REAL_ESTATE_BANDS[_under_start_point(law, p)]
+        (estate if s.band in bands[p] else goods if s.kind == "goods" else services)[p].append(s.amount)
     starts = sorted({*goods, *services, *estate})
     if not starts:
         return None, [], []
@@ -207,7 +221,14 @@ def _small_scale_vat(facts: ReportInput, law: Law) -> tuple[Table | None, list[S
             f"taxable sales × {format_rate(base)} less the VAT due",
         ))
     notes: list[tuple[str, str]] = []
-    estate_total = total(r.real_estate_taxable for r in results)
+    estate_total = total(r.real_estate_taxable for r in results if not r.reached_taxed)
+    outside_1pct = total(r.real_estate_taxable for r in results if r.reached_taxed)
+    if outside_1pct:
+        notes.append((f"销售、出租不动产和转让土地使用权的应税销售额 {format_money(outside_1pct, 'zh', symbol=False)} "
+                      "不适用减按1%征收，法规数据未载其征收率，另行计算，未计入。",
+                      f"Sales of immovable property (sold or leased) and land-use rights of "
+                      f"{format_money(outside_1pct, 'en', symbol=False)} are outside the 1% and the law data hold "
+                      "no rate for them; not computed."))
     if estate_total:
         notes.append((f"销售不动产的应税销售额 {format_money(estate_total, 'zh', symbol=False)} 按5%征收率另行计算，未计入。",
                       f"Sales of immovable property of {format_money(estate_total, 'en', symbol=False)} are taxed "
