@@ -36,7 +36,7 @@ from decimal import (
 )
 from typing import TypeAlias
 
-from .errors import InvalidInput, NotMoney
+from .errors import InvalidInput, NotMoney, UnknownCategory
 
 __all__ = [
     "CONTEXT",
@@ -45,8 +45,10 @@ __all__ = [
     "DateLike",
     "MoneyLike",
     "add",
+    "choice",
     "date_arg",
     "div",
+    "flag",
     "money",
     "month_arg",
     "mul",
@@ -209,6 +211,35 @@ def month_arg(value: object, field: str) -> _dt.date:
         except ValueError:
             raise InvalidInput(field, f"{value!r} is not a month (write YYYY-MM)") from None
     return date_arg(value, field).replace(day=1)
+
+
+def choice(value: object, field: str, known: Iterable[str]) -> str:
+    """``value`` if it is one of ``known``; else :class:`~taxcalc.errors.UnknownCategory` listing them.
+
+    >>> choice("month", "period", ("month", "quarter"))
+    'month'
+    >>> choice("year", "period", ("month", "quarter"))
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.UnknownCategory: period: unknown value 'year'; expected one of: month, quarter
+    """
+    options = tuple(known)
+    if not isinstance(value, str) or value not in options:
+        raise UnknownCategory(field, value, options)
+    return value
+
+
+def flag(value: object, field: str) -> bool:
+    """``value`` if it is a ``bool``: no truthy strings or numbers.
+
+    >>> flag(1, "tax_inclusive")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.InvalidInput: tax_inclusive: must be true or false (got 1)
+    """
+    if not isinstance(value, bool):
+        raise InvalidInput(field, f"must be true or false (got {value!r})")
+    return value
 
 
 def round_fen(amount: Decimal) -> Decimal:

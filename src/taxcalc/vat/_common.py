@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-from ..errors import InvalidInput, UnknownCategory
+from ..errors import UnknownCategory
 from ..explain import Step
 from ..law import Law, LawValue, default
-from ..money import CONTEXT, date_arg
+from ..money import CONTEXT, choice, date_arg
+from ..money import flag as flag_arg  # the one check of a flag a caller passes
 
 __all__ = [
     "BAND_PREFIX",
@@ -85,20 +86,6 @@ def _read_band_rate(law: Law, band: str, on: _dt.date) -> tuple[Decimal, Decimal
     rate = v.value
     assert isinstance(rate, Decimal)
     return rate, one_plus, step
-
-
-def choice(value: object, field: str, known: tuple[str, ...]) -> str:
-    """``value`` if it is one of ``known``, else :class:`UnknownCategory` listing them."""
-    if not isinstance(value, str) or value not in known:
-        raise UnknownCategory(field, value, known)
-    return value
-
-
-def flag_arg(value: object, field: str) -> bool:
-    """``value`` if it is a ``bool``; anything else is :class:`InvalidInput`."""
-    if not isinstance(value, bool):
-        raise InvalidInput(field, f"must be True or False (got {value!r})")
-    return value
 
 
 def day(value: object, field: str) -> _dt.date:
