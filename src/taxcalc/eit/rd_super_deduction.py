@@ -82,7 +82,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput, OutsideCoverage
-from ..explain import Citation, Explained, Formula, Step
+from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
@@ -264,6 +264,7 @@ class RdRatio(Explained):
     steps: tuple[Step, ...]
 
 
+@steps_when_read
 @dataclass(frozen=True, slots=True)
 class RdResult(Explained):
     """The super-deduction of one tax year (A107012).
@@ -531,8 +532,7 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
         plan = law.memo(_read_ratio_plan, y, ks, months)
         z, excluded = _ZERO_FEN, False
         return RdResult(y, ks, excluded, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
-                        (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses",
-                                           z, "yuan", "", (), "A107012")))
+                        later(_no_expenses_steps, plan))
     steps: list[Step] = []
     on, neg = law.memo(_read_year_law, y)
     manufacturer = False
@@ -647,6 +647,12 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
                           "A107012"))
     return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
                     amort, extra_am, extra, tuple(steps))
+
+
+def _no_expenses_steps(r: RdResult, plan: _RatioPlan) -> tuple[Step, ...]:
+    """The ratio of the year, and no super-deduction (written when first read)."""
+    return (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses", r.extra,
+                              "yuan", "", (), "A107012"))
 
 
 def _read_manufacturer_matters(law: Law, y: int, months: tuple[int, ...]) -> bool:
