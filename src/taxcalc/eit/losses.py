@@ -63,10 +63,12 @@ from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
 from ..law import Law
 from ..money import CONTEXT, ZERO, MoneyLike, money
 from ._common import (
-    as_money,
+    amount,
     build,
+    check,
+    checked,
     choice,
-    setattrs,
+    one_of,
     tax_year,
     the_law,
     year_end,
@@ -96,6 +98,7 @@ _EXT_KEY = {
 }
 
 
+@checked(("year", tax_year), ("amount", amount), ("extension", one_of(EXTENSIONS)))
 @dataclass(frozen=True, slots=True)
 class Loss:
     """An unused loss brought forward: the tax year it arose in and the amount still unused.
@@ -112,12 +115,7 @@ class Loss:
         def __init__(self, year: int, amount: MoneyLike, extension: str = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(
-            self,
-            year=tax_year(self.year, "year"),
-            amount=as_money(self.amount, "amount"),
-            extension=choice(self.extension, "extension", EXTENSIONS),
-        )
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "loss") -> Loss:

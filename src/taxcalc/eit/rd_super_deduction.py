@@ -88,19 +88,21 @@ from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
     INDUSTRIES,
     MANUFACTURING,
-    as_money,
+    amount,
     as_share,
     build,
-    build_all,
+    check,
+    checked,
     choice,
     flag,
     industry_arg,
     month_end,
     months_operated,
+    optional,
     optional_date,
     percent,
+    rows,
     segments,
-    setattrs,
     tax_year,
     text,
     the_law,
@@ -130,6 +132,7 @@ _AMOUNTS = ("personnel", "direct_inputs", "depreciation", "amortisation", "desig
             "entrusted_overseas")
 
 
+@checked(("name", text), *((f, amount) for f in _AMOUNTS))
 @dataclass(frozen=True, slots=True)
 class RdProject:
     """One R&D project's expenses of the year (研发项目), expensed (not capitalised).
@@ -158,8 +161,7 @@ class RdProject:
             entrusted_overseas: MoneyLike = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(self, name=text(self.name, "name"),
-                 **{f: as_money(getattr(self, f), f) for f in _AMOUNTS})
+        check(self)
 
     @property
     def five(self) -> Decimal:
@@ -172,6 +174,12 @@ class RdProject:
         return build(cls, data, where)
 
 
+def _amortisation_within_cost(i: RdIntangible) -> None:
+    if i.amortisation > i.cost:
+        raise InvalidInput("amortisation", f"is more than the cost {i.cost}")
+
+
+@checked(("name", text), ("cost", amount), ("amortisation", amount), _amortisation_within_cost)
 @dataclass(frozen=True, slots=True)
 class RdIntangible:
     """An intangible asset formed by R&D, and its ordinary amortisation for the year.
@@ -188,10 +196,7 @@ class RdIntangible:
         def __init__(self, name: str, cost: MoneyLike, amortisation: MoneyLike) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(self, name=text(self.name, "name"), cost=as_money(self.cost, "cost"),
-                 amortisation=as_money(self.amortisation, "amortisation"))
-        if self.amortisation > self.cost:
-            raise InvalidInput("amortisation", f"is more than the cost {self.cost}")
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "intangible") -> RdIntangible:
@@ -208,6 +213,20 @@ class _Totals(NamedTuple):
     amortisation: Decimal
 
 
+def _totals(f: RdFacts) -> None:
+    projects = f.projects
+    fives = tuple(p.five for p in projects)
+    five, other = total(fives), total(p.other for p in projects)
+    domestic = total(p.entrusted_domestic for p in projects)
+    totals = _Totals(
+        fives, five, other, domestic, total(p.entrusted_overseas for p in projects),
+        total(i.amortisation for i in f.intangibles),
+    )
+    object.__setattr__(f, "totals", totals)
+
+
+@checked(("projects", rows(RdProject)), ("intangibles", rows(RdIntangible)),
+         ("base_after_switch", optional(amount)), _totals)
 @dataclass(frozen=True, slots=True)
 class RdFacts:
     """The R&D of one tax year: projects, intangibles amortised, and the 2022 Q4 choice.
@@ -230,22 +249,16 @@ class RdFacts:
             base_after_switch: MoneyLike | None = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        projects = build_all(RdProject, self.projects, "projects")
-        intangibles = build_all(RdIntangible, self.intangibles, "intangibles")
-        after = None if self.base_after_switch is None else as_money(self.base_after_switch, "base_after_switch")
-        fives = tuple(p.five for p in projects)
-        five, other = total(fives), total(p.other for p in projects)
-        domestic = total(p.entrusted_domestic for p in projects)
-        totals = _Totals(
-            fives, five, other, domestic, total(p.entrusted_overseas for p in projects),
-            total(i.amortisation for i in intangibles),
-        )
-        setattrs(self, projects=projects, intangibles=intangibles, base_after_switch=after, totals=totals)
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "rd") -> RdFacts:
         """Build from a table with the field names above (arrays of tables for the lists)."""
         return build(cls, data, where)
+
+
+#: A year without R&D: the default of :attr:`taxcalc.eit.EnterpriseYear.rd`.
+NO_RD = RdFacts()
 
 
 @dataclass(frozen=True, slots=True)

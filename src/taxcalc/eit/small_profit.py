@@ -97,8 +97,11 @@ from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
+    amount,
     as_money,
     build,
+    check,
+    checked,
     count,
     flag,
     month_end,
@@ -106,7 +109,6 @@ from ._common import (
     optional_date,
     percent,
     segments,
-    setattrs,
     tax_year,
     the_law,
     year_end,
@@ -125,6 +127,7 @@ __all__ = [
 _TWO = Decimal(2)
 
 
+@checked(("employees_start", count), ("employees_end", count), ("assets_start", amount), ("assets_end", amount))
 @dataclass(frozen=True, slots=True)
 class Quarter:
     """One quarter's headcount and total assets, at its start and its end (季初值, 季末值).
@@ -145,13 +148,7 @@ class Quarter:
             assets_end: MoneyLike) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(
-            self,
-            employees_start=count(self.employees_start, "employees_start"),
-            employees_end=count(self.employees_end, "employees_end"),
-            assets_start=as_money(self.assets_start, "assets_start"),
-            assets_end=as_money(self.assets_end, "assets_end"),
-        )
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "quarter") -> Quarter:
