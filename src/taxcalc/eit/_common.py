@@ -222,12 +222,24 @@ def amount(value: object, field: str) -> Decimal:
     one point (``"1234.50"``), is read directly: it is what :func:`~taxcalc.money.money`
     would make of it (no separators, no sign, below 10^16).
     """
-    if type(value) is str and 0 < len(value) <= 16 and value.isascii() and value.replace(".", "", 1).isdigit():
+    if type(value) is str and _plain(value):
         return Decimal(value)
     d = money(value, field)
     if d < 0:
         raise InvalidInput(field, f"must not be negative (got {d})")
     return d
+
+
+def signed_amount(value: object, field: str) -> Decimal:
+    """An amount of yuan, negative allowed (:func:`~taxcalc.money.money`); a plain string read directly."""
+    if type(value) is str and _plain(value[1:] if value[:1] == "-" else value):
+        return Decimal(value)
+    return money(value, field)
+
+
+def _plain(text: str) -> bool:
+    """``text`` is 1 to 16 ASCII digits with at most one point: read by ``Decimal`` as :func:`money` reads it."""
+    return 0 < len(text) <= 16 and text.isascii() and text.replace(".", "", 1).isdigit()
 
 
 def optional(convert: Callable[[object, str], T]) -> Callable[[object, str], T | None]:
@@ -251,6 +263,9 @@ def rows(cls: type[T]) -> Callable[[object, str], tuple[T, ...]]:
     def read(value: object, field: str) -> tuple[T, ...]:
         return build_all(cls, value, field)
     return read
+
+
+_NOTHING: dict[str, Any] = {}
 
 
 class _Plan(NamedTuple):
@@ -322,11 +337,13 @@ def build(cls: type[T], data: object, where: str, first: tuple[str, ...] = ()) -
     if not plan.known.issuperset(data):
         extra = sorted(set(data) - plan.known)
         raise InvalidInput(f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(plan.names)}")
-    missing = [n for n in plan.required if n not in data]
-    if missing:
-        also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
-        raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
-    read_first = {name: plan.converters[name](data[name], f"{prefix}{name}") for name in first if name in data}
+    if len(data) < len(plan.names):  # some fields not given: are they all optional?
+        missing = [n for n in plan.required if n not in data]
+        if missing:
+            also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
+            raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
+    read_first = {name: plan.converters[name](data[name], f"{prefix}{name}") for name in first if name in data
+                  } if first else _NOTHING
     obj = object.__new__(cls)
     setattr_ = object.__setattr__
     try:

@@ -97,7 +97,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
-from ..money import DateLike, MoneyLike, money
+from ..money import DateLike, MoneyLike
 from ._common import (
     INDUSTRIAL,
     amount,
@@ -114,6 +114,7 @@ from ._common import (
     optional_date,
     rows,
     setattrs,
+    signed_amount,
     tax_year,
     years,
 )
@@ -200,7 +201,7 @@ def _made_once(e: EnterpriseYear) -> None:
     ("year", tax_year), ("industry", industry_arg), ("industrial", optional(flag)), _industrial,
     ("opened", optional_date), ("closed", optional_date), _days,
     ("quarters", rows(Quarter)), ("employees", optional(amount)), ("assets", optional(amount)), _size_given,
-    ("profit", money), ("adjustments", money), ("main_business_share", as_share), ("restricted", flag),
+    ("profit", signed_amount), ("adjustments", signed_amount), ("main_business_share", as_share), ("restricted", flag),
     ("hnte_years", years), ("tech_sme_years", years), ("tase_years", years), ("ic_machine", flag), ("rd", _rd),
     ("equipment", rows(Equipment)), ("losses", _losses), ("loss_extension", one_of(EXTENSIONS)),
     ("hnte_certificates", rows(HnteCertificate)), ("tech_sme_registrations", rows(TechSmeRegistration)),

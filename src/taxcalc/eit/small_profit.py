@@ -293,9 +293,11 @@ def quarterly_averages(quarters: Sequence[Quarter], year: int, *, law: Law | Non
 def _averages(rows: Sequence[Quarter]) -> tuple[Decimal, Decimal]:
     """全年季度平均值 of employees and total assets: Σ(季初值 + 季末值) ÷ 2 ÷ number of quarters."""
     n2 = Decimal(2 * len(rows))
-    emp = div(Decimal(sum(q.employees_start + q.employees_end for q in rows)), n2)
-    assets = div(total(CONTEXT.add(q.assets_start, q.assets_end) for q in rows), n2)
-    return emp, assets
+    employees, assets = 0, ZERO
+    for q in rows:
+        employees += q.employees_start + q.employees_end
+        assets = CONTEXT.add(CONTEXT.add(assets, q.assets_start), q.assets_end)
+    return div(Decimal(employees), n2), div(assets, n2)
 
 
 def _average_steps(method: LawValue, n: int, emp: Decimal, assets: Decimal) -> tuple[Step, ...]:
