@@ -27,7 +27,7 @@ import dataclasses
 import datetime as _dt
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .money import CONTEXT
 
@@ -267,24 +267,16 @@ class Explained:
 
 
 class _Later:
-    """Steps not written yet: the function that writes them from the result, and what it needs besides."""
-
-    __slots__ = ("args", "write")
-
-    def __init__(self, write: Callable[..., Iterable[Step]], args: tuple[Any, ...]) -> None:
-        self.write = write
-        self.args = args
-
-
-def later(write: Callable[..., Iterable[Step]], *args: Any) -> tuple[Step, ...]:
     """The ``steps`` of a result, written when they are first read: ``write(result, *args)``.
 
-    A rule computes its figures and hands its result this in place of the steps;
-    ``write`` makes the steps from the result's figures and ``args`` (the law
-    values read, or what else the figures do not hold) the first time anything
-    reads them — ``result.steps``, :meth:`Explained.explain`, :meth:`Explained.as_dict`,
-    ``==``, ``repr``.  The steps are then kept on the result, which is immutable.
-    Only for a result class made with :func:`steps_when_read`.
+    A rule computes its figures and hands its result ``later(write, *args)`` in
+    place of the steps; ``write`` makes the steps from the result's figures and
+    ``args`` (the law values read, or what else the figures do not hold) the
+    first time anything reads them — ``result.steps``, :meth:`Explained.explain`,
+    :meth:`Explained.as_dict`, ``==``, ``repr``.  The steps are then kept on the
+    result, which is immutable.  Only for a result class made with
+    :func:`steps_when_read`; ``write`` reads no law (whatever could fail is
+    read while computing the figures).
 
     >>> @steps_when_read
     ... @dataclasses.dataclass(frozen=True, slots=True)
@@ -302,7 +294,19 @@ def later(write: Callable[..., Iterable[Step]], *args: Any) -> tuple[Step, ...]:
     >>> r.step("double").value, len(r.steps)
     (Decimal('4'), 2)
     """
-    return cast("tuple[Step, ...]", _Later(write, args))
+
+    __slots__ = ("args", "write")
+
+    def __init__(self, write: Callable[..., Iterable[Step]], *args: Any) -> None:
+        self.write = write
+        self.args = args
+
+
+if TYPE_CHECKING:
+    def later(write: Callable[..., Iterable[Step]], *args: Any) -> tuple[Step, ...]:
+        """The ``steps`` of a result, written when they are first read (:class:`_Later`)."""
+else:
+    later = _Later  # the placeholder itself, made in one call
 
 
 class _StepsWhenRead:

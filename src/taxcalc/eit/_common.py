@@ -266,6 +266,7 @@ def rows(cls: type[T]) -> Callable[[object, str], tuple[T, ...]]:
 
 
 _NOTHING: dict[str, Any] = {}
+_ABSENT = object()
 
 
 class _Plan(NamedTuple):
@@ -350,12 +351,15 @@ def build(cls: type[T], data: object, where: str, first: tuple[str, ...] = ()) -
         for name, convert, given, factory in plan.steps:
             if not name:
                 convert(obj)
+                continue
+            value = data.get(name, _ABSENT)
+            if value is _ABSENT:
+                value = given if factory is None else factory()
             elif name in read_first:
-                setattr_(obj, name, read_first[name])
-            elif name in data:
-                setattr_(obj, name, convert(data[name], name))
+                value = read_first[name]
             else:
-                setattr_(obj, name, given if factory is None else factory())
+                value = convert(value, name)
+            setattr_(obj, name, value)
     except InvalidInput as exc:
         if exc.field.startswith(prefix) and prefix:
             raise
