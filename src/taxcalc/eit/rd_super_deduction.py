@@ -82,7 +82,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput, OutsideCoverage
-from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
+from ..explain import Citation, Explained, Formula, Step
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
@@ -277,7 +277,6 @@ class RdRatio(Explained):
     steps: tuple[Step, ...]
 
 
-@steps_when_read
 @dataclass(frozen=True, slots=True)
 class RdResult(Explained):
     """The super-deduction of one tax year (A107012).
@@ -541,11 +540,7 @@ def _excluded_formula(lang: str, share: Decimal, limit: Decimal, excluded: bool)
 def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tuple[int, ...], *,
              tech_sme: bool, ic_machine: bool) -> RdResult:
     if not facts.projects and not facts.intangibles:  # nothing to deduct (the ratio is still shown)
-        ks = _KS[tech_sme, False, ic_machine]
-        plan = law.memo(_read_ratio_plan, y, ks, months)
-        z, excluded = _ZERO_FEN, False
-        return RdResult(y, ks, excluded, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
-                        later(_no_expenses_steps, plan))
+        return law.memo(_read_no_expenses, y, _KS[tech_sme, False, ic_machine], months)
     steps: list[Step] = []
     on, neg = law.memo(_read_year_law, y)
     manufacturer = False
@@ -662,10 +657,17 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
                     amort, extra_am, extra, tuple(steps))
 
 
-def _no_expenses_steps(r: RdResult, plan: _RatioPlan) -> tuple[Step, ...]:
-    """The ratio of the year, and no super-deduction (written when first read)."""
-    return (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses", r.extra,
-                              "yuan", "", (), "A107012"))
+def _read_no_expenses(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) -> RdResult:
+    """The result of a year without R&D expenses: the ratio of the year, and nothing to deduct.
+
+    It holds only law (the ratio of these kinds of enterprise in these months),
+    so it is kept by :meth:`Law.memo` like the ratio itself.
+    """
+    plan = law.memo(_read_ratio_plan, y, ks, months)
+    z, excluded = _ZERO_FEN, False
+    return RdResult(y, ks, excluded, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
+                    (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses",
+                                       z, "yuan", "", (), "A107012")))
 
 
 def _read_manufacturer_matters(law: Law, y: int, months: tuple[int, ...]) -> bool:
