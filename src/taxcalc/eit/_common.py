@@ -222,8 +222,8 @@ def amount(value: object, field: str) -> Decimal:
     one point (``"1234.50"``), is read directly: it is what :func:`~taxcalc.money.money`
     would make of it (no separators, no sign, below 10^16).
     """
-    if type(value) is str and _plain(value):
-        return Decimal(value)
+    if type(value) is str and 0 < len(value) <= 16 and value.isascii() and value.replace(".", "", 1).isdigit():
+        return Decimal(value)  # 1 to 16 ASCII digits, at most one point: as money() reads it
     d = money(value, field)
     if d < 0:
         raise InvalidInput(field, f"must not be negative (got {d})")
@@ -265,7 +265,6 @@ def rows(cls: type[T]) -> Callable[[object, str], tuple[T, ...]]:
     return read
 
 
-_NOTHING: dict[str, Any] = {}
 _ABSENT = object()
 
 
@@ -343,8 +342,7 @@ def build(cls: type[T], data: object, where: str, first: tuple[str, ...] = ()) -
         if missing:
             also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
             raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
-    read_first = {name: plan.converters[name](data[name], f"{prefix}{name}") for name in first if name in data
-                  } if first else _NOTHING
+    read_first = {name: plan.converters[name](data[name], f"{prefix}{name}") for name in first if name in data}
     obj = object.__new__(cls)
     setattr_ = object.__setattr__
     try:
@@ -355,10 +353,8 @@ def build(cls: type[T], data: object, where: str, first: tuple[str, ...] = ()) -
             value = data.get(name, _ABSENT)
             if value is _ABSENT:
                 value = given if factory is None else factory()
-            elif name in read_first:
-                value = read_first[name]
             else:
-                value = convert(value, name)
+                value = read_first[name] if read_first and name in read_first else convert(value, name)
             setattr_(obj, name, value)
     except InvalidInput as exc:
         if exc.field.startswith(prefix) and prefix:
