@@ -82,7 +82,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput, OutsideCoverage
-from ..explain import Citation, Explained, Formula, Step
+from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
@@ -277,6 +277,7 @@ class RdRatio(Explained):
     steps: tuple[Step, ...]
 
 
+@steps_when_read
 @dataclass(frozen=True, slots=True)
 class RdResult(Explained):
     """The super-deduction of one tax year (A107012).
@@ -541,7 +542,7 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
              tech_sme: bool, ic_machine: bool) -> RdResult:
     if not facts.projects and not facts.intangibles:  # nothing to deduct (the ratio is still shown)
         return law.memo(_read_no_expenses, y, _KS[tech_sme, False, ic_machine], months)
-    steps: list[Step] = []
+    steps: list[Step] = []  # the tests of the kind of enterprise, where they apply (read with the law)
     on, neg = law.memo(_read_year_law, y)
     manufacturer = False
     if ind in MANUFACTURING and law.memo(_read_manufacturer_matters, y, months):
@@ -613,20 +614,14 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
         else:
             cites = (*cites, os_.citation)
     base = CONTEXT.add(domestic, ovs)
-    steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
-                      Formula(_base_formula, (five, other, other_cap, ol, dom_paid, dom_share, ovs_paid, ovs_share,
-                                              domestic, cap_fraction, ovs)), cites, "A107012"))
+    base_args = (five, other, other_cap, ol, dom_paid, dom_share, ovs_paid, ovs_share, domestic, cap_fraction, ovs)
     plan = law.memo(_read_ratio_plan, y, ks, months)
     segs, ratio = plan.segs, plan.ratio
-    steps.extend(plan.steps)
     amort = tt.amortisation
+    extra_args: tuple[Decimal, Decimal | None, Decimal, Decimal] | None = None  # None: excluded
     if excluded:
         extra_exp = extra_am = _ZERO_FEN
-        steps.append(Step("rd.excluded", "加计扣除额：不适用", "super-deduction: none", _ZERO_FEN, "yuan", "", (),
-                          "A107012"))
         ratio_out = ZERO if not on.value else ratio
-        extra = CONTEXT.add(extra_exp, extra_am)
-        steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", "", (), "A107012"))
     else:
         after = facts.base_after_switch
         if after is not None and len(segs) == 2:
@@ -634,27 +629,46 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
                 raise InvalidInput("rd.base_after_switch", f"{after} is more than the year's base {base}")
             extra_raw = CONTEXT.add(CONTEXT.multiply(CONTEXT.subtract(base, after), segs[0].ratio),
                                     CONTEXT.multiply(after, segs[1].ratio))
-            formula = Formula(_extra_formula, (base, after, segs[0].ratio, segs[1].ratio))
+            extra_args = (base, after, segs[0].ratio, segs[1].ratio)
         elif after is not None and len(segs) > 2:
             raise InvalidInput("rd.base_after_switch", f"the ratio changes more than once in {y}; "
                                "the actual method is not defined for that")
         else:
             extra_raw = CONTEXT.multiply(base, ratio)
-            formula = Formula(_extra_formula, (base, None, ratio, ratio))
+            extra_args = (base, None, ratio, ratio)
         extra_exp = round_fen(extra_raw)
         extra_am = round_fen(CONTEXT.multiply(amort, ratio)) if amort else _ZERO_FEN
-        if amort:
-            steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
-                              extra_exp, "yuan", formula, plan.cites, "A107012"))
-            steps.append(Step("rd.extra_amortisation", "无形资产摊销加计扣除额", "super-deduction on amortisation",
-                              extra_am, "yuan", Formula(_amortisation_formula, (amort, ratio)), plan.cites, "A107012"))
-            formula = Formula(_sum_formula, (extra_exp, extra_am))
         ratio_out = ratio
-        extra = CONTEXT.add(extra_exp, extra_am)
-        steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", formula, plan.cites,
-                          "A107012"))
+    extra = CONTEXT.add(extra_exp, extra_am)
     return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
-                    amort, extra_am, extra, tuple(steps))
+                    amort, extra_am, extra, later(_steps, steps, base_args, cites, plan, extra_args))
+
+
+def _steps(r: RdResult, tests: list[Step], base_args: tuple[object, ...], cites: tuple[Citation, ...],
+           plan: _RatioPlan, extra_args: tuple[Decimal, Decimal | None, Decimal, Decimal] | None) -> list[Step]:
+    """The steps of the super-deduction (written when first read): the tests, the base, the ratio, the deduction.
+
+    ``extra_args`` are the figures of the deduction's formula (``None``: not
+    deductible, the enterprise excluded or the rule not in force).
+    """
+    steps = [*tests, Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", r.base, "yuan",
+                          Formula(_base_formula, base_args), cites, "A107012"), *plan.steps]
+    if extra_args is None:
+        steps.append(Step("rd.excluded", "加计扣除额：不适用", "super-deduction: none", _ZERO_FEN, "yuan", "", (),
+                          "A107012"))
+        steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", r.extra, "yuan", "", (), "A107012"))
+        return steps
+    formula = Formula(_extra_formula, extra_args)
+    if r.amortisation:
+        steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
+                          r.extra_expensed, "yuan", formula, plan.cites, "A107012"))
+        steps.append(Step("rd.extra_amortisation", "无形资产摊销加计扣除额", "super-deduction on amortisation",
+                          r.extra_amortisation, "yuan", Formula(_amortisation_formula, (r.amortisation, r.ratio)),
+                          plan.cites, "A107012"))
+        formula = Formula(_sum_formula, (r.extra_expensed, r.extra_amortisation))
+    steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", r.extra, "yuan", formula, plan.cites,
+                      "A107012"))
+    return steps
 
 
 def _read_no_expenses(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) -> RdResult:
