@@ -1,6 +1,7 @@
 """Benchmark the enterprise income tax rules: the full annual computation of one enterprise, and its parts.
 
-Run: ``python benchmarks/bench_eit.py``.  Figures are recorded in docs/performance/eit.md.
+Run: ``python benchmarks/bench_eit.py`` (``--bars``: the ratios only).  Figures are recorded in
+docs/performance/eit.md.
 
 Two enterprises: (a) a small low-profit enterprise of 2018 (profit, adjustments,
 quarterly size figures; no R&D, equipment or losses), against a bare function of
@@ -263,6 +264,8 @@ def main() -> None:
     })
     report_ratios(runs, [("annual", "bare", 4.0), ("annual.explain", "bare", 8.0),
                          ("from_mapping", "annual", 1.0), ("benefit", "annual", 10.0)])
+    if "--bars" in sys.argv[1:]:  # the ratios only
+        return
     print("Each function on its own:")
     report(
         [
