@@ -10,7 +10,9 @@ Steps hold figures, not text.  A formula with amounts in it is a
 formatted, and the Chinese or English formula composed, only when a result is
 shown — :meth:`Explained.explain`, :meth:`Explained.as_dict`, or reading
 ``step.formula`` / ``step.formula_zh`` — so a computation whose explanation is
-never read formats nothing.
+never read formats nothing.  A rule may also hand its result :func:`later` in
+place of the steps: the steps are then written from the result's figures the
+first time they are read, and kept (:func:`steps_when_read`).
 
 >>> from decimal import Decimal
 >>> s = Step("rate", "税率", "VAT rate", Decimal("0.13"), unit="rate",

@@ -342,7 +342,8 @@ def build(cls: type[T], data: object, where: str, first: tuple[str, ...] = ()) -
         if missing:
             also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
             raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
-    read_first = {name: plan.converters[name](data[name], f"{prefix}{name}") for name in first if name in data}
+    read_first = {name: plan.converters[name](data[name], f"{prefix}{name}") for name in first if name in data
+                  } if first else None
     obj = object.__new__(cls)
     setattr_ = object.__setattr__
     try:
