@@ -1,11 +1,14 @@
 """Benchmark the enterprise income tax rules: the full annual computation of one enterprise, and its parts.
 
-Run: ``python benchmarks/bench_eit.py``.  Figures are recorded in docs/performance/eit.md.
+Run: ``python benchmarks/bench_eit.py`` (``--bars``: the ratios only).  Figures are recorded in
+docs/performance/eit.md.
 
-The sample is the 2018 manufacturer of docs/benefit-2018.md: quarterly size
-figures, two R&D projects (other expenses capped, entrusted R&D), two assets,
-two losses brought forward, a high-tech certificate, and the small low-profit
-relief — every line of the computation, with its explanation steps.
+Two enterprises: (a) a small low-profit enterprise of 2018 (profit, adjustments,
+quarterly size figures; no R&D, equipment or losses), against a bare function of
+the relief alone; (b) the 2018 manufacturer of docs/benefit-2018.md: quarterly
+size figures, two R&D projects (other expenses capped, entrusted R&D), two
+assets, two losses brought forward, a high-tech certificate, and the small
+low-profit relief — every line of the computation, with its explanation steps.
 """
 
 from __future__ import annotations
@@ -89,7 +92,66 @@ def sample_mapping() -> dict[str, Any]:
     }""")
 
 
-# The bare Decimal baseline: the same arithmetic as annual() on the sample, no steps, no law lookups.
+def small_mapping() -> dict[str, Any]:
+    """A small low-profit enterprise as a JSON file gives it: profit, adjustments, quarterly size figures."""
+    return json.loads("""{
+      "year": 2018, "profit": "560000", "adjustments": "20000", "industry": "wholesale_retail",
+      "quarters": [
+        {"employees_start": 40, "employees_end": 42, "assets_start": "3000000", "assets_end": "3200000"},
+        {"employees_start": 42, "employees_end": 45, "assets_start": "3200000", "assets_end": "3500000"},
+        {"employees_start": 45, "employees_end": 44, "assets_start": "3500000", "assets_end": "3600000"},
+        {"employees_start": 44, "employees_end": 48, "assets_start": "3600000", "assets_end": "4000000"}]
+    }""")
+
+
+def small() -> EnterpriseYear:
+    """The small low-profit enterprise of :func:`small_mapping`: no R&D, equipment or losses."""
+    return EnterpriseYear(
+        2018, profit=D("560000"), adjustments=D("20000"), industry="wholesale_retail",
+        quarters=(Quarter(40, 42, D("3000000"), D("3200000")), Quarter(42, 45, D("3200000"), D("3500000")),
+                  Quarter(45, 44, D("3500000"), D("3600000")), Quarter(44, 48, D("3600000"), D("4000000"))),
+    )
+
+
+# The bare Decimal baselines: the same arithmetic as annual(), no steps, no law lookups.
+
+
+def bare_small_law() -> dict[str, Decimal]:
+    """The law values of the small low-profit relief for 2018 (an enterprise other than industrial), read once."""
+    law = default()
+    day = datetime.date(2018, 12, 31)
+
+    def v(key: str) -> Any:
+        return law.value(key, day).value
+
+    return {
+        "standard": v("eit.rate.standard"),
+        "sp_cap": v("eit.small_profit.income_cap"),
+        "sp_emp": v("eit.small_profit.employees_cap.other"),
+        "sp_assets": v("eit.small_profit.assets_cap.other"),
+        "sp_limit": v("eit.small_profit.band1.limit"),
+        "sp_ratio": v("eit.small_profit.band1.ratio"),
+        "sp_rate": v("eit.small_profit.rate"),
+    }
+
+
+def bare_small(f: EnterpriseYear, law: dict[str, Any]) -> tuple[Decimal, ...]:
+    """The small low-profit relief alone, in plain Decimal: taxable income, the caps tests, the reduced tax.
+
+    The baseline of bar (a): the year's averages are the record's (as for
+    :func:`annual`), the law values read before; no steps.
+    """
+    with decimal.localcontext(CONTEXT):
+        ti = f.profit + f.adjustments
+        standard = (ti * law["standard"]).quantize(FEN)
+        emp, assets = f.size  # type: ignore[misc]
+        if ti <= law["sp_cap"] and emp <= law["sp_emp"] and assets <= law["sp_assets"] and ti <= law["sp_limit"]:
+            tax = min(standard, (ti * law["sp_ratio"] * law["sp_rate"]).quantize(FEN))
+        else:
+            tax = standard
+        return ti, tax, standard - tax
+
+
 
 
 def bare_law() -> dict[str, Decimal]:
@@ -175,7 +237,24 @@ def main() -> None:
     asset = f.equipment[0]
     fc = sample_with_certificate()
     assert annual(fc).tax == r.tax
+    s = small()
+    small_law = bare_small_law()
+    rs = annual(s)
+    assert bare_small(s, small_law) == (rs.taxable_income, rs.tax, rs.relief)
+    s_mapping = small_mapping()
+    assert EnterpriseYear.from_mapping(s_mapping) == s
     print("The bars, as ratios timed in the same rounds (median over 15 rounds):")
+    print("(a) a small low-profit enterprise (profit, adjustments, quarters), against the relief alone:")
+    runs = interleaved_us({
+        "bare_small": (lambda: bare_small(s, small_law), 4000),
+        "annual": (lambda: annual(s), 1000),
+        "annual.explain": (lambda: annual(s).explain(), 500),
+        "from_mapping": (lambda: EnterpriseYear.from_mapping(s_mapping), 1000),
+        "benefit": (lambda: benefit(s), 200),
+    })
+    report_ratios(runs, [("annual", "bare_small", 4.0), ("annual.explain", "bare_small", 8.0),
+                         ("from_mapping", "annual", 1.0), ("benefit", "annual", 10.0)])
+    print("(b) the full sample (R&D, equipment, losses, high-tech rate, small low-profit relief):")
     runs = interleaved_us({
         "bare": (lambda: bare_annual(f, law), 2000),
         "annual": (lambda: annual(f), 1000),
@@ -185,6 +264,8 @@ def main() -> None:
     })
     report_ratios(runs, [("annual", "bare", 4.0), ("annual.explain", "bare", 8.0),
                          ("from_mapping", "annual", 1.0), ("benefit", "annual", 10.0)])
+    if "--bars" in sys.argv[1:]:  # the ratios only
+        return
     print("Each function on its own:")
     report(
         [

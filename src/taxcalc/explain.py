@@ -10,7 +10,9 @@ Steps hold figures, not text.  A formula with amounts in it is a
 formatted, and the Chinese or English formula composed, only when a result is
 shown — :meth:`Explained.explain`, :meth:`Explained.as_dict`, or reading
 ``step.formula`` / ``step.formula_zh`` — so a computation whose explanation is
-never read formats nothing.
+never read formats nothing.  A rule may also hand its result :func:`later` in
+place of the steps: the steps are then written from the result's figures the
+first time they are read, and kept (:func:`steps_when_read`).
 
 >>> from decimal import Decimal
 >>> s = Step("rate", "税率", "VAT rate", Decimal("0.13"), unit="rate",
@@ -25,16 +27,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .money import CONTEXT
 
 _HUNDRED = Decimal(100)
 _FEN = Decimal("0.01")
 
-__all__ = ["Citation", "Explained", "Formula", "Step", "format_value", "jsonable"]
+__all__ = ["Citation", "Explained", "Formula", "Step", "format_value", "jsonable", "later", "steps_when_read"]
+
+_C = TypeVar("_C", bound=type)
 
 
 class Citation(NamedTuple):
@@ -262,3 +266,79 @@ class Explained:
             if s.name == name:
                 return s
         raise KeyError(name)
+
+
+class _Later:
+    """The ``steps`` of a result, written when they are first read: ``write(result, *args)``.
+
+    A rule computes its figures and hands its result ``later(write, *args)`` in
+    place of the steps; ``write`` makes the steps from the result's figures and
+    ``args`` (the law values read, or what else the figures do not hold) the
+    first time anything reads them — ``result.steps``, :meth:`Explained.explain`,
+    :meth:`Explained.as_dict`, ``==``, ``repr``.  The steps are then kept on the
+    result, which is immutable.  Only for a result class made with
+    :func:`steps_when_read`; ``write`` reads no law (whatever could fail is
+    read while computing the figures).
+
+    >>> @steps_when_read
+    ... @dataclasses.dataclass(frozen=True, slots=True)
+    ... class Doubled(Explained):
+    ...     value: Decimal
+    ...     steps: tuple[Step, ...]
+    >>> def write(r: Doubled, given: Decimal) -> list[Step]:
+    ...     print("writing")
+    ...     return [Step("given", "给定", "given", given, "yuan"), Step("double", "两倍", "doubled", r.value, "yuan")]
+    >>> r = Doubled(Decimal(4), later(write, Decimal(2)))
+    >>> print(r.explain("en"))
+    writing
+    1. given: 2.00
+    2. doubled: 4.00
+    >>> r.step("double").value, len(r.steps)
+    (Decimal('4'), 2)
+    """
+
+    __slots__ = ("args", "write")
+
+    def __init__(self, write: Callable[..., Iterable[Step]], *args: Any) -> None:
+        self.write = write
+        self.args = args
+
+
+if TYPE_CHECKING:
+    def later(write: Callable[..., Iterable[Step]], *args: Any) -> tuple[Step, ...]:
+        """The ``steps`` of a result, written when they are first read (:class:`_Later`)."""
+else:
+    later = _Later  # the placeholder itself, made in one call
+
+
+class _StepsWhenRead:
+    """The ``steps`` field of a result made with :func:`steps_when_read`: writes them the first time it is read."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot  # the dataclass's own slot for ``steps``
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = self.slot.__get__(obj, owner)
+        if value.__class__ is _Later:
+            value = tuple(value.write(obj, *value.args))
+            self.slot.__set__(obj, value)
+        return value
+
+    def __set__(self, obj: object, value: object) -> None:
+        self.slot.__set__(obj, value)
+
+
+def steps_when_read(cls: _C) -> _C:
+    """Let the result dataclass ``cls`` (frozen, slotted) take its ``steps`` from :func:`later`.
+
+    ``steps`` stays a field in its place: :func:`dataclasses.fields`, ``==``,
+    ``repr``, :meth:`Explained.as_dict` and :meth:`Explained.explain` see the steps
+    as written.  Steps given as a tuple are kept as they are.
+    """
+    slot = cls.__dict__["steps"]
+    setattr(cls, "steps", _StepsWhenRead(slot))  # noqa: B010
+    return cls

@@ -17,7 +17,7 @@ import dataclasses
 import datetime as _dt
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from .. import calendar as _calendar
 from ..errors import InvalidInput, UnknownCategory
@@ -215,57 +215,161 @@ def as_share(value: object, field: str) -> Decimal:
     return rate(value, field)
 
 
-def build(cls: Callable[..., T], data: object, where: str,
-          nested: Mapping[str, Callable[[object, str], object]] | None = None) -> T:
-    """Build the input dataclass ``cls`` from a mapping (a parsed TOML or JSON table).
+def amount(value: object, field: str) -> Decimal:
+    """A non-negative amount of yuan: as :func:`~taxcalc.money.nonnegative_money`, in one call.
 
-    Field names are the dataclass's; an unknown name is refused.  ``nested`` maps a
-    field to the converter of its value (for tables and arrays of tables).  Errors
-    name the field with its path, e.g. ``equipment[2].cost``.
+    The usual value of a file, a string of at most 16 ASCII digits with at most
+    one point (``"1234.50"``), is read directly: it is what :func:`~taxcalc.money.money`
+    would make of it (no separators, no sign, below 10^16).
     """
-    if not isinstance(data, Mapping):
+    if type(value) is str and 0 < len(value) <= 16 and value.isascii() and value.replace(".", "", 1).isdigit():
+        return Decimal(value)  # 1 to 16 ASCII digits, at most one point: as money() reads it
+    d = money(value, field)
+    if d < 0:
+        raise InvalidInput(field, f"must not be negative (got {d})")
+    return d
+
+
+def signed_amount(value: object, field: str) -> Decimal:
+    """An amount of yuan, negative allowed (:func:`~taxcalc.money.money`); a plain string read directly."""
+    if type(value) is str and _plain(value[1:] if value[:1] == "-" else value):
+        return Decimal(value)
+    return money(value, field)
+
+
+def _plain(text: str) -> bool:
+    """``text`` is 1 to 16 ASCII digits with at most one point: read by ``Decimal`` as :func:`money` reads it."""
+    return 0 < len(text) <= 16 and text.isascii() and text.replace(".", "", 1).isdigit()
+
+
+def optional(convert: Callable[[object, str], T]) -> Callable[[object, str], T | None]:
+    """``convert``, letting ``None`` (not given) through."""
+    def read(value: object, field: str) -> T | None:
+        return None if value is None else convert(value, field)
+    return read
+
+
+def one_of(known: Iterable[str]) -> Callable[[object, str], str]:
+    """A converter accepting one of ``known`` (:func:`choice`)."""
+    options = tuple(known)
+
+    def read(value: object, field: str) -> str:
+        return choice(value, field, options)
+    return read
+
+
+def rows(cls: type[T]) -> Callable[[object, str], tuple[T, ...]]:
+    """A converter of an array of tables to a tuple of ``cls`` (:func:`build_all`)."""
+    def read(value: object, field: str) -> tuple[T, ...]:
+        return build_all(cls, value, field)
+    return read
+
+
+_ABSENT = object()
+
+
+class _Plan(NamedTuple):
+    """An input record's checks, with what :func:`build` needs to read it from a table."""
+
+    steps: tuple[tuple[str, Callable[..., Any], object, Callable[[], object] | None], ...]
+    names: tuple[str, ...]
+    known: frozenset[str]
+    required: tuple[str, ...]
+    converters: dict[str, Callable[[Any, str], Any]]
+
+
+def checked(*order: tuple[str, Callable[[Any, str], Any]] | Callable[[Any], None]) -> Callable[[type[T]], type[T]]:
+    """Declare how the fields of an input dataclass are checked: once for its constructor and its reader.
+
+    ``order`` lists, in the order they are checked, each field with its
+    converter (``convert(value, field)``: the checked value, or
+    :class:`~taxcalc.errors.InvalidInput` naming ``field``) and the checks across
+    fields (``check(record)``, which may set the fields made from the others).
+    The record's ``__post_init__`` calls :func:`check`; its ``from_mapping``
+    calls :func:`build`, which checks each value of the table once and makes
+    the record without its generated ``__init__``.  A field left at its default
+    is not checked (a declared default is valid).
+    """
+    def make(cls: type[T]) -> type[T]:
+        fields = {f.name: f for f in dataclasses.fields(cast(Any, cls)) if f.init}
+        steps: list[tuple[str, Callable[..., Any], object, Callable[[], object] | None]] = []
+        for item in order:
+            if isinstance(item, tuple):
+                name, convert = item
+                f = fields[name]
+                factory = None if f.default_factory is dataclasses.MISSING else f.default_factory
+                steps.append((name, convert, f.default, factory))
+            else:
+                steps.append(("", item, None, None))
+        assert set(fields) == {name for name, *_ in steps if name}, f"{cls}: every field is checked once"
+        required = tuple(n for n, f in fields.items()
+                         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        converters = {name: convert for name, convert, *_ in steps if name}
+        type.__setattr__(cls, "__record_plan__", _Plan(tuple(steps), tuple(fields), frozenset(fields), required,
+                                                       converters))
+        return cls
+    return make
+
+
+def check(obj: object) -> None:
+    """Check and set the fields of an input record made by its constructor (its ``__post_init__``)."""
+    for name, convert, given, _factory in type(obj).__record_plan__.steps:  # type: ignore[attr-defined]
+        if not name:
+            convert(obj)
+            continue
+        value = getattr(obj, name)
+        if value is not given:
+            object.__setattr__(obj, name, convert(value, name))
+
+
+def build(cls: type[T], data: object, where: str, first: tuple[str, ...] = ()) -> T:
+    """Build the input record ``cls`` (made with :func:`checked`) from a mapping (a parsed TOML or JSON table).
+
+    Field names are the record's; an unknown name is refused.  Each value is
+    checked once, by the record's declared converter; the tables named in
+    ``first`` are read before the other fields.  Errors name the field with its
+    path, e.g. ``equipment[2].cost``.
+    """
+    if type(data) is not dict and not isinstance(data, Mapping):
         raise InvalidInput(where or "input", f"must be a table of fields (got {type(data).__name__})")
-    names: list[str] = []
-    missing: list[str] = []
-    for f in dataclasses.fields(cast(Any, cls)):
-        if f.init:
-            names.append(f.name)
-            if (f.name not in data and f.default is dataclasses.MISSING
-                    and f.default_factory is dataclasses.MISSING):
-                missing.append(f.name)
+    plan: _Plan = cls.__record_plan__  # type: ignore[attr-defined]
     prefix = f"{where}." if where else ""
-    known = set(names)
-    if not known.issuperset(data):
-        extra = sorted(set(data) - known)
-        raise InvalidInput(f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(names)}")
-    if missing:
-        also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
-        raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
-    kwargs: dict[str, Any] = dict(data)
-    if nested:
-        for name, convert in nested.items():
-            if name in kwargs:
-                kwargs[name] = convert(kwargs[name], f"{prefix}{name}")
+    if not plan.known.issuperset(data):
+        extra = sorted(set(data) - plan.known)
+        raise InvalidInput(f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(plan.names)}")
+    if len(data) < len(plan.names):  # some fields not given: are they all optional?
+        missing = [n for n in plan.required if n not in data]
+        if missing:
+            also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
+            raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
+    read_first = {name: plan.converters[name](data[name], f"{prefix}{name}") for name in first if name in data
+                  } if first else None
+    obj = object.__new__(cls)
+    setattr_ = object.__setattr__
     try:
-        return cls(**kwargs)
+        for name, convert, given, factory in plan.steps:
+            if not name:
+                convert(obj)
+                continue
+            value = data.get(name, _ABSENT)
+            if value is _ABSENT:
+                value = given if factory is None else factory()
+            else:
+                value = read_first[name] if read_first and name in read_first else convert(value, name)
+            setattr_(obj, name, value)
     except InvalidInput as exc:
         if exc.field.startswith(prefix) and prefix:
             raise
         raise InvalidInput(f"{prefix}{exc.field}", exc.reason) from None
+    return obj
 
 
-def build_all(cls: Callable[..., T], data: object, where: str,
-              nested: Mapping[str, Callable[[object, str], object]] | None = None) -> tuple[T, ...]:
+def build_all(cls: type[T], data: object, where: str) -> tuple[T, ...]:
     """Build a tuple of ``cls`` from an array of tables (or pass instances through)."""
     if isinstance(data, str | bytes | Mapping) or not isinstance(data, Iterable):
         raise InvalidInput(where, "must be a list of tables")
-    out = []
-    for i, item in enumerate(data):
-        if isinstance(item, cls):  # type: ignore[arg-type]
-            out.append(item)
-        else:
-            out.append(build(cls, item, f"{where}[{i}]", nested))
-    return tuple(out)
+    return tuple([item if isinstance(item, cls) else build(cls, item, f"{where}[{i}]")
+                  for i, item in enumerate(data)])
 
 
 def segments(months: tuple[int, ...], read: Callable[[int], T]) -> tuple[tuple[tuple[int, ...], T], ...]:

@@ -53,7 +53,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Explained, Formula, Step
+from ..explain import Explained, Formula, Step, later, steps_when_read
 from ..law import Law
 from ..money import CONTEXT, ZERO, round_fen, total
 from ._common import months_operated, signed_yuan, the_law, year_end, yuan
@@ -77,6 +77,7 @@ __all__ = ["AnnualResult", "REGIMES", "annual"]
 REGIMES = ("standard", "hnte", "tase", "small_profit")
 
 
+@steps_when_read
 @dataclass(frozen=True, slots=True)
 class AnnualResult(Explained):
     """Every line of one enterprise's tax year.
@@ -167,51 +168,33 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     f = facts
     y = f.year
     months = months_operated(y, f.opened, f.closed)
-    steps: list[Step] = [
-        Step("annual.profit", "利润总额", "accounting profit", f.profit, "yuan", "", (), "A100000"),
-        Step("annual.adjustments", "纳税调整（净额，不含所列资产）", "net tax adjustments (other than the assets listed)",
-             f.adjustments, "yuan", "", (), "A105000"),
-    ]
     # Equipment: each asset's tax deduction against its book depreciation.
     eq_years: list[EquipmentYear] = []
     eq_adj = eq_extra = ZERO
     for i, a in enumerate(f.equipment):
         ey = _asset_year(a, y, f.hnte_q4_years, law, f"equipment[{i}]")
         eq_years.append(ey)
-        steps.extend(ey.steps)
         eq_adj = CONTEXT.add(eq_adj, ey.adjustment)
         if ey.extra:
             eq_extra = CONTEXT.add(eq_extra, ey.extra)
-    if eq_years:
-        steps.append(Step("annual.equipment_adjustment", "资产折旧、摊销纳税调整（所列资产）",
-                          "depreciation adjustment of the assets listed", eq_adj, "yuan", "", (), "A105080"))
     # R&D super-deduction.
     rd = _rd_compute(law, y, f.rd, f.industry, f.main_business_share, months,
                      tech_sme=y in f.tech_sme_qualified_years, ic_machine=f.ic_machine)
-    if f.rd.projects or f.rd.intangibles:
-        steps.extend(rd.steps)
     before = CONTEXT.subtract(CONTEXT.add(CONTEXT.add(f.profit, f.adjustments), eq_adj), rd.extra)
     if eq_extra:
         before = CONTEXT.subtract(before, eq_extra)
-        steps.append(Step("annual.equipment_extra", "高新技术企业设备、器具加计扣除", "high-tech equipment extra deduction",
-                          eq_extra, "yuan"))
-    steps.append(Step("annual.income_before_losses", "纳税调整后所得", "income after adjustments, before losses",
-                      before, "yuan", Formula(_before_formula, (f.profit, f.adjustments, eq_adj, rd.extra, eq_extra)),
-                      (), "A100000"))
     # Losses.
     losses = _apply(law, y, before, f.losses, f.qualified, f.loss_extension)
-    if f.hnte_certificates or f.tech_sme_registrations:  # why each qualification year that extended a loss is one
+    whys: list[Step] = []  # why each qualification year that extended a loss is one
+    if f.hnte_certificates or f.tech_sme_registrations:
         for q in sorted({u.qualified_by for u in losses.rows if u.qualified_by}):
             why = law.memo(_read_loss_step, q, f.hnte_certificates, f.tech_sme_registrations)
             if why is not None:
-                steps.append(why)
-    steps.extend(losses.steps)
+                whys.append(why)
     ti = losses.taxable_income
-    steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", ti, "yuan", "", (), "A100000"))
-    if f.hnte_certificates and y not in f.hnte_years:  # the certificates decide the 15% rate of the year
-        why = law.memo(_read_rate_step, y, f.hnte_certificates)
-        if why is not None:
-            steps.append(why)
+    rate_why = None  # the certificates decide the 15% rate of the year
+    if f.hnte_certificates and y not in f.hnte_years:
+        rate_why = law.memo(_read_rate_step, y, f.hnte_certificates)
     # Rate regimes: the lowest tax of those the enterprise qualifies for (in the order of REGIMES on a tie).
     regimes = law.memo(_read_rates, y, y in f.hnte_rate_years, y in f.tase_years)
     alternatives = [(r.name, round_fen(CONTEXT.multiply(ti, r.rate))) for r in regimes]  # half up to the fen
@@ -222,38 +205,78 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
             best = i
     regime, tax = alternatives[best]
     rate = regimes[best].rate
-    regime_steps: tuple[Step, ...] = (regimes[best].step,)
+    rate_step: Step | None = regimes[best].step  # None: the small low-profit relief's own steps show the rate
     sp = _small_profit(law, f, y, ti, months)
-    if sp is not None:
-        if sp.eligible:
-            alternatives.append(("small_profit", sp.tax))
-            if sp.tax < tax:
-                best = len(alternatives) - 1
-                regime, tax, regime_steps = "small_profit", sp.tax, sp.steps
-                last = law.memo(_read_year_regimes, y, months)[-1][1].figures
-                assert last is not None
-                rate = last.rate
-        else:
-            steps.extend(sp.steps)
-    steps.extend(regime_steps)
-    if len(alternatives) > 1:
+    if sp is not None and sp.eligible:
+        alternatives.append(("small_profit", sp.tax))
+        if sp.tax < tax:
+            regime, tax, rate_step = "small_profit", sp.tax, None
+            last = law.memo(_read_year_regimes, y, months)[-1][1].figures
+            assert last is not None
+            rate = last.rate
+    return AnnualResult(
+        y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
+        standard_tax, tax, CONTEXT.subtract(standard_tax, tax), tuple(alternatives), losses.new_loss, losses.carried,
+        rd, tuple(eq_years), losses, sp, later(_steps, bool(f.rd.projects or f.rd.intangibles), whys, rate_why, rate_step),
+    )
+
+
+def _steps(r: AnnualResult, rd_shown: bool, whys: list[Step], rate_why: Step | None,  # noqa: FBT001
+           rate_step: Step | None) -> list[Step]:
+    """The steps of the annual computation, in the order of the return (written when first read).
+
+    ``whys`` and ``rate_why`` explain the qualification years that extended a loss
+    and the year's 15% rate, when certificates decide them; ``rate_step`` is the
+    rate applied, ``None`` when it is the small low-profit relief's.
+    """
+    steps: list[Step] = [
+        Step("annual.profit", "利润总额", "accounting profit", r.profit, "yuan", "", (), "A100000"),
+        Step("annual.adjustments", "纳税调整（净额，不含所列资产）", "net tax adjustments (other than the assets listed)",
+             r.adjustments, "yuan", "", (), "A105000"),
+    ]
+    for ey in r.equipment:
+        steps.extend(ey.steps)
+    if r.equipment:
+        steps.append(Step("annual.equipment_adjustment", "资产折旧、摊销纳税调整（所列资产）",
+                          "depreciation adjustment of the assets listed", r.equipment_adjustment, "yuan", "", (),
+                          "A105080"))
+    if rd_shown:
+        steps.extend(r.rd.steps)
+    if r.equipment_extra:
+        steps.append(Step("annual.equipment_extra", "高新技术企业设备、器具加计扣除", "high-tech equipment extra deduction",
+                          r.equipment_extra, "yuan"))
+    steps.append(Step("annual.income_before_losses", "纳税调整后所得", "income after adjustments, before losses",
+                      r.income_before_losses, "yuan",
+                      Formula(_before_formula, (r.profit, r.adjustments, r.equipment_adjustment, r.rd_extra,
+                                                r.equipment_extra)), (), "A100000"))
+    steps.extend(whys)
+    steps.extend(r.losses.steps)
+    steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", r.taxable_income, "yuan", "", (),
+                      "A100000"))
+    if rate_why is not None:
+        steps.append(rate_why)
+    sp = r.small_profit
+    if sp is not None and not sp.eligible:
+        steps.extend(sp.steps)
+    if rate_step is None:
+        assert sp is not None
+        steps.extend(sp.steps)
+    else:
+        steps.append(rate_step)
+    tax, regime = r.tax, r.regime
+    if len(r.alternatives) > 1:
         steps.append(Step("annual.regime", _REGIME_LABEL_ZH[regime], _REGIME_LABEL_EN[regime], tax, "yuan",
-                          Formula(_regime_formula, (tuple(alternatives),))))
+                          Formula(_regime_formula, (r.alternatives,))))
     steps.append(Step("annual.tax", "应纳所得税额", "tax payable", tax, "yuan", "", (), "A100000"))
-    relief = CONTEXT.subtract(standard_tax, tax)
-    if relief:
-        steps.append(Step("annual.relief", "减免所得税额", "tax relief against the standard rate", relief, "yuan",
-                          Formula(_minus_formula, (standard_tax, tax)), (), "A107040"))
-    carried = losses.carried
+    if r.relief:
+        steps.append(Step("annual.relief", "减免所得税额", "tax relief against the standard rate", r.relief, "yuan",
+                          Formula(_minus_formula, (r.standard_tax, tax)), (), "A107040"))
+    carried = r.losses_carried
     if carried:
         steps.append(Step("annual.losses_carried", "结转以后年度弥补的亏损", "losses carried to next year",
                           total([c.amount for c in carried]), "yuan", Formula(_carried_formula, (carried,)), (),
                           "A106000"))
-    return AnnualResult(
-        y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
-        standard_tax, tax, relief, tuple(alternatives), losses.new_loss, carried, rd, tuple(eq_years), losses,
-        sp, tuple(steps),
-    )
+    return steps
 
 
 _REGIME_ZH = {"standard": "基本税率", "hnte": "高新技术企业", "tase": "技术先进型服务企业", "small_profit": "小型微利企业"}

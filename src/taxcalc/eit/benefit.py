@@ -69,7 +69,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import OutsideCoverage, UnknownCategory
-from ..explain import Citation, Explained, Formula, Step
+from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
 from ..law import Law
 from ..law.model import WHAT_IF
 from ..money import DateLike, date_arg, sub
@@ -143,6 +143,7 @@ class PolicyBenefit:
     reduces_only: bool
 
 
+@steps_when_read
 @dataclass(frozen=True, slots=True)
 class Benefit(Explained):
     """The benefit of each policy for one enterprise year.
@@ -232,14 +233,15 @@ def _citations(p: Policy, facts: EnterpriseYear, result: AnnualResult, law: Law)
     elif pid in ("loss_10_years", "loss_8_years_2020"):
         n = 10 if pid == "loss_10_years" else 8
         cites.extend([u.citation for u in result.losses.rows if u.carry_years == n])
-        if pid == "loss_10_years" and cites:  # how the qualification years were read (45号 二)
-            for s in result.steps:
+        if pid == "loss_10_years" and cites and (facts.hnte_certificates or facts.tech_sme_registrations):
+            for s in result.steps:  # how the qualification years were read (45号 二)
                 if s.name.startswith("qualification.losses."):
                     cites.extend(s.cite)
     elif pid == "hnte_rate":  # the rate (below), and how the certificates decide the year (24号 一)
-        for s in result.steps:
-            if s.name == "qualification.hnte_rate":
-                cites.extend(s.cite)
+        if facts.hnte_certificates:
+            for s in result.steps:
+                if s.name == "qualification.hnte_rate":
+                    cites.extend(s.cite)
     if not cites or pid == "hnte_rate":
         cites = [*_in_force(law, p.keys, p.cite_day or year_end(facts.year)), *cites]
     return tuple([c for c in dict.fromkeys(cites) if c.doc != WHAT_IF])
@@ -312,27 +314,33 @@ def benefit(
     result = annual(facts, law=law)
     tax = result.tax
     rows: list[PolicyBenefit] = []
-    steps: list[Step] = [Step("benefit.tax", "依法计算的应纳所得税额", "tax under the law", tax, "yuan", "", (), "A100000")]
     for p in chosen:
         without = tax if _cannot_change(p, facts, result) else annual(facts, law=_what_if(law, p.off)).tax
-        saving = sub(without, tax)
-        cites = _citations(p, facts, result, law)
-        rows.append(PolicyBenefit(p.id, p.zh, p.en, without, saving, cites, p.reduces_only))
-        steps.append(Step(f"benefit.{p.id}", f"{p.zh}：节税额", f"{p.en}: tax saved", saving, "yuan",
-                          Formula(_minus_formula, (without, tax)), cites))
+        rows.append(PolicyBenefit(p.id, p.zh, p.en, without, sub(without, tax), _citations(p, facts, result, law),
+                                  p.reduces_only))
     all_off: dict[str, object] = {}
     for p in chosen:
         all_off.update(p.off)
     tax_without_all = annual(facts, law=_what_if(law, tuple(sorted(all_off.items())))).tax if chosen else tax
-    total_saving = sub(tax_without_all, tax)
-    steps.append(Step("benefit.total", "上述政策合计节税额（同时取消）", "tax saved by all the policies above together",
-                      total_saving, "yuan", Formula(_minus_formula, (tax_without_all, tax))))
     as_known = since = None
     if day is not None:
         as_known = annual(facts, law=_known_view(law, day)).tax
         since = sub(as_known, tax)
-        steps.append(Step("benefit.since", f"与{day}已公布的规定相比的节税额", f"tax saved against the law as known on {day}",
-                          since, "yuan", Formula(_minus_formula, (as_known, tax))))
-    return Benefit(facts.year, tax, result, tuple(rows), tax_without_all, total_saving, day, as_known, since,
-                   tuple(steps))
+    return Benefit(facts.year, tax, result, tuple(rows), tax_without_all, sub(tax_without_all, tax), day, as_known,
+                   since, later(_steps))
 
+
+def _steps(b: Benefit) -> list[Step]:
+    """The tax, the saving of each policy, of all together, and against the law as known on a day."""
+    tax = b.tax
+    steps = [Step("benefit.tax", "依法计算的应纳所得税额", "tax under the law", tax, "yuan", "", (), "A100000")]
+    for r in b.policies:
+        steps.append(Step(f"benefit.{r.id}", f"{r.zh}：节税额", f"{r.en}: tax saved", r.saving, "yuan",
+                          Formula(_minus_formula, (r.tax_without, tax)), r.citations))
+    steps.append(Step("benefit.total", "上述政策合计节税额（同时取消）", "tax saved by all the policies above together",
+                      b.total_saving, "yuan", Formula(_minus_formula, (b.tax_without_all, tax))))
+    if b.known_on is not None:
+        steps.append(Step("benefit.since", f"与{b.known_on}已公布的规定相比的节税额",
+                          f"tax saved against the law as known on {b.known_on}", b.saving_since, "yuan",
+                          Formula(_minus_formula, (b.tax_as_known_on, tax))))
+    return steps

@@ -80,12 +80,13 @@ from ..explain import Explained, Formula, Step
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, date_arg, div, round_fen
 from ._common import (
-    as_money,
+    amount,
     build,
-    choice,
+    check,
+    checked,
     flag,
+    one_of,
     percent,
-    setattrs,
     tax_year,
     text,
     the_law,
@@ -115,6 +116,21 @@ _DATE_EN = {"purchase": "invoice date", "instalment": "arrival date", "self_buil
 _ZERO_FEN = Decimal("0.00")
 
 
+def _positive_cost(value: object, field: str) -> Decimal:
+    cost = amount(value, field)
+    if cost <= 0:
+        raise InvalidInput(field, "must be more than zero")
+    return cost
+
+
+def _residual_within_cost(a: Equipment) -> None:
+    if a.residual > a.cost:
+        raise InvalidInput("residual", f"{a.residual} is more than the cost {a.cost}")
+
+
+@checked(("cost", _positive_cost), ("residual", amount), _residual_within_cost, ("name", text),
+         ("kind", one_of(ASSET_KINDS)), ("acquired_on", date_arg), ("in_use", date_arg),
+         ("acquisition", one_of(ACQUISITIONS)), ("elect_one_time", flag), ("book_depreciation", amount))
 @dataclass(frozen=True, slots=True)
 class Equipment:
     """A fixed asset: its unit value, class, purchase and first use.
@@ -145,24 +161,7 @@ class Equipment:
             book_depreciation: MoneyLike = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        cost = as_money(self.cost, "cost")
-        if cost <= 0:
-            raise InvalidInput("cost", "must be more than zero")
-        residual = as_money(self.residual, "residual")
-        if residual > cost:
-            raise InvalidInput("residual", f"{residual} is more than the cost {cost}")
-        setattrs(
-            self,
-            name=text(self.name, "name"),
-            cost=cost,
-            kind=choice(self.kind, "kind", ASSET_KINDS),
-            acquired_on=date_arg(self.acquired_on, "acquired_on"),
-            in_use=date_arg(self.in_use, "in_use"),
-            acquisition=choice(self.acquisition, "acquisition", ACQUISITIONS),
-            residual=residual,
-            elect_one_time=flag(self.elect_one_time, "elect_one_time"),
-            book_depreciation=as_money(self.book_depreciation, "book_depreciation"),
-        )
+        check(self)
 
     def described(self, lang: str = "zh") -> str:
         """"bought … (invoice date); in use YYYY-MM", for explanations."""

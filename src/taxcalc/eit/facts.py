@@ -100,16 +100,21 @@ from ..errors import InvalidInput
 from ..money import DateLike, MoneyLike
 from ._common import (
     INDUSTRIAL,
-    as_money,
+    amount,
     as_share,
     build,
     build_all,
-    choice,
+    check,
+    checked,
     flag,
     industry_arg,
     months_operated,
+    one_of,
+    optional,
     optional_date,
+    rows,
     setattrs,
+    signed_amount,
     tax_year,
     years,
 )
@@ -122,7 +127,7 @@ from .qualifications import (
     _rate_years,
     _validity_years,
 )
-from .rd_super_deduction import RdFacts
+from .rd_super_deduction import NO_RD, RdFacts
 from .small_profit import Quarter, _averages, _quarters_operated
 
 __all__ = ["EnterpriseYear"]
@@ -137,6 +142,71 @@ def _rd(value: object, where: str) -> RdFacts:
     return RdFacts.from_mapping(value, where)
 
 
+def _losses(value: object, where: str) -> tuple[Loss, ...]:
+    return tuple(sorted(build_all(Loss, value, where), key=lambda x: x.year))
+
+
+def _industrial(e: EnterpriseYear) -> None:
+    if e.industrial is None:  # 工业企业 by default: mining, manufacturing or utilities
+        object.__setattr__(e, "industrial", e.industry in INDUSTRIAL)
+
+
+def _days(e: EnterpriseYear) -> None:
+    months_operated(e.year, e.opened, e.closed)  # checks the days against the year
+
+
+def _size_given(e: EnterpriseYear) -> None:
+    employees, assets = e.employees, e.assets
+    if e.quarters and (employees is not None or assets is not None):
+        raise InvalidInput("quarters", "give either quarters or the annual averages (employees, assets), not both")
+    if (employees is None) != (assets is None):
+        raise InvalidInput("employees" if employees is None else "assets",
+                           "give both annual averages (employees and assets), or quarters")
+
+
+def _made_once(e: EnterpriseYear) -> None:
+    """The checks across the losses and quarters, and the fields made once from the others."""
+    y = e.year
+    seen: set[int] = set()
+    for loss in e.losses:
+        if loss.year >= y:
+            raise InvalidInput("losses", f"a loss brought into {y} must arise before it (got {loss.year})")
+        if loss.year in seen:
+            raise InvalidInput("losses", f"two losses of {loss.year}; give one amount per year")
+        seen.add(loss.year)
+    quarters = e.quarters
+    if quarters:
+        expected = _quarters_operated(months_operated(y, e.opened, e.closed))
+        if len(quarters) != expected:
+            raise InvalidInput("quarters", f"the enterprise operated in {expected} quarter(s) of {y}; "
+                               f"give one row for each (got {len(quarters)})")
+    employees, assets = e.employees, e.assets
+    size = _averages(quarters) if quarters else (None if employees is None or assets is None
+                                                  else (employees, assets))
+    certs = e.hnte_certificates
+    explicit = e.hnte_years  # sorted, each year once
+    rate_years = loss_years = q4_years = explicit
+    if certs:
+        rate_years = tuple(sorted(set(explicit).union(_rate_years(certs))))
+        loss_years = tuple(sorted(set(explicit).union(_validity_years(certs))))
+        q4_years = tuple(sorted(set(explicit).union(_q4_years(certs))))
+    sme = e.tech_sme_years
+    if e.tech_sme_registrations:
+        sme = tuple(sorted(set(sme).union(r.year for r in e.tech_sme_registrations)))
+    setattrs(e, size=size, hnte_rate_years=rate_years, hnte_loss_years=loss_years, hnte_q4_years=q4_years,
+             tech_sme_qualified_years=sme, qualified=tuple(sorted(set(loss_years).union(sme))) if sme else loss_years)
+
+
+@checked(
+    ("year", tax_year), ("industry", industry_arg), ("industrial", optional(flag)), _industrial,
+    ("opened", optional_date), ("closed", optional_date), _days,
+    ("quarters", rows(Quarter)), ("employees", optional(amount)), ("assets", optional(amount)), _size_given,
+    ("profit", signed_amount), ("adjustments", signed_amount), ("main_business_share", as_share), ("restricted", flag),
+    ("hnte_years", years), ("tech_sme_years", years), ("tase_years", years), ("ic_machine", flag), ("rd", _rd),
+    ("equipment", rows(Equipment)), ("losses", _losses), ("loss_extension", one_of(EXTENSIONS)),
+    ("hnte_certificates", rows(HnteCertificate)), ("tech_sme_registrations", rows(TechSmeRegistration)),
+    _made_once,
+)
 @dataclass(frozen=True, slots=True)
 class EnterpriseYear:
     """One enterprise's facts for one tax year (see the module notes for each field)."""
@@ -157,7 +227,7 @@ class EnterpriseYear:
     assets: Decimal | None = None
     opened: _dt.date | None = None
     closed: _dt.date | None = None
-    rd: RdFacts = field(default_factory=RdFacts)
+    rd: RdFacts = NO_RD
     equipment: tuple[Equipment, ...] = ()
     losses: tuple[Loss, ...] = ()
     loss_extension: str = ""
@@ -194,70 +264,7 @@ class EnterpriseYear:
             tech_sme_registrations: Iterable[TechSmeRegistration | Mapping[str, object]] = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        y = tax_year(self.year, "year")
-        industry = industry_arg(self.industry, "industry")
-        industrial = (industry in INDUSTRIAL) if self.industrial is None else flag(self.industrial, "industrial")
-        opened = optional_date(self.opened, "opened")
-        closed = optional_date(self.closed, "closed")
-        months_operated(y, opened, closed)  # checks the days against the year
-        quarters = build_all(Quarter, self.quarters, "quarters")
-        employees = None if self.employees is None else as_money(self.employees, "employees")
-        assets = None if self.assets is None else as_money(self.assets, "assets")
-        if quarters and (employees is not None or assets is not None):
-            raise InvalidInput("quarters", "give either quarters or the annual averages (employees, assets), not both")
-        if (employees is None) != (assets is None):
-            raise InvalidInput("employees" if employees is None else "assets",
-                               "give both annual averages (employees and assets), or quarters")
-        setattrs(
-            self,
-            year=y,
-            profit=as_money(self.profit, "profit", negative=True),
-            adjustments=as_money(self.adjustments, "adjustments", negative=True),
-            industry=industry,
-            main_business_share=as_share(self.main_business_share, "main_business_share"),
-            industrial=industrial,
-            restricted=flag(self.restricted, "restricted"),
-            hnte_years=years(self.hnte_years, "hnte_years"),
-            tech_sme_years=years(self.tech_sme_years, "tech_sme_years"),
-            tase_years=years(self.tase_years, "tase_years"),
-            ic_machine=flag(self.ic_machine, "ic_machine"),
-            quarters=quarters,
-            employees=employees,
-            assets=assets,
-            opened=opened,
-            closed=closed,
-            rd=_rd(self.rd, "rd"),
-            equipment=build_all(Equipment, self.equipment, "equipment"),
-            losses=tuple(sorted(build_all(Loss, self.losses, "losses"), key=lambda x: x.year)),
-            loss_extension=choice(self.loss_extension, "loss_extension", EXTENSIONS),
-            hnte_certificates=build_all(HnteCertificate, self.hnte_certificates, "hnte_certificates"),
-            tech_sme_registrations=build_all(TechSmeRegistration, self.tech_sme_registrations,
-                                             "tech_sme_registrations"),
-        )
-        seen: set[int] = set()
-        for loss in self.losses:
-            if loss.year >= y:
-                raise InvalidInput("losses", f"a loss brought into {y} must arise before it (got {loss.year})")
-            if loss.year in seen:
-                raise InvalidInput("losses", f"two losses of {loss.year}; give one amount per year")
-            seen.add(loss.year)
-        if quarters:
-            expected = _quarters_operated(months_operated(y, opened, closed))
-            if len(quarters) != expected:
-                raise InvalidInput("quarters", f"the enterprise operated in {expected} quarter(s) of {y}; "
-                                   f"give one row for each (got {len(quarters)})")
-        size = _averages(quarters) if quarters else (None if employees is None or assets is None
-                                                      else (employees, assets))
-        certs = self.hnte_certificates
-        explicit = set(self.hnte_years)
-        loss_years = explicit.union(_validity_years(certs))
-        sme = set(self.tech_sme_years).union(r.year for r in self.tech_sme_registrations)
-        setattrs(self, size=size,
-                 hnte_rate_years=tuple(sorted(explicit.union(_rate_years(certs)))),
-                 hnte_loss_years=tuple(sorted(loss_years)),
-                 hnte_q4_years=tuple(sorted(explicit.union(_q4_years(certs)))),
-                 tech_sme_qualified_years=tuple(sorted(sme)),
-                 qualified=tuple(sorted(loss_years | sme)))
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "") -> EnterpriseYear:
@@ -268,5 +275,5 @@ class EnterpriseYear:
         >>> e.losses[0].amount, e.industrial
         (Decimal('1000'), False)
         """
-        return build(cls, data, where, {"rd": _rd})
+        return build(cls, data, where, first=("rd",))
 

@@ -59,14 +59,16 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Formula, Step
+from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
 from ..law import Law
 from ..money import CONTEXT, ZERO, MoneyLike, money
 from ._common import (
-    as_money,
+    amount,
     build,
+    check,
+    checked,
     choice,
-    setattrs,
+    one_of,
     tax_year,
     the_law,
     year_end,
@@ -96,6 +98,7 @@ _EXT_KEY = {
 }
 
 
+@checked(("year", tax_year), ("amount", amount), ("extension", one_of(EXTENSIONS)))
 @dataclass(frozen=True, slots=True)
 class Loss:
     """An unused loss brought forward: the tax year it arose in and the amount still unused.
@@ -112,12 +115,7 @@ class Loss:
         def __init__(self, year: int, amount: MoneyLike, extension: str = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(
-            self,
-            year=tax_year(self.year, "year"),
-            amount=as_money(self.amount, "amount"),
-            extension=choice(self.extension, "extension", EXTENSIONS),
-        )
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "loss") -> Loss:
@@ -145,6 +143,7 @@ class LossUse(NamedTuple):
     qualified_by: int = 0
 
 
+@steps_when_read
 @dataclass(frozen=True, slots=True)
 class LossYear(Explained):
     """The loss carry-forward of one tax year.
@@ -342,19 +341,17 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
     """
     room = inc if inc > 0 else ZERO
     rows: list[LossUse] = []
-    steps: list[Step] = []
+    windows: list[_Window] = []
     carried: list[Loss] = []
     used = expired = ZERO
     for loss in bf:
         w = law.memo(_read_window, loss.year, loss.extension, q, y)
+        windows.append(w)
         last, n, cite = w.last, w.years, w.cite
         avail = loss.amount
         if last < y:
             rows.append(LossUse(loss.year, avail, ZERO, avail, ZERO, last, n, cite, w.by))
             expired = CONTEXT.add(expired, avail)
-            steps.append(Step(f"losses.{loss.year}", f"{loss.year}年度亏损：已于{last}年度末超过结转年限",
-                              f"loss of {loss.year}: expired at the end of {last}", ZERO, "yuan",
-                              Formula(_expired_formula, (n, avail)), (cite,), "A106000"))
             continue
         if room >= avail:
             use, left, room = avail, ZERO, CONTEXT.subtract(room, avail)
@@ -368,21 +365,37 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
             carried.append(loss if left == avail else Loss(loss.year, left, loss.extension))
         used = CONTEXT.add(used, use)
         rows.append(LossUse(loss.year, avail, use, gone, left, last, n, cite, w.by))
-        steps.append(Step(w.name, w.zh, w.en, use, "yuan", Formula(_used_formula, (avail, n, left, gone, y)), w.cites,
-                          "A106000"))
     new_loss = CONTEXT.minus(inc) if inc < 0 else ZERO
     taxable = CONTEXT.subtract(inc, used) if inc > 0 else ZERO
     if new_loss:
         w = law.memo(_read_window, y, ext, q, y)
-        last, n, cite = w.last, w.years, w.cite
-        rows.append(LossUse(y, new_loss, ZERO, ZERO, new_loss, last, n, cite, w.by))
+        rows.append(LossUse(y, new_loss, ZERO, ZERO, new_loss, w.last, w.years, w.cite, w.by))
         carried.append(Loss(y, new_loss, ext))
-        steps.append(Step(f"losses.{y}", f"本年度亏损（按已具备的资格，可结转至{last}年度）",
-                          f"this year's loss (usable to {last}, as qualified so far)",
-                          new_loss, "yuan", Formula(_years_formula, (n,)), (cite,), "A106000"))
-    if bf:
-        steps.append(_used_step(used))
-    return LossYear(y, inc, used, taxable, new_loss, expired, tuple(rows), tuple(carried), tuple(steps))
+    return LossYear(y, inc, used, taxable, new_loss, expired, tuple(rows), tuple(carried),
+                    later(_steps, windows, bool(bf)))
+
+
+def _steps(r: LossYear, windows: list[_Window], brought: bool) -> list[Step]:  # noqa: FBT001
+    """A step for each loss brought forward (``windows``: their windows), this year's loss, the losses used."""
+    y = r.year
+    steps: list[Step] = []
+    for u, w in zip(r.rows, windows, strict=False):  # the rows of the losses brought forward, in order
+        if u.last_year < y:
+            steps.append(Step(f"losses.{u.origin}", f"{u.origin}年度亏损：已于{u.last_year}年度末超过结转年限",
+                              f"loss of {u.origin}: expired at the end of {u.last_year}", ZERO, "yuan",
+                              Formula(_expired_formula, (u.carry_years, u.available)), (u.citation,), "A106000"))
+        else:
+            steps.append(Step(w.name, w.zh, w.en, u.used, "yuan",
+                              Formula(_used_formula, (u.available, u.carry_years, u.remaining, u.expired, y)),
+                              w.cites, "A106000"))
+    if r.new_loss:
+        u = r.rows[-1]
+        steps.append(Step(f"losses.{y}", f"本年度亏损（按已具备的资格，可结转至{u.last_year}年度）",
+                          f"this year's loss (usable to {u.last_year}, as qualified so far)",
+                          r.new_loss, "yuan", Formula(_years_formula, (u.carry_years,)), (u.citation,), "A106000"))
+    if brought:
+        steps.append(_used_step(r.used))
+    return steps
 
 
 def _used_step(used: Decimal) -> Step:

@@ -68,7 +68,7 @@ from ..errors import InvalidInput
 from ..explain import Citation, Explained, Step
 from ..law import Law, LawValue
 from ..money import DateLike, date_arg
-from ._common import build, build_all, setattrs, tax_year, text, the_law, year_end
+from ._common import build, build_all, check, checked, tax_year, text, the_law, year_end
 
 __all__ = [
     "HnteCertificate",
@@ -86,6 +86,12 @@ _HNTE_LOSS_RULE = "valid_in_year"
 _SME_LOSS_RULE = "registration_number_year"
 
 
+def _last_after_first(c: HnteCertificate) -> None:
+    if c.last < c.first:
+        raise InvalidInput("last", f"{c.last} is before the issue date {c.first}")
+
+
+@checked(("first", date_arg), ("last", date_arg), _last_after_first, ("number", text))
 @dataclass(frozen=True, slots=True)
 class HnteCertificate:
     """A high and new technology enterprise certificate (高新技术企业证书).
@@ -104,11 +110,7 @@ class HnteCertificate:
         def __init__(self, number: str, first: DateLike, last: DateLike) -> None: ...
 
     def __post_init__(self) -> None:
-        first = date_arg(self.first, "first")
-        last = date_arg(self.last, "last")
-        if last < first:
-            raise InvalidInput("last", f"{last} is before the issue date {first}")
-        setattrs(self, number=text(self.number, "number"), first=first, last=last)
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "certificate") -> HnteCertificate:
@@ -131,6 +133,7 @@ class HnteCertificate:
         return f"high-tech certificate{number} ({self.first} – {self.last})"
 
 
+@checked(("year", tax_year), ("number", text))
 @dataclass(frozen=True, slots=True)
 class TechSmeRegistration:
     """A technology-based SME registration (科技型中小企业入库登记编号).
@@ -146,7 +149,7 @@ class TechSmeRegistration:
         def __init__(self, year: int, number: str = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(self, year=tax_year(self.year, "year"), number=text(self.number, "number"))
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "registration") -> TechSmeRegistration:

@@ -82,25 +82,27 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput, OutsideCoverage
-from ..explain import Citation, Explained, Formula, Step
+from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
     INDUSTRIES,
     MANUFACTURING,
-    as_money,
+    amount,
     as_share,
     build,
-    build_all,
+    check,
+    checked,
     choice,
     flag,
     industry_arg,
     month_end,
     months_operated,
+    optional,
     optional_date,
     percent,
+    rows,
     segments,
-    setattrs,
     tax_year,
     text,
     the_law,
@@ -130,6 +132,7 @@ _AMOUNTS = ("personnel", "direct_inputs", "depreciation", "amortisation", "desig
             "entrusted_overseas")
 
 
+@checked(("name", text), *((f, amount) for f in _AMOUNTS))
 @dataclass(frozen=True, slots=True)
 class RdProject:
     """One R&D project's expenses of the year (研发项目), expensed (not capitalised).
@@ -158,8 +161,7 @@ class RdProject:
             entrusted_overseas: MoneyLike = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(self, name=text(self.name, "name"),
-                 **{f: as_money(getattr(self, f), f) for f in _AMOUNTS})
+        check(self)
 
     @property
     def five(self) -> Decimal:
@@ -172,6 +174,12 @@ class RdProject:
         return build(cls, data, where)
 
 
+def _amortisation_within_cost(i: RdIntangible) -> None:
+    if i.amortisation > i.cost:
+        raise InvalidInput("amortisation", f"is more than the cost {i.cost}")
+
+
+@checked(("name", text), ("cost", amount), ("amortisation", amount), _amortisation_within_cost)
 @dataclass(frozen=True, slots=True)
 class RdIntangible:
     """An intangible asset formed by R&D, and its ordinary amortisation for the year.
@@ -188,10 +196,7 @@ class RdIntangible:
         def __init__(self, name: str, cost: MoneyLike, amortisation: MoneyLike) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(self, name=text(self.name, "name"), cost=as_money(self.cost, "cost"),
-                 amortisation=as_money(self.amortisation, "amortisation"))
-        if self.amortisation > self.cost:
-            raise InvalidInput("amortisation", f"is more than the cost {self.cost}")
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "intangible") -> RdIntangible:
@@ -208,6 +213,20 @@ class _Totals(NamedTuple):
     amortisation: Decimal
 
 
+def _totals(f: RdFacts) -> None:
+    projects = f.projects
+    fives = tuple(p.five for p in projects)
+    five, other = total(fives), total(p.other for p in projects)
+    domestic = total(p.entrusted_domestic for p in projects)
+    totals = _Totals(
+        fives, five, other, domestic, total(p.entrusted_overseas for p in projects),
+        total(i.amortisation for i in f.intangibles),
+    )
+    object.__setattr__(f, "totals", totals)
+
+
+@checked(("projects", rows(RdProject)), ("intangibles", rows(RdIntangible)),
+         ("base_after_switch", optional(amount)), _totals)
 @dataclass(frozen=True, slots=True)
 class RdFacts:
     """The R&D of one tax year: projects, intangibles amortised, and the 2022 Q4 choice.
@@ -230,22 +249,16 @@ class RdFacts:
             base_after_switch: MoneyLike | None = ...) -> None: ...
 
     def __post_init__(self) -> None:
-        projects = build_all(RdProject, self.projects, "projects")
-        intangibles = build_all(RdIntangible, self.intangibles, "intangibles")
-        after = None if self.base_after_switch is None else as_money(self.base_after_switch, "base_after_switch")
-        fives = tuple(p.five for p in projects)
-        five, other = total(fives), total(p.other for p in projects)
-        domestic = total(p.entrusted_domestic for p in projects)
-        totals = _Totals(
-            fives, five, other, domestic, total(p.entrusted_overseas for p in projects),
-            total(i.amortisation for i in intangibles),
-        )
-        setattrs(self, projects=projects, intangibles=intangibles, base_after_switch=after, totals=totals)
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "rd") -> RdFacts:
         """Build from a table with the field names above (arrays of tables for the lists)."""
         return build(cls, data, where)
+
+
+#: A year without R&D: the default of :attr:`taxcalc.eit.EnterpriseYear.rd`.
+NO_RD = RdFacts()
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +277,7 @@ class RdRatio(Explained):
     steps: tuple[Step, ...]
 
 
+@steps_when_read
 @dataclass(frozen=True, slots=True)
 class RdResult(Explained):
     """The super-deduction of one tax year (A107012).
@@ -527,13 +541,8 @@ def _excluded_formula(lang: str, share: Decimal, limit: Decimal, excluded: bool)
 def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months: tuple[int, ...], *,
              tech_sme: bool, ic_machine: bool) -> RdResult:
     if not facts.projects and not facts.intangibles:  # nothing to deduct (the ratio is still shown)
-        ks = _KS[tech_sme, False, ic_machine]
-        plan = law.memo(_read_ratio_plan, y, ks, months)
-        z, excluded = _ZERO_FEN, False
-        return RdResult(y, ks, excluded, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
-                        (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses",
-                                           z, "yuan", "", (), "A107012")))
-    steps: list[Step] = []
+        return law.memo(_read_no_expenses, y, _KS[tech_sme, False, ic_machine], months)
+    steps: list[Step] = []  # the tests of the kind of enterprise, where they apply (read with the law)
     on, neg = law.memo(_read_year_law, y)
     manufacturer = False
     if ind in MANUFACTURING and law.memo(_read_manufacturer_matters, y, months):
@@ -605,20 +614,14 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
         else:
             cites = (*cites, os_.citation)
     base = CONTEXT.add(domestic, ovs)
-    steps.append(Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", base, "yuan",
-                      Formula(_base_formula, (five, other, other_cap, ol, dom_paid, dom_share, ovs_paid, ovs_share,
-                                              domestic, cap_fraction, ovs)), cites, "A107012"))
+    base_args = (five, other, other_cap, ol, dom_paid, dom_share, ovs_paid, ovs_share, domestic, cap_fraction, ovs)
     plan = law.memo(_read_ratio_plan, y, ks, months)
     segs, ratio = plan.segs, plan.ratio
-    steps.extend(plan.steps)
     amort = tt.amortisation
+    extra_args: tuple[Decimal, Decimal | None, Decimal, Decimal] | None = None  # None: excluded
     if excluded:
         extra_exp = extra_am = _ZERO_FEN
-        steps.append(Step("rd.excluded", "加计扣除额：不适用", "super-deduction: none", _ZERO_FEN, "yuan", "", (),
-                          "A107012"))
         ratio_out = ZERO if not on.value else ratio
-        extra = CONTEXT.add(extra_exp, extra_am)
-        steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", "", (), "A107012"))
     else:
         after = facts.base_after_switch
         if after is not None and len(segs) == 2:
@@ -626,27 +629,59 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
                 raise InvalidInput("rd.base_after_switch", f"{after} is more than the year's base {base}")
             extra_raw = CONTEXT.add(CONTEXT.multiply(CONTEXT.subtract(base, after), segs[0].ratio),
                                     CONTEXT.multiply(after, segs[1].ratio))
-            formula = Formula(_extra_formula, (base, after, segs[0].ratio, segs[1].ratio))
+            extra_args = (base, after, segs[0].ratio, segs[1].ratio)
         elif after is not None and len(segs) > 2:
             raise InvalidInput("rd.base_after_switch", f"the ratio changes more than once in {y}; "
                                "the actual method is not defined for that")
         else:
             extra_raw = CONTEXT.multiply(base, ratio)
-            formula = Formula(_extra_formula, (base, None, ratio, ratio))
+            extra_args = (base, None, ratio, ratio)
         extra_exp = round_fen(extra_raw)
         extra_am = round_fen(CONTEXT.multiply(amort, ratio)) if amort else _ZERO_FEN
-        if amort:
-            steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
-                              extra_exp, "yuan", formula, plan.cites, "A107012"))
-            steps.append(Step("rd.extra_amortisation", "无形资产摊销加计扣除额", "super-deduction on amortisation",
-                              extra_am, "yuan", Formula(_amortisation_formula, (amort, ratio)), plan.cites, "A107012"))
-            formula = Formula(_sum_formula, (extra_exp, extra_am))
         ratio_out = ratio
-        extra = CONTEXT.add(extra_exp, extra_am)
-        steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", extra, "yuan", formula, plan.cites,
-                          "A107012"))
+    extra = CONTEXT.add(extra_exp, extra_am)
     return RdResult(y, ks, excluded, five, other, other_cap, other_ok, dom, ovs, base, ratio_out, extra_exp,
-                    amort, extra_am, extra, tuple(steps))
+                    amort, extra_am, extra, later(_steps, steps, base_args, cites, plan, extra_args))
+
+
+def _steps(r: RdResult, tests: list[Step], base_args: tuple[object, ...], cites: tuple[Citation, ...],
+           plan: _RatioPlan, extra_args: tuple[Decimal, Decimal | None, Decimal, Decimal] | None) -> list[Step]:
+    """The steps of the super-deduction (written when first read): the tests, the base, the ratio, the deduction.
+
+    ``extra_args`` are the figures of the deduction's formula (``None``: not
+    deductible, the enterprise excluded or the rule not in force).
+    """
+    steps = [*tests, Step("rd.base", "可加计扣除的研发费用（费用化）", "expensed R&D base", r.base, "yuan",
+                          Formula(_base_formula, base_args), cites, "A107012"), *plan.steps]
+    if extra_args is None:
+        steps.append(Step("rd.excluded", "加计扣除额：不适用", "super-deduction: none", _ZERO_FEN, "yuan", "", (),
+                          "A107012"))
+        steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", r.extra, "yuan", "", (), "A107012"))
+        return steps
+    formula = Formula(_extra_formula, extra_args)
+    if r.amortisation:
+        steps.append(Step("rd.extra_expensed", "费用化研发费用加计扣除额", "super-deduction on expensed R&D",
+                          r.extra_expensed, "yuan", formula, plan.cites, "A107012"))
+        steps.append(Step("rd.extra_amortisation", "无形资产摊销加计扣除额", "super-deduction on amortisation",
+                          r.extra_amortisation, "yuan", Formula(_amortisation_formula, (r.amortisation, r.ratio)),
+                          plan.cites, "A107012"))
+        formula = Formula(_sum_formula, (r.extra_expensed, r.extra_amortisation))
+    steps.append(Step("rd.extra", "研发费用加计扣除额", "super-deduction", r.extra, "yuan", formula, plan.cites,
+                      "A107012"))
+    return steps
+
+
+def _read_no_expenses(law: Law, y: int, ks: tuple[str, ...], months: tuple[int, ...]) -> RdResult:
+    """The result of a year without R&D expenses: the ratio of the year, and nothing to deduct.
+
+    It holds only law (the ratio of these kinds of enterprise in these months),
+    so it is kept by :meth:`Law.memo` like the ratio itself.
+    """
+    plan = law.memo(_read_ratio_plan, y, ks, months)
+    z, excluded = _ZERO_FEN, False
+    return RdResult(y, ks, excluded, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, plan.ratio, z, ZERO, z, z,
+                    (*plan.steps, Step("rd.extra", "研发费用加计扣除额：无研发费用", "super-deduction: no R&D expenses",
+                                       z, "yuan", "", (), "A107012")))
 
 
 def _read_manufacturer_matters(law: Law, y: int, months: tuple[int, ...]) -> bool:

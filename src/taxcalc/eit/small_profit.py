@@ -93,12 +93,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Formula, Step
+from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
+    amount,
     as_money,
     build,
+    check,
+    checked,
     count,
     flag,
     month_end,
@@ -106,7 +109,6 @@ from ._common import (
     optional_date,
     percent,
     segments,
-    setattrs,
     tax_year,
     the_law,
     year_end,
@@ -125,6 +127,7 @@ __all__ = [
 _TWO = Decimal(2)
 
 
+@checked(("employees_start", count), ("employees_end", count), ("assets_start", amount), ("assets_end", amount))
 @dataclass(frozen=True, slots=True)
 class Quarter:
     """One quarter's headcount and total assets, at its start and its end (季初值, 季末值).
@@ -145,13 +148,7 @@ class Quarter:
             assets_end: MoneyLike) -> None: ...
 
     def __post_init__(self) -> None:
-        setattrs(
-            self,
-            employees_start=count(self.employees_start, "employees_start"),
-            employees_end=count(self.employees_end, "employees_end"),
-            assets_start=as_money(self.assets_start, "assets_start"),
-            assets_end=as_money(self.assets_end, "assets_end"),
-        )
+        check(self)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "quarter") -> Quarter:
@@ -170,6 +167,7 @@ class Averages(Explained):
     steps: tuple[Step, ...]
 
 
+@steps_when_read
 @dataclass(frozen=True, slots=True)
 class SmallProfit(Explained):
     """The small low-profit test and relief for one tax year.
@@ -295,9 +293,11 @@ def quarterly_averages(quarters: Sequence[Quarter], year: int, *, law: Law | Non
 def _averages(rows: Sequence[Quarter]) -> tuple[Decimal, Decimal]:
     """全年季度平均值 of employees and total assets: Σ(季初值 + 季末值) ÷ 2 ÷ number of quarters."""
     n2 = Decimal(2 * len(rows))
-    emp = div(Decimal(sum(q.employees_start + q.employees_end for q in rows)), n2)
-    assets = div(total(CONTEXT.add(q.assets_start, q.assets_end) for q in rows), n2)
-    return emp, assets
+    employees, assets = 0, ZERO
+    for q in rows:
+        employees += q.employees_start + q.employees_end
+        assets = CONTEXT.add(CONTEXT.add(assets, q.assets_start), q.assets_end)
+    return div(Decimal(employees), n2), div(assets, n2)
 
 
 def _average_steps(method: LawValue, n: int, emp: Decimal, assets: Decimal) -> tuple[Step, ...]:
@@ -623,21 +623,37 @@ def _in_annual(
     is explained part by part (with the quarterly averages when given).
     """
     a = _assess(segs, ti, months, emp, ast, industrial=industrial, restricted=restricted)
-    parts = a.parts
-    if len(parts) > 1:
-        avg = () if averaged is None or emp is None or ast is None else _average_steps(
-            averaged, _quarters_operated(months), emp, ast)
-        steps = [*avg, *_parts_steps(y, ti, months, parts, emp, ast, industrial=industrial, restricted=restricted,
-                                     exact=a.exact)]
+    if len(a.parts) > 1:
         return SmallProfit(y, ti, a.eligible, a.failed, emp, ast, industrial, a.tax, a.standard_tax,
-                           CONTEXT.subtract(a.standard_tax, a.tax), tuple(steps))
-    part = parts[0]
+                           CONTEXT.subtract(a.standard_tax, a.tax),
+                           later(_parts_in_annual_steps, months, a, averaged, restricted))
+    part = a.parts[0]
+    if part.failed:  # not eligible (or not in force): the standard tax, no relief
+        return SmallProfit(y, ti, a.eligible, part.failed, emp, ast, industrial, a.standard_tax, a.standard_tax,
+                           ZERO, later(_part_in_annual_steps, part, averaged, restricted))
+    return SmallProfit(y, ti, a.eligible, (), emp, ast, industrial, a.tax, a.standard_tax,
+                       CONTEXT.subtract(a.standard_tax, a.tax), later(_part_in_annual_steps, part, averaged, restricted))
+
+
+def _parts_in_annual_steps(s: SmallProfit, months: tuple[int, ...], a: _Assessment, averaged: LawValue | None,
+                           restricted: bool) -> list[Step]:  # noqa: FBT001
+    """The steps of a year whose law changed inside it, inside the annual computation (written when first read)."""
+    emp, ast = s.employees, s.assets
+    avg = () if averaged is None or emp is None or ast is None else _average_steps(
+        averaged, _quarters_operated(months), emp, ast)
+    return [*avg, *_parts_steps(s.year, s.income, months, a.parts, emp, ast, industrial=s.industrial,
+                                restricted=restricted, exact=a.exact)]
+
+
+def _part_in_annual_steps(s: SmallProfit, part: _Part, averaged: LawValue | None,
+                          restricted: bool) -> tuple[Step, ...]:  # noqa: FBT001
+    """The steps of a whole-year regime inside the annual computation: tests, reduced income, rate."""
     r, g, failed = part.regime, part.regime.figures, part.failed
     if g is None:
-        return SmallProfit(y, ti, a.eligible, failed, emp, ast, industrial, a.standard_tax, a.standard_tax, ZERO, (
-            r.in_force.step("small_profit.in_force", "小型微利企业优惠是否有效", "relief in force"),))
+        return (r.in_force.step("small_profit.in_force", "小型微利企业优惠是否有效", "relief in force"),)
     assert r.cap is not None and r.limit is not None and r.ratio1 is not None and r.ratio2 is not None
     assert r.rate is not None
+    ti, emp, ast, industrial = s.income, s.employees, s.assets, s.industrial
     size = None if emp is None or ast is None else (
         emp, g.employees_ind if industrial else g.employees_other, ast, g.assets_ind if industrial else g.assets_other)
     oks = ("income" not in failed, "employees" not in failed, "assets" not in failed)
@@ -646,29 +662,31 @@ def _in_annual(
                 Formula(_tests_formula, (ti, g.cap, size, oks, averaged is not None, restricted)),
                 (r.cap.citation,) if averaged is None else (r.cap.citation, averaged.citation))
     if failed:
-        return SmallProfit(y, ti, a.eligible, failed, emp, ast, industrial, a.standard_tax, a.standard_tax, ZERO,
-                           (test,))
+        return (test,)
     if g.progressive and ti > g.limit:
         cites: tuple[Citation, ...] = (r.ratio1.citation, r.ratio2.citation)
     elif ti <= g.limit:
         cites = (r.ratio1.citation,)
     else:
         cites = (r.limit.citation, r.ratio2.citation)
-    return SmallProfit(y, ti, a.eligible, (), emp, ast, industrial, a.tax, a.standard_tax,
-                       CONTEXT.subtract(a.standard_tax, a.tax), (
+    return (
         test,
         Step("small_profit.included", "减按比例计入的应纳税所得额", "taxable income as reduced", part.included, "yuan",
              Formula(_included_formula, (ti, g.limit, g.ratio1, g.ratio2, g.progressive)), cites, "A107040"),
         r.rate.step("small_profit.rate", "适用税率", "rate"),
-    ))
+    )
 
 
 def _income_above_cap(y: int, ti: Decimal, cap: LawValue, industrial: bool) -> SmallProfit:  # noqa: FBT001
     """Inside the annual computation: the income alone is above the cap, so the other tests do not matter."""
-    step = cap.step("small_profit.income_cap", "年度应纳税所得额上限（含）", "taxable income cap (inclusive)",
-                    Formula(_le_yuan, (ti, _d(cap), False)))
     return SmallProfit(year=y, income=ti, eligible=False, failed=("income",), employees=None, assets=None,
-                       industrial=industrial, tax=ZERO, standard_tax=ZERO, relief=ZERO, steps=(step,))
+                       industrial=industrial, tax=ZERO, standard_tax=ZERO, relief=ZERO,
+                       steps=later(_above_cap_steps, cap))
+
+
+def _above_cap_steps(s: SmallProfit, cap: LawValue) -> tuple[Step, ...]:
+    return (cap.step("small_profit.income_cap", "年度应纳税所得额上限（含）", "taxable income cap (inclusive)",
+                     Formula(_le_yuan, (s.income, _d(cap), False))),)
 
 
 def small_profit_cliffs(year: int, *, law: Law | None = None) -> tuple[Decimal, ...]:
