@@ -23,6 +23,8 @@ from .. import calendar as _calendar
 from ..errors import InvalidInput, UnknownCategory
 from ..law import Law, default
 from ..money import CONTEXT, FEN, date_arg, money, nonnegative_money, rate
+from ..money import choice as choice  # the one check of a choice, shared with every rule
+from ..money import flag as flag  # the one check of a flag
 
 __all__ = [
     "INDUSTRIAL",
@@ -154,21 +156,6 @@ def industry_arg(value: object, field: str = "industry") -> str:
     """An industry code from :data:`INDUSTRIES` (:class:`UnknownCategory` otherwise)."""
     if not isinstance(value, str) or value not in INDUSTRIES:
         raise UnknownCategory(field, value, tuple(INDUSTRIES))
-    return value
-
-
-def choice(value: object, field: str, known: Iterable[str]) -> str:
-    """``value`` if it is one of ``known`` (:class:`UnknownCategory` otherwise)."""
-    options = tuple(known)
-    if not isinstance(value, str) or value not in options:
-        raise UnknownCategory(field, value, options)
-    return value
-
-
-def flag(value: object, field: str) -> bool:
-    """A ``bool`` (no truthy strings or numbers)."""
-    if not isinstance(value, bool):
-        raise InvalidInput(field, f"must be true or false (got {value!r})")
     return value
 
 
