@@ -290,7 +290,7 @@ def _main_business(facts: ReportInput, f: EnterpriseYear) -> Line:
     assert inc is not None
     zh, en = _INDUSTRIES[f.industry]
     share = f.main_business_share
-    if inc.main_business:
+    if inc.industry:
         how_zh, how_en = "输入给定", "given"
     elif facts.enterprise.industry:
         how_zh, how_en = f"按行业代码{facts.enterprise.industry}", f"from industry code {facts.enterprise.industry}"
