@@ -168,3 +168,17 @@ def test_the_checks_across_tables_name_a_format_1_field_as_the_file_spells_it():
         parse_text(HEAD.format(format=2) + late.replace("acquired", "acquired_on"), "toml")
     assert [str(p) for p in info.value.problems] == [
         "equipment[0].acquired_on: 2019-01-02 is after the report year 2018"]
+
+
+def test_a_problem_the_income_tax_rules_find_names_the_field_as_the_file_spells_it():
+    from taxcalc.errors import InvalidInput
+    from taxcalc.report.income_tax import input_problem, report_path
+
+    assert report_path("equipment[0].kind") == "equipment[0].kind" and report_path("adjustments") == "income.adjustments"
+    exc = InvalidInput("equipment[0].kind", "unknown value 'x'")
+    facts_1 = _facts(_doc(1, {t: _format_1(row, t) for t, row in TABLES_2.items()}))
+    facts_2 = _facts(_doc(2, TABLES_2))
+    assert [str(p) for p in input_problem(exc, facts=facts_1).problems] == ["equipment[0].asset_class: unknown value 'x'"]
+    assert [str(p) for p in input_problem(exc, facts=facts_2).problems] == ["equipment[0].kind: unknown value 'x'"]
+    assert [str(p) for p in input_problem(InvalidInput("profit", "no"), facts=facts_1).problems] == [
+        "income.accounting_profit: no"]

@@ -107,7 +107,7 @@ INDUSTRY_SECTIONS: dict[str, str] = {
 }
 #: Divisions (大类) with a main business of their own: 16 烟草制品业, 61 住宿业, 62 餐饮业, 90 娱乐业.
 _DIVISIONS: dict[str, str] = {"C16": "tobacco", "H61": "accommodation", "H62": "catering", "R90": "entertainment"}
-#: The class of minimum tax life an item takes when ``asset_class`` is not given.
+#: The class of minimum tax life (an equipment's ``kind``) by its ``item``, when ``kind`` is not given.
 ASSET_CLASS_OF_KIND: dict[str, str] = {"equipment": "machinery", "appliance": "tools"}
 
 

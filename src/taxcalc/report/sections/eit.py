@@ -100,11 +100,11 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
         b = benefit(f, law=law)
     except InvalidInput as exc:
         if not size_needed(exc):
-            raise input_problem(exc) from None
+            raise input_problem(exc, facts=facts) from None
         try:
             annual(f, law=law)
         except InvalidInput as first:
-            raise size_problem(first) if size_needed(first) else input_problem(first) from None
+            raise size_problem(first) if size_needed(first) else input_problem(first, facts=facts) from None
         raise size_problem(exc, " with a preference undone (needed to value it)") from None
     result = b.result
     rows = listed(f, b)
