@@ -1,10 +1,11 @@
 """The report's income-tax facts as the input of the annual computation (:class:`taxcalc.eit.EnterpriseYear`).
 
-The report input (format 2) names every fact the income-tax rules take as
-:mod:`taxcalc.eit` does (``income.profit``, ``equipment[0].acquired_on``,
-``qualifications[0].number`` …), so a field passes to the record of the same
-name and a problem found there names the field of the input file.  What this
-module still does is what the report adds to the rules' facts:
+The report input (format 2) names the fields of ``[income]``, ``[[equipment]]``
+and ``[[qualifications]]`` as :mod:`taxcalc.eit` does (``income.profit``,
+``equipment[0].acquired_on``, ``qualifications[0].number`` …), so a field passes
+to the record field of the same name and a problem found there names the field
+of the input file.  What this module still does is what the report adds to the
+rules' facts:
 
 What the report derives
 -----------------------
@@ -15,7 +16,8 @@ What the report derives
   :class:`~taxcalc.eit.TechSmeRegistration` per year of :func:`qualified_years`;
   ``advanced_tech_service`` rows → ``tase_years`` by :func:`qualified_years`.
 * ``[[quarters]]`` (numbered, in quarter order); otherwise
-  ``enterprise.employees`` and ``enterprise.total_assets`` → the annual averages;
+  ``enterprise.employees`` and ``enterprise.total_assets`` → the annual averages
+  (``employees``, ``assets``);
   ``enterprise.opened`` / ``closed`` when inside the year.
 * ``[rd]``: ``expensed`` (not itemised) → one project whose five items are that
   figure, counted as given; ``intangible_amortisation`` → one intangible

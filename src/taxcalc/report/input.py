@@ -21,8 +21,9 @@ of the computation (the years the law data covers, the largest figure a report
 shows) are checked here too, each as a problem of the field that exceeds them.
 The format is described field by field in ``docs/report.md``.
 
-Format 2 (:data:`FORMAT_VERSION`) names every fact the income-tax rules take as
-:mod:`taxcalc.eit` does (``income.profit``, ``equipment[0].acquired_on`` …).  A
+Format 2 (:data:`FORMAT_VERSION`) names the fields of ``[income]``,
+``[[equipment]]`` and ``[[qualifications]]`` as :mod:`taxcalc.eit` does
+(``income.profit``, ``equipment[0].acquired_on`` …).  A
 file of format 1, the deprecated spelling, is read by renaming its fields
 (:data:`FORMAT_1_NAMES`); its problems name the fields as it spells them.
 
@@ -128,8 +129,8 @@ __all__ = [
     "quarters_operated",
 ]
 
-#: The version of the input format (the ``format`` field): format 2 names every fact the income-tax
-#: rules take as :mod:`taxcalc.eit` does.  Format 1 is still read (see :data:`FORMAT_1_NAMES`).
+#: The version of the input format (the ``format`` field): format 2 names the income-tax facts as
+#: :mod:`taxcalc.eit` does.  Format 1 is still read (see :data:`FORMAT_1_NAMES`).
 FORMAT_VERSION = 2
 
 
