@@ -245,7 +245,7 @@ def test_book_depreciation_default():
     december = Equipment(dt.date(2018, 12, 3), D("100"), useful_life_years=3)
     assert book_depreciation(december, 2018) == D("0.00")
     assert book_depreciation(december, 2019) == D("33.33")
-    assert book_depreciation(Equipment(dt.date(2018, 1, 1), D("1"), depreciation_booked=D("7")), 2018) == D("7")
+    assert book_depreciation(Equipment(dt.date(2018, 1, 1), D("1"), book_depreciation=D("7")), 2018) == D("7")
 
 
 SMALL = """\
@@ -394,8 +394,8 @@ def test_the_schema_describes_the_new_fields():
     assert project["additionalProperties"] is False and "entrusted_overseas" in project["properties"]
     assert props["quarters"]["items"]["required"] == ["quarter", "employees_start", "employees_end", "assets_start",
                                                       "assets_end"]
-    assert "manufacturing" in props["income"]["properties"]["main_business"]["enum"]
-    assert props["equipment"]["items"]["properties"]["asset_class"]["enum"] == [
+    assert "manufacturing" in props["income"]["properties"]["industry"]["enum"]
+    assert props["equipment"]["items"]["properties"]["kind"]["enum"] == [
         "buildings", "machinery", "tools", "vehicles", "electronics"]
 
 

@@ -55,7 +55,7 @@ def test_the_example_parses_and_is_the_2018_hebei_manufacturer():
     assert facts.rd is not None and len(facts.rd.projects) == 2 and facts.rd.expensed == 0
     assert sum(p.personnel + p.direct_inputs + p.depreciation + p.design + p.other for p in facts.rd.projects) == \
         Decimal("1860000.00")
-    assert facts.equipment[0].acquired.year == 2018 and facts.equipment[0].asset_class == "machinery"
+    assert facts.equipment[0].acquired_on.year == 2018 and facts.equipment[0].kind == "machinery"
     assert facts.losses[0].year < 2018 and facts.exports
 
 
@@ -140,8 +140,9 @@ def test_each_bad_input_names_its_field(text, message):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('year = 2018\n[enterprise]\nname = "x"\n', "format: missing (required); write format = 1"),
-        ('format = 2\nyear = 2018\n[enterprise]\nname = "x"\n', "format: this version reads format 1 (got 2)"),
+        ('year = 2018\n[enterprise]\nname = "x"\n', "format: missing (required); write format = 2"),
+        ('format = 3\nyear = 2018\n[enterprise]\nname = "x"\n',
+         "format: this version reads format 2 (and format 1, the deprecated spelling) (got 3)"),
         ('format = 1\n[enterprise]\nname = "x"\n', "year: missing (required)"),
         ('format = 1\nyear = 2018\n', "enterprise: missing (required)"),
         ('format = 1\nyear = 2018\n[enterprise]\nname = ""\n', "enterprise.name: must be a non-empty line of text without surrounding spaces"),
@@ -216,7 +217,7 @@ def test_parse_data_refuses_non_tables():
 def test_the_example_text_is_commented_toml():
     text = example_text()
     assert text.startswith("# The built-in example")
-    assert "format = 1" in text and "[[exports]]" in text
+    assert "format = 2" in text and "[[exports]]" in text
 
 
 # -- one strict grammar, shared with the schema ---------------------------------------------------
@@ -240,9 +241,9 @@ def test_dates_are_written_one_way(field, value):
 def test_the_schema_is_generated_from_the_records():
     schema = json_schema()
     props = schema["properties"]
-    assert props["format"] == {"description": "the input format version", "type": "integer", "const": 1}
-    assert list(props["qualifications"]["items"]["properties"]) == ["kind", "from", "to", "certificate"]
-    assert props["qualifications"]["items"]["required"] == ["kind", "from", "to"]
+    assert props["format"] == {"description": "the input format version", "type": "integer", "const": 2}
+    assert list(props["qualifications"]["items"]["properties"]) == ["kind", "first", "last", "number"]
+    assert props["qualifications"]["items"]["required"] == ["kind", "first", "last"]
     assert props["sales"]["items"]["properties"]["amount"]["anyOf"][0]["pattern"] == grammar.AMOUNT.replace("^-?", "^")
     assert "vat is given for kinds invoice and customs" in props["purchases"]["items"]["x-checks"]
     assert "the law data covers the year" in schema["x-checks"]

@@ -56,7 +56,7 @@ def _as_json(value: Any) -> Any:
 BASE: dict[str, Any] = _as_json(tomllib.loads(example_text()))
 #: Tables not in the example, each a minimal one the drawn fields are added to.
 EXTRA = {
-    "income": {"accounting_profit": "0"},
+    "income": {"profit": "0"},
     "excess_credit_refund_2018": {"applied_on": "2018-07-01", "credit_rating": "A",
                                   "listed_input_tax": "1", "total_input_tax": "2", "industry": "医药制造业"},
     "quarters": [],

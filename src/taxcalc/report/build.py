@@ -70,7 +70,7 @@ def _enterprise(facts: ReportInput) -> dict[str, Any]:
         "total_assets": None if e.total_assets is None else str(e.total_assets),
         "qualifications": [
             {"kind": q.kind, "from": q.first.isoformat(), "to": q.last.isoformat(),
-             "certificate": q.certificate}
+             "certificate": q.number}
             for q in facts.qualifications
         ],
     }

@@ -1,34 +1,31 @@
 """The report's income-tax facts as the input of the annual computation (:class:`taxcalc.eit.EnterpriseYear`).
 
-The report keeps its own field names (``income.accounting_profit``,
-``equipment[0].acquired`` …); this module maps them onto the fields of
-:class:`~taxcalc.eit.EnterpriseYear`, and maps the problems the income-tax rules
-find back onto the report's paths, so an error names the field of the input file.
+The report input (format 2) names the fields of ``[income]``, ``[[equipment]]``
+and ``[[qualifications]]`` as :mod:`taxcalc.eit` does (``income.profit``,
+``equipment[0].acquired_on``, ``qualifications[0].number`` …), so a field passes
+to the record field of the same name and a problem found there names the field
+of the input file.  What this module still does is what the report adds to the
+rules' facts:
 
-The mapping
------------
-* ``income.accounting_profit`` → ``profit``; ``income.other_adjustments`` →
-  ``adjustments``; ``income.main_business_share``, ``industrial``, ``restricted``,
-  ``ic_machine`` as named.
-* ``income.main_business``, or else :func:`main_business` of
-  ``enterprise.industry`` (a GB/T 4754-2017 code) → ``industry``.
-* ``qualifications``: each ``high_tech`` row → a
-  :class:`~taxcalc.eit.HnteCertificate` (``certificate`` → ``number``, ``from``
-  → ``first``, ``to`` → ``last``); each ``tech_sme`` row → one
+What the report derives
+-----------------------
+* ``income.industry``, when not given: :func:`main_business` of
+  ``enterprise.industry`` (a GB/T 4754-2017 code).
+* ``qualifications``, one list of every kind: each ``high_tech`` row → a
+  :class:`~taxcalc.eit.HnteCertificate`; each ``tech_sme`` row → one
   :class:`~taxcalc.eit.TechSmeRegistration` per year of :func:`qualified_years`;
   ``advanced_tech_service`` rows → ``tase_years`` by :func:`qualified_years`.
-* ``[[quarters]]`` → ``quarters`` (in quarter order); otherwise
-  ``enterprise.employees`` and ``enterprise.total_assets`` → the annual averages.
-* ``enterprise.opened`` / ``closed`` → ``opened`` / ``closed``.
-* ``[rd]``: ``projects`` → one :class:`~taxcalc.eit.RdProject` each; ``expensed``
-  (not itemised) → one project whose five items are that figure, counted as
-  given; ``intangible_amortisation`` → one intangible amortised that much.
-* ``[[equipment]]`` → :class:`~taxcalc.eit.Equipment`: ``description`` (or
-  ``equipment[i]``) → ``name``; ``acquired`` → ``acquired_on``; ``in_use``
-  (default ``acquired``); ``asset_class`` (default: ``machinery`` for equipment,
-  ``tools`` for an appliance); ``depreciation_booked`` → ``book_depreciation``
-  (default: :func:`book_depreciation`).
-* ``[[losses]]`` → :class:`~taxcalc.eit.Loss` (with ``extension``).
+* ``[[quarters]]`` (numbered, in quarter order); otherwise
+  ``enterprise.employees`` and ``enterprise.total_assets`` → the annual averages
+  (``employees``, ``assets``);
+  ``enterprise.opened`` / ``closed`` when inside the year.
+* ``[rd]``: ``expensed`` (not itemised) → one project whose five items are that
+  figure, counted as given; ``intangible_amortisation`` → one intangible
+  amortised that much; a project without a name is named by its path.
+* ``[[equipment]]``: ``name`` (default: its path), ``in_use`` (default
+  ``acquired_on``), ``kind`` (default: :func:`asset_class`, by the ``item``),
+  ``book_depreciation`` (default: :func:`book_depreciation`, by the accounts'
+  ``useful_life_years``).
 
 Qualification years
 -------------------
@@ -41,7 +38,7 @@ validity counts for the 10-year loss carry-forward (国家税务总局公告2018
 A certificate valid 2017-10-27 – 2020-10-26 gives the 15% rate in 2017–2019 and
 the loss qualification years 2017–2020.
 
-A ``tech_sme`` row stands for the registrations of the year of ``from`` (the year
+A ``tech_sme`` row stands for the registrations of the year of ``first`` (the year
 its number states, 45号 二) and of each later year whose 31 December it covers
 (one row per registration is the plain way); a technology-advanced service
 enterprise likewise by :func:`qualified_years`.
@@ -57,9 +54,11 @@ enterprise likewise by :func:`qualified_years`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from ..eit import (
     EnterpriseYear,
@@ -75,7 +74,7 @@ from ..eit import (
 from ..errors import InvalidInput, NotMoney
 from ..money import CONTEXT, round_fen
 from .input import Equipment as InputEquipment
-from .input import Problem, Qualification, ReportInput, ReportInputError
+from .input import Problem, Qualification, ReportInput, ReportInputError, as_format_1
 
 __all__ = [
     "ASSET_CLASS_OF_KIND",
@@ -110,7 +109,7 @@ INDUSTRY_SECTIONS: dict[str, str] = {
 }
 #: Divisions (大类) with a main business of their own: 16 烟草制品业, 61 住宿业, 62 餐饮业, 90 娱乐业.
 _DIVISIONS: dict[str, str] = {"C16": "tobacco", "H61": "accommodation", "H62": "catering", "R90": "entertainment"}
-#: The class of minimum tax life an item takes when ``asset_class`` is not given.
+#: The class of minimum tax life (an equipment's ``kind``) by its ``item``, when ``kind`` is not given.
 ASSET_CLASS_OF_KIND: dict[str, str] = {"equipment": "machinery", "appliance": "tools"}
 
 
@@ -130,7 +129,7 @@ def main_business(industry: str) -> str:
 
 
 def qualified_years(qualifications: Iterable[Qualification], kind: str) -> tuple[int, ...]:
-    """The tax years the rows of ``kind`` count for: the year of ``from`` and each later year whose 31 December they cover.
+    """The tax years the rows of ``kind`` count for: the year of ``first`` and each later year whose 31 December they cover.
 
     For ``high_tech`` these are the years of the 15% rate
     (:func:`taxcalc.eit.hnte_rate_years`); the loss carry-forward reads the
@@ -147,8 +146,8 @@ def qualified_years(qualifications: Iterable[Qualification], kind: str) -> tuple
 
 
 def asset_class(item: InputEquipment) -> str:
-    """The class of ``item``'s minimum tax life: as given, else by its kind."""
-    return item.asset_class or ASSET_CLASS_OF_KIND[item.kind]
+    """The class of ``item``'s minimum tax life (its ``kind``): as given, else by its ``item``."""
+    return item.kind or ASSET_CLASS_OF_KIND[item.item]
 
 
 def book_depreciation(item: InputEquipment, year: int) -> Decimal:
@@ -162,9 +161,9 @@ def book_depreciation(item: InputEquipment, year: int) -> Decimal:
     >>> book_depreciation(Equipment(_dt.date(2018, 6, 15), Decimal("1350000")), 2018)
     Decimal('67500.00')
     """
-    if item.depreciation_booked is not None:
-        return item.depreciation_booked
-    in_use = item.in_use or item.acquired
+    if item.book_depreciation is not None:
+        return item.book_depreciation
+    in_use = item.in_use or item.acquired_on
     first = in_use.year * 12 + in_use.month  # the month after (0-based months)
     life = item.useful_life_years * 12
     start, end = year * 12, year * 12 + 12
@@ -176,10 +175,10 @@ def book_depreciation(item: InputEquipment, year: int) -> Decimal:
 
 # -- building the record -------------------------------------------------------------------------
 
-#: The fields the annual computation may still name for an input the report's checks accepted —
-#: a figure only the computation knows (the R&D base after the caps), the size figures it asks
-#: for, law data replaced by a what-if — as the report input's paths.  Everything
-#: :class:`~taxcalc.eit.EnterpriseYear` checks, the report input checks first, with its own paths.
+#: Where the fields of :class:`~taxcalc.eit.EnterpriseYear` are in the report input, for those not
+#: under ``income`` (the names are the same; the tables differ).  The annual computation may name
+#: one for an input the report's checks accepted — a figure only the computation knows (the R&D
+#: base after the caps), the size figures it asks for, law data replaced by a what-if.
 PATHS: dict[str, str] = {
     "year": "year",
     "quarters": "quarters",
@@ -197,28 +196,59 @@ PATHS: dict[str, str] = {
 
 
 def report_path(field: str) -> str:
-    """The report input's path for a field named by the income-tax rules (``income`` when none fits)."""
-    if field.startswith(("rd.", "losses[", "quarters[")):
-        return field  # the report's names
-    return PATHS.get(field.partition("[")[0], "income")
+    """The report input's path for a field named by the income-tax rules (``income`` when none fits).
+
+    >>> report_path("equipment[0].book_depreciation"), report_path("profit"), report_path("assets")
+    ('equipment[0].book_depreciation', 'income.profit', 'enterprise.total_assets')
+    """
+    top = field.partition("[")[0].partition(".")[0]
+    if top in ("rd", "losses", "quarters", "equipment") and field != top:
+        return field  # the same names, the same rows
+    if top in _INCOME:
+        return f"income.{top}"
+    return PATHS.get(top, "income")
 
 
-def input_problem(exc: InvalidInput | NotMoney, path: str | None = None) -> ReportInputError:
-    """A problem the income-tax rules found, as a problem of the report input's field (``path`` or mapped)."""
+def input_problem(exc: InvalidInput | NotMoney, path: str | None = None,
+                  facts: ReportInput | None = None) -> ReportInputError:
+    """A problem the income-tax rules found, as a problem of the report input's field (``path`` or mapped).
+
+    For ``facts`` read from a format-1 file the field is named as that file spells it.
+    """
     if isinstance(exc, ReportInputError):
         return exc
-    return ReportInputError([Problem(path or report_path(exc.field), exc.reason)])
+    problem = Problem(path or report_path(exc.field), exc.reason)
+    return ReportInputError([as_format_1(problem) if facts is not None and facts.format == 1 else problem])
+
+
+_NAMES: dict[type[Any], frozenset[str]] = {}
+
+
+def _names(cls: type[Any]) -> frozenset[str]:
+    """The fields the constructor of record ``cls`` takes (made once)."""
+    got = _NAMES.get(cls)
+    if got is None:
+        got = _NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls) if f.init)
+    return got
+
+
+def _same(rec: Any, cls: type[Any]) -> dict[str, Any]:
+    """The fields of ``rec`` that ``cls`` takes under the same name."""
+    names = _names(cls)
+    return {f.name: getattr(rec, f.name) for f in dataclasses.fields(rec) if f.name in names}
+
+
+#: The fields of ``[income]``: those of :class:`~taxcalc.eit.EnterpriseYear` of the same names.
+_INCOME = frozenset({"profit", "adjustments", "industry", "main_business_share", "industrial", "restricted",
+                     "ic_machine"})
 
 
 def _rd(facts: ReportInput) -> RdFacts:
     rd = facts.rd
     if rd is None:
         return RdFacts()
-    projects = [
-        RdProject(p.name or f"rd.projects[{i}]", p.personnel, p.direct_inputs, p.depreciation, p.amortisation,
-                  p.design, p.other, p.entrusted_domestic, p.entrusted_overseas)
-        for i, p in enumerate(rd.projects)
-    ]
+    projects = [RdProject(**{**_same(p, RdProject), "name": p.name or f"rd.projects[{i}]"})
+                for i, p in enumerate(rd.projects)]
     if rd.expensed:
         projects.append(RdProject("研发费用（未分项） R&D not itemised", direct_inputs=rd.expensed))
     intangibles: tuple[RdIntangible, ...] = ()
@@ -230,8 +260,8 @@ def _rd(facts: ReportInput) -> RdFacts:
 
 def _equipment(facts: ReportInput) -> tuple[Equipment, ...]:
     return tuple(
-        Equipment(e.description or f"equipment[{i}]", e.cost, asset_class(e), e.acquired, e.in_use or e.acquired,
-                  e.acquisition, e.residual, e.elect_one_time, book_depreciation(e, facts.year))
+        Equipment(**{**_same(e, Equipment), "name": e.name or f"equipment[{i}]", "kind": asset_class(e),
+                     "in_use": e.in_use or e.acquired_on, "book_depreciation": book_depreciation(e, facts.year)})
         for i, e in enumerate(facts.equipment)
     )
 
@@ -248,33 +278,27 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
         raise ReportInputError([Problem("income", "missing (required for the income-tax section)")])
     ent = facts.enterprise
     sized = not facts.quarters and ent.employees is not None and ent.total_assets is not None
+    quals = facts.qualifications
     try:
         return EnterpriseYear(
             facts.year,
-            income.accounting_profit,
-            income.other_adjustments,
-            industry=income.main_business or main_business(ent.industry),
-            main_business_share=income.main_business_share,
-            industrial=income.industrial,
-            restricted=income.restricted,
-            tase_years=qualified_years(facts.qualifications, "advanced_tech_service"),
-            ic_machine=income.ic_machine,
-            quarters=tuple(Quarter(q.employees_start, q.employees_end, q.assets_start, q.assets_end)
-                           for q in facts.quarters),
+            **{**_same(income, EnterpriseYear), "industry": income.industry or main_business(ent.industry)},
+            tase_years=qualified_years(quals, "advanced_tech_service"),
+            quarters=tuple(Quarter(**_same(q, Quarter)) for q in facts.quarters),
             employees=Decimal(ent.employees) if sized and ent.employees is not None else None,
             assets=ent.total_assets if sized else None,
             opened=ent.opened if ent.opened is not None and ent.opened.year == facts.year else None,
             closed=ent.closed if ent.closed is not None and ent.closed.year == facts.year else None,
             rd=_rd(facts),
             equipment=_equipment(facts),
-            losses=tuple(Loss(x.year, x.amount, x.extension) for x in facts.losses),
-            hnte_certificates=tuple(HnteCertificate(q.certificate, q.first, q.last)
-                                    for q in facts.qualifications if q.kind == "high_tech"),
-            tech_sme_registrations=tuple(TechSmeRegistration(y, q.certificate) for q in facts.qualifications
+            losses=tuple(Loss(**_same(x, Loss)) for x in facts.losses),
+            hnte_certificates=tuple(HnteCertificate(**_same(q, HnteCertificate))
+                                    for q in quals if q.kind == "high_tech"),
+            tech_sme_registrations=tuple(TechSmeRegistration(y, q.number) for q in quals
                                          if q.kind == "tech_sme" for y in qualified_years((q,), "tech_sme")),
         )
     except (InvalidInput, NotMoney) as exc:
-        raise input_problem(exc) from None
+        raise input_problem(exc, facts=facts) from None
 
 
 def size_needed(exc: InvalidInput) -> bool:

@@ -21,8 +21,14 @@ of the computation (the years the law data covers, the largest figure a report
 shows) are checked here too, each as a problem of the field that exceeds them.
 The format is described field by field in ``docs/report.md``.
 
+Format 2 (:data:`FORMAT_VERSION`) names the fields of ``[income]``,
+``[[equipment]]`` and ``[[qualifications]]`` as :mod:`taxcalc.eit` does
+(``income.profit``, ``equipment[0].acquired_on`` …).  A
+file of format 1, the deprecated spelling, is read by renaming its fields
+(:data:`FORMAT_1_NAMES`); its problems name the fields as it spells them.
+
 >>> facts = parse_text('''
-... format = 1
+... format = 2
 ... year = 2018
 ... [enterprise]
 ... name = "示例公司"
@@ -32,7 +38,7 @@ The format is described field by field in ``docs/report.md``.
 ... ''', "toml")
 >>> facts.year, facts.sales[0].band, facts.sales[0].amount
 (2018, 'standard', Decimal('1000.00'))
->>> parse_text('{"format": 1, "year": 2018, "enterprise": {"name": "x"}, '
+>>> parse_text('{"format": 2, "year": 2018, "enterprise": {"name": "x"}, '
 ...            '"sales": [{"month": "2018-13", "amount": 1.5}]}', "json")
 Traceback (most recent call last):
 ...
@@ -47,6 +53,7 @@ import datetime as _dt
 import difflib
 import functools
 import json
+import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -94,6 +101,7 @@ __all__ = [
     "RD",
     "SECTORS",
     "sector_of",
+    "FORMAT_1_NAMES",
     "TABLES",
     "Enterprise",
     "Equipment",
@@ -109,6 +117,7 @@ __all__ = [
     "ReportInput",
     "ReportInputError",
     "Sale",
+    "as_format_1",
     "Vat",
     "bands",
     "fields_of",
@@ -120,8 +129,9 @@ __all__ = [
     "quarters_operated",
 ]
 
-#: The version of the input format this module reads (the ``format`` field).
-FORMAT_VERSION = 1
+#: The version of the input format (the ``format`` field): format 2 names the income-tax facts as
+#: :mod:`taxcalc.eit` does.  Format 1 is still read (see :data:`FORMAT_1_NAMES`).
+FORMAT_VERSION = 2
 
 
 def bands() -> tuple[str, ...]:
@@ -232,21 +242,22 @@ class Enterprise:
 
 @record
 class Qualification:
-    """A qualification held over a window, e.g. 高新技术企业 with its certificate dates.
+    """A qualification held over a window, e.g. 高新技术企业 with its certificate's number and dates.
 
-    The file names the window ``from`` and ``to``; the record ``first`` and ``last``.
+    The fields are named as those of :class:`taxcalc.eit.HnteCertificate`: ``number``,
+    ``first`` and ``last`` (format 1 spelt them ``certificate``, ``from`` and ``to``).
     """
 
     kind: Annotated[str, Choice("`high_tech` (高新技术企业), `tech_sme` (科技型中小企业) or "
                                 "`advanced_tech_service` (技术先进型服务企业)", QUALIFICATION_KINDS)]
     first: Annotated[_dt.date, Date("first day the qualification holds (certificate date)")]
     last: Annotated[_dt.date, Date("last day it holds")]
-    certificate: Annotated[str, Text("certificate or registration number")] = ""
+    number: Annotated[str, Text("certificate or registration number")] = ""
 
     def checks(self) -> Iterator[tuple[str, str]]:
-        """to is not before from; from is not before 1950 (the income-tax rules take no earlier year)."""
+        """last is not before first; first is not before 1950 (the income-tax rules take no earlier year)."""
         if self.last < self.first:
-            yield "last", f"{self.last} is before 'from' {self.first}"
+            yield "last", f"{self.last} is before 'first' {self.first}"
         if self.first.year < 1950:
             yield "first", f"{self.first} is before 1950, earlier than any tax year the income-tax rules take"
 
@@ -341,30 +352,33 @@ class RD:
 class Equipment:
     """A fixed asset whose tax treatment the report works out: bought in the year, or earlier.
 
-    ``acquired`` is the purchase date as 国家税务总局公告2018年第46号 defines it for
-    the ``acquisition``; ``in_use`` the day it was put into use (``None``: the day
-    acquired); ``asset_class`` the class of its minimum tax life (``""``: machinery
-    for ``equipment``, tools for an ``appliance``); ``depreciation_booked`` the
+    The fields are named as those of :class:`taxcalc.eit.Equipment`.  ``acquired_on``
+    is the purchase date as 国家税务总局公告2018年第46号 defines it for the
+    ``acquisition``; ``in_use`` the day it was put into use (``None``: the day
+    acquired); ``kind`` the class of its minimum tax life (``""``: machinery for
+    an ``item`` of equipment, tools for an appliance); ``book_depreciation`` the
     depreciation in the accounts this year (``None``: straight line over
     ``useful_life_years`` from the month after it was put into use, no residual).
     """
 
-    acquired: Annotated[_dt.date, Date("purchase date (购进日期): the invoice date; for an instalment or credit "
-                                       "purchase the arrival date; self-built, the completion settlement date")]
+    acquired_on: Annotated[_dt.date, Date("purchase date (购进日期): the invoice date; for an instalment or "
+                                          "credit purchase the arrival date; self-built, the completion "
+                                          "settlement date")]
     cost: Annotated[Decimal, Amount("cost, the unit value (单位价值, 计税基础), excluding VAT", sign="positive")]
-    description: Annotated[str, Text("what it is")] = ""
-    kind: Annotated[str, Choice("`equipment` (设备) or `appliance` (器具)", EQUIPMENT_KINDS)] = "equipment"
+    name: Annotated[str, Text("what it is")] = ""
+    item: Annotated[str, Choice("`equipment` (设备) or `appliance` (器具): the default of `kind`",
+                                EQUIPMENT_KINDS)] = "equipment"
     useful_life_years: Annotated[int, Integer("the life the accounts depreciate it over, for the default of "
-                                              "`depreciation_booked`", minimum=1, maximum=100)] = 10
-    depreciation_booked: Annotated[Decimal | None, Amount("depreciation charged in the accounts this year; "
-                                                          "default: straight line over `useful_life_years` "
-                                                          "from the month after `in_use`, no residual "
-                                                          "value")] = None
-    in_use: Annotated[_dt.date | None, Date("the day it was put into use (投入使用); default: `acquired`")] = None
-    asset_class: Annotated[str, Choice("class of its minimum tax life (实施条例 第六十条): `buildings` 20 years, "
-                                       "`machinery` 10, `tools` 5, `vehicles` 4, `electronics` 3; default: "
-                                       "`machinery` for `equipment`, `tools` for an `appliance`",
-                                       ASSET_CLASSES)] = ""
+                                              "`book_depreciation`", minimum=1, maximum=100)] = 10
+    book_depreciation: Annotated[Decimal | None, Amount("depreciation charged in the accounts this year; "
+                                                        "default: straight line over `useful_life_years` "
+                                                        "from the month after `in_use`, no residual "
+                                                        "value")] = None
+    in_use: Annotated[_dt.date | None, Date("the day it was put into use (投入使用); default: `acquired_on`")] = None
+    kind: Annotated[str, Choice("class of its minimum tax life (实施条例 第六十条): `buildings` 20 years, "
+                                "`machinery` 10, `tools` 5, `vehicles` 4, `electronics` 3; default: "
+                                "`machinery` for `equipment`, `tools` for an `appliance`",
+                                ASSET_CLASSES)] = ""
     acquisition: Annotated[str, Choice("`purchase`, `instalment`, `self_built`, or `other` (donated, "
                                        "contributed, exchanged: not bought, no one-time deduction)",
                                        ACQUISITIONS)] = "purchase"
@@ -407,20 +421,21 @@ class Quarter:
 class Income:
     """The year's accounts, and the facts the income-tax rules test.
 
-    ``main_business`` is a code of ``taxcalc.eit.INDUSTRIES`` (``""``: read from
+    The fields are named as those of :class:`taxcalc.eit.EnterpriseYear`.
+    ``industry`` is a code of ``taxcalc.eit.INDUSTRIES`` (``""``: read from
     ``enterprise.industry``); ``industrial`` overrides 工业企业 (``None``: mining,
     manufacturing or utilities).
     """
 
-    accounting_profit: Annotated[Decimal, Amount("profit before tax in the accounts (利润总额); may be negative",
-                                                 sign="any")]
-    other_adjustments: Annotated[Decimal, Amount("net other tax adjustments (纳税调整增加额 − 减少额), + raises "
-                                                 "taxable income; not the depreciation of the `equipment` "
-                                                 "listed nor the R&D super-deduction, which the report "
-                                                 "computes", sign="any")] = _ZERO
-    main_business: Annotated[str, Choice("the main business for the income-tax rules "
-                                         "(taxcalc.eit.INDUSTRIES); default: read from `enterprise.industry`",
-                                         main_businesses)] = ""
+    profit: Annotated[Decimal, Amount("profit before tax in the accounts (利润总额); may be negative",
+                                      sign="any")]
+    adjustments: Annotated[Decimal, Amount("net other tax adjustments (纳税调整增加额 − 减少额), + raises "
+                                           "taxable income; not the depreciation of the `equipment` "
+                                           "listed nor the R&D super-deduction, which the report "
+                                           "computes", sign="any")] = _ZERO
+    industry: Annotated[str, Choice("the main business for the income-tax rules "
+                                    "(taxcalc.eit.INDUSTRIES); default: read from `enterprise.industry`",
+                                    main_businesses)] = ""
     main_business_share: Annotated[Decimal, Rate("main-business income as a share of income "
                                                  "(主营业务收入占比)")] = Decimal(1)
     industrial: Annotated[bool | None, Flag("工业企业 for the small low-profit caps before 2019; default: "
@@ -516,58 +531,102 @@ class ExcessCreditRefund2018:
 
 
 class _Format(Field):
-    """The input format version: the integer :data:`FORMAT_VERSION`."""
+    """The input format version: :data:`FORMAT_VERSION`, or 1 (the deprecated spelling); the schema states 2."""
 
     kind = "integer"
 
     def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
-        if type(raw) is int and raw == FORMAT_VERSION:
+        if type(raw) is int and raw in (1, FORMAT_VERSION):
             return raw
-        problems.append(Problem(path, f"this version reads format {FORMAT_VERSION} (got {shown(raw)})"))
+        problems.append(Problem(path, f"this version reads format {FORMAT_VERSION} (and format 1, the deprecated "
+                                      f"spelling) (got {shown(raw)})"))
         return BAD
 
     def _schema(self) -> dict[str, Any]:
         return {"type": "integer", "const": FORMAT_VERSION}
 
 
-class _Qualifications(Rows):
-    """The rows of ``[[qualifications]]``: the file's ``from`` and ``to`` are the record's ``first`` and ``last``.
+#: Format 1, the deprecated spelling: table → {the format-1 name: the format-2 name}.  Format 2
+#: names each fact the income-tax rules take as :mod:`taxcalc.eit` does; a format-1 file is read
+#: by renaming its fields (all of a table at once: an equipment's ``kind`` became ``item`` when
+#: ``asset_class`` became ``kind``), and its problems name the fields as the file spells them.
+FORMAT_1_NAMES: dict[str, dict[str, str]] = {
+    "qualifications": {"from": "first", "to": "last", "certificate": "number"},
+    "equipment": {"acquired": "acquired_on", "description": "name", "depreciation_booked": "book_depreciation",
+                  "kind": "item", "asset_class": "kind"},
+    "income": {"accounting_profit": "profit", "other_adjustments": "adjustments", "main_business": "industry"},
+}
+#: A format-2 name in a format-1 file is unknown there: it is read under this mark.
+_NEW_IN_1 = "\x00"
 
-    (``from`` is a Python keyword, so the record cannot take the file's name.)
+
+def _from_format_1(data: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` of a format-1 file with the format-2 names (and its format-2 names marked unknown)."""
+    out = dict(data)
+    for table, names in FORMAT_1_NAMES.items():
+        raw = out.get(table)
+        if isinstance(raw, Mapping):
+            out[table] = _renamed(raw, names)
+        elif isinstance(raw, list | tuple):
+            out[table] = [_renamed(row, names) for row in raw]
+    return out
+
+
+def _renamed(row: object, names: Mapping[str, str]) -> object:
+    """A table of a format-1 file with its fields renamed all at once; a format-2 name marked unknown."""
+    if not isinstance(row, Mapping):
+        return row
+    new_only = set(names.values()) - set(names)
+    return {names.get(k, k + _NEW_IN_1 if k in new_only else k): v for k, v in row.items()}
+
+
+def _format_1_names(table: str) -> list[str]:
+    """The field names of ``table`` as format 1 spelt them."""
+    old = {v: k for k, v in FORMAT_1_NAMES[table].items()}
+    return sorted(old.get(f.name, f.name) for f in spec(TABLES[table]))
+
+
+def as_format_1(problem: Problem) -> Problem:
+    """``problem`` with its field named as a format-1 file spells it (and its did-you-mean in format 1's names).
+
+    >>> as_format_1(Problem("equipment[2].acquired_on", "2019-01-01 is after the report year 2018"))
+    Problem(path='equipment[2].acquired', reason='2019-01-01 is after the report year 2018')
+    >>> as_format_1(Problem("qualifications[0].last", "2018-04-30 is before 'first' 2018-05-01"))
+    Problem(path='qualifications[0].to', reason="2018-04-30 is before 'from' 2018-05-01")
     """
+    head, dot, name = problem.path.rpartition(".")
+    table = head.partition("[")[0]
+    names = FORMAT_1_NAMES.get(table)
+    if not dot or names is None:
+        return problem
+    old = {v: k for k, v in names.items()}
+    reason = problem.reason
+    if reason.startswith("unknown field;"):
+        name = name.removesuffix(_NEW_IN_1)
+        known = _format_1_names(table)
+        near = difflib.get_close_matches(name, known, n=1)
+        reason = "unknown field; " + (f"did you mean {near[0]!r}?" if near else f"expected one of: {', '.join(known)}")
+    else:
+        name = old.get(name, name)
+        reason = re.sub(r"'([a-z_]+)'", lambda m: f"'{old.get(m[1], m[1])}'", reason)
+    return Problem(f"{head}.{name}", reason)
 
-    _ATTR = {"from": "first", "to": "last"}
-    _FILE = {v: k for k, v in _ATTR.items()}
 
-    def _names(self) -> list[str]:
-        return sorted(self._FILE.get(f.name, f.name) for f in spec(self.cls))
-
-    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
-        if isinstance(raw, list | tuple):  # swap both ways, so that a file's "first" stays unknown
-            swap = {**self._ATTR, **self._FILE}
-            raw = [{swap.get(k, k): v for k, v in row.items()} if isinstance(row, Mapping) else row for row in raw]
-        found: list[Problem] = []
-        out = super()._read(raw, path, found)
-        for p in found:
-            head, dot, name = p.path.rpartition(".")
-            if not dot or not head.startswith(f"{path}["):
-                problems.append(p)
-                continue
-            name = self._FILE.get(name, self._ATTR.get(name, name))
-            reason = p.reason
-            if reason.startswith("unknown field;"):
-                near = difflib.get_close_matches(name, self._names(), n=1)
-                reason = "unknown field; " + (f"did you mean {near[0]!r}?" if near
-                                              else f"expected one of: {', '.join(self._names())}")
-            problems.append(Problem(f"{head}.{name}", reason))
-        return out
-
-    def _schema(self) -> dict[str, Any]:
-        out = super()._schema()
-        items = out["items"]
-        items["properties"] = {self._FILE.get(k, k): v for k, v in items["properties"].items()}
-        items["required"] = [self._FILE.get(k, k) for k in items["required"]]
-        return out
+def _renamed_in_2(problem: Problem) -> Problem:
+    """A problem of a format-2 file: a field spelt as in format 1 gets the did-you-mean of its format-2 name."""
+    head, dot, name = problem.path.rpartition(".")
+    table = head.partition("[")[0]
+    names = FORMAT_1_NAMES.get(table)
+    if not dot or names is None:
+        return problem
+    if name in names and problem.reason.startswith("unknown field;"):
+        return Problem(problem.path, f"unknown field; did you mean {names[name]!r}? ({name!r} is the spelling of "
+                                     "format 1)")
+    for item in EQUIPMENT_KINDS:
+        if table == "equipment" and name == "kind" and problem.reason.startswith(f"unknown value {item!r};"):
+            return Problem(problem.path, f"{problem.reason} (kind is the class of the minimum tax life; "
+                                         f"write item = {item!r}, as format 2 names it)")
+    return problem
 
 
 @record
@@ -576,7 +635,7 @@ class ReportInput:
 
     year: Annotated[int, Integer("the tax year reported on", minimum=YEAR_FIRST, maximum=YEAR_LAST)]
     enterprise: Annotated[Enterprise, Nested("who the enterprise is (`[enterprise]`)", Enterprise)]
-    qualifications: Annotated[tuple[Qualification, ...], _Qualifications(
+    qualifications: Annotated[tuple[Qualification, ...], Rows(
         "qualifications held (`[[qualifications]]`)", Qualification, max_items=MAX_ROWS)] = ()
     sales: Annotated[tuple[Sale, ...], Rows("sales by month and band (`[[sales]]`)", Sale,
                                             max_items=MAX_ROWS)] = ()
@@ -623,7 +682,7 @@ class ReportInput:
         or of a trader; the 2018 refund is of 2018, of a general taxpayer, with
         enterprise.registered not after applied_on; the law data covers the year,
         the income of the year, and the days of sales, purchases, exports, equipment
-        (acquired and in use) and excess_credit_refund_2018 it is read on; the amounts added up stay
+        (acquired_on and in_use) and excess_credit_refund_2018 it is read on; the amounts added up stay
         below 10^15 yuan.
         """
         return _across(_View.of(self))
@@ -721,8 +780,8 @@ def _dated(v: _View, year: int) -> Iterator[tuple[str, str]]:
     for i, p in v.rows["purchases"]:
         yield from _in_year(year, p.month, f"purchases[{i}].month", "month")
     for i, e in v.rows["equipment"]:
-        if e.acquired.year > year:
-            yield f"equipment[{i}].acquired", f"{e.acquired} is after the report year {year}"
+        if e.acquired_on.year > year:
+            yield f"equipment[{i}].acquired_on", f"{e.acquired_on} is after the report year {year}"
     loss_years: dict[int, int] = {}
     for i, loss in v.rows["losses"]:
         if loss.year >= year:
@@ -842,7 +901,7 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
         if method:
             yield from outside(f"exports[{i}].date", f"export.method.{method}", x.date)
     for i, e in v.rows["equipment"]:
-        yield from outside(f"equipment[{i}].acquired", "eit.equipment.one_time.in_force", e.acquired)
+        yield from outside(f"equipment[{i}].acquired_on", "eit.equipment.one_time.in_force", e.acquired_on)
         if e.in_use is not None:
             yield from outside(f"equipment[{i}].in_use", "eit.depreciation.start_month_offset", e.in_use)
     claim = v.claim
@@ -931,13 +990,16 @@ def parse_data(data: object, source: str = "") -> ReportInput:
     problems: list[Problem] = []
     if "format" not in data:
         problems.append(Problem("format", f"missing (required); write format = {FORMAT_VERSION}"))
+    spelt = as_format_1 if type(data.get("format")) is int and data["format"] == 1 else _renamed_in_2
+    if spelt is as_format_1:
+        data = _from_format_1(data)
     got = read(ReportInput, data, "", problems)
     if got is BAD and not any(p.path == "" for p in problems):
         known = {p for p in problems}
         problems.extend(Problem(path, reason) for path, reason in _across(_View.partial(data))
                         if Problem(path, reason) not in known)
     if problems:
-        raise ReportInputError(problems)
+        raise ReportInputError([spelt(p) for p in problems])
     assert isinstance(got, ReportInput)
     # the rows as the computation reads them (the checks above named them by their place in the file)
     object.__setattr__(got, "losses", tuple(sorted(got.losses, key=lambda x: x.year)))
@@ -994,11 +1056,9 @@ def fields_of(table: str = "") -> tuple[FieldSpec, ...]:
     """The fields of one table as the file names them (``""``: the top level; ``rd.projects`` …).
 
     >>> [f.name for f in fields_of("qualifications")]
-    ['kind', 'from', 'to', 'certificate']
+    ['kind', 'first', 'last', 'number']
     """
-    cls = TABLES[table] if table else ReportInput
-    rename = _Qualifications._FILE if cls is Qualification else {}
-    return tuple(fs._replace(name=rename.get(fs.name, fs.name)) for fs in spec(cls))
+    return spec(TABLES[table] if table else ReportInput)
 
 
 def json_schema() -> dict[str, Any]:

@@ -100,11 +100,11 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
         b = benefit(f, law=law)
     except InvalidInput as exc:
         if not size_needed(exc):
-            raise input_problem(exc) from None
+            raise input_problem(exc, facts=facts) from None
         try:
             annual(f, law=law)
         except InvalidInput as first:
-            raise size_problem(first) if size_needed(first) else input_problem(first) from None
+            raise size_problem(first) if size_needed(first) else input_problem(first, facts=facts) from None
         raise size_problem(exc, " with a preference undone (needed to value it)") from None
     result = b.result
     rows = listed(f, b)
@@ -290,7 +290,7 @@ def _main_business(facts: ReportInput, f: EnterpriseYear) -> Line:
     assert inc is not None
     zh, en = _INDUSTRIES[f.industry]
     share = f.main_business_share
-    if inc.main_business:
+    if inc.industry:
         how_zh, how_en = "输入给定", "given"
     elif facts.enterprise.industry:
         how_zh, how_en = f"按行业代码{facts.enterprise.industry}", f"from industry code {facts.enterprise.industry}"
