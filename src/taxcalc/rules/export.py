@@ -172,6 +172,8 @@ class PurchaseLineInput:
         if self.rebate_rate is not None:
             yield from _rebate_cap(self.rebate_rate)
         yield from _rebate_cap(self.purchase_vat_rate, "purchase_vat_rate")
+        if self.supplier_collection_rate is not None:
+            yield from _rebate_cap(self.supplier_collection_rate, "supplier_collection_rate")
 
 
 @record
