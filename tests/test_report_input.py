@@ -199,7 +199,7 @@ def test_every_problem_is_reported_at_once():
         """)
     found = problems(text)
     assert found == [
-        "enterprise.surprise: unknown field; expected one of: " + ", ".join(sorted(f.name for f in fields_of("enterprise"))),
+        "enterprise.surprise: unknown field; expected one of: " + ", ".join(sorted(f.name for f in fields_of("enterprise", format=1))),
         'sales[0].amount: a float is not money; write "10.5" (a string)',
         'purchases[0].amount: a float is not money; write "1234.50" (a string)',
         "rd.expensed: must not be negative (got -3)",

@@ -33,6 +33,7 @@ RENAMED = [
     ("income", "accounting_profit", "profit"),
     ("income", "other_adjustments", "adjustments"),
     ("income", "main_business", "industry"),
+    ("enterprise", "total_assets", "assets"),
 ]
 
 HEAD = """\
@@ -42,7 +43,7 @@ year = 2018
 name = "x"
 industry = "C14"
 employees = 80
-total_assets = "9000000"
+{assets} = "9000000"
 """
 #: The renamed tables with every renamed field given, in format 2; format 1 is the same renamed.
 TABLES_2 = {
@@ -50,11 +51,12 @@ TABLES_2 = {
     "equipment": {"acquired_on": "2018-06-15", "cost": "1350000", "name": "line", "item": "appliance",
                   "book_depreciation": "67500", "kind": "electronics"},
     "income": {"profit": "900000", "adjustments": "-1000", "industry": "research"},
+    "enterprise": {"name": "x", "industry": "C14", "employees": 80, "assets": "9000000"},
 }
 #: A value each field refuses.
 BAD = {"first": "2018-13-01", "last": "x", "number": "", "acquired_on": "2018-6-15", "name": " line",
        "book_depreciation": 1.5, "item": "tool", "kind": "tool", "profit": "1,0", "adjustments": "x",
-       "industry": "farming"}
+       "industry": "farming", "assets": 1.5}
 
 
 def _format_1(row: dict[str, object], table: str) -> dict[str, object]:
@@ -63,11 +65,9 @@ def _format_1(row: dict[str, object], table: str) -> dict[str, object]:
 
 
 def _doc(fmt: int, tables: dict[str, dict[str, object]]) -> dict[str, object]:
-    doc: dict[str, object] = {"format": fmt, "year": 2018,
-                              "enterprise": {"name": "x", "industry": "C14", "employees": 80,
-                                             "total_assets": "9000000"}}
+    doc: dict[str, object] = {"format": fmt, "year": 2018}
     for table, row in tables.items():
-        doc[table] = row if table == "income" else [row]
+        doc[table] = row if table in ("income", "enterprise") else [row]
     return doc
 
 
@@ -119,7 +119,7 @@ def test_a_format_1_file_names_a_renamed_field_as_it_spells_it(table, was, new):
     tables = {t: dict(row) for t, row in TABLES_2.items()}
     tables[table][new] = BAD[new]
     found = _problems(_doc(1, {t: _format_1(row, t) for t, row in tables.items()}))
-    where = "income" if table == "income" else f"{table}[0]"
+    where = table if table in ("income", "enterprise") else f"{table}[0]"
     assert len(found) == 1 and found[0].startswith(f"{where}.{was}: "), found
 
 
@@ -136,7 +136,7 @@ def test_a_format_2_file_refuses_a_format_1_name_with_a_did_you_mean(table, was,
                          "'appliance', as format 2 names it)"]
         return
     found = _problems(_doc(2, tables))
-    where = "income" if table == "income" else f"{table}[0]"
+    where = table if table in ("income", "enterprise") else f"{table}[0]"
     assert f"{where}.{was}: unknown field; did you mean {new!r}? ({was!r} is the spelling of format 1)" in found, found
 
 
@@ -149,7 +149,7 @@ def test_a_format_2_name_is_unknown_in_a_format_1_file():
         profit = "1"
         """)
     with pytest.raises(ReportInputError) as info:
-        parse_text(HEAD.format(format=1) + text, "toml")
+        parse_text(HEAD.format(format=1, assets="total_assets") + text, "toml")
     assert [str(p) for p in info.value.problems] == [
         "equipment[0].acquired_on: unknown field; did you mean 'acquired'?",
         "equipment[0].acquired: missing (required)",
@@ -162,10 +162,10 @@ def test_a_format_2_name_is_unknown_in_a_format_1_file():
 def test_the_checks_across_tables_name_a_format_1_field_as_the_file_spells_it():
     late = '[[equipment]]\nacquired = 2019-01-02\ncost = "1"\n'
     with pytest.raises(ReportInputError) as info:
-        parse_text(HEAD.format(format=1) + late, "toml")
+        parse_text(HEAD.format(format=1, assets="total_assets") + late, "toml")
     assert [str(p) for p in info.value.problems] == ["equipment[0].acquired: 2019-01-02 is after the report year 2018"]
     with pytest.raises(ReportInputError) as info:
-        parse_text(HEAD.format(format=2) + late.replace("acquired", "acquired_on"), "toml")
+        parse_text(HEAD.format(format=2, assets="assets") + late.replace("acquired", "acquired_on"), "toml")
     assert [str(p) for p in info.value.problems] == [
         "equipment[0].acquired_on: 2019-01-02 is after the report year 2018"]
 
@@ -182,3 +182,26 @@ def test_a_problem_the_income_tax_rules_find_names_the_field_as_the_file_spells_
     assert [str(p) for p in input_problem(exc, facts=facts_2).problems] == ["equipment[0].kind: unknown value 'x'"]
     assert [str(p) for p in input_problem(InvalidInput("profit", "no"), facts=facts_1).problems] == [
         "income.accounting_profit: no"]
+
+
+def test_the_size_figures_name_the_fields_as_the_file_spells_them():
+    text = '[income]\nprofit = "1"\n'
+    for fmt, assets in ((1, "total_assets"), (2, "assets")):
+        head = HEAD.format(format=fmt, assets=assets).replace("employees = 80\n", "")
+        body = text.replace("profit", "accounting_profit") if fmt == 1 else text
+        with pytest.raises(ReportInputError) as info:
+            parse_text(head.replace(f'{assets} = "9000000"\n', "employees = 3\n") + body, "toml")
+        assert [str(p) for p in info.value.problems] == [
+            f"enterprise.{assets}: missing: the income-tax size test takes both annual averages (employees and "
+            f"{assets}), or [[quarters]]"]
+        quarter = ('[[quarters]]\nquarter = 1\nemployees_start = 1\nemployees_end = 1\nassets_start = "1"\n'
+                   'assets_end = "1"\n')
+        with pytest.raises(ReportInputError) as info:
+            parse_text(head + body + quarter, "toml")
+        assert str(info.value.problems[0]) == \
+            f"quarters: give either quarters or the annual averages (enterprise.{assets}), not both"
+        small = head.replace(f'{assets} = "9000000"\n', "")
+        with pytest.raises(ReportInputError) as info:
+            build_report(parse_text(small + body.replace('"1"', '"820000"'), "toml"))
+        assert str(info.value.problems[0]).endswith(
+            f"or enterprise.employees and enterprise.{assets} (annual averages) to test the relief")

@@ -67,7 +67,7 @@ def _enterprise(facts: ReportInput) -> dict[str, Any]:
         "exporter": e.exporter,
         "sector": e.sector or None,
         "employees": e.employees,
-        "total_assets": None if e.total_assets is None else str(e.total_assets),
+        "total_assets": None if e.assets is None else str(e.assets),
         "qualifications": [
             {"kind": q.kind, "from": q.first.isoformat(), "to": q.last.isoformat(),
              "certificate": q.number}

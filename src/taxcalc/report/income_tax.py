@@ -15,10 +15,9 @@ What the report derives
   :class:`~taxcalc.eit.HnteCertificate`; each ``tech_sme`` row → one
   :class:`~taxcalc.eit.TechSmeRegistration` per year of :func:`qualified_years`;
   ``advanced_tech_service`` rows → ``tase_years`` by :func:`qualified_years`.
-* ``[[quarters]]`` (numbered, in quarter order); otherwise
-  ``enterprise.employees`` and ``enterprise.total_assets`` → the annual averages
-  (``employees``, ``assets``);
-  ``enterprise.opened`` / ``closed`` when inside the year.
+* ``enterprise``: ``employees`` and ``assets`` (the annual averages) unless
+  ``[[quarters]]`` are given (numbered, passed in quarter order); ``opened`` and
+  ``closed`` when inside the year.
 * ``[rd]``: ``expensed`` (not itemised) → one project whose five items are that
   figure, counted as given; ``intangible_amortisation`` → one intangible
   amortised that much; a project without a name is named by its path.
@@ -183,7 +182,7 @@ PATHS: dict[str, str] = {
     "year": "year",
     "quarters": "quarters",
     "employees": "enterprise.employees",
-    "assets": "enterprise.total_assets",
+    "assets": "enterprise.assets",
     "opened": "enterprise.opened",
     "closed": "enterprise.closed",
     "hnte_certificates": "qualifications",
@@ -199,7 +198,7 @@ def report_path(field: str) -> str:
     """The report input's path for a field named by the income-tax rules (``income`` when none fits).
 
     >>> report_path("equipment[0].book_depreciation"), report_path("profit"), report_path("assets")
-    ('equipment[0].book_depreciation', 'income.profit', 'enterprise.total_assets')
+    ('equipment[0].book_depreciation', 'income.profit', 'enterprise.assets')
     """
     top = field.partition("[")[0].partition(".")[0]
     if top in ("rd", "losses", "quarters", "equipment") and field != top:
@@ -277,7 +276,7 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
     if income is None:
         raise ReportInputError([Problem("income", "missing (required for the income-tax section)")])
     ent = facts.enterprise
-    sized = not facts.quarters and ent.employees is not None and ent.total_assets is not None
+    sized = not facts.quarters and ent.employees is not None and ent.assets is not None
     quals = facts.qualifications
     try:
         return EnterpriseYear(
@@ -286,7 +285,7 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
             tase_years=qualified_years(quals, "advanced_tech_service"),
             quarters=tuple(Quarter(**_same(q, Quarter)) for q in facts.quarters),
             employees=Decimal(ent.employees) if sized and ent.employees is not None else None,
-            assets=ent.total_assets if sized else None,
+            assets=ent.assets if sized else None,
             opened=ent.opened if ent.opened is not None and ent.opened.year == facts.year else None,
             closed=ent.closed if ent.closed is not None and ent.closed.year == facts.year else None,
             rd=_rd(facts),
@@ -306,9 +305,10 @@ def size_needed(exc: InvalidInput) -> bool:
     return exc.field == "quarters" and "small low-profit cap" in exc.reason
 
 
-def size_problem(exc: InvalidInput, what: str = "") -> ReportInputError:
-    """The annual computation's request for the size figures, in the report's field names."""
+def size_problem(exc: InvalidInput, what: str = "", facts: ReportInput | None = None) -> ReportInputError:
+    """The annual computation's request for the size figures, in the report's field names (as ``facts`` spell them)."""
     head = exc.reason.split(":", 1)[0]
-    return ReportInputError([Problem("quarters", f"{head}{what}: give [[quarters]] (employees and total assets at "
-                                     "the start and end of each quarter) or enterprise.employees and "
-                                     "enterprise.total_assets (annual averages) to test the relief")])
+    problem = Problem("quarters", f"{head}{what}: give [[quarters]] (employees and total assets at the start and "
+                      "end of each quarter) or enterprise.employees and enterprise.assets (annual averages) to "
+                      "test the relief")
+    return ReportInputError([as_format_1(problem) if facts is not None and facts.format == 1 else problem])

@@ -223,7 +223,7 @@ class Enterprise:
                                     EXPORTER_KINDS)] = "none"
     employees: Annotated[int | None, Integer("employees, annual average (从业人数)",
                                              minimum=0, maximum=MAX_EMPLOYEES)] = None
-    total_assets: Annotated[Decimal | None, Amount("total assets, annual average (资产总额)")] = None
+    assets: Annotated[Decimal | None, Amount("total assets, annual average (资产总额)")] = None
     #: The sector of the small-scale standard; ``""``: derived from ``industry`` (see ``docs/report.md``).
     sector: Annotated[str, Choice("sector of the small-scale standard: `production` (货物生产、加工修理修配), "
                                   "`commerce` (批发零售等其他) or `services` (营改增应税行为); default: from "
@@ -555,7 +555,10 @@ FORMAT_1_NAMES: dict[str, dict[str, str]] = {
     "equipment": {"acquired": "acquired_on", "description": "name", "depreciation_booked": "book_depreciation",
                   "kind": "item", "asset_class": "kind"},
     "income": {"accounting_profit": "profit", "other_adjustments": "adjustments", "main_business": "industry"},
+    "enterprise": {"total_assets": "assets"},
 }
+#: A path to a field of a renamed table, as a message may name it.
+_PATH_RE = re.compile(rf"\b({'|'.join(FORMAT_1_NAMES)})((?:\[[0-9]+\])?)\.([a-z_]+)\b")
 #: A format-2 name in a format-1 file is unknown there: it is read under this mark.
 _NEW_IN_1 = "\x00"
 
@@ -598,7 +601,7 @@ def as_format_1(problem: Problem) -> Problem:
     table = head.partition("[")[0]
     names = FORMAT_1_NAMES.get(table)
     if not dot or names is None:
-        return problem
+        return Problem(problem.path, _paths_in_format_1(problem.reason))
     old = {v: k for k, v in names.items()}
     reason = problem.reason
     if reason.startswith("unknown field;"):
@@ -609,7 +612,16 @@ def as_format_1(problem: Problem) -> Problem:
     else:
         name = old.get(name, name)
         reason = re.sub(r"'([a-z_]+)'", lambda m: f"'{old.get(m[1], m[1])}'", reason)
-    return Problem(f"{head}.{name}", reason)
+    return Problem(f"{head}.{name}", _paths_in_format_1(reason))
+
+
+def _paths_in_format_1(reason: str) -> str:
+    """The fields a message names by path (``enterprise.assets``), as format 1 spelt them."""
+    def spelt(m: re.Match[str]) -> str:
+        old = {new: was for was, new in FORMAT_1_NAMES[m[1]].items()}
+        return f"{m[1]}{m[2]}.{old.get(m[3], m[3])}"
+
+    return _PATH_RE.sub(spelt, reason)
 
 
 def _renamed_in_2(problem: Problem) -> Problem:
@@ -704,12 +716,20 @@ class _View:
     income: Income | None
     vat: Vat | None
     claim: ExcessCreditRefund2018 | None
+    #: The input format version (the checks' messages name a field as the file spells it).
+    format: int | None
+
+    def spelt(self, table: str, name: str) -> str:
+        """Field ``name`` of ``table`` as the file spells it."""
+        if self.format == 1:
+            return {new: was for was, new in FORMAT_1_NAMES.get(table, {}).items()}.get(name, name)
+        return name
 
     @classmethod
     def of(cls, facts: ReportInput) -> _View:
         rows = {name: tuple(enumerate(getattr(facts, name))) for name in _LISTS}
         return cls(facts.year, facts.enterprise, rows, frozenset(_LISTS), facts.rd, facts.income, facts.vat,
-                   facts.excess_credit_refund_2018)
+                   facts.excess_credit_refund_2018, facts.format)
 
     @classmethod
     def partial(cls, data: Mapping[str, Any]) -> _View:
@@ -730,7 +750,7 @@ class _View:
                 value = fs.field.read(raw, fs.name, scratch) if raw is not BAD else None if fs.required else fs.default
                 parts[fs.name] = None if value is BAD else value
         return cls(parts["year"], parts["enterprise"], rows, frozenset(complete), parts["rd"], parts["income"],
-                   parts["vat"], parts["excess_credit_refund_2018"])
+                   parts["vat"], parts["excess_credit_refund_2018"], parts["format"])
 
 
 def _in_year(year: int, day: _dt.date, path: str, what: str) -> Iterator[tuple[str, str]]:
@@ -834,7 +854,7 @@ def _income(v: _View, year: int, ent: Enterprise) -> Iterator[tuple[str, str]]:
             if q.quarter in seen:
                 yield f"quarters[{i}].quarter", f"quarter {q.quarter} repeats quarters[{seen[q.quarter]}]"
             seen[q.quarter] = i
-        given = [name for name in ("employees", "total_assets") if getattr(ent, name) is not None]
+        given = [name for name in ("employees", "assets") if getattr(ent, name) is not None]
         if given:
             yield "quarters", f"give either quarters or the annual averages (enterprise.{given[0]}), not both"
         if "quarters" in v.complete and (opened is None or closed is None or opened <= closed):
@@ -847,10 +867,10 @@ def _income(v: _View, year: int, ent: Enterprise) -> Iterator[tuple[str, str]]:
             if extra:
                 yield "quarters", (f"the enterprise did not operate in quarter(s) {', '.join(map(str, extra))} "
                                    f"of {year} (see enterprise.opened and enterprise.closed)")
-    elif v.income is not None and (ent.employees is None) != (ent.total_assets is None):
-        missing_name = "employees" if ent.employees is None else "total_assets"
+    elif v.income is not None and (ent.employees is None) != (ent.assets is None):
+        missing_name = "employees" if ent.employees is None else "assets"
         yield f"enterprise.{missing_name}", ("missing: the income-tax size test takes both annual averages "
-                                             "(employees and total_assets), or [[quarters]]")
+                                             f"(employees and {v.spelt('enterprise', 'assets')}), or [[quarters]]")
 
 
 def _covered(v: _View) -> Iterator[tuple[str, str]]:
@@ -1052,13 +1072,19 @@ TABLES: dict[str, type[Any]] = {
 TABLES["rd.projects"] = RDProject
 
 
-def fields_of(table: str = "") -> tuple[FieldSpec, ...]:
-    """The fields of one table as the file names them (``""``: the top level; ``rd.projects`` …).
+def fields_of(table: str = "", format: int = FORMAT_VERSION) -> tuple[FieldSpec, ...]:  # noqa: A002
+    """The fields of one table as a file of ``format`` names them (``""``: the top level; ``rd.projects`` …).
 
     >>> [f.name for f in fields_of("qualifications")]
     ['kind', 'first', 'last', 'number']
+    >>> [f.name for f in fields_of("qualifications", format=1)]
+    ['kind', 'from', 'to', 'certificate']
     """
-    return spec(TABLES[table] if table else ReportInput)
+    fields = spec(TABLES[table] if table else ReportInput)
+    if format == 1 and table in FORMAT_1_NAMES:
+        old = {new: was for was, new in FORMAT_1_NAMES[table].items()}
+        return tuple(f._replace(name=old.get(f.name, f.name)) for f in fields)
+    return fields
 
 
 def json_schema() -> dict[str, Any]:

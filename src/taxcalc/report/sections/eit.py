@@ -104,8 +104,9 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
         try:
             annual(f, law=law)
         except InvalidInput as first:
-            raise size_problem(first) if size_needed(first) else input_problem(first, facts=facts) from None
-        raise size_problem(exc, " with a preference undone (needed to value it)") from None
+            raise (size_problem(first, facts=facts) if size_needed(first)
+                   else input_problem(first, facts=facts)) from None
+        raise size_problem(exc, " with a preference undone (needed to value it)", facts) from None
     result = b.result
     rows = listed(f, b)
     savings = tuple(_saving(p) for p in rows)
