@@ -262,3 +262,33 @@ def test_read_file_chooses_the_format_by_suffix(tmp_path):
     assert read_file(tmp_path / "a.JSON") == read_file(tmp_path / "a.txt")
     with pytest.raises(FileNotFoundError):
         read_file(tmp_path / "missing.toml")
+
+
+# -- the answer, printed into a stream whose encoding cannot hold it ---------------------------
+
+
+def _ascii_stream(monkeypatch, *, tty):
+    import io
+    import sys
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    monkeypatch.setattr(stream, "isatty", lambda: tty)
+    monkeypatch.setattr(sys, "stdout", stream)
+    return raw, stream
+
+
+def test_the_schema_into_an_ascii_file_is_written_as_utf8(monkeypatch):
+    raw, stream = _ascii_stream(monkeypatch, tty=False)
+    assert main(["report", "--schema"]) == 0
+    stream.flush()
+    schema = json.loads(raw.getvalue().decode("utf-8"))
+    assert schema["properties"]["enterprise"]["description"].startswith("Who the enterprise is (纳税人基本情况)")
+
+
+def test_an_ascii_terminal_gets_a_message_not_a_changed_answer(monkeypatch, capsys):
+    raw, stream = _ascii_stream(monkeypatch, tty=True)
+    assert main(["report"]) == 1
+    stream.flush()
+    assert raw.getvalue() == b""
+    assert "cannot show; set PYTHONIOENCODING=utf-8" in capsys.readouterr().err
