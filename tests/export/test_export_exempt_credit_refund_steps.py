@@ -316,3 +316,12 @@ def test_materials_equal_to_the_fob_value_in_yuan_are_taken():
     line = ExportLine(fob="10", levy_rate="13%", rebate_rate="10%", exchange_rate="7", exempt_materials="70")
     r = exempt_credit_refund(ExemptCreditRefundInput("2019-08", [line]))
     assert (r.non_creditable, r.exempt_credit_refund) == (D("0.00"), D("0.00"))
+
+
+def test_the_2019_citation_starts_with_the_april_2019_period():
+    def cites(period):
+        r = month(period, dict(fob="100000", levy_rate="13%", rebate_rate="16%"))
+        return [c.doc for c in r.steps[0].cite]
+
+    assert cites("2019-04-01") == cites("2019-04-30") == ["财政部 税务总局 海关总署公告2019年第39号"]
+    assert cites("2019-03-31") == ["财税〔2018〕32号", "taxcalc"]
