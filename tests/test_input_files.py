@@ -122,6 +122,11 @@ def test_an_unknown_encoding_is_named(tmp_path, capsys):
         load(path, encoding="klingon")
     code, _, err = run(capsys, "report", str(path), "--encoding", "klingon")
     assert code == 1 and errors(err) == ["taxcalc: error: --encoding: unknown encoding 'klingon' (e.g. utf-8, gb18030)"]
+    for codec in ("rot13", "base64", "zlib"):  # codecs of bytes, not encodings of text
+        code, _, err = run(capsys, "report", str(path), "--encoding", codec)
+        assert code == 1 and errors(err) == [f"taxcalc: error: --encoding: unknown encoding '{codec}' (e.g. utf-8, gb18030)"]
+        code, _, err = run(capsys, "eit", "annual", str(path), "--encoding", codec)
+        assert code == 1 and len(errors(err)) == 1
 
 
 def test_decode_keeps_the_text_as_written():

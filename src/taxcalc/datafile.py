@@ -75,11 +75,19 @@ def check_encoding(encoding: str, field: str = "encoding") -> str:
 
     >>> check_encoding("GBK"), check_encoding("utf8")
     ('gbk', 'utf-8')
+    >>> check_encoding("base64")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.InvalidInput: encoding: unknown encoding 'base64' (e.g. utf-8, gb18030)
     """
     try:
-        return codecs.lookup(encoding).name
+        name = codecs.lookup(encoding).name
+        b"a".decode(name)  # a codec of bytes to bytes (base64, rot13 …) is not a text encoding
     except LookupError:
         raise InvalidInput(field, f"unknown encoding {encoding!r} (e.g. utf-8, gb18030)") from None
+    except UnicodeDecodeError:  # an encoding without ASCII (UTF-16, UTF-32): one byte is not a character
+        pass
+    return name
 
 
 def decode(data: bytes, encoding: str | None = None, *, source: str = "") -> str:
