@@ -43,6 +43,8 @@ def test_the_record_gives_the_same():
         r = period_tax_of(facts)
         assert r == period_tax(*args)
         assert r.balance == facts.output_tax - facts.input_tax - facts.credit_brought_forward
+        neither = default().with_values({CREDITED_KEY: False, CARRIED_KEY: False})
+        assert period_tax_of(facts, law=neither) == period_tax(*args, law=neither)
 
 
 @pytest.mark.parametrize(("args", "field", "reason"), [

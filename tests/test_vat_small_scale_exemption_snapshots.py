@@ -38,6 +38,7 @@ CASES = {
                                                   services_sales="50000"),
     "2020 the 1% rate": dict(sales="123456.78", period_start="2020-05-01"),
     "2021 15万, quarter": dict(sales="450000.01", period_start="2021-04-01", period="quarter"),
+    "2022 within the limit, exempt altogether": dict(sales="150000", period_start="2022-06-01"),
     "2022 exempt altogether": dict(sales="500000", period_start="2022-05-01"),
     "2022 exempt altogether, immovable property": dict(sales="500000", period_start="2022-05-01",
                                                        real_estate_sales="100000"),
@@ -78,6 +79,9 @@ def test_every_branch_shown_in_full():
      "is more than sales − real_estate_sales (60000)"),
     (dict(sales="60000", period_start="2018-03-01", services_sales="-1"), "services_sales",
      "must not be negative (got -1)"),
+    (dict(sales="60000", period_start="2018-03-01", goods_sales="-1"), "goods_sales", "must not be negative (got -1)"),
+    (dict(sales="0.50", period_start="2018-03-01"), "goods_sales", None),  # even half a yuan needs the split
+    (dict(sales="1", period_start="2019-06-x"), "period_start", None),
     (dict(sales="1", period_start="2019-06-01", start_point_basis="carve_out"), "start_point_basis", None),
     (dict(sales="1", period_start="2026-01-01", start_point_basis="both"), "start_point_basis", None),
     (dict(sales="1.5", period_start="2019-06-01", real_estate_sales=0.5), "real_estate_sales", None),
