@@ -82,6 +82,9 @@ def test_every_branch_shown_in_full():
     (dict(sales="60000", period_start="2018-03-01", goods_sales="-1"), "goods_sales", "must not be negative (got -1)"),
     (dict(sales="0.50", period_start="2018-03-01"), "goods_sales", None),  # even half a yuan needs the split
     (dict(sales="1", period_start="2019-06-x"), "period_start", None),
+    (dict(sales="1", period_start="2020-01-01", period="quarter"), "period_start",
+     "vat.small_scale.levy_rate changes inside the quarter starting 2020-01-01 (from 2020-03-01); this quarter "
+     "cannot be computed as one period"),
     (dict(sales="1", period_start="2019-06-01", start_point_basis="carve_out"), "start_point_basis", None),
     (dict(sales="1", period_start="2026-01-01", start_point_basis="both"), "start_point_basis", None),
     (dict(sales="1.5", period_start="2019-06-01", real_estate_sales=0.5), "real_estate_sales", None),
