@@ -105,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(args_list)
     args = parser.parse_args(args_list)
+    if hasattr(sys.stderr, "reconfigure"):  # a problem quoting a character the terminal lacks still prints
+        sys.stderr.reconfigure(errors="backslashreplace")
     try:
         text: str = args.func(args)
     except TaxcalcError as exc:
@@ -119,7 +121,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"taxcalc: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return _write(text if text.endswith("\n") else text + "\n")
+
+
+def _write(text: str) -> int:
+    """Print the answer; into a file or pipe whose encoding cannot hold it, as UTF-8.
+
+    The answer is never changed to fit (a ``?`` for ``−`` would change what a figure
+    says): a terminal that cannot show it gets a message instead (exit 1).
+    """
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None or sys.stdout.isatty():
+            print(f"taxcalc: error: the output has characters the terminal's encoding "
+                  f"({sys.stdout.encoding}) cannot show; set PYTHONIOENCODING=utf-8, or write it to a "
+                  "file (it is then UTF-8)", file=sys.stderr)
+            return 1
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
     return 0
 
 

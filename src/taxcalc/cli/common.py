@@ -25,11 +25,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "WIDTH",
+    "add_file_options",
     "add_law_options",
     "add_output_options",
     "chosen_law",
     "dump_json",
     "error_line",
+    "file_options",
     "fit",
     "law_options",
     "name_fields",
@@ -52,6 +54,39 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", choices=("zh", "en"), default="zh", help="language of labels (default: zh)"
     )
+
+
+def add_file_options(parser: argparse.ArgumentParser) -> None:
+    """``--encoding`` and ``--max-size``, for the commands that read an input FILE."""
+    parser.add_argument(
+        "--encoding", metavar="NAME",
+        help="the encoding FILE is saved in (default: UTF-8, with or without a byte-order mark); "
+        "e.g. gb18030, which covers GBK and GB2312",
+    )
+    parser.add_argument(
+        "--max-size", metavar="MIB", default="16",
+        help="the largest FILE read, in MiB (default: 16)",
+    )
+
+
+def file_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of :func:`taxcalc.datafile.read_file` that ``--encoding`` and ``--max-size`` give.
+
+    >>> file_options(argparse.Namespace(encoding="GBK", max_size="1"))
+    {'encoding': 'gbk', 'max_bytes': 1048576}
+    >>> file_options(argparse.Namespace(encoding=None, max_size="0"))
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.InvalidInput: --max-size: '0' is not a size in MiB (a whole number from 1 to 1024)
+    """
+    from ..datafile import check_encoding
+
+    size = str(getattr(args, "max_size", "16")).strip()
+    if not size.isdigit() or not 1 <= int(size) <= 1024:
+        raise InvalidInput("--max-size", f"{size!r} is not a size in MiB (a whole number from 1 to 1024)")
+    encoding = getattr(args, "encoding", None)
+    return {"encoding": check_encoding(encoding, "--encoding") if encoding else None,
+            "max_bytes": int(size) * 1024 * 1024}
 
 
 def add_law_options(parser: argparse.ArgumentParser) -> None:

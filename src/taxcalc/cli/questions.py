@@ -30,7 +30,6 @@ from ..inputs import (
     Field,
     FieldSpec,
     Flag,
-    FloatLiteral,
     Month,
     Rate,
     Rows,
@@ -40,7 +39,16 @@ from ..inputs import (
 from ..money import money
 from ..rules import RULES, Group, Rule, provenance
 from ..rules.fields import Amounts, Factor, Names, Year, Years
-from .common import add_law_options, add_output_options, chosen_law, dump_json, fit, year_arg
+from .common import (
+    add_file_options,
+    add_law_options,
+    add_output_options,
+    chosen_law,
+    dump_json,
+    file_options,
+    fit,
+    year_arg,
+)
 
 if TYPE_CHECKING:
     from ..rules.protocol import Definition
@@ -136,6 +144,7 @@ def add_rule(cmds: Any, rule: Rule) -> argparse.ArgumentParser:
     if rule.from_file:
         p.add_argument("file", metavar="FILE", help="the input, a .json or .toml file (its JSON Schema: "
                        f"taxcalc rules --json, rule {rule.id})")
+        add_file_options(p)
     else:
         grouped = {name: (required, names) for required, names in rule.exclusive for name in names}
         groups: dict[tuple[str, ...], Any] = {}
@@ -234,26 +243,18 @@ def read_args(rule: Rule, definition: Definition, args: argparse.Namespace) -> A
     return made
 
 
-def _load(path: str) -> Any:
-    """A JSON or TOML file, floats kept as written (money is never a float)."""
-    import json
-    import tomllib
+def _load(args: argparse.Namespace) -> Any:
+    """The input FILE, read by :func:`taxcalc.datafile.read_file` (UTF-8 or ``--encoding``, at
+    most ``--max-size``, no repeated key, floats kept as written: money is never a float)."""
+    from ..datafile import read_file
 
-    with open(path, encoding="utf-8") as file:
-        text = file.read()
-    try:
-        if path.endswith(".json"):
-            return json.loads(text, parse_float=FloatLiteral)
-        return tomllib.loads(text, parse_float=FloatLiteral)
-    except (ValueError, tomllib.TOMLDecodeError) as exc:
-        raise InputProblems([Problem("", f"not valid {'JSON' if path.endswith('.json') else 'TOML'}: {exc}")],
-                            what=path) from None
+    return read_file(args.file, **file_options(args))
 
 
 def run(rule: Rule, args: argparse.Namespace) -> str:
     """Answer the question of ``rule``: text, or JSON with the provenance object."""
     definition = rule.load()
-    inputs = definition.read(_load(args.file)) if rule.from_file else read_args(rule, definition, args)
+    inputs = definition.read(_load(args)) if rule.from_file else read_args(rule, definition, args)
     law = chosen_law(args)
     result = definition.compute(inputs, law=law)
     if args.json:

@@ -9,7 +9,14 @@ from ..errors import InvalidInput
 from ..report import build_report, example, example_text, load, render
 from ..report.input import json_schema
 from . import HAND_WRITTEN
-from .common import add_law_options, add_output_options, dump_json, law_options
+from .common import (
+    add_file_options,
+    add_law_options,
+    add_output_options,
+    dump_json,
+    file_options,
+    law_options,
+)
 
 __all__ = ["add_parser", "run"]
 
@@ -30,6 +37,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--catalogue", metavar="FILE",
                    help="the export rebate-rate catalogue (.csv or .toml, or 'sample' for the shipped "
                    "SAMPLE); replaces the input's catalogue field")
+    add_file_options(p)
     add_law_options(p)
     add_output_options(p)
     p.set_defaults(func=run)
@@ -41,7 +49,12 @@ def run(args: argparse.Namespace) -> str:
         if args.file:
             raise InvalidInput(option, "takes no FILE")
         return example_text() if args.print_example else dump_json(json_schema())
-    facts = load(args.file) if args.file else example()
+    if args.file:
+        facts = load(args.file, **file_options(args))
+    else:
+        if args.encoding:
+            raise InvalidInput("--encoding", "is for a FILE; the built-in example needs none")
+        facts = example()
     known_on, what_if = law_options(args)
     report = build_report(facts, known_on=known_on, what_if=what_if, catalogue=args.catalogue)
     if args.json:

@@ -52,15 +52,15 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import functools
-import json
 import re
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
+from .. import datafile as _datafile
+from ..datafile import MAX_BYTES, MAX_DEPTH
 from ..errors import InputProblems, InvalidInput, OutsideCoverage, Problem
 from ..inputs import (
     BAD,
@@ -71,7 +71,6 @@ from ..inputs import (
     Field,
     FieldSpec,
     Flag,
-    FloatLiteral,
     Integer,
     Month,
     Nested,
@@ -991,8 +990,8 @@ def _total(v: _View) -> Iterator[tuple[str, str]]:
 class ReportInputError(InputProblems):
     """The input has problems; ``problems`` lists every one, each naming its field by path."""
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        super().__init__(problems, what="the report input")
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], *, source: str = "") -> None:
+        super().__init__(problems, what=f"the report input {source}" if source else "the report input")
 
 
 # -- reading ----------------------------------------------------------------------
@@ -1006,7 +1005,7 @@ def parse_data(data: object, source: str = "") -> ReportInput:
     read cleanly, so that every problem shows at once).
     """
     if not isinstance(data, Mapping):
-        raise ReportInputError([Problem("", "the input must be a table (a JSON object)")])
+        raise ReportInputError([Problem("", "the input must be a table (a JSON object)")], source=source)
     problems: list[Problem] = []
     if "format" not in data:
         problems.append(Problem("format", f"missing (required); write format = {FORMAT_VERSION}"))
@@ -1019,7 +1018,7 @@ def parse_data(data: object, source: str = "") -> ReportInput:
         problems.extend(Problem(path, reason) for path, reason in _across(_View.partial(data))
                         if Problem(path, reason) not in known)
     if problems:
-        raise ReportInputError([spelt(p) for p in problems])
+        raise ReportInputError([spelt(p) for p in problems], source=source)
     assert isinstance(got, ReportInput)
     # the rows as the computation reads them (the checks above named them by their place in the file)
     object.__setattr__(got, "losses", tuple(sorted(got.losses, key=lambda x: x.year)))
@@ -1028,37 +1027,44 @@ def parse_data(data: object, source: str = "") -> ReportInput:
     return got
 
 
-def parse_text(text: str, fmt: str, source: str = "") -> ReportInput:
-    """Parse ``text`` as ``"toml"`` or ``"json"`` and check it (see :func:`parse_data`)."""
-    if fmt == "toml":
-        try:
-            data: object = tomllib.loads(text, parse_float=FloatLiteral)
-        except tomllib.TOMLDecodeError as exc:
-            raise ReportInputError([Problem("", f"not valid TOML: {exc}")]) from None
-    elif fmt == "json":
-        try:
-            data = json.loads(text, parse_float=FloatLiteral, parse_constant=_no_constant)
-        except json.JSONDecodeError as exc:
-            raise ReportInputError([Problem("", f"not valid JSON: {exc}")]) from None
-        except ValueError as exc:
-            raise ReportInputError([Problem("", str(exc))]) from None
-    else:
+def parse_text(text: str, fmt: str, source: str = "", *, max_depth: int = MAX_DEPTH) -> ReportInput:
+    """Parse ``text`` as ``"toml"`` or ``"json"`` and check it (see :func:`parse_data`).
+
+    The text is read as :func:`taxcalc.datafile.parse_text` reads it: a key repeated
+    in a JSON object is refused naming its path, and tables and lists nest at most
+    ``max_depth`` levels.  ``source`` (a file name) is named in the message.
+
+    >>> parse_text('{"format": 1, "format": 1}', "json", "facts.json")
+    Traceback (most recent call last):
+    ...
+    taxcalc.report.input.ReportInputError: 1 problem in the report input facts.json:
+    format: the key is given 2 times; give it once
+    """
+    if fmt not in ("toml", "json"):
         raise InvalidInput("format", f"unknown input format {fmt!r}; expected toml or json")
+    try:
+        data = _datafile.parse_text(text, fmt, source=source, max_depth=max_depth)
+    except InputProblems as exc:
+        raise ReportInputError(exc.problems, source=source) from None
     return parse_data(data, source)
 
 
-def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number; amounts are strings such as \"1234.50\"")
-
-
-def load(path: str | Path) -> ReportInput:
+def load(path: str | Path, *, encoding: str | None = None, max_bytes: int = MAX_BYTES,
+         max_depth: int = MAX_DEPTH) -> ReportInput:
     """Read a ``.toml`` or ``.json`` file and check it.
 
     The format is chosen by the suffix (anything other than ``.json`` is read as TOML).
+    The file is UTF-8, with or without a byte-order mark, unless ``encoding`` names
+    another (``"gb18030"`` covers GBK); it is at most ``max_bytes`` long and nests
+    at most ``max_depth`` levels (:mod:`taxcalc.datafile`).  Every problem, of the
+    file or of a field, is a :class:`ReportInputError` naming the file.
     """
     p = Path(path)
-    text = p.read_text("utf-8")
-    facts = parse_text(text, "json" if p.suffix.lower() == ".json" else "toml", str(p))
+    try:
+        data = _datafile.read_file(p, encoding=encoding, max_bytes=max_bytes, max_depth=max_depth)
+    except InputProblems as exc:
+        raise ReportInputError(exc.problems, source=str(p)) from None
+    facts = parse_data(data, str(p))
     object.__setattr__(facts, "base_dir", str(p.parent))
     return facts
 

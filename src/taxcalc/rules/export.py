@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from .. import export
 from ..explain import format_value
 from ..inputs import Amount, Choice, Code, Date, Flag, Month, Rate, Rows, Text, grammar, record
-from ..money import CONTEXT
+from ..money import CONTEXT, total
 from .fields import Factor
 from .protocol import Definition
 
@@ -41,7 +41,7 @@ def _catalogue(path: str | None, *, sample: bool) -> export.Catalogue | None:
 _TOTAL_LIMIT = Decimal(grammar.AMOUNT_LIMIT // 10)
 _TOTAL_LIMIT_TEXT = "10^15"
 #: Catalogue files are CSV or TOML.
-_CATALOGUE = r"^\S(.*\S)?\.(csv|toml)$"
+_CATALOGUE = r"^[^\s\x00-\x1f\x7f]([^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?\.(csv|toml)$"
 
 
 def _rebate_cap(rate: Decimal, field: str = "rebate_rate") -> Iterator[tuple[str, str]]:
@@ -127,7 +127,7 @@ class ExemptCreditRefundMonth:
 
     def checks(self) -> Iterator[tuple[str, str]]:
         """The exports of the month, in yuan, add up to less than 10^15 yuan."""
-        fob = sum((CONTEXT.multiply(e.fob, e.exchange_rate) for e in self.exports), _ZERO)
+        fob = total(CONTEXT.multiply(e.fob, e.exchange_rate) for e in self.exports)
         if CONTEXT.add(fob, CONTEXT.add(self.domestic_output_tax, self.input_tax)) >= _TOTAL_LIMIT:
             yield "exports", f"the month's figures add up to {_TOTAL_LIMIT_TEXT} yuan or more"
 
