@@ -98,3 +98,27 @@ def test_a_month_is_yyyy_mm_or_a_day_of_it():
         month_arg("2019-13", "period")
     with pytest.raises(InvalidInput, match=r"^period: '2019-02-30' is not a date"):
         month_arg("2019-02-30", "period")
+
+
+# -- a string is read as written, or refused: never as another figure ---------------------------
+
+@pytest.mark.parametrize("text", ["1234,50", "1,23", "12,345,67", "2_150_000", "2.15e6", "１２３", "+1", "1 000",
+                                  "1.2.3", "--1", "0x10", "٣"])
+def test_a_string_that_is_not_an_amount_as_written_is_refused(text):
+    with pytest.raises(InvalidInput, match="^sales: "):
+        money(text, "sales")
+
+
+@pytest.mark.parametrize(("text", "figure"), [("1,234.50", "1234.50"), (" 12 ", "12"), ("1,234,567", "1234567"),
+                                              ("0.", "0"), (".5", "0.5"), ("-0", "0"), ("-0.00", "0.00")])
+def test_the_forms_a_caller_may_write(text, figure):
+    d = money(text, "sales")
+    assert d == Decimal(figure) and str(d) == figure
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**15, max_value=10**15, places=2))
+def test_grouped_or_not_the_same_figure(d):
+    plain = format(d, "f")
+    assert money(plain, "x") == d
+    assert money(f"{d:,f}", "x") == d
+    assert money(plain, "x").is_signed() is (d < 0)  # a negative zero is zero

@@ -25,6 +25,7 @@ taxcalc.errors.NotMoney: amount: a float is not money; write "0.1" (a string) or
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable
 from decimal import (
     ROUND_HALF_UP,
@@ -91,15 +92,29 @@ def _float_message(value: float) -> str:
     return f'a float is not money; write "{value!r}" (a string) or Decimal("{value!r}")'
 
 
+#: A number as a caller may write it: ASCII digits, an optional minus and point, thousands
+#: separators only grouped by three.
+_NUMBER = re.compile(r"-?(([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]*)?|\.[0-9]+)\Z", re.ASCII)
+
+
 def money(value: object, field: str) -> Decimal:
     """Return ``value`` as an exact ``Decimal`` amount of yuan.
 
     ``field`` names the input in error messages.  Accepts ``int`` (not ``bool``),
-    ``str`` (``"1234.50"``, ``"1,234.50"`` and surrounding spaces are fine) and
-    finite ``Decimal``.
+    ``str`` and finite ``Decimal``.  A string is ASCII digits with an optional minus
+    and decimal point; surrounding spaces and thousands separators grouped by three
+    (``"1,234.50"``) are fine, anything else is refused rather than read as some
+    other figure: ``"1234,50"`` (a comma as the decimal point), ``"2_150_000"``,
+    ``"2.15e6"``, full-width digits, ``"NaN"``.  A negative zero is zero.
 
     >>> money(" 1,234.50 ", "sales")
     Decimal('1234.50')
+    >>> money("1234,50", "sales")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.InvalidInput: sales: '1234,50' is not written as an amount (ASCII digits, a point, thousands separators only grouped by three)
+    >>> money("-0.00", "sales")
+    Decimal('0.00')
     >>> money("12x", "sales")
     Traceback (most recent call last):
     ...
@@ -116,11 +131,14 @@ def money(value: object, field: str) -> Decimal:
     elif isinstance(value, int):
         d = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace(",", "")
+        text = value.strip()
         try:
-            d = Decimal(text)
+            d = Decimal(text.replace(",", ""))
         except InvalidOperation:
             raise InvalidInput(field, f"{value!r} is not a number") from None
+        if d.is_finite() and d.copy_abs() < _MAX and not _NUMBER.match(text):
+            raise InvalidInput(field, f"{value!r} is not written as an amount (ASCII digits, a point, "
+                               "thousands separators only grouped by three)")
     elif isinstance(value, float):
         raise NotMoney(field, _float_message(value))
     elif isinstance(value, Decimal):  # a subclass
@@ -133,7 +151,7 @@ def money(value: object, field: str) -> Decimal:
         raise InvalidInput(field, f"{value!r} is not a finite amount")
     if d.copy_abs() >= _MAX:
         raise InvalidInput(field, f"{value!r} is too large to be an amount of yuan")
-    return d
+    return d.copy_abs() if d.is_zero() else d
 
 
 def nonnegative_money(value: object, field: str) -> Decimal:

@@ -220,7 +220,8 @@ def amount(value: object, field: str) -> Decimal:
 def signed_amount(value: object, field: str) -> Decimal:
     """An amount of yuan, negative allowed (:func:`~taxcalc.money.money`); a plain string read directly."""
     if type(value) is str and _plain(value[1:] if value[:1] == "-" else value):
-        return Decimal(value)
+        d = Decimal(value)
+        return d.copy_abs() if d.is_zero() else d  # a negative zero is zero, as money() reads it
     return money(value, field)
 
 
