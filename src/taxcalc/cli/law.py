@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 from typing import Any
 
 from .._provenance import provenance
-from ..law import LawValue
+from ..law import Law, LawValue
 from ..money import date_arg
 from ..text import render_table
 from . import HAND_WRITTEN
@@ -31,6 +32,9 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("key", nargs="?", help="a key, e.g. vat.rate.standard (or a prefix to list)")
     p.add_argument("--on", metavar="DATE", help="the value in force on DATE (YYYY-MM-DD)")
+    p.add_argument("--coverage", metavar="DATE",
+                   help="what the law data covers on DATE: each rule's keys that answer, and for each key "
+                        "that does not, where its data stop and why")
     add_law_options(p)
     add_output_options(p)
     p.set_defaults(func=run)
@@ -63,6 +67,8 @@ def run(args: argparse.Namespace) -> str:
     en = args.lang == "en"
     known, _ = law_options(args)
     data = chosen_law(args)
+    if args.coverage:
+        return _coverage(data, date_arg(args.coverage, "--coverage"), en=en, as_json=args.json)
     if args.key is None or (args.key not in data.keys() and data.keys(args.key)):
         names = data.keys(args.key or "")
         if args.json:
@@ -121,3 +127,47 @@ def run(args: argparse.Namespace) -> str:
     figures = spec.type not in ("text", "codes")  # figures line up on the right; text wraps
     table = render_table(head, rows, right=(2,) if figures else (), width=WIDTH, fixed=(0, 1))
     return fit(title) + "\n" + table
+
+
+def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
+    """Every rule and the keys it reads that answer on ``on``; every key that does not, and why.
+
+    A rule whose keys answer only in part may still answer: some rules read
+    different keys on different days (the small-scale threshold, for one), so the
+    keys of another era do not answer.  The keys that do not answer say why.
+    """
+    from ..law import coverage
+    from ..rules import RULES
+
+    rows = coverage(on, law=data)
+    answers = {r.key: r.answers for r in rows}
+
+    def named(pattern: str) -> list[str]:
+        return [k for k in answers if (k.startswith(pattern[:-1]) if pattern.endswith("*") else k == pattern)]
+
+    rules: list[dict[str, Any]] = []
+    for rule in RULES:
+        keys = sorted({k for p in rule.keys for k in named(p)})
+        good = [k for k in keys if answers[k]]
+        rules.append({"id": rule.id, "keys": len(keys), "answering": len(good),
+                      "not_answering": [k for k in keys if not answers[k]]})
+    missing = [r for r in rows if not r.answers]
+    if as_json:
+        return dump_json({
+            "on": on.isoformat(),
+            "rules": rules,
+            "keys": [{"key": r.key, "answers": r.answers, "status": r.status, "from": r.first.isoformat(),
+                      "to": r.last.isoformat() if r.last else None, "reason": r.reason, "citation": r.citation}
+                     for r in rows],
+            "provenance": provenance(data),
+        })
+    head = ["rule", "keys answering"] if en else ["规则", "可答键数"]
+    table = render_table(head, [[str(r["id"]), f"{r['answering']} / {r['keys']}"] for r in rules], right=(1,),
+                         width=WIDTH)
+    title = (f"What the law data covers on {on}: {len(rows) - len(missing)} of {len(rows)} keys answer"
+             if en else f"{on} 法规数据覆盖情况：{len(rows)} 个键中 {len(rows) - len(missing)} 个可答")
+    out = [fit(title), table]
+    if missing:
+        out += ["", render_table(["key", "status", "why"] if en else ["键", "状态", "原因"],
+                                 [[r.key, r.status, r.reason] for r in missing], width=WIDTH, fixed=(0, 1))]
+    return "\n".join(out)
