@@ -36,7 +36,6 @@ from ..inputs import (
     Text,
     spec,
 )
-from ..money import money
 from ..rules import RULES, Group, Rule, provenance
 from ..rules.fields import Amounts, Factor, Names, Year, Years
 from .common import (
@@ -193,8 +192,6 @@ def _read(field: Field, raw: Any, path: str, problems: list[Problem]) -> Any:
             return tuple(year_arg(t, path) for t in raw)
         if isinstance(field, Year):
             return year_arg(raw, path)
-        if isinstance(field, Factor):
-            return money(raw, path)
     except TaxcalcError as exc:
         problems.append(Problem(getattr(exc, "field", path), getattr(exc, "reason", str(exc))))
         return None

@@ -38,6 +38,7 @@ __all__ = [
     "FloatLiteral",
     "Integer",
     "Integers",
+    "ListOf",
     "Month",
     "Rate",
     "Text",
@@ -262,33 +263,54 @@ class Integer(Field):
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
-class Integers(Field):
+class ListOf(Field):
+    """A list whose every item ``item`` reads (a path ``name[i]`` each), at most ``max_items`` long;
+    read as a tuple.  ``noun`` names the items in the message for a value that is not such a list."""
+
+    kind = "list"
+
+    def __init__(self, doc: str, item: Field, *, noun: str, max_items: int = 200, min_items: int = 0) -> None:
+        super().__init__(doc)
+        self.item, self.noun = item, noun
+        self.max_items, self.min_items = max_items, min_items
+
+    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
+        if not isinstance(raw, list | tuple) or len(raw) < self.min_items:
+            what = "a non-empty list" if self.min_items else "a list"
+            return _fail(problems, path, f"must be {what} of {self.noun} (got {shown(raw)})")
+        if len(raw) > self.max_items:
+            return _fail(problems, path, f"has {len(raw)} items; at most {self.max_items}")
+        before = len(problems)
+        values = [self.item.read(v, f"{path}[{i}]", problems) for i, v in enumerate(raw)]
+        return BAD if len(problems) > before else self._values(values)
+
+    def _values(self, values: list[Any]) -> tuple[Any, ...]:
+        return tuple(values)
+
+    def _schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "maxItems": self.max_items, "items": self.item._schema()}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        return out
+
+
+class Integers(ListOf):
     """A list of whole numbers (e.g. years), each from ``minimum`` to ``maximum``; read as a sorted tuple."""
 
     kind = "integers"
 
     def __init__(self, doc: str, *, minimum: int, maximum: int, max_items: int = 200) -> None:
-        super().__init__(doc)
-        self.item = Integer(doc, minimum=minimum, maximum=maximum)
-        self.max_items = max_items
+        super().__init__(doc, Integer(doc, minimum=minimum, maximum=maximum), noun="whole numbers",
+                         max_items=max_items)
 
-    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
-        if not isinstance(raw, list | tuple):
-            return _fail(problems, path, f"must be a list of whole numbers (got {shown(raw)})")
-        if len(raw) > self.max_items:
-            return _fail(problems, path, f"has {len(raw)} items; at most {self.max_items}")
-        before = len(problems)
-        values = [self.item.read(v, f"{path}[{i}]", problems) for i, v in enumerate(raw)]
-        return BAD if len(problems) > before else tuple(sorted(set(values)))
+    def _values(self, values: list[Any]) -> tuple[Any, ...]:
+        return tuple(sorted(set(values)))
 
     def read_text(self, text: str, path: str, problems: list[Problem]) -> Any:
         parts = [p.strip() for p in text.split(",")] if text.strip() else []
         if not all(_INT_RE.match(p) for p in parts):
             return _fail(problems, path, f"must be whole numbers separated by commas (got {text!r})")
         return self.read([int(p) for p in parts], path, problems)
-
-    def _schema(self) -> dict[str, Any]:
-        return {"type": "array", "maxItems": self.max_items, "items": self.item._schema()}
 
 
 class Flag(Field):

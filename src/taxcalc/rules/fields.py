@@ -13,11 +13,13 @@ problem at its path, and publishes the JSON Schema of what it reads.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from ..errors import InvalidInput, NotMoney, Problem
-from ..inputs import BAD, Amount, Choice, Field, FloatLiteral, Integer, Integers
+from ..inputs import BAD, Amount, Choice, Field, FloatLiteral, Integer, Integers, ListOf
 from ..inputs.fields import shown
 
 __all__ = ["Amounts", "Factor", "Names", "Table", "Tables", "Year", "Years", "floats"]
@@ -57,55 +59,27 @@ class Years(Integers):
         super().__init__(doc, minimum=_FIRST_YEAR, maximum=_LAST_YEAR)
 
 
-class Amounts(Field):
-    """A list of amounts of yuan (each as :class:`taxcalc.inputs.Amount` reads it); read as a tuple."""
+class Amounts(ListOf):
+    """A non-empty list of amounts of yuan (each as :class:`taxcalc.inputs.Amount` reads it); read as a tuple."""
 
     kind = "amounts"
 
     def __init__(self, doc: str, *, sign: str = "nonnegative", max_items: int = 1000) -> None:
-        super().__init__(doc)
-        self.item = Amount(doc, sign=sign)
-        self.max_items = max_items
-
-    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
-        if not isinstance(raw, list | tuple) or not raw:
-            problems.append(Problem(path, f"must be a non-empty list of amounts (got {shown(raw)})"))
-            return BAD
-        if len(raw) > self.max_items:
-            problems.append(Problem(path, f"has {len(raw)} items; at most {self.max_items}"))
-            return BAD
-        before = len(problems)
-        values = [self.item.read(v, f"{path}[{i}]", problems) for i, v in enumerate(raw)]
-        return BAD if len(problems) > before else tuple(values)
-
-    def _schema(self) -> dict[str, Any]:
-        return {"type": "array", "minItems": 1, "maxItems": self.max_items, "items": self.item._schema()}
+        super().__init__(doc, Amount(doc, sign=sign), noun="amounts", max_items=max_items, min_items=1)
 
 
-class Names(Field):
+class Names(ListOf):
     """A list of names, each one of ``options``; read as a tuple in the order given."""
 
     kind = "names"
 
     def __init__(self, doc: str, options: Sequence[str] | Callable[[], Sequence[str]]) -> None:
-        super().__init__(doc)
-        self.item = Choice(doc, options)
+        super().__init__(doc, Choice(doc, options), noun="names")
 
     @property
     def options(self) -> tuple[str, ...]:
         """The names accepted."""
-        return self.item.options
-
-    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
-        if not isinstance(raw, list | tuple):
-            problems.append(Problem(path, f"must be a list of names (got {shown(raw)})"))
-            return BAD
-        before = len(problems)
-        values = [self.item.read(v, f"{path}[{i}]", problems) for i, v in enumerate(raw)]
-        return BAD if len(problems) > before else tuple(values)
-
-    def _schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": self.item._schema()}
+        return self.item.options  # type: ignore[no-any-return,attr-defined]
 
 
 class Table(Field):
@@ -154,23 +128,24 @@ class Tables(Table):
         return {"type": "array", "items": super()._schema()}
 
 
+_FACTOR_PATTERN = r"^(0|[1-9][0-9]{0,8})(\.[0-9]{1,10})?$"
+_FACTOR = re.compile(_FACTOR_PATTERN)
+
+
 class Factor(Field):
     """A positive decimal number written as text, e.g. an exchange rate ``"6.8976"``."""
 
     kind = "factor"
-    pattern = r"^(0|[1-9][0-9]{0,8})(\.[0-9]{1,10})?$"
+    pattern = _FACTOR_PATTERN
     zero = r"^0(\.0+)?$"
     largest = 999_999_999
 
     def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
-        import re
-        from decimal import Decimal
-
         if isinstance(raw, Decimal) and raw.is_finite() and raw > 0:
             return raw
         if isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw <= self.largest:
             return Decimal(raw)
-        if isinstance(raw, str) and re.match(self.pattern, raw) and Decimal(raw) > 0:
+        if isinstance(raw, str) and _FACTOR.match(raw) and Decimal(raw) > 0:
             return Decimal(raw)
         problems.append(Problem(path, f"{shown(raw)} is not a positive number (write e.g. \"6.8976\")"))
         return BAD
