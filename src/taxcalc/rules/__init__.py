@@ -259,8 +259,8 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 def provenance(law: Law | None = None) -> dict[str, Any]:
-    """What produced an output: the taxcalc version (and, once the package provides
-    ``taxcalc.provenance(law)``, what it adds about ``law``, such as the digest of the law data).
+    """What produced an output: :func:`taxcalc.provenance` of ``law`` (the taxcalc version,
+    the digest of the law data, its "as known on" day and what-if values).
 
     Every JSON output of a rule command carries this object at its top level, made here only.
 
@@ -269,7 +269,4 @@ def provenance(law: Law | None = None) -> dict[str, Any]:
     """
     import taxcalc
 
-    made = getattr(taxcalc, "provenance", None)  # TODO(provenance): always taxcalc.provenance(law) once it exists
-    if callable(made):
-        return dict(made(law))
-    return {"taxcalc": taxcalc.__version__}
+    return dict(taxcalc.provenance(law))
