@@ -26,15 +26,15 @@ def test_today_every_rule_and_the_keys_that_do_not_answer(capsys):
     keys = {k["key"]: k for k in data["keys"]}
     assert len(keys) == len(law.keys())
     assert keys["vat.small_scale.start_point.monthly"]["answers"] is True
-    assert keys["export.method.exempt_credit_refund"]["status"] == "ended"
-    assert "2025-12-31" in keys["export.method.exempt_credit_refund"]["reason"]
+    assert keys["vat.agri.deduction_rate"]["status"] == "ended"
+    assert "2025-12-31" in keys["vat.agri.deduction_rate"]["reason"]
 
 
 def test_the_text_names_the_keys_that_do_not_answer(capsys):
     code, out = _run(capsys, "--coverage", "2026-12-01", "--lang", "en")
     assert code == 0
     assert out.startswith("What the law data covers on 2026-12-01: ")
-    assert "export.method.exempt_credit_refund" in out and "vat.rate.standard" not in out
+    assert "vat.agri.deduction_rate" in out and "vat.rate.standard" not in out
     assert max(display_width(line) for line in out.splitlines()) <= 100
 
 
