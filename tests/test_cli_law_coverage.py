@@ -111,3 +111,10 @@ def test_the_text_gives_each_rule_its_verdict(capsys):
     assert "19 of 22 rules answer" in out
     line = next(ln for ln in out.splitlines() if ln.startswith("vat.agricultural_deduction "))
     assert "cannot answer" in line
+
+
+def test_an_example_whose_facts_do_not_fit_the_day_is_not_tested_and_says_why():
+    # in 2018 goods and services sales were tested apart: the 2026 example gives one total
+    v = {v.rule: v for v in law.rule_coverage("2018-05-01")}["vat.small_scale_vat"]
+    assert (v.verdict, v.answers, v.key) == ("not tested", False, "")
+    assert "refused as input" in v.reason and "goods_sales" in v.reason

@@ -195,7 +195,7 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
                 tried = RuleCoverage(rule.id, "cannot answer", answers=False, example=example,
                                      reason=_stop_reason(exc, data), key=exc.key, last=exc.last)
             except (InvalidInput, NotMoney) as exc:
-                refused = refused or f"{exc.field}: {exc.reason}"
+                refused = f"{exc.field}: {exc.reason}"  # the last: the nearest the example came
                 continue
             else:
                 tried = RuleCoverage(rule.id, "answers", answers=True, example=example, reason="", key="", last=None)
