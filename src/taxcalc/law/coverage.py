@@ -167,10 +167,11 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
     >>> r = rows["vat.agricultural_deduction"]
     >>> r.verdict, r.key, r.last
     ('cannot answer', 'vat.agri.deduction_rate_top_rate_goods', datetime.date(2025, 12, 31))
-    >>> rows["export.excess_credit_refund_2018"].verdict   # a one-off of 2018: its data end
-    'cannot answer'
-    >>> {r.rule: r for r in law.rule_coverage("2020-03-01")}["vat.reregistration"].verdict
-    'answers'
+    >>> r = rows["export.excess_credit_refund_2018"]   # a one-off of 2018, ended for good
+    >>> r.verdict, r.answers, r.key
+    ('not in force', True, 'vat.excess_credit_refund_2018.cap_balance_day')
+    >>> {r.rule: r for r in law.rule_coverage("2020-03-01")}["vat.reregistration"].verdict  # no window open
+    'not in force'
     >>> rows["vat.small_scale_vat"].example["period_start"]   # a quarterly example: the quarter's start
     '2026-10-01'
     """
@@ -180,6 +181,7 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
 
     day = date_arg(on, "on")
     data = law if law is not None else default()
+    keys = coverage(day, law=data)
     out: list[RuleCoverage] = []
     for rule in RULES:
         definition = rule.load()
@@ -198,7 +200,13 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
                 refused = f"{exc.field}: {exc.reason}"  # the last: the nearest the example came
                 continue
             else:
-                tried = RuleCoverage(rule.id, "answers", answers=True, example=example, reason="", key="", last=None)
+                gap = _every_key_in_a_gap(rule.keys, keys)
+                if gap is not None:  # computed, and what it says is that the rule did not exist
+                    tried = RuleCoverage(rule.id, "not in force", answers=True, example=example,
+                                         reason=f"{gap.key}: {gap.reason}", key=gap.key, last=None)
+                else:
+                    tried = RuleCoverage(rule.id, "answers", answers=True, example=example, reason="",
+                                         key="", last=None)
             break
         if tried is None:  # no moved example was accepted: say so rather than guess
             tried = RuleCoverage(rule.id, "not tested", answers=False, example=dict(definition.example),
@@ -206,6 +214,16 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
                                  key="", last=None)
         out.append(tried)
     return tuple(out)
+
+
+def _every_key_in_a_gap(patterns: tuple[str, ...], keys: tuple[KeyCoverage, ...]) -> KeyCoverage | None:
+    """The first of a rule's keys when every one of them is in a declared gap on the day (the
+    rule answered by saying it did not exist then); ``None`` otherwise."""
+    mine = [k for k in keys if any(k.key == p or (p.endswith("*") and k.key.startswith(p[:-1]))
+                                   for p in patterns)]
+    if mine and all(k.status == "gap" for k in mine):
+        return mine[0]
+    return None
 
 
 def _gap_reason(exc: NotInForce, data: Law) -> str:
