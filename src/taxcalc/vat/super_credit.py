@@ -267,7 +267,7 @@ def _compute(on: _dt.date, name: str, inp: Decimal, export: Decimal, out: Decima
              Formula(_accrual_base, (inp, export)), (excl.citation,)),
         Step("accrued", "本期发生额（当期计提加计抵减额）", "credit accrued in the period", accrued, "yuan",
              Formula(_times, (base, r)) if eligible else "not eligible: " + "; ".join(reasons),
-             (mech.citation,), _SCHEDULE,
+             (rate_v.citation, mech.citation), _SCHEDULE,
              formula_zh="" if eligible else "不符合条件，不计提"),
         Step("reduced", "本期调减额（进项税额转出相应调减）", "reduced for input transferred out", reduced, "yuan",
              Formula(_times, (out, r)), (mech.citation,), _SCHEDULE),
