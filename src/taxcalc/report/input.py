@@ -1172,6 +1172,7 @@ TABLES: dict[str, type[Any]] = {
     fs.name: fs.field.cls for fs in spec(ReportInput) if isinstance(fs.field, Nested | Rows)
 }
 TABLES["rd.projects"] = RDProject
+TABLES["vat.excess_credit_refund"] = ExcessCreditRefundClaim
 
 
 def fields_of(table: str = "", format: int = FORMAT_VERSION) -> tuple[FieldSpec, ...]:  # noqa: A002

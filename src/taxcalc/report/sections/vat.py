@@ -28,6 +28,13 @@ undone, everything else — prices excluding VAT, quantities — unchanged:
   第二条): input VAT at the higher rate less input VAT at the ordinary rate the
   same day.
 
+* ``vat.super_credit`` — **the input-VAT super-credit** (加计抵减, ``[vat]
+  super_credit_policy``): the credit used in the year, which took that much off the
+  tax of the general method (:func:`taxcalc.vat.super_credit`).
+
+The refund of excess input credit from 2019 (留抵退税, ``[vat.excess_credit_refund]``,
+:func:`taxcalc.vat.excess_credit_refund`) is a refund, shown apart like the 2018 one.
+
 A saving in a period with an excess credit does not lower that period's tax: it
 raises the credit carried forward (or an exporter's refund).  The effect of the
 rate cuts on export refunds (levy and rebate rates) is not part of these savings.
