@@ -5,19 +5,16 @@ The rule
     credit at its policy's rate (计提加计抵减额) and sets it against the tax computed by
     the general method (抵减前的应纳税额):
 
-    ==========================  ======================  ====  ===============================
-    policy                      who                     rate  life (document)
-    ==========================  ======================  ====  ===============================
-    ``production_services``     postal, telecom,        10%   2019-04-01 – 2022-12-31
-                                modern and living             (2019年第39号 第七条; 2022年第11号)
-                                services > 50% of sales 5%    2023 (2023年第1号 第三条)
-    ``living_services``         living services > 50%   10%   2019-04-01 – 2019-09-30 (39号)
-                                                        15%   2019-10-01 – 2022-12-31 (87号; 11号)
-                                                        10%   2023 (2023年第1号 第三条)
-    ``advanced_manufacturing``  on the provincial list  5%    2023-01-01 – 2027-12-31 (2023年第43号)
-    ``integrated_circuit``      on the list             15%   2023-01-01 – 2027-12-31 (2023年第17号)
-    ``mother_machine``          on the list             15%   2023-01-01 – 2027-12-31 (2023年第25号)
-    ==========================  ======================  ====  ===============================
+    * ``production_services`` — postal, telecom, modern and living services more than
+      50% of sales: 10% from 2019-04-01 to 2022-12-31 (2019年第39号 第七条; extended by
+      2022年第11号), 5% in 2023 (2023年第1号 第三条);
+    * ``living_services`` — living services more than 50% of sales: 10% from 2019-04-01
+      (39号), 15% from 2019-10-01 to 2022-12-31 (2019年第87号; 2022年第11号), 10% in 2023
+      (2023年第1号 第三条);
+    * ``advanced_manufacturing`` — high-tech manufacturers on the provincial list: 5%,
+      2023-01-01 – 2027-12-31 (2023年第43号);
+    * ``integrated_circuit`` and ``mother_machine`` — enterprises on the lists: 15%,
+      2023-01-01 – 2027-12-31 (2023年第17号, 2023年第25号).
 
     * **Who** (services): the services' share of all sales must be **more than** 50%
       ("超过50%"; exactly 50% does not qualify).  The share is of the year before (of
