@@ -261,8 +261,9 @@ def _compute(f: _Facts, data: Law) -> ExcessCreditRefund:
     cats = w.law("categories")
     assert isinstance(cats.value, tuple)
     open_ = f.category in cats.value
+    opened_by = w.law(f"share.{f.category}").citation if open_ else cats.citation  # the category's own rule
     w.steps.append(cats.step("in_force", f"{zh_name}可以申请退还期末留抵税额", f"refund open to a {en_name}",
-                             formula=f.category)._replace(value=open_, unit="bool"))
+                             formula=f.category)._replace(value=open_, unit="bool", cite=(opened_by,)))
     w.steps.append(Step("end_credit", f"{f.months[-1]:%Y-%m}期末留抵税额", f"end credit of {f.months[-1]:%Y-%m}",
                         end, "yuan", line=_FORM20))
     if not open_:
