@@ -177,3 +177,31 @@ def test_the_refund_is_for_monthly_filers():
     with pytest.raises(ReportInputError) as exc:
         build_report(parse_text(text, "toml"))
     assert "vat.excess_credit_refund" in str(exc.value)
+
+
+EXPORTER = """
+exporter = "manufacturer"
+[[sales]]
+month = "2023-03"
+amount = "1000000"
+[[purchases]]
+month = "2023-03"
+kind = "invoice"
+amount = "400000"
+vat = "52000"
+[[exports]]
+date = "2023-03-20"
+fob = "1000000"
+rebate_rate = "13%"
+"""
+
+
+def test_in_a_period_with_exports_the_export_share_of_input_earns_no_super_credit():
+    plain = report(EXPORTER, year=2023)
+    r = report(EXPORTER, '[vat]\nsuper_credit_policy = "advanced_manufacturing"\n', year=2023)
+    # 130,000 output − 52,000 input = 78,000 (13% = 13%: nothing transferred out, no refund).
+    # Half the sales are exports: 26,000 of the input earns none; 26,000 × 5% = 1,300 off the tax.
+    assert periods(plain)["2023-03"]["tax_due"] == "78000.00"
+    assert periods(r)["2023-03"]["tax_due"] == "76700.00"
+    assert by_id(r.as_dict()["savings"])["vat.super_credit"]["amount"] == "1300.00"
+    assert any("export sales ÷ all sales" in n["en"] for n in vat_section(r)["notes"])

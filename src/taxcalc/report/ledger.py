@@ -36,9 +36,10 @@ of a general taxpayer (一般纳税人):
    ``vat.opening_credit``, and the report's periods from January), taken out of the
    credit at the start of the application period in the same way.
    **The super-credit** (加计抵减, ``[vat] super_credit_policy``):
-   :func:`taxcalc.vat.super_credit` in each period without exports, on the period's
-   input VAT, against its tax payable; its balance carried from period to period.  A
-   period with exports (免抵退) is computed without it (its balance carried unchanged).
+   :func:`taxcalc.vat.super_credit` in each period, on the period's input VAT, against
+   its tax payable (after 免抵退 in a period with exports, whose input attributable to
+   exports — input × export sales ÷ all sales, the notices' formula for input that
+   cannot be split — earns none); its balance carried from period to period.
 5. **Exports of a trading firm** (外贸企业, 免退): :func:`taxcalc.export.exempt_refund`
    per purchase line; these purchases are not in the domestic input VAT (list
    under ``purchases`` only what is credited against domestic sales).
@@ -82,7 +83,7 @@ from ..export import (
 )
 from ..format import format_rate
 from ..law import Law, LawValue
-from ..money import ZERO, add, mul, round_fen, sub, total
+from ..money import ZERO, add, div, mul, round_fen, sub, total
 from ..vat import (
     ExcessCreditRefund,
     PeriodTax,
@@ -517,8 +518,10 @@ def build_ledger(
 
     period = ent.vat_period
     by_output: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    by_sales: dict[_dt.date, list[Decimal]] = defaultdict(list)
     for o in outputs:
         by_output[period_start(o.month, period)].append(o.output)
+        by_sales[period_start(o.month, period)].append(o.sales)
     by_voucher: dict[_dt.date, list[Decimal]] = defaultdict(list)
     vouchers: dict[_dt.date, Decimal] = defaultdict(lambda: ZERO)
     for buy in facts.purchases:
@@ -580,20 +583,23 @@ def build_ledger(
                 )
                 with blame(f"exports[{exports[0].index}].date", coverage=True):
                     e = exempt_credit_refund(month, law=law)
+                sc = None
+                if policy is not None:
+                    share_of = _export_input(inp, total(by_sales.get(p, ())), e.fob_cny)
+                    sc = _super_credit(facts, law, p, policy, inp, e.tax_due, sc_balance, share_of)
+                    sc_balance = sc.carried
+                used = sc.used if sc is not None else ZERO
                 periods.append(Period(
-                    p, out, vch, agr, credit_refund, carried, e.non_creditable, e.tax_payable, e.tax_due,
-                    e.end_credit, e.refund, e.exempt_credit, e.credit_carried, e,
-                    tuple(r.index for r in exports),
+                    p, out, vch, agr, credit_refund, carried, e.non_creditable, sub(e.tax_payable, used),
+                    sub(e.tax_due, used), e.end_credit, e.refund, e.exempt_credit, e.credit_carried, e,
+                    tuple(r.index for r in exports), super_credit=sc,
                 ))
                 carried = e.credit_carried
             else:
                 t = period_tax(p, out, inp, carried, law=law)
                 sc = None
                 if policy is not None:
-                    with blame("vat", _SUPER_CREDIT_FIELDS, coverage=True):
-                        sc = super_credit(p, policy=policy, creditable_input_tax=inp, tax_before_credit=t.tax_payable,
-                                          sales_share=facts.vat.super_credit_sales_share, brought_forward=sc_balance,
-                                          law=law)
+                    sc = _super_credit(facts, law, p, policy, inp, t.tax_payable, sc_balance, ZERO)
                     sc_balance = sc.carried
                 used = sc.used if sc is not None else ZERO
                 periods.append(Period(
@@ -604,6 +610,23 @@ def build_ledger(
             p = _next_period(p, period)
     return Ledger(outputs, agri, tuple(sorted(vouchers.items())), tuple(periods), rates, trader, excess,
                   claim_period, catalogue, refund=refund, refund_period=refund_period)
+
+
+def _export_input(input_tax: Decimal, domestic_sales: Decimal, export_sales: Decimal) -> Decimal:
+    """Input VAT attributable to exports when it cannot be split (不得计提加计抵减额的进项税额):
+    ``input × export sales ÷ all sales``, rounded half up to the fen (2019年第39号 第七条第（四）项)."""
+    whole = add(domestic_sales, export_sales)
+    if whole == 0:
+        return ZERO
+    return min(input_tax, round_fen(div(mul(input_tax, export_sales), whole)))
+
+
+def _super_credit(facts: ReportInput, law: Law, start: _dt.date, policy: str, input_tax: Decimal,
+                  tax_before: Decimal, balance: Decimal, export_input: Decimal) -> SuperCredit:
+    with blame("vat", _SUPER_CREDIT_FIELDS, coverage=True):
+        return super_credit(start, policy=policy, creditable_input_tax=input_tax, tax_before_credit=tax_before,
+                            export_input_tax=export_input, sales_share=facts.vat.super_credit_sales_share,
+                            brought_forward=balance, law=law)
 
 
 _SUPER_CREDIT_FIELDS = {"policy": "super_credit_policy", "sales_share": "super_credit_sales_share",

@@ -104,9 +104,11 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
     refunds, more = _credit_refund(ledger, refunds)
     notes += more
     if facts.vat.super_credit_policy is not None and any(p.exports is not None for p in ledger.periods):
-        notes.append(("有出口（免抵退）的所属期不计算加计抵减，加计抵减额余额原样结转（本报告的处理）。",
-                      "A period with exports (免抵退) is computed without the super-credit; its balance is carried "
-                      "unchanged (the report's reading)."))
+        notes.append(("有出口的所属期，出口对应的进项税额按“当期全部进项税额 × 出口销售额 ÷ 当期全部销售额”计算，"
+                      "不计提加计抵减额；加计抵减额抵减免抵退后的应纳税额（本报告的处理）。",
+                      "In a period with exports the input attributable to them (input × export sales ÷ all sales) "
+                      "earns no super-credit, and the credit is set against the tax due after 免抵退 (the "
+                      "report's reading)."))
     return Section("vat", _ZH, _EN, "computed", tuple(lines), tuple(tables), tuple(savings), tuple(notes),
                    refunds)
 
