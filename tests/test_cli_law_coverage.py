@@ -108,7 +108,8 @@ def test_the_key_level_api_is_unchanged():
 
 def test_the_text_gives_each_rule_its_verdict(capsys):
     out = _run(capsys, "--coverage", "2026-12-01", "--lang", "en")[1]
-    assert "20 of 22 rules answer" in out
+    verdicts = law.rule_coverage("2026-12-01")
+    assert f"{sum(v.answers for v in verdicts)} of {len(verdicts)} rules answer" in out
     line = next(ln for ln in out.splitlines() if ln.startswith("vat.agricultural_deduction "))
     assert "cannot answer" in line
 

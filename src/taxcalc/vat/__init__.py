@@ -11,7 +11,12 @@
   (:func:`small_scale_standard`, :func:`must_register_general`);
 * :mod:`~taxcalc.vat.reregistration` — re-registration as small-scale (:func:`may_reregister`);
 * :mod:`~taxcalc.vat.small_scale_exemption` — a small-scale taxpayer's VAT for a period
-  (:func:`small_scale_vat`).
+  (:func:`small_scale_vat`);
+* :mod:`~taxcalc.vat.super_credit` — the input-VAT super-credit of a period, 加计抵减
+  (:func:`super_credit`);
+* :mod:`~taxcalc.vat.excess_credit_refund` — the refund of excess input credit from 2019,
+  留抵退税 (:func:`excess_credit_refund`), with its input composition ratio
+  (:mod:`~taxcalc.vat.input_composition`, :func:`input_composition_ratio`).
 
 The choices a function accepts are constants here: :data:`SECTORS` (the
 small-scale standard), :data:`PERIODS` (a month or a quarter) and
@@ -32,6 +37,14 @@ from .agricultural import (
     agricultural_deduction_rate,
     agricultural_input_tax,
 )
+from .excess_credit_refund import (
+    CREDIT_RATINGS,
+    REFUND_CATEGORIES,
+    SIZES,
+    ExcessCreditRefund,
+    excess_credit_refund,
+)
+from .input_composition import InputCompositionRatio, input_composition_ratio
 from .invoice import InvoiceLine, add_tax, invoice_line, split_gross
 from .invoice_rate import InvoiceRate, invoice_rate
 from .period_tax import PeriodTax, PeriodTaxInput, period_tax, period_tax_of
@@ -46,8 +59,19 @@ from .small_scale_standard import (
     must_register_general,
     small_scale_standard,
 )
+from .super_credit import SUPER_CREDIT_POLICIES, SuperCredit, super_credit
 
 __all__ = [
+    "CREDIT_RATINGS",
+    "REFUND_CATEGORIES",
+    "SIZES",
+    "SUPER_CREDIT_POLICIES",
+    "ExcessCreditRefund",
+    "InputCompositionRatio",
+    "SuperCredit",
+    "excess_credit_refund",
+    "input_composition_ratio",
+    "super_credit",
     "PERIODS",
     "REGISTERED_UNDER",
     "SECTORS",
