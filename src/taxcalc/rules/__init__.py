@@ -139,6 +139,7 @@ class Rule(NamedTuple):
 
 
 _V, _E, _X = "taxcalc.rules.vat", "taxcalc.rules.eit", "taxcalc.rules.export"
+_VP = "taxcalc.rules.vat_preferences"
 #: The annual computation reads the rates and every preference it applies.
 _ANNUAL_KEYS = ("eit.rate.*", "eit.hnte.*", "eit.tase.in_force", "eit.small_profit.*", "eit.rd.*",
                 "eit.equipment.*", "eit.depreciation.*", "eit.losses.*")
@@ -183,6 +184,10 @@ RULES: tuple[Rule, ...] = (
          ("taxcalc.vat.period_tax", "taxcalc.vat.period_tax_of"),
          options={"period_start": "--on", "output_tax": "--output", "input_tax": "--input",
                   "credit_brought_forward": "--brought-forward"}),
+    Rule("vat.small_loan_interest", "金融机构小微企业贷款利息收入免征增值税",
+         "interest on small loans to small and micro businesses, exempt from VAT (one accounting year)",
+         _VP, ("vat.small_loan_interest.*", "vat.rate.financial_services"), "docs/rules/vat-small-loan-interest.md",
+         ("vat", "small-loans"), ("taxcalc.vat.small_loan_interest",), from_file=True),
     Rule("eit.small_profit", "小型微利企业的条件与应纳税额", "small low-profit enterprise test and tax (小型微利企业)",
          _E, ("eit.small_profit.*", "eit.rate.standard"), "docs/rules/eit-small-profit.md", ("eit", "small-profit"),
          ("taxcalc.eit.small_profit", "taxcalc.eit.small_profit_cliffs", "taxcalc.eit.quarterly_averages"),

@@ -11,7 +11,9 @@
   (:func:`small_scale_standard`, :func:`must_register_general`);
 * :mod:`~taxcalc.vat.reregistration` — re-registration as small-scale (:func:`may_reregister`);
 * :mod:`~taxcalc.vat.small_scale_exemption` — a small-scale taxpayer's VAT for a period
-  (:func:`small_scale_vat`).
+  (:func:`small_scale_vat`);
+* :mod:`~taxcalc.vat.small_loan_interest` — interest on small loans to small and micro
+  businesses, exempt (:func:`small_loan_interest`).
 
 The choices a function accepts are constants here: :data:`SECTORS` (the
 small-scale standard), :data:`PERIODS` (a month or a quarter) and
@@ -38,6 +40,16 @@ from .period_tax import PeriodTax, PeriodTaxInput, period_tax, period_tax_of
 from .rates import VatRate, bands, vat_rate
 from .replacement import ReplacementRate, replacement_rate
 from .reregistration import REGISTERED_UNDER, Reregistration, may_reregister
+from .small_loan_interest import (
+    BORROWERS,
+    LOAN_METHODS,
+    LPR_TENORS,
+    LoanInterest,
+    SmallLoan,
+    SmallLoanInterest,
+    SmallLoanInterestInput,
+    small_loan_interest,
+)
 from .small_scale_exemption import PERIODS, SmallScaleVat, small_scale_vat
 from .small_scale_standard import (
     SECTORS,
@@ -48,6 +60,9 @@ from .small_scale_standard import (
 )
 
 __all__ = [
+    "BORROWERS",
+    "LOAN_METHODS",
+    "LPR_TENORS",
     "PERIODS",
     "REGISTERED_UNDER",
     "SECTORS",
@@ -56,10 +71,14 @@ __all__ = [
     "GeneralRegistration",
     "InvoiceLine",
     "InvoiceRate",
+    "LoanInterest",
     "PeriodTax",
     "PeriodTaxInput",
     "ReplacementRate",
     "Reregistration",
+    "SmallLoan",
+    "SmallLoanInterest",
+    "SmallLoanInterestInput",
     "SmallScaleStandard",
     "SmallScaleVat",
     "VatRate",
@@ -74,6 +93,7 @@ __all__ = [
     "period_tax",
     "period_tax_of",
     "replacement_rate",
+    "small_loan_interest",
     "small_scale_standard",
     "small_scale_vat",
     "split_gross",
