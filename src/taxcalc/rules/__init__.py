@@ -48,6 +48,8 @@ GROUPS: tuple[Group, ...] = (
           "One-shot enterprise income tax (企业所得税) questions, explained and cited."),
     Group("export", "export VAT rebates: rebate rates, 免抵退, 免退, the 2018 excess-credit refund",
           "Export VAT rebates (出口退税), one question at a time."),
+    Group("env", "environmental protection tax: the reductions for low concentrations",
+          "Environmental protection tax (环境保护税) questions, explained and cited."),
 )
 
 
@@ -139,7 +141,7 @@ class Rule(NamedTuple):
 
 
 _V, _E, _X = "taxcalc.rules.vat", "taxcalc.rules.eit", "taxcalc.rules.export"
-_VP = "taxcalc.rules.vat_preferences"
+_VP, _ENV = "taxcalc.rules.vat_preferences", "taxcalc.rules.environment"
 #: The annual computation reads the rates and every preference it applies.
 _ANNUAL_KEYS = ("eit.rate.*", "eit.hnte.*", "eit.tase.in_force", "eit.small_profit.*", "eit.rd.*",
                 "eit.equipment.*", "eit.depreciation.*", "eit.losses.*")
@@ -245,6 +247,10 @@ RULES: tuple[Rule, ...] = (
                   "total_input_tax": "--total", "prior_period_end_credit": "--prior-credit",
                   "end_2017_credit": "--credit-2017", "applied_on": "--applied", "grid_company": "--grid"},
          exclusive=((True, ("industry", "grid_company")),)),
+    Rule("env.reduction", "环境保护税浓度值低于排放标准的减征", "environmental protection tax reduced for "
+         "concentrations 30% or 50% below the standard (one month)",
+         _ENV, ("environment.reduction.*",), "docs/rules/env-reduction.md", ("env", "reduction"),
+         ("taxcalc.environment.environmental_tax_reduction",), from_file=True),
 )
 
 _BY_ID = {r.id: r for r in RULES}
