@@ -9,7 +9,8 @@
   :func:`agricultural_input_tax`);
 * :mod:`~taxcalc.vat.small_scale_standard` — the small-scale standard
   (:func:`small_scale_standard`, :func:`must_register_general`);
-* :mod:`~taxcalc.vat.reregistration` — re-registration as small-scale (:func:`may_reregister`);
+* :mod:`~taxcalc.vat.reregistration` — re-registration as small-scale (:func:`may_reregister`), and
+  the sales test after it (:func:`reregistered_sales_check`);
 * :mod:`~taxcalc.vat.small_scale_exemption` — a small-scale taxpayer's VAT for a period
   (:func:`small_scale_vat`);
 * :mod:`~taxcalc.vat.small_loan_interest` — interest on small loans to small and micro
@@ -39,7 +40,13 @@ from .invoice_rate import InvoiceRate, invoice_rate
 from .period_tax import PeriodTax, PeriodTaxInput, period_tax, period_tax_of
 from .rates import VatRate, bands, vat_rate
 from .replacement import ReplacementRate, replacement_rate
-from .reregistration import REGISTERED_UNDER, Reregistration, may_reregister
+from .reregistration import (
+    REGISTERED_UNDER,
+    ReregisteredSalesCheck,
+    Reregistration,
+    may_reregister,
+    reregistered_sales_check,
+)
 from .small_loan_interest import (
     BORROWERS,
     LOAN_METHODS,
@@ -75,6 +82,7 @@ __all__ = [
     "PeriodTax",
     "PeriodTaxInput",
     "ReplacementRate",
+    "ReregisteredSalesCheck",
     "Reregistration",
     "SmallLoan",
     "SmallLoanInterest",
@@ -93,6 +101,7 @@ __all__ = [
     "period_tax",
     "period_tax_of",
     "replacement_rate",
+    "reregistered_sales_check",
     "small_loan_interest",
     "small_scale_standard",
     "small_scale_vat",
