@@ -143,7 +143,7 @@ class SmallLoanInterestInput:
                                   LOAN_METHODS)]
     loans: Annotated[tuple[SmallLoan, ...], Rows("the loans and their interest", SmallLoan, max_items=500)]
     lender_qualifies: Annotated[bool, Flag("the lender is an institution of 财税〔2018〕91号 第二条 "
-                                           "(or 2023年第16号 第二条)")] = False
+                                           "(or 2023年第16号 第二条); required")]
     separately_accounted: Annotated[bool, Flag("the exempt interest is accounted for separately "
                                                "(default true; 未单独核算的，不得免征)")] = True
 
