@@ -299,7 +299,7 @@ def test_an_unknown_key_suggests_the_nearest_names_not_every_key():
     assert info.value.known == data.keys()  # every key is still there for a program
     with pytest.raises(UnknownCategory, match=r"the keys under vat\. are vat\.agri\.\*, .*vat\.rate\.\*"):
         data.spec("vat.nope")
-    with pytest.raises(UnknownCategory, match=r"the keys are eit\.\*, export\.\*, vat\.\*"):
+    with pytest.raises(UnknownCategory, match=r"the keys are eit\.\*, environment\.\*, export\.\*, vat\.\*"):
         data.spec("nokey")
 
 

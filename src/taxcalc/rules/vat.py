@@ -169,11 +169,13 @@ class ReregistrationInput:
     period: Annotated[str, Choice("the tax period the sales are given by", vat.PERIODS)] = "month"
     registered_under: Annotated[str, Choice("registered as general taxpayer under the VAT regulations or the "
                                             "营改增 pilot", vat.REGISTERED_UNDER)] = "regulations"
+    previously_reregistered: Annotated[bool, Flag("re-registered as small-scale before and registered as "
+                                                  "general again (18号 第八条)")] = False
 
 
 def _reregistration(i: ReregistrationInput, *, law: Law | None) -> vat.Reregistration:
     return vat.may_reregister(i.sales_by_period, i.on, period=i.period, registered_under=i.registered_under,
-                              law=law)
+                              previously_reregistered=i.previously_reregistered, law=law)
 
 
 def _reregistration_text(r: vat.Reregistration, lang: str, inputs: Any = None) -> str:
