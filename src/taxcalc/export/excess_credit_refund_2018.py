@@ -218,4 +218,5 @@ def _not_in_force(data: Law, day: _dt.date, cap: Decimal) -> ExcessCreditRefund2
                 f"财税〔2018〕70号 in force on {day} ({gap.gap})", value=False, unit="bool",
                 cite=(gap.citation,) if gap.citation.doc else ())
     reason = f"not in force on {day}: {gap.gap}"
-    return ExcessCreditRefund2018(False, (reason,), ZERO, round_fen(ZERO), cap, round_fen(ZERO), False, (step,))
+    return ExcessCreditRefund2018(eligible=False, reasons=(reason,), ratio=ZERO, refundable=round_fen(ZERO),
+                                  cap=cap, refund=round_fen(ZERO), quota_applies=False, steps=(step,))
