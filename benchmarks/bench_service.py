@@ -26,10 +26,8 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 QUESTION = json.dumps({"band": "standard", "on": "2019-04-01"}).encode()
 
@@ -174,27 +172,26 @@ def main() -> None:
           f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
     bare_port, port = _free_port(), _free_port()
     bare = _start([sys.executable, "-c", BARE, str(bare_port)], bare_port)
-    with tempfile.TemporaryDirectory() as tmp:
-        service = _start([sys.executable, "-m", "taxcalc", "serve", "--port", str(port)], port)
-        try:
-            report = _report_body()
-            base = _sequential(bare_port, "/", QUESTION, args.requests)
-            rule = _sequential(port, "/v1/rules/vat.rate", QUESTION, args.requests)
-            reports = _sequential(port, "/v1/report", report, max(args.requests // 10, 50))
-            print(_line("bare uvicorn app (baseline)", base))
-            print(_line("POST /v1/rules/vat.rate", rule) + ("  (target p50 <= 2 ms)"
-                  f"{'  ok' if statistics.median(rule) <= 2 else '  OVER TARGET'}"))
-            print(_line("POST /v1/report (built-in example)", reports))
-            print(f"rule question / baseline, p50: {statistics.median(rule) / statistics.median(base):.1f}x")
-            for clients in (8,):
-                each = max(args.requests // clients, 50)
-                print(f"{clients} clients at once: baseline {_concurrent(bare_port, '/', QUESTION, clients, each):,.0f} "
-                      f"req/s, rule question {_concurrent(port, '/v1/rules/vat.rate', QUESTION, clients, each):,.0f} "
-                      f"req/s, report {_concurrent(port, '/v1/report', report, clients, max(each // 10, 10)):,.0f} req/s")
-        finally:
-            for proc in (service, bare):
-                proc.terminate()
-                proc.wait(timeout=10)
+    service = _start([sys.executable, "-m", "taxcalc", "serve", "--port", str(port)], port)
+    try:
+        report = _report_body()
+        base = _sequential(bare_port, "/", QUESTION, args.requests)
+        rule = _sequential(port, "/v1/rules/vat.rate", QUESTION, args.requests)
+        reports = _sequential(port, "/v1/report", report, max(args.requests // 10, 50))
+        print(_line("bare uvicorn app (baseline)", base))
+        print(_line("POST /v1/rules/vat.rate", rule) + ("  (target p50 <= 2 ms)"
+              f"{'  ok' if statistics.median(rule) <= 2 else '  OVER TARGET'}"))
+        print(_line("POST /v1/report (built-in example)", reports))
+        print(f"rule question / baseline, p50: {statistics.median(rule) / statistics.median(base):.1f}x")
+        for clients in (8,):
+            each = max(args.requests // clients, 50)
+            print(f"{clients} clients at once: baseline {_concurrent(bare_port, '/', QUESTION, clients, each):,.0f} "
+                  f"req/s, rule question {_concurrent(port, '/v1/rules/vat.rate', QUESTION, clients, each):,.0f} "
+                  f"req/s, report {_concurrent(port, '/v1/report', report, clients, max(each // 10, 10)):,.0f} req/s")
+    finally:
+        for proc in (service, bare):
+            proc.terminate()
+            proc.wait(timeout=10)
     _jsonl(args.lines)
 
 
