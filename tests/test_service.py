@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -453,6 +454,31 @@ def test_a_non_loopback_address_needs_a_token(capsys: pytest.CaptureFixture[str]
     assert read_token(None, {}) is None
     assert main(["serve", "--port", "eighty"]) == 1
     assert "--port: 'eighty' is not a whole number" in capsys.readouterr().err
+    assert main(["serve", "--what-if", "vat.rate.standard=15%"]) == 1
+    assert "--what-if: is given with each request, as the query parameter what_if" in capsys.readouterr().err
+
+
+def test_a_fault_of_taxcalc_is_a_json_500_without_its_traceback(monkeypatch: pytest.MonkeyPatch,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    import asyncio
+
+    from taxcalc.service import answers
+    from taxcalc.service.app import create_app
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a fault in the rule")
+
+    monkeypatch.setattr(answers, "ask_rule", broken)
+
+    async def ask() -> httpx.Response:
+        transport = httpx.ASGITransport(app=create_app(), raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
+            return await c.post("/v1/rules/vat.rate", json={"band": "standard", "on": "2019-04-01"})
+
+    response = asyncio.run(ask())
+    error = _refused(response, 500, "body", "")
+    assert error["code"] == "internal" and "fault in the rule" not in response.text
+    assert "a fault in the rule" in caplog.text  # the details are in the server's log
 
 
 def test_help_does_not_import_the_web_framework() -> None:
@@ -461,3 +487,28 @@ def test_help_does_not_import_the_web_framework() -> None:
             " or m.startswith('taxcalc.service')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+# -- the client examples of docs/service.md -----------------------------------------
+
+CLIENTS = Path(__file__).resolve().parent.parent / "docs" / "clients"
+_INVOICE = {"amount": "1130.00", "band": "standard", "on": "2019-04-01"}
+
+
+def test_the_python_client_example_runs_as_written(url: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != TOKEN_ENV} | {"TAXCALC_URL": url}
+    done = subprocess.run([sys.executable, str(CLIENTS / "taxcalc_client.py")], env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    expected = _library(rules.get("vat.invoice_line"), _INVOICE)
+    assert done.stdout.splitlines()[0] == f"tax {expected['tax']} (taxcalc {taxcalc.__version__})"
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="no Java here")
+def test_the_java_client_example_runs_as_written(url: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != TOKEN_ENV} | {"TAXCALC_URL": url}
+    done = subprocess.run(["java", str(CLIENTS / "TaxcalcClient.java")], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    status, body = done.stdout.split("\n", 1)
+    assert status == "200" and json.loads(body) == _library(rules.get("vat.invoice_line"), _INVOICE)

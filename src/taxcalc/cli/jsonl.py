@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..errors import InvalidInput
 from . import HAND_WRITTEN
-from .common import add_law_options
+from .common import add_law_options, add_output_options
 
 if TYPE_CHECKING:
     from ..law import Law
@@ -39,10 +39,12 @@ def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "jsonl", help=HAND_WRITTEN["jsonl"][0], description=HAND_WRITTEN["jsonl"][1],
         epilog="Each line is the rule's input as a JSON object (its schema: taxcalc rules --json).  "
-        "Example: echo '{\"band\": \"standard\", \"on\": \"2019-04-01\"}' | taxcalc jsonl vat.rate",
+        "Example: echo '{\"band\": \"standard\", \"on\": \"2019-04-01\"}' | taxcalc jsonl vat.rate.  "
+        "--json and --lang are accepted as on every command; the answers are JSON lines whatever they say.",
     )
     p.add_argument("rule", metavar="RULE", help="the rule's id, e.g. vat.rate (the ids: taxcalc rules)")
     add_law_options(p)
+    add_output_options(p)
     p.set_defaults(func=run)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import InvalidInput
 from . import HAND_WRITTEN
+from .common import add_law_options, add_output_options
 
 __all__ = ["add_parser", "run"]
 
@@ -23,7 +24,9 @@ def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "serve", help=HAND_WRITTEN["serve"][0], description=HAND_WRITTEN["serve"][1],
         epilog="The routes and their schemas: GET /openapi.json.  Client examples in Java, C# and Python: "
-        "docs/service.md.",
+        "docs/service.md.  --json and --lang are accepted as on every command; the service answers JSON.  "
+        "--known-on and --what-if are query parameters of each request (known_on=DATE, what_if=KEY=VALUE), "
+        "not options of the service.",
     )
     p.add_argument("--host", default="127.0.0.1",
                    help="the address to bind (default: 127.0.0.1); any other than a loopback address needs a token")
@@ -36,6 +39,8 @@ def add_parser(sub: Any) -> None:
                    help=f"a file whose first line is the bearer token every request must give (default: the "
                         f"environment variable {TOKEN_ENV}, if set)")
     p.add_argument("--access-log", action="store_true", help="log every request on stderr")
+    add_law_options(p)
+    add_output_options(p)
     p.set_defaults(func=run)
 
 
@@ -50,6 +55,10 @@ def run(args: argparse.Namespace) -> str:
     """Serve until interrupted (Ctrl-C or SIGTERM); the process then ends with status 0."""
     from ..service.settings import Settings, check, read_token
 
+    for given, option in ((args.known_on, "--known-on"), (args.what_if, "--what-if")):
+        if given:
+            raise InvalidInput(option, f"is given with each request, as the query parameter "
+                                       f"{option[2:].replace('-', '_')}; the service serves the law as enacted")
     settings = check(Settings(host=args.host, port=_number(args.port, "--port", int),
                               max_body=_number(args.max_body, "--max-body", int),
                               time_limit=_number(args.time_limit, "--time-limit", float),
