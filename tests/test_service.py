@@ -269,9 +269,10 @@ def test_json_that_is_not_an_object_is_422(client: httpx.Client, body: bytes) ->
 
 def test_unknown_routes_methods_and_rules(client: httpx.Client) -> None:
     _refused(client.post("/v1/rules/vat.nope", json={}), 404, "path", "id")
-    _refused(client.get("/v2/anything"), 404, "path", "")
-    _refused(client.delete("/v1/health"), 405, "path", "")
-    _refused(client.get("/v1/rules/vat.rate/extra"), 404, "path", "")
+    _refused(client.get("/v2/anything"), 404, "path", "/v2/anything")
+    _refused(client.delete("/v1/health"), 405, "path", "/v1/health")
+    _refused(client.get("/v1/rules/vat.rate/extra"), 404, "path", "/v1/rules/vat.rate/extra")
+    _refused(client.get("/v1/law/"), 404, "path", "/v1/law/")  # no redirect: a client sees what it asked
 
 
 def test_an_oversize_body_is_413(client: httpx.Client) -> None:
@@ -323,7 +324,8 @@ DRAWN = [r for r in rules.RULES if r.load().reader is None]
 
 _JUNK = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=6)
                      | st.sampled_from(["2019-04-01", "13%", "1234.50", "standard"]),
-                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(min_size=1, max_size=6), inner,
+                                                                                 max_size=4),
                      max_leaves=8)
 
 
@@ -334,7 +336,7 @@ def test_bodies_drawn_from_the_openapi_schemas_are_answered_or_refused_naming_th
     junk = st.tuples(st.sampled_from([r.id for r in rules.RULES]), _JUNK)
     seen: set[int] = set()
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                      HealthCheck.filter_too_much])
     @given(st.one_of(drawn, junk))
     def check(case: tuple[str, Any]) -> None:
@@ -353,6 +355,52 @@ def test_bodies_drawn_from_the_openapi_schemas_are_answered_or_refused_naming_th
 
     check()
     assert seen == {200, 422}  # both answers and refusals were drawn
+
+
+def _parameter(openapi: dict[str, Any], path: str, name: str) -> st.SearchStrategy[Any]:
+    """Values of a query parameter drawn from its schema in the OpenAPI document, or any text."""
+    params = {p["name"]: p for p in openapi["paths"][path]["get" if "post" not in openapi["paths"][path] else "post"]
+              .get("parameters", [])}
+    return from_schema(params[name]["schema"]) | st.text(max_size=12)
+
+
+def test_reports_and_law_questions_drawn_from_the_openapi_document_never_fail_the_server(
+        client: httpx.Client, openapi: dict[str, Any]) -> None:
+    keys = st.sampled_from(default().keys()) | st.text("abcdefghijklmnopqrstuvwxyz0123456789._-~", max_size=12)
+    known_on = st.none() | _parameter(openapi, "/v1/law/{key}", "known_on")
+    what_if = st.lists(st.sampled_from(["vat.rate.standard=15%", "eit.rd.in_force=false", "vat.rate.nope=1",
+                                        "vat.rate.standard=lots", "vat.rate.standard"]), max_size=2)
+    law_case = st.tuples(st.just("law"), keys, st.none() | _parameter(openapi, "/v1/law/{key}", "on"), known_on, what_if)
+    coverage_case = st.tuples(st.just("coverage"), st.just(""), _parameter(openapi, "/v1/coverage", "on"), known_on,
+                              what_if)
+    report_case = st.tuples(st.just("report"), from_schema(_resolved(openapi, "report.input")), st.none(), known_on,
+                            what_if)
+    seen: set[int] = set()
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                     HealthCheck.filter_too_much])
+    @given(st.one_of(law_case, coverage_case, report_case))
+    def check(case: tuple[str, Any, str | None, str | None, list[str]]) -> None:
+        route, what, on, known, replaced = case
+        params = [("on", on)] if on is not None else []
+        params += [("known_on", known)] if known is not None else []
+        params += [("what_if", w) for w in replaced]
+        if route == "report":
+            response = client.post("/v1/report", content=json.dumps(what).encode(), params=params)
+        elif route == "law":
+            response = client.get(f"/v1/law/{what}", params=params)
+        else:
+            response = client.get("/v1/coverage", params=params)
+        assert response.status_code in (200, 404, 422), response.text
+        seen.add(response.status_code)
+        data = response.json()
+        assert "provenance" in data
+        if response.status_code != 200:
+            for problem in data["error"]["problems"]:
+                assert problem["field"] or problem.get("law_key"), data
+
+    check()
+    assert {200, 422} <= seen
 
 
 def test_fifty_clients_at_once_get_the_librarys_answers(url: str) -> None:

@@ -89,13 +89,13 @@ def create_app(settings: Settings | None = None) -> Any:
         except TimeoutError:
             return refused(one(503, "body", "", f"not answered within {settings.time_limit:g} s, the time "
                                                 "limit of a request", code="timeout"))
-        return Response(data if isinstance(data, bytes) else answers.encode(data), media_type=_JSON)
+        return Response(answers.encode(data), media_type=_JSON)
 
     def law_of(values: dict[str, list[str]]) -> Any:
         day, overrides = answers.law_options(first(values, "known_on"), values.get("what_if", ()))
         return base if day is None and not overrides else answers.chosen_law(day, overrides)
 
-    api = FastAPI(title="taxcalc", version=__version__, docs_url=None, redoc_url=None,
+    api = FastAPI(title="taxcalc", version=__version__, docs_url=None, redoc_url=None, redirect_slashes=False,
                   description="Chinese enterprise tax rules and the benefit of each preferential policy, exact and "
                               "cited.  Amounts are strings of yuan; dates YYYY-MM-DD.  See docs/service.md.")
 
@@ -106,10 +106,10 @@ def create_app(settings: Settings | None = None) -> Any:
     @api.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> Response:
         if exc.status_code == 405:
-            return refused(one(405, "path", "", f"{request.method} is not allowed here"))
+            return refused(one(405, "path", request.url.path, f"{request.method} is not allowed here"))
         if exc.status_code == 404:
-            return refused(one(404, "path", "", f"no route {request.url.path}; the routes are in /openapi.json"))
-        return refused(one(exc.status_code, "path", "", str(exc.detail)))
+            return refused(one(404, "path", request.url.path, "no such route; the routes are in /openapi.json"))
+        return refused(one(exc.status_code, "path", request.url.path, str(exc.detail)))
 
     @api.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -135,8 +135,9 @@ def create_app(settings: Settings | None = None) -> Any:
         query(request, frozenset())
         return Response(health, media_type=_JSON)
 
-    registry = answers.encode(answers.registry())
-    described = {r.id: answers.encode({**answers.registry(r.id), "rules": [r.describe()]}) for r in RULES}
+    listed = answers.registry()
+    registry = answers.encode(listed)
+    described = {r["id"]: answers.encode({"provenance": listed["provenance"], "rules": [r]}) for r in listed["rules"]}
 
     @api.get("/v1/rules", response_class=Response, tags=["rules"],
              openapi_extra={"responses": error_responses()})
