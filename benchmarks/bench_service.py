@@ -22,6 +22,7 @@ import http.client
 import json
 import os
 import platform
+import resource
 import socket
 import statistics
 import subprocess
@@ -127,12 +128,21 @@ def _report_body() -> bytes:
 
 
 def _timed_pipe(argv: list[str], data: bytes) -> float:
+    """Wall time of one run, in seconds (its CPU time is added to :data:`_CPU`)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(argv, input=data, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    _CPU.setdefault((tuple(argv), len(data)), []).append(
+        after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if done.returncode != 0 and argv[-1] == "vat.rate":
         raise SystemExit(f"taxcalc jsonl failed: {done.returncode}")
     return elapsed
+
+
+#: The CPU time (user + system) of each run of a command, by command and input size.
+_CPU: dict[tuple[tuple[str, ...], int], list[float]] = {}
 
 
 def _jsonl(lines: int) -> None:
@@ -155,9 +165,12 @@ def _jsonl(lines: int) -> None:
         encode(ask_rule(rule, read_json(doc.encode()), law))
     in_process = time.perf_counter() - start
     rate = lines / (full - empty)
+    cpu = statistics.median(_CPU[(tuple(jsonl), len(data))]) - statistics.median(_CPU[(tuple(jsonl), 0)])
     print(f"taxcalc jsonl vat.rate, {lines} lines: {full:.2f} s in all, {empty:.2f} s of it start-up; "
           f"{rate:,.0f} lines/s after start-up ({lines / full:,.0f}/s with it)  (target >= 10,000/s)"
           f"{'  ok' if rate >= 10_000 else '  UNDER TARGET'}")
+    print(f"  CPU time (user + system) after start-up: {cpu:.2f} s, {lines / cpu:,.0f} lines per CPU second "
+          "(less sensitive than wall time to the load of a shared machine)")
     print(f"  the same questions in process (read, compute, encode): {lines / in_process:,.0f}/s")
     print(f"  baseline, a bare json loop over the same lines: {lines / (bare - bare_empty):,.0f} lines/s; "
           f"jsonl takes {(full - empty) / (bare - bare_empty):.1f}x its time")
