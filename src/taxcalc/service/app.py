@@ -28,7 +28,6 @@ from typing import Any
 import anyio
 import anyio.to_thread
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
@@ -110,13 +109,6 @@ def create_app(settings: Settings | None = None) -> Any:
         if exc.status_code == 404:
             return refused(one(404, "path", request.url.path, "no such route; the routes are in /openapi.json"))
         return refused(one(exc.status_code, "path", request.url.path, str(exc.detail)))
-
-    @api.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        errors = exc.errors()
-        problems = [one(422, str(e["loc"][0]), ".".join(map(str, e["loc"][1:])), str(e["msg"])).problems[0]
-                    for e in errors] or one(422, "body", "", "invalid request").problems
-        return refused(ServiceError(422, problems))
 
     @api.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> Response:
