@@ -24,9 +24,10 @@ from .fields import (
     ListOf,
     Month,
     Rate,
+    TaxYear,
     Text,
 )
-from .record import FieldSpec, Nested, Rows, json_schema, parse, read, record, spec
+from .record import FieldSpec, Nested, Rows, json_schema, parse, read, record, spec, take
 
 __all__ = [
     "BAD",
@@ -45,6 +46,7 @@ __all__ = [
     "Nested",
     "Rate",
     "Rows",
+    "TaxYear",
     "Text",
     "grammar",
     "json_schema",
@@ -52,4 +54,5 @@ __all__ = [
     "read",
     "record",
     "spec",
+    "take",
 ]

@@ -8,7 +8,20 @@ unknown names), and :func:`json_schema` (what :func:`parse` accepts from JSON).
 
 A record may check facts across its fields in a ``checks(self)`` method yielding
 ``(field, reason)`` pairs; those run on every record that read cleanly, and are
-listed in the schema's ``x-checks`` (JSON Schema cannot say them).
+listed in the schema's ``x-checks`` (JSON Schema cannot say them).  A record may
+make fields of its own from the others (``field(init=False)``) in a
+``derive(self)`` method, run once the checks pass.
+
+``@record(checked=True)`` makes a record of the library's API: its constructor
+checks each argument it is given (not those left at their default) by the
+field's :meth:`~taxcalc.inputs.Field.take` — Python's spellings too: any
+``Decimal``, a string as :func:`taxcalc.money.money` reads it, a mapping for a
+nested record, any iterable for a list — and raises the error of the first
+problem, naming the field by its path; :func:`take` reads such a record from a
+mapping the same way (its ``from_mapping``).  :func:`parse` reads every record
+from a document by the strict grammar, reporting every problem, and does not
+check again what it has read.  ``read_first`` names fields read before the others
+(the first problem is the one raised).
 
 >>> from decimal import Decimal
 >>> from typing import Annotated
@@ -38,13 +51,13 @@ import dataclasses
 import difflib
 import sys
 import typing
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, NamedTuple, TypeVar, dataclass_transform
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, NamedTuple, TypeVar, dataclass_transform, overload
 
-from ..errors import InputProblems, Problem
+from ..errors import InputProblems, InvalidInput, Problem
 from .fields import BAD, Field, shown
 
-__all__ = ["Nested", "Rows", "json_schema", "parse", "read", "record", "spec"]
+__all__ = ["Nested", "Rows", "json_schema", "parse", "read", "record", "spec", "take"]
 
 R = TypeVar("R")
 
@@ -65,6 +78,10 @@ class Nested(Field):
         if isinstance(raw, self.cls):
             return raw
         return read(self.cls, raw, path, problems)
+
+    def take(self, value: object, path: str) -> Any:
+        """The record itself, or a mapping read by :func:`take`."""
+        return value if isinstance(value, self.cls) else take(self.cls, value, path)
 
     def _schema(self) -> dict[str, Any]:
         return _object_schema(self.cls)
@@ -93,6 +110,17 @@ class Rows(Field):
                 for i, item in enumerate(raw)]
         return BAD if len(problems) > before else tuple(rows)
 
+    def take(self, value: object, path: str) -> Any:
+        """Any iterable of records or mappings (each read by :func:`take`); a tuple."""
+        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+            raise InvalidInput(path, "must be a list of tables")
+        cls = self.cls
+        rows = tuple([item if isinstance(item, cls) else take(cls, item, f"{path}[{i}]")
+                      for i, item in enumerate(value)])
+        if len(rows) > self.max_items:
+            raise InvalidInput(path, f"has {len(rows)} rows; at most {self.max_items}")
+        return rows
+
     def _schema(self) -> dict[str, Any]:
         return {"type": "array", "maxItems": self.max_items, "items": _object_schema(self.cls)}
 
@@ -110,16 +138,60 @@ class _Spec(NamedTuple):
     fields: tuple[FieldSpec, ...]
     names: frozenset[str]
     checks: Callable[[Any], Iterator[tuple[str, str]]] | None
+    #: The fields in the order they are read (``read_first`` first).
+    order: tuple[FieldSpec, ...]
+    required: tuple[str, ...]
+    derive: Callable[[Any], None] | None
+    #: Whether the constructor checks its arguments (``record(checked=True)``).
+    checked: bool
+
+
+def _post_init(self: Any) -> None:
+    """The constructor of a checked record: each argument given taken by its field, then the checks."""
+    s = _spec(type(self))
+    setattr_ = object.__setattr__
+    for name, field, _required, default in s.order:
+        value = getattr(self, name)
+        if value is not default:
+            setattr_(self, name, field.take(value, name))
+    _finish(self, s, "")
+
+
+def _finish(obj: Any, s: _Spec, path: str) -> None:
+    """Raise the first problem of the checks across fields of ``obj``; then make its derived fields."""
+    if s.checks is not None:
+        for name, reason in s.checks(obj):
+            raise InvalidInput(f"{path}.{name}" if path and name else name or path, reason)
+    if s.derive is not None:
+        s.derive(obj)
+
+
+@overload
+def record(cls: type[R], /) -> type[R]: ...
+@overload
+def record(*, checked: bool = False, read_first: tuple[str, ...] = ()) -> Callable[[type[R]], type[R]]: ...
 
 
 @dataclass_transform(frozen_default=True)
-def record(cls: type[R]) -> type[R]:
-    """Make ``cls`` a frozen, slotted dataclass read by :func:`parse` and described by :func:`json_schema`."""
-    out = dataclasses.dataclass(frozen=True, slots=True)(cls)
-    out.__taxcalc_record__ = None  # type: ignore[attr-defined]  # the field table, made when first needed
+def record(cls: type[R] | None = None, /, *, checked: bool = False,
+           read_first: tuple[str, ...] = ()) -> type[R] | Callable[[type[R]], type[R]]:
+    """Make ``cls`` a frozen, slotted dataclass read by :func:`parse` and described by :func:`json_schema`.
+
+    ``checked``: its constructor checks its arguments (see the module notes);
+    ``read_first``: fields read before the others.
+    """
     caller = sys._getframe(1)  # where the annotations' names are (they are read when first needed)
-    out.__taxcalc_names__ = (caller.f_globals, caller.f_locals)  # type: ignore[attr-defined]
-    return out
+
+    def make(c: type[R]) -> type[R]:
+        if checked and "__post_init__" not in c.__dict__:
+            c.__post_init__ = _post_init  # type: ignore[attr-defined]
+        out = dataclasses.dataclass(frozen=True, slots=True)(c)
+        out.__taxcalc_record__ = None  # type: ignore[attr-defined]  # the field table, made when first needed
+        out.__taxcalc_names__ = (caller.f_globals, caller.f_locals)  # type: ignore[attr-defined]
+        out.__taxcalc_options__ = (checked, read_first)  # type: ignore[attr-defined]
+        return out
+
+    return make if cls is None else make(cls)
 
 
 def spec(cls: type[Any]) -> tuple[FieldSpec, ...]:
@@ -145,7 +217,11 @@ def _spec(cls: type[Any]) -> _Spec:
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         default = f.default if f.default_factory is dataclasses.MISSING else f.default_factory
         fields.append(FieldSpec(f.name, meta[0], required, default))
-    made = _Spec(tuple(fields), frozenset(f.name for f in fields), getattr(cls, "checks", None))
+    checked, read_first = cls.__dict__.get("__taxcalc_options__", (False, ()))
+    first = [f for name in read_first for f in fields if f.name == name]
+    order = (*first, *(f for f in fields if f.name not in read_first))
+    made = _Spec(tuple(fields), frozenset(f.name for f in fields), getattr(cls, "checks", None), order,
+                 tuple(f.name for f in fields if f.required), getattr(cls, "derive", None), checked)
     type.__setattr__(cls, "__taxcalc_record__", made)
     return made
 
@@ -171,11 +247,60 @@ def read(cls: type[R], data: object, path: str, problems: list[Problem]) -> R | 
             problems.append(Problem(f"{prefix}{name}", "missing (required)"))
     if len(problems) > before:
         return BAD
-    made = cls(**values)
+    made = _made(cls, s, values) if s.checked else cls(**values)
     if s.checks is not None:
         for name, reason in s.checks(made):
             problems.append(Problem(f"{prefix}{name}" if name else path, reason))
-    return BAD if len(problems) > before else made
+    if len(problems) > before:
+        return BAD
+    if s.derive is not None:
+        s.derive(made)
+    return made
+
+
+def _made(cls: type[R], s: _Spec, values: Mapping[str, Any]) -> R:
+    """A checked record of ``values`` (read already), the others at their defaults, without checking again."""
+    obj = object.__new__(cls)
+    setattr_ = object.__setattr__
+    for name, _field, _required, default in s.fields:
+        if name in values:
+            setattr_(obj, name, values[name])
+        else:
+            setattr_(obj, name, default() if callable(default) else default)
+    return obj
+
+
+def take(cls: type[R], data: object, path: str = "") -> R:
+    """Read the checked record ``cls`` from a mapping of Python values, as its constructor takes them.
+
+    Raise the first problem (an unknown field, then a missing one, then a value, then the checks
+    across fields), naming the field by its path under ``path``.
+    """
+    s = _spec(cls)
+    if not isinstance(data, Mapping):
+        raise InvalidInput(path or "input", f"must be a table of fields (got {type(data).__name__})")
+    prefix = f"{path}." if path else ""
+    names = s.names
+    if not names.issuperset(data):
+        name = next(n for n in data if n not in names)
+        near = difflib.get_close_matches(str(name), sorted(names), n=1)
+        hint = f"did you mean {near[0]!r}?" if near else f"expected one of: {', '.join(f.name for f in s.fields)}"
+        raise InvalidInput(f"{prefix}{name}", f"unknown field; {hint}")
+    if len(data) < len(names):
+        missing = [n for n in s.required if n not in data]
+        if missing:
+            also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
+            raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
+    obj = object.__new__(cls)
+    setattr_ = object.__setattr__
+    for name, field, _required, default in s.order:
+        if name in data:
+            value = data[name]
+            setattr_(obj, name, None if value is None and default is None else field.take(value, f"{prefix}{name}"))
+        else:
+            setattr_(obj, name, default() if callable(default) else default)
+    _finish(obj, s, path)
+    return obj
 
 
 def parse(cls: type[R], data: object, *, path: str = "", what: str = "the input") -> R:
