@@ -117,7 +117,7 @@ from ..inputs import (
     record,
     take,
 )
-from ..money import DateLike, MoneyLike, total
+from ..money import CONTEXT, DateLike, MoneyLike, total
 from ._common import INDUSTRIAL, INDUSTRIES
 from .equipment import Equipment
 from .losses import EXTENSIONS, Loss
@@ -270,17 +270,21 @@ class EnterpriseYear:
 
     def _largest_total(self) -> tuple[str, str] | None:
         """A problem if the amounts added up reach :data:`TOTAL_LIMIT` (naming the table of the largest)."""
+        add = CONTEXT.add
+        parts = {"profit": self.profit.copy_abs(), "adjustments": self.adjustments.copy_abs()}
+        if self.equipment:
+            parts["equipment"] = total([e.cost for e in self.equipment] + [e.book_depreciation for e in self.equipment])
+        if self.losses:
+            parts["losses"] = total([x.amount for x in self.losses])
         rd = self.rd
-        parts = [("profit", self.profit.copy_abs()), ("adjustments", self.adjustments.copy_abs()),
-                 ("equipment", total([e.cost for e in self.equipment] + [e.book_depreciation for e in self.equipment])),
-                 ("losses", total(x.amount for x in self.losses)),
-                 ("rd", total([t.five for t in rd.projects] + [p.other for p in rd.projects]
-                              + [p.entrusted_domestic for p in rd.projects]
-                              + [p.entrusted_overseas for p in rd.projects] + [i.cost for i in rd.intangibles]))]
-        added = total(amount for _, amount in parts)
+        if rd.projects or rd.intangibles:
+            t = rd.totals
+            parts["rd"] = add(add(add(add(t.five, t.other), t.entrusted_domestic), t.entrusted_overseas),
+                              total([i.cost for i in rd.intangibles]))
+        added = total(parts.values())
         if added < TOTAL_LIMIT:
             return None
-        where = max(parts, key=lambda p: p[1])[0]
+        where = max(parts, key=parts.__getitem__)
         return where, (f"the amounts of the year add up to {added}, beyond the 10^15 yuan (一千万亿元) the "
                        "computation works with")
 

@@ -94,6 +94,8 @@ _RATE_RE = re.compile(grammar.RATE)
 _DATE_RE = re.compile(grammar.DATE)
 _MONTH_RE = re.compile(grammar.MONTH)
 _INT_RE = re.compile(r"^-?(0|[1-9][0-9]*)$")
+#: A non-negative amount of yuan as the grammar writes it: what ``Decimal`` reads as :func:`~taxcalc.money.money` does.
+_PLAIN_AMOUNT = re.compile(grammar.AMOUNT.replace("^-?", "^")).match
 _FEN = Decimal("0.01")
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
@@ -191,7 +193,15 @@ class Amount(Field):
         return d
 
     def take(self, value: object, path: str) -> Any:
-        """As :func:`taxcalc.money.money` reads it (any number of decimals; ``"1,234.50"``), then the sign."""
+        """As :func:`taxcalc.money.money` reads it (any number of decimals; ``"1,234.50"``), then the sign.
+
+        An amount as a file writes it (digits, at most two decimals, no sign) is read at once.
+        """
+        if type(value) is str and _PLAIN_AMOUNT(value):
+            d = Decimal(value)
+            if self.sign == "positive" and not d:
+                raise InvalidInput(path, f"must be more than zero (got {d})")
+            return d
         d = money(value, path)
         if self.sign == "nonnegative" and d < 0:
             raise InvalidInput(path, f"must not be negative (got {d})")
@@ -293,6 +303,12 @@ class Integer(Field):
             return _fail(problems, path, f"must be a whole number (got {text!r})")
         return self.read(int(text), path, problems)
 
+    def take(self, value: object, path: str) -> Any:
+        """A whole number in the range (never a bool)."""
+        if type(value) is int and self.minimum <= value <= self.maximum:
+            return value
+        return super().take(value, path)
+
     def _schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
@@ -306,6 +322,8 @@ class TaxYear(Integer):
 
     def take(self, value: object, path: str) -> Any:
         """A whole number (never a bool) in the range."""
+        if type(value) is int and self.minimum <= value <= self.maximum:
+            return value
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidInput(path, f"a tax year is a whole number such as 2018 (got {value!r})")
         if not self.minimum <= value <= self.maximum:
@@ -432,6 +450,7 @@ class Choice(Field):
     def __init__(self, doc: str, options: Sequence[str] | Callable[[], Sequence[str]]) -> None:
         super().__init__(doc)
         self._options = options
+        self._known = None if callable(options) else frozenset(options)
 
     @property
     def options(self) -> tuple[str, ...]:
@@ -449,6 +468,9 @@ class Choice(Field):
 
     def take(self, value: object, path: str) -> Any:
         """One of the options; :class:`~taxcalc.errors.UnknownCategory` listing them otherwise."""
+        known = self._known
+        if known is not None and type(value) is str and value in known:
+            return value
         return choice(value, path, self.options)
 
     def _schema(self) -> dict[str, Any]:

@@ -54,12 +54,13 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple, TypeVar, dataclass_transform, overload
 
-from ..errors import InputProblems, InvalidInput, Problem
+from ..errors import InputProblems, InvalidInput, NotMoney, Problem
 from .fields import BAD, Field, shown
 
 __all__ = ["Nested", "Rows", "json_schema", "parse", "read", "record", "spec", "take"]
 
 R = TypeVar("R")
+E = TypeVar("E", bound=InvalidInput | NotMoney)
 
 #: Rows of a list are limited so that a file can never ask for unbounded work.
 MAX_ROWS = 100_000
@@ -81,7 +82,12 @@ class Nested(Field):
 
     def take(self, value: object, path: str) -> Any:
         """The record itself, or a mapping read by :func:`take`."""
-        return value if isinstance(value, self.cls) else take(self.cls, value, path)
+        if isinstance(value, self.cls):
+            return value
+        try:
+            return _take(self.cls, value)
+        except (InvalidInput, NotMoney) as exc:
+            raise located(exc, path) from None
 
     def _schema(self) -> dict[str, Any]:
         return _object_schema(self.cls)
@@ -115,11 +121,18 @@ class Rows(Field):
         if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
             raise InvalidInput(path, "must be a list of tables")
         cls = self.cls
-        rows = tuple([item if isinstance(item, cls) else take(cls, item, f"{path}[{i}]")
-                      for i, item in enumerate(value)])
+        rows = []
+        for i, item in enumerate(value):
+            if isinstance(item, cls):
+                rows.append(item)
+                continue
+            try:
+                rows.append(_take(cls, item))
+            except (InvalidInput, NotMoney) as exc:
+                raise located(exc, f"{path}[{i}]") from None
         if len(rows) > self.max_items:
             raise InvalidInput(path, f"has {len(rows)} rows; at most {self.max_items}")
-        return rows
+        return tuple(rows)
 
     def _schema(self) -> dict[str, Any]:
         return {"type": "array", "maxItems": self.max_items, "items": _object_schema(self.cls)}
@@ -144,6 +157,16 @@ class _Spec(NamedTuple):
     derive: Callable[[Any], None] | None
     #: Whether the constructor checks its arguments (``record(checked=True)``).
     checked: bool
+    #: The required names, as a set.
+    required_names: frozenset[str]
+    #: Every field by name: its kind and default (``None`` for a required one).
+    by_name: dict[str, tuple[Field, Any]]
+    #: The fields read before the others.
+    first: tuple[str, ...]
+    #: The defaults that are values, by name (the start of a record's ``__dict__``).
+    values: dict[str, Any]
+    #: The fields whose default is a factory (called for each record).
+    factories: tuple[tuple[str, Callable[[], Any]], ...]
 
 
 def _post_init(self: Any) -> None:
@@ -177,15 +200,17 @@ def record(cls: type[R] | None = None, /, *, checked: bool = False,
            read_first: tuple[str, ...] = ()) -> type[R] | Callable[[type[R]], type[R]]:
     """Make ``cls`` a frozen, slotted dataclass read by :func:`parse` and described by :func:`json_schema`.
 
-    ``checked``: its constructor checks its arguments (see the module notes);
-    ``read_first``: fields read before the others.
+    ``checked``: its constructor checks its arguments (see the module notes), and its
+    fields are kept in its ``__dict__`` (not slots) so that :func:`take` and
+    :func:`parse` set them at once; ``read_first``: fields read before the others.
     """
     caller = sys._getframe(1)  # where the annotations' names are (they are read when first needed)
 
     def make(c: type[R]) -> type[R]:
         if checked and "__post_init__" not in c.__dict__:
             c.__post_init__ = _post_init  # type: ignore[attr-defined]
-        out = dataclasses.dataclass(frozen=True, slots=True)(c)
+        # A checked record keeps its fields in its ``__dict__``: read from a mapping, its values are set at once.
+        out = dataclasses.dataclass(frozen=True, slots=not checked)(c)
         out.__taxcalc_record__ = None  # type: ignore[attr-defined]  # the field table, made when first needed
         out.__taxcalc_names__ = (caller.f_globals, caller.f_locals)  # type: ignore[attr-defined]
         out.__taxcalc_options__ = (checked, read_first)  # type: ignore[attr-defined]
@@ -221,7 +246,11 @@ def _spec(cls: type[Any]) -> _Spec:
     first = [f for name in read_first for f in fields if f.name == name]
     order = (*first, *(f for f in fields if f.name not in read_first))
     made = _Spec(tuple(fields), frozenset(f.name for f in fields), getattr(cls, "checks", None), order,
-                 tuple(f.name for f in fields if f.required), getattr(cls, "derive", None), checked)
+                 tuple(f.name for f in fields if f.required), getattr(cls, "derive", None), checked,
+                 frozenset(f.name for f in fields if f.required),
+                 {f.name: (f.field, None if f.required else f.default) for f in order}, tuple(read_first),
+                 {f.name: f.default for f in fields if not f.required and not callable(f.default)},
+                 tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)))
     type.__setattr__(cls, "__taxcalc_record__", made)
     return made
 
@@ -260,47 +289,80 @@ def read(cls: type[R], data: object, path: str, problems: list[Problem]) -> R | 
 
 def _made(cls: type[R], s: _Spec, values: Mapping[str, Any]) -> R:
     """A checked record of ``values`` (read already), the others at their defaults, without checking again."""
+    fields = s.values.copy()
+    for name, factory in s.factories:
+        fields[name] = factory()
+    fields.update(values)
     obj = object.__new__(cls)
-    setattr_ = object.__setattr__
-    for name, _field, _required, default in s.fields:
-        if name in values:
-            setattr_(obj, name, values[name])
-        else:
-            setattr_(obj, name, default() if callable(default) else default)
+    object.__setattr__(obj, "__dict__", fields)
     return obj
 
 
 def take(cls: type[R], data: object, path: str = "") -> R:
     """Read the checked record ``cls`` from a mapping of Python values, as its constructor takes them.
 
-    Raise the first problem (an unknown field, then a missing one, then a value, then the checks
-    across fields), naming the field by its path under ``path``.
+    Raise the first problem (an unknown field, then a missing one, then a value — those read
+    first, then in the order given —, then the checks across fields), naming the field by its
+    path under ``path``.
     """
+    try:
+        return _take(cls, data)
+    except (InvalidInput, NotMoney) as exc:
+        raise located(exc, path) if path or exc.field else located(exc, "input") from None
+
+
+def located(exc: E, where: str) -> E:
+    """``exc``, a problem of a field of a table, with its field named under the table's path ``where``.
+
+    A value is read with its field's name alone; the path of the table it is in is
+    added when a problem is raised, so that reading a valid table makes no path.
+    """
+    if where:
+        field = exc.field
+        exc.field = f"{where}.{field}" if field and field[0] != "[" else f"{where}{field}"
+        exc.args = (f"{exc.field}: {exc.reason}",)
+    return exc
+
+
+def _take(cls: type[R], data: object) -> R:
+    """:func:`take`, naming the fields of the record by their names alone (``""``: the record)."""
     s = _spec(cls)
-    if not isinstance(data, Mapping):
-        raise InvalidInput(path or "input", f"must be a table of fields (got {type(data).__name__})")
-    prefix = f"{path}." if path else ""
+    if type(data) is not dict and not isinstance(data, Mapping):
+        raise InvalidInput("", f"must be a table of fields (got {type(data).__name__})")
     names = s.names
     if not names.issuperset(data):
         name = next(n for n in data if n not in names)
         near = difflib.get_close_matches(str(name), sorted(names), n=1)
         hint = f"did you mean {near[0]!r}?" if near else f"expected one of: {', '.join(f.name for f in s.fields)}"
-        raise InvalidInput(f"{prefix}{name}", f"unknown field; {hint}")
-    if len(data) < len(names):
+        raise InvalidInput(str(name), f"unknown field; {hint}")
+    if not s.required_names.issubset(data):
         missing = [n for n in s.required if n not in data]
-        if missing:
-            also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
-            raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
-    obj = object.__new__(cls)
-    setattr_ = object.__setattr__
-    for name, field, _required, default in s.order:
+        also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
+        raise InvalidInput(missing[0], f"missing (required){also}")
+    values = s.values.copy()
+    for name, factory in s.factories:
+        values[name] = factory()
+    by_name, first = s.by_name, s.first
+    for name in first:
         if name in data:
+            field, default = by_name[name]
             value = data[name]
-            setattr_(obj, name, None if value is None and default is None else field.take(value, f"{prefix}{name}"))
-        else:
-            setattr_(obj, name, default() if callable(default) else default)
-    _finish(obj, s, path)
+            values[name] = None if value is None and default is None else field.take(value, name)
+    for name, value in data.items():  # the others in the order given
+        if name not in first:
+            field, default = by_name[name]
+            values[name] = None if value is None and default is None else field.take(value, name)
+    if s.checked:
+        obj = object.__new__(cls)
+        object.__setattr__(obj, "__dict__", values)
+    else:  # a slotted record: its constructor checks nothing
+        obj = cls(**values)
+    if s.checks is not None or s.derive is not None:
+        _finish(obj, s, "")
     return obj
+
+
+_ABSENT: Any = object()
 
 
 def parse(cls: type[R], data: object, *, path: str = "", what: str = "the input") -> R:
