@@ -209,11 +209,15 @@ class LossesInput:
     extension: Annotated[str, Choice("a 2020 hardship or film loss of this year", eit.EXTENSIONS)] = ""
 
     def checks(self) -> Iterator[tuple[str, str]]:
-        """Every loss brought forward arose before the year."""
+        """Every loss brought forward arose before the year; one loss a year."""
+        seen: set[int] = set()
         for n, loss in enumerate(self.brought_forward):
             if loss.year >= self.year:
                 yield f"brought_forward[{n}].year", f"a loss brought into {self.year} must arise before it " \
                     f"(got {loss.year})"
+            if loss.year in seen:
+                yield f"brought_forward[{n}].year", f"two losses of {loss.year}; give one amount per year"
+            seen.add(loss.year)
 
 
 def _losses(i: LossesInput, *, law: Law | None) -> eit.LossYear:
