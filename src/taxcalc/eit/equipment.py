@@ -76,7 +76,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
 from ..errors import InvalidInput
-from ..explain import Explained, Formula, Step
+from ..explain import Explained, Formula, Step, result
 from ..inputs import Amount, Choice, Date, Flag, Text, record, take
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen
@@ -192,7 +192,7 @@ class EquipmentSchedule(Explained):
         return next((a for y, a in self.extra if y == year), _ZERO_FEN)
 
 
-@dataclass(frozen=True, slots=True)
+@result
 class EquipmentYear(Explained):
     """One asset in one tax year: the tax deduction, the extra deduction, the book amount.
 

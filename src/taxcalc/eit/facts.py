@@ -258,49 +258,52 @@ class EnterpriseYear:
     def _quarter_checks(self, operated: tuple[int, ...]) -> Iterator[tuple[str, str]]:
         quarters, y = self.quarters, self.year
         numbers = [q.quarter for q in quarters]
-        if any(n is not None for n in numbers):
-            if None in numbers:
-                yield "quarters", "number every quarter (quarter = 1 to 4) or none"
-            elif sorted(numbers) != list(operated):  # type: ignore[type-var]
-                yield "quarters", (f"the enterprise operated in quarter(s) {', '.join(map(str, operated))} of {y}; "
-                                   f"give one row for each, each once (got {', '.join(map(str, numbers))})")
-        elif len(quarters) != len(operated):
-            yield "quarters", (f"the enterprise operated in {len(operated)} quarter(s) of {y}; "
-                               f"give one row for each (got {len(quarters)})")
+        unnumbered = numbers.count(None)
+        if unnumbered == len(numbers):
+            if len(quarters) != len(operated):
+                yield "quarters", (f"the enterprise operated in {len(operated)} quarter(s) of {y}; "
+                                   f"give one row for each (got {len(quarters)})")
+        elif unnumbered:
+            yield "quarters", "number every quarter (quarter = 1 to 4) or none"
+        elif sorted(numbers) != list(operated):  # type: ignore[type-var]
+            yield "quarters", (f"the enterprise operated in quarter(s) {', '.join(map(str, operated))} of {y}; "
+                               f"give one row for each, each once (got {', '.join(map(str, numbers))})")
 
     def _largest_total(self) -> tuple[str, str] | None:
         """A problem if the amounts added up reach :data:`TOTAL_LIMIT` (naming the table of the largest)."""
         add = CONTEXT.add
-        parts = {"profit": self.profit.copy_abs(), "adjustments": self.adjustments.copy_abs()}
+        parts = [("profit", self.profit.copy_abs()), ("adjustments", self.adjustments.copy_abs())]
+        added = add(parts[0][1], parts[1][1])
         if self.equipment:
-            parts["equipment"] = total([e.cost for e in self.equipment] + [e.book_depreciation for e in self.equipment])
+            parts.append(("equipment", total([e.cost for e in self.equipment]
+                                             + [e.book_depreciation for e in self.equipment])))
         if self.losses:
-            parts["losses"] = total([x.amount for x in self.losses])
+            parts.append(("losses", total([x.amount for x in self.losses])))
         rd = self.rd
         if rd.projects or rd.intangibles:
             t = rd.totals
-            parts["rd"] = add(add(add(add(t.five, t.other), t.entrusted_domestic), t.entrusted_overseas),
-                              total([i.cost for i in rd.intangibles]))
-        added = total(parts.values())
+            parts.append(("rd", add(add(add(add(t.five, t.other), t.entrusted_domestic), t.entrusted_overseas),
+                                    total([i.cost for i in rd.intangibles]))))
+        for _, amount in parts[2:]:
+            added = add(added, amount)
         if added < TOTAL_LIMIT:
             return None
-        where = max(parts, key=parts.__getitem__)
+        where = max(parts, key=lambda p: p[1])[0]
         return where, (f"the amounts of the year add up to {added}, beyond the 10^15 yuan (一千万亿元) the "
                        "computation works with")
 
     def derive(self) -> None:
         """The fields made once from the others: 工业企业, the losses in year order, the quarters in order,
         the size averages and the qualification years."""
-        setattr_ = object.__setattr__
+        fields = self.__dict__  # a checked record's fields (taxcalc.inputs.record)
         if self.industrial is None:  # 工业企业 by default: mining, manufacturing or utilities
-            setattr_(self, "industrial", self.industry in INDUSTRIAL)
+            fields["industrial"] = self.industry in INDUSTRIAL
         losses = self.losses
         if len(losses) > 1:
-            setattr_(self, "losses", tuple(sorted(losses, key=lambda x: x.year)))
+            fields["losses"] = tuple(sorted(losses, key=lambda x: x.year))
         quarters = self.quarters
         if quarters and quarters[0].quarter is not None:
-            quarters = tuple(sorted(quarters, key=lambda q: q.quarter or 0))
-            setattr_(self, "quarters", quarters)
+            quarters = fields["quarters"] = tuple(sorted(quarters, key=lambda q: q.quarter or 0))
         employees, assets = self.employees, self.assets
         size = _averages(quarters) if quarters else (None if employees is None or assets is None
                                                       else (employees, assets))
@@ -314,12 +317,9 @@ class EnterpriseYear:
         sme = self.tech_sme_years
         if self.tech_sme_registrations:
             sme = tuple(sorted(set(sme).union(r.year for r in self.tech_sme_registrations)))
-        setattr_(self, "size", size)
-        setattr_(self, "hnte_rate_years", rate_years)
-        setattr_(self, "hnte_loss_years", loss_years)
-        setattr_(self, "hnte_q4_years", q4_years)
-        setattr_(self, "tech_sme_qualified_years", sme)
-        setattr_(self, "qualified", tuple(sorted(set(loss_years).union(sme))) if sme else loss_years)
+        fields.update(size=size, hnte_rate_years=rate_years, hnte_loss_years=loss_years,
+                             hnte_q4_years=q4_years, tech_sme_qualified_years=sme,
+                             qualified=tuple(sorted(set(loss_years).union(sme))) if sme else loss_years)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "") -> EnterpriseYear:

@@ -59,7 +59,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
+from ..explain import Citation, Explained, Formula, Step, later, result
 from ..inputs import Amount, Choice, TaxYear, record, take
 from ..law import Law
 from ..money import CONTEXT, ZERO, MoneyLike, money
@@ -136,8 +136,7 @@ class LossUse(NamedTuple):
     qualified_by: int = 0
 
 
-@steps_when_read
-@dataclass(frozen=True, slots=True)
+@result
 class LossYear(Explained):
     """The loss carry-forward of one tax year.
 

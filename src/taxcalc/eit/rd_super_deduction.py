@@ -82,7 +82,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from ..errors import InvalidInput, OutsideCoverage
-from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
+from ..explain import Citation, Explained, Formula, Step, later, result
 from ..inputs import Amount, Rows, Text, record, take
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
@@ -260,8 +260,7 @@ class RdRatio(Explained):
     steps: tuple[Step, ...]
 
 
-@steps_when_read
-@dataclass(frozen=True, slots=True)
+@result
 class RdResult(Explained):
     """The super-deduction of one tax year (A107012).
 

@@ -93,7 +93,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
+from ..explain import Citation, Explained, Formula, Step, later, result
 from ..inputs import Amount, Integer, record, take
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
@@ -167,8 +167,7 @@ class Averages(Explained):
     steps: tuple[Step, ...]
 
 
-@steps_when_read
-@dataclass(frozen=True, slots=True)
+@result
 class SmallProfit(Explained):
     """The small low-profit test and relief for one tax year.
 

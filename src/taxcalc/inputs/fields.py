@@ -197,7 +197,8 @@ class Amount(Field):
 
         An amount as a file writes it (digits, at most two decimals, no sign) is read at once.
         """
-        if type(value) is str and _PLAIN_AMOUNT(value):
+        if type(value) is str and ((value.isdigit() and value.isascii() and len(value) <= 16)
+                                   or _PLAIN_AMOUNT(value)):
             d = Decimal(value)
             if self.sign == "positive" and not d:
                 raise InvalidInput(path, f"must be more than zero (got {d})")

@@ -326,7 +326,7 @@ def located(exc: E, where: str) -> E:
 
 def _take(cls: type[R], data: object) -> R:
     """:func:`take`, naming the fields of the record by their names alone (``""``: the record)."""
-    s = _spec(cls)
+    s = cls.__dict__.get("__taxcalc_record__") or _spec(cls)
     if type(data) is not dict and not isinstance(data, Mapping):
         raise InvalidInput("", f"must be a table of fields (got {type(data).__name__})")
     names = s.names
@@ -343,15 +343,17 @@ def _take(cls: type[R], data: object) -> R:
     for name, factory in s.factories:
         values[name] = factory()
     by_name, first = s.by_name, s.first
-    for name in first:
-        if name in data:
-            field, default = by_name[name]
-            value = data[name]
-            values[name] = None if value is None and default is None else field.take(value, name)
+    if first:
+        for name in first:
+            if name in data:
+                field, default = by_name[name]
+                value = data[name]
+                values[name] = None if value is None and default is None else field.take(value, name)
     for name, value in data.items():  # the others in the order given
-        if name not in first:
-            field, default = by_name[name]
-            values[name] = None if value is None and default is None else field.take(value, name)
+        if first and name in first:
+            continue
+        field, default = by_name[name]
+        values[name] = None if value is None and default is None else field.take(value, name)
     if s.checked:
         obj = object.__new__(cls)
         object.__setattr__(obj, "__dict__", values)
