@@ -159,8 +159,9 @@ class _Spec(NamedTuple):
     checked: bool
     #: The required names, as a set.
     required_names: frozenset[str]
-    #: Every field by name: its kind and default (``None`` for a required one).
-    by_name: dict[str, tuple[Field, Any]]
+    #: Every field by name: its kind's :meth:`~taxcalc.inputs.Field.take` and its default (``None`` for a
+    #: required one).
+    by_name: dict[str, tuple[Callable[[object, str], Any], Any]]
     #: The fields read before the others.
     first: tuple[str, ...]
     #: The defaults that are values, by name (the start of a record's ``__dict__``).
@@ -248,7 +249,7 @@ def _spec(cls: type[Any]) -> _Spec:
     made = _Spec(tuple(fields), frozenset(f.name for f in fields), getattr(cls, "checks", None), order,
                  tuple(f.name for f in fields if f.required), getattr(cls, "derive", None), checked,
                  frozenset(f.name for f in fields if f.required),
-                 {f.name: (f.field, None if f.required else f.default) for f in order}, tuple(read_first),
+                 {f.name: (f.field.take, None if f.required else f.default) for f in order}, tuple(read_first),
                  {f.name: f.default for f in fields if not f.required and not callable(f.default)},
                  tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)))
     type.__setattr__(cls, "__taxcalc_record__", made)
@@ -346,14 +347,14 @@ def _take(cls: type[R], data: object) -> R:
     if first:
         for name in first:
             if name in data:
-                field, default = by_name[name]
+                take_, default = by_name[name]
                 value = data[name]
-                values[name] = None if value is None and default is None else field.take(value, name)
+                values[name] = None if value is None and default is None else take_(value, name)
     for name, value in data.items():  # the others in the order given
         if first and name in first:
             continue
-        field, default = by_name[name]
-        values[name] = None if value is None and default is None else field.take(value, name)
+        take_, default = by_name[name]
+        values[name] = None if value is None and default is None else take_(value, name)
     if s.checked:
         obj = object.__new__(cls)
         object.__setattr__(obj, "__dict__", values)
