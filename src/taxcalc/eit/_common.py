@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from .. import calendar as _calendar
 from ..errors import InvalidInput, UnknownCategory
+from ..inputs import TaxYear
 from ..law import Law, default
 from ..money import CONTEXT, FEN, date_arg, money, nonnegative_money, rate
 from ..money import choice as choice  # the one check of a choice, shared with every rule
@@ -99,13 +100,12 @@ def the_law(law: Law | None) -> Law:
     return default() if law is None else law
 
 
+_TAX_YEAR = TaxYear("a tax year")
+
+
 def tax_year(value: object, field: str = "year") -> int:
-    """A tax year as an ``int`` (``bool`` and other types refused)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field, f"a tax year is a whole number such as 2018 (got {value!r})")
-    if not 1950 <= value <= 2200:
-        raise InvalidInput(field, f"{value} is not a plausible tax year")
-    return value
+    """A tax year as an ``int`` (``bool`` and other types refused), as the records' ``TaxYear`` fields take it."""
+    return _TAX_YEAR.take(value, field)  # type: ignore[no-any-return]
 
 
 #: The day on which the law for tax year ``year`` is read: ``year-12-31``
