@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from .. import calendar as _calendar
 from ..errors import InvalidInput, UnknownCategory
-from ..inputs import TaxYear
+from ..inputs import Year
 from ..law import Law, default
 from ..money import CONTEXT, FEN, date_arg, money, nonnegative_money, rate
 from ..money import choice as choice  # the one check of a choice, shared with every rule
@@ -100,11 +100,11 @@ def the_law(law: Law | None) -> Law:
     return default() if law is None else law
 
 
-_TAX_YEAR = TaxYear("a tax year")
+_TAX_YEAR = Year("a tax year")
 
 
 def tax_year(value: object, field: str = "year") -> int:
-    """A tax year as an ``int`` (``bool`` and other types refused), as the records' ``TaxYear`` fields take it."""
+    """A tax year as an ``int`` (``bool`` and other types refused), as the records' ``Year`` fields take it."""
     return _TAX_YEAR.take(value, field)  # type: ignore[no-any-return]
 
 

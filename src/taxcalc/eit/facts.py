@@ -108,11 +108,11 @@ from ..inputs import (
     Choice,
     Date,
     Flag,
-    Integers,
     Nested,
     Rate,
     Rows,
-    TaxYear,
+    Year,
+    Years,
     grammar,
     record,
     take,
@@ -141,10 +141,6 @@ _ONE = Decimal(1)
 TOTAL_LIMIT = grammar.AMOUNT_LIMIT // 10
 
 
-def _years(doc: str) -> Integers:
-    return Integers(doc, minimum=grammar.TAX_YEAR_FIRST, maximum=grammar.TAX_YEAR_LAST)
-
-
 def _quarters(year: int, opened: _dt.date | None, closed: _dt.date | None) -> tuple[int, ...]:
     """The quarters of ``year`` the enterprise operated in."""
     first = opened.month if opened is not None and opened.year == year else 1
@@ -156,7 +152,7 @@ def _quarters(year: int, opened: _dt.date | None, closed: _dt.date | None) -> tu
 class EnterpriseYear:
     """One enterprise's facts for one tax year (see the module notes for each field)."""
 
-    year: Annotated[int, TaxYear("the tax year")]
+    year: Annotated[int, Year("the tax year")]
     profit: Annotated[Decimal, Amount("利润总额, the accounting profit of the year (negative for a loss)",
                                       sign="any")]
     adjustments: Annotated[Decimal, Amount("other net tax adjustments (纳税调整增加额 − 减少额), signed: not the "
@@ -166,11 +162,11 @@ class EnterpriseYear:
     main_business_share: Annotated[Decimal, Rate("the main business's share of income (主营业务收入占比)")] = _ONE
     industrial: Annotated[bool | None, Flag("工业企业 (default: mining, manufacturing or utilities)")] = None
     restricted: Annotated[bool, Flag("in a restricted or prohibited industry")] = False
-    hnte_years: Annotated[tuple[int, ...], _years("years taken as a high and new technology enterprise for "
+    hnte_years: Annotated[tuple[int, ...], Years("years taken as a high and new technology enterprise for "
                                                   "every purpose, besides those of hnte_certificates")] = ()
-    tech_sme_years: Annotated[tuple[int, ...], _years("years as a technology-based SME (科技型中小企业), "
+    tech_sme_years: Annotated[tuple[int, ...], Years("years as a technology-based SME (科技型中小企业), "
                                                       "besides those of tech_sme_registrations")] = ()
-    tase_years: Annotated[tuple[int, ...], _years("years as a technology-advanced service enterprise")] = ()
+    tase_years: Annotated[tuple[int, ...], Years("years as a technology-advanced service enterprise")] = ()
     ic_machine: Annotated[bool, Flag("on the list of integrated-circuit or industrial mother-machine "
                                      "enterprises")] = False
     quarters: Annotated[tuple[Quarter, ...], Rows("employees and total assets of each quarter operated",

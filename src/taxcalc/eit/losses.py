@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Formula, Step, later, result
-from ..inputs import Amount, Choice, TaxYear, record, take
+from ..inputs import Amount, Choice, Year, record, take
 from ..law import Law
 from ..money import CONTEXT, ZERO, MoneyLike, money
 from ._common import (
@@ -102,7 +102,7 @@ class Loss:
     ``"film"``: a 2020 loss declared under 2020年第8号 / 第25号).
     """
 
-    year: Annotated[int, TaxYear("the tax year the loss arose in")]
+    year: Annotated[int, Year("the tax year the loss arose in")]
     amount: Annotated[Decimal, Amount("the part not yet made up at the start of the year")]
     extension: Annotated[str, Choice("a 2020 loss declared as of a hardship industry (2020年第8号, `hardship`) "
                                      "or of a film enterprise (2020年第25号, `film`)", EXTENSIONS)] = ""

@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Step
-from ..inputs import Date, Rows, TaxYear, Text, record, take
+from ..inputs import Date, Rows, Text, Year, record, take
 from ..law import Law, LawValue
 from ..money import DateLike
 from ._common import tax_year, the_law, year_end
@@ -138,7 +138,7 @@ class TechSmeRegistration:
     ``number`` the number itself (shown only).  File fields: ``year``, ``number``.
     """
 
-    year: Annotated[int, TaxYear("the year the registration number states (入库登记编号注明的年度)")]
+    year: Annotated[int, Year("the year the registration number states (入库登记编号注明的年度)")]
     number: Annotated[str, Text("the registration number (shown only)")] = ""
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values

@@ -24,8 +24,9 @@ from .fields import (
     ListOf,
     Month,
     Rate,
-    TaxYear,
     Text,
+    Year,
+    Years,
 )
 from .record import FieldSpec, Nested, Rows, json_schema, parse, read, record, spec, take
 
@@ -46,8 +47,9 @@ __all__ = [
     "Nested",
     "Rate",
     "Rows",
-    "TaxYear",
     "Text",
+    "Year",
+    "Years",
     "grammar",
     "json_schema",
     "parse",

@@ -45,8 +45,9 @@ __all__ = [
     "ListOf",
     "Month",
     "Rate",
-    "TaxYear",
     "Text",
+    "Year",
+    "Years",
     "shown",
 ]
 
@@ -314,7 +315,7 @@ class Integer(Field):
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
-class TaxYear(Integer):
+class Year(Integer):
     """A tax year (纳税年度), a whole number from :data:`~taxcalc.inputs.grammar.TAX_YEAR_FIRST` to
     :data:`~taxcalc.inputs.grammar.TAX_YEAR_LAST`."""
 
@@ -389,6 +390,14 @@ class Integers(ListOf):
         if not all(_INT_RE.match(p) for p in parts):
             return _fail(problems, path, f"must be whole numbers separated by commas (got {text!r})")
         return self.read([int(p) for p in parts], path, problems)
+
+
+class Years(Integers):
+    """A list of tax years (each a :class:`Year`); read as a sorted tuple of distinct years."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__(doc, minimum=grammar.TAX_YEAR_FIRST, maximum=grammar.TAX_YEAR_LAST)
+        self.item = Year(doc)
 
 
 class Flag(Field):
