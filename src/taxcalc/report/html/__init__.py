@@ -49,12 +49,12 @@ def render_html(report: Report, lang: str = "zh") -> str:
 def write_html(report: Report, path: str | os.PathLike[str], lang: str = "zh") -> Path:
     """Write the page to ``path`` atomically (a temporary file beside it, then a rename); return the path."""
     target = Path(path)
-    text = render_html(report, lang)  # everything that can fail on the report fails before a file is touched
     folder = target.parent
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no such folder to write the page in", str(folder))
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a folder, not a file name", str(target))
+    text = render_html(report, lang)  # everything that can fail on the report fails before a file is touched
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:

@@ -41,6 +41,7 @@ CJK_FONTS: tuple[str, ...] = (
     "Hiragino Sans GB", "Microsoft YaHei", "SimHei",
 )
 
+_GROUP_ID = re.compile(r'id="([a-z][a-z0-9.]*_\d+)"')
 _COLOURS = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1")
 
 
@@ -247,6 +248,8 @@ def draw_svg(chart: Chart, lang: str) -> str:
         fig.savefig(buf, format="svg", metadata={"Date": None})
     svg = buf.getvalue()
     svg = svg[svg.index("<svg"):]
+    # matplotlib numbers its groups in each drawing from 1 (figure_1, patch_1): unique on the page
+    svg = _GROUP_ID.sub(lambda m: f'id="{chart.id}-{m.group(1)}"', svg)
     return svg.replace("<svg ", f'<svg id="svg-{chart.id}" role="img" ', 1)
 
 
