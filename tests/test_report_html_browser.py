@@ -16,6 +16,7 @@ having opened the page.  The browser is found as ``$TAXCALC_CHROMIUM``, else
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -97,14 +98,10 @@ class DevTools:
         self.ws.close()
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory) -> Iterator[str]:
-    """A headless Chromium started for this module; yields the DevTools HTTP address."""
-    path = _browser()
-    if path is None:
-        pytest.skip("no Chromium browser found (install Debian's chromium, or set TAXCALC_CHROMIUM); "
-                    "the HTML report was not opened in a browser")
-    profile = tmp_path_factory.mktemp("chromium-profile")
+@contextlib.contextmanager
+def chromium(path: str, profile: Path) -> Iterator[str]:
+    """Headless Chromium at ``path`` with a fresh profile; yields its DevTools HTTP address, then ends it."""
+    profile.mkdir(parents=True, exist_ok=True)
     proc = subprocess.Popen(
         [path, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -119,15 +116,31 @@ def browser(tmp_path_factory) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{path} did not start within {START_TIMEOUT} s")
             time.sleep(0.1)
-        port = int(port_file.read_text().split()[0])
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{int(port_file.read_text().split()[0])}"
     finally:
         try:
             os.killpg(proc.pid, signal.SIGTERM)  # the browser and the processes it started
             proc.wait(timeout=10)
         except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
+
+
+def browser_or_skip(what: str) -> str:
+    """The browser's path, or the test is skipped saying so."""
+    path = _browser()
+    if path is None:
+        pytest.skip(f"no Chromium browser found (install Debian's chromium, or set TAXCALC_CHROMIUM); {what}")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory) -> Iterator[str]:
+    """A headless Chromium started for this module; yields the DevTools HTTP address."""
+    path = browser_or_skip("the HTML report was not opened in a browser")
+    with chromium(path, tmp_path_factory.mktemp("chromium-profile")) as address:
+        yield address
 
 
 def _page_target(address: str) -> str:
