@@ -5,8 +5,9 @@ same order: the enterprise, each section's lines, tables, savings, refunds and
 notes, then the saving from each policy with the subtotals, the total in figures
 and in 大写金额, and the refunds apart.  Every figure is read from the report's
 JSON form (:meth:`taxcalc.report.Report.as_dict`) as the exact string found there
-and shown grouped as the text report shows it; it carries that string in
-``data-value`` and where it comes from in ``data-figure``:
+and shown grouped as the text report shows it (the totals with the currency
+sign); it carries that string in ``data-value`` and where it comes from in
+``data-figure``:
 
 ===============================  ==========================================
 ``data-figure``                  JSON
@@ -35,6 +36,14 @@ from html import escape
 from typing import Any
 
 from ...format import format_money, format_rate
+from ..render import (  # the text report's words
+    _EXPORTER,
+    _NUMERALS,
+    _PERIOD,
+    _QUAL,
+    _TAXES,
+    _TAXPAYER,
+)
 from .charts import CJK_FONTS, Chart, charts, draw_svg
 
 __all__ = ["FONT_STACK", "page"]
@@ -44,20 +53,6 @@ FONT_STACK = ", ".join(
     ["system-ui", "-apple-system", '"Segoe UI"', *(f'"{f}"' for f in CJK_FONTS),
      '"Noto Sans SC"', "sans-serif"])
 
-_TAXES = {"vat": ("增值税", "VAT"), "eit": ("企业所得税", "income tax"), "export": ("出口退税", "export refund")}
-_TAXPAYER = {"general": ("一般纳税人", "general taxpayer"), "small_scale": ("小规模纳税人", "small-scale taxpayer")}
-_PERIOD = {"month": ("按月申报", "files monthly"), "quarter": ("按季申报", "files quarterly")}
-_EXPORTER = {
-    "none": ("无出口", "no exports"),
-    "manufacturer": ("生产企业（免抵退）", "manufacturer (exemption, credit and refund)"),
-    "trader": ("外贸企业（免退）", "trading firm (exemption and refund)"),
-}
-_QUAL = {
-    "high_tech": ("高新技术企业", "high and new technology enterprise"),
-    "tech_sme": ("科技型中小企业", "technology-based SME"),
-    "advanced_tech_service": ("技术先进型服务企业", "advanced technology service enterprise"),
-}
-_NUMERALS = "一二三四五六七八九十"
 _MONEY_TH = ' class="money"'
 
 _CSS = """
@@ -93,9 +88,9 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _money(value: str, figure: str, lang: str, tag: str = "td") -> str:
-    """An exact amount from the JSON, shown grouped, with where it comes from."""
-    shown = format_money(Decimal(value), lang, symbol=False)
+def _money(value: str, figure: str, lang: str, tag: str = "td", *, symbol: bool = False) -> str:
+    """An exact amount from the JSON, shown grouped (a total with its currency sign), with where it comes from."""
+    shown = format_money(Decimal(value), lang, symbol=symbol)
     cls = ' class="money"' if tag == "td" else ""
     return f'<{tag}{cls} data-figure="{_e(figure)}" data-value="{_e(value)}">{_e(shown)}</{tag}>'
 
@@ -244,11 +239,11 @@ def _summary(n: int, r: dict[str, Any], lang: str) -> str:
         for tax, amount in by_tax.items():
             name = _t(_TAXES.get(tax, (tax, tax)), lang)
             label = f"{name}节税小计" if lang == "zh" else f"Saving in {name}"
-            out.append(f"<tr><th>{_e(label)}</th>{_money(amount, 'total_saving_by_tax:' + tax, lang)}</tr>")
+            out.append(f"<tr><th>{_e(label)}</th>{_money(amount, 'total_saving_by_tax:' + tax, lang, symbol=True)}</tr>")
         out.append("</tbody></table>")
     label = "合计节税" if lang == "zh" else "Total saving"
-    out.append(f'<p class="total-saving">{label}{"：" if lang == "zh" else ": "}¥'
-               f"{_money(r['total_saving'], 'total_saving', lang, tag='span')}</p>")
+    out.append(f'<p class="total-saving">{label}{"：" if lang == "zh" else ": "}'
+               f"{_money(r['total_saving'], 'total_saving', lang, tag='span', symbol=True)}</p>")
     if r["total_saving_daxie"]:
         words = r["total_saving_daxie"]
         out.append(f'<p data-figure="total_saving_daxie">{_e(("大写：" if lang == "zh" else "in Chinese capitals: ") + words)}</p>')
@@ -256,7 +251,8 @@ def _summary(n: int, r: dict[str, Any], lang: str) -> str:
         out.append(f"<h3>{'退税（退还已缴进项税额，不计入节税）' if lang == 'zh' else 'Refunds (input VAT paid back; not savings)'}</h3>")
         out.append(_items(r["refunds"], "refund", lang))
         label = "退税合计" if lang == "zh" else "Total refunds"
-        out.append(f"<p>{label}{'：' if lang == 'zh' else ': '}¥{_money(r['total_refund'], 'total_refund', lang, tag='span')}</p>")
+        out.append(f"<p>{label}{'：' if lang == 'zh' else ': '}"
+                   f"{_money(r['total_refund'], 'total_refund', lang, tag='span', symbol=True)}</p>")
     notes = [(f"{i['zh']}：{i['note']['zh']}", f"{i['en']}: {i['note']['en']}")
              for i in (*r["savings"], *r["refunds"]) if "note" in i]
     out.append(_notes(notes, lang))
