@@ -82,7 +82,7 @@ def test_report_fields_come_from_the_schema(built):
 
 def test_api_reference_has_the_docstrings_one_page_for_each_package(built):
     index = (built / "api.html").read_text("utf-8")
-    pages = ["package", "money", "law", "format", "report", "vat", "eit", "export", "rules", "cli"]
+    pages = ["package", "money", "law", "format", "report", "vat", "eit", "export", "environment", "rules", "cli"]
     assert all(f'href="api/{p}.html"' in index for p in pages)
     html = {p: (built / "api" / f"{p}.html").read_text("utf-8") for p in pages}
     assert "Exact money" in html["money"]
@@ -254,3 +254,24 @@ def test_a_bad_law_chart_key_fails_the_build(tmp_path):
     )
     assert result.returncode != 0
     assert "law-chart: unknown key 'vat.rate.nope'" in result.stderr
+
+
+def test_a_new_rule_page_without_the_directive_gets_its_chart(tmp_path):
+    src = tmp_path / "src"
+    (src / "rules").mkdir(parents=True)
+    (src / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(DOCS / '_ext')!r})\n"
+        "extensions = ['myst_parser', 'lawtables', 'lawcharts']\nsource_suffix = {'.md': 'markdown'}\n", "utf-8")
+    (src / "index.md").write_text("# x\n\n```{toctree}\nrules/new\n```\n", "utf-8")
+    (src / "rules" / "new.md").write_text(
+        "# A new rule\n\nText.\n\n```{law-history} vat.rate.standard\n```\n\n```{law-history} vat.rate.low_rate_goods\n```\n",
+        "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(tmp_path / "out")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "rules" / "new.html").read_text("utf-8")
+    chart = html.index('<figure class="law-chart" id="law-chart-rules-new-')
+    assert 'data-keys="vat.rate.standard vat.rate.low_rate_goods"' in html
+    assert html.index("Text.") < chart < html.index('id="law-history-vat-rate-standard"')

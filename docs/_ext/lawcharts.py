@@ -16,6 +16,10 @@
     :func:`taxcalc.eit.small_profit` at build time, with the year's cliffs
     (:func:`taxcalc.eit.small_profit_cliffs`) marked.
 
+A page under ``rules/`` that has history tables but no ``law-chart`` gets one all
+the same, before its first history table: every rule page shows its values over
+time, a new one included.
+
 Each chart is a ``<figure class="law-chart">`` with an id (``law-chart-…``) and the
 keys or years it draws in ``data-keys`` / ``data-years``.  Values reach the drawing
 as floats: a position on a picture, never a figure anyone reads (the tables beside
@@ -212,6 +216,18 @@ def _timeline(ax: Any, specs: list[Any], right: _dt.date) -> None:
     ax.set_ylim(len(specs) - 0.5, -0.5)
 
 
+_CAPTION = ("Values over time, drawn from the law data when the docs are built (tables below: "
+            "the exact values and citations). 各键取值随时间的变化，构建文档时由法规数据生成。")
+
+
+def _law_chart(env: Any, keys: list[str]) -> nodes.raw:
+    n = env.new_serialno("law-chart")
+    chart_id = f"law-chart-{env.docname.replace('/', '-')}-{n}"
+    node = _figure(chart_id, draw_law_chart(keys, chart_id), _CAPTION, f'data-keys="{_escape(" ".join(keys))}"')
+    node["classes"].append("law-chart")
+    return node
+
+
 class LawChart(SphinxDirective):
     """``{law-chart} [KEY …]``: step charts of the keys' values over time, from the law data."""
 
@@ -225,12 +241,24 @@ class LawChart(SphinxDirective):
             raise self.error(f"law-chart: {exc}") from None
         if not keys:
             raise self.error("law-chart: no key named, and no law-history table on the page")
-        n = self.env.new_serialno("law-chart")
-        chart_id = f"law-chart-{self.env.docname.replace('/', '-')}-{n}"
-        svg = draw_law_chart(keys, chart_id)
-        caption = ("Values over time, drawn from the law data when the docs are built (tables below: "
-                   "the exact values and citations). 各键取值随时间的变化，构建文档时由法规数据生成。")
-        return [_figure(chart_id, svg, caption, f'data-keys="{_escape(" ".join(keys))}"')]
+        return [_law_chart(self.env, keys)]
+
+
+def _chart_every_rule_page(app: Sphinx, doctree: nodes.document) -> None:
+    """A rule page with history tables and no chart gets one before its first table."""
+    env = app.env
+    if not env.docname.startswith("rules/"):
+        return
+    if any("law-chart" in n["classes"] for n in doctree.findall(nodes.raw)):
+        return
+    first = next((t for t in doctree.findall(nodes.table) if "law-history" in t["classes"]), None)
+    if first is None:
+        return
+    keys = chart_keys([], Path(env.doc2path(env.docname)).read_text("utf-8"))
+    if not keys:
+        return
+    caption = first.parent[first.parent.index(first) - 1]  # the key's line above its table
+    caption.parent.insert(caption.parent.index(caption), _law_chart(env, keys))
 
 
 def small_profit_points(year: int) -> tuple[list[Decimal], list[Decimal], tuple[Decimal, ...]]:
@@ -310,4 +338,5 @@ class SmallProfitChart(SphinxDirective):
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("law-chart", LawChart)
     app.add_directive("small-profit-chart", SmallProfitChart)
+    app.connect("doctree-read", _chart_every_rule_page)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

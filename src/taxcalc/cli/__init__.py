@@ -23,7 +23,7 @@ from ..errors import TaxcalcError
 __all__ = ["main"]
 
 #: Sub-commands, in the order ``taxcalc --help`` lists them.
-SUBCOMMANDS: tuple[str, ...] = ("report", "law", "rules", "vat", "eit", "export")
+SUBCOMMANDS: tuple[str, ...] = ("report", "law", "rules", "vat", "eit", "export", "env")
 
 #: The hand-written sub-commands: their one-line help and their description.
 HAND_WRITTEN: dict[str, tuple[str, str]] = {

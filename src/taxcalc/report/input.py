@@ -72,6 +72,7 @@ from ..inputs import (
     FieldSpec,
     Flag,
     Integer,
+    ListOf,
     Month,
     Nested,
     Rate,
@@ -105,6 +106,7 @@ __all__ = [
     "Enterprise",
     "Equipment",
     "ExcessCreditRefund2018",
+    "ExcessCreditRefundClaim",
     "Export",
     "Income",
     "Loss",
@@ -498,12 +500,82 @@ class Export:
                            "in at home (e.g. standard)")
 
 
+def _super_credit_policies() -> tuple[str, ...]:
+    from ..vat.super_credit import SUPER_CREDIT_POLICIES
+
+    return SUPER_CREDIT_POLICIES
+
+
+def _refund_categories() -> tuple[str, ...]:
+    from ..vat.excess_credit_refund import REFUND_CATEGORIES
+
+    return REFUND_CATEGORIES
+
+
+def _sizes() -> tuple[str, ...]:
+    from ..vat.excess_credit_refund import SIZES
+
+    return SIZES
+
+
+@record
+class ExcessCreditRefundClaim:
+    """An application for the refund of excess input credit from 2019 (留抵退税), in the report year.
+
+    The end credits of the report year's months come from the report's own VAT
+    periods; December of the year before is ``[vat] opening_credit``; the months before
+    it are ``earlier_end_credits``.
+    """
+
+    applied_on: Annotated[_dt.date, Date("the day of the application, in the report year")]
+    category: Annotated[str, Choice("the taxpayer's category: general, advanced_manufacturing, small_micro, "
+                                    "listed_industry or real_estate", _refund_categories)]
+    credit_rating: Annotated[str, Choice("tax credit rating (纳税信用等级): A, B, M, C or D", CREDIT_RATINGS)]
+    listed_input_tax: Annotated[Decimal, Amount("input composition: VAT on special invoices, customs and "
+                                                "withholding certificates deducted since 2019-04")]
+    total_input_tax: Annotated[Decimal, Amount("input composition: all input VAT deducted since 2019-04")]
+    toll_road_input_tax: Annotated[Decimal, Amount("input composition: VAT on toll-road e-invoices deducted")] = _ZERO
+    base_credit: Annotated[Decimal, Amount("the end credit of 2019-03-31")] = _ZERO
+    prior_year_end_credit: Annotated[Decimal | None, Amount("from 2025-09 (general): the end credit of 12-31 of the "
+                                                            "year before the last month")] = None
+    industry_sales_share: Annotated[Decimal | None, Rate("the share of sales in the category's listed "
+                                                         "industries")] = None
+    size: Annotated[str | None, Choice("the enterprise's size: micro, small, medium or large", _sizes)] = None
+    stock_refunded: Annotated[bool, Flag("the one-off stock credit was refunded before (2022)")] = False
+    excluded: Annotated[bool, Flag("an exclusion applies (fraud, two tax-evasion penalties in 36 months, "
+                                   "即征即退 or 先征后返 since 2019-04-01)")] = False
+    earlier_end_credits: Annotated[tuple[Decimal, ...], ListOf(
+        "end credits of the months before December of the year before, oldest first (the last is November)",
+        Amount("an end credit"), noun="amounts", max_items=24)] = ()
+
+
 @record
 class Vat:
-    """VAT facts that are not monthly: the excess input credit brought into the year."""
+    """VAT facts that are not monthly: the excess input credit brought into the year, the super-credit
+    policy and the refund of excess credit applied for."""
 
     #: 上年末期末留抵税额: the excess input VAT carried into January.
     opening_credit: Annotated[Decimal, Amount("excess input VAT carried into January (上年末期末留抵税额)")] = _ZERO
+    #: 加计抵减: the one super-credit policy of the year (none by default).
+    super_credit_policy: Annotated[str | None, Choice(
+        "the input-VAT super-credit policy of the year (加计抵减): production_services, living_services, "
+        "advanced_manufacturing, integrated_circuit or mother_machine", _super_credit_policies)] = None
+    super_credit_sales_share: Annotated[Decimal | None, Rate(
+        "services policies: the services' share of all sales of the year before, e.g. 80%")] = None
+    super_credit_brought_forward: Annotated[Decimal, Amount(
+        "the super-credit balance carried into January (上年末加计抵减额余额)")] = _ZERO
+    #: 留抵退税 from 2019: an application in the report year.
+    excess_credit_refund: Annotated[ExcessCreditRefundClaim | None, Nested(
+        "the refund of excess input credit applied for in the year (`[vat.excess_credit_refund]`)",
+        ExcessCreditRefundClaim)] = None
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """A services super-credit has its share of sales; a balance brought forward has its policy."""
+        if self.super_credit_policy in ("production_services", "living_services") \
+                and self.super_credit_sales_share is None:
+            yield "super_credit_sales_share", f"missing: needed for the {self.super_credit_policy} super-credit"
+        if self.super_credit_policy is None and self.super_credit_brought_forward:
+            yield "super_credit_policy", "missing: a super-credit balance is brought forward"
 
 
 @record
@@ -783,8 +855,32 @@ def _across(v: _View) -> Iterator[tuple[str, str]]:
             yield "excess_credit_refund_2018", f"the refund of 财税〔2018〕70号 was made in 2018 only, not in {year}"
         if ent is not None and ent.vat_taxpayer == "small_scale":
             yield "excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund"
+    yield from _vat_credits(v, year, ent, claim)
     yield from _covered(v)
     yield from _total(v)
+
+
+def _vat_credits(v: _View, year: int | None, ent: Enterprise | None,
+                 claim: ExcessCreditRefund2018 | None) -> Iterator[tuple[str, str]]:
+    """The super-credit and the refund of excess credit are a general taxpayer's; the refund is a monthly
+    filer's, in the report year, and not with the 2018 refund."""
+    vat = v.vat
+    if vat is None:
+        return
+    general = ent is None or ent.vat_taxpayer == "general"
+    if vat.super_credit_policy is not None and not general:
+        yield "vat.super_credit_policy", "a small-scale taxpayer has no input credit to add to"
+    c = vat.excess_credit_refund
+    if c is None:
+        return
+    if year is not None:
+        yield from _in_year(year, c.applied_on, "vat.excess_credit_refund.applied_on", "day")
+    if not general:
+        yield "vat.excess_credit_refund", "a small-scale taxpayer has no input credit to refund"
+    elif ent is not None and ent.vat_period != "month":
+        yield "vat.excess_credit_refund", "taxcalc computes the refund of excess credit for monthly filers only"
+    if claim is not None:
+        yield "vat.excess_credit_refund", "give either the 2018 refund or this one, not both"
 
 
 def _dated(v: _View, year: int) -> Iterator[tuple[str, str]]:
@@ -1076,6 +1172,7 @@ TABLES: dict[str, type[Any]] = {
     fs.name: fs.field.cls for fs in spec(ReportInput) if isinstance(fs.field, Nested | Rows)
 }
 TABLES["rd.projects"] = RDProject
+TABLES["vat.excess_credit_refund"] = ExcessCreditRefundClaim
 
 
 def fields_of(table: str = "", format: int = FORMAT_VERSION) -> tuple[FieldSpec, ...]:  # noqa: A002
