@@ -86,3 +86,25 @@ def test_the_search_page_finds_them_in_a_browser(built, tmp_path):
                 assert pages <= names, (term, sorted(names))
         finally:
             tools.close()
+
+
+def test_without_jieba_the_build_fails_instead_of_leaving_the_chinese_out(tmp_path):
+    import subprocess
+    import sys
+
+    from test_docs_build import DOCS
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "import sys\nsys.modules['jieba'] = None  # as if it were not installed\n"
+        f"sys.path.insert(0, {str(DOCS / '_ext')!r})\n"
+        "extensions = ['myst_parser', 'zhsearch']\nsource_suffix = {'.md': 'markdown'}\n"
+        "html_search_language = 'zh'\n", "utf-8")
+    (src / "index.md").write_text("# 企业所得税\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(tmp_path / "out")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "zhsearch: jieba is not installed" in result.stderr

@@ -9,6 +9,9 @@ issue 14229, fixed by pull request 14416, which derives the name from the stemme
 file).  This extension registers the same search language with the name of the
 stemmer it uses, so the page names ``EnglishStemmer``; on a Sphinx that is already
 fixed it changes nothing.  tests/test_docs_search.py runs the search page in a browser.
+
+Without jieba, Sphinx leaves every Chinese word out of the index without a word; this
+extension warns instead (an error under ``-W``).
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.search.zh import SearchChinese
+from sphinx.search.zh import JIEBA_DEFAULT_DICT, SearchChinese
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
 
 
 class SearchChineseEnglishStemmer(SearchChinese):
@@ -25,7 +31,14 @@ class SearchChineseEnglishStemmer(SearchChinese):
     language_name = "English"  # the stemmer's class is EnglishStemmer (english-stemmer.js)
 
 
+def _check_jieba(app: Sphinx) -> None:
+    if app.config.html_search_language == "zh" and not JIEBA_DEFAULT_DICT:
+        logger.warning("zhsearch: jieba is not installed, so the search index would leave out every "
+                       "Chinese word; install it (it is in the test extra: pip install -e '.[test]')")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _check_jieba)
     if SearchChinese.js_stemmer_rawcode == "english-stemmer.js":
         app.add_search_language(SearchChineseEnglishStemmer)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
