@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from taxcalc.cli import main
 from taxcalc.format import format_money
@@ -285,3 +287,18 @@ def test_amounts_in_the_page_are_fen_strings_never_floats(example_report, pages)
     values = [v for k, v in parse(pages["zh"]).attrs_seen if k == "data-value"]
     assert values and all(re.fullmatch(r"-?\d+\.\d\d", v) for v in values)
     assert data["total_saving"] in values
+
+
+@settings(max_examples=4, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    year=st.sampled_from([2018, 2019, 2020, 2023]),
+    amounts=st.lists(st.decimals(min_value=0, max_value=2_000_000, places=2), min_size=1, max_size=4),
+    lang=st.sampled_from(["zh", "en"]),
+)
+def test_any_small_scale_report_shows_its_json_figures(year, amounts, lang):
+    """Monthly small-scale sales of any size: exempt, taxed, reduced; every figure the JSON's."""
+    rows = "".join(f'[[sales]]\nmonth = "{year}-{3 * i + 1:02d}"\namount = "{a}"\n' for i, a in enumerate(amounts))
+    head = SMALL_SCALE.replace("year = 2019", f"year = {year}").replace('"quarter"', '"month"')
+    text = head.split("[[sales]]")[0] + rows
+    report = build_report(parse_text(text, "toml", "small.toml"))
+    check_page(render_html(report, lang), report.as_dict(), lang)
