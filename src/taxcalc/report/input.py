@@ -61,6 +61,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import datafile as _datafile
 from ..datafile import MAX_BYTES, MAX_DEPTH
+from ..eit.losses import Loss
+from ..eit.rd_super_deduction import RdProject
+from ..eit.small_profit import MAX_EMPLOYEES, Quarter
 from ..errors import InputProblems, InvalidInput, OutsideCoverage, Problem
 from ..inputs import (
     BAD,
@@ -192,8 +195,6 @@ def main_businesses() -> tuple[str, ...]:
 YEAR_FIRST, YEAR_LAST = 1994, 2099
 #: Rows a list of the file may hold.
 MAX_ROWS = 10_000
-#: The most employees a head count may be.
-MAX_EMPLOYEES = 10_000_000
 #: The amounts of an input added up stay below 10^15 yuan (一千万亿元): every figure the report
 #: computes from them (sums, taxes, deductions of up to twice the base) then stays below the
 #: 10^16 yuan a figure may have (:data:`taxcalc.inputs.grammar.AMOUNT_LIMIT`).
@@ -307,20 +308,9 @@ class Purchase:
 _ZERO = Decimal(0)
 
 
-@record
-class RDProject:
-    """One R&D project's expensed spending of the year, by category (研发费用归集)."""
-
-    name: Annotated[str, Text("the project's name")] = ""
-    personnel: Annotated[Decimal, Amount("人员人工费用: wages, social insurance, contractors' labour")] = _ZERO
-    direct_inputs: Annotated[Decimal, Amount("直接投入费用: materials, fuel, power, testing")] = _ZERO
-    depreciation: Annotated[Decimal, Amount("折旧费用: depreciation of instruments and equipment used")] = _ZERO
-    amortisation: Annotated[Decimal, Amount("无形资产摊销费用: software, patents, know-how used")] = _ZERO
-    design: Annotated[Decimal, Amount("新产品设计费等: new-product design, new process rules, trials")] = _ZERO
-    other: Annotated[Decimal, Amount("其他相关费用: counted up to the cap on other expenses")] = _ZERO
-    entrusted_domestic: Annotated[Decimal, Amount("paid for R&D entrusted in China (counted at 80%)")] = _ZERO
-    entrusted_overseas: Annotated[Decimal, Amount("paid for R&D entrusted overseas (80%, within 2/3 of the "
-                                                  "domestic base)")] = _ZERO
+#: The R&D project of the income-tax rules (:class:`taxcalc.eit.RdProject`); ``RDProject`` is its
+#: former name here, kept as an alias.
+RDProject = RdProject
 
 
 @record
@@ -390,32 +380,6 @@ class Equipment:
         """residual is not more than cost."""
         if self.residual > self.cost:
             yield "residual", f"{self.residual} is more than the cost {self.cost}"
-
-
-@record
-class Loss:
-    """A loss of an earlier year not yet made up at the start of the report year.
-
-    ``extension``: ``hardship`` or ``film`` for a 2020 loss declared under 2020年第8号 / 第25号.
-    """
-
-    year: Annotated[int, Integer("the year the loss arose", minimum=1990, maximum=2100)]
-    amount: Annotated[Decimal, Amount("the part not yet made up at the start of the report year",
-                                      sign="positive")]
-    extension: Annotated[str, Choice("a 2020 loss declared as of a hardship industry (2020年第8号) or of a "
-                                     "film enterprise (2020年第25号)", LOSS_EXTENSIONS)] = ""
-
-
-@record
-class Quarter:
-    """Employees and total assets at the start and end of one quarter (季初值, 季末值)."""
-
-    quarter: Annotated[int, Integer("the quarter of the report year, 1 to 4", minimum=1, maximum=4)]
-    employees_start: Annotated[int, Integer("employees at the start of the quarter (季初值), dispatched "
-                                            "workers included", minimum=0, maximum=MAX_EMPLOYEES)]
-    employees_end: Annotated[int, Integer("employees at its end (季末值)", minimum=0, maximum=MAX_EMPLOYEES)]
-    assets_start: Annotated[Decimal, Amount("total assets at the start of the quarter")]
-    assets_end: Annotated[Decimal, Amount("total assets at its end")]
 
 
 @record
@@ -946,6 +910,9 @@ def _income(v: _View, year: int, ent: Enterprise) -> Iterator[tuple[str, str]]:
     if quarters:
         seen: dict[int, int] = {}
         for i, q in quarters:
+            if q.quarter is None:
+                yield f"quarters[{i}].quarter", "missing (required in a report: the quarter of the year, 1 to 4)"
+                continue
             if q.quarter in seen:
                 yield f"quarters[{i}].quarter", f"quarter {q.quarter} repeats quarters[{seen[q.quarter]}]"
             seen[q.quarter] = i
@@ -1118,7 +1085,7 @@ def parse_data(data: object, source: str = "") -> ReportInput:
     assert isinstance(got, ReportInput)
     # the rows as the computation reads them (the checks above named them by their place in the file)
     object.__setattr__(got, "losses", tuple(sorted(got.losses, key=lambda x: x.year)))
-    object.__setattr__(got, "quarters", tuple(sorted(got.quarters, key=lambda q: q.quarter)))
+    object.__setattr__(got, "quarters", tuple(sorted(got.quarters, key=lambda q: q.quarter or 0)))
     object.__setattr__(got, "source", source)
     return got
 
@@ -1204,6 +1171,8 @@ def json_schema() -> dict[str, Any]:
     out = _record_schema(ReportInput, title=f"taxcalc report input, format {FORMAT_VERSION}")
     out["required"] = ["format", *out["required"]]
     out["properties"]["format"].pop("default", None)
+    quarter = out["properties"]["quarters"]["items"]  # a report's quarter rows name their quarter
+    quarter["required"] = ["quarter", *quarter["required"]]
     return out
 
 
