@@ -6,6 +6,7 @@ One module per rule; each module's docstring is its specification.
 * :mod:`~taxcalc.eit.equipment` — one-time deduction of equipment (设备、器具一次性扣除)
 * :mod:`~taxcalc.eit.losses` — loss carry-forward (亏损结转弥补)
 * :mod:`~taxcalc.eit.rd_super_deduction` — R&D super-deduction (研发费用加计扣除)
+* :mod:`~taxcalc.eit.employee_education` — employee education expenses (职工教育经费)
 * :mod:`~taxcalc.eit.qualifications` — qualification years of high-tech
   enterprises and technology-based SMEs (资格年度), for the rate and for losses
 * :mod:`~taxcalc.eit.facts` — the input: one enterprise's facts for one tax year
@@ -18,6 +19,12 @@ from __future__ import annotations
 from ._common import INDUSTRIES
 from .annual import REGIMES, AnnualResult, annual
 from .benefit import POLICIES, Benefit, Policy, PolicyBenefit, benefit, policy_law
+from .employee_education import (
+    EDUCATION_KINDS,
+    EmployeeEducation,
+    EmployeeEducationInput,
+    employee_education,
+)
 from .equipment import (
     ACQUISITIONS,
     ASSET_KINDS,
@@ -69,6 +76,10 @@ from .small_profit import (
 )
 
 __all__ = [
+    "EDUCATION_KINDS",
+    "EmployeeEducation",
+    "EmployeeEducationInput",
+    "employee_education",
     "ACQUISITIONS",
     "INDUSTRIES",
     "POLICIES",

@@ -142,6 +142,7 @@ class Rule(NamedTuple):
 
 _V, _E, _X = "taxcalc.rules.vat", "taxcalc.rules.eit", "taxcalc.rules.export"
 _VP, _ENV = "taxcalc.rules.vat_preferences", "taxcalc.rules.environment"
+_EP = "taxcalc.rules.eit_preferences"
 #: The annual computation reads the rates and every preference it applies.
 _ANNUAL_KEYS = ("eit.rate.*", "eit.hnte.*", "eit.tase.in_force", "eit.small_profit.*", "eit.rd.*",
                 "eit.equipment.*", "eit.depreciation.*", "eit.losses.*")
@@ -236,6 +237,10 @@ RULES: tuple[Rule, ...] = (
               "eit.losses.years.qualified"), "docs/rules/eit-qualifications.md", ("eit", "qualification-year"),
          ("taxcalc.eit.qualification_year", "taxcalc.eit.hnte_q4_years", "taxcalc.eit.hnte_rate_years",
           "taxcalc.eit.hnte_validity_years", "taxcalc.eit.registration_years"), from_file=True),
+    Rule("eit.employee_education", "职工教育经费税前扣除限额与结转", "employee education expenses: the deduction "
+         "cap on wages and the carry-forward",
+         _EP, ("eit.education.cap.*",), "docs/rules/eit-employee-education.md", ("eit", "education"),
+         ("taxcalc.eit.employee_education",), options={"brought_forward": "--brought-forward"}),
     Rule("eit.annual", "企业所得税年度汇算", "the annual enterprise income tax computation (年度汇算清缴)",
          _E, _ANNUAL_KEYS, "docs/rules/eit-annual.md", ("eit", "annual"), ("taxcalc.eit.annual",), from_file=True),
     Rule("eit.benefit", "每项优惠政策的减税效应", "the benefit of each preferential policy (政策效应)",

@@ -1,0 +1,40 @@
+"""The enterprise income tax preferences beyond the core income tax rules, as the registry describes them.
+
+Each ``compute`` is a thin adapter calling the public function of :mod:`taxcalc.eit`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from .. import eit
+from .protocol import Definition
+
+if TYPE_CHECKING:
+    from ..law import Law
+
+__all__ = ["DEFINITIONS", "EXAMPLES"]
+
+
+def _education(i: eit.EmployeeEducationInput, *, law: Law | None) -> eit.EmployeeEducation:
+    return eit.employee_education(i.year, wages=i.wages, expenses=i.expenses, brought_forward=i.brought_forward,
+                                  kind=i.kind, law=law)
+
+
+def _explained(r: Any, lang: str, inputs: Any = None) -> str:
+    return str(r.explain(lang))
+
+
+#: An input of each rule, as a JSON document gives it.
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "eit.employee_education": {"year": 2018, "wages": "1000000", "expenses": "100000", "brought_forward": "5000"},
+}
+
+_DEFINITIONS: dict[str, Definition] = {
+    "eit.employee_education": Definition(input=eit.EmployeeEducationInput, compute=_education,
+                                         result=(eit.EmployeeEducation,), text=_explained),
+}
+
+#: The definition of each income tax preference rule, by id (see :mod:`taxcalc.rules.protocol`).
+DEFINITIONS: dict[str, Definition] = {k: dataclasses.replace(d, example=EXAMPLES[k]) for k, d in _DEFINITIONS.items()}
