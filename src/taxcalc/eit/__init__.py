@@ -7,6 +7,7 @@ One module per rule; each module's docstring is its specification.
 * :mod:`~taxcalc.eit.losses` — loss carry-forward (亏损结转弥补)
 * :mod:`~taxcalc.eit.rd_super_deduction` — R&D super-deduction (研发费用加计扣除)
 * :mod:`~taxcalc.eit.employee_education` — employee education expenses (职工教育经费)
+* :mod:`~taxcalc.eit.tech_transfer` — technology-transfer income (技术转让所得)
 * :mod:`~taxcalc.eit.qualifications` — qualification years of high-tech
   enterprises and technology-based SMEs (资格年度), for the rate and for losses
 * :mod:`~taxcalc.eit.facts` — the input: one enterprise's facts for one tax year
@@ -74,8 +75,22 @@ from .small_profit import (
     small_profit,
     small_profit_cliffs,
 )
+from .tech_transfer import (
+    TRANSFER_KINDS,
+    TechnologyTransfer,
+    TechTransfer,
+    TechTransferInput,
+    TransferIncome,
+    tech_transfer,
+)
 
 __all__ = [
+    "TRANSFER_KINDS",
+    "TechTransfer",
+    "TechTransferInput",
+    "TechnologyTransfer",
+    "TransferIncome",
+    "tech_transfer",
     "EDUCATION_KINDS",
     "EmployeeEducation",
     "EmployeeEducationInput",

@@ -6,14 +6,12 @@ The rule
     forward to later tax years (超过部分，准予在以后纳税年度结转扣除), with no limit
     on the number of years:
 
-    ======================================  ===========  ==================================
-    enterprise                              share        from
-    ======================================  ===========  ==================================
-    ordinary (一般企业)                       2.5%         2008 (实施条例 第四十二条)
-    ordinary                                8%           2018-01-01 (财税〔2018〕51号 一)
-    high and new technology (高新技术企业)      8%           2015-01-01 (财税〔2015〕63号 一)
-    technology-advanced service (技术先进型)    8%           2017-01-01 (财税〔2017〕79号 一、2)
-    ======================================  ===========  ==================================
+    * ordinary enterprises (一般企业): 2.5% from 2008 (实施条例 第四十二条), 8% from
+      2018-01-01 (财税〔2018〕51号 一);
+    * high and new technology enterprises (高新技术企业): 8% from 2015-01-01
+      (财税〔2015〕63号 一);
+    * technology-advanced service enterprises (技术先进型服务企业): 8% from
+      2017-01-01 (财税〔2017〕79号 一、2).
 
 Keys read
     ``eit.education.cap.ordinary``, ``eit.education.cap.hnte``,

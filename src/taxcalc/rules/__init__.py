@@ -241,6 +241,10 @@ RULES: tuple[Rule, ...] = (
          "cap on wages and the carry-forward",
          _EP, ("eit.education.cap.*",), "docs/rules/eit-employee-education.md", ("eit", "education"),
          ("taxcalc.eit.employee_education",), options={"brought_forward": "--brought-forward"}),
+    Rule("eit.tech_transfer", "技术转让所得免征、减半征收企业所得税", "technology-transfer income: exempt up to "
+         "5 million a year, taxed at half above (技术转让所得)",
+         _EP, ("eit.tech_transfer.*", "eit.rate.standard"), "docs/rules/eit-tech-transfer.md", ("eit", "tech-transfer"),
+         ("taxcalc.eit.tech_transfer",), from_file=True),
     Rule("eit.annual", "企业所得税年度汇算", "the annual enterprise income tax computation (年度汇算清缴)",
          _E, _ANNUAL_KEYS, "docs/rules/eit-annual.md", ("eit", "annual"), ("taxcalc.eit.annual",), from_file=True),
     Rule("eit.benefit", "每项优惠政策的减税效应", "the benefit of each preferential policy (政策效应)",

@@ -22,6 +22,10 @@ def _education(i: eit.EmployeeEducationInput, *, law: Law | None) -> eit.Employe
                                   kind=i.kind, law=law)
 
 
+def _tech_transfer(i: eit.TechTransferInput, *, law: Law | None) -> eit.TechTransfer:
+    return eit.tech_transfer(i.year, i.transfers, rate=i.rate, law=law)
+
+
 def _explained(r: Any, lang: str, inputs: Any = None) -> str:
     return str(r.explain(lang))
 
@@ -29,11 +33,19 @@ def _explained(r: Any, lang: str, inputs: Any = None) -> str:
 #: An input of each rule, as a JSON document gives it.
 EXAMPLES: dict[str, dict[str, Any]] = {
     "eit.employee_education": {"year": 2018, "wages": "1000000", "expenses": "100000", "brought_forward": "5000"},
+    "eit.tech_transfer": {"year": 2019, "transfers": [
+        {"name": "patent A", "kind": "ownership", "income_date": "2019-06-30", "revenue": "9000000",
+         "cost": "1000000", "related_taxes": "0"},
+        {"name": "licence B", "kind": "non_exclusive_licence", "income_date": "2019-09-30", "revenue": "500000",
+         "licence_years": 5},
+    ]},
 }
 
 _DEFINITIONS: dict[str, Definition] = {
     "eit.employee_education": Definition(input=eit.EmployeeEducationInput, compute=_education,
                                          result=(eit.EmployeeEducation,), text=_explained),
+    "eit.tech_transfer": Definition(input=eit.TechTransferInput, compute=_tech_transfer,
+                                    result=(eit.TechTransfer,), text=_explained),
 }
 
 #: The definition of each income tax preference rule, by id (see :mod:`taxcalc.rules.protocol`).
