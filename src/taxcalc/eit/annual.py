@@ -56,6 +56,7 @@ from ..explain import Explained, Formula, Step, later, result
 from ..law import Law
 from ..money import CONTEXT, ZERO, round_fen, total
 from ._common import months_operated, signed_yuan, the_law, year_end, yuan
+from .employee_education import EmployeeEducation, employee_education
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
 from .losses import Loss, LossYear, _apply
@@ -69,6 +70,7 @@ from .small_profit import (
     _read_averaging,
     _read_year_regimes,
 )
+from .tech_transfer import TechTransfer, tech_transfer
 
 __all__ = ["AnnualResult", "REGIMES", "annual"]
 
@@ -109,6 +111,12 @@ class AnnualResult(Explained):
     equipment: tuple[EquipmentYear, ...]
     losses: LossYear
     small_profit: SmallProfit | None
+    #: Income taken off before losses (所得减免, A107020): technology-transfer income (0 when none).
+    income_reduction: Decimal
+    #: The employee education cap (``None`` when no education expenses are given).
+    education: EmployeeEducation | None
+    #: The technology-transfer relief (``None`` when no transfers are given).
+    tech_transfer: TechTransfer | None
     steps: tuple[Step, ...]
 
 
@@ -136,15 +144,31 @@ def _read_rates(law: Law, year: int, hnte: bool, tase: bool) -> tuple[_Regime, .
 
 
 def _before_formula(lang: str, profit: Decimal, adjustments: Decimal, equipment: Decimal, rd: Decimal,
-                    extra: Decimal) -> str:
+                    extra: Decimal, education: Decimal = ZERO) -> str:
     """The rate regimes open to an enterprise in ``year`` (besides small low-profit); kept by :meth:`Law.memo`."""
     text = f"{yuan(profit)} {signed_yuan(adjustments)} {signed_yuan(equipment)} − {yuan(rd)}"
+    if education:
+        text = f"{text} {signed_yuan(education)}"
     return f"{text} − {yuan(extra)}" if extra else text
 
 
 def _regime_formula(lang: str, alternatives: tuple[tuple[str, Decimal], ...]) -> str:
     names = _REGIME_ZH if lang == "zh" else {r: r for r in _REGIME_ZH}
     return f"min({', '.join([f'{names[r]} {yuan(t)}' for r, t in alternatives])})"
+
+
+def _cut_formula(lang: str, reduction: Decimal, before: Decimal) -> str:
+    return f"MIN({yuan(reduction)}, MAX({yuan(before)}, 0))"
+
+
+def _education_kind(f: EnterpriseYear, y: int) -> str:
+    """The enterprise's status for the education cap: technology-advanced service, high-tech, or ordinary.
+
+    A technology-advanced service year before the data's first (2017) is outside the coverage, as for its rate.
+    """
+    if y in f.tase_years:
+        return "tase"
+    return "hnte" if y in f.hnte_rate_years else "ordinary"
 
 
 def _minus_formula(lang: str, a: Decimal, b: Decimal) -> str:
@@ -181,8 +205,19 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     before = CONTEXT.subtract(CONTEXT.add(CONTEXT.add(f.profit, f.adjustments), eq_adj), rd.extra)
     if eq_extra:
         before = CONTEXT.subtract(before, eq_extra)
+    # Employee education expenses (an adjustment) and technology-transfer income (所得减免), when given.
+    edu = tt = None
+    cut = ZERO
+    if f.education_expenses is not None:
+        edu = employee_education(y, wages=f.wages, expenses=f.education_expenses,  # type: ignore[arg-type]
+                                 brought_forward=f.education_brought_forward, kind=_education_kind(f, y), law=law)
+        before = CONTEXT.add(before, edu.adjustment)
+    if f.tech_transfers:
+        tt = tech_transfer(y, f.tech_transfers, law=law)
+        cut = min(tt.reduction, max(before, ZERO))  # 所得减免 takes off no more than the income
     # Losses.
-    losses = _apply(law, y, before, f.losses, f.qualified, f.loss_extension)
+    losses = _apply(law, y, CONTEXT.subtract(before, cut) if cut else before, f.losses, f.qualified,
+                    f.loss_extension)
     whys: list[Step] = []  # why each qualification year that extended a loss is one
     if f.hnte_certificates or f.tech_sme_registrations:
         for q in sorted({u.qualified_by for u in losses.rows if u.qualified_by}):
@@ -215,7 +250,8 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     return AnnualResult(
         y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
         standard_tax, tax, CONTEXT.subtract(standard_tax, tax), tuple(alternatives), losses.new_loss, losses.carried,
-        rd, tuple(eq_years), losses, sp, later(_steps, bool(f.rd.projects or f.rd.intangibles), whys, rate_why, rate_step),
+        rd, tuple(eq_years), losses, sp, cut, edu, tt,
+        later(_steps, bool(f.rd.projects or f.rd.intangibles), whys, rate_why, rate_step),
     )
 
 
@@ -243,10 +279,20 @@ def _steps(r: AnnualResult, rd_shown: bool, whys: list[Step], rate_why: Step | N
     if r.equipment_extra:
         steps.append(Step("annual.equipment_extra", "高新技术企业设备、器具加计扣除", "high-tech equipment extra deduction",
                           r.equipment_extra, "yuan"))
+    edu_adjustment = ZERO
+    if r.education is not None:
+        steps.extend([e._replace(name="education." + e.name) for e in r.education.steps])
+        edu_adjustment = r.education.adjustment
     steps.append(Step("annual.income_before_losses", "纳税调整后所得", "income after adjustments, before losses",
                       r.income_before_losses, "yuan",
                       Formula(_before_formula, (r.profit, r.adjustments, r.equipment_adjustment, r.rd_extra,
-                                                r.equipment_extra)), (), "A100000"))
+                                                r.equipment_extra, edu_adjustment)), (), "A100000"))
+    if r.tech_transfer is not None:
+        steps.extend([t._replace(name="tech_transfer." + t.name) for t in r.tech_transfer.steps
+                      if t.name not in ("rate", "tax_saved")])  # the year's rate is the computation's own
+        steps.append(Step("annual.income_reduction", "所得减免（不超过纳税调整后所得）",
+                          "income taken off (所得减免; at most the income)", r.income_reduction, "yuan",
+                          Formula(_cut_formula, (r.tech_transfer.reduction, r.income_before_losses)), (), "A100000"))
     steps.extend(whys)
     steps.extend(r.losses.steps)
     steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", r.taxable_income, "yuan", "", (),

@@ -32,7 +32,12 @@ Policy ids
 * ``loss_10_years`` — 10-year loss carry-forward of high-tech enterprises and
   tech SMEs (财税〔2018〕76号); off: ``eit.losses.years.qualified`` = 5;
 * ``loss_8_years_2020`` — 8-year carry-forward of 2020 hardship and film
-  losses; off: ``eit.losses.years.hardship`` and ``.film`` = 5.
+  losses; off: ``eit.losses.years.hardship`` and ``.film`` = 5;
+* ``employee_education_8pct`` — the 8% cap of employee education expenses
+  (财税〔2018〕51号, 〔2015〕63号, 〔2017〕79号); off: the caps
+  ``eit.education.cap.*`` = 2.5% (实施条例 第四十二条);
+* ``tech_transfer`` — technology-transfer income exempt up to 500万 and half
+  above (实施条例 第九十条); off: ``eit.tech_transfer.in_force`` = false.
 
 A saving is never negative for a preference that only lowers the tax of the
 year (``reduces_only``).  The two equipment rules are timing preferences: they
@@ -126,6 +131,13 @@ POLICIES: dict[str, Policy] = {
                "8-year carry-forward of 2020 losses of hardship industries and film",
                (("eit.losses.years.hardship", 5), ("eit.losses.years.film", 5)),
                ("eit.losses.years.hardship", "eit.losses.years.film"), cite_day=_dt.date(2020, 12, 31)),
+        Policy("employee_education_8pct", "职工教育经费按工资薪金总额8%税前扣除",
+               "employee education expenses deductible up to 8% of wages",
+               (("eit.education.cap.hnte", "2.5%"), ("eit.education.cap.ordinary", "2.5%"),
+                ("eit.education.cap.tase", "2.5%")), ("eit.education.cap.ordinary",)),
+        Policy("tech_transfer", "技术转让所得免征、减半征收企业所得税",
+               "technology-transfer income exempt up to 5 million, half above",
+               (("eit.tech_transfer.in_force", False),), ("eit.tech_transfer.exempt_limit",)),
     )
 }
 
@@ -203,7 +215,7 @@ def policy_law(disabled: Iterable[str | Policy], *, law: Law | None = None) -> L
     >>> policy_law(["no_such_policy"])
     Traceback (most recent call last):
     ...
-    taxcalc.errors.UnknownCategory: policy: unknown value 'no_such_policy'; expected one of: small_profit, hnte_rate, tase_rate, rd_super_deduction, equipment_one_time, hnte_equipment_2022q4, loss_10_years, loss_8_years_2020
+    taxcalc.errors.UnknownCategory: policy: unknown value 'no_such_policy'; expected one of: small_profit, hnte_rate, tase_rate, rd_super_deduction, equipment_one_time, hnte_equipment_2022q4, loss_10_years, loss_8_years_2020, employee_education_8pct, tech_transfer
     """
     off: dict[str, object] = {}
     for p in disabled:
@@ -235,6 +247,14 @@ def _citations(p: Policy, facts: EnterpriseYear, result: AnnualResult, law: Law)
         if pid == "loss_10_years" and cites and (facts.hnte_certificates or facts.tech_sme_registrations):
             for s in result.steps:  # how the qualification years were read (45号 二)
                 if s.name.startswith("qualification.losses."):
+                    cites.extend(s.cite)
+    elif pid == "employee_education_8pct":
+        if result.education is not None:
+            cites.extend(result.education.step("share").cite)
+    elif pid == "tech_transfer":
+        if result.tech_transfer is not None and result.income_reduction:
+            for s in result.tech_transfer.steps:
+                if s.name in ("exempt", "half_taxed"):
                     cites.extend(s.cite)
     elif pid == "hnte_rate":  # the rate (below), and how the certificates decide the year (24号 一)
         if facts.hnte_certificates:
@@ -288,6 +308,10 @@ def _cannot_change(p: Policy, facts: EnterpriseYear, result: AnnualResult) -> bo
         return not facts.losses
     if pid == "loss_8_years_2020":
         return not any(loss.extension for loss in facts.losses)
+    if pid == "employee_education_8pct":
+        return facts.education_expenses is None
+    if pid == "tech_transfer":
+        return not facts.tech_transfers
     return False
 
 

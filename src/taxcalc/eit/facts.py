@@ -93,6 +93,15 @@ Fields
     origin year.
 ``loss_extension``
     mark of this year's own loss: ``"hardship"`` or ``"film"`` (2020 only).
+``wages``, ``education_expenses``, ``education_brought_forward``
+    optional: the year's wages and salaries and employee education expenses (in
+    the profit), and those carried forward from earlier years; when given, the
+    adjustment of :mod:`taxcalc.eit.employee_education` is computed (leave it out
+    of ``adjustments``).
+``tech_transfers``
+    optional: :class:`~taxcalc.eit.TechnologyTransfer` rows, the year's
+    technology transfers (their income in the profit); the exempt and half-taxed
+    income of :mod:`taxcalc.eit.tech_transfer` is taken off (所得减免).
 """
 
 from __future__ import annotations
@@ -130,6 +139,7 @@ from .qualifications import (
 )
 from .rd_super_deduction import MAX_ROWS, NO_RD, RdFacts
 from .small_profit import Quarter, _averages
+from .tech_transfer import TechnologyTransfer
 
 __all__ = ["EnterpriseYear"]
 
@@ -186,6 +196,14 @@ class EnterpriseYear:
                                                                    HnteCertificate, max_items=MAX_ROWS)] = ()
     tech_sme_registrations: Annotated[tuple[TechSmeRegistration, ...], Rows(
         "technology-based SME registrations", TechSmeRegistration, max_items=MAX_ROWS)] = ()
+    wages: Annotated[Decimal | None, Amount("wages and salaries of the year (工资薪金总额), for the employee "
+                                            "education cap")] = None
+    education_expenses: Annotated[Decimal | None, Amount("employee education expenses of the year "
+                                                         "(职工教育经费支出), in the profit")] = None
+    education_brought_forward: Annotated[Decimal, Amount("employee education expenses carried forward from "
+                                                         "earlier years")] = _ZERO
+    tech_transfers: Annotated[tuple[TechnologyTransfer, ...], Rows(
+        "technology transfers of the year (技术转让所得)", TechnologyTransfer, max_items=MAX_ROWS)] = ()
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given (computed once, when the record is made); ``None`` when not given.
     size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
@@ -214,13 +232,16 @@ class EnterpriseYear:
             equipment: Iterable[Equipment | Mapping[str, object]] = ...,
             losses: Iterable[Loss | Mapping[str, object]] = ..., loss_extension: str = ...,
             hnte_certificates: Iterable[HnteCertificate | Mapping[str, object]] = ...,
-            tech_sme_registrations: Iterable[TechSmeRegistration | Mapping[str, object]] = ...) -> None: ...
+            tech_sme_registrations: Iterable[TechSmeRegistration | Mapping[str, object]] = ...,
+            wages: MoneyLike | None = ..., education_expenses: MoneyLike | None = ...,
+            education_brought_forward: MoneyLike = ...,
+            tech_transfers: Iterable[TechnologyTransfer | Mapping[str, object]] = ...) -> None: ...
 
     def checks(self) -> Iterator[tuple[str, str]]:
         """opened is not after the year, closed not before it nor before opened; either quarters or both
         annual averages (employees and assets), not both; losses arose before the year, one per year;
-        quarters: one row for each quarter operated (numbered, each once); the amounts added up stay
-        below 10^15 yuan."""
+        quarters: one row for each quarter operated (numbered, each once); wages and education expenses
+        together; technology transfers in the year; the amounts added up stay below 10^15 yuan."""
         y, opened, closed = self.year, self.opened, self.closed
         days_ok = True
         if opened is not None and opened.year > y:
@@ -247,6 +268,13 @@ class EnterpriseYear:
             seen.add(loss.year)
         if quarters and days_ok:
             yield from self._quarter_checks(_quarters(y, opened, closed))
+        if (self.education_expenses is None) != (self.wages is None) or (
+                self.education_brought_forward and self.education_expenses is None):
+            yield ("wages" if self.wages is None else "education_expenses",
+                   "give both wages and education_expenses for the employee education cap")
+        for i, t in enumerate(self.tech_transfers):
+            if t.income_date.year != y:
+                yield f"tech_transfers[{i}].income_date", f"{t.income_date} is not in tax year {y}"
         largest = self._largest_total()
         if largest:
             yield largest
@@ -280,6 +308,13 @@ class EnterpriseYear:
             t = rd.totals
             parts.append(("rd", add(add(add(add(t.five, t.other), t.entrusted_domestic), t.entrusted_overseas),
                                     total([i.cost for i in rd.intangibles]))))
+        if self.wages is not None:
+            parts.append(("wages", total([self.wages, self.education_expenses or _ZERO,
+                                          self.education_brought_forward])))
+        if self.tech_transfers:
+            parts.append(("tech_transfers", total([add(t.revenue, add(t.cost, add(t.related_taxes,
+                                                                                t.other_deductions)))
+                                                   for t in self.tech_transfers])))
         for _, amount in parts[2:]:
             added = add(added, amount)
         if added < TOTAL_LIMIT:

@@ -19,7 +19,7 @@ The rule
       (四).
 
 Keys read
-    ``eit.tech_transfer.exempt_limit``, ``.excess_levy_share`` (on the year's last
+    ``eit.tech_transfer.in_force`` (off: nothing is exempt), ``.exempt_limit``, ``.excess_levy_share`` (on the year's last
     day); ``.non_exclusive_licence``, ``.licence_years``, ``.contract_registered``,
     ``.related_party_holding`` (on each transfer's day); ``eit.rate.standard`` when
     no ``rate`` is given.
@@ -254,11 +254,12 @@ def tech_transfer(
                               cite=(value.citation,)))
         rows.append(TransferIncome(t.name, income, not reason, reason))
     income = total(r.income for r in rows if r.qualifies)
+    on_v, on_step = _v(data, K + "in_force", end)
     limit_v, limit_step = _v(data, K + "exempt_limit", end)
     share_v, share_step = _v(data, K + "excess_levy_share", end)
     limit, share = limit_v.value, share_v.value
     assert isinstance(limit, Decimal) and isinstance(share, Decimal)
-    positive = max(income, ZERO)
+    positive = max(income, ZERO) if on_v.value else ZERO
     exempt = min(positive, limit)
     half = sub(positive, exempt)
     reduction = add(exempt, round_fen(mul(half, sub(_ONE, share))))
@@ -272,7 +273,7 @@ def tech_transfer(
     steps += [
         Step("income", "符合条件的技术转让所得合计", "qualifying technology-transfer income", income, "yuan",
              "SUM(qualifying transfers[].income)", (), LINE, "符合条件的各项技术转让所得之和"),
-        limit_step, share_step,
+        on_step, limit_step, share_step,
         Step("exempt", "免征企业所得税的部分", "exempt part", exempt, "yuan",
              Formula(_min_formula, (positive, limit)), (limit_v.citation,), LINE),
         Step("half_taxed", "减半征收企业所得税的部分", "part taxed at half", half, "yuan", "income − exempt",

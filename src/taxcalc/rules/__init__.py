@@ -145,7 +145,8 @@ _VP, _ENV = "taxcalc.rules.vat_preferences", "taxcalc.rules.environment"
 _EP = "taxcalc.rules.eit_preferences"
 #: The annual computation reads the rates and every preference it applies.
 _ANNUAL_KEYS = ("eit.rate.*", "eit.hnte.*", "eit.tase.in_force", "eit.small_profit.*", "eit.rd.*",
-                "eit.equipment.*", "eit.depreciation.*", "eit.losses.*")
+                "eit.equipment.*", "eit.depreciation.*", "eit.losses.*", "eit.education.cap.*",
+                "eit.tech_transfer.*")
 
 #: Every rule, in the order the command line lists them.
 RULES: tuple[Rule, ...] = (
