@@ -8,6 +8,7 @@ One module per rule; each module's docstring is its specification.
 * :mod:`~taxcalc.eit.rd_super_deduction` — R&D super-deduction (研发费用加计扣除)
 * :mod:`~taxcalc.eit.employee_education` — employee education expenses (职工教育经费)
 * :mod:`~taxcalc.eit.tech_transfer` — technology-transfer income (技术转让所得)
+* :mod:`~taxcalc.eit.venture` — venture-capital investment (创业投资企业抵扣应纳税所得额)
 * :mod:`~taxcalc.eit.qualifications` — qualification years of high-tech
   enterprises and technology-based SMEs (资格年度), for the rate and for losses
 * :mod:`~taxcalc.eit.facts` — the input: one enterprise's facts for one tax year
@@ -83,8 +84,20 @@ from .tech_transfer import (
     TransferIncome,
     tech_transfer,
 )
+from .venture import (
+    VENTURE_TARGETS,
+    VentureCapital,
+    VentureCapitalInput,
+    VentureInvestment,
+    venture_capital,
+)
 
 __all__ = [
+    "VENTURE_TARGETS",
+    "VentureCapital",
+    "VentureCapitalInput",
+    "VentureInvestment",
+    "venture_capital",
     "TRANSFER_KINDS",
     "TechTransfer",
     "TechTransferInput",

@@ -246,6 +246,10 @@ RULES: tuple[Rule, ...] = (
          "5 million a year, taxed at half above (技术转让所得)",
          _EP, ("eit.tech_transfer.*", "eit.rate.standard"), "docs/rules/eit-tech-transfer.md", ("eit", "tech-transfer"),
          ("taxcalc.eit.tech_transfer",), from_file=True),
+    Rule("eit.venture_capital", "创业投资企业按投资额的70%抵扣应纳税所得额", "venture-capital investment: 70% "
+         "of the investment deducted from taxable income when the 2-year holding completes (创业投资)",
+         _EP, ("eit.venture.*",), "docs/rules/eit-venture-capital.md", ("eit", "venture"),
+         ("taxcalc.eit.venture_capital",), from_file=True),
     Rule("eit.annual", "企业所得税年度汇算", "the annual enterprise income tax computation (年度汇算清缴)",
          _E, _ANNUAL_KEYS, "docs/rules/eit-annual.md", ("eit", "annual"), ("taxcalc.eit.annual",), from_file=True),
     Rule("eit.benefit", "每项优惠政策的减税效应", "the benefit of each preferential policy (政策效应)",

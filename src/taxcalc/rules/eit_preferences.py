@@ -26,6 +26,10 @@ def _tech_transfer(i: eit.TechTransferInput, *, law: Law | None) -> eit.TechTran
     return eit.tech_transfer(i.year, i.transfers, rate=i.rate, law=law)
 
 
+def _venture(i: eit.VentureCapitalInput, *, law: Law | None) -> eit.VentureCapital:
+    return eit.venture_capital(i.year, i.investments, income=i.income, brought_forward=i.brought_forward, law=law)
+
+
 def _explained(r: Any, lang: str, inputs: Any = None) -> str:
     return str(r.explain(lang))
 
@@ -39,6 +43,10 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         {"name": "licence B", "kind": "non_exclusive_licence", "income_date": "2019-09-30", "revenue": "500000",
          "licence_years": 5},
     ]},
+    "eit.venture_capital": {"year": 2019, "income": "5000000", "brought_forward": "0", "investments": [
+        {"name": "A", "target": "hnte_sme", "registered_on": "2017-03-15", "amount": "10000000"},
+        {"name": "B", "target": "startup_tech", "registered_on": "2018-06-01", "amount": "2000000"},
+    ]},
 }
 
 _DEFINITIONS: dict[str, Definition] = {
@@ -46,6 +54,8 @@ _DEFINITIONS: dict[str, Definition] = {
                                          result=(eit.EmployeeEducation,), text=_explained),
     "eit.tech_transfer": Definition(input=eit.TechTransferInput, compute=_tech_transfer,
                                     result=(eit.TechTransfer,), text=_explained),
+    "eit.venture_capital": Definition(input=eit.VentureCapitalInput, compute=_venture,
+                                      result=(eit.VentureCapital,), text=_explained),
 }
 
 #: The definition of each income tax preference rule, by id (see :mod:`taxcalc.rules.protocol`).
