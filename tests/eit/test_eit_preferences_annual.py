@@ -1,5 +1,5 @@
 """Employee education expenses and technology-transfer income inside the annual computation and
-the benefit of each policy: optional facts that leave every other input's result as it was,
+the benefit of each policy, and the venture-capital deduction after the losses: optional facts that leave every other input's result as it was,
 the order of the return (the education adjustment before 所得减免, 所得减免 before losses and at
 most the income), the savings with their citations, and properties (a preference never raises
 the tax)."""
@@ -23,6 +23,10 @@ BIG = {"employees": P(500), "assets": P("90000000")}  # not a small low-profit e
 
 def patent(revenue: str, year: int = 2019) -> TechnologyTransfer:
     return TechnologyTransfer(name="patent", kind="ownership", income_date=_dt.date(year, 5, 1), revenue=P(revenue))
+
+
+def venture(day: _dt.date, amount: str = "1000000") -> dict[str, str]:
+    return {"name": "V", "target": "hnte_sme", "registered_on": day.isoformat(), "amount": amount}
 
 
 def test_without_the_new_facts_the_result_is_as_before():
@@ -109,9 +113,40 @@ amounts = st.decimals(min_value=0, max_value=10**8, places=2)
        brought=amounts, revenue=amounts, year=st.integers(2010, 2024))
 def test_neither_preference_ever_raises_the_tax(profit, wages, spent, brought, revenue, year):
     f = EnterpriseYear(year, profit=profit, wages=wages, education_expenses=spent, education_brought_forward=brought,
-                       tech_transfers=[patent(str(revenue), year)], **BIG)
-    b = benefit(f, policies=["employee_education_8pct", "tech_transfer"])
+                       tech_transfers=[patent(str(revenue), year)],
+                       venture_investments=[venture(_dt.date(year - 2, 1, 2), str(revenue))], **BIG)
+    b = benefit(f, policies=["employee_education_8pct", "tech_transfer", "venture_capital"])
     assert all(p.saving >= 0 for p in b.policies)
     r = b.result
     assert 0 <= r.income_reduction <= max(r.income_before_losses, P(0))
     assert r.education is not None and r.education.carried_forward <= spent + brought
+    assert r.venture is not None and r.venture.carried_forward <= r.venture.available
+    assert r.taxable_income >= 0
+
+
+def test_the_venture_deduction_comes_after_the_losses_and_is_carried():
+    f = EnterpriseYear(2018, profit=P("1000000"), losses=[{"year": 2016, "amount": "600000"}],
+                       venture_investments=[venture(_dt.date(2017, 1, 1))], **BIG)
+    r = annual(f)
+    assert (r.losses_used, r.taxable_income, r.tax) == (P("600000"), P("0"), P("0"))
+    assert r.venture is not None and (r.venture.deducted, r.venture.carried_forward) == (P("400000"),
+                                                                                         P("300000.00"))
+    assert str(r.step("venture.investments[0].earned").cite[0]) == "国务院令第512号 第九十七条"
+    names = [s.name for s in r.steps]
+    assert names.index("losses.used") < names.index("venture.deducted") < names.index("annual.taxable_income")
+
+
+def test_the_venture_saving_in_the_benefit():
+    f = EnterpriseYear(2018, profit=P("9000000"), venture_investments=[venture(_dt.date(2017, 1, 1))], **BIG)
+    p = benefit(f, policies=["venture_capital"]).policy("venture_capital")
+    assert p.saving == P("175000.00")  # 700,000 × 25%
+    assert [str(c) for c in p.citations] == ["国务院令第512号 第九十七条"]
+    before = EnterpriseYear(2018, profit=P("9000000"), venture_investments=[venture(_dt.date(2017, 1, 2))], **BIG)
+    assert benefit(before, policies=["venture_capital"]).policy("venture_capital").saving == 0
+
+
+def test_a_venture_investment_after_the_year_is_refused():
+    with pytest.raises(InputProblems) as exc:
+        rules.get("eit.annual").read({"year": 2018, "profit": "1", "employees": 1, "assets": "1",
+                                      "venture_investments": [venture(_dt.date(2019, 1, 1))]})
+    assert [p.path for p in exc.value.problems] == ["venture_investments[0].registered_on"]

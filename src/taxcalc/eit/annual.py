@@ -25,6 +25,12 @@ The computation of one enterprise's tax year, in the order of the annual return
 6. the tax (应纳所得税额), rounded half up to the fen, and the relief
    (减免所得税额, A107040) against the standard rate.
 
+When given (all optional), the employee education adjustment (A105050,
+:mod:`taxcalc.eit.employee_education`) is part of the income after adjustments;
+the technology-transfer relief (所得减免, :mod:`taxcalc.eit.tech_transfer`) is
+taken off before the losses, at most the income; and the venture-capital
+deduction (A107030, :mod:`taxcalc.eit.venture`) after them.
+
 The losses carried to the next year — including a loss made this year — are
 part of the result (``losses_carried``), ready to go into next year's input.
 
@@ -71,6 +77,7 @@ from .small_profit import (
     _read_year_regimes,
 )
 from .tech_transfer import TechTransfer, tech_transfer
+from .venture import VentureCapital, venture_capital
 
 __all__ = ["AnnualResult", "REGIMES", "annual"]
 
@@ -117,6 +124,8 @@ class AnnualResult(Explained):
     education: EmployeeEducation | None
     #: The technology-transfer relief (``None`` when no transfers are given).
     tech_transfer: TechTransfer | None
+    #: The venture-capital deduction after the losses (``None`` when no investments are given).
+    venture: VentureCapital | None
     steps: tuple[Step, ...]
 
 
@@ -225,6 +234,10 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
             if why is not None:
                 whys.append(why)
     ti = losses.taxable_income
+    vc = None
+    if f.venture_investments or f.venture_brought_forward:  # after the losses (A100000 line 22)
+        vc = venture_capital(y, f.venture_investments, income=ti, brought_forward=f.venture_brought_forward, law=law)
+        ti = CONTEXT.subtract(ti, vc.deducted)
     rate_why = None  # the certificates decide the 15% rate of the year
     if f.hnte_certificates and y not in f.hnte_years:
         rate_why = law.memo(_read_rate_step, y, f.hnte_certificates)
@@ -250,7 +263,7 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     return AnnualResult(
         y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
         standard_tax, tax, CONTEXT.subtract(standard_tax, tax), tuple(alternatives), losses.new_loss, losses.carried,
-        rd, tuple(eq_years), losses, sp, cut, edu, tt,
+        rd, tuple(eq_years), losses, sp, cut, edu, tt, vc,
         later(_steps, bool(f.rd.projects or f.rd.intangibles), whys, rate_why, rate_step),
     )
 
@@ -295,6 +308,8 @@ def _steps(r: AnnualResult, rd_shown: bool, whys: list[Step], rate_why: Step | N
                           Formula(_cut_formula, (r.tech_transfer.reduction, r.income_before_losses)), (), "A100000"))
     steps.extend(whys)
     steps.extend(r.losses.steps)
+    if r.venture is not None:
+        steps.extend([v._replace(name="venture." + v.name) for v in r.venture.steps])
     steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", r.taxable_income, "yuan", "", (),
                       "A100000"))
     if rate_why is not None:

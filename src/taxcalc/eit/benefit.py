@@ -37,7 +37,10 @@ Policy ids
   (财税〔2018〕51号, 〔2015〕63号, 〔2017〕79号); off: the caps
   ``eit.education.cap.*`` = 2.5% (实施条例 第四十二条);
 * ``tech_transfer`` — technology-transfer income exempt up to 500万 and half
-  above (实施条例 第九十条); off: ``eit.tech_transfer.in_force`` = false.
+  above (实施条例 第九十条); off: ``eit.tech_transfer.in_force`` = false;
+* ``venture_capital`` — 70% of a venture-capital investment deducted when its
+  two-year holding completes (实施条例 第九十七条); off: ``eit.venture.in_force``
+  = false (what was carried forward from earlier years is still deducted).
 
 A saving is never negative for a preference that only lowers the tax of the
 year (``reduces_only``).  The two equipment rules are timing preferences: they
@@ -138,6 +141,9 @@ POLICIES: dict[str, Policy] = {
         Policy("tech_transfer", "技术转让所得免征、减半征收企业所得税",
                "technology-transfer income exempt up to 5 million, half above",
                (("eit.tech_transfer.in_force", False),), ("eit.tech_transfer.exempt_limit",)),
+        Policy("venture_capital", "创业投资企业按投资额的70%抵扣应纳税所得额",
+               "venture-capital investment: 70% deducted from taxable income",
+               (("eit.venture.in_force", False),), ("eit.venture.ratio",)),
     )
 }
 
@@ -215,7 +221,7 @@ def policy_law(disabled: Iterable[str | Policy], *, law: Law | None = None) -> L
     >>> policy_law(["no_such_policy"])
     Traceback (most recent call last):
     ...
-    taxcalc.errors.UnknownCategory: policy: unknown value 'no_such_policy'; expected one of: small_profit, hnte_rate, tase_rate, rd_super_deduction, equipment_one_time, hnte_equipment_2022q4, loss_10_years, loss_8_years_2020, employee_education_8pct, tech_transfer
+    taxcalc.errors.UnknownCategory: policy: unknown value 'no_such_policy'; expected one of: small_profit, hnte_rate, tase_rate, rd_super_deduction, equipment_one_time, hnte_equipment_2022q4, loss_10_years, loss_8_years_2020, employee_education_8pct, tech_transfer, venture_capital
     """
     off: dict[str, object] = {}
     for p in disabled:
@@ -255,6 +261,11 @@ def _citations(p: Policy, facts: EnterpriseYear, result: AnnualResult, law: Law)
         if result.tech_transfer is not None and result.income_reduction:
             for s in result.tech_transfer.steps:
                 if s.name in ("exempt", "half_taxed"):
+                    cites.extend(s.cite)
+    elif pid == "venture_capital":
+        if result.venture is not None:
+            for s in result.venture.steps:
+                if s.name.endswith(".earned"):
                     cites.extend(s.cite)
     elif pid == "hnte_rate":  # the rate (below), and how the certificates decide the year (24号 一)
         if facts.hnte_certificates:
@@ -312,6 +323,8 @@ def _cannot_change(p: Policy, facts: EnterpriseYear, result: AnnualResult) -> bo
         return facts.education_expenses is None
     if pid == "tech_transfer":
         return not facts.tech_transfers
+    if pid == "venture_capital":
+        return not facts.venture_investments
     return False
 
 

@@ -102,6 +102,10 @@ Fields
     optional: :class:`~taxcalc.eit.TechnologyTransfer` rows, the year's
     technology transfers (their income in the profit); the exempt and half-taxed
     income of :mod:`taxcalc.eit.tech_transfer` is taken off (所得减免).
+``venture_investments``, ``venture_brought_forward``
+    optional: a venture-capital enterprise's :class:`~taxcalc.eit.VentureInvestment`
+    rows and the deduction brought forward; 70% of those whose holding completes
+    in the year is deducted after the losses (:mod:`taxcalc.eit.venture`).
 """
 
 from __future__ import annotations
@@ -140,6 +144,7 @@ from .qualifications import (
 from .rd_super_deduction import MAX_ROWS, NO_RD, RdFacts
 from .small_profit import Quarter, _averages
 from .tech_transfer import TechnologyTransfer
+from .venture import VentureInvestment
 
 __all__ = ["EnterpriseYear"]
 
@@ -204,6 +209,10 @@ class EnterpriseYear:
                                                          "earlier years")] = _ZERO
     tech_transfers: Annotated[tuple[TechnologyTransfer, ...], Rows(
         "technology transfers of the year (技术转让所得)", TechnologyTransfer, max_items=MAX_ROWS)] = ()
+    venture_investments: Annotated[tuple[VentureInvestment, ...], Rows(
+        "a venture-capital enterprise's equity investments (创业投资)", VentureInvestment, max_items=MAX_ROWS)] = ()
+    venture_brought_forward: Annotated[Decimal, Amount("venture-capital deduction carried forward from earlier "
+                                                       "years")] = _ZERO
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given (computed once, when the record is made); ``None`` when not given.
     size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
@@ -235,7 +244,9 @@ class EnterpriseYear:
             tech_sme_registrations: Iterable[TechSmeRegistration | Mapping[str, object]] = ...,
             wages: MoneyLike | None = ..., education_expenses: MoneyLike | None = ...,
             education_brought_forward: MoneyLike = ...,
-            tech_transfers: Iterable[TechnologyTransfer | Mapping[str, object]] = ...) -> None: ...
+            tech_transfers: Iterable[TechnologyTransfer | Mapping[str, object]] = ...,
+            venture_investments: Iterable[VentureInvestment | Mapping[str, object]] = ...,
+            venture_brought_forward: MoneyLike = ...) -> None: ...
 
     def checks(self) -> Iterator[tuple[str, str]]:
         """opened is not after the year, closed not before it nor before opened; either quarters or both
@@ -275,6 +286,9 @@ class EnterpriseYear:
         for i, t in enumerate(self.tech_transfers):
             if t.income_date.year != y:
                 yield f"tech_transfers[{i}].income_date", f"{t.income_date} is not in tax year {y}"
+        for i, v in enumerate(self.venture_investments):
+            if v.registered_on.year > y:
+                yield f"venture_investments[{i}].registered_on", f"{v.registered_on} is after tax year {y}"
         largest = self._largest_total()
         if largest:
             yield largest
@@ -315,6 +329,9 @@ class EnterpriseYear:
             parts.append(("tech_transfers", total([add(t.revenue, add(t.cost, add(t.related_taxes,
                                                                                 t.other_deductions)))
                                                    for t in self.tech_transfers])))
+        if self.venture_investments or self.venture_brought_forward:
+            parts.append(("venture_investments", total([v.amount for v in self.venture_investments]
+                                                       + [self.venture_brought_forward])))
         for _, amount in parts[2:]:
             added = add(added, amount)
         if added < TOTAL_LIMIT:
