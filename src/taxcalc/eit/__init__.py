@@ -9,6 +9,7 @@ One module per rule; each module's docstring is its specification.
 * :mod:`~taxcalc.eit.employee_education` — employee education expenses (职工教育经费)
 * :mod:`~taxcalc.eit.tech_transfer` — technology-transfer income (技术转让所得)
 * :mod:`~taxcalc.eit.venture` — venture-capital investment (创业投资企业抵扣应纳税所得额)
+* :mod:`~taxcalc.eit.project_holiday` — project income holidays (三免三减半)
 * :mod:`~taxcalc.eit.qualifications` — qualification years of high-tech
   enterprises and technology-based SMEs (资格年度), for the rate and for losses
 * :mod:`~taxcalc.eit.facts` — the input: one enterprise's facts for one tax year
@@ -48,6 +49,7 @@ from .losses import (
     loss_schedule,
     loss_window,
 )
+from .project_holiday import PROJECT_KINDS, ProjectHoliday, ProjectHolidayInput, project_holiday
 from .qualifications import (
     HnteCertificate,
     QualificationYear,
@@ -93,6 +95,10 @@ from .venture import (
 )
 
 __all__ = [
+    "PROJECT_KINDS",
+    "ProjectHoliday",
+    "ProjectHolidayInput",
+    "project_holiday",
     "VENTURE_TARGETS",
     "VentureCapital",
     "VentureCapitalInput",

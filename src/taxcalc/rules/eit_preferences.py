@@ -30,6 +30,12 @@ def _venture(i: eit.VentureCapitalInput, *, law: Law | None) -> eit.VentureCapit
     return eit.venture_capital(i.year, i.investments, income=i.income, brought_forward=i.brought_forward, law=law)
 
 
+def _project(i: eit.ProjectHolidayInput, *, law: Law | None) -> eit.ProjectHoliday:
+    return eit.project_holiday(i.year, i.kind, first_income_year=i.first_income_year, income=i.income,
+                               separately_accounted=i.separately_accounted,
+                               contracted_or_own_use=i.contracted_or_own_use, rate=i.rate, law=law)
+
+
 def _explained(r: Any, lang: str, inputs: Any = None) -> str:
     return str(r.explain(lang))
 
@@ -47,6 +53,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         {"name": "A", "target": "hnte_sme", "registered_on": "2017-03-15", "amount": "10000000"},
         {"name": "B", "target": "startup_tech", "registered_on": "2018-06-01", "amount": "2000000"},
     ]},
+    "eit.project_holiday": {"year": 2021, "kind": "infrastructure", "first_income_year": 2018,
+                            "income": "2000000"},
 }
 
 _DEFINITIONS: dict[str, Definition] = {
@@ -56,6 +64,8 @@ _DEFINITIONS: dict[str, Definition] = {
                                     result=(eit.TechTransfer,), text=_explained),
     "eit.venture_capital": Definition(input=eit.VentureCapitalInput, compute=_venture,
                                       result=(eit.VentureCapital,), text=_explained),
+    "eit.project_holiday": Definition(input=eit.ProjectHolidayInput, compute=_project,
+                                      result=(eit.ProjectHoliday,), text=_explained),
 }
 
 #: The definition of each income tax preference rule, by id (see :mod:`taxcalc.rules.protocol`).
