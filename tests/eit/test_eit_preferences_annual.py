@@ -150,3 +150,25 @@ def test_a_venture_investment_after_the_year_is_refused():
         rules.get("eit.annual").read({"year": 2018, "profit": "1", "employees": 1, "assets": "1",
                                       "venture_investments": [venture(_dt.date(2019, 1, 1))]})
     assert [p.path for p in exc.value.problems] == ["venture_investments[0].registered_on"]
+
+
+def project(first: int, income: str = "2000000", kind: str = "infrastructure") -> dict[str, object]:
+    return {"name": "road", "kind": kind, "first_income_year": first, "income": income}
+
+
+def test_a_project_holiday_is_taken_off_with_the_transfer_income_at_most_the_income():
+    f = EnterpriseYear(2021, profit=P("9000000"), projects=[project(2018)], tech_transfers=[patent("6000000", 2021)],
+                       **BIG)
+    r = annual(f)
+    assert r.income_reduction == P("6500000.00")  # 5,500,000 transfer + 1,000,000 half of the project
+    assert r.projects[0].phase == "half"
+    assert "MIN(6,500,000.00" in r.step("annual.income_reduction").render("en")
+    small = annual(EnterpriseYear(2019, profit=P("1500000"), projects=[project(2018)], **BIG))
+    assert (small.income_reduction, small.taxable_income) == (P("1500000.00"), 0)
+
+
+def test_the_project_saving_in_the_benefit():
+    f = EnterpriseYear(2019, profit=P("9000000"), projects=[project(2018, kind="environment")], **BIG)
+    p = benefit(f, policies=["project_holiday"]).policy("project_holiday")
+    assert p.saving == P("500000.00")
+    assert [str(c) for c in p.citations] == ["国务院令第512号 第八十八条"]

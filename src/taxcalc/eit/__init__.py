@@ -49,7 +49,13 @@ from .losses import (
     loss_schedule,
     loss_window,
 )
-from .project_holiday import PROJECT_KINDS, ProjectHoliday, ProjectHolidayInput, project_holiday
+from .project_holiday import (
+    PROJECT_KINDS,
+    Project,
+    ProjectHoliday,
+    ProjectHolidayInput,
+    project_holiday,
+)
 from .qualifications import (
     HnteCertificate,
     QualificationYear,
@@ -96,6 +102,7 @@ from .venture import (
 
 __all__ = [
     "PROJECT_KINDS",
+    "Project",
     "ProjectHoliday",
     "ProjectHolidayInput",
     "project_holiday",

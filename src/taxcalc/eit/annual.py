@@ -66,6 +66,7 @@ from .employee_education import EmployeeEducation, employee_education
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
 from .losses import Loss, LossYear, _apply
+from .project_holiday import ProjectHoliday, project_holiday
 from .qualifications import _read_loss_step, _read_rate_step
 from .rd_super_deduction import RdResult
 from .rd_super_deduction import _compute as _rd_compute
@@ -126,6 +127,8 @@ class AnnualResult(Explained):
     tech_transfer: TechTransfer | None
     #: The venture-capital deduction after the losses (``None`` when no investments are given).
     venture: VentureCapital | None
+    #: The holiday of each project given (三免三减半), in the order given.
+    projects: tuple[ProjectHoliday, ...]
     steps: tuple[Step, ...]
 
 
@@ -223,7 +226,12 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         before = CONTEXT.add(before, edu.adjustment)
     if f.tech_transfers:
         tt = tech_transfer(y, f.tech_transfers, law=law)
-        cut = min(tt.reduction, max(before, ZERO))  # 所得减免 takes off no more than the income
+    holidays = tuple(project_holiday(y, p.kind, first_income_year=p.first_income_year, income=p.income,
+                                     separately_accounted=p.separately_accounted,
+                                     contracted_or_own_use=p.contracted_or_own_use, law=law) for p in f.projects)
+    if tt is not None or holidays:  # 所得减免 takes off no more than the income
+        cut = min(total(([tt.reduction] if tt is not None else []) + [h.reduction for h in holidays]),
+                  max(before, ZERO))
     # Losses.
     losses = _apply(law, y, CONTEXT.subtract(before, cut) if cut else before, f.losses, f.qualified,
                     f.loss_extension)
@@ -263,7 +271,7 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     return AnnualResult(
         y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
         standard_tax, tax, CONTEXT.subtract(standard_tax, tax), tuple(alternatives), losses.new_loss, losses.carried,
-        rd, tuple(eq_years), losses, sp, cut, edu, tt, vc,
+        rd, tuple(eq_years), losses, sp, cut, edu, tt, vc, holidays,
         later(_steps, bool(f.rd.projects or f.rd.intangibles), whys, rate_why, rate_step),
     )
 
@@ -300,12 +308,18 @@ def _steps(r: AnnualResult, rd_shown: bool, whys: list[Step], rate_why: Step | N
                       r.income_before_losses, "yuan",
                       Formula(_before_formula, (r.profit, r.adjustments, r.equipment_adjustment, r.rd_extra,
                                                 r.equipment_extra, edu_adjustment)), (), "A100000"))
+    parts: list[Decimal] = []
     if r.tech_transfer is not None:
         steps.extend([t._replace(name="tech_transfer." + t.name) for t in r.tech_transfer.steps
                       if t.name not in ("rate", "tax_saved")])  # the year's rate is the computation's own
+        parts.append(r.tech_transfer.reduction)
+    for i, h in enumerate(r.projects):
+        steps.extend([s._replace(name=f"projects[{i}].{s.name}") for s in h.steps if s.name not in ("rate", "tax_saved")])
+        parts.append(h.reduction)
+    if parts:
         steps.append(Step("annual.income_reduction", "所得减免（不超过纳税调整后所得）",
                           "income taken off (所得减免; at most the income)", r.income_reduction, "yuan",
-                          Formula(_cut_formula, (r.tech_transfer.reduction, r.income_before_losses)), (), "A100000"))
+                          Formula(_cut_formula, (total(parts), r.income_before_losses)), (), "A100000"))
     steps.extend(whys)
     steps.extend(r.losses.steps)
     if r.venture is not None:

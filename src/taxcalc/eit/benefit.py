@@ -38,6 +38,9 @@ Policy ids
   ``eit.education.cap.*`` = 2.5% (实施条例 第四十二条);
 * ``tech_transfer`` — technology-transfer income exempt up to 500万 and half
   above (实施条例 第九十条); off: ``eit.tech_transfer.in_force`` = false;
+* ``project_holiday`` — three years exempt, three at half, of public-infrastructure
+  and environmental projects (实施条例 第八十七条, 第八十八条); off:
+  ``eit.project.infrastructure.in_force`` and ``.environment.in_force`` = false;
 * ``venture_capital`` — 70% of a venture-capital investment deducted when its
   two-year holding completes (实施条例 第九十七条); off: ``eit.venture.in_force``
   = false (what was carried forward from earlier years is still deducted).
@@ -141,6 +144,10 @@ POLICIES: dict[str, Policy] = {
         Policy("tech_transfer", "技术转让所得免征、减半征收企业所得税",
                "technology-transfer income exempt up to 5 million, half above",
                (("eit.tech_transfer.in_force", False),), ("eit.tech_transfer.exempt_limit",)),
+        Policy("project_holiday", "公共基础设施项目、环境保护节能节水项目所得三免三减半",
+               "project income holiday: 3 years exempt, 3 at half",
+               (("eit.project.environment.in_force", False), ("eit.project.infrastructure.in_force", False)),
+               ("eit.project.infrastructure.exempt_years", "eit.project.environment.exempt_years")),
         Policy("venture_capital", "创业投资企业按投资额的70%抵扣应纳税所得额",
                "venture-capital investment: 70% deducted from taxable income",
                (("eit.venture.in_force", False),), ("eit.venture.ratio",)),
@@ -221,7 +228,7 @@ def policy_law(disabled: Iterable[str | Policy], *, law: Law | None = None) -> L
     >>> policy_law(["no_such_policy"])
     Traceback (most recent call last):
     ...
-    taxcalc.errors.UnknownCategory: policy: unknown value 'no_such_policy'; expected one of: small_profit, hnte_rate, tase_rate, rd_super_deduction, equipment_one_time, hnte_equipment_2022q4, loss_10_years, loss_8_years_2020, employee_education_8pct, tech_transfer, venture_capital
+    taxcalc.errors.UnknownCategory: policy: unknown value 'no_such_policy'; expected one of: small_profit, hnte_rate, tase_rate, rd_super_deduction, equipment_one_time, hnte_equipment_2022q4, loss_10_years, loss_8_years_2020, employee_education_8pct, tech_transfer, project_holiday, venture_capital
     """
     off: dict[str, object] = {}
     for p in disabled:
@@ -262,6 +269,9 @@ def _citations(p: Policy, facts: EnterpriseYear, result: AnnualResult, law: Law)
             for s in result.tech_transfer.steps:
                 if s.name in ("exempt", "half_taxed"):
                     cites.extend(s.cite)
+    elif pid == "project_holiday":
+        for h in result.projects:
+            cites.extend(h.step("reduction").cite)
     elif pid == "venture_capital":
         if result.venture is not None:
             for s in result.venture.steps:
@@ -325,6 +335,8 @@ def _cannot_change(p: Policy, facts: EnterpriseYear, result: AnnualResult) -> bo
         return not facts.tech_transfers
     if pid == "venture_capital":
         return not facts.venture_investments
+    if pid == "project_holiday":
+        return not facts.projects
     return False
 
 

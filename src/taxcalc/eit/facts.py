@@ -106,6 +106,11 @@ Fields
     optional: a venture-capital enterprise's :class:`~taxcalc.eit.VentureInvestment`
     rows and the deduction brought forward; 70% of those whose holding completes
     in the year is deducted after the losses (:mod:`taxcalc.eit.venture`).
+``projects``
+    optional: :class:`~taxcalc.eit.Project` rows, public-infrastructure and
+    environmental projects with their separately computed income; the part the
+    holiday exempts or halves (:mod:`taxcalc.eit.project_holiday`) is taken off
+    with the technology-transfer relief (所得减免).
 """
 
 from __future__ import annotations
@@ -134,6 +139,7 @@ from ..money import CONTEXT, DateLike, MoneyLike, total
 from ._common import INDUSTRIAL, INDUSTRIES
 from .equipment import Equipment
 from .losses import EXTENSIONS, Loss
+from .project_holiday import Project
 from .qualifications import (
     HnteCertificate,
     TechSmeRegistration,
@@ -213,6 +219,8 @@ class EnterpriseYear:
         "a venture-capital enterprise's equity investments (创业投资)", VentureInvestment, max_items=MAX_ROWS)] = ()
     venture_brought_forward: Annotated[Decimal, Amount("venture-capital deduction carried forward from earlier "
                                                        "years")] = _ZERO
+    projects: Annotated[tuple[Project, ...], Rows("public-infrastructure and environmental projects (三免三减半)",
+                                                  Project, max_items=MAX_ROWS)] = ()
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given (computed once, when the record is made); ``None`` when not given.
     size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
@@ -246,7 +254,8 @@ class EnterpriseYear:
             education_brought_forward: MoneyLike = ...,
             tech_transfers: Iterable[TechnologyTransfer | Mapping[str, object]] = ...,
             venture_investments: Iterable[VentureInvestment | Mapping[str, object]] = ...,
-            venture_brought_forward: MoneyLike = ...) -> None: ...
+            venture_brought_forward: MoneyLike = ...,
+            projects: Iterable[Project | Mapping[str, object]] = ...) -> None: ...
 
     def checks(self) -> Iterator[tuple[str, str]]:
         """opened is not after the year, closed not before it nor before opened; either quarters or both
@@ -332,6 +341,8 @@ class EnterpriseYear:
         if self.venture_investments or self.venture_brought_forward:
             parts.append(("venture_investments", total([v.amount for v in self.venture_investments]
                                                        + [self.venture_brought_forward])))
+        if self.projects:
+            parts.append(("projects", total([p.income.copy_abs() for p in self.projects])))
         for _, amount in parts[2:]:
             added = add(added, amount)
         if added < TOTAL_LIMIT:

@@ -32,8 +32,10 @@ Choices and limits
       环境保护、节能节水项目企业所得税优惠目录) and meets their conditions is the
       caller's fact; the catalogues are not encoded.
     * Projects built in batches (财税〔2012〕10号), projects approved before 2008
-      (财税〔2014〕55号), a transfer within the holiday (第八十九条) and how the
-      relief meets the enterprise's other losses are not modelled.
+      (财税〔2014〕55号) and a transfer within the holiday (第八十九条) are not
+      modelled.  In :func:`taxcalc.eit.annual` (``EnterpriseYear.projects``) the part
+      taken off joins the technology-transfer relief, before the losses and at most
+      the income.
 
 >>> r = project_holiday(2021, "infrastructure", first_income_year=2018, income=Decimal("2000000"))
 >>> r.holiday_year, r.phase, r.reduction, r.tax_saved
@@ -48,12 +50,12 @@ from typing import Annotated
 
 from ..errors import InvalidInput
 from ..explain import Explained, Formula, Step, format_value
-from ..inputs import Amount, Choice, Flag, Rate, Year, record
+from ..inputs import Amount, Choice, Flag, Rate, Text, Year, record
 from ..law import Law, LawValue
 from ..money import ZERO, choice, flag, money, mul, round_fen, sub
 from ._common import tax_year, the_law, year_end
 
-__all__ = ["PROJECT_KINDS", "ProjectHoliday", "ProjectHolidayInput", "project_holiday"]
+__all__ = ["PROJECT_KINDS", "Project", "ProjectHoliday", "ProjectHolidayInput", "project_holiday"]
 
 #: ``infrastructure`` (公共基础设施项目, 第八十七条), ``environment`` (环境保护、节能节水项目, 第八十八条).
 PROJECT_KINDS: tuple[str, ...] = ("infrastructure", "environment")
@@ -80,6 +82,22 @@ class ProjectHolidayInput:
                                                  "(承包经营、承包建设和内部自建自用)")] = False
     rate: Annotated[Decimal | None, Rate("the enterprise's rate for the tax saved (default: the standard "
                                          "rate)")] = None
+
+
+@record
+class Project:
+    """One project of an enterprise's year, for :func:`taxcalc.eit.annual` (``EnterpriseYear.projects``)."""
+
+    name: Annotated[str, Text("the project, e.g. its name", max_length=120)]
+    kind: Annotated[str, Choice("infrastructure (公共基础设施项目) or environment (环境保护、节能节水项目)",
+                                PROJECT_KINDS)]
+    first_income_year: Annotated[int, Year("the tax year of the project's first operating income")]
+    income: Annotated[Decimal, Amount("the project's income of the year, accounted for separately, yuan",
+                                      sign="any")]
+    separately_accounted: Annotated[bool, Flag("the project's income is computed separately (default "
+                                               "true)")] = True
+    contracted_or_own_use: Annotated[bool, Flag("contracted operation or construction, or internal own "
+                                                "use")] = False
 
 
 @dataclass(frozen=True, slots=True)
