@@ -10,6 +10,7 @@ One module per rule; each module's docstring is its specification.
 * :mod:`~taxcalc.eit.tech_transfer` — technology-transfer income (技术转让所得)
 * :mod:`~taxcalc.eit.venture` — venture-capital investment (创业投资企业抵扣应纳税所得额)
 * :mod:`~taxcalc.eit.project_holiday` — project income holidays (三免三减半)
+* :mod:`~taxcalc.eit.deemed_profit` — deemed-profit assessment (核定应税所得率征收)
 * :mod:`~taxcalc.eit.qualifications` — qualification years of high-tech
   enterprises and technology-based SMEs (资格年度), for the rate and for losses
 * :mod:`~taxcalc.eit.facts` — the input: one enterprise's facts for one tax year
@@ -22,6 +23,7 @@ from __future__ import annotations
 from ._common import INDUSTRIES
 from .annual import REGIMES, AnnualResult, annual
 from .benefit import POLICIES, Benefit, Policy, PolicyBenefit, benefit, policy_law
+from .deemed_profit import DEEMED_INDUSTRIES, DeemedProfit, DeemedProfitInput, deemed_profit
 from .employee_education import (
     EDUCATION_KINDS,
     EmployeeEducation,
@@ -101,6 +103,10 @@ from .venture import (
 )
 
 __all__ = [
+    "DEEMED_INDUSTRIES",
+    "DeemedProfit",
+    "DeemedProfitInput",
+    "deemed_profit",
     "PROJECT_KINDS",
     "Project",
     "ProjectHoliday",

@@ -36,6 +36,11 @@ def _project(i: eit.ProjectHolidayInput, *, law: Law | None) -> eit.ProjectHolid
                                contracted_or_own_use=i.contracted_or_own_use, rate=i.rate, law=law)
 
 
+def _deemed(i: eit.DeemedProfitInput, *, law: Law | None) -> eit.DeemedProfit:
+    return eit.deemed_profit(i.year, i.industry, i.rate, revenue=i.revenue, costs=i.costs, employees=i.employees,
+                             assets=i.assets, law=law)
+
+
 def _explained(r: Any, lang: str, inputs: Any = None) -> str:
     return str(r.explain(lang))
 
@@ -55,6 +60,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ]},
     "eit.project_holiday": {"year": 2021, "kind": "infrastructure", "first_income_year": 2018,
                             "income": "2000000"},
+    "eit.deemed_profit": {"year": 2019, "industry": "catering", "rate": "10%", "revenue": "8000000",
+                          "employees": "40", "assets": "3000000"},
 }
 
 _DEFINITIONS: dict[str, Definition] = {
@@ -66,6 +73,8 @@ _DEFINITIONS: dict[str, Definition] = {
                                       result=(eit.VentureCapital,), text=_explained),
     "eit.project_holiday": Definition(input=eit.ProjectHolidayInput, compute=_project,
                                       result=(eit.ProjectHoliday,), text=_explained),
+    "eit.deemed_profit": Definition(input=eit.DeemedProfitInput, compute=_deemed,
+                                    result=(eit.DeemedProfit,), text=_explained),
 }
 
 #: The definition of each income tax preference rule, by id (see :mod:`taxcalc.rules.protocol`).
