@@ -1,0 +1,220 @@
+"""The benefit of every policy for every row of a population: the vector path, and the scalar path where needed.
+
+For each row, the columns of :func:`taxcalc.eit.benefit`: the tax under the
+law, the saving of each policy of :data:`taxcalc.eit.POLICIES` (the tax with
+that policy off, less the tax), the tax with all of them off, and, with
+``known_on``, the tax under the law as known on that day.  A policy is turned
+off exactly as :func:`~taxcalc.eit.benefit` turns it off
+(:func:`taxcalc.eit.policy_law`), and a policy is recomputed only for the rows
+it can reach, for the reasons :func:`~taxcalc.eit.benefit` gives (a rate
+regime not applied, no R&D, no losses brought forward: a saving of 0).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+import pyarrow as pa
+
+from .. import eit
+from ..errors import InvalidInput, OutsideCoverage
+from ..law import Law, default
+from ..money import date_arg
+from ._exact import LIMIT
+from .columns import LOSS_COLUMNS, RD_COLUMNS, Frame, PopulationInputError, facts_of, read_frame
+from .vector import YearLaw, annual_vector, industry_sets, scalar_rows, year_law
+
+__all__ = ["KNOWN_MONEY", "OUTPUT_MONEY", "POLICY_IDS", "compute_frame", "compute_table"]
+
+POLICY_IDS: tuple[str, ...] = tuple(eit.POLICIES)
+#: The money columns of the result (fen), in order.
+OUTPUT_MONEY: tuple[str, ...] = (
+    "equipment_adjustment", "rd_extra", "equipment_extra", "income_before_losses", "losses_used", "taxable_income",
+    "standard_tax", "tax", "relief", "new_loss", *(f"saving_{p}" for p in POLICY_IDS), "tax_without_all",
+    "total_saving",
+)
+#: The columns added with ``known_on``.
+KNOWN_MONEY: tuple[str, ...] = ("tax_as_known_on", "saving_since")
+
+
+def _fen(d: Decimal) -> int:
+    v = d * 100
+    if v != v.to_integral_value():
+        raise AssertionError(f"not whole fen: {d}")
+    return int(v)
+
+
+def _fractions(yl: YearLaw) -> list[Fraction]:
+    out: list[Fraction] = [yl.standard]
+    out += [x for x in (yl.hnte, yl.tase, yl.rd_excluded_share, yl.rd_manufacturer_share, yl.rd_other_factor,
+                        yl.rd_entrusted, yl.rd_overseas, yl.rd_overseas_cap) if x is not None]
+    out += [r for r in yl.rd_ratio.values() if r is not None]
+    if yl.small_profit is not None:
+        sp = yl.small_profit
+        out += [sp.rate, sp.ratio1, sp.ratio2, sp.ratio1 * sp.rate, sp.ratio2 * sp.rate]
+    return out
+
+
+def _limit(laws: Sequence[YearLaw]) -> int:
+    """The largest sum of a row's amounts (fen) whose intermediate products all fit int64 under ``laws``.
+
+    A bound on every product the vector path forms: an amount times the
+    numerator of a law fraction times the common denominator it is put over.
+    """
+    fr = [f for yl in laws for f in _fractions(yl)]
+    num = max((abs(f.numerator) for f in fr), default=1)
+    den = max((f.denominator for f in fr), default=1)
+    return max(LIMIT // (num * den * den * 8), 1)
+
+
+def _laws(law: Law, known_on: _dt.date | None) -> dict[str, Law]:
+    laws = {"": law}
+    for p in POLICY_IDS:
+        laws[p] = eit.policy_law([p], law=law)
+    laws["*"] = eit.policy_law(POLICY_IDS, law=law)
+    if known_on is not None:
+        laws["known"] = law.as_known_on(known_on)
+    return laws
+
+
+class _Result:
+    def __init__(self, n: int, known: bool) -> None:
+        self.money = {c: np.zeros(n, np.int64) for c in (*OUTPUT_MONEY, *(KNOWN_MONEY if known else ()))}
+        self.regime = np.zeros(n, np.int8)
+        self.scalar = np.zeros(n, bool)
+
+
+def _vector(f: Frame, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> None:
+    y = int(f.year[rows[0]])
+    industrial_codes, manufacturing_codes = industry_sets()
+    ind = np.isin(f.industry[rows], list(industrial_codes))
+    manu = np.isin(f.industry[rows], list(manufacturing_codes))
+    base = annual_vector(f, rows, year_law(laws[""], y), ind, manu)
+    m = out.money
+    m["rd_extra"][rows] = base.rd_extra
+    m["income_before_losses"][rows] = base.income_before_losses
+    m["losses_used"][rows] = base.losses_used
+    m["taxable_income"][rows] = base.taxable_income
+    m["standard_tax"][rows] = base.standard_tax
+    m["tax"][rows] = base.tax
+    m["relief"][rows] = base.standard_tax - base.tax
+    m["new_loss"][rows] = base.new_loss
+    out.regime[rows] = base.regime
+    has_rd = np.zeros(len(rows), bool)
+    for c in RD_COLUMNS:
+        if c in f.money:
+            has_rd |= f.money[c][rows] > 0
+    has_loss = np.zeros(len(rows), bool)
+    has_2020 = np.zeros(len(rows), bool)
+    ext = f.codes.get("loss_2020_extension")
+    for k, c in enumerate(LOSS_COLUMNS, start=1):
+        if c in f.money:
+            has_loss |= f.money[c][rows] > 0
+            if y - k == 2020 and ext is not None:
+                has_2020 |= (f.money[c][rows] > 0) & (ext[rows] != "")
+    reach: dict[str, np.ndarray] = {
+        "small_profit": base.regime == 3, "hnte_rate": base.regime == 1, "tase_rate": base.regime == 2,
+        "rd_super_deduction": has_rd, "loss_10_years": has_loss, "loss_8_years_2020": has_2020,
+    }
+    for p in POLICY_IDS:
+        mask = reach.get(p)
+        if mask is None or not mask.any():  # the policy cannot change these rows' tax
+            continue
+        sub = np.flatnonzero(mask)
+        r = annual_vector(f, rows[sub], year_law(laws[p], y), ind[sub], manu[sub])
+        m[f"saving_{p}"][rows[sub]] = r.tax - base.tax[sub]
+    off = annual_vector(f, rows, year_law(laws["*"], y), ind, manu)
+    m["tax_without_all"][rows] = off.tax
+    m["total_saving"][rows] = off.tax - base.tax
+    if "known" in laws:
+        known = annual_vector(f, rows, year_law(laws["known"], y), ind, manu)
+        m["tax_as_known_on"][rows] = known.tax
+        m["saving_since"][rows] = known.tax - base.tax
+
+
+_REGIME_INDEX = {r: i for i, r in enumerate(eit.REGIMES)}
+
+
+def scalar_row(f: Frame, i: int, law: Law, known_on: _dt.date | None) -> dict[str, int | str]:
+    """Row ``i`` computed by :func:`taxcalc.eit.benefit` (the exact scalar rules), as result columns."""
+    facts = facts_of(f, i)
+    try:
+        b = eit.benefit(facts, law=law, known_on=known_on)
+    except InvalidInput as exc:
+        raise PopulationInputError(exc.field, exc.reason, [i + 1 + f.offset]) from None
+    except OutsideCoverage as exc:
+        raise PopulationInputError("year", f"outside the law data: {exc}", [i + 1 + f.offset]) from None
+    r = b.result
+    row: dict[str, int | str] = {
+        "equipment_adjustment": _fen(r.equipment_adjustment), "rd_extra": _fen(r.rd_extra),
+        "equipment_extra": _fen(r.equipment_extra), "income_before_losses": _fen(r.income_before_losses),
+        "losses_used": _fen(r.losses_used), "taxable_income": _fen(r.taxable_income),
+        "standard_tax": _fen(r.standard_tax), "tax": _fen(r.tax), "relief": _fen(r.relief),
+        "new_loss": _fen(r.new_loss), "tax_without_all": _fen(b.tax_without_all), "total_saving": _fen(b.total_saving),
+        "regime": r.regime,
+    }
+    for p in b.policies:
+        row[f"saving_{p.id}"] = _fen(p.saving)
+    if b.tax_as_known_on is not None and b.saving_since is not None:
+        row["tax_as_known_on"] = _fen(b.tax_as_known_on)
+        row["saving_since"] = _fen(b.saving_since)
+    return row
+
+
+def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None = None,
+                  progress: Callable[[int], None] | None = None) -> pa.Table:
+    """The result table of a checked frame (see :func:`taxcalc.population.compute`)."""
+    law = default() if law is None else law
+    laws = _laws(law, known_on)
+    out = _Result(f.n, known_on is not None)
+    for y in np.unique(f.year):
+        rows = np.flatnonzero(f.year == y)
+        try:
+            yls = [year_law(lw, int(y)) for lw in laws.values()]
+        except OutsideCoverage as exc:
+            raise PopulationInputError("year", f"{int(y)} is outside the law data ({exc})",
+                                       [int(r) + 1 + f.offset for r in rows]) from None
+        slow = scalar_rows(f, rows, yls, _limit(yls))
+        fast = rows[~slow]
+        if len(fast):
+            _vector(f, fast, laws, out)
+            if progress is not None:
+                progress(len(fast))
+        for i in rows[slow]:
+            row = scalar_row(f, int(i), law, known_on)
+            for c, v in row.items():
+                if c == "regime":
+                    out.regime[i] = _REGIME_INDEX[str(v)]
+                else:
+                    out.money[c][i] = v
+            out.scalar[i] = True
+            if progress is not None:
+                progress(1)
+    return _table(f, out)
+
+
+def _table(f: Frame, out: _Result) -> pa.Table:
+    columns: dict[str, pa.Array] = {}
+    if f.extra is not None:
+        for name in f.extra.column_names:
+            columns[name] = f.extra.column(name)
+    columns["year"] = pa.array(f.year, pa.int64())
+    columns["regime"] = pa.DictionaryArray.from_arrays(pa.array(out.regime, pa.int8()), pa.array(eit.REGIMES))
+    for c, v in out.money.items():
+        columns[c] = pa.array(v, pa.int64())
+    columns["path"] = pa.DictionaryArray.from_arrays(pa.array(out.scalar.astype(np.int8), pa.int8()),
+                                                     pa.array(["vector", "scalar"]))
+    return pa.table(columns)
+
+
+def compute_table(table: pa.Table, *, year: int | None = None, law: Law | None = None,
+                  known_on: object = None, offset: int = 0,
+                  progress: Callable[[int], None] | None = None) -> pa.Table:
+    """Check and compute an Arrow table (``offset``: rows before it, for the row numbers of errors)."""
+    day = None if known_on is None else date_arg(known_on, "known_on")
+    f = read_frame(table, year=year, offset=offset)
+    return compute_frame(f, law=law, known_on=day, progress=progress)

@@ -1,0 +1,69 @@
+"""Reading and writing population tables: Parquet or CSV by the file's extension, written atomically.
+
+A CSV has no types: its money columns are read as whole fen (integers; a
+value such as ``1234.50`` is refused naming the column), its shares and
+employee counts as text, read exactly.  A result is written to a temporary
+file beside the target and renamed at the end, so a failure never leaves half
+a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from .columns import MONEY, PopulationInputError
+
+__all__ = ["read_table", "write_table"]
+
+_TEXT = ("main_business_share", "employees", "industry", "loss_2020_extension", "equipment_kind")
+
+
+def _kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    if suffix == ".csv":
+        return "csv"
+    raise PopulationInputError("file", f"{path.name}: give a .parquet or .csv file")
+
+
+def read_table(path: str | Path) -> pa.Table:
+    """A population table from a Parquet file (or a directory of them) or a CSV file."""
+    p = Path(path)
+    if p.is_dir():
+        return pq.read_table(p)
+    if _kind(p) == "parquet":
+        return pq.read_table(p)
+    types: dict[str, pa.DataType] = {name: pa.int64() for name in MONEY}
+    types.update({name: pa.string() for name in _TEXT})
+    try:
+        return pacsv.read_csv(p, convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=True))
+    except pa.ArrowInvalid as exc:
+        text = str(exc)
+        column = next((name for name in types if f"'{name}'" in text or f" {name}:" in text), "file")
+        raise PopulationInputError(column, f"{p.name}: {text.splitlines()[0]}") from None
+
+
+def write_table(table: pa.Table, path: str | Path) -> None:
+    """Write ``table`` to ``path`` (Parquet or CSV by extension) atomically: a temporary file, then a rename."""
+    p = Path(path)
+    kind = _kind(p)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".part", dir=p.parent if str(p.parent) else ".")
+    os.close(fd)
+    try:
+        if kind == "parquet":
+            pq.write_table(table, tmp)
+        else:
+            decoded = pa.table({name: (col.cast(col.type.value_type) if pa.types.is_dictionary(col.type) else col)
+                                for name, col in zip(table.column_names, table.columns, strict=True)})
+            pacsv.write_csv(decoded, tmp)
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

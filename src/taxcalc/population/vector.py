@@ -1,0 +1,420 @@
+"""The annual income tax of many enterprise-years at once, in integer fen.
+
+The same computation as :func:`taxcalc.eit.annual`, line by line, on arrays:
+R&D super-deduction, income before losses, losses brought forward (oldest
+first, within their windows), the rate regimes and the small low-profit relief,
+the lowest tax.  Every law value is read from the :class:`~taxcalc.law.Law`
+given, by the keys the scalar rules read, for the tax year (kept with the law by
+:meth:`~taxcalc.law.Law.memo`); nothing of the law is written here.
+
+What this path does not take is sent to the scalar path by
+:func:`scalar_rows`: a row of a year in which the small low-profit law changes
+inside the year (2015), a row with R&D in a year whose ratio changes inside it
+(2022) or with ``base_after_switch``, a part-year row (``opened`` / ``closed``),
+a row with an asset (``equipment_cost``), a row whose amounts could overflow
+int64 in an intermediate product, and a row for which a law value its
+features need is outside the data (the scalar path then gives the error).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from math import lcm
+from typing import NamedTuple
+
+import numpy as np
+
+from .. import eit
+from ..calendar import month_end, year_end
+from ..errors import OutsideCoverage
+from ..law import Law
+from ._exact import Int64s, fraction, mul_round
+from .columns import LOSS_COLUMNS, RD_COLUMNS, RD_FIVE, Frame
+
+__all__ = ["Annual", "YearLaw", "annual_vector", "scalar_rows", "year_law"]
+
+_MONTHS = tuple(range(1, 13))
+_KINDS = ("general", "tech_sme", "manufacturer", "ic_machine")
+
+
+class SmallProfitLaw(NamedTuple):
+    rate: Fraction
+    cap: int  # fen
+    employees_industrial: int
+    employees_other: int
+    assets_industrial: int  # fen
+    assets_other: int  # fen
+    limit: int  # fen
+    ratio1: Fraction
+    ratio2: Fraction
+    progressive: bool
+
+
+@dataclass(frozen=True)
+class YearLaw:
+    """The law values of one tax year that the vector path needs (``None``: not available; see :func:`scalar_rows`)."""
+
+    year: int
+    standard: Fraction
+    hnte: Fraction | None  # the 15% rate when in force
+    tase: Fraction | None
+    small_profit: SmallProfitLaw | None  # None: not in force in any month
+    small_profit_varies: bool  # the law changes inside the year: scalar path
+    rd_on: bool
+    rd_excluded: frozenset[str]
+    rd_excluded_share: Fraction | None
+    rd_ratio: dict[tuple[bool, bool, bool], Fraction | None]  # by (tech_sme, manufacturer, ic_machine)
+    rd_manufacturer_share: Fraction | None  # None: the manufacturer ratio does not matter this year
+    rd_other_factor: Fraction | None
+    rd_entrusted: Fraction | None
+    rd_overseas: Fraction | None
+    rd_overseas_cap: Fraction | None
+    loss_years: dict[tuple[int, str], int | None]  # (origin, extension) → years
+    loss_qualified: dict[int, tuple[int, int] | None]  # Q → (years, lookback)
+
+
+def _v(law: Law, key: str, day: _dt.date) -> object:
+    return law.value(key, day).value
+
+
+def _maybe(law: Law, key: str, day: _dt.date) -> object | None:
+    try:
+        return law.value(key, day).value
+    except OutsideCoverage:
+        return None
+
+
+def _small_profit_month(law: Law, day: _dt.date) -> SmallProfitLaw | None:
+    if not _v(law, "eit.small_profit.in_force", day):
+        return None
+
+    def fen(key: str) -> int:
+        v = _v(law, key, day)
+        assert isinstance(v, Decimal)
+        return int(v * 100)
+
+    def count(key: str) -> int:
+        v = _v(law, key, day)
+        assert isinstance(v, int)
+        return v
+
+    rate = fraction(_v(law, "eit.small_profit.rate", day))
+    limit = fen("eit.small_profit.band1.limit")
+    return SmallProfitLaw(rate, fen("eit.small_profit.income_cap"), count("eit.small_profit.employees_cap.industrial"),
+                          count("eit.small_profit.employees_cap.other"), fen("eit.small_profit.assets_cap.industrial"),
+                          fen("eit.small_profit.assets_cap.other"), limit,
+                          fraction(_v(law, "eit.small_profit.band1.ratio", day)),
+                          fraction(_v(law, "eit.small_profit.band2.ratio", day)),
+                          bool(_v(law, "eit.small_profit.progressive", day)))
+
+
+def _rd_best(law: Law, kinds: tuple[str, ...], day: _dt.date) -> Fraction:
+    """The best ratio among ``kinds`` on ``day``: the general one, or a kind's own where it has one."""
+    best = fraction(_v(law, "eit.rd.ratio.general", day))
+    for k in kinds:
+        if k == "general":
+            continue
+        own = _maybe(law, f"eit.rd.ratio.{k}", day)
+        if own is not None and fraction(own) >= best:
+            best = fraction(own)
+    return best
+
+
+def _read_year(law: Law, y: int) -> YearLaw:
+    """The values of tax year ``y`` (kept by :meth:`Law.memo`); a year outside the data raises ``OutsideCoverage``."""
+    day = year_end(y)
+    standard = fraction(_v(law, "eit.rate.standard", day))
+    hnte = fraction(_v(law, "eit.rate.hnte", day)) if _v(law, "eit.hnte.in_force", day) else None
+    tase = fraction(_v(law, "eit.rate.tase", day)) if _v(law, "eit.tase.in_force", day) else None
+    _small_profit_month(law, day)  # a year outside the data is reported on its last day, as the scalar rule does
+    months = [(_small_profit_month(law, month_end(y, m)), fraction(_v(law, "eit.rate.standard", month_end(y, m))))
+              for m in _MONTHS]
+    varies = any(m != months[0] for m in months)
+    sp = None if all(m[0] is None for m in months) else months[-1][0]
+    rd_on = bool(_v(law, "eit.rd.in_force", day))
+    excluded = _v(law, "eit.rd.excluded_industries", day)
+    assert isinstance(excluded, tuple | list | frozenset)
+    excluded_share = _maybe(law, "eit.rd.excluded_share", day)
+    ratios: dict[tuple[bool, bool, bool], Fraction | None] = {}
+    for t in (False, True):
+        for m in (False, True):
+            for i in (False, True):
+                ks = tuple(k for k, on in zip(_KINDS, (True, t, m, i), strict=True) if on)
+                by_month = {_rd_best(law, ks, month_end(y, mo)) for mo in _MONTHS}
+                ratios[t, m, i] = by_month.pop() if len(by_month) == 1 else None
+    matters = any(_rd_best(law, ("general", "manufacturer"), month_end(y, mo)) > _rd_best(law, ("general",),
+                                                                                         month_end(y, mo))
+                  for mo in _MONTHS)
+    manufacturer_share = fraction(_v(law, "eit.rd.manufacturer_share", day)) if matters else None
+    share = _maybe(law, "eit.rd.other_expenses.cap_share", day)
+    factor = None if share is None else fraction(share) / (1 - fraction(share))
+    entrusted = _maybe(law, "eit.rd.entrusted.share", day)
+    overseas = _maybe(law, "eit.rd.entrusted_overseas.share", day)
+    overseas_cap = _maybe(law, "eit.rd.entrusted_overseas.cap", day)
+    keys = {"": "eit.losses.years.general", "hardship": "eit.losses.years.hardship", "film": "eit.losses.years.film"}
+    loss_years: dict[tuple[int, str], int | None] = {}
+    for origin in range(y - len(LOSS_COLUMNS), y + 1):
+        for ext, key in keys.items():
+            v = _maybe(law, key, year_end(origin)) if origin >= 1950 else None
+            loss_years[origin, ext] = v if isinstance(v, int) else None
+    qualified: dict[int, tuple[int, int] | None] = {}
+    for q in range(y - len(LOSS_COLUMNS), y + 1):
+        m_ = _maybe(law, "eit.losses.years.qualified", year_end(q)) if q >= 1950 else None
+        b_ = _maybe(law, "eit.losses.qualified_lookback", year_end(q)) if q >= 1950 else None
+        qualified[q] = (m_, b_) if isinstance(m_, int) and isinstance(b_, int) else None
+    return YearLaw(
+        y, standard, hnte, tase, sp, varies, rd_on, frozenset(excluded),  # type: ignore[arg-type]
+        None if excluded_share is None else fraction(excluded_share), ratios, manufacturer_share, factor,
+        None if entrusted is None else fraction(entrusted), None if overseas is None else fraction(overseas),
+        None if overseas_cap is None else fraction(overseas_cap), loss_years, qualified)
+
+
+def year_law(law: Law, y: int) -> YearLaw:
+    """The values of tax year ``y`` under ``law`` (read once per law)."""
+    return law.memo(_read_year, y)
+
+
+def _industry_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """The industries that are 工业企业 by default, and those whose main business is manufacturing.
+
+    Both are taken from the public rules themselves, not restated: the default of
+    :attr:`EnterpriseYear.industrial`, and the industries
+    :func:`taxcalc.eit.rd_super_deduction` tests for manufacturer status.
+    """
+    industrial = frozenset(code for code in eit.INDUSTRIES
+                           if eit.EnterpriseYear.from_mapping({"year": 2018, "profit": 0, "industry": code}).industrial)
+    probe = eit.RdFacts(projects=(eit.RdProject("probe", personnel="1"),))
+    manufacturing = frozenset(code for code in eit.INDUSTRIES
+                              if "manufacturer" in eit.rd_super_deduction(probe, 2021, industry=code).kinds)
+    return industrial, manufacturing
+
+
+_SETS: list[tuple[frozenset[str], frozenset[str]]] = []
+
+
+def industry_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """:func:`_industry_sets`, worked out once."""
+    if not _SETS:
+        _SETS.append(_industry_sets())
+    return _SETS[0]
+
+
+class Annual(NamedTuple):
+    """The lines of the annual computation for the rows of the vector path (fen)."""
+
+    rd_extra: Int64s
+    income_before_losses: Int64s
+    losses_used: Int64s
+    taxable_income: Int64s
+    regime: np.ndarray  # int8 index into taxcalc.eit.REGIMES
+    standard_tax: Int64s
+    tax: Int64s
+    new_loss: Int64s
+
+
+def _ge_share(share_ppm: Int64s, f: Fraction) -> np.ndarray:
+    return share_ppm * f.denominator >= f.numerator * 10**6
+
+
+def _gt_share(share_ppm: Int64s, f: Fraction) -> np.ndarray:
+    return share_ppm * f.denominator > f.numerator * 10**6
+
+
+def _col(f: Frame, name: str, rows: np.ndarray) -> Int64s:
+    col = f.money.get(name)
+    return np.zeros(len(rows), np.int64) if col is None else col[rows]
+
+
+def _flag(f: Frame, name: str, rows: np.ndarray) -> np.ndarray:
+    col = f.bools.get(name)
+    return np.zeros(len(rows), bool) if col is None else col[rows] == 1
+
+
+def _rd_extra(f: Frame, rows: np.ndarray, yl: YearLaw, industrial_codes: np.ndarray, manufacturing: np.ndarray) -> Int64s:
+    """The R&D super-deduction of each row (A107012), as :func:`taxcalc.eit.rd_super_deduction`."""
+    n = len(rows)
+    out = np.zeros(n, np.int64)
+    has = np.zeros(n, bool)
+    for c in RD_COLUMNS:
+        if c in f.money:
+            has |= f.money[c][rows] > 0
+    if not has.any() or not yl.rd_on:
+        return out
+    sel = np.flatnonzero(has)
+    r = rows[sel]
+    share = f.share_ppm[r]
+    excluded = np.zeros(len(r), bool)
+    if yl.rd_excluded:
+        in_list = np.isin(f.industry[r], list(yl.rd_excluded))
+        if in_list.any():
+            assert yl.rd_excluded_share is not None
+            excluded = in_list & _gt_share(share, yl.rd_excluded_share)
+    manufacturer = np.zeros(len(r), bool)
+    if yl.rd_manufacturer_share is not None:
+        manufacturer = manufacturing[sel] & _ge_share(share, yl.rd_manufacturer_share)
+    tech, ic = _flag(f, "tech_sme", r), _flag(f, "ic_machine", r)
+    five = sum((_col(f, c, r) for c in RD_FIVE), np.zeros(len(r), np.int64))
+    other = _col(f, "rd_other", r)
+    own = five.copy()
+    if other.any():
+        assert yl.rd_other_factor is not None
+        cap = mul_round(five, yl.rd_other_factor)
+        own += np.minimum(other, cap)
+    dom_paid = _col(f, "rd_entrusted_domestic", r)
+    ovs_paid = _col(f, "rd_entrusted_overseas", r)
+    ds = yl.rd_entrusted if dom_paid.any() else Fraction(0)
+    os_ = yl.rd_overseas if ovs_paid.any() else Fraction(0)
+    assert ds is not None and os_ is not None
+    scale = lcm(ds.denominator, os_.denominator)
+    domestic = own * scale + dom_paid * (ds.numerator * (scale // ds.denominator))
+    base = domestic.copy()
+    if os_:
+        assert yl.rd_overseas_cap is not None
+        counted = ovs_paid * (os_.numerator * (scale // os_.denominator))
+        cap_f = yl.rd_overseas_cap
+        within = counted * cap_f.denominator <= domestic * cap_f.numerator
+        capped = mul_round(domestic, cap_f / scale) * scale
+        base += np.where(within, counted, capped)
+    amort = _col(f, "rd_intangible_amortisation", r)
+    extra = np.zeros(len(r), np.int64)
+    for (t, m, i), ratio in yl.rd_ratio.items():
+        kind = (tech == t) & (manufacturer == m) & (ic == i) & ~excluded
+        if not kind.any():
+            continue
+        assert ratio is not None
+        k = np.flatnonzero(kind)
+        extra[k] = mul_round(base[k], ratio / scale) + mul_round(amort[k], ratio)
+    out[sel] = extra
+    return out
+
+
+def annual_vector(f: Frame, rows: np.ndarray, yl: YearLaw, industrial: np.ndarray, manufacturing: np.ndarray) -> Annual:
+    """The annual computation of ``rows`` of ``f`` (all of tax year ``yl.year``) under the law of ``yl``.
+
+    ``industrial`` and ``manufacturing`` are the rows' industry tests (arrays of bool, one per row).
+    """
+    y = yl.year
+    n = len(rows)
+    rd_extra = _rd_extra(f, rows, yl, industrial, manufacturing)
+    before = _col(f, "profit", rows) + _col(f, "adjustments", rows) - rd_extra
+    # Losses brought forward, oldest first, each within its window.
+    room = np.maximum(before, 0)
+    used = np.zeros(n, np.int64)
+    losses = [(k, f.money[c][rows]) for k, c in enumerate(LOSS_COLUMNS, start=1) if c in f.money]
+    if any(a.any() for _, a in losses):
+        qualified_from = f.qualified_from[rows]
+        this_year = _flag(f, "hnte", rows) | _flag(f, "tech_sme", rows)
+        ext = f.codes.get("loss_2020_extension")
+        for k, avail in sorted(losses, key=lambda p: -p[0]):
+            o = y - k
+            if not avail.any():
+                continue
+            exts = ext[rows] if ext is not None and o == 2020 else None
+            base_years = np.full(n, yl.loss_years[o, ""] or 0, np.int64)
+            if exts is not None:
+                for e in ("hardship", "film"):
+                    base_years = np.where(exts == e, yl.loss_years[o, e] or 0, base_years)
+            best = base_years.copy()
+            for q in range(o + 1, y + 1):
+                law_q = yl.loss_qualified[q]
+                if law_q is None:
+                    continue
+                m_, back = law_q
+                if q - o > back:
+                    continue
+                qualified = this_year if q == y else (qualified_from > 0) & (qualified_from <= q)
+                take = qualified & (q <= o + base_years) & (m_ > best)
+                best = np.where(take, m_, best)
+            live = (o + best) >= y
+            use = np.where(live, np.minimum(avail, room), 0)
+            room -= use
+            used += use
+    taxable = np.where(before > 0, before - used, 0)
+    new_loss = np.where(before < 0, -before, 0)
+    # Rate regimes: the lowest tax (ties: the order of REGIMES).
+    standard = mul_round(taxable, yl.standard)
+    tax = standard.copy()
+    regime = np.zeros(n, np.int8)
+    for index, (flag, rate) in enumerate((("hnte", yl.hnte), ("tase", yl.tase)), start=1):
+        if rate is None:
+            continue
+        on = _flag(f, flag, rows)
+        if not on.any():
+            continue
+        alt = mul_round(taxable, rate)
+        better = on & (alt < tax)
+        tax = np.where(better, alt, tax)
+        regime = np.where(better, np.int8(index), regime)
+    sp = yl.small_profit
+    if sp is not None:
+        employees = f.employees_e4[rows]
+        assets = _col(f, "assets", rows)
+        ind_col = f.bools.get("industrial")
+        ind = industrial if ind_col is None else np.where(ind_col[rows] >= 0, ind_col[rows] == 1, industrial)
+        emp_cap = np.where(ind, sp.employees_industrial, sp.employees_other) * np.int64(10**4)
+        ast_cap = np.where(ind, sp.assets_industrial, sp.assets_other)
+        eligible = (taxable <= sp.cap) & (employees <= emp_cap) & (assets <= ast_cap) & ~_flag(f, "restricted", rows)
+        if eligible.any():
+            ti = np.minimum(taxable, sp.cap)
+            t1, t2 = sp.ratio1 * sp.rate, sp.ratio2 * sp.rate
+            if sp.progressive:
+                d = lcm(t1.denominator, t2.denominator)
+                low = np.minimum(ti, sp.limit)
+                num = low * (t1.numerator * (d // t1.denominator)) + (ti - low) * (t2.numerator * (d // t2.denominator))
+                sp_tax = mul_round(num, Fraction(1, d))
+            else:
+                sp_tax = np.where(ti <= sp.limit, mul_round(ti, t1), mul_round(ti, t2))
+            better = eligible & (sp_tax < tax)
+            tax = np.where(better, sp_tax, tax)
+            regime = np.where(better, np.int8(3), regime)
+    return Annual(rd_extra, before, used, taxable, regime, standard, tax, new_loss)
+
+
+def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int) -> np.ndarray:
+    """Which of ``rows`` (all of one tax year) the vector path cannot take under every law of ``laws``.
+
+    ``limit`` is the largest sum of amounts whose products stay inside int64 (see :func:`taxcalc.population._exact.headroom`).
+    """
+    n = len(rows)
+    out = np.zeros(n, bool)
+    for name in ("opened", "closed"):
+        if name in f.dates:
+            out |= f.dates[name][rows] > 0
+    if "equipment_cost" in f.money:
+        out |= f.money["equipment_cost"][rows] > 0
+    total = np.zeros(n, np.float64)  # a bound only (never money): overflow screening
+    for name, col in f.money.items():
+        if not name.startswith("equipment"):
+            total += np.abs(col[rows]).astype(np.float64)
+    out |= total >= float(limit)
+    has_rd = np.zeros(n, bool)
+    for c in RD_COLUMNS:
+        if c in f.money:
+            has_rd |= f.money[c][rows] > 0
+    for yl in laws:
+        if yl.small_profit_varies:
+            out[:] = True
+            return out
+        if has_rd.any() and yl.rd_on:
+            if any(r is None for r in yl.rd_ratio.values()):
+                out |= has_rd
+            needs = [("rd_other", yl.rd_other_factor), ("rd_entrusted_domestic", yl.rd_entrusted),
+                     ("rd_entrusted_overseas", yl.rd_overseas)]
+            for col, value in needs:
+                if value is None and col in f.money:
+                    out |= f.money[col][rows] > 0
+            if yl.rd_overseas is not None and yl.rd_overseas and yl.rd_overseas_cap is None and \
+                    "rd_entrusted_overseas" in f.money:
+                out |= f.money["rd_entrusted_overseas"][rows] > 0
+            if yl.rd_excluded and yl.rd_excluded_share is None:
+                out |= has_rd & np.isin(f.industry[rows], list(yl.rd_excluded))
+        for k, c in enumerate(LOSS_COLUMNS, start=1):
+            if c in f.money:
+                o = yl.year - k
+                gap = any(yl.loss_years.get((o, e)) is None for e in ("", "hardship", "film") if e == "" or o == 2020)
+                if gap or any(yl.loss_qualified.get(q) is None for q in range(o + 1, yl.year + 1)):
+                    out |= f.money[c][rows] > 0
+    return out
