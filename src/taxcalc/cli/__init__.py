@@ -23,7 +23,7 @@ from ..errors import TaxcalcError
 __all__ = ["main"]
 
 #: Sub-commands, in the order ``taxcalc --help`` lists them.
-SUBCOMMANDS: tuple[str, ...] = ("report", "law", "rules", "vat", "eit", "export")
+SUBCOMMANDS: tuple[str, ...] = ("report", "law", "rules", "vat", "eit", "export", "population")
 
 #: The hand-written sub-commands: their one-line help and their description.
 HAND_WRITTEN: dict[str, tuple[str, str]] = {
@@ -44,6 +44,11 @@ HAND_WRITTEN: dict[str, tuple[str, str]] = {
         "the rules: each rule's id, summary and command; with --json its schemas and law keys",
         "List the rules of the registry: id, summary and the command that asks it.  With --json, "
         "each rule's input and output JSON Schemas, the law keys it reads and its documentation page.",
+    ),
+    "population": (
+        "populations: the income tax and the saving of every policy for a table of enterprise-years",
+        "Compute a table of enterprise-years (Parquet or CSV; the columns of docs/population.md), or "
+        "generate a synthetic one.  Needs the optional extra taxcalc-cn[population].",
     ),
 }
 

@@ -266,7 +266,8 @@ def _codes(arr: pa.Array, name: str, offset: int) -> np.ndarray:
     default = "other" if name == "industry" else ("" if name == "loss_2020_extension" else None)
     known = CODES[name]
     filled = arr.cast(pa.string()).fill_null(default) if default is not None else arr.cast(pa.string())
-    bad = pc.invert(pc.is_in(filled, pa.array(known, pa.string()))).fill_null(True)
+    bad = pc.invert(pc.is_in(filled, pa.array(known, pa.string()))).fill_null(default is not None)
+    bad = pc.and_(bad, pc.is_valid(filled)) if default is None else bad
     if pc.any(bad).as_py():
         idx = np.flatnonzero(np.asarray(bad))
         first = filled[int(idx[0])].as_py()

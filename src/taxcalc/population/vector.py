@@ -111,6 +111,20 @@ def _small_profit_month(law: Law, day: _dt.date) -> SmallProfitLaw | None:
                           bool(_v(law, "eit.small_profit.progressive", day)))
 
 
+#: A rate the data does not cover in the year: the rows that would need it take the scalar path.
+_UNREAD = Fraction(-1)
+
+
+def _special_rate(law: Law, name: str, day: _dt.date) -> Fraction | None:
+    """The 15% rate of ``name`` (``hnte``, ``tase``) when in force; ``None`` when not; :data:`_UNREAD` outside the data."""
+    try:
+        if not _v(law, f"eit.{name}.in_force", day):
+            return None
+        return fraction(_v(law, f"eit.rate.{name}", day))
+    except OutsideCoverage:
+        return _UNREAD
+
+
 def _rd_best(law: Law, kinds: tuple[str, ...], day: _dt.date) -> Fraction:
     """The best ratio among ``kinds`` on ``day``: the general one, or a kind's own where it has one."""
     best = fraction(_v(law, "eit.rd.ratio.general", day))
@@ -127,8 +141,7 @@ def _read_year(law: Law, y: int) -> YearLaw:
     """The values of tax year ``y`` (kept by :meth:`Law.memo`); a year outside the data raises ``OutsideCoverage``."""
     day = year_end(y)
     standard = fraction(_v(law, "eit.rate.standard", day))
-    hnte = fraction(_v(law, "eit.rate.hnte", day)) if _v(law, "eit.hnte.in_force", day) else None
-    tase = fraction(_v(law, "eit.rate.tase", day)) if _v(law, "eit.tase.in_force", day) else None
+    hnte, tase = _special_rate(law, "hnte", day), _special_rate(law, "tase", day)
     _small_profit_month(law, day)  # a year outside the data is reported on its last day, as the scalar rule does
     months = [(_small_profit_month(law, month_end(y, m)), fraction(_v(law, "eit.rate.standard", month_end(y, m))))
               for m in _MONTHS]
@@ -339,7 +352,7 @@ def annual_vector(f: Frame, rows: np.ndarray, yl: YearLaw, industrial: np.ndarra
     tax = standard.copy()
     regime = np.zeros(n, np.int8)
     for index, (flag, rate) in enumerate((("hnte", yl.hnte), ("tase", yl.tase)), start=1):
-        if rate is None:
+        if rate is None or rate is _UNREAD:
             continue
         on = _flag(f, flag, rows)
         if not on.any():
@@ -411,10 +424,23 @@ def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int) -> 
                 out |= f.money["rd_entrusted_overseas"][rows] > 0
             if yl.rd_excluded and yl.rd_excluded_share is None:
                 out |= has_rd & np.isin(f.industry[rows], list(yl.rd_excluded))
+        for flag, rate in (("hnte", yl.hnte), ("tase", yl.tase)):
+            if rate is _UNREAD and flag in f.bools:
+                out |= f.bools[flag][rows] == 1
+        y = yl.year
+        this_year = _flag(f, "hnte", rows) | _flag(f, "tech_sme", rows)
+        qf = f.qualified_from[rows]
         for k, c in enumerate(LOSS_COLUMNS, start=1):
-            if c in f.money:
-                o = yl.year - k
-                gap = any(yl.loss_years.get((o, e)) is None for e in ("", "hardship", "film") if e == "" or o == 2020)
-                if gap or any(yl.loss_qualified.get(q) is None for q in range(o + 1, yl.year + 1)):
-                    out |= f.money[c][rows] > 0
+            if c not in f.money:
+                continue
+            has = f.money[c][rows] > 0
+            if not has.any():
+                continue
+            o = y - k
+            if any(yl.loss_years.get((o, e)) is None for e in ("", "hardship", "film") if e == "" or o == 2020):
+                out |= has
+                continue
+            for q in range(o + 1, y + 1):
+                if yl.loss_qualified.get(q) is None:  # read by the scalar rule only for a qualification year
+                    out |= has & (this_year if q == y else (qf > 0) & (qf <= q))
     return out
