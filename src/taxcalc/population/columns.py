@@ -150,12 +150,12 @@ def _money(arr: pa.Array, name: str, offset: int) -> Int64s:
     if pa.types.is_integer(t) and not pa.types.is_boolean(t):
         out = arr.cast(pa.int64())
     elif pa.types.is_decimal(t):
-        scaled = pc.multiply(arr.cast(pa.decimal128(38, max(t.scale, 2))), pa.scalar(Decimal(100)))
-        try:
-            out = scaled.cast(pa.int64())
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            bad = [i for i, v in enumerate(arr.to_pylist()) if v is not None and v != v.quantize(Decimal("0.01"))]
-            raise PopulationInputError(name, "an amount finer than the fen", [b + 1 + offset for b in bad]) from None
+        values = arr.to_pylist()
+        fen = [None if v is None else v.scaleb(2) for v in values]
+        bad = [i for i, v in enumerate(fen) if v is not None and v != v.to_integral_value()]
+        if bad:
+            raise PopulationInputError(name, "an amount finer than the fen", [b + 1 + offset for b in bad])
+        out = pa.array([None if v is None else int(v) for v in fen], pa.int64())
     elif pa.types.is_null(t):
         out = pa.array([None] * len(arr), pa.int64())
     else:
