@@ -9,7 +9,9 @@ a file.
 
 from __future__ import annotations
 
+import csv
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -45,9 +47,25 @@ def read_table(path: str | Path) -> pa.Table:
     try:
         return pacsv.read_csv(p, convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=True))
     except pa.ArrowInvalid as exc:
-        text = str(exc)
-        column = next((name for name in types if f"'{name}'" in text or f" {name}:" in text), "file")
-        raise PopulationInputError(column, f"{p.name}: {text.splitlines()[0]}") from None
+        raise _csv_error(p, str(exc)) from None
+
+
+def _csv_error(path: Path, text: str) -> PopulationInputError:
+    """The column and rows of a value the CSV reader refused (a money column holds whole fen)."""
+    found = re.search(r"column #(\d+)", text)
+    if found is None:
+        return PopulationInputError("file", f"{path.name}: {text.splitlines()[0]}")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, [])
+        index = int(found.group(1))
+        name = header[index] if index < len(header) else f"#{index}"
+        rows = [i for i, row in enumerate(reader, start=1)
+                if index < len(row) and row[index].strip() and not _WHOLE.fullmatch(row[index].strip())]
+    return PopulationInputError(name, f"{path.name}: not a whole number of fen", rows)
+
+
+_WHOLE = re.compile(r"-?[0-9]+")
 
 
 def write_table(table: pa.Table, path: str | Path) -> None:
