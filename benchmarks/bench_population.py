@@ -1,0 +1,115 @@
+"""Populations: 1,000,000 synthetic enterprise-years, the annual income tax and the saving of every policy.
+
+Measures, in one run on one core:
+
+* the time of :func:`taxcalc.population.compute` over N rows (default 1,000,000)
+  of a synthetic population without assets (``--equipment-share 0``: assets take
+  the scalar path, see docs/population.md), and the time of a bare numpy int64
+  pass of the small low-profit rule over the same rows (taxable income, the
+  three caps, the reduced income times the rate, rounded) — and their ratio;
+* the peak memory of the process (ru_maxrss) after the computation;
+* optionally (``--dask-rows 10000000``) the same computation through a
+  two-worker LocalCluster, partition by partition, with each worker's memory
+  limited (``--worker-memory``), its time and whether it equals nothing lost.
+
+Run: ``python benchmarks/bench_population.py [--rows 1000000] [--dask-rows 0]``
+(set OMP_NUM_THREADS=1 for one core; the numpy used here runs its int64 work on one thread anyway).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+
+def _bare_small_profit(taxable: np.ndarray, employees: np.ndarray, assets: np.ndarray) -> np.ndarray:
+    """A bare int64 pass of the 2023 small low-profit rule, its figures written in (the baseline only)."""
+    eligible = (taxable <= 300_000_000) & (employees <= 300) & (assets <= 5_000_000_000)
+    relief = (taxable * 5 + 50) // 100  # 25% × 20%, half up
+    standard = (taxable * 25 + 50) // 100
+    return np.where(eligible, relief, standard)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--year", type=int, default=2023)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--equipment-share", type=float, default=0.0)
+    ap.add_argument("--dask-rows", type=int, default=0)
+    ap.add_argument("--worker-memory", default="2GiB")
+    ap.add_argument("--partition-rows", type=int, default=500_000)
+    args = ap.parse_args()
+
+    from taxcalc.population import compute, generate
+    from taxcalc.population.columns import read_frame
+
+    print(f"python {platform.python_version()}, numpy {np.__version__}, {platform.machine()}, "
+          f"{os.cpu_count()} cpus, {platform.processor() or platform.platform()}")
+    table = generate(args.rows, args.year, seed=1, equipment_share=args.equipment_share)
+    compute(table.slice(0, 1000))  # warm up: law values read and kept
+    f = read_frame(table)
+    taxable = np.maximum(f.money["profit"], 0)
+    employees = f.employees_e4 // 10_000
+    assets = f.money["assets"]
+    ours, bare = [], []
+    scalar_rows = 0
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        _bare_small_profit(taxable, employees, assets)
+        bare.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        result = compute(table)
+        ours.append(time.perf_counter() - start)
+        scalar_rows = result.column("path").to_pylist().count("scalar") if args.rows <= 2_000_000 else -1
+    t, b = statistics.median(ours), statistics.median(bare)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MiB (Linux: KiB)
+    print(f"rows {args.rows:,}, year {args.year}, equipment share {args.equipment_share}, scalar rows {scalar_rows}")
+    print(f"compute (read + check + annual + every policy): {t:.3f} s  (bar ≤ 1 s: {'met' if t <= 1 else 'NOT met'})")
+    print(f"bare numpy small low-profit pass: {b * 1000:.1f} ms; ratio {t / b:.0f}×  "
+          f"(bar ≤ 50×: {'met' if t / b <= 50 else 'NOT met'})")
+    per_million = peak / (args.rows / 1e6)
+    print(f"peak memory {peak:.0f} MiB = {per_million:.0f} MiB per million rows  "
+          f"(bar ≤ 1024: {'met' if per_million <= 1024 else 'NOT met'})")
+    if args.dask_rows:
+        _dask(args)
+
+
+def _dask(args: argparse.Namespace) -> None:
+    import pyarrow.parquet as pq
+    from distributed import Client, LocalCluster
+
+    from taxcalc.population import generate
+    from taxcalc.population.distributed import run_parquet
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "in", Path(tmp) / "out"
+        src.mkdir()
+        done = 0
+        part = 0
+        while done < args.dask_rows:
+            n = min(args.partition_rows, args.dask_rows - done)
+            pq.write_table(generate(n, args.year, seed=100 + part, equipment_share=args.equipment_share),
+                           src / f"part-{part:04d}.parquet")
+            done += n
+            part += 1
+        with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, memory_limit=args.worker_memory,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            start = time.perf_counter()
+            rows = run_parquet(src, dst, client)
+            elapsed = time.perf_counter() - start
+        print(f"dask: {rows:,} rows in {part} partitions through 2 workers (memory limit {args.worker_memory} "
+              f"each): {elapsed:.1f} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
