@@ -398,11 +398,12 @@ def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int) -> 
             out |= f.dates[name][rows] > 0
     if "equipment_cost" in f.money:
         out |= f.money["equipment_cost"][rows] > 0
-    total = np.zeros(n, np.float64)  # a bound only (never money): overflow screening
-    for name, col in f.money.items():
-        if not name.startswith("equipment"):
-            total += np.abs(col[rows]).astype(np.float64)
-    out |= total >= float(limit)
+    amounts = [col[rows] for name, col in f.money.items() if not name.startswith("equipment")]
+    if sum(int(np.abs(a).max(initial=0)) for a in amounts) >= limit:  # some row may be too large: row by row
+        total = np.zeros(n, np.float64)  # a bound only (never money): overflow screening
+        for a in amounts:
+            total += np.abs(a).astype(np.float64)
+        out |= total >= float(limit) * 0.999
     has_rd = np.zeros(n, bool)
     for c in RD_COLUMNS:
         if c in f.money:
