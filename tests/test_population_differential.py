@@ -18,11 +18,10 @@ pa = pytest.importorskip("pyarrow")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from population.compare import mismatches  # noqa: E402
 from taxcalc.eit import policy_law, small_profit_cliffs  # noqa: E402
 from taxcalc.law import default  # noqa: E402
 from taxcalc.population import compute, generate  # noqa: E402
-
-from population.compare import mismatches  # noqa: E402
 
 #: Years around the switches of the law: 2017 (tech SMEs 75%), 2018 (small low-profit 100万, 10-year losses,
 #: one-time equipment), 2019 (bands), 2021/2022 (12.5%, manufacturers, Q4 2022), 2023 (25% on all, 100%).

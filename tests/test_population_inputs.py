@@ -13,7 +13,6 @@ pa = pytest.importorskip("pyarrow")
 pd = pytest.importorskip("pandas")
 
 from population.compare import mismatches  # noqa: E402
-
 from taxcalc.population import PopulationInputError, aggregate, compute, generate  # noqa: E402
 
 

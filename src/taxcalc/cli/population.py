@@ -17,7 +17,15 @@ from typing import Any
 
 from ..errors import InvalidInput
 from . import HAND_WRITTEN
-from .common import WIDTH, add_law_options, add_output_options, chosen_law, dump_json, law_options, year_arg
+from .common import (
+    WIDTH,
+    add_law_options,
+    add_output_options,
+    chosen_law,
+    dump_json,
+    law_options,
+    year_arg,
+)
 
 __all__ = ["add_parser"]
 
@@ -120,7 +128,7 @@ def _run(args: argparse.Namespace) -> str:
     if args.dask:
         from dask.distributed import Client
 
-        with Client(args.dask) as client:
+        with Client(args.dask) as client:  # type: ignore[no-untyped-call]
             source = Path(args.input)
             if source.is_dir():
                 from ..population.distributed import run_parquet

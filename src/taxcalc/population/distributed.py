@@ -50,7 +50,7 @@ def _file_task(source: str, target: str, year: int | None, law: Law | None, know
     table = pq.read_table(source)
     result = compute_table(table, year=year, law=law, known_on=known_on, offset=offset)
     write_table(result, target)
-    return result.num_rows
+    return int(result.num_rows)
 
 
 def run_parquet(source: str | Path, target: str | Path, client: Any, *, year: int | None = None,
@@ -71,4 +71,5 @@ def run_parquet(source: str | Path, target: str | Path, client: Any, *, year: in
         total += pq.ParquetFile(f).metadata.num_rows
     futures = [client.submit(_file_task, str(f), str(dst / f.name), year, law, known_on, off, pure=False)
                for f, off in zip(files, offsets, strict=True)]
-    return int(sum(client.gather(futures)))
+    written: list[int] = client.gather(futures)
+    return sum(written)

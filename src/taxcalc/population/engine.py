@@ -82,7 +82,7 @@ def _laws(law: Law, known_on: _dt.date | None) -> dict[str, Law]:
 
 
 class _Result:
-    def __init__(self, n: int, known: bool) -> None:
+    def __init__(self, n: int, *, known: bool) -> None:
         self.money = {c: np.zeros(n, np.int64) for c in (*OUTPUT_MONEY, *(KNOWN_MONEY if known else ()))}
         self.regime = np.zeros(n, np.int8)
         self.scalar = np.zeros(n, bool)
@@ -170,7 +170,7 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
     """The result table of a checked frame (see :func:`taxcalc.population.compute`)."""
     law = default() if law is None else law
     laws = _laws(law, known_on)
-    out = _Result(f.n, known_on is not None)
+    out = _Result(f.n, known=known_on is not None)
     for y in np.unique(f.year):
         rows = np.flatnonzero(f.year == y)
         try:

@@ -55,7 +55,8 @@ _KINDS = ("machinery", "tools", "vehicles", "electronics")
 def _fen(rng: np.random.Generator, median_yuan: np.ndarray, sigma: float) -> np.ndarray:
     """Log-normal draws as whole fen (the draw is a sample, converted once to integers)."""
     draw = rng.lognormal(np.log(median_yuan * 100), sigma)
-    return np.minimum(np.rint(draw), 1e14).astype(np.int64)
+    out: np.ndarray = np.minimum(np.rint(draw), 1e14).astype(np.int64)
+    return out
 
 
 def generate(n: int, year: int, seed: int = 0, *, equipment_share: float = 0.02) -> pa.Table:

@@ -179,7 +179,7 @@ def _read_year(law: Law, y: int) -> YearLaw:
         b_ = _maybe(law, "eit.losses.qualified_lookback", year_end(q)) if q >= 1950 else None
         qualified[q] = (m_, b_) if isinstance(m_, int) and isinstance(b_, int) else None
     return YearLaw(
-        y, standard, hnte, tase, sp, varies, rd_on, frozenset(excluded),  # type: ignore[arg-type]
+        y, standard, hnte, tase, sp, varies, rd_on, frozenset(excluded),
         None if excluded_share is None else fraction(excluded_share), ratios, manufacturer_share, factor,
         None if entrusted is None else fraction(entrusted), None if overseas is None else fraction(overseas),
         None if overseas_cap is None else fraction(overseas_cap), loss_years, qualified)
