@@ -126,7 +126,7 @@ class Frame:
     year: Int64s
     money: dict[str, Int64s]
     bools: dict[str, np.ndarray]
-    industry: np.ndarray  # object array of codes
+    industry: np.ndarray  # int16: index in CODES["industry"]
     share_ppm: Int64s  # main_business_share × 10^6
     employees_e4: Int64s  # employees × 10^4
     qualified_from: Int64s  # 0 when none
@@ -139,7 +139,9 @@ class Frame:
 
 def _column(table: pa.Table, name: str) -> pa.Array:
     col = table.column(name)
-    return col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    if isinstance(col, pa.ChunkedArray):
+        return col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
+    return col
 
 
 def _money(arr: pa.Array, name: str, offset: int) -> Int64s:
@@ -257,6 +259,7 @@ def _dates(arr: pa.Array, name: str, offset: int) -> np.ndarray:
 
 
 def _codes(arr: pa.Array, name: str, offset: int) -> np.ndarray:
+    """A text column of codes as the index of each code in :data:`CODES` (``-1``: empty)."""
     t = arr.type
     if pa.types.is_dictionary(t):
         arr = arr.dictionary_decode()
@@ -266,14 +269,14 @@ def _codes(arr: pa.Array, name: str, offset: int) -> np.ndarray:
     default = "other" if name == "industry" else ("" if name == "loss_2020_extension" else None)
     known = CODES[name]
     filled = arr.cast(pa.string()).fill_null(default) if default is not None else arr.cast(pa.string())
-    bad = pc.invert(pc.is_in(filled, pa.array(known, pa.string()))).fill_null(default is not None)
-    bad = pc.and_(bad, pc.is_valid(filled)) if default is None else bad
+    index = pc.index_in(filled, value_set=pa.array(known, pa.string()))
+    bad = pc.and_(index.is_null(), filled.is_valid())
     if pc.any(bad).as_py():
         idx = np.flatnonzero(np.asarray(bad))
         first = filled[int(idx[0])].as_py()
         raise _offending(name, f"unknown value {first!r}; expected one of: {', '.join(k or repr(k) for k in known)}",
                          np.asarray(bad), offset)
-    return np.asarray(filled.to_pylist(), dtype=object)
+    return np.asarray(index.fill_null(-1), dtype=np.int16)
 
 
 def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> Frame:
@@ -313,7 +316,8 @@ def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> 
     bools = {name: _bools(_column(table, name), name, offset) for name in BOOLS if name in names}
     dates = {name: _dates(_column(table, name), name, offset) for name in DATES if name in names}
     codes = {name: _codes(_column(table, name), name, offset) for name in CODES if name in names}
-    industry = codes.pop("industry") if "industry" in codes else np.full(n, "other", dtype=object)
+    industry = codes.pop("industry") if "industry" in codes else np.full(n, CODES["industry"].index("other"),
+                                                                           np.int16)
     share = (_exact_scaled(_column(table, "main_business_share"), "main_business_share", _SHARE_SCALE, offset,
                            _SHARE_SCALE) if "main_business_share" in names else np.full(n, _SHARE_SCALE, np.int64))
     if (share > _SHARE_SCALE).any():
@@ -332,7 +336,7 @@ def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> 
         has = money["equipment_cost"] > 0
         for need in ("equipment_kind", "equipment_acquired_on", "equipment_in_use"):
             missing = has if need not in names else has & (
-                (dates[need] == 0) if need in dates else np.asarray([v is None for v in codes[need]]))
+                (dates[need] == 0) if need in dates else codes[need] < 0)
             if np.any(missing):
                 raise _offending(need, "needed for the asset of equipment_cost", missing, offset)
         residual = money.get("equipment_residual")
@@ -366,7 +370,7 @@ def row_mapping(f: Frame, i: int) -> dict[str, object]:
 
     data: dict[str, object] = {
         "year": y, "profit": fen_to_yuan(get("profit")), "adjustments": fen_to_yuan(get("adjustments")),
-        "industry": str(f.industry[i]),
+        "industry": CODES["industry"][int(f.industry[i])],
         "main_business_share": Decimal(int(f.share_ppm[i])).scaleb(-6),
         "employees": Decimal(int(f.employees_e4[i])).scaleb(-4),
         "assets": fen_to_yuan(get("assets")),
@@ -407,14 +411,14 @@ def row_mapping(f: Frame, i: int) -> dict[str, object]:
     for k, name in enumerate(LOSS_COLUMNS, start=1):
         if get(name):
             loss: dict[str, object] = {"year": y - k, "amount": fen_to_yuan(get(name))}
-            if ext is not None and y - k == 2020 and ext[i]:
-                loss["extension"] = str(ext[i])
+            if ext is not None and y - k == 2020 and ext[i] > 0:
+                loss["extension"] = CODES["loss_2020_extension"][int(ext[i])]
             losses.append(loss)
     if losses:
         data["losses"] = losses
     if get("equipment_cost"):
         asset: dict[str, object] = {
-            "name": "asset", "cost": fen_to_yuan(get("equipment_cost")), "kind": str(f.codes["equipment_kind"][i]),
+            "name": "asset", "cost": fen_to_yuan(get("equipment_cost")), "kind": CODES["equipment_kind"][int(f.codes["equipment_kind"][i])],
             "acquired_on": _dt.date.fromordinal(int(f.dates["equipment_acquired_on"][i])),
             "in_use": _dt.date.fromordinal(int(f.dates["equipment_in_use"][i])),
             "book_depreciation": fen_to_yuan(get("equipment_book_depreciation")),

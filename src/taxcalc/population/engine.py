@@ -26,7 +26,7 @@ from ..law import Law, default
 from ..money import date_arg
 from ._exact import LIMIT
 from .columns import LOSS_COLUMNS, RD_COLUMNS, Frame, PopulationInputError, facts_of, read_frame
-from .vector import YearLaw, annual_vector, industry_sets, scalar_rows, year_law
+from .vector import Rows, YearLaw, annual_vector, scalar_rows, year_law
 
 __all__ = ["KNOWN_MONEY", "OUTPUT_MONEY", "POLICY_IDS", "compute_frame", "compute_table"]
 
@@ -90,10 +90,8 @@ class _Result:
 
 def _vector(f: Frame, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> None:
     y = int(f.year[rows[0]])
-    industrial_codes, manufacturing_codes = industry_sets()
-    ind = np.isin(f.industry[rows], list(industrial_codes))
-    manu = np.isin(f.industry[rows], list(manufacturing_codes))
-    base = annual_vector(f, rows, year_law(laws[""], y), ind, manu)
+    v = Rows(f, rows)
+    base = annual_vector(v, year_law(laws[""], y))
     m = out.money
     m["rd_extra"][rows] = base.rd_extra
     m["income_before_losses"][rows] = base.income_before_losses
@@ -104,34 +102,27 @@ def _vector(f: Frame, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> N
     m["relief"][rows] = base.standard_tax - base.tax
     m["new_loss"][rows] = base.new_loss
     out.regime[rows] = base.regime
-    has_rd = np.zeros(len(rows), bool)
-    for c in RD_COLUMNS:
-        if c in f.money:
-            has_rd |= f.money[c][rows] > 0
-    has_loss = np.zeros(len(rows), bool)
-    has_2020 = np.zeros(len(rows), bool)
-    ext = f.codes.get("loss_2020_extension")
-    for k, c in enumerate(LOSS_COLUMNS, start=1):
-        if c in f.money:
-            has_loss |= f.money[c][rows] > 0
-            if y - k == 2020 and ext is not None:
-                has_2020 |= (f.money[c][rows] > 0) & (ext[rows] != "")
+    has_2020 = np.zeros(v.n, bool)
+    if v.extension is not None:
+        for k, a in v.losses:
+            if y - k == 2020:
+                has_2020 |= (a > 0) & (v.extension > 0)
     reach: dict[str, np.ndarray] = {
         "small_profit": base.regime == 3, "hnte_rate": base.regime == 1, "tase_rate": base.regime == 2,
-        "rd_super_deduction": has_rd, "loss_10_years": has_loss, "loss_8_years_2020": has_2020,
+        "rd_super_deduction": v.has_rd, "loss_10_years": v.has_loss, "loss_8_years_2020": has_2020,
     }
     for p in POLICY_IDS:
         mask = reach.get(p)
         if mask is None or not mask.any():  # the policy cannot change these rows' tax
             continue
         sub = np.flatnonzero(mask)
-        r = annual_vector(f, rows[sub], year_law(laws[p], y), ind[sub], manu[sub])
+        r = annual_vector(v.subset(mask), year_law(laws[p], y))
         m[f"saving_{p}"][rows[sub]] = r.tax - base.tax[sub]
-    off = annual_vector(f, rows, year_law(laws["*"], y), ind, manu)
+    off = annual_vector(v, year_law(laws["*"], y))
     m["tax_without_all"][rows] = off.tax
     m["total_saving"][rows] = off.tax - base.tax
     if "known" in laws:
-        known = annual_vector(f, rows, year_law(laws["known"], y), ind, manu)
+        known = annual_vector(v, year_law(laws["known"], y))
         m["tax_as_known_on"][rows] = known.tax
         m["saving_since"][rows] = known.tax - base.tax
 

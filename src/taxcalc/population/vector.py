@@ -32,9 +32,9 @@ from ..calendar import month_end, year_end
 from ..errors import OutsideCoverage
 from ..law import Law
 from ._exact import Int64s, fraction, mul_round
-from .columns import LOSS_COLUMNS, RD_COLUMNS, RD_FIVE, Frame
+from .columns import CODES, LOSS_COLUMNS, RD_COLUMNS, RD_FIVE, Frame
 
-__all__ = ["Annual", "YearLaw", "annual_vector", "scalar_rows", "year_law"]
+__all__ = ["Annual", "Rows", "YearLaw", "annual_vector", "scalar_rows", "year_law"]
 
 _MONTHS = tuple(range(1, 13))
 _KINDS = ("general", "tech_sme", "manufacturer", "ic_machine")
@@ -73,7 +73,7 @@ class YearLaw:
     rd_overseas: Fraction | None
     rd_overseas_cap: Fraction | None
     loss_years: dict[tuple[int, str], int | None]  # (origin, extension) → years
-    loss_qualified: dict[int, tuple[int, int] | None]  # Q → (years, lookback)
+    loss_qualified: dict[int, tuple[int | None, int | None]]  # Q → (years, lookback), None outside the data
 
 
 def _v(law: Law, key: str, day: _dt.date) -> object:
@@ -173,11 +173,11 @@ def _read_year(law: Law, y: int) -> YearLaw:
         for ext, key in keys.items():
             v = _maybe(law, key, year_end(origin)) if origin >= 1950 else None
             loss_years[origin, ext] = v if isinstance(v, int) else None
-    qualified: dict[int, tuple[int, int] | None] = {}
+    qualified: dict[int, tuple[int | None, int | None]] = {}
     for q in range(y - len(LOSS_COLUMNS), y + 1):
         m_ = _maybe(law, "eit.losses.years.qualified", year_end(q)) if q >= 1950 else None
         b_ = _maybe(law, "eit.losses.qualified_lookback", year_end(q)) if q >= 1950 else None
-        qualified[q] = (m_, b_) if isinstance(m_, int) and isinstance(b_, int) else None
+        qualified[q] = (m_ if isinstance(m_, int) else None, b_ if isinstance(b_, int) else None)
     return YearLaw(
         y, standard, hnte, tase, sp, varies, rd_on, frozenset(excluded),
         None if excluded_share is None else fraction(excluded_share), ratios, manufacturer_share, factor,
@@ -228,6 +228,75 @@ class Annual(NamedTuple):
     new_loss: Int64s
 
 
+def _lookup(codes: frozenset[str] | tuple[str, ...]) -> np.ndarray:
+    """A table: for each industry index, whether its code is in ``codes``."""
+    table = np.zeros(len(CODES["industry"]), bool)
+    for i, code in enumerate(CODES["industry"]):
+        table[i] = code in codes
+    return table
+
+
+class Rows:
+    """The columns of some rows of a frame, taken once (every array has one entry per row)."""
+
+    def __init__(self, f: Frame, rows: np.ndarray) -> None:
+        self.n = len(rows)
+        self.year = int(f.year[rows[0]]) if len(rows) else 0
+        whole = len(rows) == f.n
+        take = (lambda a: a) if whole else (lambda a: a[rows])
+        zeros = np.zeros(self.n, np.int64)
+        self.zeros = zeros
+        self.money = {name: take(col) for name, col in f.money.items() if not name.startswith("equipment")}
+        self.flags = {name: take(col) == 1 for name, col in f.bools.items() if name != "industrial"}
+        industrial_codes, manufacturing_codes = industry_sets()
+        self.industry = take(f.industry)
+        ind = _lookup(industrial_codes)[self.industry]
+        if "industrial" in f.bools:
+            given = take(f.bools["industrial"])
+            ind = np.where(given >= 0, given == 1, ind)
+        self.industrial = ind
+        self.manufacturing = _lookup(manufacturing_codes)[self.industry]
+        self.share_ppm = take(f.share_ppm)
+        self.employees_e4 = take(f.employees_e4)
+        self.qualified_from = take(f.qualified_from)
+        ext = f.codes.get("loss_2020_extension")
+        self.extension = None if ext is None else take(ext)
+        self.has_rd = np.zeros(self.n, bool)
+        for c in RD_COLUMNS:
+            if c in self.money:
+                self.has_rd |= self.money[c] > 0
+        self.losses = [(k, self.money[c]) for k, c in enumerate(LOSS_COLUMNS, start=1)
+                       if c in self.money and self.money[c].any()]
+        self.has_loss = np.zeros(self.n, bool)
+        for _, a in self.losses:
+            self.has_loss |= a > 0
+        self.cache: dict[object, object] = {}
+
+    def col(self, name: str) -> Int64s:
+        return self.money.get(name, self.zeros)
+
+    def flag(self, name: str) -> np.ndarray:
+        got = self.flags.get(name)
+        return np.zeros(self.n, bool) if got is None else got
+
+    def subset(self, mask: np.ndarray) -> Rows:
+        """These rows where ``mask`` holds."""
+        out = object.__new__(Rows)
+        idx = np.flatnonzero(mask)
+        out.n, out.year, out.zeros = len(idx), self.year, np.zeros(len(idx), np.int64)
+        out.money = {k: v[idx] for k, v in self.money.items()}
+        out.flags = {k: v[idx] for k, v in self.flags.items()}
+        out.industry, out.industrial, out.manufacturing = self.industry[idx], self.industrial[idx], \
+            self.manufacturing[idx]
+        out.share_ppm, out.employees_e4, out.qualified_from = self.share_ppm[idx], self.employees_e4[idx], \
+            self.qualified_from[idx]
+        out.extension = None if self.extension is None else self.extension[idx]
+        out.has_rd, out.has_loss = self.has_rd[idx], self.has_loss[idx]
+        out.losses = [(k, a[idx]) for k, a in self.losses if a[idx].any()]
+        out.cache = {}
+        return out
+
+
 def _ge_share(share_ppm: Int64s, f: Fraction) -> np.ndarray:
     return share_ppm * f.denominator >= f.numerator * 10**6
 
@@ -236,48 +305,47 @@ def _gt_share(share_ppm: Int64s, f: Fraction) -> np.ndarray:
     return share_ppm * f.denominator > f.numerator * 10**6
 
 
-def _col(f: Frame, name: str, rows: np.ndarray) -> Int64s:
-    col = f.money.get(name)
-    return np.zeros(len(rows), np.int64) if col is None else col[rows]
+def _rd_key(yl: YearLaw) -> tuple[object, ...]:
+    return (yl.rd_on, yl.rd_excluded, yl.rd_excluded_share, tuple(sorted(yl.rd_ratio.items())),
+            yl.rd_manufacturer_share, yl.rd_other_factor, yl.rd_entrusted, yl.rd_overseas, yl.rd_overseas_cap)
 
 
-def _flag(f: Frame, name: str, rows: np.ndarray) -> np.ndarray:
-    col = f.bools.get(name)
-    return np.zeros(len(rows), bool) if col is None else col[rows] == 1
-
-
-def _rd_extra(f: Frame, rows: np.ndarray, yl: YearLaw, industrial_codes: np.ndarray, manufacturing: np.ndarray) -> Int64s:
+def _rd_extra(v: Rows, yl: YearLaw) -> Int64s:
     """The R&D super-deduction of each row (A107012), as :func:`taxcalc.eit.rd_super_deduction`."""
-    n = len(rows)
-    out = np.zeros(n, np.int64)
-    has = np.zeros(n, bool)
-    for c in RD_COLUMNS:
-        if c in f.money:
-            has |= f.money[c][rows] > 0
-    if not has.any() or not yl.rd_on:
+    key = ("rd", _rd_key(yl))
+    got = v.cache.get(key)
+    if got is None:
+        got = v.cache[key] = _rd_compute(v, yl)
+    assert isinstance(got, np.ndarray)
+    return got
+
+
+def _rd_compute(v: Rows, yl: YearLaw) -> Int64s:
+    out = np.zeros(v.n, np.int64)
+    if not v.has_rd.any() or not yl.rd_on:
         return out
-    sel = np.flatnonzero(has)
-    r = rows[sel]
-    share = f.share_ppm[r]
-    excluded = np.zeros(len(r), bool)
+    sel = np.flatnonzero(v.has_rd)
+    share = v.share_ppm[sel]
+    excluded = np.zeros(len(sel), bool)
     if yl.rd_excluded:
-        in_list = np.isin(f.industry[r], list(yl.rd_excluded))
+        in_list = _lookup(yl.rd_excluded)[v.industry[sel]]
         if in_list.any():
             assert yl.rd_excluded_share is not None
             excluded = in_list & _gt_share(share, yl.rd_excluded_share)
-    manufacturer = np.zeros(len(r), bool)
+    manufacturer = np.zeros(len(sel), bool)
     if yl.rd_manufacturer_share is not None:
-        manufacturer = manufacturing[sel] & _ge_share(share, yl.rd_manufacturer_share)
-    tech, ic = _flag(f, "tech_sme", r), _flag(f, "ic_machine", r)
-    five = sum((_col(f, c, r) for c in RD_FIVE), np.zeros(len(r), np.int64))
-    other = _col(f, "rd_other", r)
+        manufacturer = v.manufacturing[sel] & _ge_share(share, yl.rd_manufacturer_share)
+    tech, ic = v.flag("tech_sme")[sel], v.flag("ic_machine")[sel]
+    five = np.zeros(len(sel), np.int64)
+    for c in RD_FIVE:
+        five += v.col(c)[sel]
+    other = v.col("rd_other")[sel]
     own = five.copy()
     if other.any():
         assert yl.rd_other_factor is not None
-        cap = mul_round(five, yl.rd_other_factor)
-        own += np.minimum(other, cap)
-    dom_paid = _col(f, "rd_entrusted_domestic", r)
-    ovs_paid = _col(f, "rd_entrusted_overseas", r)
+        own += np.minimum(other, mul_round(five, yl.rd_other_factor))
+    dom_paid = v.col("rd_entrusted_domestic")[sel]
+    ovs_paid = v.col("rd_entrusted_overseas")[sel]
     ds = yl.rd_entrusted if dom_paid.any() else Fraction(0)
     os_ = yl.rd_overseas if ovs_paid.any() else Fraction(0)
     assert ds is not None and os_ is not None
@@ -291,8 +359,8 @@ def _rd_extra(f: Frame, rows: np.ndarray, yl: YearLaw, industrial_codes: np.ndar
         within = counted * cap_f.denominator <= domestic * cap_f.numerator
         capped = mul_round(domestic, cap_f / scale) * scale
         base += np.where(within, counted, capped)
-    amort = _col(f, "rd_intangible_amortisation", r)
-    extra = np.zeros(len(r), np.int64)
+    amort = v.col("rd_intangible_amortisation")[sel]
+    extra = np.zeros(len(sel), np.int64)
     for (t, m, i), ratio in yl.rd_ratio.items():
         kind = (tech == t) & (manufacturer == m) & (ic == i) & ~excluded
         if not kind.any():
@@ -304,47 +372,46 @@ def _rd_extra(f: Frame, rows: np.ndarray, yl: YearLaw, industrial_codes: np.ndar
     return out
 
 
-def annual_vector(f: Frame, rows: np.ndarray, yl: YearLaw, industrial: np.ndarray, manufacturing: np.ndarray) -> Annual:
-    """The annual computation of ``rows`` of ``f`` (all of tax year ``yl.year``) under the law of ``yl``.
-
-    ``industrial`` and ``manufacturing`` are the rows' industry tests (arrays of bool, one per row).
-    """
-    y = yl.year
-    n = len(rows)
-    rd_extra = _rd_extra(f, rows, yl, industrial, manufacturing)
-    before = _col(f, "profit", rows) + _col(f, "adjustments", rows) - rd_extra
-    # Losses brought forward, oldest first, each within its window.
-    room = np.maximum(before, 0)
+def _losses_used(v: Rows, yl: YearLaw, before: Int64s, rd_key: tuple[object, ...]) -> Int64s:
+    """The losses brought forward used against ``before``, oldest first, each within its window."""
+    key = ("losses", rd_key, tuple(sorted(yl.loss_years.items())), tuple(sorted(yl.loss_qualified.items())))
+    got = v.cache.get(key)
+    if isinstance(got, np.ndarray):
+        return got
+    y, n = yl.year, v.n
     used = np.zeros(n, np.int64)
-    losses = [(k, f.money[c][rows]) for k, c in enumerate(LOSS_COLUMNS, start=1) if c in f.money]
-    if any(a.any() for _, a in losses):
-        qualified_from = f.qualified_from[rows]
-        this_year = _flag(f, "hnte", rows) | _flag(f, "tech_sme", rows)
-        ext = f.codes.get("loss_2020_extension")
-        for k, avail in sorted(losses, key=lambda p: -p[0]):
+    if v.losses:
+        room = np.maximum(before, 0)
+        this_year = v.flag("hnte") | v.flag("tech_sme")
+        qf = v.qualified_from
+        hardship, film = CODES["loss_2020_extension"].index("hardship"), CODES["loss_2020_extension"].index("film")
+        for k, avail in sorted(v.losses, key=lambda p: -p[0]):
             o = y - k
-            if not avail.any():
-                continue
-            exts = ext[rows] if ext is not None and o == 2020 else None
             base_years = np.full(n, yl.loss_years[o, ""] or 0, np.int64)
-            if exts is not None:
-                for e in ("hardship", "film"):
-                    base_years = np.where(exts == e, yl.loss_years[o, e] or 0, base_years)
+            if v.extension is not None and o == 2020:
+                for code, e in ((hardship, "hardship"), (film, "film")):
+                    base_years = np.where(v.extension == code, yl.loss_years[o, e] or 0, base_years)
             best = base_years.copy()
             for q in range(o + 1, y + 1):
-                law_q = yl.loss_qualified[q]
-                if law_q is None:
+                m_, back = yl.loss_qualified[q]
+                if m_ is None or back is None or q - o > back:  # (rows that would read a missing value: scalar)
                     continue
-                m_, back = law_q
-                if q - o > back:
-                    continue
-                qualified = this_year if q == y else (qualified_from > 0) & (qualified_from <= q)
+                qualified = this_year if q == y else (qf > 0) & (qf <= q)
                 take = qualified & (q <= o + base_years) & (m_ > best)
                 best = np.where(take, m_, best)
-            live = (o + best) >= y
-            use = np.where(live, np.minimum(avail, room), 0)
+            use = np.where((o + best) >= y, np.minimum(avail, room), 0)
             room -= use
             used += use
+    v.cache[key] = used
+    return used
+
+
+def annual_vector(v: Rows, yl: YearLaw) -> Annual:
+    """The annual computation of the rows ``v`` (all of tax year ``yl.year``) under the law of ``yl``."""
+    n = v.n
+    rd_extra = _rd_extra(v, yl)
+    before = v.col("profit") + v.col("adjustments") - rd_extra
+    used = _losses_used(v, yl, before, _rd_key(yl))
     taxable = np.where(before > 0, before - used, 0)
     new_loss = np.where(before < 0, -before, 0)
     # Rate regimes: the lowest tax (ties: the order of REGIMES).
@@ -354,7 +421,7 @@ def annual_vector(f: Frame, rows: np.ndarray, yl: YearLaw, industrial: np.ndarra
     for index, (flag, rate) in enumerate((("hnte", yl.hnte), ("tase", yl.tase)), start=1):
         if rate is None or rate is _UNREAD:
             continue
-        on = _flag(f, flag, rows)
+        on = v.flag(flag)
         if not on.any():
             continue
         alt = mul_round(taxable, rate)
@@ -363,13 +430,12 @@ def annual_vector(f: Frame, rows: np.ndarray, yl: YearLaw, industrial: np.ndarra
         regime = np.where(better, np.int8(index), regime)
     sp = yl.small_profit
     if sp is not None:
-        employees = f.employees_e4[rows]
-        assets = _col(f, "assets", rows)
-        ind_col = f.bools.get("industrial")
-        ind = industrial if ind_col is None else np.where(ind_col[rows] >= 0, ind_col[rows] == 1, industrial)
-        emp_cap = np.where(ind, sp.employees_industrial, sp.employees_other) * np.int64(10**4)
+        ind = v.industrial
+        emp_cap = np.where(ind, sp.employees_industrial * 10**4, sp.employees_other * 10**4)
         ast_cap = np.where(ind, sp.assets_industrial, sp.assets_other)
-        eligible = (taxable <= sp.cap) & (employees <= emp_cap) & (assets <= ast_cap) & ~_flag(f, "restricted", rows)
+        eligible = (taxable <= sp.cap) & (v.employees_e4 <= emp_cap) & (v.col("assets") <= ast_cap)
+        if "restricted" in v.flags:
+            eligible &= ~v.flags["restricted"]
         if eligible.any():
             ti = np.minimum(taxable, sp.cap)
             t1, t2 = sp.ratio1 * sp.rate, sp.ratio2 * sp.rate
@@ -389,7 +455,8 @@ def annual_vector(f: Frame, rows: np.ndarray, yl: YearLaw, industrial: np.ndarra
 def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int) -> np.ndarray:
     """Which of ``rows`` (all of one tax year) the vector path cannot take under every law of ``laws``.
 
-    ``limit`` is the largest sum of amounts whose products stay inside int64 (see :func:`taxcalc.population._exact.headroom`).
+    ``limit`` is the largest sum of amounts whose products stay inside int64
+    (see :func:`taxcalc.population._exact.headroom`).
     """
     n = len(rows)
     out = np.zeros(n, bool)
@@ -398,7 +465,8 @@ def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int) -> 
             out |= f.dates[name][rows] > 0
     if "equipment_cost" in f.money:
         out |= f.money["equipment_cost"][rows] > 0
-    amounts = [col[rows] for name, col in f.money.items() if not name.startswith("equipment")]
+    # the amounts that enter a product (assets are only compared with a cap)
+    amounts = [col[rows] for name, col in f.money.items() if not name.startswith("equipment") and name != "assets"]
     if sum(int(np.abs(a).max(initial=0)) for a in amounts) >= limit:  # some row may be too large: row by row
         total = np.zeros(n, np.float64)  # a bound only (never money): overflow screening
         for a in amounts:
@@ -408,6 +476,7 @@ def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int) -> 
     for c in RD_COLUMNS:
         if c in f.money:
             has_rd |= f.money[c][rows] > 0
+    bools = {name: f.bools[name][rows] == 1 for name in ("hnte", "tase", "tech_sme") if name in f.bools}
     for yl in laws:
         if yl.small_profit_varies:
             out[:] = True
@@ -424,12 +493,12 @@ def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int) -> 
                     "rd_entrusted_overseas" in f.money:
                 out |= f.money["rd_entrusted_overseas"][rows] > 0
             if yl.rd_excluded and yl.rd_excluded_share is None:
-                out |= has_rd & np.isin(f.industry[rows], list(yl.rd_excluded))
+                out |= has_rd & _lookup(yl.rd_excluded)[f.industry[rows]]
         for flag, rate in (("hnte", yl.hnte), ("tase", yl.tase)):
-            if rate is _UNREAD and flag in f.bools:
-                out |= f.bools[flag][rows] == 1
+            if rate is _UNREAD and flag in bools:
+                out |= bools[flag]
         y = yl.year
-        this_year = _flag(f, "hnte", rows) | _flag(f, "tech_sme", rows)
+        this_year = bools.get("hnte", np.zeros(n, bool)) | bools.get("tech_sme", np.zeros(n, bool))
         qf = f.qualified_from[rows]
         for k, c in enumerate(LOSS_COLUMNS, start=1):
             if c not in f.money:
@@ -441,7 +510,12 @@ def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int) -> 
             if any(yl.loss_years.get((o, e)) is None for e in ("", "hardship", "film") if e == "" or o == 2020):
                 out |= has
                 continue
-            for q in range(o + 1, y + 1):
-                if yl.loss_qualified.get(q) is None:  # read by the scalar rule only for a qualification year
+            windows = [w for e in ("", "hardship", "film") if (w := yl.loss_years.get((o, e))) is not None]
+            shortest, longest = min(windows), max(windows)
+            for q in range(o + 1, min(y, o + longest) + 1):
+                m_, back = yl.loss_qualified[q]
+                # the scalar rule reads the years of a qualification year inside the window, and its lookback
+                # only when those years are more than the window's
+                if m_ is None or (back is None and m_ > shortest):
                     out |= has & (this_year if q == y else (qf > 0) & (qf <= q))
     return out
