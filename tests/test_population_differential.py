@@ -93,14 +93,30 @@ def edge_rows(draw: st.DrawFn) -> dict[str, object]:
                                           5_000_000_001, 10_000_000_000)))
     for flag in ("hnte", "tech_sme", "tase", "ic_machine", "restricted"):
         row[flag] = draw(st.booleans()) and draw(st.booleans())
+    if draw(st.booleans()):  # one asset: the unit value cap ± 1 fen, put into use in November or December,
+        # bought on the first or last day of a window (2018-01-01, 2022-10-01, 2022-12-31) or in the year
+        row["equipment_cost"] = draw(st.sampled_from((499_999_999, 500_000_000, 500_000_001, 1_000_001,
+                                                      2_000_000_000)))
+        row["equipment_kind"] = draw(st.sampled_from(("machinery", "tools", "vehicles", "electronics", "buildings")))
+        acquired = draw(st.sampled_from((_dt.date(2018, 1, 1), _dt.date(2017, 12, 31), _dt.date(2022, 10, 1),
+                                         _dt.date(2022, 9, 30), _dt.date(2022, 12, 31), _dt.date(year, 11, 15),
+                                         _dt.date(year, 12, 3), _dt.date(year - 1, 6, 30))))
+        acquired = min(acquired, _dt.date(year, 12, 1))
+        row["equipment_acquired_on"] = acquired
+        row["equipment_in_use"] = acquired + _dt.timedelta(days=draw(st.integers(0, 40)))
+        row["equipment_book_depreciation"] = draw(st.integers(0, 50_000_000))
+        row["equipment_residual"] = draw(st.sampled_from((0, 1, 4_999)))
     return row
 
 
 _COLUMNS = ("year", "industry", "profit", "adjustments", "employees", "assets", "hnte", "tech_sme", "tase",
             "ic_machine", "restricted", "qualified_from", "main_business_share", "rd_personnel", "rd_other",
-            "rd_entrusted_domestic", "rd_entrusted_overseas", *(f"loss_{k}" for k in range(1, 11)))
+            "rd_entrusted_domestic", "rd_entrusted_overseas", *(f"loss_{k}" for k in range(1, 11)),
+            "equipment_cost", "equipment_kind", "equipment_acquired_on", "equipment_in_use",
+            "equipment_book_depreciation", "equipment_residual")
 _TYPES = {"year": pa.int64(), "industry": pa.string(), "employees": pa.string(), "main_business_share": pa.string(),
-          "qualified_from": pa.int64(), **{c: pa.bool_() for c in ("hnte", "tech_sme", "tase", "ic_machine",
+          "qualified_from": pa.int64(), "equipment_kind": pa.string(), "equipment_acquired_on": pa.date32(),
+          "equipment_in_use": pa.date32(), **{c: pa.bool_() for c in ("hnte", "tech_sme", "tase", "ic_machine",
                                                                      "restricted")}}
 
 
@@ -110,7 +126,8 @@ def _table(rows: list[dict[str, object]]) -> pa.Table:
 
 
 def _default(column: str) -> object:
-    if column in ("qualified_from", "main_business_share"):
+    if column in ("qualified_from", "main_business_share", "equipment_kind", "equipment_acquired_on",
+                  "equipment_in_use"):
         return None
     if column in ("hnte", "tech_sme", "tase", "ic_machine", "restricted"):
         return False

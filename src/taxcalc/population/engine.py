@@ -91,9 +91,11 @@ class _Result:
 def _vector(f: Frame, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> None:
     y = int(f.year[rows[0]])
     v = Rows(f, rows)
-    base = annual_vector(v, year_law(laws[""], y))
+    base = annual_vector(v, year_law(laws[""], y), laws[""])
     m = out.money
     m["rd_extra"][rows] = base.rd_extra
+    m["equipment_adjustment"][rows] = base.equipment_adjustment
+    m["equipment_extra"][rows] = base.equipment_extra
     m["income_before_losses"][rows] = base.income_before_losses
     m["losses_used"][rows] = base.losses_used
     m["taxable_income"][rows] = base.taxable_income
@@ -110,19 +112,20 @@ def _vector(f: Frame, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> N
     reach: dict[str, np.ndarray] = {
         "small_profit": base.regime == 3, "hnte_rate": base.regime == 1, "tase_rate": base.regime == 2,
         "rd_super_deduction": v.has_rd, "loss_10_years": v.has_loss, "loss_8_years_2020": has_2020,
+        "equipment_one_time": v.equipment, "hnte_equipment_2022q4": v.equipment,
     }
     for p in POLICY_IDS:
         mask = reach.get(p)
         if mask is None or not mask.any():  # the policy cannot change these rows' tax
             continue
         sub = np.flatnonzero(mask)
-        r = annual_vector(v.subset(mask), year_law(laws[p], y))
+        r = annual_vector(v.subset(mask), year_law(laws[p], y), laws[p])
         m[f"saving_{p}"][rows[sub]] = r.tax - base.tax[sub]
-    off = annual_vector(v, year_law(laws["*"], y))
+    off = annual_vector(v, year_law(laws["*"], y), laws["*"])
     m["tax_without_all"][rows] = off.tax
     m["total_saving"][rows] = off.tax - base.tax
     if "known" in laws:
-        known = annual_vector(v, year_law(laws["known"], y))
+        known = annual_vector(v, year_law(laws["known"], y), laws["known"])
         m["tax_as_known_on"][rows] = known.tax
         m["saving_since"][rows] = known.tax - base.tax
 
@@ -169,7 +172,7 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
         except OutsideCoverage as exc:
             raise PopulationInputError("year", f"{int(y)} is outside the law data ({exc})",
                                        [int(r) + 1 + f.offset for r in rows]) from None
-        slow = scalar_rows(f, rows, yls, _limit(yls))
+        slow = scalar_rows(f, rows, yls, _limit(yls), list(laws.values()))
         fast = rows[~slow]
         if len(fast):
             _vector(f, fast, laws, out)

@@ -1,7 +1,8 @@
 """The annual income tax of many enterprise-years at once, in integer fen.
 
 The same computation as :func:`taxcalc.eit.annual`, line by line, on arrays:
-R&D super-deduction, income before losses, losses brought forward (oldest
+the asset's tax deduction (:mod:`taxcalc.population.equipment`), the R&D
+super-deduction, income before losses, losses brought forward (oldest
 first, within their windows), the rate regimes and the small low-profit relief,
 the lowest tax.  Every law value is read from the :class:`~taxcalc.law.Law`
 given, by the keys the scalar rules read, for the tax year (kept with the law by
@@ -10,8 +11,7 @@ given, by the keys the scalar rules read, for the tax year (kept with the law by
 What this path does not take is sent to the scalar path by
 :func:`scalar_rows`: a row of a year in which the small low-profit law changes
 inside the year (2015), a row with R&D in a year whose ratio changes inside it
-(2022) or with ``base_after_switch``, a part-year row (``opened`` / ``closed``),
-a row with an asset (``equipment_cost``), a row whose amounts could overflow
+(2022), a part-year row (``opened`` / ``closed``), a row whose amounts could overflow
 int64 in an intermediate product, and a row for which a law value its
 features need is outside the data (the scalar path then gives the error).
 """
@@ -33,6 +33,7 @@ from ..errors import OutsideCoverage
 from ..law import Law
 from ._exact import Int64s, fraction, mul_round
 from .columns import CODES, LOSS_COLUMNS, RD_COLUMNS, RD_FIVE, Frame
+from .equipment import AssetYear, asset_year
 
 __all__ = ["Annual", "Rows", "YearLaw", "annual_vector", "scalar_rows", "year_law"]
 
@@ -219,6 +220,8 @@ class Annual(NamedTuple):
     """The lines of the annual computation for the rows of the vector path (fen)."""
 
     rd_extra: Int64s
+    equipment_adjustment: Int64s
+    equipment_extra: Int64s
     income_before_losses: Int64s
     losses_used: Int64s
     taxable_income: Int64s
@@ -270,6 +273,21 @@ class Rows:
         self.has_loss = np.zeros(self.n, bool)
         for _, a in self.losses:
             self.has_loss |= a > 0
+        self.equipment = np.zeros(self.n, bool)
+        if "equipment_cost" in f.money:
+            self.equipment = take(f.money["equipment_cost"]) > 0
+        self.assets: dict[str, np.ndarray] = {}
+        if self.equipment.any():
+            idx = np.flatnonzero(self.equipment)
+            src = rows[idx]
+            self.assets = {
+                "cost": f.money["equipment_cost"][src], "kind": f.codes["equipment_kind"][src],
+                "acquired": f.dates["equipment_acquired_on"][src], "in_use": f.dates["equipment_in_use"][src],
+                "book": f.money["equipment_book_depreciation"][src] if "equipment_book_depreciation" in f.money
+                else np.zeros(len(idx), np.int64),
+                "residual": f.money["equipment_residual"][src] if "equipment_residual" in f.money
+                else np.zeros(len(idx), np.int64),
+            }
         self.cache: dict[object, object] = {}
 
     def col(self, name: str) -> Int64s:
@@ -293,8 +311,25 @@ class Rows:
         out.extension = None if self.extension is None else self.extension[idx]
         out.has_rd, out.has_loss = self.has_rd[idx], self.has_loss[idx]
         out.losses = [(k, a[idx]) for k, a in self.losses if a[idx].any()]
+        out.equipment = self.equipment[idx]
+        position = np.cumsum(self.equipment) - 1  # the index of each row's asset among the assets
+        chosen = position[idx][out.equipment]
+        out.assets = {k: a[chosen] for k, a in self.assets.items()} if out.equipment.any() else {}
         out.cache = {}
         return out
+
+    def asset_year(self, law: Law) -> AssetYear | None:
+        """The assets of these rows in their year under ``law`` (``None`` when no row has one)."""
+        if not self.assets:
+            return None
+        key = ("equipment", law.digest)
+        got = self.cache.get(key)
+        if got is None:
+            a = self.assets
+            got = self.cache[key] = asset_year(law, self.year, a["cost"], a["kind"], a["acquired"], a["in_use"],
+                                               a["book"], a["residual"], self.flag("hnte")[self.equipment])
+        assert isinstance(got, AssetYear)
+        return got
 
 
 def _ge_share(share_ppm: Int64s, f: Fraction) -> np.ndarray:
@@ -372,7 +407,7 @@ def _rd_compute(v: Rows, yl: YearLaw) -> Int64s:
     return out
 
 
-def _losses_used(v: Rows, yl: YearLaw, before: Int64s, rd_key: tuple[object, ...]) -> Int64s:
+def _losses_used(v: Rows, yl: YearLaw, before: Int64s, rd_key: tuple[object, ...]) -> Int64s:  # noqa: C901
     """The losses brought forward used against ``before``, oldest first, each within its window."""
     key = ("losses", rd_key, tuple(sorted(yl.loss_years.items())), tuple(sorted(yl.loss_qualified.items())))
     got = v.cache.get(key)
@@ -406,12 +441,20 @@ def _losses_used(v: Rows, yl: YearLaw, before: Int64s, rd_key: tuple[object, ...
     return used
 
 
-def annual_vector(v: Rows, yl: YearLaw) -> Annual:
-    """The annual computation of the rows ``v`` (all of tax year ``yl.year``) under the law of ``yl``."""
+def annual_vector(v: Rows, yl: YearLaw, law: Law) -> Annual:
+    """The annual computation of the rows ``v`` (all of tax year ``yl.year``) under ``law`` (``yl``: its values)."""
     n = v.n
     rd_extra = _rd_extra(v, yl)
-    before = v.col("profit") + v.col("adjustments") - rd_extra
-    used = _losses_used(v, yl, before, _rd_key(yl))
+    eq_adj = np.zeros(n, np.int64)
+    eq_extra = np.zeros(n, np.int64)
+    assets = v.asset_year(law)
+    key: tuple[object, ...] = _rd_key(yl)
+    if assets is not None:
+        eq_adj[v.equipment] = assets.adjustment
+        eq_extra[v.equipment] = assets.extra
+        key = (key, law.digest)
+    before = v.col("profit") + v.col("adjustments") + eq_adj - rd_extra - eq_extra
+    used = _losses_used(v, yl, before, key)
     taxable = np.where(before > 0, before - used, 0)
     new_loss = np.where(before < 0, -before, 0)
     # Rate regimes: the lowest tax (ties: the order of REGIMES).
@@ -449,10 +492,11 @@ def annual_vector(v: Rows, yl: YearLaw) -> Annual:
             better = eligible & (sp_tax < tax)
             tax = np.where(better, sp_tax, tax)
             regime = np.where(better, np.int8(3), regime)
-    return Annual(rd_extra, before, used, taxable, regime, standard, tax, new_loss)
+    return Annual(rd_extra, eq_adj, eq_extra, before, used, taxable, regime, standard, tax, new_loss)
 
 
-def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int) -> np.ndarray:
+def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int,  # noqa: C901
+                laws_of: list[Law] | None = None) -> np.ndarray:
     """Which of ``rows`` (all of one tax year) the vector path cannot take under every law of ``laws``.
 
     ``limit`` is the largest sum of amounts whose products stay inside int64
@@ -464,7 +508,18 @@ def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int) -> 
         if name in f.dates:
             out |= f.dates[name][rows] > 0
     if "equipment_cost" in f.money:
-        out |= f.money["equipment_cost"][rows] > 0
+        cost = f.money["equipment_cost"][rows]
+        has_asset = cost > 0
+        out |= cost >= limit // 1000  # a product of the cost and the months of a life
+        if has_asset.any():
+            if laws_of is None:
+                out |= has_asset
+            else:
+                v = Rows(f, rows)
+                for law in laws_of:
+                    got = v.asset_year(law)
+                    assert got is not None
+                    out[np.flatnonzero(v.equipment)[got.unavailable]] = True
     # the amounts that enter a product (assets are only compared with a cap)
     amounts = [col[rows] for name, col in f.money.items() if not name.startswith("equipment") and name != "assets"]
     if sum(int(np.abs(a).max(initial=0)) for a in amounts) >= limit:  # some row may be too large: row by row
