@@ -60,22 +60,30 @@ def main() -> None:
     taxable = np.maximum(f.money["profit"], 0)
     employees = f.employees_e4 // 10_000
     assets = f.money["assets"]
-    ours, bare = [], []
+    ours, bare, ours_cpu, bare_cpu, ratios = [], [], [], [], []
     scalar_rows = 0
     for _ in range(args.repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         _bare_small_profit(taxable, employees, assets)
         bare.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        bare_cpu.append(time.process_time() - cpu)
+        start, cpu = time.perf_counter(), time.process_time()
         result = compute(table)
         ours.append(time.perf_counter() - start)
+        ours_cpu.append(time.process_time() - cpu)
+        ratios.append(ours_cpu[-1] / max(bare_cpu[-1], 1e-9))
         scalar_rows = result.column("path").to_pylist().count("scalar") if args.rows <= 2_000_000 else -1
-    t, b = statistics.median(ours), statistics.median(bare)
+    # the machine is shared: the CPU time of this process is the figure that load does not inflate
+    t, b = statistics.median(ours_cpu), statistics.median(bare_cpu)
+    print(f"wall clock: compute {statistics.median(ours):.3f} s, bare {statistics.median(bare) * 1000:.1f} ms "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MiB (Linux: KiB)
     print(f"rows {args.rows:,}, year {args.year}, equipment share {args.equipment_share}, scalar rows {scalar_rows}")
-    print(f"compute (read + check + annual + every policy): {t:.3f} s  (bar ≤ 1 s: {'met' if t <= 1 else 'NOT met'})")
-    print(f"bare numpy small low-profit pass: {b * 1000:.1f} ms; ratio {t / b:.0f}×  "
-          f"(bar ≤ 50×: {'met' if t / b <= 50 else 'NOT met'})")
+    print(f"CPU time, compute (read + check + annual + every policy): {t:.3f} s  "
+          f"(bar ≤ 1 s: {'met' if t <= 1 else 'NOT met'})")
+    ratio = statistics.median(ratios)
+    print(f"CPU time, bare numpy small low-profit pass: {b * 1000:.1f} ms; ratio (median of rounds) {ratio:.0f}×  "
+          f"(bar ≤ 50×: {'met' if ratio <= 50 else 'NOT met'})")
     per_million = peak / (args.rows / 1e6)
     print(f"peak memory {peak:.0f} MiB = {per_million:.0f} MiB per million rows  "
           f"(bar ≤ 1024: {'met' if per_million <= 1024 else 'NOT met'})")

@@ -81,6 +81,23 @@ def _laws(law: Law, known_on: _dt.date | None) -> dict[str, Law]:
     return laws
 
 
+def _values_laws(laws: dict[str, Law]) -> dict[str, Law]:
+    """For each law, the law its asset values other than the switches are read from.
+
+    A policy's law is the law given with some switches and carry-forward years
+    replaced (:data:`taxcalc.eit.POLICIES`); where none of its replaced keys is
+    an asset value, those values are the law's own, read once.
+    """
+    out = {}
+    for name, law in laws.items():
+        policies = POLICY_IDS if name == "*" else (name,) if name in eit.POLICIES else ()
+        replaced = {k for p in policies for k, _ in eit.POLICIES[p].off}
+        own = replaced and all(k.endswith(".in_force") or not k.startswith("eit.equipment") and
+                               not k.startswith("eit.depreciation") for k in replaced)
+        out[name] = laws[""] if own else law
+    return out
+
+
 class _Result:
     def __init__(self, n: int, *, known: bool) -> None:
         self.money = {c: np.zeros(n, np.int64) for c in (*OUTPUT_MONEY, *(KNOWN_MONEY if known else ()))}
@@ -88,10 +105,11 @@ class _Result:
         self.scalar = np.zeros(n, bool)
 
 
-def _vector(f: Frame, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> None:
-    y = int(f.year[rows[0]])
-    v = Rows(f, rows)
-    base = annual_vector(v, year_law(laws[""], y), laws[""])
+def _vector(v: Rows, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> None:
+    """The rows ``v`` (at ``rows`` of the frame) on the vector path, under each law of ``laws``."""
+    y = v.year
+    values = _values_laws(laws)
+    base = annual_vector(v, year_law(laws[""], y), laws[""], values[""])
     m = out.money
     m["rd_extra"][rows] = base.rd_extra
     m["equipment_adjustment"][rows] = base.equipment_adjustment
@@ -119,13 +137,13 @@ def _vector(f: Frame, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> N
         if mask is None or not mask.any():  # the policy cannot change these rows' tax
             continue
         sub = np.flatnonzero(mask)
-        r = annual_vector(v.subset(mask), year_law(laws[p], y), laws[p])
+        r = annual_vector(v.subset(mask), year_law(laws[p], y), laws[p], values[p])
         m[f"saving_{p}"][rows[sub]] = r.tax - base.tax[sub]
-    off = annual_vector(v, year_law(laws["*"], y), laws["*"])
+    off = annual_vector(v, year_law(laws["*"], y), laws["*"], values["*"])
     m["tax_without_all"][rows] = off.tax
     m["total_saving"][rows] = off.tax - base.tax
     if "known" in laws:
-        known = annual_vector(v, year_law(laws["known"], y), laws["known"])
+        known = annual_vector(v, year_law(laws["known"], y), laws["known"], values["known"])
         m["tax_as_known_on"][rows] = known.tax
         m["saving_since"][rows] = known.tax - base.tax
 
@@ -172,10 +190,12 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
         except OutsideCoverage as exc:
             raise PopulationInputError("year", f"{int(y)} is outside the law data ({exc})",
                                        [int(r) + 1 + f.offset for r in rows]) from None
-        slow = scalar_rows(f, rows, yls, _limit(yls), list(laws.values()))
+        v = Rows(f, rows)
+        values = _values_laws(laws)
+        slow = scalar_rows(v, yls, _limit(yls), [(law_, values[name]) for name, law_ in laws.items()])
         fast = rows[~slow]
         if len(fast):
-            _vector(f, fast, laws, out)
+            _vector(v if not slow.any() else v.subset(~slow), fast, laws, out)
             if progress is not None:
                 progress(len(fast))
         for i in rows[slow]:

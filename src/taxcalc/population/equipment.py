@@ -46,15 +46,19 @@ def _value(law: Law, key: str, day: _dt.date) -> object | None:
         return None
 
 
-def _read_purchase(law: Law, ordinal: int) -> tuple[object, object, int | None, int | None, Fraction | None]:
-    """The values read on a purchase date (kept by :meth:`Law.memo`): one-time and Q4 switches, cap, offset, ratio."""
+def _read_switches(law: Law, ordinal: int) -> tuple[object, object]:
+    """The one-time and Q4 switches on a purchase date (kept by :meth:`Law.memo`)."""
     day = _dt.date.fromordinal(ordinal)
-    one = _value(law, "eit.equipment.one_time.in_force", day)
-    q4 = _value(law, "eit.equipment.hnte_q4.in_force", day)
+    return _value(law, "eit.equipment.one_time.in_force", day), _value(law, "eit.equipment.hnte_q4.in_force", day)
+
+
+def _read_purchase(law: Law, ordinal: int) -> tuple[int | None, int | None, Fraction | None]:
+    """The values read on a purchase date (kept by :meth:`Law.memo`): cap, offset, ratio."""
+    day = _dt.date.fromordinal(ordinal)
     cap = _value(law, "eit.equipment.one_time.unit_value_cap", day)
     off = _value(law, "eit.equipment.one_time.deduction_month_offset", day)
     ratio = _value(law, "eit.equipment.hnte_q4.extra_ratio", day)
-    return (one, q4, None if cap is None else int(fraction(cap) * 100),
+    return (None if cap is None else int(fraction(cap) * 100),
             off if isinstance(off, int) else None, None if ratio is None else fraction(ratio))
 
 
@@ -79,21 +83,26 @@ def _sl_through(base: Int64s, first: Int64s, months: Int64s, upto: int) -> Int64
 
 
 def asset_year(law: Law, y: int, cost: Int64s, kind: np.ndarray, acquired: Int64s, in_use: Int64s, book: Int64s,
-               residual: Int64s, hnte: np.ndarray) -> AssetYear:
-    """The asset of each row in tax year ``y`` (all arrays of the rows with an asset; ``hnte``: high-tech in ``y``)."""
+               residual: Int64s, hnte: np.ndarray, *, values: Law | None = None) -> AssetYear:
+    """The asset of each row in tax year ``y`` (all arrays of the rows with an asset; ``hnte``: high-tech in ``y``).
+
+    ``values``: the law to read every value but the two switches from (default ``law``).
+    """
+    values = law if values is None else values
     n = len(cost)
     p_days, p_inv = np.unique(acquired, return_inverse=True)
-    purchase = [law.memo(_read_purchase, int(d)) for d in p_days]
-    use_keys, u_inv = np.unique(np.stack([in_use, kind.astype(np.int64)]), axis=1, return_inverse=True)
-    use = [law.memo(_read_use, int(d), int(k)) for d, k in use_keys.T]
-    one = np.array([p[0] for p in purchase], dtype=object)[p_inv]
-    q4 = np.array([p[1] for p in purchase], dtype=object)[p_inv]
-    cap = np.array([-1 if p[2] is None else p[2] for p in purchase], np.int64)[p_inv]
-    off = np.array([-10**6 if p[3] is None else p[3] for p in purchase], np.int64)[p_inv]
-    ratios = [p[4] for p in purchase]
+    switches = [law.memo(_read_switches, int(d)) for d in p_days]
+    purchase = [values.memo(_read_purchase, int(d)) for d in p_days]
+    use_keys, u_inv = np.unique(in_use * 8 + kind.astype(np.int64), return_inverse=True)
+    use = [values.memo(_read_use, int(k) // 8, int(k) % 8) for k in use_keys]
+    one = np.array([s[0] for s in switches], dtype=object)[p_inv]
+    q4 = np.array([s[1] for s in switches], dtype=object)[p_inv]
+    cap = np.array([-1 if p[0] is None else p[0] for p in purchase], np.int64)[p_inv]
+    off = np.array([-10**6 if p[1] is None else p[1] for p in purchase], np.int64)[p_inv]
+    ratios = [p[2] for p in purchase]
     start = np.array([-10**6 if u[0] is None else u[0] for u in use], np.int64)[u_inv.ravel()]
     life = np.array([-1 if u[1] is None else u[1] for u in use], np.int64)[u_inv.ravel()]
-    in_use_month = np.array([_month_index(int(d)) for d in use_keys[0]], np.int64)[u_inv.ravel()]
+    in_use_month = np.array([_month_index(int(k) // 8) for k in use_keys], np.int64)[u_inv.ravel()]
     acquired_year = np.array([_dt.date.fromordinal(int(d)).year for d in p_days], np.int64)[p_inv]
     unavailable = np.array([v is None for v in one], bool) | np.array([v is None for v in q4], bool) | \
         (start == -10**6) | (life < 0)

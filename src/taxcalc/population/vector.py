@@ -273,6 +273,10 @@ class Rows:
         self.has_loss = np.zeros(self.n, bool)
         for _, a in self.losses:
             self.has_loss |= a > 0
+        self.part_year = np.zeros(self.n, bool)
+        for name in ("opened", "closed"):
+            if name in f.dates:
+                self.part_year |= take(f.dates[name]) > 0
         self.equipment = np.zeros(self.n, bool)
         if "equipment_cost" in f.money:
             self.equipment = take(f.money["equipment_cost"]) > 0
@@ -312,14 +316,20 @@ class Rows:
         out.has_rd, out.has_loss = self.has_rd[idx], self.has_loss[idx]
         out.losses = [(k, a[idx]) for k, a in self.losses if a[idx].any()]
         out.equipment = self.equipment[idx]
+        out.part_year = self.part_year[idx]
         position = np.cumsum(self.equipment) - 1  # the index of each row's asset among the assets
         chosen = position[idx][out.equipment]
         out.assets = {k: a[chosen] for k, a in self.assets.items()} if out.equipment.any() else {}
         out.cache = {}
         return out
 
-    def asset_year(self, law: Law) -> AssetYear | None:
-        """The assets of these rows in their year under ``law`` (``None`` when no row has one)."""
+    def asset_year(self, law: Law, values: Law | None = None) -> AssetYear | None:
+        """The assets of these rows in their year under ``law`` (``None`` when no row has one).
+
+        ``values`` is the law to read the values other than the two switches
+        (``eit.equipment.*.in_force``) from, when ``law`` differs from it in the
+        switches only (a policy turned off): they are then read once.
+        """
         if not self.assets:
             return None
         key = ("equipment", law.digest)
@@ -327,7 +337,8 @@ class Rows:
         if got is None:
             a = self.assets
             got = self.cache[key] = asset_year(law, self.year, a["cost"], a["kind"], a["acquired"], a["in_use"],
-                                               a["book"], a["residual"], self.flag("hnte")[self.equipment])
+                                               a["book"], a["residual"], self.flag("hnte")[self.equipment],
+                                               values=values)
         assert isinstance(got, AssetYear)
         return got
 
@@ -441,13 +452,13 @@ def _losses_used(v: Rows, yl: YearLaw, before: Int64s, rd_key: tuple[object, ...
     return used
 
 
-def annual_vector(v: Rows, yl: YearLaw, law: Law) -> Annual:
+def annual_vector(v: Rows, yl: YearLaw, law: Law, values: Law | None = None) -> Annual:
     """The annual computation of the rows ``v`` (all of tax year ``yl.year``) under ``law`` (``yl``: its values)."""
     n = v.n
     rd_extra = _rd_extra(v, yl)
     eq_adj = np.zeros(n, np.int64)
     eq_extra = np.zeros(n, np.int64)
-    assets = v.asset_year(law)
+    assets = v.asset_year(law, values)
     key: tuple[object, ...] = _rd_key(yl)
     if assets is not None:
         eq_adj[v.equipment] = assets.adjustment
@@ -495,43 +506,31 @@ def annual_vector(v: Rows, yl: YearLaw, law: Law) -> Annual:
     return Annual(rd_extra, eq_adj, eq_extra, before, used, taxable, regime, standard, tax, new_loss)
 
 
-def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int,  # noqa: C901
-                laws_of: list[Law] | None = None) -> np.ndarray:
-    """Which of ``rows`` (all of one tax year) the vector path cannot take under every law of ``laws``.
+def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
+                equipment_laws: list[tuple[Law, Law]]) -> np.ndarray:
+    """Which of the rows ``v`` (all of one tax year) the vector path cannot take under every law of ``laws``.
 
     ``limit`` is the largest sum of amounts whose products stay inside int64
-    (see :func:`taxcalc.population._exact.headroom`).
+    (see :func:`taxcalc.population._exact.headroom`); ``equipment_laws`` the laws
+    of the assets (see :meth:`Rows.asset_year`).
     """
-    n = len(rows)
-    out = np.zeros(n, bool)
-    for name in ("opened", "closed"):
-        if name in f.dates:
-            out |= f.dates[name][rows] > 0
-    if "equipment_cost" in f.money:
-        cost = f.money["equipment_cost"][rows]
-        has_asset = cost > 0
-        out |= cost >= limit // 1000  # a product of the cost and the months of a life
-        if has_asset.any():
-            if laws_of is None:
-                out |= has_asset
-            else:
-                v = Rows(f, rows)
-                for law in laws_of:
-                    got = v.asset_year(law)
-                    assert got is not None
-                    out[np.flatnonzero(v.equipment)[got.unavailable]] = True
+    n = v.n
+    out = v.part_year.copy()
+    if v.assets:
+        cost = v.assets["cost"]
+        out[np.flatnonzero(v.equipment)[cost >= limit // 1000]] = True  # the cost times the months of a life
+        for law, values in equipment_laws:
+            got = v.asset_year(law, values)
+            assert got is not None
+            out[np.flatnonzero(v.equipment)[got.unavailable]] = True
     # the amounts that enter a product (assets are only compared with a cap)
-    amounts = [col[rows] for name, col in f.money.items() if not name.startswith("equipment") and name != "assets"]
+    amounts = [col for name, col in v.money.items() if name != "assets"]
     if sum(int(np.abs(a).max(initial=0)) for a in amounts) >= limit:  # some row may be too large: row by row
         total = np.zeros(n, np.float64)  # a bound only (never money): overflow screening
         for a in amounts:
             total += np.abs(a).astype(np.float64)
         out |= total >= float(limit) * 0.999
-    has_rd = np.zeros(n, bool)
-    for c in RD_COLUMNS:
-        if c in f.money:
-            has_rd |= f.money[c][rows] > 0
-    bools = {name: f.bools[name][rows] == 1 for name in ("hnte", "tase", "tech_sme") if name in f.bools}
+    has_rd = v.has_rd
     for yl in laws:
         if yl.small_profit_varies:
             out[:] = True
@@ -542,25 +541,21 @@ def scalar_rows(f: Frame, rows: np.ndarray, laws: list[YearLaw], limit: int,  # 
             needs = [("rd_other", yl.rd_other_factor), ("rd_entrusted_domestic", yl.rd_entrusted),
                      ("rd_entrusted_overseas", yl.rd_overseas)]
             for col, value in needs:
-                if value is None and col in f.money:
-                    out |= f.money[col][rows] > 0
+                if value is None and col in v.money:
+                    out |= v.money[col] > 0
             if yl.rd_overseas is not None and yl.rd_overseas and yl.rd_overseas_cap is None and \
-                    "rd_entrusted_overseas" in f.money:
-                out |= f.money["rd_entrusted_overseas"][rows] > 0
+                    "rd_entrusted_overseas" in v.money:
+                out |= v.money["rd_entrusted_overseas"] > 0
             if yl.rd_excluded and yl.rd_excluded_share is None:
-                out |= has_rd & _lookup(yl.rd_excluded)[f.industry[rows]]
+                out |= has_rd & _lookup(yl.rd_excluded)[v.industry]
         for flag, rate in (("hnte", yl.hnte), ("tase", yl.tase)):
-            if rate is _UNREAD and flag in bools:
-                out |= bools[flag]
+            if rate is _UNREAD:
+                out |= v.flag(flag)
         y = yl.year
-        this_year = bools.get("hnte", np.zeros(n, bool)) | bools.get("tech_sme", np.zeros(n, bool))
-        qf = f.qualified_from[rows]
-        for k, c in enumerate(LOSS_COLUMNS, start=1):
-            if c not in f.money:
-                continue
-            has = f.money[c][rows] > 0
-            if not has.any():
-                continue
+        this_year = v.flag("hnte") | v.flag("tech_sme")
+        qf = v.qualified_from
+        for k, has_amount in v.losses:
+            has = has_amount > 0
             o = y - k
             if any(yl.loss_years.get((o, e)) is None for e in ("", "hardship", "film") if e == "" or o == 2020):
                 out |= has
