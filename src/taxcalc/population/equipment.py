@@ -70,9 +70,13 @@ def _read_use(law: Law, ordinal: int, kind: int) -> tuple[int | None, int | None
     return (start if isinstance(start, int) else None, life if isinstance(life, int) else None)
 
 
-def _month_index(ordinal: int) -> int:
-    d = _dt.date.fromordinal(ordinal)
-    return d.year * 12 + d.month - 1
+_EPOCH = _dt.date(1970, 1, 1).toordinal()
+
+
+def _month_indices(ordinals: Int64s) -> Int64s:
+    """``year × 12 + month − 1`` of each day (given as ``date.toordinal()``)."""
+    months = (ordinals - _EPOCH).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    return months + 1970 * 12
 
 
 def _sl_through(base: Int64s, first: Int64s, months: Int64s, upto: int) -> Int64s:
@@ -102,8 +106,8 @@ def asset_year(law: Law, y: int, cost: Int64s, kind: np.ndarray, acquired: Int64
     ratios = [p[2] for p in purchase]
     start = np.array([-10**6 if u[0] is None else u[0] for u in use], np.int64)[u_inv.ravel()]
     life = np.array([-1 if u[1] is None else u[1] for u in use], np.int64)[u_inv.ravel()]
-    in_use_month = np.array([_month_index(int(k) // 8) for k in use_keys], np.int64)[u_inv.ravel()]
-    acquired_year = np.array([_dt.date.fromordinal(int(d)).year for d in p_days], np.int64)[p_inv]
+    in_use_month = _month_indices(use_keys // 8)[u_inv.ravel()]
+    acquired_year = _month_indices(p_days)[p_inv] // 12
     unavailable = np.array([v is None for v in one], bool) | np.array([v is None for v in q4], bool) | \
         (start == -10**6) | (life < 0)
     eligible = kind != _BUILDINGS

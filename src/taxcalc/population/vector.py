@@ -424,19 +424,24 @@ def _losses_used(v: Rows, yl: YearLaw, before: Int64s, rd_key: tuple[object, ...
     got = v.cache.get(key)
     if isinstance(got, np.ndarray):
         return got
-    y, n = yl.year, v.n
-    used = np.zeros(n, np.int64)
+    y = yl.year
+    used_all = np.zeros(v.n, np.int64)
     if v.losses:
-        room = np.maximum(before, 0)
-        this_year = v.flag("hnte") | v.flag("tech_sme")
-        qf = v.qualified_from
+        sel = np.flatnonzero(v.has_loss)  # the rows with a loss brought forward
+        n = len(sel)
+        used = np.zeros(n, np.int64)
+        room = np.maximum(before[sel], 0)
+        this_year = (v.flag("hnte") | v.flag("tech_sme"))[sel]
+        qf = v.qualified_from[sel]
+        extension = None if v.extension is None else v.extension[sel]
         hardship, film = CODES["loss_2020_extension"].index("hardship"), CODES["loss_2020_extension"].index("film")
-        for k, avail in sorted(v.losses, key=lambda p: -p[0]):
+        for k, avail_all in sorted(v.losses, key=lambda p: -p[0]):
+            avail = avail_all[sel]
             o = y - k
             base_years = np.full(n, yl.loss_years[o, ""] or 0, np.int64)
-            if v.extension is not None and o == 2020:
+            if extension is not None and o == 2020:
                 for code, e in ((hardship, "hardship"), (film, "film")):
-                    base_years = np.where(v.extension == code, yl.loss_years[o, e] or 0, base_years)
+                    base_years = np.where(extension == code, yl.loss_years[o, e] or 0, base_years)
             best = base_years.copy()
             for q in range(o + 1, y + 1):
                 m_, back = yl.loss_qualified[q]
@@ -448,8 +453,9 @@ def _losses_used(v: Rows, yl: YearLaw, before: Int64s, rd_key: tuple[object, ...
             use = np.where((o + best) >= y, np.minimum(avail, room), 0)
             room -= use
             used += use
-    v.cache[key] = used
-    return used
+        used_all[sel] = used
+    v.cache[key] = used_all
+    return used_all
 
 
 def annual_vector(v: Rows, yl: YearLaw, law: Law, values: Law | None = None) -> Annual:
