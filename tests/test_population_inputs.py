@@ -109,3 +109,16 @@ def test_the_core_library_does_not_import_numpy() -> None:
             "print('numpy' in sys.modules, 'pyarrow' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False False"
+
+
+def test_a_table_read_in_chunks_gives_the_same_rows_and_row_numbers() -> None:
+    from taxcalc.population.engine import compute_table
+
+    table = generate(1000, 2021, 5)
+    whole = compute_table(table, chunk_rows=10_000)
+    chunked = compute_table(table, chunk_rows=128)
+    assert chunked.to_pylist() == whole.to_pylist()
+    bad = table.to_pandas()
+    bad.loc[700, "assets"] = -1
+    with pytest.raises(PopulationInputError, match=r"^assets: must not be negative \(row 701\)$"):
+        compute_table(pa.Table.from_pandas(bad, preserve_index=False), chunk_rows=128)

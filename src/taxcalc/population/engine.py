@@ -225,10 +225,22 @@ def _table(f: Frame, out: _Result) -> pa.Table:
     return pa.table(columns)
 
 
+#: Rows checked and computed at a time: the memory of the arrays in flight is bounded by this.
+CHUNK_ROWS = 250_000
+
+
 def compute_table(table: pa.Table, *, year: int | None = None, law: Law | None = None,
                   known_on: object = None, offset: int = 0,
-                  progress: Callable[[int], None] | None = None) -> pa.Table:
-    """Check and compute an Arrow table (``offset``: rows before it, for the row numbers of errors)."""
+                  progress: Callable[[int], None] | None = None, chunk_rows: int = CHUNK_ROWS) -> pa.Table:
+    """Check and compute an Arrow table (``offset``: rows before it, for the row numbers of errors).
+
+    The table is read ``chunk_rows`` rows at a time; nothing is returned (so
+    nothing is written) unless every row was read and computed.
+    """
     day = None if known_on is None else date_arg(known_on, "known_on")
-    f = read_frame(table, year=year, offset=offset)
-    return compute_frame(f, law=law, known_on=day, progress=progress)
+    law = default() if law is None else law
+    parts = []
+    for start in range(0, max(table.num_rows, 1), chunk_rows):
+        f = read_frame(table.slice(start, chunk_rows), year=year, offset=offset + start)
+        parts.append(compute_frame(f, law=law, known_on=day, progress=progress))
+    return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
