@@ -134,8 +134,16 @@ def _dask(args: argparse.Namespace) -> None:
             start = time.perf_counter()
             rows = run_parquet(src, dst, client)
             elapsed = time.perf_counter() - start
+            peaks = client.run(_worker_peak)
         print(f"dask: {rows:,} rows in {part} partitions through 2 workers (memory limit {args.worker_memory} "
-              f"each): {elapsed:.1f} s")
+              f"each): {elapsed:.1f} s; peak resident memory of each worker: "
+              f"{', '.join(f'{p:.0f} MiB' for p in peaks.values())}")
+
+
+def _worker_peak() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":
