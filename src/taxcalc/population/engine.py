@@ -25,7 +25,7 @@ from ..errors import InvalidInput, OutsideCoverage
 from ..law import Law, default
 from ..money import date_arg
 from ._exact import LIMIT
-from .columns import LOSS_COLUMNS, RD_COLUMNS, Frame, PopulationInputError, facts_of, read_frame
+from .columns import Frame, PopulationInputError, facts_of, read_frame
 from .vector import Rows, YearLaw, annual_vector, scalar_rows, year_law
 
 __all__ = ["KNOWN_MONEY", "OUTPUT_MONEY", "POLICY_IDS", "compute_frame", "compute_table"]
@@ -200,11 +200,11 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
                 progress(len(fast))
         for i in rows[slow]:
             row = scalar_row(f, int(i), law, known_on)
-            for c, v in row.items():
+            for c, value in row.items():
                 if c == "regime":
-                    out.regime[i] = _REGIME_INDEX[str(v)]
+                    out.regime[i] = _REGIME_INDEX[str(value)]
                 else:
-                    out.money[c][i] = v
+                    out.money[c][i] = value
             out.scalar[i] = True
             if progress is not None:
                 progress(1)

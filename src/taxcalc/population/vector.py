@@ -246,7 +246,10 @@ class Rows:
         self.n = len(rows)
         self.year = int(f.year[rows[0]]) if len(rows) else 0
         whole = len(rows) == f.n
-        take = (lambda a: a) if whole else (lambda a: a[rows])
+
+        def take(a: np.ndarray) -> np.ndarray:
+            return a if whole else a[rows]
+
         zeros = np.zeros(self.n, np.int64)
         self.zeros = zeros
         self.money = {name: take(col) for name, col in f.money.items() if not name.startswith("equipment")}
@@ -295,7 +298,8 @@ class Rows:
         self.cache: dict[object, object] = {}
 
     def col(self, name: str) -> Int64s:
-        return self.money.get(name, self.zeros)
+        got: Int64s = self.money.get(name, self.zeros)
+        return got
 
     def flag(self, name: str) -> np.ndarray:
         got = self.flags.get(name)
