@@ -32,6 +32,7 @@ __all__ = ["add_parser"]
 def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "population", help=HAND_WRITTEN["population"][0], description=HAND_WRITTEN["population"][1])
+    add_output_options(p)
     inner = p.add_subparsers(dest="action", metavar="ACTION")
     inner.required = True
     g = inner.add_parser("generate", help="write a synthetic population (deterministic by --seed)",
@@ -43,11 +44,14 @@ def add_parser(sub: Any) -> None:
     g.add_argument("--equipment-share", default="0.02", metavar="SHARE",
                    help="share of rows with one asset (default 0.02)")
     g.add_argument("--out", required=True, metavar="FILE", help="output file (.parquet or .csv)")
+    add_law_options(g)  # accepted as on every command; the synthetic population does not depend on the law
+    _output_options(g)
     g.set_defaults(func=_generate)
     r = inner.add_parser("run", help="compute a population: the tax and the saving of every policy",
                          description="Compute every row of INPUT (Parquet file or directory, or CSV) and write "
                          "OUTPUT (Parquet or CSV by extension, atomically); print a summary.")
-    r.add_argument("input", metavar="INPUT")
+    r.add_argument("input", metavar="INPUT", help="the population: a Parquet file, a directory of Parquet files, "
+                   "or a CSV file (money in whole fen)")
     r.add_argument("--year", metavar="Y", help="tax year of a table without a year column (or the year of every row)")
     r.add_argument("--out", required=True, metavar="OUTPUT", help="result file (.parquet or .csv), or a directory "
                    "with --dask and a directory INPUT")
@@ -58,8 +62,15 @@ def add_parser(sub: Any) -> None:
                    help="recompute N rows drawn at random with the scalar rules; fail on any difference")
     r.add_argument("--dask", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS (tcp://host:8786)")
     add_law_options(r)
-    add_output_options(r)
+    _output_options(r)
     r.set_defaults(func=_run)
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    """``--json`` and ``--lang`` after the action too (``taxcalc population run … --json``), as before it."""
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                        help="language of labels (default: zh)")
 
 
 def _count(text: str, field: str) -> int:
@@ -84,7 +95,9 @@ def _generate(args: argparse.Namespace) -> str:
         raise InvalidInput("--equipment-share", "a share is between 0 and 1")
     table = generate(n, year, seed, equipment_share=float(share))  # a sampling probability, not money
     write_table(table, args.out)
-    return f"{n} rows → {args.out}"
+    if args.json:
+        return dump_json({"rows": n, "year": year, "seed": seed, "output": str(args.out)})
+    return f"{n} rows → {args.out}" if args.lang == "en" else f"{n} 户年度 → {args.out}"
 
 
 class _Bar:
