@@ -81,20 +81,25 @@ def _laws(law: Law, known_on: _dt.date | None) -> dict[str, Law]:
     return laws
 
 
-def _values_laws(laws: dict[str, Law]) -> dict[str, Law]:
-    """For each law, the law its asset values other than the switches are read from.
+def _values_laws(laws: dict[str, Law]) -> dict[str, tuple[Law, Law]]:
+    """For each law, the laws an asset's switches and its other values are read from.
 
-    A policy's law is the law given with some switches and carry-forward years
-    replaced (:data:`taxcalc.eit.POLICIES`); where none of its replaced keys is
-    an asset value, those values are the law's own, read once.
+    A policy's law is the law given with some values replaced
+    (:data:`taxcalc.eit.POLICIES`): where it replaces no asset value, the asset
+    is read from the law given; where it replaces only the asset switches
+    (``eit.equipment.*.in_force``), the other values are.  The assets of a row
+    are then worked out once for the policies that cannot change them.
     """
+    base = laws[""]
     out = {}
     for name, law in laws.items():
         policies = POLICY_IDS if name == "*" else (name,) if name in eit.POLICIES else ()
         replaced = {k for p in policies for k, _ in eit.POLICIES[p].off}
-        own = replaced and all(k.endswith(".in_force") or not k.startswith("eit.equipment") and
-                               not k.startswith("eit.depreciation") for k in replaced)
-        out[name] = laws[""] if own else law
+        assets = {k for k in replaced if k.startswith(("eit.equipment.", "eit.depreciation."))}
+        if not policies or any(not k.endswith(".in_force") for k in assets):
+            out[name] = (law, law)
+        else:
+            out[name] = (law if assets else base, base)
     return out
 
 
@@ -109,7 +114,7 @@ def _vector(v: Rows, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> No
     """The rows ``v`` (at ``rows`` of the frame) on the vector path, under each law of ``laws``."""
     y = v.year
     values = _values_laws(laws)
-    base = annual_vector(v, year_law(laws[""], y), laws[""], values[""])
+    base = annual_vector(v, year_law(laws[""], y), *values[""])
     m = out.money
     m["rd_extra"][rows] = base.rd_extra
     m["equipment_adjustment"][rows] = base.equipment_adjustment
@@ -137,13 +142,13 @@ def _vector(v: Rows, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> No
         if mask is None or not mask.any():  # the policy cannot change these rows' tax
             continue
         sub = np.flatnonzero(mask)
-        r = annual_vector(v.subset(mask), year_law(laws[p], y), laws[p], values[p])
+        r = annual_vector(v.subset(mask), year_law(laws[p], y), *values[p])
         m[f"saving_{p}"][rows[sub]] = r.tax - base.tax[sub]
-    off = annual_vector(v, year_law(laws["*"], y), laws["*"], values["*"])
+    off = annual_vector(v, year_law(laws["*"], y), *values["*"])
     m["tax_without_all"][rows] = off.tax
     m["total_saving"][rows] = off.tax - base.tax
     if "known" in laws:
-        known = annual_vector(v, year_law(laws["known"], y), laws["known"], values["known"])
+        known = annual_vector(v, year_law(laws["known"], y), *values["known"])
         m["tax_as_known_on"][rows] = known.tax
         m["saving_since"][rows] = known.tax - base.tax
 
@@ -192,7 +197,7 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
                                        [int(r) + 1 + f.offset for r in rows]) from None
         v = Rows(f, rows)
         values = _values_laws(laws)
-        slow = scalar_rows(v, yls, _limit(yls), [(law_, values[name]) for name, law_ in laws.items()])
+        slow = scalar_rows(v, yls, _limit(yls), list(values.values()))
         fast = rows[~slow]
         if len(fast):
             _vector(v if not slow.any() else v.subset(~slow), fast, laws, out)

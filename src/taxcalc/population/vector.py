@@ -325,6 +325,10 @@ class Rows:
         chosen = position[idx][out.equipment]
         out.assets = {k: a[chosen] for k, a in self.assets.items()} if out.equipment.any() else {}
         out.cache = {}
+        if out.assets:  # the assets' results under each law, already worked out, are these rows' too
+            for key, got in self.cache.items():
+                if isinstance(got, AssetYear):
+                    out.cache[key] = AssetYear(got.adjustment[chosen], got.extra[chosen], got.unavailable[chosen])
         return out
 
     def asset_year(self, law: Law, values: Law | None = None) -> AssetYear | None:
@@ -336,7 +340,7 @@ class Rows:
         """
         if not self.assets:
             return None
-        key = ("equipment", law.digest)
+        key = ("equipment", law.digest, (law if values is None else values).digest)
         got = self.cache.get(key)
         if got is None:
             a = self.assets
@@ -473,7 +477,7 @@ def annual_vector(v: Rows, yl: YearLaw, law: Law, values: Law | None = None) -> 
     if assets is not None:
         eq_adj[v.equipment] = assets.adjustment
         eq_extra[v.equipment] = assets.extra
-        key = (key, law.digest)
+        key = (key, law.digest, (law if values is None else values).digest)
     before = v.col("profit") + v.col("adjustments") + eq_adj - rd_extra - eq_extra
     used = _losses_used(v, yl, before, key)
     taxable = np.where(before > 0, before - used, 0)
