@@ -73,6 +73,16 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
                         help="language of labels (default: zh)")
 
 
+def _extra() -> None:
+    """A clear error when the optional extra is not installed."""
+    import importlib.util
+
+    for module in ("numpy", "pyarrow"):
+        if importlib.util.find_spec(module) is None:
+            raise InvalidInput("population", f"needs the optional extra: pip install 'taxcalc-cn[population]' "
+                               f"({module} is missing)")
+
+
 def _count(text: str, field: str) -> int:
     if not text.strip().isdigit():
         raise InvalidInput(field, f"{text!r} is not a whole number")
@@ -82,6 +92,7 @@ def _count(text: str, field: str) -> int:
 def _generate(args: argparse.Namespace) -> str:
     from decimal import Decimal, InvalidOperation
 
+    _extra()
     from ..population import generate, write_table
 
     n = _count(args.n, "--n")
@@ -128,6 +139,7 @@ def _yuan(fen: int) -> str:
 def _run(args: argparse.Namespace) -> str:
     from pathlib import Path
 
+    _extra()
     from ..population import POLICY_IDS, aggregate, compute, read_table, write_table
     from ..population.engine import KNOWN_MONEY
     from ..rules import provenance

@@ -25,7 +25,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
+try:
+    import numpy  # noqa: F401
+    import pyarrow as pa
+except ImportError as exc:  # pragma: no cover - without the extra
+    raise ImportError(f"taxcalc.population needs the optional extra: pip install 'taxcalc-cn[population]' "
+                      f"({exc.name} is missing)") from exc
 
 from ..law import Law
 from .aggregate import aggregate
