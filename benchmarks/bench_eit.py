@@ -41,6 +41,7 @@ from taxcalc.eit import (  # noqa: E402
     rd_super_deduction,
     small_profit,
 )
+from taxcalc.inputs import parse  # noqa: E402
 from taxcalc.law import default  # noqa: E402
 from taxcalc.money import CONTEXT, FEN, ZERO  # noqa: E402
 
@@ -233,7 +234,7 @@ def main() -> None:
     law = bare_law()
     assert bare_annual(f, law) == (r.income_before_losses, r.losses_used, r.taxable_income, r.tax, r.relief)
     mapping = sample_mapping()
-    assert EnterpriseYear.from_mapping(mapping) == f
+    assert EnterpriseYear.from_mapping(mapping) == f == parse(EnterpriseYear, mapping)
     asset = f.equipment[0]
     fc = sample_with_certificate()
     assert annual(fc).tax == r.tax
@@ -276,6 +277,8 @@ def main() -> None:
             ("annual(facts).as_dict(): JSON-ready data", median_us(lambda: annual(f).as_dict(), number=500), None),
             ("EnterpriseYear.from_mapping(JSON-like mapping)",
              median_us(lambda: EnterpriseYear.from_mapping(mapping), number=1000), None),
+            ("taxcalc.inputs.parse(EnterpriseYear, document): the strict reader, every problem",
+             median_us(lambda: parse(EnterpriseYear, mapping), number=1000), None),
             ("EnterpriseYear(...) + annual(): from plain values", median_us(lambda: annual(sample()), number=1000),
              None),
             ("small_profit(income, year, employees, assets)",

@@ -20,6 +20,8 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "lawtables",
+    "lawcharts",
+    "zhsearch",
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
@@ -37,3 +39,12 @@ napoleon_numpy_docstring = False
 html_theme = "alabaster"
 html_title = f"taxcalc {release}"
 html_static_path: list[str] = []
+
+# Search: the pages are English and Chinese, so the index is built by Sphinx's Chinese
+# splitter, which cuts Chinese text into words with jieba (in the test extra; without it
+# the Chinese words would be left out of the index) and stems English words as the
+# English index does.  The tax terms jieba's own dictionary lacks (加计扣除, 免抵退, …)
+# are added from _ext/search-terms.txt, so a search for each finds its pages.  The
+# extension zhsearch works around a Sphinx 9.0 bug that stops the search page.
+html_search_language = "zh"
+html_search_options = {"dict": str(Path(__file__).parent / "_ext" / "search-terms.txt")}

@@ -6,6 +6,7 @@ import json
 
 from taxcalc import law, rules
 from taxcalc.cli import main
+from taxcalc.law.coverage import VERDICTS
 from taxcalc.text import display_width
 
 
@@ -26,15 +27,15 @@ def test_today_every_rule_and_the_keys_that_do_not_answer(capsys):
     keys = {k["key"]: k for k in data["keys"]}
     assert len(keys) == len(law.keys())
     assert keys["vat.small_scale.start_point.monthly"]["answers"] is True
-    assert keys["export.method.exempt_credit_refund"]["status"] == "ended"
-    assert "2025-12-31" in keys["export.method.exempt_credit_refund"]["reason"]
+    assert keys["vat.agri.deduction_rate"]["status"] == "ended"
+    assert "2025-12-31" in keys["vat.agri.deduction_rate"]["reason"]
 
 
 def test_the_text_names_the_keys_that_do_not_answer(capsys):
     code, out = _run(capsys, "--coverage", "2026-12-01", "--lang", "en")
     assert code == 0
     assert out.startswith("What the law data covers on 2026-12-01: ")
-    assert "export.method.exempt_credit_refund" in out and "vat.rate.standard" not in out
+    assert "vat.agri.deduction_rate" in out and "vat.rate.standard" not in out
     assert max(display_width(line) for line in out.splitlines()) <= 100
 
 
@@ -47,3 +48,74 @@ def test_before_the_vat_rates_begin(capsys):
 def test_a_bad_day_is_bad_input(capsys):
     assert main(["law", "--coverage", "2026-13-01"]) == 1
     assert "--coverage" in capsys.readouterr().err
+
+
+# -- the verdict of each rule, computed by running its example on the day ---------------------
+
+def test_today_every_rule_has_a_verdict_and_those_that_cannot_answer_say_why(capsys):
+    data = json.loads(_run(capsys, "--coverage", "2026-12-01", "--json")[1])
+    by_id = {r["id"]: r for r in data["rules"]}
+    assert all(r["verdict"] in VERDICTS for r in data["rules"])
+    silent = {i for i, r in by_id.items() if not r["answers"]}
+    assert silent == {"vat.agricultural_deduction", "vat.small_loan_interest"}
+    agri = by_id["vat.agricultural_deduction"]
+    assert agri["verdict"] == "cannot answer" and agri["stops"]["to"] == "2025-12-31"
+    assert "vat.agri." in agri["reason"] and "2025-12-31" in agri["reason"]
+    # the 2026 export refunds answer, run on the day itself
+    for rule, field in (("export.exempt_credit_refund", "period"), ("vat.rate", "on")):
+        assert by_id[rule]["verdict"] == "answers" and by_id[rule]["stops"] is None
+        assert by_id[rule]["example"][field] in ("2026-12", "2026-12-01")
+    assert by_id["export.exempt_refund"]["example"]["lines"][0]["export_date"] == "2026-12-01"
+    assert by_id["eit.small_profit"]["example"]["year"] == 2026
+
+
+def test_the_day_before_the_2026_switch_every_2025_rule_answers():
+    verdicts = {v.rule: v for v in law.rule_coverage("2025-12-31")}
+    assert verdicts["vat.agricultural_deduction"].verdict == "answers"
+    assert verdicts["export.exempt_credit_refund"].example["period"] == "2025-12"
+    assert verdicts["export.exempt_credit_refund"].verdict == "answers"
+
+
+def test_a_quarterly_example_moves_to_the_start_of_the_quarter():
+    v = {v.rule: v for v in law.rule_coverage("2026-12-01")}["vat.small_scale_vat"]
+    assert (v.verdict, v.example["period_start"], v.example["period"]) == ("answers", "2026-10-01", "quarter")
+
+
+def test_facts_before_the_example_day_move_with_it():
+    v = {v.rule: v for v in law.rule_coverage("2026-12-01")}["eit.losses"]
+    # the example carries a 2013 loss into 2018: moved, a 2021 loss into 2026
+    assert (v.example["year"], v.example["brought_forward"][0]["year"]) == (2026, 2021)
+    assert v.verdict == "answers"
+
+
+def test_before_the_data_begin_a_rule_cannot_answer_and_names_the_first_day():
+    v = {v.rule: v for v in law.rule_coverage("2008-12-31")}["vat.rate"]
+    assert (v.verdict, v.answers, v.key) == ("cannot answer", False, "vat.rate.standard")
+    assert "covered from 2009-01-01" in v.reason
+
+
+def test_an_as_known_on_view_is_honoured():
+    early = law.default().as_known_on("2026-01-29")
+    v = {v.rule: v for v in law.rule_coverage("2026-12-01", law=early)}["vat.small_scale_vat"]
+    assert v.verdict == "cannot answer"   # the 2026 起征点 was not yet published
+
+
+def test_the_key_level_api_is_unchanged():
+    rows = law.coverage("2026-12-01")
+    assert len(rows) == len(law.keys()) and rows[0]._fields == (
+        "key", "answers", "status", "first", "last", "reason", "citation")
+
+
+def test_the_text_gives_each_rule_its_verdict(capsys):
+    out = _run(capsys, "--coverage", "2026-12-01", "--lang", "en")[1]
+    verdicts = law.rule_coverage("2026-12-01")
+    assert f"{sum(v.answers for v in verdicts)} of {len(verdicts)} rules answer" in out
+    line = next(ln for ln in out.splitlines() if ln.startswith("vat.agricultural_deduction "))
+    assert "cannot answer" in line
+
+
+def test_an_example_whose_facts_do_not_fit_the_day_is_not_tested_and_says_why():
+    # in 2018 goods and services sales were tested apart: the 2026 example gives one total
+    v = {v.rule: v for v in law.rule_coverage("2018-05-01")}["vat.small_scale_vat"]
+    assert (v.verdict, v.answers, v.key) == ("not tested", False, "")
+    assert "refused as input" in v.reason and "goods_sales" in v.reason

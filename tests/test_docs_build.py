@@ -14,16 +14,26 @@ import pytest
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
-@pytest.fixture(scope="module")
+_BUILT: dict[str, Path] = {}
+
+
+def build_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The docs built once for the whole test run (tests/test_docs_search.py reads the same build)."""
+    if "html" not in _BUILT:
+        out = tmp_path_factory.mktemp("html")
+        result = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+             "-d", str(out / ".doctrees"), str(DOCS), str(out)],
+            capture_output=True, text=True, check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        _BUILT["html"] = out
+    return _BUILT["html"]
+
+
+@pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("html")
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-         "-d", str(out / ".doctrees"), str(DOCS), str(out)],
-        capture_output=True, text=True, check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return build_docs(tmp_path_factory)
 
 
 #: Keys in the law data that no rule code reads (docs/law-audit.md, "Keys awaiting rule
@@ -39,7 +49,7 @@ def _text(path: Path) -> str:
 
 
 def test_the_pages_are_built(built):
-    for page in ("index", "getting-started", "report", "what-if", "json", "api", "law-data",
+    for page in ("index", "getting-started", "report", "report-html", "what-if", "json", "api", "law-data",
                  "architecture", "rules/daxie", "performance/report"):
         assert (built / f"{page}.html").is_file(), page
 
@@ -70,10 +80,18 @@ def test_report_fields_come_from_the_schema(built):
     assert "--lang" in text  # not turned into a dash by smart quotes
 
 
-def test_api_reference_has_the_docstrings(built):
-    html = (built / "api.html").read_text("utf-8")
-    assert "Exact money" in html
-    assert 'id="taxcalc.report.input.parse_text"' in html and 'id="taxcalc.format.daxie.daxie"' in html
+def test_api_reference_has_the_docstrings_one_page_for_each_package(built):
+    index = (built / "api.html").read_text("utf-8")
+    pages = ["package", "money", "law", "format", "report", "vat", "eit", "export", "environment", "rules", "cli"]
+    assert all(f'href="api/{p}.html"' in index for p in pages)
+    html = {p: (built / "api" / f"{p}.html").read_text("utf-8") for p in pages}
+    assert "Exact money" in html["money"]
+    assert 'id="taxcalc.report.input.parse_text"' in html["report"]
+    assert 'id="taxcalc.format.daxie.daxie"' in html["format"]
+    assert 'id="module-taxcalc.report.html"' in html["report"]
+    assert 'id="module-taxcalc.vat.rates"' in html["vat"] and "taxcalc.vat.rates" not in html["eit"]
+    # no page near the size of the one page it replaced (about 1 MB)
+    assert max(len(h.encode()) for h in html.values()) < 500_000
 
 
 def test_a_bad_law_history_key_fails_the_build(tmp_path):
@@ -146,10 +164,114 @@ def test_the_document_index_leads_from_a_notice_to_its_keys_pages_and_modules(bu
     entry = html[start:html.index('class="law-document', start + 10)]
     assert "vat.rate.standard" in entry and "第一条" in entry
     assert 'href="rules/vat-rates.html#law-history-vat-rate-standard"' in entry
-    assert 'href="api.html#module-taxcalc.vat.rates"' in entry
+    assert 'href="api/vat.html#module-taxcalc.vat.rates"' in entry
 
 
 def test_a_document_number_in_a_history_table_links_to_the_index(built):
     html = (built / "rules" / "vat-rates.html").read_text("utf-8")
     assert 'href="../documents.html#doc-财税-2018-32号"' in html
     assert 'id="law-history-vat-rate-standard"' in html
+
+
+# -- charts of the law data (docs/_ext/lawcharts.py) ------------------------------------------------
+
+
+def _lawcharts():
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        import lawcharts
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    return lawcharts
+
+
+def test_each_rule_page_with_law_data_charts_its_keys(built):
+    lawcharts = _lawcharts()
+    for page in sorted((DOCS / "rules").glob("*.md")):
+        keys = lawcharts.chart_keys([], page.read_text("utf-8"))
+        html = (built / "rules" / f"{page.stem}.html").read_text("utf-8")
+        if not keys:
+            assert page.stem in ("daxie", "eit-benefit"), page  # no law value of their own
+            continue
+        m = re.search(r'<figure class="law-chart" id="([^"]+)" data-keys="([^"]*)">', html)
+        assert m, page
+        assert m.group(2).split() == keys, page
+        assert f'<svg id="{m.group(1)}-svg"' in html, page
+        numeric = [k for k in keys if lawcharts._panel(law_spec(k).type) != "timeline"]
+        for k in numeric:  # a step line for each key with numbers, named by its key
+            assert f'id="{m.group(1)}-key-{k}"' in html, (page, k)
+
+
+def law_spec(key):
+    from taxcalc import law
+
+    return law.default().spec(key)
+
+
+def test_a_step_line_follows_the_dated_values():
+    import datetime as dt
+    import math
+
+    lawcharts = _lawcharts()
+    right = dt.date(2030, 1, 1)
+    xs, ys = lawcharts.steps(law_spec("vat.rate.standard"), right)
+    # 17% to 2018-04-30, 16% from 2018-05-01 to 2019-03-31, 13% from 2019-04-01
+    assert (xs[:4], ys[:4]) == ([dt.date(2009, 1, 1), dt.date(2018, 5, 1), dt.date(2018, 5, 1), dt.date(2019, 4, 1)],
+                                [0.17, 0.17, 0.16, 0.16])  # a window ends on the day after its last
+    assert xs[-1] == right and ys[-1] == 0.13
+    xs, ys = lawcharts.steps(law_spec("eit.rd.ratio.tech_sme"), right)
+    assert xs[2:4] == [dt.date(2020, 1, 1), dt.date(2022, 1, 1)] and all(map(math.isnan, ys[2:4]))  # no value
+    assert ys[4] == 1.0
+
+
+def test_the_small_profit_chart_shows_the_cliffs(built):
+    html = (built / "rules" / "eit-small-profit.html").read_text("utf-8")
+    assert re.search(r'<figure class="law-chart" id="small-profit-chart-\d+" data-years="2010 2015 2018 2019 2023">',
+                     html)
+    for year in (2010, 2015, 2018, 2019, 2023):
+        assert re.search(rf'id="small-profit-chart-\d+-tax-{year}"', html)
+        assert re.search(rf'id="small-profit-chart-\d+-rate-{year}"', html)
+    from decimal import Decimal
+
+    incomes, taxes, cliffs = _lawcharts().small_profit_points(2018)
+    assert cliffs == (Decimal("1000000"),)
+    i = incomes.index(Decimal("1000000"))
+    # the law's cliff: one fen more and the relief is gone on the whole income
+    assert (taxes[i], incomes[i + 1], taxes[i + 1]) == (Decimal("100000.00"), Decimal("1000000.01"),
+                                                        Decimal("250000.00"))
+
+
+def test_a_bad_law_chart_key_fails_the_build(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(DOCS / '_ext')!r})\n"
+        "extensions = ['myst_parser', 'lawcharts']\nsource_suffix = {'.md': 'markdown'}\n", "utf-8")
+    (src / "index.md").write_text("# x\n\n```{law-chart} vat.rate.nope\n```\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(tmp_path / "out")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "law-chart: unknown key 'vat.rate.nope'" in result.stderr
+
+
+def test_a_new_rule_page_without_the_directive_gets_its_chart(tmp_path):
+    src = tmp_path / "src"
+    (src / "rules").mkdir(parents=True)
+    (src / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(DOCS / '_ext')!r})\n"
+        "extensions = ['myst_parser', 'lawtables', 'lawcharts']\nsource_suffix = {'.md': 'markdown'}\n", "utf-8")
+    (src / "index.md").write_text("# x\n\n```{toctree}\nrules/new\n```\n", "utf-8")
+    (src / "rules" / "new.md").write_text(
+        "# A new rule\n\nText.\n\n```{law-history} vat.rate.standard\n```\n\n```{law-history} vat.rate.low_rate_goods\n```\n",
+        "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(tmp_path / "out")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "rules" / "new.html").read_text("utf-8")
+    chart = html.index('<figure class="law-chart" id="law-chart-rules-new-')
+    assert 'data-keys="vat.rate.standard vat.rate.low_rate_goods"' in html
+    assert html.index("Text.") < chart < html.index('id="law-history-vat-rate-standard"')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import json
 import re
@@ -206,3 +207,74 @@ def test_the_amount_grammar_is_the_schema_pattern() -> None:
     assert props["rate"]["pattern"] == grammar.RATE
     assert re.compile(props["main"]["properties"]["on"]["pattern"]).pattern == grammar.DATE
     assert props["main"]["x-checks"] == "The day is not in 2099."
+
+
+# -- records of the library's API: the constructor and from_mapping take Python values ---------------
+
+@record(checked=True, read_first=("parts",))
+class Order:
+    """An order of the library's API: checked when constructed."""
+
+    number: Annotated[int, Integer("the number", minimum=1, maximum=99)]
+    total: Annotated[Decimal, Amount("the total", sign="positive")]
+    kind: Annotated[str, Choice("kind", ("", "rush"))] = ""
+    on: Annotated[_dt.date | None, Date("the day")] = None
+    years: Annotated[tuple[int, ...], Integers("years", minimum=2000, maximum=2030)] = ()
+    parts: Annotated[tuple[Item, ...], Rows("parts", Item, max_items=3)] = ()
+    doubled: Decimal = dataclasses.field(init=False, repr=False, compare=False)
+
+    def checks(self) -> Any:
+        """At most 50 for a rush order."""
+        if self.kind == "rush" and self.total > 50:
+            yield "total", "at most 50 for a rush order"
+
+    def derive(self) -> None:
+        object.__setattr__(self, "doubled", self.total * 2)
+
+
+def test_a_checked_record_takes_python_values_and_raises_the_first_problem() -> None:
+    from taxcalc.errors import InvalidInput, NotMoney, UnknownCategory
+
+    o = Order(3, "1,234.567", years=iter([2021, 2020, 2021]), on=_dt.datetime(2020, 5, 1, 12))
+    assert (o.total, o.years, o.on, o.doubled) == (Decimal("1234.567"), (2020, 2021), _dt.date(2020, 5, 1),
+                                                 Decimal("2469.134"))
+    with pytest.raises(NotMoney, match="^total: "):
+        Order(3, 1.5)  # type: ignore[arg-type]
+    with pytest.raises(UnknownCategory, match="^kind: unknown value 'slow'"):
+        Order(3, "1", kind="slow")
+    with pytest.raises(InvalidInput, match=r"^total: at most 50 for a rush order$"):
+        Order(3, "51", kind="rush")
+    with pytest.raises(InvalidInput, match=r"^total: must be more than zero \(got 0\)$"):
+        Order(3, "0")
+
+
+def test_take_reads_a_mapping_as_the_constructor_does() -> None:
+    from taxcalc.errors import InvalidInput
+    from taxcalc.inputs import take
+
+    data = {"number": 3, "total": "10", "parts": [{"cost": "1", "on": "2020-01-01"}]}
+    assert take(Order, data) == Order(**data)  # type: ignore[arg-type]
+    assert take(Order, data).doubled == Decimal(20)
+    # an unknown field, then a missing one, then the fields read first, then the others
+    with pytest.raises(InvalidInput, match=r"^o\.totl: unknown field; did you mean 'total'\?$"):
+        take(Order, {"number": 3, "totl": "1"}, "o")
+    with pytest.raises(InvalidInput, match=r"^o\.total: missing \(required\)$"):
+        take(Order, {"number": 0}, "o")
+    with pytest.raises(InvalidInput, match=r"^parts\[0\]\.on: missing"):
+        take(Order, {"number": 0, "total": "x", "parts": [{"cost": "1"}]})
+
+
+def test_parse_reads_a_checked_record_by_the_strict_grammar_once() -> None:
+    got = parse(Order, {"number": 3, "total": "10.50", "kind": "rush"})
+    assert got == Order(3, "10.50", "rush") and got.doubled == Decimal(21)
+    with pytest.raises(InputProblems) as info:
+        parse(Order, {"number": 0, "total": "1,0", "kind": "rush"})
+    assert [p.path for p in info.value.problems] == ["number", "total"]
+    with pytest.raises(InputProblems, match="total: at most 50 for a rush order"):
+        parse(Order, {"number": 3, "total": "51", "kind": "rush"})
+
+
+def test_an_empty_choice_is_listed_last() -> None:
+    problems: list[Problem] = []
+    Choice("kind", ("", "rush")).read("slow", "kind", problems)
+    assert problems[0].reason == "unknown value 'slow'; expected one of: rush, or '' (none)"

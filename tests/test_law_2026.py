@@ -149,10 +149,18 @@ def test_tier_mappings_answer_after_2025():
 
 
 @pytest.mark.parametrize("key", ["export.method.exempt_credit_refund", "export.method.exempt_refund"])
-def test_refund_methods_end_on_2025_12_31(key):
-    assert DATA.value(key, "2025-12-31").citation.doc == "财税〔2012〕39号"
+def test_refund_methods_switch_to_2026_no_11_on_2026_01_01(key):
+    old = DATA.value(key, "2025-12-31")
+    assert old.citation.doc == "财税〔2012〕39号"
+    assert (old.superseded_by, old.enacted_last) == ("财政部 税务总局公告2026年第11号", None)
+    new = DATA.value(key, "2026-01-01")
+    assert (new.value, str(new.citation)) == (old.value, "财政部 税务总局公告2026年第11号 （条次未核实）")
+    assert "Secondary sources only" in new.note and "36-month" in new.note
+    assert DATA.value(key, "2026-12-01") == new
+    # as known before 11号 was published (2026-01-30), 39号 still ran on into 2026
+    assert DATA.value(key, "2026-01-01", known_on="2026-01-29").citation.doc == "财税〔2012〕39号"
     with pytest.raises(OutsideCoverage):
-        DATA.value(key, "2026-01-01")
+        DATA.value(key, "2012-06-30")
 
 
 # -- telecom: mobile data, SMS/MMS and broadband move to basic telecom -----------------------

@@ -118,6 +118,63 @@ def test_declared_gap_raises_not_in_force_with_reason(law_dir):
         data.value("vat.test.window", "2019-06-01")
 
 
+WINDOW = """
+["vat.test.once"]
+zh = "一次性退税"
+en = "one-off refund"
+type = "flag"
+
+[["vat.test.once".values]]
+from = 2018-06-27
+to = 2018-09-30
+value = true
+doc = "财税〔2018〕32号"
+article = "第二条"
+"""
+ENDED_FOR_GOOD = """
+[["vat.test.once".values]]
+from = 2018-10-01
+to = {to}
+gap = "a one-off measure"
+"""
+STARTS_WITH_A_GAP = """
+["vat.test.once"]
+zh = "一次性退税"
+en = "one-off refund"
+type = "flag"
+
+[["vat.test.once".values]]
+from = 2018-01-01
+to = 2018-06-26
+gap = "not yet"
+
+[["vat.test.once".values]]
+from = 2018-06-27
+to = 2018-09-30
+value = true
+doc = "财税〔2018〕32号"
+article = "第二条"
+"""
+
+
+def test_a_measure_ended_for_good_is_an_open_gap_not_in_force_ever_after(law_dir):
+    data = load(law_dir, WINDOW + ENDED_FOR_GOOD.format(to='"open"'))
+    assert data.get("vat.test.once", "2018-09-30") is True
+    for day in ("2018-10-01", "2099-12-31"):
+        with pytest.raises(NotInForce, match="a one-off measure"):
+            data.value("vat.test.once", day)
+    with pytest.raises(OutsideCoverage) as before:
+        data.value("vat.test.once", "2018-06-26")
+    assert not isinstance(before.value, NotInForce)
+
+
+def test_a_gap_may_not_close_coverage_on_a_date_nor_open_it(law_dir):
+    with pytest.raises(LawDataError, match="only open-ended"):
+        load(law_dir, WINDOW + ENDED_FOR_GOOD.format(to="2019-12-31"))
+    with pytest.raises(LawDataError, match="may not open"):
+        load(law_dir, STARTS_WITH_A_GAP)
+
+
 BAD_CASES = {
     "float value": ('value = "500000"', "value = 500000.0", "TOML float"),
     "unknown field": ('article = "第一条"\nenacted_to', 'article = "第一条"\ncolour = "red"\nenacted_to', "unknown field"),
@@ -242,7 +299,7 @@ def test_an_unknown_key_suggests_the_nearest_names_not_every_key():
     assert info.value.known == data.keys()  # every key is still there for a program
     with pytest.raises(UnknownCategory, match=r"the keys under vat\. are vat\.agri\.\*, .*vat\.rate\.\*"):
         data.spec("vat.nope")
-    with pytest.raises(UnknownCategory, match=r"the keys are eit\.\*, export\.\*, vat\.\*"):
+    with pytest.raises(UnknownCategory, match=r"the keys are eit\.\*, environment\.\*, export\.\*, vat\.\*"):
         data.spec("nokey")
 
 

@@ -361,7 +361,7 @@ def test_excess_credit_refund_2018_industry_not_listed():
         (("year = 2018", "year = 2019"), "excess_credit_refund_2018: the refund of 财税〔2018〕70号 was made in 2018 only"),
         (("registered = 2010-03-01\n", ""), "enterprise.registered: missing: needed for excess_credit_refund_2018"),
         (("applied_on = 2018-07-20", "applied_on = 2018-10-08"),
-         "excess_credit_refund_2018.applied_on: vat.excess_credit_refund_2018.industries: 2018-10-08 is outside"),
+         "excess_credit_refund_2018.applied_on: vat.excess_credit_refund_2018.industries on 2018-10-08: not in force"),
         (('industry = "专用设备制造业"\n', ""), "excess_credit_refund_2018.industry: missing (required unless grid_company"),
         (('credit_rating = "A"', 'credit_rating = "E"'), "excess_credit_refund_2018.credit_rating: unknown value 'E'"),
         (('credit_rating = "A"', 'credit_rating = "A"\ngrid_company = "yes"'),

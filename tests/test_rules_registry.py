@@ -13,6 +13,7 @@ import pytest
 
 import taxcalc
 import taxcalc.eit
+import taxcalc.environment
 import taxcalc.export
 import taxcalc.vat
 from taxcalc import law, rules
@@ -58,7 +59,7 @@ def test_every_rule_has_a_page_a_unique_id_and_a_unique_command():
 def test_every_public_rule_function_is_behind_a_rule():
     covered = {name for r in rules.RULES for name in r.covers}
     public = set()
-    for module in (taxcalc.vat, taxcalc.eit, taxcalc.export):
+    for module in (taxcalc.vat, taxcalc.eit, taxcalc.export, taxcalc.environment):
         for name in module.__all__:
             if inspect.isfunction(getattr(module, name)):
                 public.add(f"{module.__name__}.{name}")
@@ -118,9 +119,9 @@ def test_every_problem_of_a_mapping_is_reported_with_its_path():
     assert paths == ["amount", "band", "on", "onn"]
 
 
-def test_a_reused_record_reads_itself():
+def test_the_enterprise_year_is_read_as_every_input_record():
     rule = rules.get("eit.annual")
-    assert rule.reader == "EnterpriseYear.from_mapping"
+    assert rule.reader == "taxcalc.inputs.parse" and rule.load().reader is None
     with pytest.raises(InputProblems) as info:
         rule.read({"year": 2018, "profit": "1", "employes": 3})
     assert info.value.problems[0].path == "employes"

@@ -1,5 +1,6 @@
 """Re-registration as small-scale (转登记): windows, the 500万 test, the young-business
-estimate, scope in 2018, and properties."""
+estimate, scope in 2018, the bar on re-registering again, the sales test in the window
+after re-registration, and properties."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from taxcalc.errors import InvalidInput, NotMoney, OutsideCoverage, UnknownCategory
-from taxcalc.vat import may_reregister
+from taxcalc.errors import InvalidInput, NotInForce, NotMoney, OutsideCoverage, UnknownCategory
+from taxcalc.vat import may_reregister, reregistered_sales_check
 
 D = dt.date
 P = Decimal
@@ -32,7 +33,13 @@ def test_windows(day, expected):
     assert may_reregister(TWELVE, day).eligible is expected
 
 
-@pytest.mark.parametrize("day", ["2018-04-30", "2021-01-01"])
+def test_after_the_last_window_no_window_is_open_for_good():
+    for day in ("2021-01-01", "2026-12-01"):
+        r = may_reregister([100], on=day)
+        assert not r.eligible and r.steps[0].name == "window_open" and "2020-12-31" in r.steps[0].en
+
+
+@pytest.mark.parametrize("day", ["2018-04-30"])
 def test_outside_the_windows_data_is_a_coverage_error(day):
     with pytest.raises(OutsideCoverage, match="vat.reregistration.sales_cap"):
         may_reregister(TWELVE, day)
@@ -127,3 +134,84 @@ def test_hostile_context():
         ctx.rounding = decimal.ROUND_CEILING
         assert may_reregister(xs, "2018-09-01") == expected
     assert expected.annual_sales == P("4999999.99") and expected.eligible
+
+
+# -- the bar on re-registering again and the window after re-registration (18号 第八条) ----
+
+
+@pytest.mark.parametrize("day", ["2018-09-01", "2019-09-01", "2020-09-01"])
+def test_a_taxpayer_that_returned_to_general_may_not_re_register_again(day):
+    assert may_reregister(TWELVE, day).eligible is True
+    r = may_reregister(TWELVE, day, previously_reregistered=True)
+    assert r.eligible is False and r.step("eligible").formula == "re-registered before"
+    assert str(r.step("not_again").cite[0]) == "国家税务总局公告2018年第18号 第八条第二款"
+    with pytest.raises(InvalidInput, match="previously_reregistered"):
+        may_reregister(TWELVE, day, previously_reregistered="yes")  # type: ignore[arg-type]
+
+
+def test_the_window_starts_with_the_period_after_the_re_registration_day():
+    c = reregistered_sales_check(["1"], "2018-06-30")
+    assert c.window_first_day == D(2018, 7, 1) and c.window_periods == 12
+    c = reregistered_sales_check(["1"], "2018-07-01")
+    assert c.window_first_day == D(2018, 8, 1)
+    q = reregistered_sales_check(["1"], "2018-06-30", period="quarter")
+    assert q.window_first_day == D(2018, 7, 1) and q.window_periods == 4
+    q = reregistered_sales_check(["1"], "2018-07-01", period="quarter")
+    assert q.window_first_day == D(2018, 10, 1)
+    q = reregistered_sales_check(["1"], "2018-12-31", period="quarter")
+    assert q.window_first_day == D(2019, 1, 1)
+
+
+def test_cumulative_sales_above_the_standard_require_general_registration():
+    exactly = ["400000"] * 11 + ["600000"]  # 500万 in the twelfth month: not above
+    c = reregistered_sales_check(exactly, "2018-06-15")
+    assert not c.must_register and c.cumulative_sales == P("5000000") and c.periods_tested == 12
+    over = ["400000"] * 11 + ["600000.01"]
+    c = reregistered_sales_check(over, "2018-06-15")
+    assert c.must_register and c.breach_period == 12 and c.breach_period_start == D(2019, 6, 1)
+    assert c.step("may_reregister_again").value is False
+    early = ["5000000.01"]
+    c = reregistered_sales_check(early, "2018-06-15")
+    assert c.must_register and c.breach_period == 1 and c.breach_period_start == D(2018, 7, 1)
+    q = reregistered_sales_check(["2500000", "2500000", "0.01"], "2019-02-01", period="quarter")
+    assert q.must_register and q.breach_period == 3 and q.breach_period_start == D(2019, 10, 1)
+
+
+def test_periods_after_the_window_are_not_tested():
+    late = ["400000"] * 12 + ["9999999"]  # the 13th month is outside the window
+    c = reregistered_sales_check(late, "2018-06-15")
+    assert not c.must_register and c.periods_tested == 12 and c.cumulative_sales == P("4800000")
+    q = reregistered_sales_check(["1000000"] * 4 + ["9999999"], "2019-02-01", period="quarter")
+    assert not q.must_register and q.periods_tested == 4
+
+
+def test_the_check_reads_the_window_of_the_re_registration_day():
+    assert reregistered_sales_check(["1"], "2018-05-01").window_periods == 12
+    assert reregistered_sales_check(["1"], "2020-12-31").window_periods == 12
+    with pytest.raises(NotInForce, match="no re-registration window"):
+        reregistered_sales_check(["1"], "2020-02-01")
+    for day in ("2018-04-30", "2021-01-01"):
+        with pytest.raises(OutsideCoverage):
+            reregistered_sales_check(["1"], day)
+
+
+def test_the_check_refuses_bad_input():
+    with pytest.raises(InvalidInput, match="at least one period"):
+        reregistered_sales_check([], "2018-06-15")
+    with pytest.raises(UnknownCategory, match="sector"):
+        reregistered_sales_check(["1"], "2018-06-15", sector="farming")
+    with pytest.raises(NotMoney, match=r"sales_by_period\[0\]"):
+        reregistered_sales_check([1.5], "2018-06-15")  # type: ignore[list-item]
+
+
+@given(sales, window_days, st.sampled_from(["month", "quarter"]))
+def test_the_check_follows_the_cumulative_sum(xs, day, period):
+    c = reregistered_sales_check(xs, day, period=period)
+    n = 12 if period == "month" else 4
+    tested = xs[:n]
+    sums = [sum(tested[: k + 1]) for k in range(len(tested))]
+    first = next((k + 1 for k, x in enumerate(sums) if x > P("5000000")), None)
+    assert c.breach_period == first and c.must_register is (first is not None)
+    assert c.cumulative_sales == (sums[first - 1] if first else sums[-1])
+    if not c.must_register:  # lower sales never trigger registration
+        assert not reregistered_sales_check([x / 2 for x in xs], day, period=period).must_register

@@ -1,6 +1,6 @@
 """A small-scale taxpayer's VAT for a period: thresholds exactly and one fen over, every
-switch, the 2018 separate streams, the real-estate carve-out, the reduced and exempt levy,
-cliffs, continuity elsewhere, and refusals."""
+switch, the 2018 separate streams, the real-estate carve-out and the 5% on immovable
+property, the reduced and exempt levy, cliffs, continuity elsewhere, and refusals."""
 
 from __future__ import annotations
 
@@ -228,6 +228,18 @@ def test_real_estate_carve_out_cliff(other, real_estate, month):
     assert r.exempt_sales + r.taxable_sales + r.real_estate_taxable == other + real_estate
 
 
+@given(amounts, amounts, months)
+def test_the_5_percent_on_immovable_property_and_the_parts_sum(other, real_estate, month):
+    r = small_scale_vat(other + real_estate, month, real_estate_sales=real_estate)
+    assert r.real_estate_levy_rate == (P("0.05") if r.real_estate_taxable else None)
+    assert r.real_estate_tax == (r.real_estate_taxable * P("0.05")).quantize(FEN, decimal.ROUND_HALF_UP)
+    assert r.total_tax_due == r.tax_due + r.real_estate_tax
+    # the exemption never raises the tax: at most the full levy on every sale
+    full = ((other * r.levy_rate).quantize(FEN, decimal.ROUND_HALF_UP)
+            + (real_estate * P("0.05")).quantize(FEN, decimal.ROUND_HALF_UP))
+    assert P(0) <= r.total_tax_due <= full
+
+
 # -- from 2026: the strict 起征点 (增值税法 第二十三条; 财政部 税务总局公告2026年第10号) --------
 
 TEN = "财政部 税务总局公告2026年第10号"
@@ -436,3 +448,44 @@ def test_2026_readings_with_immovable_property(other, real_estate, month, basis)
         assert not r.exempt or other == 0
         assert r.taxable_sales == other and r.tax_due == fen_round(other * r.levy_rate)
     assert r.exempt_sales + r.taxable_sales + r.real_estate_taxable == other + real_estate
+
+
+# -- the 5% collection rate on immovable property (财税〔2016〕36号 附件2 第一条第（八）项) -----------
+
+@pytest.mark.parametrize(("month", "levy"), [
+    ("2018-06-01", "0.03"), ("2020-03-01", "0.01"), ("2022-04-01", "0"), ("2025-12-01", "0.01"),
+])
+def test_immovable_property_is_taxed_at_5_percent_whatever_the_3_percent_levy(month, levy):
+    r = small_scale_vat("300000", month, real_estate_sales="200000", goods_sales="100000"
+                        if month.startswith("2018") else None)
+    assert r.levy_rate == P(levy) and r.real_estate_taxable == P("200000")
+    assert r.real_estate_tax == P("10000.00") and r.total_tax_due == r.tax_due + P("10000.00")
+    assert str(r.step("real_estate_levy_rate").cite[0]).startswith("财税〔2016〕36号 附件2")
+    assert r.step("real_estate_taxable").line == "《增值税纳税申报表（小规模纳税人适用）》第4栏"
+
+
+def test_immovable_property_inside_the_limit_is_exempt_with_the_rest():
+    r = small_scale_vat("100000", "2019-06-01", real_estate_sales="60000")  # 10万 inclusive
+    assert r.exempt and r.real_estate_tax == 0 and r.total_tax_due == 0 and r.real_estate_levy_rate is None
+    r = small_scale_vat("100000.01", "2019-06-01", real_estate_sales="60000")
+    assert r.exempt and r.real_estate_tax == P("3000.00") and r.total_tax_due == P("3000.00")
+    r = small_scale_vat("160000.01", "2019-06-01", real_estate_sales="60000")  # 100000.01 without it
+    assert not r.exempt and r.tax_due == P("3000.00") and r.real_estate_tax == P("3000.00")
+    assert r.total_tax_due == P("6000.00")
+
+
+def test_rounding_of_the_5_percent_half_up():
+    r = small_scale_vat("100010.10", "2019-06-01", real_estate_sales="10.10")
+    assert r.real_estate_tax == P("0.51")  # 0.505 → 0.51
+
+
+def test_the_day_before_and_the_day_of_2026_for_immovable_property():
+    before = small_scale_vat("150000", "2025-12-01", real_estate_sales="60000")
+    assert before.real_estate_tax == P("3000.00") and before.total_tax_due == P("3000.00")
+    after = small_scale_vat("150000", "2026-01-01", real_estate_sales="60000")
+    assert after.real_estate_taxable == P("60000") and after.real_estate_tax is None and after.total_tax_due is None
+    assert "real_estate_levy_rate" not in [s.name for s in after.steps]
+    quiet = small_scale_vat("150000", "2026-01-01")
+    assert quiet.real_estate_tax == 0 and quiet.total_tax_due == quiet.tax_due
+    with pytest.raises(OutsideCoverage, match="real_estate_levy_rate"):
+        law.value("vat.small_scale.real_estate_levy_rate", "2026-01-01")

@@ -213,7 +213,7 @@ class LawDocumentIndex(_LawDirective):
 
 @functools.cache
 def key_modules() -> dict[str, tuple[str, ...]]:
-    """key → the rule modules that name it, found in the source of ``taxcalc.vat``, ``.eit``, ``.export``.
+    """key → the rule modules that name it, found in the source of ``taxcalc.vat``, ``.eit``, ``.export``, ``.environment``.
 
     A module names a key with the key itself as a string, or with a prefix of it
     (a string ending in ``.`` or ``_``, or the start of an f-string, such as
@@ -242,7 +242,7 @@ def key_modules() -> dict[str, tuple[str, ...]]:
 
     out: dict[str, set[str]] = {}
     root = resources.files("taxcalc")
-    for package in ("vat", "eit", "export"):
+    for package in ("vat", "eit", "export", "environment"):
         files = sorted((f for f in (root / package).iterdir() if f.name.endswith(".py")), key=lambda f: f.name)
         trees = {f.name[:-3]: ast.parse(f.read_text("utf-8")) for f in files}
         private: dict[str, dict[str, set[str]]] = {}

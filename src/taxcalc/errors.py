@@ -143,7 +143,22 @@ class OutsideCoverage(TaxcalcError, LookupError):
 
 
 class NotInForce(OutsideCoverage):
-    """A date inside a declared gap of a key: the rule did not exist then."""
+    """A date inside a declared gap of a key: the rule did not exist then.
+
+    The message names the key, the date and why (the gap's reason), not a window: the
+    data do cover the day, and what they say is that no such rule was in force.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        on: _dt.date,
+        first: _dt.date | None,
+        last: _dt.date | None,
+        detail: str = "",
+    ) -> None:
+        super().__init__(key, on, first, last, detail)
+        self.args = (f"{key} on {on}: {detail or 'not in force'}",)
 
 
 class LawDataError(TaxcalcError):

@@ -12,7 +12,10 @@ shown — :meth:`Explained.explain`, :meth:`Explained.as_dict`, or reading
 ``step.formula`` / ``step.formula_zh`` — so a computation whose explanation is
 never read formats nothing.  A rule may also hand its result :func:`later` in
 place of the steps: the steps are then written from the result's figures the
-first time they are read, and kept (:func:`steps_when_read`).
+first time they are read, and kept (:func:`result`, :func:`steps_when_read`).
+A result class made by :func:`result` is a frozen dataclass whose figures are
+set at once, in one ``__dict__``: a result is made by every computation, and
+often read for a figure or two.
 
 >>> from decimal import Decimal
 >>> s = Step("rate", "税率", "VAT rate", Decimal("0.13"), unit="rate",
@@ -29,14 +32,15 @@ import dataclasses
 import datetime as _dt
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, dataclass_transform
 
 from .money import CONTEXT
 
 _HUNDRED = Decimal(100)
 _FEN = Decimal("0.01")
 
-__all__ = ["Citation", "Explained", "Formula", "Step", "format_value", "jsonable", "later", "steps_when_read"]
+__all__ = ["Citation", "Explained", "Formula", "Step", "format_value", "jsonable", "later", "result",
+           "steps_when_read"]
 
 _C = TypeVar("_C", bound=type)
 
@@ -342,3 +346,85 @@ def steps_when_read(cls: _C) -> _C:
     slot = cls.__dict__["steps"]
     setattr(cls, "steps", _StepsWhenRead(slot))  # noqa: B010
     return cls
+
+
+class _StepsInDict:
+    """The ``steps`` of a :func:`result`: kept in the result's ``__dict__``, written the first time they are read."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        fields = obj.__dict__
+        value = fields["steps"]
+        if value.__class__ is _Later:
+            value = fields["steps"] = tuple(value.write(obj, *value.args))
+        return value
+
+    def __set__(self, obj: object, value: object) -> None:
+        raise dataclasses.FrozenInstanceError("cannot assign to field 'steps'")
+
+
+@dataclass_transform(frozen_default=True)
+def result(cls: _C) -> _C:
+    """Make ``cls`` an explained result: a frozen dataclass whose figures are set at once.
+
+    A result is made for every computation and often read only for a figure or two,
+    so its constructor does one thing: it keeps the values given (positionally, or
+    by keyword with the fields' defaults) as the result's ``__dict__``.  The class
+    is otherwise a frozen dataclass — :func:`dataclasses.fields`, ``==``, ``hash``,
+    ``repr``, :func:`dataclasses.replace`, pickling and copying — and a ``steps``
+    field may be given :func:`later` (written when first read, as with
+    :func:`steps_when_read`).
+
+    >>> @result
+    ... class Doubled(Explained):
+    ...     value: Decimal
+    ...     steps: tuple[Step, ...] = ()
+    >>> d = Doubled(Decimal(4), later(lambda r: [Step("double", "两倍", "doubled", r.value, "yuan")]))
+    >>> d.explain("en"), d == Doubled(value=Decimal(4), steps=d.steps)
+    ('1. doubled: 4.00', True)
+    """
+    out: Any = dataclasses.dataclass(frozen=True, init=False)(cls)
+    fields = dataclasses.fields(out)
+    names = tuple(f.name for f in fields)
+    count = len(names)
+    defaults = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
+    factories = {f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING}
+    title = out.__name__
+
+    def bound(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+        if len(args) > count:
+            raise TypeError(f"{title}() takes {count} arguments but {len(args)} were given")
+        values = dict(zip(names, args, strict=False))
+        for name, value in kwargs.items():
+            if name not in names:
+                raise TypeError(f"{title}() got an unexpected keyword argument {name!r}")
+            if name in values:
+                raise TypeError(f"{title}() got multiple values for argument {name!r}")
+            values[name] = value
+        for name in names:
+            if name not in values:
+                if name in defaults:
+                    values[name] = defaults[name]
+                elif name in factories:
+                    values[name] = factories[name]()
+                else:
+                    raise TypeError(f"{title}() missing required argument: {name!r}")
+        return tuple(values[name] for name in names)
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:  # noqa: N807
+        if kwargs or len(args) != count:
+            args = bound(args, kwargs)
+        self.__dict__.update(zip(names, args, strict=False))  # as many as names
+
+    def __getstate__(self: Any) -> dict[str, Any]:  # noqa: N807
+        return {name: getattr(self, name) for name in names}  # the steps written
+
+    __init__.__qualname__ = f"{out.__qualname__}.__init__"
+    out.__init__ = __init__
+    out.__getstate__ = __getstate__
+    if "steps" in names:
+        out.steps = _StepsInDict()
+    return out  # type: ignore[no-any-return]

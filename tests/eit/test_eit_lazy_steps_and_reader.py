@@ -113,3 +113,26 @@ def _outcome(fn: object, text: str) -> tuple[object, ...]:
 def test_plain_strings_read_as_money_reads_them(text: str):
     assert _outcome(amount, text) == _outcome(nonnegative_money, text)
     assert _outcome(signed_amount, text) == _outcome(money, text)
+
+
+def test_a_light_result_is_a_frozen_dataclass_made_at_once():
+    from taxcalc.eit import SmallProfit
+    from taxcalc.explain import later
+
+    r = annual(EnterpriseYear.from_mapping(MAPPING))
+    sp = r.small_profit
+    assert sp is not None
+    fields = {f.name: getattr(sp, f.name) for f in dataclasses.fields(SmallProfit)}
+    assert SmallProfit(**fields) == sp == SmallProfit(*fields.values())
+    with pytest.raises(TypeError, match="missing required argument: 'steps'"):
+        SmallProfit(*list(fields.values())[:-1])
+    with pytest.raises(TypeError, match="unexpected keyword argument 'tx'"):
+        SmallProfit(**fields, tx=1)
+    with pytest.raises(TypeError, match="multiple values for argument 'year'"):
+        SmallProfit(2018, **fields)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sp.tax = D(0)  # type: ignore[misc]
+    written = []
+    lazy = SmallProfit(*list(fields.values())[:-1], later(lambda s: written.append(1) or list(sp.steps)))
+    assert pickle.loads(pickle.dumps(lazy)).steps == sp.steps and written == [1]  # pickled written, once
+    assert lazy.steps is lazy.steps

@@ -82,10 +82,19 @@ def test_zero_input_gives_a_zero_ratio_and_registered_in_2018_has_no_2017_balanc
         run(registered_on="2018-02-01", end_2017_credit="1")
 
 
-@pytest.mark.parametrize("day", ["2018-06-26", "2018-10-01"])
-def test_outside_the_refund_window(day):
-    with pytest.raises(OutsideCoverage, match="2018-06-27 to 2018-09-30"):
-        run(applied_on=day)
+def test_before_the_notice_is_outside_coverage():
+    with pytest.raises(OutsideCoverage, match="2018-06-27"):
+        run(applied_on="2018-06-26")
+
+
+@pytest.mark.parametrize("day", ["2018-10-01", "2026-12-01"])
+def test_after_the_window_the_measure_is_not_in_force_an_answer(day):
+    r = run(applied_on=day)
+    assert (r.eligible, r.refund, r.refundable, r.quota_applies) == (False, Decimal("0.00"), Decimal("0.00"), False)
+    assert r.reasons[0].startswith(f"not in force on {day}: a one-off measure")
+    (step,) = r.steps
+    assert (step.name, step.value, [str(c) for c in step.cite]) == ("in_force", False, ["财税〔2018〕70号 第四条第（二）项"])
+    assert r.as_dict()["refund"] == "0.00"
 
 
 def test_window_edges_are_inside():

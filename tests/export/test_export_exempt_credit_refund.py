@@ -157,10 +157,40 @@ def test_bad_inputs_name_the_field(build, field):
     assert info.value.field == field
 
 
-@pytest.mark.parametrize("period", ["2012-06-30", "2026-01-01"])
-def test_periods_outside_coverage(period):
+def test_periods_outside_coverage():
     with pytest.raises(OutsideCoverage, match="export.method.exempt_credit_refund"):
-        run(period=period, fob="1", levy="13%", rebate="13%")
+        run(period="2012-06-30", fob="1", levy="13%", rebate="13%")
+
+
+ELEVEN = "财政部 税务总局公告2026年第11号"
+
+
+@pytest.mark.parametrize(
+    ("period", "citation"),
+    [
+        ("2025-12-01", "财税〔2012〕39号 第五条第（一）项"),   # the last period under 39号
+        ("2026-01-01", f"{ELEVEN} （条次未核实）"),          # the first under 2026年第11号
+        ("2026-12-01", f"{ELEVEN} （条次未核实）"),
+    ],
+)
+def test_the_same_formulas_across_the_2026_switch_with_the_citation_of_the_day(period, citation):
+    # the textbook case of 例1 gives the same figures in December 2025 and in 2026: 11号 keeps
+    # the method (secondary sources); only the citation of every step changes
+    r = run(period=period, fob="1350000", levy="17%", rebate="15%", output="161500", input_tax="306000")
+    assert figures(r) == (Decimal("27000"), Decimal("-117500"), Decimal("202500"),
+                          Decimal("117500"), Decimal("85000"), Decimal("0"))
+    cites = {str(c) for step in r.steps for c in step.cite}
+    assert cites == {citation}
+
+
+def test_a_2026_period_as_known_before_the_2026_notice_reads_39hao():
+    from taxcalc import law
+
+    month = ExemptCreditRefundInput(period="2026-01-01", exports=(ExportLine(fob="100", levy_rate="13%", rebate_rate="13%"),))
+    before = exempt_credit_refund(month, law=law.default().as_known_on("2026-01-29"))
+    after = exempt_credit_refund(month, law=law.default().as_known_on("2026-01-30"))
+    assert {c.doc for s in before.steps for c in s.cite} == {"财税〔2012〕39号"}
+    assert {c.doc for s in after.steps for c in s.cite} == {ELEVEN}
 
 
 def test_results_ignore_a_hostile_ambient_context():

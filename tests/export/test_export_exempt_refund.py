@@ -113,7 +113,34 @@ def test_bad_lines_name_the_field(lines, catalogue, field):
 
 def test_outside_coverage():
     with pytest.raises(OutsideCoverage, match="export.method.exempt_refund"):
-        exempt_refund([PurchaseLine(amount="1", purchase_vat_rate="13%", rebate_rate="13%", export_date="2026-01-01")])
+        exempt_refund([PurchaseLine(amount="1", purchase_vat_rate="13%", rebate_rate="13%", export_date="2012-06-30")])
+
+
+ELEVEN = "财政部 税务总局公告2026年第11号 （条次未核实）"
+
+
+@pytest.mark.parametrize(
+    ("day", "method", "cap"),
+    [
+        ("2025-12-31", "财税〔2012〕39号 第五条第（二）项", "财税〔2012〕39号 第三条第（二）项"),
+        ("2026-01-01", ELEVEN, ELEVEN),
+    ],
+)
+def test_the_2026_switch_keeps_the_formula_and_the_cap_and_changes_the_citation(day, method, cap):
+    r = exempt_refund([PurchaseLine(amount="100000", purchase_vat_rate="3%", rebate_rate="13%", export_date=day)])
+    assert r.total == Decimal("3000.00")   # a 3% invoice caps the refund at 3% (孰低), before and after
+    steps = {s.name: s for s in r.lines[0].steps}
+    assert [str(c) for c in steps["refund"].cite] == [method]
+    assert [str(c) for c in steps["invoice_cap"].cite] == [cap]
+
+
+def test_lines_either_side_of_the_switch_each_cite_their_own_method():
+    r = exempt_refund([
+        PurchaseLine(amount="1000", purchase_vat_rate="13%", rebate_rate="13%", export_date="2025-12-31"),
+        PurchaseLine(amount="1000", purchase_vat_rate="13%", rebate_rate="13%", export_date="2026-01-01"),
+    ])
+    assert r.total == Decimal("260.00")
+    assert [str(s.cite[0]) for s in r.steps[:2]] == ["财税〔2012〕39号 第五条第（二）项", ELEVEN]
 
 
 def test_results_ignore_a_hostile_ambient_context():

@@ -23,7 +23,8 @@ from ..errors import TaxcalcError
 __all__ = ["main"]
 
 #: Sub-commands, in the order ``taxcalc --help`` lists them.
-SUBCOMMANDS: tuple[str, ...] = ("report", "law", "rules", "vat", "eit", "export", "population")
+SUBCOMMANDS: tuple[str, ...] = ("report", "law", "rules", "vat", "eit", "export", "env", "jsonl", "serve",
+                                "population")
 
 #: The hand-written sub-commands: their one-line help and their description.
 HAND_WRITTEN: dict[str, tuple[str, str]] = {
@@ -44,6 +45,18 @@ HAND_WRITTEN: dict[str, tuple[str, str]] = {
         "the rules: each rule's id, summary and command; with --json its schemas and law keys",
         "List the rules of the registry: id, summary and the command that asks it.  With --json, "
         "each rule's input and output JSON Schemas, the law keys it reads and its documentation page.",
+    ),
+    "jsonl": (
+        "answer one rule for each line of JSON on stdin, one JSON answer per line on stdout",
+        "Read the input of RULE as one JSON object per line on stdin; write on stdout, line for line, the "
+        "result as --json prints it, or an error object with the line number and every problem by field.  "
+        "A bad line never stops the run; exit status 1 if any line was refused.",
+    ),
+    "serve": (
+        "the HTTP service: every rule, the report and the law as JSON over HTTP (extra: server)",
+        "Serve the rules, the report and the law over HTTP, with an OpenAPI document at /openapi.json.  "
+        "Binds 127.0.0.1 unless --host is given; any other address needs a bearer token.  Needs "
+        "pip install 'taxcalc-cn[server]'.",
     ),
     "population": (
         "populations: the income tax and the saving of every policy for a table of enterprise-years",

@@ -33,8 +33,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("key", nargs="?", help="a key, e.g. vat.rate.standard (or a prefix to list)")
     p.add_argument("--on", metavar="DATE", help="the value in force on DATE (YYYY-MM-DD)")
     p.add_argument("--coverage", metavar="DATE",
-                   help="what the law data covers on DATE: each rule's keys that answer, and for each key "
-                        "that does not, where its data stop and why")
+                   help="what the law data covers on DATE: whether each rule can answer (its example run on "
+                        "DATE), its keys that answer, and for each key that does not, where its data stop and why")
     add_law_options(p)
     add_output_options(p)
     p.set_defaults(func=run)
@@ -130,16 +130,19 @@ def run(args: argparse.Namespace) -> str:
 
 
 def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
-    """Every rule and the keys it reads that answer on ``on``; every key that does not, and why.
+    """Every rule, whether it answers on ``on`` (its example run on the day, see
+    :func:`taxcalc.law.rule_coverage`) and the keys it reads that answer; every key that
+    does not, and why.
 
     A rule whose keys answer only in part may still answer: some rules read
     different keys on different days (the small-scale threshold, for one), so the
     keys of another era do not answer.  The keys that do not answer say why.
     """
-    from ..law import coverage
+    from ..law import coverage, rule_coverage
     from ..rules import RULES
 
     rows = coverage(on, law=data)
+    verdicts = {v.rule: v for v in rule_coverage(on, law=data)}
     answers = {r.key: r.answers for r in rows}
 
     def named(pattern: str) -> list[str]:
@@ -149,7 +152,11 @@ def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
     for rule in RULES:
         keys = sorted({k for p in rule.keys for k in named(p)})
         good = [k for k in keys if answers[k]]
-        rules.append({"id": rule.id, "keys": len(keys), "answering": len(good),
+        v = verdicts[rule.id]
+        rules.append({"id": rule.id, "verdict": v.verdict, "answers": v.answers, "reason": v.reason,
+                      "stops": {"key": v.key, "to": v.last.isoformat() if v.last else None} if v.key else None,
+                      "example": v.example,
+                      "keys": len(keys), "answering": len(good),
                       "not_answering": [k for k in keys if not answers[k]]})
     missing = [r for r in rows if not r.answers]
     if as_json:
@@ -161,12 +168,21 @@ def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
                      for r in rows],
             "provenance": provenance(data),
         })
-    head = ["rule", "keys answering"] if en else ["规则", "可答键数"]
-    table = render_table(head, [[str(r["id"]), f"{r['answering']} / {r['keys']}"] for r in rules], right=(1,),
-                         width=WIDTH)
-    title = (f"What the law data covers on {on}: {len(rows) - len(missing)} of {len(rows)} keys answer"
-             if en else f"{on} 法规数据覆盖情况：{len(rows)} 个键中 {len(rows) - len(missing)} 个可答")
+    head = ["rule", "on the day", "keys answering"] if en else ["规则", "当日", "可答键数"]
+    shown = {"answers": "可答", "not in force": "未施行", "cannot answer": "不可答", "not tested": "未测"}
+    table = render_table(
+        head, [[str(r["id"]), str(r["verdict"]) if en else shown[str(r["verdict"])], f"{r['answering']} / {r['keys']}"]
+               for r in rules], right=(2,), width=WIDTH)
+    able = sum(1 for r in rules if r["answers"])
+    title = (f"What the law data covers on {on}: {able} of {len(rules)} rules answer, "
+             f"{len(rows) - len(missing)} of {len(rows)} keys answer"
+             if en else f"{on} 法规数据覆盖情况：{len(rules)} 条规则中 {able} 条可答，"
+             f"{len(rows)} 个键中 {len(rows) - len(missing)} 个可答")
     out = [fit(title), table]
+    silent = [r for r in rules if not r["answers"] or r["verdict"] == "not in force"]
+    if silent:
+        out += ["", render_table(["rule", "why"] if en else ["规则", "原因"],
+                                 [[str(r["id"]), str(r["reason"])] for r in silent], width=WIDTH, fixed=(0,))]
     if missing:
         out += ["", render_table(["key", "status", "why"] if en else ["键", "状态", "原因"],
                                  [[r.key, r.status, r.reason] for r in missing], width=WIDTH, fixed=(0, 1))]

@@ -37,6 +37,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--catalogue", metavar="FILE",
                    help="the export rebate-rate catalogue (.csv or .toml, or 'sample' for the shipped "
                    "SAMPLE); replaces the input's catalogue field")
+    p.add_argument("--html", metavar="OUT",
+                   help="write the report as one self-contained HTML page with charts to OUT (in --lang); "
+                   "needs the extra: pip install 'taxcalc-cn[html]'")
     add_file_options(p)
     add_law_options(p)
     add_output_options(p)
@@ -44,6 +47,12 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> str:
+    html = getattr(args, "html", None)
+    if html is not None and (args.json or args.print_example or args.schema):
+        other = "--json" if args.json else "--print-example" if args.print_example else "--schema"
+        raise InvalidInput("--html", f"cannot be given with {other}")
+    if html is not None and not html.strip():
+        raise InvalidInput("--html", "needs a file name")
     if args.print_example or args.schema:
         option = "--print-example" if args.print_example else "--schema"
         if args.file:
@@ -57,6 +66,10 @@ def run(args: argparse.Namespace) -> str:
         facts = example()
     known_on, what_if = law_options(args)
     report = build_report(facts, known_on=known_on, what_if=what_if, catalogue=args.catalogue)
+    if html is not None:
+        from ..report.html import write_html
+
+        return f"wrote {write_html(report, html, args.lang)}"
     if args.json:
         return dump_json(report.as_dict())
     return render(report, args.lang)

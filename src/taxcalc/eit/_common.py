@@ -13,14 +13,14 @@ and apportion by months operated, which is what the notices themselves prescribe
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import TypeVar
 
 from .. import calendar as _calendar
 from ..errors import InvalidInput, UnknownCategory
+from ..inputs import Year
 from ..law import Law, default
 from ..money import CONTEXT, FEN, date_arg, money, nonnegative_money, rate
 from ..money import choice as choice  # the one check of a choice, shared with every rule
@@ -30,7 +30,6 @@ __all__ = [
     "INDUSTRIAL",
     "INDUSTRIES",
     "MANUFACTURING",
-    "build",
     "industry_arg",
     "month_end",
     "months_operated",
@@ -101,13 +100,12 @@ def the_law(law: Law | None) -> Law:
     return default() if law is None else law
 
 
+_TAX_YEAR = Year("a tax year")
+
+
 def tax_year(value: object, field: str = "year") -> int:
-    """A tax year as an ``int`` (``bool`` and other types refused)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field, f"a tax year is a whole number such as 2018 (got {value!r})")
-    if not 1950 <= value <= 2200:
-        raise InvalidInput(field, f"{value} is not a plausible tax year")
-    return value
+    """A tax year as an ``int`` (``bool`` and other types refused), as the records' ``Year`` fields take it."""
+    return _TAX_YEAR.take(value, field)  # type: ignore[no-any-return]
 
 
 #: The day on which the law for tax year ``year`` is read: ``year-12-31``
@@ -159,20 +157,6 @@ def industry_arg(value: object, field: str = "industry") -> str:
     return value
 
 
-def count(value: object, field: str) -> int:
-    """A non-negative whole number."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput(field, f"must be a whole number ≥ 0 (got {value!r})")
-    return value
-
-
-def text(value: object, field: str) -> str:
-    """A string (may be empty)."""
-    if not isinstance(value, str):
-        raise InvalidInput(field, f"must be text (got {value!r})")
-    return value
-
-
 def years(value: object, field: str) -> tuple[int, ...]:
     """A sorted tuple of distinct tax years (from any iterable of ints)."""
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
@@ -184,12 +168,6 @@ def years(value: object, field: str) -> tuple[int, ...]:
 def optional_date(value: object, field: str) -> _dt.date | None:
     """``None`` or a date (ISO strings accepted)."""
     return None if value is None else date_arg(value, field)
-
-
-def setattrs(obj: object, **values: object) -> None:
-    """Set normalised values on a frozen dataclass (inside ``__post_init__``)."""
-    for name, v in values.items():
-        object.__setattr__(obj, name, v)
 
 
 def as_money(value: object, field: str, *, negative: bool = False) -> Decimal:
@@ -228,136 +206,6 @@ def signed_amount(value: object, field: str) -> Decimal:
 def _plain(text: str) -> bool:
     """``text`` is 1 to 16 ASCII digits with at most one point: read by ``Decimal`` as :func:`money` reads it."""
     return 0 < len(text) <= 16 and text.isascii() and text.replace(".", "", 1).isdigit()
-
-
-def optional(convert: Callable[[object, str], T]) -> Callable[[object, str], T | None]:
-    """``convert``, letting ``None`` (not given) through."""
-    def read(value: object, field: str) -> T | None:
-        return None if value is None else convert(value, field)
-    return read
-
-
-def one_of(known: Iterable[str]) -> Callable[[object, str], str]:
-    """A converter accepting one of ``known`` (:func:`choice`)."""
-    options = tuple(known)
-
-    def read(value: object, field: str) -> str:
-        return choice(value, field, options)
-    return read
-
-
-def rows(cls: type[T]) -> Callable[[object, str], tuple[T, ...]]:
-    """A converter of an array of tables to a tuple of ``cls`` (:func:`build_all`)."""
-    def read(value: object, field: str) -> tuple[T, ...]:
-        return build_all(cls, value, field)
-    return read
-
-
-_ABSENT = object()
-
-
-class _Plan(NamedTuple):
-    """An input record's checks, with what :func:`build` needs to read it from a table."""
-
-    steps: tuple[tuple[str, Callable[..., Any], object, Callable[[], object] | None], ...]
-    names: tuple[str, ...]
-    known: frozenset[str]
-    required: tuple[str, ...]
-    converters: dict[str, Callable[[Any, str], Any]]
-
-
-def checked(*order: tuple[str, Callable[[Any, str], Any]] | Callable[[Any], None]) -> Callable[[type[T]], type[T]]:
-    """Declare how the fields of an input dataclass are checked: once for its constructor and its reader.
-
-    ``order`` lists, in the order they are checked, each field with its
-    converter (``convert(value, field)``: the checked value, or
-    :class:`~taxcalc.errors.InvalidInput` naming ``field``) and the checks across
-    fields (``check(record)``, which may set the fields made from the others).
-    The record's ``__post_init__`` calls :func:`check`; its ``from_mapping``
-    calls :func:`build`, which checks each value of the table once and makes
-    the record without its generated ``__init__``.  A field left at its default
-    is not checked (a declared default is valid).
-    """
-    def make(cls: type[T]) -> type[T]:
-        fields = {f.name: f for f in dataclasses.fields(cast(Any, cls)) if f.init}
-        steps: list[tuple[str, Callable[..., Any], object, Callable[[], object] | None]] = []
-        for item in order:
-            if isinstance(item, tuple):
-                name, convert = item
-                f = fields[name]
-                factory = None if f.default_factory is dataclasses.MISSING else f.default_factory
-                steps.append((name, convert, f.default, factory))
-            else:
-                steps.append(("", item, None, None))
-        assert set(fields) == {name for name, *_ in steps if name}, f"{cls}: every field is checked once"
-        required = tuple(n for n, f in fields.items()
-                         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
-        converters = {name: convert for name, convert, *_ in steps if name}
-        type.__setattr__(cls, "__record_plan__", _Plan(tuple(steps), tuple(fields), frozenset(fields), required,
-                                                       converters))
-        return cls
-    return make
-
-
-def check(obj: object) -> None:
-    """Check and set the fields of an input record made by its constructor (its ``__post_init__``)."""
-    for name, convert, given, _factory in type(obj).__record_plan__.steps:  # type: ignore[attr-defined]
-        if not name:
-            convert(obj)
-            continue
-        value = getattr(obj, name)
-        if value is not given:
-            object.__setattr__(obj, name, convert(value, name))
-
-
-def build(cls: type[T], data: object, where: str, first: tuple[str, ...] = ()) -> T:
-    """Build the input record ``cls`` (made with :func:`checked`) from a mapping (a parsed TOML or JSON table).
-
-    Field names are the record's; an unknown name is refused.  Each value is
-    checked once, by the record's declared converter; the tables named in
-    ``first`` are read before the other fields.  Errors name the field with its
-    path, e.g. ``equipment[2].cost``.
-    """
-    if type(data) is not dict and not isinstance(data, Mapping):
-        raise InvalidInput(where or "input", f"must be a table of fields (got {type(data).__name__})")
-    plan: _Plan = cls.__record_plan__  # type: ignore[attr-defined]
-    prefix = f"{where}." if where else ""
-    if not plan.known.issuperset(data):
-        extra = sorted(set(data) - plan.known)
-        raise InvalidInput(f"{prefix}{extra[0]}", f"unknown field; expected one of: {', '.join(plan.names)}")
-    if len(data) < len(plan.names):  # some fields not given: are they all optional?
-        missing = [n for n in plan.required if n not in data]
-        if missing:
-            also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
-            raise InvalidInput(f"{prefix}{missing[0]}", f"missing (required){also}")
-    read_first = {name: plan.converters[name](data[name], f"{prefix}{name}") for name in first if name in data
-                  } if first else None
-    obj = object.__new__(cls)
-    setattr_ = object.__setattr__
-    try:
-        for name, convert, given, factory in plan.steps:
-            if not name:
-                convert(obj)
-                continue
-            value = data.get(name, _ABSENT)
-            if value is _ABSENT:
-                value = given if factory is None else factory()
-            else:
-                value = read_first[name] if read_first and name in read_first else convert(value, name)
-            setattr_(obj, name, value)
-    except InvalidInput as exc:
-        if exc.field.startswith(prefix) and prefix:
-            raise
-        raise InvalidInput(f"{prefix}{exc.field}", exc.reason) from None
-    return obj
-
-
-def build_all(cls: type[T], data: object, where: str) -> tuple[T, ...]:
-    """Build a tuple of ``cls`` from an array of tables (or pass instances through)."""
-    if isinstance(data, str | bytes | Mapping) or not isinstance(data, Iterable):
-        raise InvalidInput(where, "must be a list of tables")
-    return tuple([item if isinstance(item, cls) else build(cls, item, f"{where}[{i}]")
-                  for i, item in enumerate(data)])
 
 
 def segments(months: tuple[int, ...], read: Callable[[int], T]) -> tuple[tuple[tuple[int, ...], T], ...]:

@@ -48,12 +48,11 @@ Choices
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Explained, Formula, Step, later, steps_when_read
+from ..explain import Explained, Formula, Step, later, result
 from ..law import Law
 from ..money import CONTEXT, ZERO, round_fen, total
 from ._common import months_operated, signed_yuan, the_law, year_end, yuan
@@ -77,8 +76,7 @@ __all__ = ["AnnualResult", "REGIMES", "annual"]
 REGIMES = ("standard", "hnte", "tase", "small_profit")
 
 
-@steps_when_read
-@dataclass(frozen=True, slots=True)
+@result
 class AnnualResult(Explained):
     """Every line of one enterprise's tax year.
 

@@ -69,7 +69,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import OutsideCoverage, UnknownCategory
-from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
+from ..explain import Citation, Explained, Formula, Step, later, result
 from ..law import Law
 from ..law.model import WHAT_IF
 from ..money import DateLike, date_arg, sub
@@ -143,8 +143,7 @@ class PolicyBenefit:
     reduces_only: bool
 
 
-@steps_when_read
-@dataclass(frozen=True, slots=True)
+@result
 class Benefit(Explained):
     """The benefit of each policy for one enterprise year.
 

@@ -70,25 +70,19 @@ Rounding and choices
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 from ..errors import InvalidInput
-from ..explain import Explained, Formula, Step
+from ..explain import Explained, Formula, Step, result
+from ..inputs import Amount, Choice, Date, Flag, Text, record, take
 from ..law import Law, LawValue
-from ..money import CONTEXT, ZERO, DateLike, MoneyLike, date_arg, div, round_fen
+from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen
 from ._common import (
-    amount,
-    build,
-    check,
-    checked,
-    flag,
-    one_of,
     percent,
     tax_year,
-    text,
     the_law,
     years,
     yuan,
@@ -116,22 +110,7 @@ _DATE_EN = {"purchase": "invoice date", "instalment": "arrival date", "self_buil
 _ZERO_FEN = Decimal("0.00")
 
 
-def _positive_cost(value: object, field: str) -> Decimal:
-    cost = amount(value, field)
-    if cost <= 0:
-        raise InvalidInput(field, "must be more than zero")
-    return cost
-
-
-def _residual_within_cost(a: Equipment) -> None:
-    if a.residual > a.cost:
-        raise InvalidInput("residual", f"{a.residual} is more than the cost {a.cost}")
-
-
-@checked(("cost", _positive_cost), ("residual", amount), _residual_within_cost, ("name", text),
-         ("kind", one_of(ASSET_KINDS)), ("acquired_on", date_arg), ("in_use", date_arg),
-         ("acquisition", one_of(ACQUISITIONS)), ("elect_one_time", flag), ("book_depreciation", amount))
-@dataclass(frozen=True, slots=True)
+@record(checked=True)
 class Equipment:
     """A fixed asset: its unit value, class, purchase and first use.
 
@@ -145,23 +124,31 @@ class Equipment:
     File fields: those names.
     """
 
-    name: str
-    cost: Decimal
-    kind: str
-    acquired_on: _dt.date
-    in_use: _dt.date
-    acquisition: str = "purchase"
-    residual: Decimal = ZERO
-    elect_one_time: bool = True
-    book_depreciation: Decimal = ZERO
+    name: Annotated[str, Text("what it is")]
+    cost: Annotated[Decimal, Amount("cost, the unit value (单位价值, 计税基础), excluding VAT", sign="positive")]
+    kind: Annotated[str, Choice("class of its minimum tax life (实施条例 第六十条): `buildings`, `machinery`, "
+                                "`tools`, `vehicles` or `electronics`", ASSET_KINDS)]
+    acquired_on: Annotated[_dt.date, Date("purchase date (购进日期): the invoice date; for an instalment or "
+                                          "credit purchase the arrival date; self-built, the completion "
+                                          "settlement date")]
+    in_use: Annotated[_dt.date, Date("the day it was put into use (投入使用); only the month counts")]
+    acquisition: Annotated[str, Choice("`purchase`, `instalment`, `self_built`, or `other` (donated, "
+                                       "contributed, exchanged: not bought, no one-time deduction)",
+                                       ACQUISITIONS)] = "purchase"
+    residual: Annotated[Decimal, Amount("residual value for tax depreciation (预计净残值)")] = ZERO
+    elect_one_time: Annotated[bool, Flag("whether the one-time deduction is chosen where it is available")] = True
+    book_depreciation: Annotated[Decimal, Amount("depreciation charged in the accounts for the tax year "
+                                                 "computed")] = ZERO
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, name: str, cost: MoneyLike, kind: str, acquired_on: DateLike, in_use: DateLike,
             acquisition: str = ..., residual: MoneyLike = ..., elect_one_time: bool = ...,  # noqa: FBT001
             book_depreciation: MoneyLike = ...) -> None: ...
 
-    def __post_init__(self) -> None:
-        check(self)
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """residual is not more than cost."""
+        if self.residual > self.cost:
+            yield "residual", f"{self.residual} is more than the cost {self.cost}"
 
     def described(self, lang: str = "zh") -> str:
         """"bought … (invoice date); in use YYYY-MM", for explanations."""
@@ -173,7 +160,7 @@ class Equipment:
     @classmethod
     def from_mapping(cls, data: object, where: str = "equipment") -> Equipment:
         """Build from a table with the field names above (dates as ``YYYY-MM-DD``)."""
-        return build(cls, data, where)
+        return take(cls, data, where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +192,7 @@ class EquipmentSchedule(Explained):
         return next((a for y, a in self.extra if y == year), _ZERO_FEN)
 
 
-@dataclass(frozen=True, slots=True)
+@result
 class EquipmentYear(Explained):
     """One asset in one tax year: the tax deduction, the extra deduction, the book amount.
 

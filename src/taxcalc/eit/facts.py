@@ -1,10 +1,15 @@
 """The facts of one enterprise for one tax year: the input of the annual computation.
 
 :class:`EnterpriseYear` is a plain, typed, validated record (``Decimal`` yuan,
-``datetime.date``, ``str`` codes, tuples).  Build it in code, or from a parsed
-TOML / JSON table with :meth:`EnterpriseYear.from_mapping`; the field names are
-the same.  Every field is checked when the record is made, and an error names
-the field with its path (``equipment[1].cost``).
+``datetime.date``, ``str`` codes, tuples), declared once with
+:mod:`taxcalc.inputs` (``@record(checked=True)``).  Build it in code, or from a
+table of Python values with :meth:`EnterpriseYear.from_mapping`: every field is
+checked when the record is made, and an error names the field with its path
+(``equipment[1].cost``).  A document (TOML, JSON; ``taxcalc eit annual --file``) is
+read with ``taxcalc.inputs.parse(EnterpriseYear, data)`` by the strict grammar of
+:mod:`taxcalc.inputs.grammar`, every problem at once; the schema published for
+the rule ``eit.annual`` accepts exactly those documents (but for the checks across
+fields it lists under ``x-checks``).  The field names are the same everywhere.
 
 A file, e.g. TOML::
 
@@ -74,6 +79,8 @@ Fields
 ``quarters`` or ``employees`` and ``assets``
     the small low-profit size tests: quarterly figures (from 2017), or the
     year's averages.  Required when the small low-profit relief could apply.
+    A quarter row may name its ``quarter`` (1 to 4; all rows or none): the rows
+    are then put in order and must be the quarters operated, each once.
 ``opened``, ``closed``
     the opening / closing day when inside the year.
 ``rd``
@@ -91,33 +98,27 @@ Fields
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from ..errors import InvalidInput
-from ..money import DateLike, MoneyLike
-from ._common import (
-    INDUSTRIAL,
-    amount,
-    as_share,
-    build,
-    build_all,
-    check,
-    checked,
-    flag,
-    industry_arg,
-    months_operated,
-    one_of,
-    optional,
-    optional_date,
-    rows,
-    setattrs,
-    signed_amount,
-    tax_year,
-    years,
+from ..inputs import (
+    Amount,
+    Choice,
+    Date,
+    Flag,
+    Nested,
+    Rate,
+    Rows,
+    Year,
+    Years,
+    grammar,
+    record,
+    take,
 )
+from ..money import CONTEXT, DateLike, MoneyLike, total
+from ._common import INDUSTRIAL, INDUSTRIES
 from .equipment import Equipment
 from .losses import EXTENSIONS, Loss
 from .qualifications import (
@@ -127,112 +128,64 @@ from .qualifications import (
     _rate_years,
     _validity_years,
 )
-from .rd_super_deduction import NO_RD, RdFacts
-from .small_profit import Quarter, _averages, _quarters_operated
+from .rd_super_deduction import MAX_ROWS, NO_RD, RdFacts
+from .small_profit import Quarter, _averages
 
 __all__ = ["EnterpriseYear"]
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
+#: The amounts of one year's facts added up stay below 10^15 yuan (一千万亿元): every figure the
+#: computation makes of them (sums, deductions of up to twice the base, taxes) then stays below the
+#: 10^16 yuan an amount may have (:data:`taxcalc.inputs.grammar.AMOUNT_LIMIT`).
+TOTAL_LIMIT = grammar.AMOUNT_LIMIT // 10
 
 
-def _rd(value: object, where: str) -> RdFacts:
-    if isinstance(value, RdFacts):
-        return value
-    return RdFacts.from_mapping(value, where)
+def _quarters(year: int, opened: _dt.date | None, closed: _dt.date | None) -> tuple[int, ...]:
+    """The quarters of ``year`` the enterprise operated in."""
+    first = opened.month if opened is not None and opened.year == year else 1
+    last = closed.month if closed is not None and closed.year == year else 12
+    return tuple(range((first - 1) // 3 + 1, (last - 1) // 3 + 2))
 
 
-def _losses(value: object, where: str) -> tuple[Loss, ...]:
-    return tuple(sorted(build_all(Loss, value, where), key=lambda x: x.year))
-
-
-def _industrial(e: EnterpriseYear) -> None:
-    if e.industrial is None:  # 工业企业 by default: mining, manufacturing or utilities
-        object.__setattr__(e, "industrial", e.industry in INDUSTRIAL)
-
-
-def _days(e: EnterpriseYear) -> None:
-    months_operated(e.year, e.opened, e.closed)  # checks the days against the year
-
-
-def _size_given(e: EnterpriseYear) -> None:
-    employees, assets = e.employees, e.assets
-    if e.quarters and (employees is not None or assets is not None):
-        raise InvalidInput("quarters", "give either quarters or the annual averages (employees, assets), not both")
-    if (employees is None) != (assets is None):
-        raise InvalidInput("employees" if employees is None else "assets",
-                           "give both annual averages (employees and assets), or quarters")
-
-
-def _made_once(e: EnterpriseYear) -> None:
-    """The checks across the losses and quarters, and the fields made once from the others."""
-    y = e.year
-    seen: set[int] = set()
-    for loss in e.losses:
-        if loss.year >= y:
-            raise InvalidInput("losses", f"a loss brought into {y} must arise before it (got {loss.year})")
-        if loss.year in seen:
-            raise InvalidInput("losses", f"two losses of {loss.year}; give one amount per year")
-        seen.add(loss.year)
-    quarters = e.quarters
-    if quarters:
-        expected = _quarters_operated(months_operated(y, e.opened, e.closed))
-        if len(quarters) != expected:
-            raise InvalidInput("quarters", f"the enterprise operated in {expected} quarter(s) of {y}; "
-                               f"give one row for each (got {len(quarters)})")
-    employees, assets = e.employees, e.assets
-    size = _averages(quarters) if quarters else (None if employees is None or assets is None
-                                                  else (employees, assets))
-    certs = e.hnte_certificates
-    explicit = e.hnte_years  # sorted, each year once
-    rate_years = loss_years = q4_years = explicit
-    if certs:
-        rate_years = tuple(sorted(set(explicit).union(_rate_years(certs))))
-        loss_years = tuple(sorted(set(explicit).union(_validity_years(certs))))
-        q4_years = tuple(sorted(set(explicit).union(_q4_years(certs))))
-    sme = e.tech_sme_years
-    if e.tech_sme_registrations:
-        sme = tuple(sorted(set(sme).union(r.year for r in e.tech_sme_registrations)))
-    setattrs(e, size=size, hnte_rate_years=rate_years, hnte_loss_years=loss_years, hnte_q4_years=q4_years,
-             tech_sme_qualified_years=sme, qualified=tuple(sorted(set(loss_years).union(sme))) if sme else loss_years)
-
-
-@checked(
-    ("year", tax_year), ("industry", industry_arg), ("industrial", optional(flag)), _industrial,
-    ("opened", optional_date), ("closed", optional_date), _days,
-    ("quarters", rows(Quarter)), ("employees", optional(amount)), ("assets", optional(amount)), _size_given,
-    ("profit", signed_amount), ("adjustments", signed_amount), ("main_business_share", as_share), ("restricted", flag),
-    ("hnte_years", years), ("tech_sme_years", years), ("tase_years", years), ("ic_machine", flag), ("rd", _rd),
-    ("equipment", rows(Equipment)), ("losses", _losses), ("loss_extension", one_of(EXTENSIONS)),
-    ("hnte_certificates", rows(HnteCertificate)), ("tech_sme_registrations", rows(TechSmeRegistration)),
-    _made_once,
-)
-@dataclass(frozen=True, slots=True)
+@record(checked=True, read_first=("rd",))
 class EnterpriseYear:
     """One enterprise's facts for one tax year (see the module notes for each field)."""
 
-    year: int
-    profit: Decimal
-    adjustments: Decimal = _ZERO
-    industry: str = "other"
-    main_business_share: Decimal = _ONE
-    industrial: bool | None = None
-    restricted: bool = False
-    hnte_years: tuple[int, ...] = ()
-    tech_sme_years: tuple[int, ...] = ()
-    tase_years: tuple[int, ...] = ()
-    ic_machine: bool = False
-    quarters: tuple[Quarter, ...] = ()
-    employees: Decimal | None = None
-    assets: Decimal | None = None
-    opened: _dt.date | None = None
-    closed: _dt.date | None = None
-    rd: RdFacts = NO_RD
-    equipment: tuple[Equipment, ...] = ()
-    losses: tuple[Loss, ...] = ()
-    loss_extension: str = ""
-    hnte_certificates: tuple[HnteCertificate, ...] = ()
-    tech_sme_registrations: tuple[TechSmeRegistration, ...] = ()
+    year: Annotated[int, Year("the tax year")]
+    profit: Annotated[Decimal, Amount("利润总额, the accounting profit of the year (negative for a loss)",
+                                      sign="any")]
+    adjustments: Annotated[Decimal, Amount("other net tax adjustments (纳税调整增加额 − 减少额), signed: not the "
+                                           "listed equipment nor the R&D super-deduction", sign="any")] = _ZERO
+    industry: Annotated[str, Choice("the main business, a code of taxcalc.eit.INDUSTRIES",
+                                    tuple(INDUSTRIES))] = "other"
+    main_business_share: Annotated[Decimal, Rate("the main business's share of income (主营业务收入占比)")] = _ONE
+    industrial: Annotated[bool | None, Flag("工业企业 (default: mining, manufacturing or utilities)")] = None
+    restricted: Annotated[bool, Flag("in a restricted or prohibited industry")] = False
+    hnte_years: Annotated[tuple[int, ...], Years("years taken as a high and new technology enterprise for "
+                                                  "every purpose, besides those of hnte_certificates")] = ()
+    tech_sme_years: Annotated[tuple[int, ...], Years("years as a technology-based SME (科技型中小企业), "
+                                                      "besides those of tech_sme_registrations")] = ()
+    tase_years: Annotated[tuple[int, ...], Years("years as a technology-advanced service enterprise")] = ()
+    ic_machine: Annotated[bool, Flag("on the list of integrated-circuit or industrial mother-machine "
+                                     "enterprises")] = False
+    quarters: Annotated[tuple[Quarter, ...], Rows("employees and total assets of each quarter operated",
+                                                  Quarter, max_items=4)] = ()
+    employees: Annotated[Decimal | None, Amount("employees, the year's average (instead of quarters)")] = None
+    assets: Annotated[Decimal | None, Amount("total assets, the year's average (instead of quarters)")] = None
+    opened: Annotated[_dt.date | None, Date("the day it opened (开业), when inside the year")] = None
+    closed: Annotated[_dt.date | None, Date("the day it closed (终止经营), when inside the year")] = None
+    rd: Annotated[RdFacts, Nested("R&D projects, intangibles and the 2022 Q4 choice", RdFacts)] = NO_RD
+    equipment: Annotated[tuple[Equipment, ...], Rows("every asset whose tax treatment the year needs",
+                                                     Equipment, max_items=MAX_ROWS)] = ()
+    losses: Annotated[tuple[Loss, ...], Rows("unused losses brought forward, by origin year", Loss,
+                                             max_items=MAX_ROWS)] = ()
+    loss_extension: Annotated[str, Choice("mark of this year's own loss: `hardship` or `film` (2020 only)",
+                                          EXTENSIONS)] = ""
+    hnte_certificates: Annotated[tuple[HnteCertificate, ...], Rows("high-tech enterprise certificates",
+                                                                   HnteCertificate, max_items=MAX_ROWS)] = ()
+    tech_sme_registrations: Annotated[tuple[TechSmeRegistration, ...], Rows(
+        "technology-based SME registrations", TechSmeRegistration, max_items=MAX_ROWS)] = ()
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given (computed once, when the record is made); ``None`` when not given.
     size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
@@ -263,17 +216,118 @@ class EnterpriseYear:
             hnte_certificates: Iterable[HnteCertificate | Mapping[str, object]] = ...,
             tech_sme_registrations: Iterable[TechSmeRegistration | Mapping[str, object]] = ...) -> None: ...
 
-    def __post_init__(self) -> None:
-        check(self)
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """opened is not after the year, closed not before it nor before opened; either quarters or both
+        annual averages (employees and assets), not both; losses arose before the year, one per year;
+        quarters: one row for each quarter operated (numbered, each once); the amounts added up stay
+        below 10^15 yuan."""
+        y, opened, closed = self.year, self.opened, self.closed
+        days_ok = True
+        if opened is not None and opened.year > y:
+            days_ok = False
+            yield "opened", f"{opened} is after tax year {y}"
+        if closed is not None and closed.year < y:
+            days_ok = False
+            yield "closed", f"{closed} is before tax year {y}"
+        if opened is not None and closed is not None and closed < opened:
+            days_ok = False
+            yield "closed", f"{closed} is before the opening day {opened}"
+        quarters, employees, assets = self.quarters, self.employees, self.assets
+        if quarters and (employees is not None or assets is not None):
+            yield "quarters", "give either quarters or the annual averages (employees, assets), not both"
+        if (employees is None) != (assets is None):
+            yield ("employees" if employees is None else "assets",
+                   "give both annual averages (employees and assets), or quarters")
+        seen: set[int] = set()
+        for loss in self.losses:
+            if loss.year >= y:
+                yield "losses", f"a loss brought into {y} must arise before it (got {loss.year})"
+            if loss.year in seen:
+                yield "losses", f"two losses of {loss.year}; give one amount per year"
+            seen.add(loss.year)
+        if quarters and days_ok:
+            yield from self._quarter_checks(_quarters(y, opened, closed))
+        largest = self._largest_total()
+        if largest:
+            yield largest
+
+    def _quarter_checks(self, operated: tuple[int, ...]) -> Iterator[tuple[str, str]]:
+        quarters, y = self.quarters, self.year
+        numbers = [q.quarter for q in quarters]
+        unnumbered = numbers.count(None)
+        if unnumbered == len(numbers):
+            if len(quarters) != len(operated):
+                yield "quarters", (f"the enterprise operated in {len(operated)} quarter(s) of {y}; "
+                                   f"give one row for each (got {len(quarters)})")
+        elif unnumbered:
+            yield "quarters", "number every quarter (quarter = 1 to 4) or none"
+        elif sorted(numbers) != list(operated):  # type: ignore[type-var]
+            yield "quarters", (f"the enterprise operated in quarter(s) {', '.join(map(str, operated))} of {y}; "
+                               f"give one row for each, each once (got {', '.join(map(str, numbers))})")
+
+    def _largest_total(self) -> tuple[str, str] | None:
+        """A problem if the amounts added up reach :data:`TOTAL_LIMIT` (naming the table of the largest)."""
+        add = CONTEXT.add
+        parts = [("profit", self.profit.copy_abs()), ("adjustments", self.adjustments.copy_abs())]
+        added = add(parts[0][1], parts[1][1])
+        if self.equipment:
+            parts.append(("equipment", total([e.cost for e in self.equipment]
+                                             + [e.book_depreciation for e in self.equipment])))
+        if self.losses:
+            parts.append(("losses", total([x.amount for x in self.losses])))
+        rd = self.rd
+        if rd.projects or rd.intangibles:
+            t = rd.totals
+            parts.append(("rd", add(add(add(add(t.five, t.other), t.entrusted_domestic), t.entrusted_overseas),
+                                    total([i.cost for i in rd.intangibles]))))
+        for _, amount in parts[2:]:
+            added = add(added, amount)
+        if added < TOTAL_LIMIT:
+            return None
+        where = max(parts, key=lambda p: p[1])[0]
+        return where, (f"the amounts of the year add up to {added}, beyond the 10^15 yuan (一千万亿元) the "
+                       "computation works with")
+
+    def derive(self) -> None:
+        """The fields made once from the others: 工业企业, the losses in year order, the quarters in order,
+        the size averages and the qualification years."""
+        fields = self.__dict__  # a checked record's fields (taxcalc.inputs.record)
+        if self.industrial is None:  # 工业企业 by default: mining, manufacturing or utilities
+            fields["industrial"] = self.industry in INDUSTRIAL
+        losses = self.losses
+        if len(losses) > 1:
+            fields["losses"] = tuple(sorted(losses, key=lambda x: x.year))
+        quarters = self.quarters
+        if quarters and quarters[0].quarter is not None:
+            quarters = fields["quarters"] = tuple(sorted(quarters, key=lambda q: q.quarter or 0))
+        employees, assets = self.employees, self.assets
+        size = _averages(quarters) if quarters else (None if employees is None or assets is None
+                                                      else (employees, assets))
+        certs = self.hnte_certificates
+        explicit = self.hnte_years  # sorted, each year once
+        rate_years = loss_years = q4_years = explicit
+        if certs:
+            rate_years = tuple(sorted(set(explicit).union(_rate_years(certs))))
+            loss_years = tuple(sorted(set(explicit).union(_validity_years(certs))))
+            q4_years = tuple(sorted(set(explicit).union(_q4_years(certs))))
+        sme = self.tech_sme_years
+        if self.tech_sme_registrations:
+            sme = tuple(sorted(set(sme).union(r.year for r in self.tech_sme_registrations)))
+        fields.update(size=size, hnte_rate_years=rate_years, hnte_loss_years=loss_years,
+                             hnte_q4_years=q4_years, tech_sme_qualified_years=sme,
+                             qualified=tuple(sorted(set(loss_years).union(sme))) if sme else loss_years)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "") -> EnterpriseYear:
         """Build from a parsed TOML / JSON table (field names as in the module notes).
+
+        Values as the constructor takes them (see :func:`taxcalc.inputs.take`); a
+        document is read by the strict grammar of :mod:`taxcalc.inputs` with
+        ``taxcalc.inputs.parse(EnterpriseYear, document)``, every problem at once.
 
         >>> e = EnterpriseYear.from_mapping({"year": 2018, "profit": "800000", "employees": 50,
         ...                                  "assets": "8000000", "losses": [{"year": 2016, "amount": "1000"}]})
         >>> e.losses[0].amount, e.industrial
         (Decimal('1000'), False)
         """
-        return build(cls, data, where, first=("rd",))
-
+        return take(cls, data, where)

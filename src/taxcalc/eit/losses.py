@@ -56,19 +56,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
+from ..explain import Citation, Explained, Formula, Step, later, result
+from ..inputs import Amount, Choice, Year, record, take
 from ..law import Law
 from ..money import CONTEXT, ZERO, MoneyLike, money
 from ._common import (
-    amount,
-    build,
-    check,
-    checked,
     choice,
-    one_of,
     tax_year,
     the_law,
     year_end,
@@ -98,8 +94,7 @@ _EXT_KEY = {
 }
 
 
-@checked(("year", tax_year), ("amount", amount), ("extension", one_of(EXTENSIONS)))
-@dataclass(frozen=True, slots=True)
+@record(checked=True)
 class Loss:
     """An unused loss brought forward: the tax year it arose in and the amount still unused.
 
@@ -107,20 +102,18 @@ class Loss:
     ``"film"``: a 2020 loss declared under 2020年第8号 / 第25号).
     """
 
-    year: int
-    amount: Decimal
-    extension: str = ""
+    year: Annotated[int, Year("the tax year the loss arose in")]
+    amount: Annotated[Decimal, Amount("the part not yet made up at the start of the year")]
+    extension: Annotated[str, Choice("a 2020 loss declared as of a hardship industry (2020年第8号, `hardship`) "
+                                     "or of a film enterprise (2020年第25号, `film`)", EXTENSIONS)] = ""
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, year: int, amount: MoneyLike, extension: str = ...) -> None: ...
 
-    def __post_init__(self) -> None:
-        check(self)
-
     @classmethod
     def from_mapping(cls, data: object, where: str = "loss") -> Loss:
         """Build from a table with the field names above."""
-        return build(cls, data, where)
+        return take(cls, data, where)
 
 
 class LossUse(NamedTuple):
@@ -143,8 +136,7 @@ class LossUse(NamedTuple):
     qualified_by: int = 0
 
 
-@steps_when_read
-@dataclass(frozen=True, slots=True)
+@result
 class LossYear(Explained):
     """The loss carry-forward of one tax year.
 

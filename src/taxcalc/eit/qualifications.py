@@ -60,15 +60,16 @@ Choices
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Step
+from ..inputs import Date, Rows, Text, Year, record, take
 from ..law import Law, LawValue
-from ..money import DateLike, date_arg
-from ._common import build, build_all, check, checked, tax_year, text, the_law, year_end
+from ..money import DateLike
+from ._common import tax_year, the_law, year_end
 
 __all__ = [
     "HnteCertificate",
@@ -86,13 +87,7 @@ _HNTE_LOSS_RULE = "valid_in_year"
 _SME_LOSS_RULE = "registration_number_year"
 
 
-def _last_after_first(c: HnteCertificate) -> None:
-    if c.last < c.first:
-        raise InvalidInput("last", f"{c.last} is before the issue date {c.first}")
-
-
-@checked(("first", date_arg), ("last", date_arg), _last_after_first, ("number", text))
-@dataclass(frozen=True, slots=True)
+@record(checked=True)
 class HnteCertificate:
     """A high and new technology enterprise certificate (高新技术企业证书).
 
@@ -102,20 +97,22 @@ class HnteCertificate:
     fields: those names (dates as ``YYYY-MM-DD``).
     """
 
-    number: str
-    first: _dt.date
-    last: _dt.date
+    number: Annotated[str, Text("the certificate number (证书编号), e.g. `GR201713000456`")]
+    first: Annotated[_dt.date, Date("its issue date (发证时间), the first day it is valid")]
+    last: Annotated[_dt.date, Date("the last day it is valid")]
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, number: str, first: DateLike, last: DateLike) -> None: ...
 
-    def __post_init__(self) -> None:
-        check(self)
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """last is not before first."""
+        if self.last < self.first:
+            yield "last", f"{self.last} is before the issue date {self.first}"
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "certificate") -> HnteCertificate:
         """Build from a table with the field names above."""
-        return build(cls, data, where)
+        return take(cls, data, where)
 
     def valid_in(self, year: int) -> bool:
         """Whether the certificate is valid on at least one day of ``year``."""
@@ -133,8 +130,7 @@ class HnteCertificate:
         return f"high-tech certificate{number} ({self.first} – {self.last})"
 
 
-@checked(("year", tax_year), ("number", text))
-@dataclass(frozen=True, slots=True)
+@record(checked=True)
 class TechSmeRegistration:
     """A technology-based SME registration (科技型中小企业入库登记编号).
 
@@ -142,19 +138,16 @@ class TechSmeRegistration:
     ``number`` the number itself (shown only).  File fields: ``year``, ``number``.
     """
 
-    year: int
-    number: str = ""
+    year: Annotated[int, Year("the year the registration number states (入库登记编号注明的年度)")]
+    number: Annotated[str, Text("the registration number (shown only)")] = ""
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, year: int, number: str = ...) -> None: ...
 
-    def __post_init__(self) -> None:
-        check(self)
-
     @classmethod
     def from_mapping(cls, data: object, where: str = "registration") -> TechSmeRegistration:
         """Build from a table with the field names above."""
-        return build(cls, data, where)
+        return take(cls, data, where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,12 +168,16 @@ class QualificationYear(Explained):
     steps: tuple[Step, ...]
 
 
+_CERTIFICATES = Rows("high-tech enterprise certificates", HnteCertificate)
+_REGISTRATIONS = Rows("technology-based SME registrations", TechSmeRegistration)
+
+
 def _certificates(value: object, where: str = "certificates") -> tuple[HnteCertificate, ...]:
-    return build_all(HnteCertificate, value, where)
+    return _CERTIFICATES.take(value, where)  # type: ignore[no-any-return]
 
 
 def _registrations(value: object, where: str = "registrations") -> tuple[TechSmeRegistration, ...]:
-    return build_all(TechSmeRegistration, value, where)
+    return _REGISTRATIONS.take(value, where)  # type: ignore[no-any-return]
 
 
 def _rate_years(certs: tuple[HnteCertificate, ...]) -> tuple[int, ...]:

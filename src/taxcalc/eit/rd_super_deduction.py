@@ -76,35 +76,29 @@ Rounding and choices
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from ..errors import InvalidInput, OutsideCoverage
-from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
+from ..explain import Citation, Explained, Formula, Step, later, result
+from ..inputs import Amount, Rows, Text, record, take
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
     INDUSTRIES,
     MANUFACTURING,
-    amount,
     as_share,
-    build,
-    check,
-    checked,
     choice,
     flag,
     industry_arg,
     month_end,
     months_operated,
-    optional,
     optional_date,
     percent,
-    rows,
     segments,
     tax_year,
-    text,
     the_law,
     year_end,
     yuan,
@@ -127,13 +121,7 @@ _ONE = Decimal(1)
 _ZERO_FEN = Decimal("0.00")
 
 
-#: The amounts of an R&D project (the fields of :class:`RdProject` after its name).
-_AMOUNTS = ("personnel", "direct_inputs", "depreciation", "amortisation", "design", "other", "entrusted_domestic",
-            "entrusted_overseas")
-
-
-@checked(("name", text), *((f, amount) for f in _AMOUNTS))
-@dataclass(frozen=True, slots=True)
+@record(checked=True)
 class RdProject:
     """One R&D project's expenses of the year (研发项目), expensed (not capitalised).
 
@@ -144,24 +132,22 @@ class RdProject:
     entrusted to others in China / to overseas bodies).
     """
 
-    name: str = ""
-    personnel: Decimal = ZERO
-    direct_inputs: Decimal = ZERO
-    depreciation: Decimal = ZERO
-    amortisation: Decimal = ZERO
-    design: Decimal = ZERO
-    other: Decimal = ZERO
-    entrusted_domestic: Decimal = ZERO
-    entrusted_overseas: Decimal = ZERO
+    name: Annotated[str, Text("the project's name")] = ""
+    personnel: Annotated[Decimal, Amount("人员人工费用: wages, social insurance, contractors' labour")] = ZERO
+    direct_inputs: Annotated[Decimal, Amount("直接投入费用: materials, fuel, power, testing")] = ZERO
+    depreciation: Annotated[Decimal, Amount("折旧费用: depreciation of instruments and equipment used")] = ZERO
+    amortisation: Annotated[Decimal, Amount("无形资产摊销费用: software, patents, know-how used")] = ZERO
+    design: Annotated[Decimal, Amount("新产品设计费等: new-product design, new process rules, trials")] = ZERO
+    other: Annotated[Decimal, Amount("其他相关费用: counted up to the cap on other expenses")] = ZERO
+    entrusted_domestic: Annotated[Decimal, Amount("paid for R&D entrusted in China (counted at 80%)")] = ZERO
+    entrusted_overseas: Annotated[Decimal, Amount("paid for R&D entrusted overseas (80%, within 2/3 of the "
+                                                  "domestic base)")] = ZERO
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, name: str = ..., personnel: MoneyLike = ..., direct_inputs: MoneyLike = ...,
             depreciation: MoneyLike = ..., amortisation: MoneyLike = ..., design: MoneyLike = ...,
             other: MoneyLike = ..., entrusted_domestic: MoneyLike = ...,
             entrusted_overseas: MoneyLike = ...) -> None: ...
-
-    def __post_init__(self) -> None:
-        check(self)
 
     @property
     def five(self) -> Decimal:
@@ -171,16 +157,10 @@ class RdProject:
     @classmethod
     def from_mapping(cls, data: object, where: str = "project") -> RdProject:
         """Build from a table with the field names above."""
-        return build(cls, data, where)
+        return take(cls, data, where)
 
 
-def _amortisation_within_cost(i: RdIntangible) -> None:
-    if i.amortisation > i.cost:
-        raise InvalidInput("amortisation", f"is more than the cost {i.cost}")
-
-
-@checked(("name", text), ("cost", amount), ("amortisation", amount), _amortisation_within_cost)
-@dataclass(frozen=True, slots=True)
+@record(checked=True)
 class RdIntangible:
     """An intangible asset formed by R&D, and its ordinary amortisation for the year.
 
@@ -188,20 +168,22 @@ class RdIntangible:
     straight-line amortisation of that cost, 100%).
     """
 
-    name: str
-    cost: Decimal
-    amortisation: Decimal
+    name: Annotated[str, Text("what it is")]
+    cost: Annotated[Decimal, Amount("its cost")]
+    amortisation: Annotated[Decimal, Amount("the year's straight-line amortisation of that cost")]
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, name: str, cost: MoneyLike, amortisation: MoneyLike) -> None: ...
 
-    def __post_init__(self) -> None:
-        check(self)
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """amortisation is not more than cost."""
+        if self.amortisation > self.cost:
+            yield "amortisation", f"is more than the cost {self.cost}"
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "intangible") -> RdIntangible:
         """Build from a table with the field names above."""
-        return build(cls, data, where)
+        return take(cls, data, where)
 
 
 class _Totals(NamedTuple):
@@ -213,21 +195,11 @@ class _Totals(NamedTuple):
     amortisation: Decimal
 
 
-def _totals(f: RdFacts) -> None:
-    projects = f.projects
-    fives = tuple(p.five for p in projects)
-    five, other = total(fives), total(p.other for p in projects)
-    domestic = total(p.entrusted_domestic for p in projects)
-    totals = _Totals(
-        fives, five, other, domestic, total(p.entrusted_overseas for p in projects),
-        total(i.amortisation for i in f.intangibles),
-    )
-    object.__setattr__(f, "totals", totals)
+#: Projects and intangibles a year's R&D may list.
+MAX_ROWS = 10_000
 
 
-@checked(("projects", rows(RdProject)), ("intangibles", rows(RdIntangible)),
-         ("base_after_switch", optional(amount)), _totals)
-@dataclass(frozen=True, slots=True)
+@record(checked=True)
 class RdFacts:
     """The R&D of one tax year: projects, intangibles amortised, and the 2022 Q4 choice.
 
@@ -237,9 +209,13 @@ class RdFacts:
     ``base_after_switch``.
     """
 
-    projects: tuple[RdProject, ...] = ()
-    intangibles: tuple[RdIntangible, ...] = ()
-    base_after_switch: Decimal | None = None
+    projects: Annotated[tuple[RdProject, ...], Rows("R&D projects, spending by category", RdProject,
+                                                    max_items=MAX_ROWS)] = ()
+    intangibles: Annotated[tuple[RdIntangible, ...], Rows("intangibles formed by R&D, amortised in the year",
+                                                          RdIntangible, max_items=MAX_ROWS)] = ()
+    base_after_switch: Annotated[Decimal | None, Amount("2022 only: the part of the base incurred from "
+                                                        "2022-10-01 (the actual method of 2022年第28号 二); "
+                                                        "default: by months")] = None
     #: Sums of the projects' figures (computed once, when the record is made).
     totals: _Totals = field(init=False, repr=False, compare=False)
 
@@ -248,13 +224,20 @@ class RdFacts:
             intangibles: Iterable[RdIntangible | Mapping[str, object]] = ...,
             base_after_switch: MoneyLike | None = ...) -> None: ...
 
-    def __post_init__(self) -> None:
-        check(self)
+    def derive(self) -> None:
+        """The sums of the projects' figures."""
+        projects = self.projects
+        fives = tuple(p.five for p in projects)
+        totals = _Totals(
+            fives, total(fives), total(p.other for p in projects), total(p.entrusted_domestic for p in projects),
+            total(p.entrusted_overseas for p in projects), total(i.amortisation for i in self.intangibles),
+        )
+        object.__setattr__(self, "totals", totals)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "rd") -> RdFacts:
         """Build from a table with the field names above (arrays of tables for the lists)."""
-        return build(cls, data, where)
+        return take(cls, data, where)
 
 
 #: A year without R&D: the default of :attr:`taxcalc.eit.EnterpriseYear.rd`.
@@ -277,8 +260,7 @@ class RdRatio(Explained):
     steps: tuple[Step, ...]
 
 
-@steps_when_read
-@dataclass(frozen=True, slots=True)
+@result
 class RdResult(Explained):
     """The super-deduction of one tax year (A107012).
 

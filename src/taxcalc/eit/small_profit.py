@@ -90,19 +90,15 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Formula, Step, later, steps_when_read
+from ..explain import Citation, Explained, Formula, Step, later, result
+from ..inputs import Amount, Integer, record, take
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
-    amount,
     as_money,
-    build,
-    check,
-    checked,
-    count,
     flag,
     month_end,
     months_operated,
@@ -127,33 +123,37 @@ __all__ = [
 _TWO = Decimal(2)
 
 
-@checked(("employees_start", count), ("employees_end", count), ("assets_start", amount), ("assets_end", amount))
-@dataclass(frozen=True, slots=True)
+#: The most employees a head count may be (a guard against typos).
+MAX_EMPLOYEES = 10_000_000
+
+
+@record(checked=True)
 class Quarter:
     """One quarter's headcount and total assets, at its start and its end (季初值, 季末值).
 
     For a quarter in which the enterprise opened, the start values are those on
     the opening day; for the quarter it closed, the end values are those on the
     closing day.  File fields: ``employees_start``, ``employees_end``,
-    ``assets_start``, ``assets_end``.
+    ``assets_start``, ``assets_end``, and ``quarter``, the quarter of the year it
+    is (1 to 4; when not given, the rows are the quarters operated in order).
     """
 
-    employees_start: int
-    employees_end: int
-    assets_start: Decimal
-    assets_end: Decimal
+    employees_start: Annotated[int, Integer("employees at the start of the quarter (季初值), dispatched "
+                                            "workers included", minimum=0, maximum=MAX_EMPLOYEES)]
+    employees_end: Annotated[int, Integer("employees at its end (季末值)", minimum=0, maximum=MAX_EMPLOYEES)]
+    assets_start: Annotated[Decimal, Amount("total assets at the start of the quarter")]
+    assets_end: Annotated[Decimal, Amount("total assets at its end")]
+    quarter: Annotated[int | None, Integer("the quarter of the year, 1 to 4 (default: the rows are the "
+                                           "quarters operated, in order)", minimum=1, maximum=4)] = None
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, employees_start: int, employees_end: int, assets_start: MoneyLike,
-            assets_end: MoneyLike) -> None: ...
-
-    def __post_init__(self) -> None:
-        check(self)
+            assets_end: MoneyLike, quarter: int | None = ...) -> None: ...
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "quarter") -> Quarter:
         """Build from a table with the field names above."""
-        return build(cls, data, where)
+        return take(cls, data, where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +167,7 @@ class Averages(Explained):
     steps: tuple[Step, ...]
 
 
-@steps_when_read
-@dataclass(frozen=True, slots=True)
+@result
 class SmallProfit(Explained):
     """The small low-profit test and relief for one tax year.
 

@@ -49,7 +49,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..errors import InvalidInput, UnknownCategory
+from ..errors import InvalidInput, NotInForce, UnknownCategory
 from ..explain import Explained, Step
 from ..law import Law, default
 from ..money import (
@@ -138,7 +138,10 @@ def excess_credit_refund_2018(
     cap = _fen(end_2017_credit, "end_2017_credit")
 
     data = law or default()
-    industries = data.value(_P + "industries", day)
+    try:
+        industries = data.value(_P + "industries", day)
+    except NotInForce:
+        return _not_in_force(data, day, cap)
     grid = data.value(_P + "grid_companies", day)
     ratings = data.value(_P + "credit_ratings", day)
     registered_by = data.value(_P + "registered_by", day)
@@ -205,3 +208,15 @@ def excess_credit_refund_2018(
             "provincial quota set separately: the amount is an upper bound",
         )._replace(value=True, unit="bool", cite=(industries.citation._replace(article="第四条第（一）项"),)))
     return ExcessCreditRefund2018(eligible, tuple(reasons), ratio, refundable, cap, refund, quota, tuple(steps))
+
+
+def _not_in_force(data: Law, day: _dt.date, cap: Decimal) -> ExcessCreditRefund2018:
+    """The answer after the measure ended: not eligible, nothing refunded, the reason cited."""
+    gap = next(v for v in data.spec(_P + "industries").values
+               if v.gap and v.first <= day and (v.last is None or day <= v.last))
+    step = Step("in_force", f"财税〔2018〕70号在{day}施行（{gap.gap}）",
+                f"财税〔2018〕70号 in force on {day} ({gap.gap})", value=False, unit="bool",
+                cite=(gap.citation,) if gap.citation.doc else ())
+    reason = f"not in force on {day}: {gap.gap}"
+    return ExcessCreditRefund2018(eligible=False, reasons=(reason,), ratio=ZERO, refundable=round_fen(ZERO),
+                                  cap=cap, refund=round_fen(ZERO), quota_applies=False, steps=(step,))

@@ -1,4 +1,5 @@
-"""A manufacturer's month of 免抵退 (exempt, credit, refund) — 财税〔2012〕39号 第五条第（一）项.
+"""A manufacturer's month of 免抵退 (exempt, credit, refund) — 财税〔2012〕39号 第五条第（一）项;
+from 2026-01-01 财政部 税务总局公告2026年第11号 (secondary sources: same formulas).
 
 A manufacturer (生产企业) that exports its own goods pays no VAT on the exports
 (免), sets the input VAT of the exports against the VAT due on its domestic sales
@@ -39,7 +40,12 @@ A duty-free material value above the line's FOB value in yuan is refused: the
 formulas would make 免抵退税额 negative, and how such an excess is carried is not in
 the text taxcalc follows.
 
-**Coverage**: periods 2012-07 to 2025-12 (law data ``export.method.exempt_credit_refund``).
+**Coverage**: periods from 2012-07 (law data ``export.method.exempt_credit_refund``).
+From 2026-01 the method is that of 财政部 税务总局公告2026年第11号, which replaces
+财税〔2012〕39号.  Its text was not seen; agreeing secondary sources say it keeps 免抵退
+and its basic calculation, so taxcalc applies the formulas above unchanged and every
+step cites 11号 with its article marked 条次未核实 (not verified).  11号's 36-month claim
+limit is not modelled (see docs/law-audit.md).
 
 Textbook case, levy 17%, rebate 15% (kuajob.com/big5/tax_564642, 例1), in yuan:
 

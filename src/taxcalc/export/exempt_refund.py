@@ -1,4 +1,5 @@
-"""A foreign-trade enterprise's 免退 (exempt and refund) — 财税〔2012〕39号 第五条第（二）项.
+"""A foreign-trade enterprise's 免退 (exempt and refund) — 财税〔2012〕39号 第五条第（二）项;
+from 2026-01-01 财政部 税务总局公告2026年第11号 (secondary sources: same formula).
 
 A foreign-trade enterprise (外贸企业) pays no VAT on what it exports (免) and gets back
 the VAT charged when it bought the goods, at the rebate rate (退), one purchase line
@@ -25,8 +26,12 @@ line; where the invoice rate is at least the rebate rate it changes nothing.
 return, 《外贸企业出口退税进货明细申报表》, shows it per line); the total is the sum of
 the rounded lines.
 
-**Coverage**: export dates 2012-07-01 to 2025-12-31 (law data
-``export.method.exempt_refund``); a looked-up rate needs 2018-05-01 or later.
+**Coverage**: export dates from 2012-07-01 (law data ``export.method.exempt_refund``);
+a looked-up rate needs 2018-05-01 or later.  From 2026-01-01 the method is that of
+财政部 税务总局公告2026年第11号, which replaces 财税〔2012〕39号; its text was not seen, and
+agreeing secondary sources say the formula and the 孰低 cap are kept, so taxcalc
+applies them unchanged and cites 11号 with its article marked 条次未核实 (not verified).
+11号's 36-month claim limit is not modelled (see docs/law-audit.md).
 
 >>> from taxcalc.export import PurchaseLine, exempt_refund
 >>> r = exempt_refund([
@@ -71,6 +76,7 @@ METHOD_KEY = "export.method.exempt_refund"
 #: ``invoice`` (增值税专用发票) or ``customs`` (海关进口增值税专用缴款书).
 BASES = ("invoice", "customs")
 _RATE_DOC = "财税〔2012〕39号"
+_CAP_ARTICLE = "第三条第（二）项"
 _FORM = "《外贸企业出口退税进货明细申报表》"
 
 
@@ -144,6 +150,12 @@ class ExemptRefund(Explained):
     steps: tuple[Step, ...]
 
 
+def _cap_cite(method: Citation) -> tuple[Citation, ...]:
+    """The 孰低 cap's citation: 财税〔2012〕39号 第三条第（二）项 while 39号 is the method, else the
+    method's own document (from 2026, 2026年第11号, whose article was not seen)."""
+    return (Citation(_RATE_DOC, _CAP_ARTICLE),) if method.doc == _RATE_DOC else (method,)
+
+
 def _purchase(item: object, i: int) -> PurchaseLine:
     return record(item, PurchaseLine, f"lines[{i}]", "a purchase line")
 
@@ -199,14 +211,14 @@ def exempt_refund(
                 steps.append(Step(
                     "collection_cap", "从小规模纳税人购进：退税率为其征收率（孰低）",
                     "bought from a small-scale seller: at most its collection rate",
-                    r, "rate", f"min(rate, {_pct(r)})", (Citation(_RATE_DOC, "第三条第（二）项"),),
+                    r, "rate", f"min(rate, {_pct(r)})", _cap_cite(method.citation),
                     formula_zh=f"min(退税率, {_pct(r)})",
                 ))
             if p.purchase_vat_rate < r:
                 r = p.purchase_vat_rate
                 steps.append(Step(
                     "invoice_cap", "专用发票税率与出口退税率孰低", "the lower of the invoice rate and the rebate rate",
-                    r, "rate", f"min(rate, {_pct(r)})", (Citation(_RATE_DOC, "第三条第（二）项"),),
+                    r, "rate", f"min(rate, {_pct(r)})", _cap_cite(method.citation),
                     formula_zh=f"min(退税率, {_pct(r)})",
                 ))
         refund = round_fen(mul(p.amount, r))

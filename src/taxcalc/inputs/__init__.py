@@ -25,8 +25,10 @@ from .fields import (
     Month,
     Rate,
     Text,
+    Year,
+    Years,
 )
-from .record import FieldSpec, Nested, Rows, json_schema, parse, read, record, spec
+from .record import FieldSpec, Nested, Rows, json_schema, parse, read, record, spec, take
 
 __all__ = [
     "BAD",
@@ -46,10 +48,13 @@ __all__ = [
     "Rate",
     "Rows",
     "Text",
+    "Year",
+    "Years",
     "grammar",
     "json_schema",
     "parse",
     "read",
     "record",
     "spec",
+    "take",
 ]

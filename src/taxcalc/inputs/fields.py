@@ -2,7 +2,11 @@
 
 A field reads the value of a parsed JSON or TOML document (or a value a Python
 caller passes: ``Decimal``, ``datetime.date``, ``int``), reporting a problem with
-the field's path when it cannot.  Its :meth:`Field.schema` is the JSON Schema of
+the field's path when it cannot.  :meth:`Field.take` reads the value a Python
+caller gives a record's constructor (see :func:`~taxcalc.inputs.record`'s
+``checked``): the same kinds, and Python's own spellings besides (any
+``Decimal``, a string as :func:`taxcalc.money.money` reads it, any iterable for a
+list), raising the error of the first problem.  Its :meth:`Field.schema` is the JSON Schema of
 exactly what :meth:`Field.read` accepts from JSON, built from the same
 :mod:`~taxcalc.inputs.grammar`.  :meth:`Field.read_text` reads the same value from
 a command-line argument.
@@ -19,12 +23,12 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final, NamedTuple
 
-from ..errors import Problem
-from ..money import CONTEXT
+from ..errors import InvalidInput, Problem
+from ..money import CONTEXT, choice, date_arg, flag, money, rate
 from . import grammar
 
 __all__ = [
@@ -42,6 +46,8 @@ __all__ = [
     "Month",
     "Rate",
     "Text",
+    "Year",
+    "Years",
     "shown",
 ]
 
@@ -89,6 +95,8 @@ _RATE_RE = re.compile(grammar.RATE)
 _DATE_RE = re.compile(grammar.DATE)
 _MONTH_RE = re.compile(grammar.MONTH)
 _INT_RE = re.compile(r"^-?(0|[1-9][0-9]*)$")
+#: A non-negative amount of yuan as the grammar writes it: what ``Decimal`` reads as :func:`~taxcalc.money.money` does.
+_PLAIN_AMOUNT = re.compile(grammar.AMOUNT.replace("^-?", "^")).match
 _FEN = Decimal("0.01")
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
@@ -109,6 +117,18 @@ class Field:
     def read_text(self, text: str, path: str, problems: list[Problem]) -> Any:
         """The value of a command-line argument (amounts, dates and codes as in a JSON string)."""
         return self.read(text, path, problems)
+
+    def take(self, value: object, path: str) -> Any:
+        """The value a Python caller gives (a record's constructor); raise the error of its problem.
+
+        By default what :meth:`read` accepts; kinds with Python spellings of their own
+        (amounts, rates, dates, lists) take those too.
+        """
+        problems: list[Problem] = []
+        got = self.read(value, path, problems)
+        if problems:
+            raise InvalidInput(problems[0].path, problems[0].reason)
+        return got
 
     def schema(self) -> dict[str, Any]:
         """The JSON Schema of what :meth:`read` accepts from a JSON document."""
@@ -173,6 +193,24 @@ class Amount(Field):
             return _fail(problems, path, f"must be more than zero (got {raw})")
         return d
 
+    def take(self, value: object, path: str) -> Any:
+        """As :func:`taxcalc.money.money` reads it (any number of decimals; ``"1,234.50"``), then the sign.
+
+        An amount as a file writes it (digits, at most two decimals, no sign) is read at once.
+        """
+        if type(value) is str and ((value.isdigit() and value.isascii() and len(value) <= 16)
+                                   or _PLAIN_AMOUNT(value)):
+            d = Decimal(value)
+            if self.sign == "positive" and not d:
+                raise InvalidInput(path, f"must be more than zero (got {d})")
+            return d
+        d = money(value, path)
+        if self.sign == "nonnegative" and d < 0:
+            raise InvalidInput(path, f"must not be negative (got {d})")
+        if self.sign == "positive" and d <= 0:
+            raise InvalidInput(path, f"must be more than zero (got {d})")
+        return d
+
     def _schema(self) -> dict[str, Any]:
         top = grammar.AMOUNT_LIMIT - 1
         low = {"any": -top, "nonnegative": 0, "positive": 1}[self.sign]
@@ -202,6 +240,10 @@ class Rate(Field):
         return _fail(problems, path, f"{shown(raw)} is not a rate (write a fraction from 0 to 1 such as "
                      "\"0.13\", or a percentage such as \"13%\")")
 
+    def take(self, value: object, path: str) -> Any:
+        """As :func:`taxcalc.money.rate` reads it."""
+        return rate(value, path)
+
     def _schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": grammar.RATE}
 
@@ -219,6 +261,10 @@ class Date(Field):
             return _dt.date.fromisoformat(raw)
         return _fail(problems, path, f"{shown(raw)} is not a date (write YYYY-MM-DD, "
                      f"{grammar.YEAR_FIRST} to {grammar.YEAR_LAST})")
+
+    def take(self, value: object, path: str) -> Any:
+        """As :func:`taxcalc.money.date_arg` reads it (any ``date``, an ISO string)."""
+        return date_arg(value, path)
 
     def _schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": grammar.DATE}
@@ -259,8 +305,32 @@ class Integer(Field):
             return _fail(problems, path, f"must be a whole number (got {text!r})")
         return self.read(int(text), path, problems)
 
+    def take(self, value: object, path: str) -> Any:
+        """A whole number in the range (never a bool)."""
+        if type(value) is int and self.minimum <= value <= self.maximum:
+            return value
+        return super().take(value, path)
+
     def _schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+
+class Year(Integer):
+    """A tax year (纳税年度), a whole number from :data:`~taxcalc.inputs.grammar.TAX_YEAR_FIRST` to
+    :data:`~taxcalc.inputs.grammar.TAX_YEAR_LAST`."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__(doc, minimum=grammar.TAX_YEAR_FIRST, maximum=grammar.TAX_YEAR_LAST)
+
+    def take(self, value: object, path: str) -> Any:
+        """A whole number (never a bool) in the range."""
+        if type(value) is int and self.minimum <= value <= self.maximum:
+            return value
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidInput(path, f"a tax year is a whole number such as 2018 (got {value!r})")
+        if not self.minimum <= value <= self.maximum:
+            raise InvalidInput(path, f"{value} is not a plausible tax year ({self.minimum} to {self.maximum})")
+        return value
 
 
 class ListOf(Field):
@@ -286,6 +356,15 @@ class ListOf(Field):
 
     def _values(self, values: list[Any]) -> tuple[Any, ...]:
         return tuple(values)
+
+    def take(self, value: object, path: str) -> Any:
+        """Any iterable but a string or a table, each item as the item kind takes it."""
+        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+            raise InvalidInput(path, f"must be a list of {self.noun} (got {shown(value)})")
+        values = list(value)
+        if len(values) > self.max_items or len(values) < self.min_items:
+            raise InvalidInput(path, f"has {len(values)} items; from {self.min_items} to {self.max_items}")
+        return self._values([self.item.take(v, f"{path}[{i}]") for i, v in enumerate(values)])
 
     def _schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "array", "maxItems": self.max_items, "items": self.item._schema()}
@@ -313,6 +392,14 @@ class Integers(ListOf):
         return self.read([int(p) for p in parts], path, problems)
 
 
+class Years(Integers):
+    """A list of tax years (each a :class:`Year`); read as a sorted tuple of distinct years."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__(doc, minimum=grammar.TAX_YEAR_FIRST, maximum=grammar.TAX_YEAR_LAST)
+        self.item = Year(doc)
+
+
 class Flag(Field):
     """``true`` or ``false``."""
 
@@ -322,6 +409,10 @@ class Flag(Field):
         if isinstance(raw, bool):
             return raw
         return _fail(problems, path, f"must be true or false (got {shown(raw)})")
+
+    def take(self, value: object, path: str) -> Any:
+        """A ``bool`` (:func:`taxcalc.money.flag`)."""
+        return flag(value, path)
 
     def read_text(self, text: str, path: str, problems: list[Problem]) -> Any:
         known = {"true": True, "yes": True, "false": False, "no": False}
@@ -351,6 +442,12 @@ class Text(Field):
         return _fail(problems, path, f"must be a non-empty line of text without surrounding spaces, at most "
                      f"{self.max_length} characters (got {shown(raw)})")
 
+    def take(self, value: object, path: str) -> Any:
+        """Any string (a Python caller's text is shown as given)."""
+        if not isinstance(value, str):
+            raise InvalidInput(path, f"must be text (got {value!r})")
+        return value
+
     def _schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": _TEXT_RE.replace(".", "[^\\n]"), "maxLength": self.max_length}
 
@@ -363,6 +460,7 @@ class Choice(Field):
     def __init__(self, doc: str, options: Sequence[str] | Callable[[], Sequence[str]]) -> None:
         super().__init__(doc)
         self._options = options
+        self._known = None if callable(options) else frozenset(options)
 
     @property
     def options(self) -> tuple[str, ...]:
@@ -375,8 +473,15 @@ class Choice(Field):
             return raw
         near = difflib.get_close_matches(raw, options, n=1) if isinstance(raw, str) else []
         hint = f"did you mean {near[0]!r}? " if near else ""
-        shown_options = ", ".join(o if o else "'' (none)" for o in options)
+        shown_options = ", ".join(o for o in options if o) + (", or '' (none)" if "" in options else "")
         return _fail(problems, path, f"unknown value {shown(raw)}; {hint}expected one of: {shown_options}")
+
+    def take(self, value: object, path: str) -> Any:
+        """One of the options; :class:`~taxcalc.errors.UnknownCategory` listing them otherwise."""
+        known = self._known
+        if known is not None and type(value) is str and value in known:
+            return value
+        return choice(value, path, self.options)
 
     def _schema(self) -> dict[str, Any]:
         return {"enum": list(self.options)}

@@ -22,7 +22,7 @@ field's ``pattern``, so the schema and the parser accept exactly the same text.
 
 from __future__ import annotations
 
-__all__ = ["AMOUNT", "AMOUNT_LIMIT", "DATE", "MONTH", "RATE", "YEAR_FIRST", "YEAR_LAST"]
+__all__ = ["AMOUNT", "AMOUNT_LIMIT", "DATE", "MONTH", "RATE", "TAX_YEAR_FIRST", "TAX_YEAR_LAST", "YEAR_FIRST", "YEAR_LAST"]
 
 #: Amounts are below 10¹⁶ yuan (一亿亿元): beyond any enterprise figure, and a guard against typos.
 AMOUNT_LIMIT = 10**16
@@ -35,6 +35,10 @@ RATE = r"^((0(\.[0-9]+)?|1(\.0+)?)|((100(\.0+)?|[1-9]?[0-9](\.[0-9]+)?)%))$"
 
 #: The first and last years a date may name.
 YEAR_FIRST, YEAR_LAST = 1950, 2099
+
+#: The first and last tax years an input may name (a year the law data does not cover is then
+#: refused by the rule that reads it, naming the key and the year).
+TAX_YEAR_FIRST, TAX_YEAR_LAST = 1950, 2200
 
 _YEAR = r"(19[5-9][0-9]|20[0-9]{2})"
 _LEAP_YEAR = r"(19([579][26]|[68][048])|20([02468][048]|[13579][26]))"

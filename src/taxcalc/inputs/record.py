@@ -8,7 +8,20 @@ unknown names), and :func:`json_schema` (what :func:`parse` accepts from JSON).
 
 A record may check facts across its fields in a ``checks(self)`` method yielding
 ``(field, reason)`` pairs; those run on every record that read cleanly, and are
-listed in the schema's ``x-checks`` (JSON Schema cannot say them).
+listed in the schema's ``x-checks`` (JSON Schema cannot say them).  A record may
+make fields of its own from the others (``field(init=False)``) in a
+``derive(self)`` method, run once the checks pass.
+
+``@record(checked=True)`` makes a record of the library's API: its constructor
+checks each argument it is given (not those left at their default) by the
+field's :meth:`~taxcalc.inputs.Field.take` — Python's spellings too: any
+``Decimal``, a string as :func:`taxcalc.money.money` reads it, a mapping for a
+nested record, any iterable for a list — and raises the error of the first
+problem, naming the field by its path; :func:`take` reads such a record from a
+mapping the same way (its ``from_mapping``).  :func:`parse` reads every record
+from a document by the strict grammar, reporting every problem, and does not
+check again what it has read.  ``read_first`` names fields read before the others
+(the first problem is the one raised).
 
 >>> from decimal import Decimal
 >>> from typing import Annotated
@@ -38,15 +51,16 @@ import dataclasses
 import difflib
 import sys
 import typing
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, NamedTuple, TypeVar, dataclass_transform
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, NamedTuple, TypeVar, dataclass_transform, overload
 
-from ..errors import InputProblems, Problem
+from ..errors import InputProblems, InvalidInput, NotMoney, Problem
 from .fields import BAD, Field, shown
 
-__all__ = ["Nested", "Rows", "json_schema", "parse", "read", "record", "spec"]
+__all__ = ["Nested", "Rows", "json_schema", "parse", "read", "record", "spec", "take"]
 
 R = TypeVar("R")
+E = TypeVar("E", bound=InvalidInput | NotMoney)
 
 #: Rows of a list are limited so that a file can never ask for unbounded work.
 MAX_ROWS = 100_000
@@ -65,6 +79,15 @@ class Nested(Field):
         if isinstance(raw, self.cls):
             return raw
         return read(self.cls, raw, path, problems)
+
+    def take(self, value: object, path: str) -> Any:
+        """The record itself, or a mapping read by :func:`take`."""
+        if isinstance(value, self.cls):
+            return value
+        try:
+            return _take(self.cls, value)
+        except (InvalidInput, NotMoney) as exc:
+            raise located(exc, path) from None
 
     def _schema(self) -> dict[str, Any]:
         return _object_schema(self.cls)
@@ -93,6 +116,24 @@ class Rows(Field):
                 for i, item in enumerate(raw)]
         return BAD if len(problems) > before else tuple(rows)
 
+    def take(self, value: object, path: str) -> Any:
+        """Any iterable of records or mappings (each read by :func:`take`); a tuple."""
+        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+            raise InvalidInput(path, "must be a list of tables")
+        cls = self.cls
+        rows = []
+        for i, item in enumerate(value):
+            if isinstance(item, cls):
+                rows.append(item)
+                continue
+            try:
+                rows.append(_take(cls, item))
+            except (InvalidInput, NotMoney) as exc:
+                raise located(exc, f"{path}[{i}]") from None
+        if len(rows) > self.max_items:
+            raise InvalidInput(path, f"has {len(rows)} rows; at most {self.max_items}")
+        return tuple(rows)
+
     def _schema(self) -> dict[str, Any]:
         return {"type": "array", "maxItems": self.max_items, "items": _object_schema(self.cls)}
 
@@ -110,16 +151,73 @@ class _Spec(NamedTuple):
     fields: tuple[FieldSpec, ...]
     names: frozenset[str]
     checks: Callable[[Any], Iterator[tuple[str, str]]] | None
+    #: The fields in the order they are read (``read_first`` first).
+    order: tuple[FieldSpec, ...]
+    required: tuple[str, ...]
+    derive: Callable[[Any], None] | None
+    #: Whether the constructor checks its arguments (``record(checked=True)``).
+    checked: bool
+    #: The required names, as a set.
+    required_names: frozenset[str]
+    #: Every field by name: its kind's :meth:`~taxcalc.inputs.Field.take` and its default (``None`` for a
+    #: required one).
+    by_name: dict[str, tuple[Callable[[object, str], Any], Any]]
+    #: The fields read before the others.
+    first: tuple[str, ...]
+    #: The defaults that are values, by name (the start of a record's ``__dict__``).
+    values: dict[str, Any]
+    #: The fields whose default is a factory (called for each record).
+    factories: tuple[tuple[str, Callable[[], Any]], ...]
+
+
+def _post_init(self: Any) -> None:
+    """The constructor of a checked record: each argument given taken by its field, then the checks."""
+    s = _spec(type(self))
+    setattr_ = object.__setattr__
+    for name, field, _required, default in s.order:
+        value = getattr(self, name)
+        if value is not default:
+            setattr_(self, name, field.take(value, name))
+    _finish(self, s, "")
+
+
+def _finish(obj: Any, s: _Spec, path: str) -> None:
+    """Raise the first problem of the checks across fields of ``obj``; then make its derived fields."""
+    if s.checks is not None:
+        for name, reason in s.checks(obj):
+            raise InvalidInput(f"{path}.{name}" if path and name else name or path, reason)
+    if s.derive is not None:
+        s.derive(obj)
+
+
+@overload
+def record(cls: type[R], /) -> type[R]: ...
+@overload
+def record(*, checked: bool = False, read_first: tuple[str, ...] = ()) -> Callable[[type[R]], type[R]]: ...
 
 
 @dataclass_transform(frozen_default=True)
-def record(cls: type[R]) -> type[R]:
-    """Make ``cls`` a frozen, slotted dataclass read by :func:`parse` and described by :func:`json_schema`."""
-    out = dataclasses.dataclass(frozen=True, slots=True)(cls)
-    out.__taxcalc_record__ = None  # type: ignore[attr-defined]  # the field table, made when first needed
+def record(cls: type[R] | None = None, /, *, checked: bool = False,
+           read_first: tuple[str, ...] = ()) -> type[R] | Callable[[type[R]], type[R]]:
+    """Make ``cls`` a frozen, slotted dataclass read by :func:`parse` and described by :func:`json_schema`.
+
+    ``checked``: its constructor checks its arguments (see the module notes), and its
+    fields are kept in its ``__dict__`` (not slots) so that :func:`take` and
+    :func:`parse` set them at once; ``read_first``: fields read before the others.
+    """
     caller = sys._getframe(1)  # where the annotations' names are (they are read when first needed)
-    out.__taxcalc_names__ = (caller.f_globals, caller.f_locals)  # type: ignore[attr-defined]
-    return out
+
+    def make(c: type[R]) -> type[R]:
+        if checked and "__post_init__" not in c.__dict__:
+            c.__post_init__ = _post_init  # type: ignore[attr-defined]
+        # A checked record keeps its fields in its ``__dict__``: read from a mapping, its values are set at once.
+        out = dataclasses.dataclass(frozen=True, slots=not checked)(c)
+        out.__taxcalc_record__ = None  # type: ignore[attr-defined]  # the field table, made when first needed
+        out.__taxcalc_names__ = (caller.f_globals, caller.f_locals)  # type: ignore[attr-defined]
+        out.__taxcalc_options__ = (checked, read_first)  # type: ignore[attr-defined]
+        return out
+
+    return make if cls is None else make(cls)
 
 
 def spec(cls: type[Any]) -> tuple[FieldSpec, ...]:
@@ -145,7 +243,15 @@ def _spec(cls: type[Any]) -> _Spec:
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         default = f.default if f.default_factory is dataclasses.MISSING else f.default_factory
         fields.append(FieldSpec(f.name, meta[0], required, default))
-    made = _Spec(tuple(fields), frozenset(f.name for f in fields), getattr(cls, "checks", None))
+    checked, read_first = cls.__dict__.get("__taxcalc_options__", (False, ()))
+    first = [f for name in read_first for f in fields if f.name == name]
+    order = (*first, *(f for f in fields if f.name not in read_first))
+    made = _Spec(tuple(fields), frozenset(f.name for f in fields), getattr(cls, "checks", None), order,
+                 tuple(f.name for f in fields if f.required), getattr(cls, "derive", None), checked,
+                 frozenset(f.name for f in fields if f.required),
+                 {f.name: (f.field.take, None if f.required else f.default) for f in order}, tuple(read_first),
+                 {f.name: f.default for f in fields if not f.required and not callable(f.default)},
+                 tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)))
     type.__setattr__(cls, "__taxcalc_record__", made)
     return made
 
@@ -171,11 +277,95 @@ def read(cls: type[R], data: object, path: str, problems: list[Problem]) -> R | 
             problems.append(Problem(f"{prefix}{name}", "missing (required)"))
     if len(problems) > before:
         return BAD
-    made = cls(**values)
+    made = _made(cls, s, values) if s.checked else cls(**values)
     if s.checks is not None:
         for name, reason in s.checks(made):
             problems.append(Problem(f"{prefix}{name}" if name else path, reason))
-    return BAD if len(problems) > before else made
+    if len(problems) > before:
+        return BAD
+    if s.derive is not None:
+        s.derive(made)
+    return made
+
+
+def _made(cls: type[R], s: _Spec, values: Mapping[str, Any]) -> R:
+    """A checked record of ``values`` (read already), the others at their defaults, without checking again."""
+    fields = s.values.copy()
+    for name, factory in s.factories:
+        fields[name] = factory()
+    fields.update(values)
+    obj = object.__new__(cls)
+    object.__setattr__(obj, "__dict__", fields)
+    return obj
+
+
+def take(cls: type[R], data: object, path: str = "") -> R:
+    """Read the checked record ``cls`` from a mapping of Python values, as its constructor takes them.
+
+    Raise the first problem (an unknown field, then a missing one, then a value — those read
+    first, then in the order given —, then the checks across fields), naming the field by its
+    path under ``path``.
+    """
+    try:
+        return _take(cls, data)
+    except (InvalidInput, NotMoney) as exc:
+        raise located(exc, path) if path or exc.field else located(exc, "input") from None
+
+
+def located(exc: E, where: str) -> E:
+    """``exc``, a problem of a field of a table, with its field named under the table's path ``where``.
+
+    A value is read with its field's name alone; the path of the table it is in is
+    added when a problem is raised, so that reading a valid table makes no path.
+    """
+    if where:
+        field = exc.field
+        exc.field = f"{where}.{field}" if field and field[0] != "[" else f"{where}{field}"
+        exc.args = (f"{exc.field}: {exc.reason}",)
+    return exc
+
+
+def _take(cls: type[R], data: object) -> R:
+    """:func:`take`, naming the fields of the record by their names alone (``""``: the record)."""
+    s = cls.__dict__.get("__taxcalc_record__") or _spec(cls)
+    if type(data) is not dict and not isinstance(data, Mapping):
+        raise InvalidInput("", f"must be a table of fields (got {type(data).__name__})")
+    names = s.names
+    if not names.issuperset(data):
+        name = next(n for n in data if n not in names)
+        near = difflib.get_close_matches(str(name), sorted(names), n=1)
+        hint = f"did you mean {near[0]!r}?" if near else f"expected one of: {', '.join(f.name for f in s.fields)}"
+        raise InvalidInput(str(name), f"unknown field; {hint}")
+    if not s.required_names.issubset(data):
+        missing = [n for n in s.required if n not in data]
+        also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
+        raise InvalidInput(missing[0], f"missing (required){also}")
+    values = s.values.copy()
+    for name, factory in s.factories:
+        values[name] = factory()
+    by_name, first = s.by_name, s.first
+    if first:
+        for name in first:
+            if name in data:
+                take_, default = by_name[name]
+                value = data[name]
+                values[name] = None if value is None and default is None else take_(value, name)
+    for name, value in data.items():  # the others in the order given
+        if first and name in first:
+            continue
+        take_, default = by_name[name]
+        values[name] = None if value is None and default is None else take_(value, name)
+    if s.checked:
+        obj = object.__new__(cls)
+        object.__setattr__(obj, "__dict__", values)
+    else:  # a slotted record: its constructor checks nothing
+        obj = cls(**values)
+    if s.checks is not None or s.derive is not None:
+        _finish(obj, s, "")
+    return obj
+
+
+_ABSENT: Any = object()
 
 
 def parse(cls: type[R], data: object, *, path: str = "", what: str = "the input") -> R:

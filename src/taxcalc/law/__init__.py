@@ -45,6 +45,7 @@ from ..errors import NotInForce, OutsideCoverage, UnknownCategory
 from ..explain import Citation
 from ..money import DateLike, date_arg
 from .coverage import coverage as coverage
+from .coverage import rule_coverage as rule_coverage
 from .loader import TYPES, load_directory
 from .model import WHAT_IF, Document, KeySpec, LawValue
 

@@ -25,7 +25,8 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import NotInForce, OutsideCoverage
 from ..money import DateLike, date_arg
@@ -33,7 +34,7 @@ from ..money import DateLike, date_arg
 if TYPE_CHECKING:
     from . import Law
 
-__all__ = ["STATUSES", "KeyCoverage", "coverage"]
+__all__ = ["STATUSES", "VERDICTS", "KeyCoverage", "RuleCoverage", "coverage", "rule_coverage"]
 
 #: ``in force``: the key answers; ``gap``: inside a declared gap (the rule did not
 #: exist then); ``not yet``: before the key's first covered day; ``ended``: after its
@@ -114,3 +115,299 @@ def coverage(on: DateLike, *, law: Law | None = None) -> tuple[KeyCoverage, ...]
             continue
         rows.append(_row(key, "in force", first, last, "", str(v.citation)))
     return tuple(rows)
+
+
+# -- rules: can each registered rule answer on a day? -----------------------------------------
+
+#: ``answers``: the rule computes a result; ``not in force``: the rule did not exist on the
+#: day (a declared gap in its law data: that is its answer, e.g. no re-registration window
+#: open); ``cannot answer``: its law data do not cover the day
+#: (:class:`~taxcalc.errors.OutsideCoverage`); ``not tested``: the example's facts, moved to
+#: the day, are refused as input (they do not fit that day's law, e.g. 2018 tests goods and
+#: services sales apart), so the run says nothing about the law data.
+VERDICTS = ("answers", "not in force", "cannot answer", "not tested")
+
+
+class RuleCoverage(NamedTuple):
+    """Whether one registered rule can answer on a day (see :func:`rule_coverage`)."""
+
+    rule: str
+    #: One of :data:`VERDICTS`.
+    verdict: str
+    #: Whether the rule gave an answer on the day: a result, or "not in force".
+    answers: bool
+    #: The input that was run: the rule's documented example with its dates moved to the day.
+    example: Mapping[str, Any]
+    #: For ``not in force``, the gap's reason; for ``cannot answer``, the key whose data
+    #: stop, where and why; for ``answers``, empty.
+    reason: str
+    #: The law key that did not answer (empty when the rule answers).
+    key: str
+    #: For ``cannot answer``, the last day the key's data cover (``None``: not ended).
+    last: _dt.date | None
+
+
+def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage, ...]:
+    """For every registered rule (:data:`taxcalc.rules.RULES`), in order: can it answer on ``on``?
+
+    Each rule's documented example (``Rule.load().example``) is run with its dates
+    moved to the day: the latest date, month or year of the example (found from the
+    input record's field kinds in :mod:`taxcalc.inputs`) is set to ``on`` and every other
+    date, month and year of the example, nested rows included, moves with it by the same
+    number of months (years), so that facts placed before the example's day stay before
+    it.  Where the example so moved is refused as input (a period must start a quarter,
+    a rate applied a year earlier no longer exists …), the day's month, quarter and
+    year starts are tried, and then the other dates left as the example has them; the
+    first input the rule accepts decides.
+
+    >>> from taxcalc import law
+    >>> rows = {r.rule: r for r in law.rule_coverage("2026-12-01")}
+    >>> rows["vat.rate"].verdict, rows["vat.rate"].example["on"]
+    ('answers', '2026-12-01')
+    >>> r = rows["vat.agricultural_deduction"]
+    >>> r.verdict, r.key, r.last
+    ('cannot answer', 'vat.agri.deduction_rate_top_rate_goods', datetime.date(2025, 12, 31))
+    >>> r = rows["export.excess_credit_refund_2018"]   # a one-off of 2018, ended for good
+    >>> r.verdict, r.answers, r.key
+    ('not in force', True, 'vat.excess_credit_refund_2018.cap_balance_day')
+    >>> {r.rule: r for r in law.rule_coverage("2020-03-01")}["vat.reregistration"].verdict  # no window open
+    'not in force'
+    >>> rows["vat.small_scale_vat"].example["period_start"]   # a quarterly example: the quarter's start
+    '2026-10-01'
+    """
+    from ..errors import InvalidInput, NotMoney
+    from ..rules import RULES
+    from . import default
+
+    day = date_arg(on, "on")
+    data = law if law is not None else default()
+    keys = coverage(day, law=data)
+    out: list[RuleCoverage] = []
+    for rule in RULES:
+        definition = rule.load()
+        tried: RuleCoverage | None = None
+        refused = ""
+        for example in _moved_examples(definition.input, definition.example, day):
+            try:
+                rule.compute(example, law=data)
+            except NotInForce as exc:
+                tried = RuleCoverage(rule.id, "not in force", answers=True, example=example,
+                                     reason=_gap_reason(exc, data), key=exc.key, last=None)
+            except OutsideCoverage as exc:
+                tried = RuleCoverage(rule.id, "cannot answer", answers=False, example=example,
+                                     reason=_stop_reason(exc, data), key=exc.key, last=exc.last)
+            except (InvalidInput, NotMoney) as exc:
+                refused = f"{exc.field}: {exc.reason}"  # the last: the nearest the example came
+                continue
+            else:
+                gap = _every_key_in_a_gap(rule.keys, keys)
+                if gap is not None:  # computed, and what it says is that the rule did not exist
+                    tried = RuleCoverage(rule.id, "not in force", answers=True, example=example,
+                                         reason=f"{gap.key}: {gap.reason}", key=gap.key, last=None)
+                else:
+                    tried = RuleCoverage(rule.id, "answers", answers=True, example=example, reason="",
+                                         key="", last=None)
+            break
+        if tried is None:  # no moved example was accepted: say so rather than guess
+            tried = RuleCoverage(rule.id, "not tested", answers=False, example=dict(definition.example),
+                                 reason=f"the example moved to {day} is refused as input ({refused})",
+                                 key="", last=None)
+        out.append(tried)
+    return tuple(out)
+
+
+def _every_key_in_a_gap(patterns: tuple[str, ...], keys: tuple[KeyCoverage, ...]) -> KeyCoverage | None:
+    """The first of a rule's keys when every one of them is in a declared gap on the day (the
+    rule answered by saying it did not exist then); ``None`` otherwise."""
+    mine = [k for k in keys if any(k.key == p or (p.endswith("*") and k.key.startswith(p[:-1]))
+                                   for p in patterns)]
+    if mine and all(k.status == "gap" for k in mine):
+        return mine[0]
+    return None
+
+
+def _gap_reason(exc: NotInForce, data: Law) -> str:
+    for v in data.history(exc.key):
+        if v.gap and v.first <= exc.on and (v.last is None or exc.on <= v.last):
+            return f"{exc.key}: {v.gap}"
+    return str(exc)  # pragma: no cover - a NotInForce always comes from a gap
+
+
+def _stop_reason(exc: OutsideCoverage, data: Law) -> str:
+    row = next((r for r in coverage(exc.on, law=data) if r.key == exc.key), None)
+    if row is None or not row.reason:  # pragma: no cover - a key that raised has a row that says why
+        return str(exc)
+    if row.status == "not yet":
+        return f"{exc.key} on {exc.on}: {row.reason}"
+    return f"{exc.key} on {exc.on}: data stop on {row.last}; {row.reason}"
+
+
+# Moving an example in time.  A record's fields are read from taxcalc.inputs (kinds date,
+# month; the rules' Year and Years; rows and tables of nested records), a library
+# dataclass's from its annotations (dates; ``year``/``*_year`` and ``*_years`` ints).
+
+_Kinds = dict[str, Any]
+
+
+def _kinds(cls: type[Any]) -> _Kinds:
+    from ..inputs.record import spec
+
+    if getattr(cls, "__taxcalc_record__", False) is not False and hasattr(cls, "__taxcalc_names__"):
+        out: _Kinds = {}
+        for f in spec(cls):
+            kind, name = f.field.kind, type(f.field).__name__
+            if kind in ("date", "month"):
+                out[f.name] = kind
+            elif kind == "integer" and name == "Year":
+                out[f.name] = "year"
+            elif kind == "integers" and name == "Years":
+                out[f.name] = "years"
+            elif kind in ("records", "tables", "record", "table"):
+                out[f.name] = ("rows" if kind in ("records", "tables") else "row", f.field.cls)  # type: ignore[attr-defined]
+        return out
+    return _dataclass_kinds(cls)
+
+
+def _dataclass_kinds(cls: type[Any]) -> _Kinds:
+    import dataclasses
+    import types
+    import typing
+
+    out: _Kinds = {}
+    if not dataclasses.is_dataclass(cls):
+        return out
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
+        tp = hints[f.name]
+        if typing.get_origin(tp) in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else tp
+        if tp is _dt.date:
+            out[f.name] = "date"
+        elif tp is int and (f.name == "year" or f.name.endswith("_year")):
+            out[f.name] = "year"
+        elif typing.get_origin(tp) is tuple and typing.get_args(tp):
+            item = typing.get_args(tp)[0]
+            if item is int and f.name.endswith("years"):
+                out[f.name] = "years"
+            elif isinstance(item, type) and dataclasses.is_dataclass(item):
+                out[f.name] = ("rows", item)
+        elif isinstance(tp, type) and dataclasses.is_dataclass(tp):
+            out[f.name] = ("row", tp)
+    return out
+
+
+def _optional(cls: type[Any]) -> set[str]:
+    """The fields of a record that may be left out (they have a default)."""
+    from ..inputs.record import spec
+
+    if not hasattr(cls, "__taxcalc_names__"):
+        return set()
+    return {f.name for f in spec(cls) if not f.required}
+
+
+def _as_day(kind: str, value: object) -> _dt.date | None:
+    try:
+        if kind == "date" and isinstance(value, str):
+            return _dt.date.fromisoformat(value)
+        if kind == "month" and isinstance(value, str):
+            return _dt.date.fromisoformat(value + "-01")
+        if kind == "year" and isinstance(value, int) and not isinstance(value, bool):
+            return _dt.date(value, 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+_Path = tuple[object, ...]
+
+
+def _dated(kinds: _Kinds, data: Mapping[str, Any], path: _Path, *, nested: bool) -> list[tuple[_dt.date, str, _Path]]:
+    """The dates, months and years of ``data`` (with their kind and path), top level or nested."""
+    found: list[tuple[_dt.date, str, _Path]] = []
+    for name, kind in kinds.items():
+        if name not in data:
+            continue
+        if isinstance(kind, str):
+            if not nested:
+                day = _as_day(kind, data[name])
+                if day is not None:
+                    found.append((day, kind, (*path, name)))
+        elif nested:
+            rows = data[name] if kind[0] == "rows" else [data[name]]
+            if isinstance(rows, list | tuple):
+                sub = _kinds(kind[1])
+                for i, row in enumerate(rows):
+                    if isinstance(row, Mapping):
+                        where = (*path, name, i) if kind[0] == "rows" else (*path, name)
+                        found += _dated(sub, row, where, nested=False) or _dated(sub, row, where, nested=True)
+    return found
+
+
+def _anchor(kinds: _Kinds, data: Mapping[str, Any]) -> tuple[_dt.date, str, _Path] | None:
+    found = _dated(kinds, data, (), nested=False) or _dated(kinds, data, (), nested=True)
+    return max(found, key=lambda f: f[0]) if found else None
+
+
+def _add_months(day: _dt.date, months: int) -> _dt.date:
+    import calendar
+
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return _dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _shown(kind: str, day: _dt.date) -> object:
+    return day.year if kind == "year" else day.isoformat()[:7] if kind == "month" else day.isoformat()
+
+
+def _move(kinds: _Kinds, data: Mapping[str, Any], months: int, years: int, path: _Path,
+          anchor: _Path, value: object, *, others: bool) -> dict[str, Any]:
+    out = dict(data)
+    for name, kind in kinds.items():
+        if name not in data:
+            continue
+        here, raw = (*path, name), data[name]
+        if here == anchor:
+            out[name] = value
+        elif not others:
+            continue
+        elif kind in ("date", "month"):
+            day = _as_day(kind, raw)
+            out[name] = raw if day is None else _shown(kind, _add_months(day, months))
+        elif kind == "year":
+            out[name] = raw + years if isinstance(raw, int) else raw
+        elif kind == "years" and isinstance(raw, list | tuple):
+            out[name] = [y + years if isinstance(y, int) else y for y in raw]
+        if isinstance(kind, tuple):
+            sub = _kinds(kind[1])
+            if kind[0] == "rows" and isinstance(raw, list | tuple):
+                out[name] = [_move(sub, row, months, years, (*here, i), anchor, value, others=others)
+                             if isinstance(row, Mapping) else row for i, row in enumerate(raw)]
+            elif isinstance(raw, Mapping):
+                out[name] = _move(sub, raw, months, years, here, anchor, value, others=others)
+    return out
+
+
+def _moved_examples(cls: type[Any], example: Mapping[str, Any], day: _dt.date) -> list[dict[str, Any]]:
+    """The example moved to ``day`` (see :func:`rule_coverage`), then its fallbacks, without repeats."""
+    kinds = _kinds(cls)
+    found = _anchor(kinds, example)
+    if found is None:
+        return [dict(example)]
+    at, kind, path = found
+    optional = _optional(cls) - {str(path[0])}
+    quarter = _dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    full: list[dict[str, Any]] = []
+    for start in (day, day.replace(day=1), quarter, day.replace(month=1, day=1)):
+        years = start.year - at.year
+        months = 12 * years if kind == "year" else 12 * years + start.month - at.month
+        for others in (True, False):
+            full.append(_move(kinds, example, months, years, (), path, _shown(kind, start), others=others))
+    out: list[dict[str, Any]] = []
+    for candidate in [*full, *({k: v for k, v in m.items() if k not in optional} for m in full)]:
+        if candidate not in out:
+            out.append(candidate)
+    return out

@@ -8,7 +8,8 @@ Two kinds of TOML file live under ``taxcalc/law/data``:
 * every other ``*.toml`` — keys.  A key is a table named by its dotted key with
   ``zh``, ``en``, ``type`` and a ``values`` array; each value has ``from``, ``to``
   (a date, or ``"open"`` where the law has no sunset), ``value`` (or ``gap`` with
-  the reason nothing is in force), ``doc``, ``article`` and optionally ``note``,
+  the reason nothing is in force; a gap may end a key's coverage only open-ended, for a
+  measure that ended for good), ``doc``, ``article`` and optionally ``note``,
   ``enacted_to`` and ``superseded_by`` (the window as first enacted, before the
   named document cut it short).  A ``superseded`` array may hold values that a
   later document replaced before they ever applied, for "as known on" reading.
@@ -254,8 +255,12 @@ def _parse_key(name: str, t: Any, where: str, docs: dict[str, Document]) -> KeyS
             raise LawDataError(
                 w_i, f"unexplained gap {prev.last + _DAY} – {cur.first - _DAY}; declare it with a 'gap' entry"
             )
-    if values[0].gap or values[-1].gap:
-        raise LawDataError(w, "a gap may not open or close a key's coverage; start or end it instead")
+    if values[0].gap:
+        raise LawDataError(w, "a gap may not open a key's coverage; start it instead")
+    if values[-1].gap and values[-1].last is not None:
+        raise LawDataError(
+            w, "a gap may close a key's coverage only open-ended (the measure ended for good); end the key instead"
+        )
     superseded = tuple(
         _parse_value(name, v, f"{w} superseded[{i}]", convert, unit, docs, superseded=True)
         for i, v in enumerate(t.get("superseded", []))

@@ -16,8 +16,7 @@ What the report derives
   :class:`~taxcalc.eit.TechSmeRegistration` per year of :func:`qualified_years`;
   ``advanced_tech_service`` rows → ``tase_years`` by :func:`qualified_years`.
 * ``enterprise``: ``employees`` and ``assets`` (the annual averages) unless
-  ``[[quarters]]`` are given (numbered, passed in quarter order); ``opened`` and
-  ``closed`` when inside the year.
+  ``[[quarters]]`` are given; ``opened`` and ``closed`` when inside the year.
 * ``[rd]``: ``expensed`` (not itemised) → one project whose five items are that
   figure, counted as given; ``intangible_amortisation`` → one intangible
   amortised that much; a project without a name is named by its path.
@@ -25,6 +24,10 @@ What the report derives
   ``acquired_on``), ``kind`` (default: :func:`asset_class`, by the ``item``),
   ``book_depreciation`` (default: :func:`book_depreciation`, by the accounts'
   ``useful_life_years``).
+
+``[[losses]]``, ``[[quarters]]`` and ``[[rd.projects]]`` are the records of
+:mod:`taxcalc.eit` themselves (:class:`~taxcalc.eit.Loss`,
+:class:`~taxcalc.eit.Quarter`, :class:`~taxcalc.eit.RdProject`): they pass as read.
 
 Qualification years
 -------------------
@@ -63,8 +66,6 @@ from ..eit import (
     EnterpriseYear,
     Equipment,
     HnteCertificate,
-    Loss,
-    Quarter,
     RdFacts,
     RdIntangible,
     RdProject,
@@ -246,8 +247,7 @@ def _rd(facts: ReportInput) -> RdFacts:
     rd = facts.rd
     if rd is None:
         return RdFacts()
-    projects = [RdProject(**{**_same(p, RdProject), "name": p.name or f"rd.projects[{i}]"})
-                for i, p in enumerate(rd.projects)]
+    projects = [p if p.name else dataclasses.replace(p, name=f"rd.projects[{i}]") for i, p in enumerate(rd.projects)]
     if rd.expensed:
         projects.append(RdProject("研发费用（未分项） R&D not itemised", direct_inputs=rd.expensed))
     intangibles: tuple[RdIntangible, ...] = ()
@@ -283,14 +283,14 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
             facts.year,
             **{**_same(income, EnterpriseYear), "industry": income.industry or main_business(ent.industry)},
             tase_years=qualified_years(quals, "advanced_tech_service"),
-            quarters=tuple(Quarter(**_same(q, Quarter)) for q in facts.quarters),
+            quarters=facts.quarters,
             employees=Decimal(ent.employees) if sized and ent.employees is not None else None,
             assets=ent.assets if sized else None,
             opened=ent.opened if ent.opened is not None and ent.opened.year == facts.year else None,
             closed=ent.closed if ent.closed is not None and ent.closed.year == facts.year else None,
             rd=_rd(facts),
             equipment=_equipment(facts),
-            losses=tuple(Loss(**_same(x, Loss)) for x in facts.losses),
+            losses=facts.losses,
             hnte_certificates=tuple(HnteCertificate(**_same(q, HnteCertificate))
                                     for q in quals if q.kind == "high_tech"),
             tech_sme_registrations=tuple(TechSmeRegistration(y, q.number) for q in quals

@@ -61,6 +61,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import datafile as _datafile
 from ..datafile import MAX_BYTES, MAX_DEPTH
+from ..eit.losses import Loss
+from ..eit.rd_super_deduction import RdProject
+from ..eit.small_profit import MAX_EMPLOYEES, Quarter
 from ..errors import InputProblems, InvalidInput, OutsideCoverage, Problem
 from ..inputs import (
     BAD,
@@ -72,6 +75,7 @@ from ..inputs import (
     FieldSpec,
     Flag,
     Integer,
+    ListOf,
     Month,
     Nested,
     Rate,
@@ -105,6 +109,7 @@ __all__ = [
     "Enterprise",
     "Equipment",
     "ExcessCreditRefund2018",
+    "ExcessCreditRefundClaim",
     "Export",
     "Income",
     "Loss",
@@ -190,8 +195,6 @@ def main_businesses() -> tuple[str, ...]:
 YEAR_FIRST, YEAR_LAST = 1994, 2099
 #: Rows a list of the file may hold.
 MAX_ROWS = 10_000
-#: The most employees a head count may be.
-MAX_EMPLOYEES = 10_000_000
 #: The amounts of an input added up stay below 10^15 yuan (一千万亿元): every figure the report
 #: computes from them (sums, taxes, deductions of up to twice the base) then stays below the
 #: 10^16 yuan a figure may have (:data:`taxcalc.inputs.grammar.AMOUNT_LIMIT`).
@@ -305,20 +308,9 @@ class Purchase:
 _ZERO = Decimal(0)
 
 
-@record
-class RDProject:
-    """One R&D project's expensed spending of the year, by category (研发费用归集)."""
-
-    name: Annotated[str, Text("the project's name")] = ""
-    personnel: Annotated[Decimal, Amount("人员人工费用: wages, social insurance, contractors' labour")] = _ZERO
-    direct_inputs: Annotated[Decimal, Amount("直接投入费用: materials, fuel, power, testing")] = _ZERO
-    depreciation: Annotated[Decimal, Amount("折旧费用: depreciation of instruments and equipment used")] = _ZERO
-    amortisation: Annotated[Decimal, Amount("无形资产摊销费用: software, patents, know-how used")] = _ZERO
-    design: Annotated[Decimal, Amount("新产品设计费等: new-product design, new process rules, trials")] = _ZERO
-    other: Annotated[Decimal, Amount("其他相关费用: counted up to the cap on other expenses")] = _ZERO
-    entrusted_domestic: Annotated[Decimal, Amount("paid for R&D entrusted in China (counted at 80%)")] = _ZERO
-    entrusted_overseas: Annotated[Decimal, Amount("paid for R&D entrusted overseas (80%, within 2/3 of the "
-                                                  "domestic base)")] = _ZERO
+#: The R&D project of the income-tax rules (:class:`taxcalc.eit.RdProject`); ``RDProject`` is its
+#: former name here, kept as an alias.
+RDProject = RdProject
 
 
 @record
@@ -388,32 +380,6 @@ class Equipment:
         """residual is not more than cost."""
         if self.residual > self.cost:
             yield "residual", f"{self.residual} is more than the cost {self.cost}"
-
-
-@record
-class Loss:
-    """A loss of an earlier year not yet made up at the start of the report year.
-
-    ``extension``: ``hardship`` or ``film`` for a 2020 loss declared under 2020年第8号 / 第25号.
-    """
-
-    year: Annotated[int, Integer("the year the loss arose", minimum=1990, maximum=2100)]
-    amount: Annotated[Decimal, Amount("the part not yet made up at the start of the report year",
-                                      sign="positive")]
-    extension: Annotated[str, Choice("a 2020 loss declared as of a hardship industry (2020年第8号) or of a "
-                                     "film enterprise (2020年第25号)", LOSS_EXTENSIONS)] = ""
-
-
-@record
-class Quarter:
-    """Employees and total assets at the start and end of one quarter (季初值, 季末值)."""
-
-    quarter: Annotated[int, Integer("the quarter of the report year, 1 to 4", minimum=1, maximum=4)]
-    employees_start: Annotated[int, Integer("employees at the start of the quarter (季初值), dispatched "
-                                            "workers included", minimum=0, maximum=MAX_EMPLOYEES)]
-    employees_end: Annotated[int, Integer("employees at its end (季末值)", minimum=0, maximum=MAX_EMPLOYEES)]
-    assets_start: Annotated[Decimal, Amount("total assets at the start of the quarter")]
-    assets_end: Annotated[Decimal, Amount("total assets at its end")]
 
 
 @record
@@ -498,12 +464,82 @@ class Export:
                            "in at home (e.g. standard)")
 
 
+def _super_credit_policies() -> tuple[str, ...]:
+    from ..vat.super_credit import SUPER_CREDIT_POLICIES
+
+    return SUPER_CREDIT_POLICIES
+
+
+def _refund_categories() -> tuple[str, ...]:
+    from ..vat.excess_credit_refund import REFUND_CATEGORIES
+
+    return REFUND_CATEGORIES
+
+
+def _sizes() -> tuple[str, ...]:
+    from ..vat.excess_credit_refund import SIZES
+
+    return SIZES
+
+
+@record
+class ExcessCreditRefundClaim:
+    """An application for the refund of excess input credit from 2019 (留抵退税), in the report year.
+
+    The end credits of the report year's months come from the report's own VAT
+    periods; December of the year before is ``[vat] opening_credit``; the months before
+    it are ``earlier_end_credits``.
+    """
+
+    applied_on: Annotated[_dt.date, Date("the day of the application, in the report year")]
+    category: Annotated[str, Choice("the taxpayer's category: general, advanced_manufacturing, small_micro, "
+                                    "listed_industry or real_estate", _refund_categories)]
+    credit_rating: Annotated[str, Choice("tax credit rating (纳税信用等级): A, B, M, C or D", CREDIT_RATINGS)]
+    listed_input_tax: Annotated[Decimal, Amount("input composition: VAT on special invoices, customs and "
+                                                "withholding certificates deducted since 2019-04")]
+    total_input_tax: Annotated[Decimal, Amount("input composition: all input VAT deducted since 2019-04")]
+    toll_road_input_tax: Annotated[Decimal, Amount("input composition: VAT on toll-road e-invoices deducted")] = _ZERO
+    base_credit: Annotated[Decimal, Amount("the end credit of 2019-03-31")] = _ZERO
+    prior_year_end_credit: Annotated[Decimal | None, Amount("from 2025-09 (general): the end credit of 12-31 of the "
+                                                            "year before the last month")] = None
+    industry_sales_share: Annotated[Decimal | None, Rate("the share of sales in the category's listed "
+                                                         "industries")] = None
+    size: Annotated[str | None, Choice("the enterprise's size: micro, small, medium or large", _sizes)] = None
+    stock_refunded: Annotated[bool, Flag("the one-off stock credit was refunded before (2022)")] = False
+    excluded: Annotated[bool, Flag("an exclusion applies (fraud, two tax-evasion penalties in 36 months, "
+                                   "即征即退 or 先征后返 since 2019-04-01)")] = False
+    earlier_end_credits: Annotated[tuple[Decimal, ...], ListOf(
+        "end credits of the months before December of the year before, oldest first (the last is November)",
+        Amount("an end credit"), noun="amounts", max_items=24)] = ()
+
+
 @record
 class Vat:
-    """VAT facts that are not monthly: the excess input credit brought into the year."""
+    """VAT facts that are not monthly: the excess input credit brought into the year, the super-credit
+    policy and the refund of excess credit applied for."""
 
     #: 上年末期末留抵税额: the excess input VAT carried into January.
     opening_credit: Annotated[Decimal, Amount("excess input VAT carried into January (上年末期末留抵税额)")] = _ZERO
+    #: 加计抵减: the one super-credit policy of the year (none by default).
+    super_credit_policy: Annotated[str | None, Choice(
+        "the input-VAT super-credit policy of the year (加计抵减): production_services, living_services, "
+        "advanced_manufacturing, integrated_circuit or mother_machine", _super_credit_policies)] = None
+    super_credit_sales_share: Annotated[Decimal | None, Rate(
+        "services policies: the services' share of all sales of the year before, e.g. 80%")] = None
+    super_credit_brought_forward: Annotated[Decimal, Amount(
+        "the super-credit balance carried into January (上年末加计抵减额余额)")] = _ZERO
+    #: 留抵退税 from 2019: an application in the report year.
+    excess_credit_refund: Annotated[ExcessCreditRefundClaim | None, Nested(
+        "the refund of excess input credit applied for in the year (`[vat.excess_credit_refund]`)",
+        ExcessCreditRefundClaim)] = None
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """A services super-credit has its share of sales; a balance brought forward has its policy."""
+        if self.super_credit_policy in ("production_services", "living_services") \
+                and self.super_credit_sales_share is None:
+            yield "super_credit_sales_share", f"missing: needed for the {self.super_credit_policy} super-credit"
+        if self.super_credit_policy is None and self.super_credit_brought_forward:
+            yield "super_credit_policy", "missing: a super-credit balance is brought forward"
 
 
 @record
@@ -783,8 +819,32 @@ def _across(v: _View) -> Iterator[tuple[str, str]]:
             yield "excess_credit_refund_2018", f"the refund of 财税〔2018〕70号 was made in 2018 only, not in {year}"
         if ent is not None and ent.vat_taxpayer == "small_scale":
             yield "excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund"
+    yield from _vat_credits(v, year, ent, claim)
     yield from _covered(v)
     yield from _total(v)
+
+
+def _vat_credits(v: _View, year: int | None, ent: Enterprise | None,
+                 claim: ExcessCreditRefund2018 | None) -> Iterator[tuple[str, str]]:
+    """The super-credit and the refund of excess credit are a general taxpayer's; the refund is a monthly
+    filer's, in the report year, and not with the 2018 refund."""
+    vat = v.vat
+    if vat is None:
+        return
+    general = ent is None or ent.vat_taxpayer == "general"
+    if vat.super_credit_policy is not None and not general:
+        yield "vat.super_credit_policy", "a small-scale taxpayer has no input credit to add to"
+    c = vat.excess_credit_refund
+    if c is None:
+        return
+    if year is not None:
+        yield from _in_year(year, c.applied_on, "vat.excess_credit_refund.applied_on", "day")
+    if not general:
+        yield "vat.excess_credit_refund", "a small-scale taxpayer has no input credit to refund"
+    elif ent is not None and ent.vat_period != "month":
+        yield "vat.excess_credit_refund", "taxcalc computes the refund of excess credit for monthly filers only"
+    if claim is not None:
+        yield "vat.excess_credit_refund", "give either the 2018 refund or this one, not both"
 
 
 def _dated(v: _View, year: int) -> Iterator[tuple[str, str]]:
@@ -850,6 +910,9 @@ def _income(v: _View, year: int, ent: Enterprise) -> Iterator[tuple[str, str]]:
     if quarters:
         seen: dict[int, int] = {}
         for i, q in quarters:
+            if q.quarter is None:
+                yield f"quarters[{i}].quarter", "missing (required in a report: the quarter of the year, 1 to 4)"
+                continue
             if q.quarter in seen:
                 yield f"quarters[{i}].quarter", f"quarter {q.quarter} repeats quarters[{seen[q.quarter]}]"
             seen[q.quarter] = i
@@ -1022,7 +1085,7 @@ def parse_data(data: object, source: str = "") -> ReportInput:
     assert isinstance(got, ReportInput)
     # the rows as the computation reads them (the checks above named them by their place in the file)
     object.__setattr__(got, "losses", tuple(sorted(got.losses, key=lambda x: x.year)))
-    object.__setattr__(got, "quarters", tuple(sorted(got.quarters, key=lambda q: q.quarter)))
+    object.__setattr__(got, "quarters", tuple(sorted(got.quarters, key=lambda q: q.quarter or 0)))
     object.__setattr__(got, "source", source)
     return got
 
@@ -1076,6 +1139,7 @@ TABLES: dict[str, type[Any]] = {
     fs.name: fs.field.cls for fs in spec(ReportInput) if isinstance(fs.field, Nested | Rows)
 }
 TABLES["rd.projects"] = RDProject
+TABLES["vat.excess_credit_refund"] = ExcessCreditRefundClaim
 
 
 def fields_of(table: str = "", format: int = FORMAT_VERSION) -> tuple[FieldSpec, ...]:  # noqa: A002
@@ -1107,6 +1171,8 @@ def json_schema() -> dict[str, Any]:
     out = _record_schema(ReportInput, title=f"taxcalc report input, format {FORMAT_VERSION}")
     out["required"] = ["format", *out["required"]]
     out["properties"]["format"].pop("default", None)
+    quarter = out["properties"]["quarters"]["items"]  # a report's quarter rows name their quarter
+    quarter["required"] = ["quarter", *quarter["required"]]
     return out
 
 

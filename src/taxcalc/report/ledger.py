@@ -30,6 +30,16 @@ of a general taxpayer (一般纳税人):
    carried into the year (``vat.opening_credit``) as the 2017 year-end cap.  The
    refund is taken out of the credit at the start of the application period (the
    report's reading: the refunded credit can no longer be deducted).
+   **From 2019, the refund of excess input credit** (留抵退税, ``[vat.excess_credit_refund]``,
+   monthly filers): :func:`taxcalc.vat.excess_credit_refund` with the end credits of the
+   months before the application (those given, December of the year before as
+   ``vat.opening_credit``, and the report's periods from January), taken out of the
+   credit at the start of the application period in the same way.
+   **The super-credit** (加计抵减, ``[vat] super_credit_policy``):
+   :func:`taxcalc.vat.super_credit` in each period, on the period's input VAT, against
+   its tax payable (after 免抵退 in a period with exports, whose input attributable to
+   exports — input × export sales ÷ all sales, the notices' formula for input that
+   cannot be split — earns none); its balance carried from period to period.
 5. **Exports of a trading firm** (外贸企业, 免退): :func:`taxcalc.export.exempt_refund`
    per purchase line; these purchases are not in the domestic input VAT (list
    under ``purchases`` only what is credited against domestic sales).
@@ -73,8 +83,17 @@ from ..export import (
 )
 from ..format import format_rate
 from ..law import Law, LawValue
-from ..money import ZERO, add, mul, round_fen, sub, total
-from ..vat import PeriodTax, agricultural_deduction_rate, agricultural_input_tax, period_tax
+from ..money import ZERO, add, div, mul, round_fen, sub, total
+from ..vat import (
+    ExcessCreditRefund,
+    PeriodTax,
+    SuperCredit,
+    agricultural_deduction_rate,
+    agricultural_input_tax,
+    excess_credit_refund,
+    period_tax,
+    super_credit,
+)
 from .context import blame
 from .input import Export, Problem, ReportInput, ReportInputError
 
@@ -193,12 +212,14 @@ class ExportRate:
 class Period:
     """One tax period of a general taxpayer: 应纳税额, refund and the credit carried.
 
-    ``opening_credit`` is 上期留抵税额 after any 2018 refund of excess credits
-    (``credit_refund``) taken out at the start of the period; ``tax_payable`` is
+    ``opening_credit`` is 上期留抵税额 after any refund of excess credits (the 2018
+    one, or one from 2019: ``credit_refund``) taken out at the start of the period; ``tax_payable`` is
     当期应纳税额 (negative: a credit); ``refund`` and ``exempt_credit`` are the
     免抵退 figures (zero without exports); ``credit_carried`` is carried to the next
     period.  ``exports`` is the period's 免抵退 (with exports), ``tax`` its
-    :func:`taxcalc.vat.period_tax` (without): the explained rule the figures come from.
+    :func:`taxcalc.vat.period_tax` (without): the explained rule the figures come from;
+    ``super_credit`` the period's :func:`taxcalc.vat.super_credit` (加计抵减), already
+    taken off ``tax_payable`` and ``tax_due``.
     """
 
     start: _dt.date
@@ -217,6 +238,7 @@ class Period:
     exports: ExemptCreditRefund | None = None
     export_indexes: tuple[int, ...] = ()
     tax: PeriodTax | None = None
+    super_credit: SuperCredit | None = None
 
     @property
     def tax_cite(self) -> tuple[Citation, ...]:
@@ -256,6 +278,8 @@ class Ledger:
     excess_credit: ExcessCreditRefund2018 | None = None
     excess_period: _dt.date | None = None
     catalogue: Catalogue | None = None
+    refund: ExcessCreditRefund | None = None
+    refund_period: _dt.date | None = None
 
 
 # -- the computation ----------------------------------------------------------------------
@@ -494,8 +518,10 @@ def build_ledger(
 
     period = ent.vat_period
     by_output: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    by_sales: dict[_dt.date, list[Decimal]] = defaultdict(list)
     for o in outputs:
         by_output[period_start(o.month, period)].append(o.output)
+        by_sales[period_start(o.month, period)].append(o.sales)
     by_voucher: dict[_dt.date, list[Decimal]] = defaultdict(list)
     vouchers: dict[_dt.date, Decimal] = defaultdict(lambda: ZERO)
     for buy in facts.purchases:
@@ -515,6 +541,13 @@ def build_ledger(
     starts = {*by_output, *by_voucher, *by_agri, *by_export}
     if claim_period is not None:
         starts.add(claim_period)
+    refund_claim = facts.vat.excess_credit_refund
+    refund_period = period_start(refund_claim.applied_on, period) if refund_claim is not None else None
+    if refund_period is not None:  # the months from January on give the end credits before the application
+        starts |= {refund_period, period_start(_dt.date(facts.year, 1, 1), period)}
+    policy = facts.vat.super_credit_policy
+    sc_balance = facts.vat.super_credit_brought_forward
+    refund: ExcessCreditRefund | None = None
     if facts.vat.opening_credit > 0:
         starts.add(period_start(_dt.date(facts.year, 1, 1), period))
     periods: list[Period] = []
@@ -527,6 +560,10 @@ def build_ledger(
             if p == claim_period:
                 excess = _excess_credit(facts, law, carried)
                 credit_refund = excess.refund
+                carried = sub(carried, credit_refund)
+            if p == refund_period:
+                refund = _refund(facts, law, periods)
+                credit_refund = refund.refund
                 carried = sub(carried, credit_refund)
             out = total(by_output.get(p, ()))
             vch = total(by_voucher.get(p, ()))
@@ -546,19 +583,78 @@ def build_ledger(
                 )
                 with blame(f"exports[{exports[0].index}].date", coverage=True):
                     e = exempt_credit_refund(month, law=law)
+                sc = None
+                if policy is not None:
+                    share_of = _export_input(inp, total(by_sales.get(p, ())), e.fob_cny)
+                    sc = _super_credit(facts, law, p, policy, inp, e.tax_due, sc_balance, share_of)
+                    sc_balance = sc.carried
+                used = sc.used if sc is not None else ZERO
                 periods.append(Period(
-                    p, out, vch, agr, credit_refund, carried, e.non_creditable, e.tax_payable, e.tax_due,
-                    e.end_credit, e.refund, e.exempt_credit, e.credit_carried, e,
-                    tuple(r.index for r in exports),
+                    p, out, vch, agr, credit_refund, carried, e.non_creditable, sub(e.tax_payable, used),
+                    sub(e.tax_due, used), e.end_credit, e.refund, e.exempt_credit, e.credit_carried, e,
+                    tuple(r.index for r in exports), super_credit=sc,
                 ))
                 carried = e.credit_carried
             else:
                 t = period_tax(p, out, inp, carried, law=law)
+                sc = None
+                if policy is not None:
+                    sc = _super_credit(facts, law, p, policy, inp, t.tax_payable, sc_balance, ZERO)
+                    sc_balance = sc.carried
+                used = sc.used if sc is not None else ZERO
                 periods.append(Period(
-                    p, out, vch, agr, credit_refund, carried, ZERO, t.balance, t.tax_payable,
-                    t.credit_carried, ZERO, ZERO, t.credit_carried, tax=t,
+                    p, out, vch, agr, credit_refund, carried, ZERO, sub(t.balance, used), sub(t.tax_payable, used),
+                    t.credit_carried, ZERO, ZERO, t.credit_carried, tax=t, super_credit=sc,
                 ))
                 carried = t.credit_carried
             p = _next_period(p, period)
     return Ledger(outputs, agri, tuple(sorted(vouchers.items())), tuple(periods), rates, trader, excess,
-                  claim_period, catalogue)
+                  claim_period, catalogue, refund=refund, refund_period=refund_period)
+
+
+def _export_input(input_tax: Decimal, domestic_sales: Decimal, export_sales: Decimal) -> Decimal:
+    """Input VAT attributable to exports when it cannot be split (不得计提加计抵减额的进项税额):
+    ``input × export sales ÷ all sales``, rounded half up to the fen (2019年第39号 第七条第（四）项)."""
+    whole = add(domestic_sales, export_sales)
+    if whole == 0:
+        return ZERO
+    return min(input_tax, round_fen(div(mul(input_tax, export_sales), whole)))
+
+
+def _super_credit(facts: ReportInput, law: Law, start: _dt.date, policy: str, input_tax: Decimal,
+                  tax_before: Decimal, balance: Decimal, export_input: Decimal) -> SuperCredit:
+    with blame("vat", _SUPER_CREDIT_FIELDS, coverage=True):
+        return super_credit(start, policy=policy, creditable_input_tax=input_tax, tax_before_credit=tax_before,
+                            export_input_tax=export_input, sales_share=facts.vat.super_credit_sales_share,
+                            brought_forward=balance, law=law)
+
+
+_SUPER_CREDIT_FIELDS = {"policy": "super_credit_policy", "sales_share": "super_credit_sales_share",
+                        "brought_forward": "super_credit_brought_forward"}
+_REFUND_FIELDS = {name: name for name in (
+    "applied_on", "category", "credit_rating", "listed_input_tax", "total_input_tax", "toll_road_input_tax",
+    "base_credit", "prior_year_end_credit", "industry_sales_share", "size")} | {
+    "end_credits": "earlier_end_credits", "months": "applied_on"}
+
+
+def _refund(facts: ReportInput, law: Law, before: list[Period]) -> ExcessCreditRefund:
+    """The refund of excess credit applied for (monthly filers): the end credits of the months before the
+    application — the earlier ones given, December of the year before (``[vat] opening_credit``) and the
+    report's own periods from January."""
+    claim = facts.vat.excess_credit_refund
+    assert claim is not None
+    december = _dt.date(facts.year - 1, 12, 1)
+    months: list[_dt.date] = []
+    m = december
+    for _ in claim.earlier_end_credits:
+        m = (m - _dt.timedelta(days=1)).replace(day=1)
+        months.insert(0, m)
+    months += [december, *(p.start for p in before)]
+    credits = [*claim.earlier_end_credits, facts.vat.opening_credit, *(p.credit_carried for p in before)]
+    with blame("vat.excess_credit_refund", _REFUND_FIELDS, coverage=True):
+        return excess_credit_refund(
+            claim.applied_on, category=claim.category, credit_rating=claim.credit_rating, months=months,
+            end_credits=credits, listed_input_tax=claim.listed_input_tax, total_input_tax=claim.total_input_tax,
+            toll_road_input_tax=claim.toll_road_input_tax, base_credit=claim.base_credit,
+            prior_year_end_credit=claim.prior_year_end_credit, industry_sales_share=claim.industry_sales_share,
+            size=claim.size, stock_refunded=claim.stock_refunded, excluded=claim.excluded, law=law)

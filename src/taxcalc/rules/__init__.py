@@ -48,6 +48,8 @@ GROUPS: tuple[Group, ...] = (
           "One-shot enterprise income tax (企业所得税) questions, explained and cited."),
     Group("export", "export VAT rebates: rebate rates, 免抵退, 免退, the 2018 excess-credit refund",
           "Export VAT rebates (出口退税), one question at a time."),
+    Group("env", "environmental protection tax: the reductions for low concentrations",
+          "Environmental protection tax (环境保护税) questions, explained and cited."),
 )
 
 
@@ -139,6 +141,7 @@ class Rule(NamedTuple):
 
 
 _V, _E, _X = "taxcalc.rules.vat", "taxcalc.rules.eit", "taxcalc.rules.export"
+_VP, _ENV = "taxcalc.rules.vat_preferences", "taxcalc.rules.environment"
 #: The annual computation reads the rates and every preference it applies.
 _ANNUAL_KEYS = ("eit.rate.*", "eit.hnte.*", "eit.tase.in_force", "eit.small_profit.*", "eit.rd.*",
                 "eit.equipment.*", "eit.depreciation.*", "eit.losses.*")
@@ -170,10 +173,16 @@ RULES: tuple[Rule, ...] = (
     Rule("vat.reregistration", "一般纳税人转登记为小规模纳税人", "may a general taxpayer re-register as small-scale (转登记)",
          _V, ("vat.reregistration.*",), "docs/rules/vat-reregistration.md", ("vat", "reregister"), ("taxcalc.vat.may_reregister",),
          arguments=("sales_by_period",), options={"sales_by_period": "sales"}),
+    Rule("vat.reregistered_sales", "转登记后应税销售额超过标准应当再次登记为一般纳税人",
+         "after re-registration: do sales above the standard require general registration again (转登记)",
+         _VP, ("vat.reregistration.*", "vat.small_scale.standard.*"), "docs/rules/vat-reregistration.md",
+         ("vat", "reregistered"), ("taxcalc.vat.reregistered_sales_check",), arguments=("sales_by_period",),
+         options={"sales_by_period": "sales", "reregistered_on": "--on"}),
     Rule("vat.small_scale_vat", "小规模纳税人一个月或一个季度的增值税", "a small-scale taxpayer's VAT for a month or quarter",
          _V, ("vat.small_scale.threshold_reached_taxed", "vat.small_scale.exemption.*",
               "vat.small_scale.start_point.monthly", "vat.small_scale.start_point.quarterly",
-              "vat.small_scale.levy_rate"), "docs/rules/vat-small-scale-exemption.md", ("vat", "small-scale"),
+              "vat.small_scale.levy_rate", "vat.small_scale.real_estate_levy_rate"),
+         "docs/rules/vat-small-scale-exemption.md", ("vat", "small-scale"),
          ("taxcalc.vat.small_scale_vat",), arguments=("sales",),
          options={"period_start": "--on", "goods_sales": "--goods", "services_sales": "--services",
                   "real_estate_sales": "--real-estate"}),
@@ -183,6 +192,23 @@ RULES: tuple[Rule, ...] = (
          ("taxcalc.vat.period_tax", "taxcalc.vat.period_tax_of"),
          options={"period_start": "--on", "output_tax": "--output", "input_tax": "--input",
                   "credit_brought_forward": "--brought-forward"}),
+    Rule("vat.super_credit", "一般纳税人一个纳税期的增值税加计抵减", "the input-VAT super-credit of a tax period (加计抵减)",
+         _V, ("vat.super_credit.*",), "docs/rules/vat-super-credit.md", ("vat", "super-credit"),
+         ("taxcalc.vat.super_credit",),
+         options={"period_start": "--on", "creditable_input_tax": "--input", "tax_before_credit": "--tax",
+                  "sales_share": "--share", "export_input_tax": "--export-input",
+                  "transferred_out_input_tax": "--transferred-out"}),
+    Rule("vat.input_composition_ratio", "留抵退税的进项构成比例", "the input composition ratio of a refund (进项构成比例)",
+         _V, ("vat.input_composition.*",), "docs/rules/vat-excess-credit-refund.md", ("vat", "input-composition"),
+         ("taxcalc.vat.input_composition_ratio",),
+         options={"listed_input_tax": "--listed", "total_input_tax": "--total", "toll_road_input_tax": "--toll-road"}),
+    Rule("vat.excess_credit_refund", "2019年起增值税期末留抵税额退税", "the refund of excess input credit from 2019 (留抵退税)",
+         _V, ("vat.excess_credit_refund.*", "vat.input_composition.*"), "docs/rules/vat-excess-credit-refund.md",
+         ("vat", "excess-credit-refund"), ("taxcalc.vat.excess_credit_refund",), from_file=True),
+    Rule("vat.small_loan_interest", "金融机构小微企业贷款利息收入免征增值税",
+         "interest on small loans to small and micro businesses, exempt from VAT (one accounting year)",
+         _VP, ("vat.small_loan_interest.*", "vat.rate.financial_services"), "docs/rules/vat-small-loan-interest.md",
+         ("vat", "small-loans"), ("taxcalc.vat.small_loan_interest",), from_file=True),
     Rule("eit.small_profit", "小型微利企业的条件与应纳税额", "small low-profit enterprise test and tax (小型微利企业)",
          _E, ("eit.small_profit.*", "eit.rate.standard"), "docs/rules/eit-small-profit.md", ("eit", "small-profit"),
          ("taxcalc.eit.small_profit", "taxcalc.eit.small_profit_cliffs", "taxcalc.eit.quarterly_averages"),
@@ -211,8 +237,7 @@ RULES: tuple[Rule, ...] = (
          ("taxcalc.eit.qualification_year", "taxcalc.eit.hnte_q4_years", "taxcalc.eit.hnte_rate_years",
           "taxcalc.eit.hnte_validity_years", "taxcalc.eit.registration_years"), from_file=True),
     Rule("eit.annual", "企业所得税年度汇算", "the annual enterprise income tax computation (年度汇算清缴)",
-         _E, _ANNUAL_KEYS, "docs/rules/eit-annual.md", ("eit", "annual"), ("taxcalc.eit.annual",), from_file=True,
-         reader="EnterpriseYear.from_mapping"),
+         _E, _ANNUAL_KEYS, "docs/rules/eit-annual.md", ("eit", "annual"), ("taxcalc.eit.annual",), from_file=True),
     Rule("eit.benefit", "每项优惠政策的减税效应", "the benefit of each preferential policy (政策效应)",
          _E, _ANNUAL_KEYS, "docs/rules/eit-benefit.md", ("eit", "benefit"), ("taxcalc.eit.benefit", "taxcalc.eit.policy_law"),
          from_file=True),
@@ -240,6 +265,10 @@ RULES: tuple[Rule, ...] = (
                   "total_input_tax": "--total", "prior_period_end_credit": "--prior-credit",
                   "end_2017_credit": "--credit-2017", "applied_on": "--applied", "grid_company": "--grid"},
          exclusive=((True, ("industry", "grid_company")),)),
+    Rule("env.reduction", "环境保护税浓度值低于排放标准的减征", "environmental protection tax reduced for "
+         "concentrations 30% or 50% below the standard (one month)",
+         _ENV, ("environment.reduction.*",), "docs/rules/env-reduction.md", ("env", "reduction"),
+         ("taxcalc.environment.environmental_tax_reduction",), from_file=True),
 )
 
 _BY_ID = {r.id: r for r in RULES}

@@ -2,10 +2,10 @@
 adapters, texts.
 
 Each ``compute`` is a thin adapter calling the public function of :mod:`taxcalc.eit`.
-``eit.annual`` reuses :class:`~taxcalc.eit.EnterpriseYear` and its own reader
-(``EnterpriseYear.from_mapping``); the tables inside the other inputs (losses,
-certificates, R&D facts) are read by their records' own ``from_mapping``
-(:class:`~taxcalc.rules.fields.Table`).
+The records of :mod:`taxcalc.eit` are :func:`taxcalc.inputs.record` classes:
+``eit.annual`` takes :class:`~taxcalc.eit.EnterpriseYear` itself, and the tables
+inside the other inputs (losses, certificates, R&D facts, the enterprise's year)
+are those records, read by :func:`taxcalc.inputs.parse` like every field.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 from .. import eit
 from ..errors import InvalidInput
 from ..explain import Citation, format_value, jsonable
-from ..inputs import Amount, Choice, Date, Flag, Rate, record
+from ..inputs import Amount, Choice, Date, Flag, Nested, Rate, Rows, record
 from ..text import render_table
-from .fields import Names, Table, Tables, Year, Years
+from .fields import Names, Year, Years
 from .protocol import Definition
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ __all__ = ["DEFINITIONS", "LossWindow"]
 
 _WIDTH = 100
 _ONE = Decimal(1)
+#: Rows a list of an input may hold.
+_MAX_ROWS = 10_000
 
 
 def _yuan(v: object, lang: str) -> str:
@@ -103,7 +105,7 @@ def _rd_ratio_text(r: eit.RdRatio, lang: str, inputs: Any = None) -> str:
 class RdSuperDeductionInput:
     """The R&D expenses of a tax year and what decides the ratio."""
 
-    facts: Annotated[eit.RdFacts, Table("the R&D projects and intangibles (as the report's rd table)", eit.RdFacts)]
+    facts: Annotated[eit.RdFacts, Nested("the R&D projects and intangibles (as the report's rd table)", eit.RdFacts)]
     year: Annotated[int, Year("tax year")]
     industry: Annotated[str, Choice("the industry (for the excluded industries)", tuple(eit.INDUSTRIES))] = "other"
     main_business_share: Annotated[Decimal, Rate("the main business's share of revenue (manufacturers)")] = _ONE
@@ -201,17 +203,21 @@ class LossesInput:
 
     year: Annotated[int, Year("tax year")]
     income: Annotated[Decimal, Amount("income before losses (纳税调整后所得; negative for a loss)", sign="any")]
-    brought_forward: Annotated[tuple[eit.Loss, ...], Tables("losses of earlier years not yet made up",
-                                                            eit.Loss)] = ()
+    brought_forward: Annotated[tuple[eit.Loss, ...], Rows("losses of earlier years not yet made up",
+                                                          eit.Loss, max_items=_MAX_ROWS)] = ()
     qualified_years: Annotated[tuple[int, ...], Years("years as high-tech enterprise or tech SME")] = ()
     extension: Annotated[str, Choice("a 2020 hardship or film loss of this year", eit.EXTENSIONS)] = ""
 
     def checks(self) -> Iterator[tuple[str, str]]:
-        """Every loss brought forward arose before the year."""
+        """Every loss brought forward arose before the year; one loss a year."""
+        seen: set[int] = set()
         for n, loss in enumerate(self.brought_forward):
             if loss.year >= self.year:
                 yield f"brought_forward[{n}].year", f"a loss brought into {self.year} must arise before it " \
                     f"(got {loss.year})"
+            if loss.year in seen:
+                yield f"brought_forward[{n}].year", f"two losses of {loss.year}; give one amount per year"
+            seen.add(loss.year)
 
 
 def _losses(i: LossesInput, *, law: Law | None) -> eit.LossYear:
@@ -224,10 +230,10 @@ class QualificationInput:
     """A tax year and the enterprise's certificates and registrations."""
 
     year: Annotated[int, Year("tax year")]
-    certificates: Annotated[tuple[eit.HnteCertificate, ...], Tables("high-tech enterprise certificates",
-                                                                    eit.HnteCertificate)] = ()
-    registrations: Annotated[tuple[eit.TechSmeRegistration, ...], Tables(
-        "technology-based SME registrations", eit.TechSmeRegistration)] = ()
+    certificates: Annotated[tuple[eit.HnteCertificate, ...], Rows("high-tech enterprise certificates",
+                                                                  eit.HnteCertificate, max_items=_MAX_ROWS)] = ()
+    registrations: Annotated[tuple[eit.TechSmeRegistration, ...], Rows(
+        "technology-based SME registrations", eit.TechSmeRegistration, max_items=_MAX_ROWS)] = ()
 
 
 def _qualification(i: QualificationInput, *, law: Law | None) -> eit.QualificationYear:
@@ -242,8 +248,8 @@ def _annual(facts: eit.EnterpriseYear, *, law: Law | None) -> eit.AnnualResult:
 class BenefitInput:
     """An enterprise's year and, optionally, the policies to measure."""
 
-    facts: Annotated[eit.EnterpriseYear, Table("the enterprise's facts for the year (as eit.annual reads them)",
-                                               eit.EnterpriseYear)]
+    facts: Annotated[eit.EnterpriseYear, Nested("the enterprise's facts for the year (as eit.annual reads them)",
+                                                eit.EnterpriseYear)]
     policies: Annotated[tuple[str, ...], Names("the policies to measure (default: all)",
                                                tuple(eit.POLICIES))] = ()
 
@@ -265,9 +271,8 @@ def _loss_window_text(r: LossWindow, lang: str, inputs: Any = None) -> str:
     return r.explain(lang)
 
 
-def _d(input: type[Any], compute: Any, result: tuple[type[Any], ...], text: Any = _explained,
-       reader: Any = None) -> Definition:
-    return Definition(input=input, compute=compute, result=result, text=text, reader=reader)
+def _d(input: type[Any], compute: Any, result: tuple[type[Any], ...], text: Any = _explained) -> Definition:
+    return Definition(input=input, compute=compute, result=result, text=text)
 
 
 def _examples(definitions: dict[str, Definition]) -> dict[str, Definition]:
@@ -301,6 +306,6 @@ DEFINITIONS: dict[str, Definition] = _examples({
     "eit.loss_window": _d(LossWindowInput, _loss_window, (LossWindow,), _loss_window_text),
     "eit.losses": _d(LossesInput, _losses, (eit.LossYear,)),
     "eit.qualification_year": _d(QualificationInput, _qualification, (eit.QualificationYear,)),
-    "eit.annual": _d(eit.EnterpriseYear, _annual, (eit.AnnualResult,), reader=eit.EnterpriseYear.from_mapping),
+    "eit.annual": _d(eit.EnterpriseYear, _annual, (eit.AnnualResult,)),
     "eit.benefit": _d(BenefitInput, _benefit, (eit.Benefit,)),
 })

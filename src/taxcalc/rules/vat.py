@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import vat
 from ..explain import Explained, format_value
-from ..inputs import Amount, Choice, Date, Flag, Rate, record
+from ..inputs import Amount, Choice, Date, Flag, Integer, ListOf, Month, Rate, record
 from ..vat.small_scale_exemption import START_POINT_BASES
 from .fields import Amounts
 from .protocol import Definition
@@ -169,11 +169,13 @@ class ReregistrationInput:
     period: Annotated[str, Choice("the tax period the sales are given by", vat.PERIODS)] = "month"
     registered_under: Annotated[str, Choice("registered as general taxpayer under the VAT regulations or the "
                                             "营改增 pilot", vat.REGISTERED_UNDER)] = "regulations"
+    previously_reregistered: Annotated[bool, Flag("re-registered as small-scale before and registered as "
+                                                  "general again (18号 第八条)")] = False
 
 
 def _reregistration(i: ReregistrationInput, *, law: Law | None) -> vat.Reregistration:
     return vat.may_reregister(i.sales_by_period, i.on, period=i.period, registered_under=i.registered_under,
-                              law=law)
+                              previously_reregistered=i.previously_reregistered, law=law)
 
 
 def _reregistration_text(r: vat.Reregistration, lang: str, inputs: Any = None) -> str:
@@ -217,6 +219,103 @@ def _period_tax_text(r: vat.PeriodTax, lang: str, inputs: Any = None) -> str:
                  f"tax payable {_yuan(r.tax_payable)}  credit carried forward {_yuan(r.credit_carried)}")
 
 
+# -- 加计抵减, 留抵退税 and the input composition ratio --------------------------------
+
+@record
+class SuperCreditInput:
+    """One tax period of a general taxpayer under an input-VAT super-credit policy (加计抵减)."""
+
+    period_start: Annotated[_dt.date, Date("the first day of the tax period")]
+    policy: Annotated[str, Choice("the super-credit policy (one a period)", vat.SUPER_CREDIT_POLICIES)]
+    creditable_input_tax: Annotated[Decimal, Amount("当期可抵扣进项税额: the period's creditable input VAT")]
+    tax_before_credit: Annotated[Decimal, Amount("抵减前的应纳税额: the tax of the general method before the credit")]
+    sales_share: Annotated[Decimal | None, Rate("services policies: the services' share of all sales, e.g. 60%")] = None
+    export_input_tax: Annotated[Decimal, Amount("of the input, the part attributable to exports and cross-border "
+                                                "sales (earns no credit)")] = _ZERO
+    transferred_out_input_tax: Annotated[Decimal, Amount("input on which the credit was accrued, transferred out "
+                                                         "in the period")] = _ZERO
+    brought_forward: Annotated[Decimal, Amount("上期末加计抵减额余额: the balance brought forward")] = _ZERO
+    months_operated: Annotated[int | None, Integer("a new taxpayer: the months its sales cover", minimum=0,
+                                                   maximum=1200)] = None
+
+
+def _super_credit(i: SuperCreditInput, *, law: Law | None) -> vat.SuperCredit:
+    return vat.super_credit(i.period_start, policy=i.policy, creditable_input_tax=i.creditable_input_tax,
+                            tax_before_credit=i.tax_before_credit, sales_share=i.sales_share,
+                            export_input_tax=i.export_input_tax, transferred_out_input_tax=i.transferred_out_input_tax,
+                            brought_forward=i.brought_forward, months_operated=i.months_operated, law=law)
+
+
+def _super_credit_text(r: vat.SuperCredit, lang: str, inputs: Any = None) -> str:
+    if not r.in_force:
+        return _head(r, lang, f"{r.policy} 加计抵减政策在 {r.period_start} 不适用", f"{r.policy} super-credit not in "
+                     f"force on {r.period_start}")
+    return _head(r, lang, f"加计抵减 {_yuan(r.used)}  应纳税额 {_yuan(r.tax_payable)}  期末余额 {_yuan(r.carried)}",
+                 f"super-credit used {_yuan(r.used)}  tax payable {_yuan(r.tax_payable)}  "
+                 f"balance carried {_yuan(r.carried)}")
+
+
+@record
+class InputCompositionInput:
+    """The vouchers' share of the input VAT deducted since April 2019 (进项构成比例)."""
+
+    on: Annotated[_dt.date, Date("the day of the refund application")]
+    listed_input_tax: Annotated[Decimal, Amount("VAT on special invoices (with motor-vehicle invoices), customs "
+                                                "and withholding certificates deducted")]
+    total_input_tax: Annotated[Decimal, Amount("all input VAT deducted in the same months")]
+    toll_road_input_tax: Annotated[Decimal, Amount("VAT on toll-road e-invoices deducted (counted from "
+                                                   "2022-04-01)")] = _ZERO
+
+
+def _input_composition(i: InputCompositionInput, *, law: Law | None) -> vat.InputCompositionRatio:
+    return vat.input_composition_ratio(i.on, listed_input_tax=i.listed_input_tax, total_input_tax=i.total_input_tax,
+                                       toll_road_input_tax=i.toll_road_input_tax, law=law)
+
+
+def _input_composition_text(r: vat.InputCompositionRatio, lang: str, inputs: Any = None) -> str:
+    return _head(r, lang, f"进项构成比例 {_pct(r.ratio)}", f"input composition ratio {_pct(r.ratio)}")
+
+
+@record
+class ExcessCreditRefundInput:
+    """An application for the refund of excess input credit (留抵退税), with the months before it."""
+
+    applied_on: Annotated[_dt.date, Date("the day of the application (in its filing period)")]
+    category: Annotated[str, Choice("the taxpayer's category", vat.REFUND_CATEGORIES)]
+    credit_rating: Annotated[str, Choice("the tax credit rating (纳税信用等级)", vat.CREDIT_RATINGS)]
+    months: Annotated[tuple[_dt.date, ...], ListOf("the tax periods before the application, oldest first",
+                                                    Month("a tax period"), noun="months", max_items=240,
+                                                    min_items=1)]
+    end_credits: Annotated[tuple[Decimal, ...], Amounts("期末留抵税额: the end credit of each month, in order",
+                                                        max_items=240)]
+    listed_input_tax: Annotated[Decimal, Amount("input composition: VAT on special invoices, customs and "
+                                                "withholding certificates deducted since 2019-04")]
+    total_input_tax: Annotated[Decimal, Amount("input composition: all input VAT deducted since 2019-04")]
+    toll_road_input_tax: Annotated[Decimal, Amount("input composition: VAT on toll-road e-invoices deducted")] = _ZERO
+    base_credit: Annotated[Decimal, Amount("the end credit of 2019-03-31")] = _ZERO
+    prior_year_end_credit: Annotated[Decimal | None, Amount("from 2025-09 (general): the end credit of 12-31 of the "
+                                                            "year before")] = None
+    industry_sales_share: Annotated[Decimal | None, Rate("the share of sales in the category's listed industries")] = None
+    size: Annotated[str | None, Choice("the enterprise's size (2022: small and micro, the stock schedule)",
+                                       vat.SIZES)] = None
+    stock_refunded: Annotated[bool, Flag("the one-off stock credit was refunded before (2022)")] = False
+    excluded: Annotated[bool, Flag("an exclusion applies (fraud, two tax-evasion penalties in 36 months, "
+                                   "即征即退 or 先征后返 since 2019-04-01)")] = False
+
+
+def _excess_credit_refund(i: ExcessCreditRefundInput, *, law: Law | None) -> vat.ExcessCreditRefund:
+    return vat.excess_credit_refund(
+        i.applied_on, category=i.category, credit_rating=i.credit_rating, months=i.months, end_credits=i.end_credits,
+        listed_input_tax=i.listed_input_tax, total_input_tax=i.total_input_tax,
+        toll_road_input_tax=i.toll_road_input_tax, base_credit=i.base_credit,
+        prior_year_end_credit=i.prior_year_end_credit, industry_sales_share=i.industry_sales_share, size=i.size,
+        stock_refunded=i.stock_refunded, excluded=i.excluded, law=law)
+
+
+def _excess_credit_refund_text(r: vat.ExcessCreditRefund, lang: str, inputs: Any = None) -> str:
+    return r.explain(lang)  # a rule given a file prints its steps (the last two: the refund and the credit left)
+
+
 def _d(input: type[Any], compute: Any, result: tuple[type[Any], ...], text: Any) -> Definition:
     return Definition(input=input, compute=compute, result=result, text=text)
 
@@ -238,6 +337,15 @@ EXAMPLES: dict[str, dict[str, Any]] = {
                             "start_point_basis": "all_sales"},
     "vat.period_tax": {"period_start": "2019-04-01", "output_tax": "130000", "input_tax": "90000",
                        "credit_brought_forward": "5000"},
+    "vat.super_credit": {"period_start": "2019-10-01", "policy": "living_services", "sales_share": "80%",
+                         "creditable_input_tax": "100000", "tax_before_credit": "20000"},
+    "vat.input_composition_ratio": {"on": "2022-05-10", "listed_input_tax": "700000", "total_input_tax": "1000000",
+                                    "toll_road_input_tax": "100000"},
+    "vat.excess_credit_refund": {"applied_on": "2019-10-15", "category": "general", "credit_rating": "A",
+                                 "months": ["2019-04", "2019-05", "2019-06", "2019-07", "2019-08", "2019-09"],
+                                 "end_credits": ["1100000", "1200000", "1300000", "1400000", "1500000", "1600000"],
+                                 "base_credit": "1000000", "prior_year_end_credit": "1000000",
+                                 "listed_input_tax": "900000", "total_input_tax": "1000000"},
 }
 
 #: The definition of each VAT rule, by id (see :mod:`taxcalc.rules.protocol`).
@@ -253,4 +361,9 @@ DEFINITIONS: dict[str, Definition] = _examples({
     "vat.reregistration": _d(ReregistrationInput, _reregistration, (vat.Reregistration,), _reregistration_text),
     "vat.small_scale_vat": _d(SmallScaleInput, _small_scale, (vat.SmallScaleVat,), _small_scale_text),
     "vat.period_tax": _d(vat.PeriodTaxInput, _period_tax, (vat.PeriodTax,), _period_tax_text),
+    "vat.super_credit": _d(SuperCreditInput, _super_credit, (vat.SuperCredit,), _super_credit_text),
+    "vat.input_composition_ratio": _d(InputCompositionInput, _input_composition, (vat.InputCompositionRatio,),
+                                      _input_composition_text),
+    "vat.excess_credit_refund": _d(ExcessCreditRefundInput, _excess_credit_refund, (vat.ExcessCreditRefund,),
+                                   _excess_credit_refund_text),
 })

@@ -9,9 +9,17 @@
   :func:`agricultural_input_tax`);
 * :mod:`~taxcalc.vat.small_scale_standard` — the small-scale standard
   (:func:`small_scale_standard`, :func:`must_register_general`);
-* :mod:`~taxcalc.vat.reregistration` — re-registration as small-scale (:func:`may_reregister`);
+* :mod:`~taxcalc.vat.reregistration` — re-registration as small-scale (:func:`may_reregister`), and
+  the sales test after it (:func:`reregistered_sales_check`);
 * :mod:`~taxcalc.vat.small_scale_exemption` — a small-scale taxpayer's VAT for a period
-  (:func:`small_scale_vat`).
+  (:func:`small_scale_vat`);
+* :mod:`~taxcalc.vat.super_credit` — the input-VAT super-credit of a period, 加计抵减
+  (:func:`super_credit`);
+* :mod:`~taxcalc.vat.excess_credit_refund` — the refund of excess input credit from 2019,
+  留抵退税 (:func:`excess_credit_refund`), with its input composition ratio
+  (:mod:`~taxcalc.vat.input_composition`, :func:`input_composition_ratio`).
+* :mod:`~taxcalc.vat.small_loan_interest` — interest on small loans to small and micro
+  businesses, exempt (:func:`small_loan_interest`).
 
 The choices a function accepts are constants here: :data:`SECTORS` (the
 small-scale standard), :data:`PERIODS` (a month or a quarter) and
@@ -32,12 +40,36 @@ from .agricultural import (
     agricultural_deduction_rate,
     agricultural_input_tax,
 )
+from .excess_credit_refund import (
+    CREDIT_RATINGS,
+    REFUND_CATEGORIES,
+    SIZES,
+    ExcessCreditRefund,
+    excess_credit_refund,
+)
+from .input_composition import InputCompositionRatio, input_composition_ratio
 from .invoice import InvoiceLine, add_tax, invoice_line, split_gross
 from .invoice_rate import InvoiceRate, invoice_rate
 from .period_tax import PeriodTax, PeriodTaxInput, period_tax, period_tax_of
 from .rates import VatRate, bands, vat_rate
 from .replacement import ReplacementRate, replacement_rate
-from .reregistration import REGISTERED_UNDER, Reregistration, may_reregister
+from .reregistration import (
+    REGISTERED_UNDER,
+    ReregisteredSalesCheck,
+    Reregistration,
+    may_reregister,
+    reregistered_sales_check,
+)
+from .small_loan_interest import (
+    BORROWERS,
+    LOAN_METHODS,
+    LPR_TENORS,
+    LoanInterest,
+    SmallLoan,
+    SmallLoanInterest,
+    SmallLoanInterestInput,
+    small_loan_interest,
+)
 from .small_scale_exemption import PERIODS, SmallScaleVat, small_scale_vat
 from .small_scale_standard import (
     SECTORS,
@@ -46,27 +78,45 @@ from .small_scale_standard import (
     must_register_general,
     small_scale_standard,
 )
+from .super_credit import SUPER_CREDIT_POLICIES, SuperCredit, super_credit
 
 __all__ = [
+    "BORROWERS",
+    "CREDIT_RATINGS",
+    "LOAN_METHODS",
+    "LPR_TENORS",
     "PERIODS",
+    "REFUND_CATEGORIES",
     "REGISTERED_UNDER",
     "SECTORS",
+    "SIZES",
+    "SUPER_CREDIT_POLICIES",
     "AgriculturalDeductionRate",
     "AgriculturalInputTax",
+    "ExcessCreditRefund",
     "GeneralRegistration",
+    "InputCompositionRatio",
     "InvoiceLine",
     "InvoiceRate",
+    "LoanInterest",
     "PeriodTax",
     "PeriodTaxInput",
     "ReplacementRate",
+    "ReregisteredSalesCheck",
     "Reregistration",
+    "SmallLoan",
+    "SmallLoanInterest",
+    "SmallLoanInterestInput",
     "SmallScaleStandard",
     "SmallScaleVat",
+    "SuperCredit",
     "VatRate",
     "add_tax",
     "agricultural_deduction_rate",
     "agricultural_input_tax",
     "bands",
+    "excess_credit_refund",
+    "input_composition_ratio",
     "invoice_line",
     "invoice_rate",
     "may_reregister",
@@ -74,8 +124,11 @@ __all__ = [
     "period_tax",
     "period_tax_of",
     "replacement_rate",
+    "reregistered_sales_check",
+    "small_loan_interest",
     "small_scale_standard",
     "small_scale_vat",
     "split_gross",
+    "super_credit",
     "vat_rate",
 ]

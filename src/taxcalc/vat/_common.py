@@ -42,7 +42,11 @@ def law_or_default(law: Law | None) -> Law:
 
 
 def bands_of(law: Law) -> tuple[str, ...]:
-    """The band names the law data knows, sorted (``standard``, ``transport`` …)."""
+    """The band names the law data knows, sorted (``standard``, ``transport`` …): listed once per law."""
+    return law.memo(_read_bands)
+
+
+def _read_bands(law: Law) -> tuple[str, ...]:
     n = len(BAND_PREFIX)
     return tuple(k[n:] for k in law.keys(BAND_PREFIX))
 

@@ -49,7 +49,8 @@ Keys read
     ``vat.small_scale.exemption.monthly`` or ``.quarterly`` and
     ``vat.small_scale.exemption.basis``; from 2026
     ``vat.small_scale.start_point.monthly`` or ``.quarterly``;
-    ``vat.small_scale.levy_rate``.
+    ``vat.small_scale.levy_rate``; to 2025, where sales of immovable property
+    are taxed, ``vat.small_scale.real_estate_levy_rate``.
 
 Rounding
     ``应纳税额 = ROUND(taxable_sales × levy_rate, 2)``, half up to the fen as on
@@ -64,11 +65,18 @@ Choices and limits
       leaves out of the 1%.  All of ``sales − real_estate_sales`` is taken to be
       at the 3% collection rate; other 5% items (e.g., before 2026, leasing
       immovable property) are out of scope.
-    * Tax on ``real_estate_sales`` is not computed (to 2025 the 5% collection
-      rate, often on the difference over cost, prepaid where the property lies;
-      from 2026 the law data hold no rate for them); the amount left taxable is
-      reported as ``real_estate_taxable``, with a step saying so, and is not in
-      ``tax_due``.
+    * To 2025 the sales of immovable property left taxable
+      (``real_estate_taxable``) are taxed at the 5% collection rate
+      (``vat.small_scale.real_estate_levy_rate``; 财税〔2016〕36号 附件2 第一条第
+      （八）项第5目、第6目), never reduced: ``real_estate_tax =
+      ROUND(real_estate_taxable × 5%, 2)`` (the sales on line 4 of the
+      small-scale return).  ``real_estate_sales`` is the 销售额 — for property acquired other
+      than by building it, the price less its purchase price.  ``tax_due`` stays
+      the tax on the other sales; ``total_tax_due`` adds the two.  The prepayment
+      where the property lies (预缴) is not modelled.  From 2026 the law data hold
+      no rate for such sales (增值税法 第十一条 names only 3%; no 2026 text found
+      keeps 5%): their tax is not computed (``real_estate_tax`` is ``None``),
+      with a step that says so.
     * Whether, from 2026, the 起征点 is tested without the period's
       ``real_estate_sales`` as in 2019–2025 is not stated by the 2026 texts
       found: ``start_point_basis`` chooses the reading, ``"all_sales"`` (the
@@ -103,8 +111,8 @@ True
 >>> small_scale_vat("200000", "2023-03-01").tax_due
 Decimal('2000.00')
 >>> r = small_scale_vat("150000", "2019-06-01", real_estate_sales="80000")
->>> r.exempt, r.exempt_sales, r.real_estate_taxable
-(True, Decimal('70000'), Decimal('80000'))
+>>> r.exempt, r.exempt_sales, r.real_estate_taxable, r.real_estate_tax, r.total_tax_due
+(True, Decimal('70000'), Decimal('80000'), Decimal('4000.00'), Decimal('4000.00'))
 >>> r = small_scale_vat("50000", "2018-03-01", goods_sales="28000", services_sales="22000")
 >>> r.exempt, r.tax_due
 (True, Decimal('0.00'))
@@ -119,8 +127,8 @@ True
 >>> r.exempt, r.reached_taxed, r.tax_due
 (False, True, Decimal('1000.00'))
 >>> r = small_scale_vat("150000", "2026-06-01", real_estate_sales="60000")
->>> r.basis, r.exempt, r.tax_due, r.real_estate_taxable
-('all_sales', False, Decimal('900.00'), Decimal('60000'))
+>>> r.basis, r.exempt, r.tax_due, r.real_estate_taxable, r.real_estate_tax
+('all_sales', False, Decimal('900.00'), Decimal('60000'), None)
 >>> r = small_scale_vat("150000", "2026-06-01", real_estate_sales="60000", start_point_basis="carve_out")
 >>> r.exempt, r.tax_due, r.real_estate_taxable
 (True, Decimal('0.00'), Decimal('60000'))
@@ -156,6 +164,8 @@ START_POINT = {"month": "vat.small_scale.start_point.monthly", "quarter": "vat.s
 REACHED_TAXED = "vat.small_scale.threshold_reached_taxed"
 BASIS = "vat.small_scale.exemption.basis"
 LEVY = "vat.small_scale.levy_rate"
+REAL_ESTATE_LEVY = "vat.small_scale.real_estate_levy_rate"
+_FORM = "《增值税纳税申报表（小规模纳税人适用）》"
 
 #: The VAT bands whose sales are ``real_estate_sales``, by ``reached_taxed``: to 2025
 #: (false) selling immovable property; under the 起征点 (true) also leasing it and
@@ -202,7 +212,10 @@ class SmallScaleVat(Explained):
     false, sales up to and including it are exempt; true, only sales below it
     are.  ``basis`` is how the sales were tested: ``"separate"`` or
     ``"combined"`` as the law data say (to 2025), or the reading of
-    ``start_point_basis`` (from 2026).
+    ``start_point_basis`` (from 2026).  ``real_estate_tax`` is the tax on
+    ``real_estate_taxable`` at ``real_estate_levy_rate`` (5%, to 2025), ``None``
+    where the law data hold no rate (from 2026); ``total_tax_due`` is
+    ``tax_due`` plus it (``None`` likewise, unless nothing is taxable).
     """
 
     period_start: _dt.date
@@ -217,6 +230,9 @@ class SmallScaleVat(Explained):
     levy_rate: Decimal
     tax_due: Decimal
     real_estate_taxable: Decimal
+    real_estate_levy_rate: Decimal | None
+    real_estate_tax: Decimal | None
+    total_tax_due: Decimal | None
     steps: tuple[Step, ...]
 
 
@@ -396,13 +412,26 @@ def small_scale_vat(
     steps.append(Step("taxable_sales", "应税销售额", "taxable sales", taxable, "yuan"))
     steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan", "ROUND(taxable_sales × levy_rate, 2)",
                       formula_zh="ROUND(应税销售额 × 征收率, 2)"))
+    re_rate: Decimal | None = None
+    re_tax = ZERO
     if re_taxable:
-        steps.append(Step("real_estate_taxable", "销售不动产的销售额（应税，按5%征收率另行计算）",
-                          "sales of immovable property, taxable (5% collection rate; not computed here)",
-                          re_taxable, "yuan"))
+        re_v = data.value(REAL_ESTATE_LEVY, start)
+        re_rate = re_v.value  # type: ignore[assignment]
+        assert re_rate is not None
+        re_tax = round_fen(mul(re_taxable, re_rate))
+        steps.append(Step("real_estate_taxable", "销售不动产的销售额（应税）", "sales of immovable property, taxable",
+                          re_taxable, "yuan", line=f"{_FORM}第4栏"))
+        steps.append(_step(data, re_v, "real_estate_levy_rate"))
+        steps.append(Step("real_estate_tax", "销售不动产的应纳税额", "VAT due on the sales of immovable property",
+                          re_tax, "yuan", "ROUND(real_estate_taxable × real_estate_levy_rate, 2)",
+                          formula_zh="ROUND(销售不动产的应税销售额 × 征收率, 2)"))
+        steps.append(Step("total_tax_due", "本期应纳税额合计", "VAT due for the period", add(tax, re_tax), "yuan",
+                          "tax_due + real_estate_tax",
+                          formula_zh="应纳税额 + 销售不动产的应纳税额"))
     return SmallScaleVat(start, p, total_sales, threshold, reached_taxed=False, basis=str(basis_v.value),
                          exempt=exempt, exempt_sales=exempt_sales, taxable_sales=taxable, levy_rate=levy,
-                         tax_due=tax, real_estate_taxable=re_taxable, steps=tuple(steps))
+                         tax_due=tax, real_estate_taxable=re_taxable, real_estate_levy_rate=re_rate,
+                         real_estate_tax=re_tax, total_tax_due=add(tax, re_tax), steps=tuple(steps))
 
 
 def _start_point(
@@ -446,6 +475,9 @@ def _start_point(
                           "selling or leasing immovable property and transferring land-use rights, taxable: "
                           "outside the 1%, no rate in the law data, tax not computed here",
                           re_taxable, "yuan", cite=(levy_v.citation,)))
+    computed = not re_taxable
     return SmallScaleVat(start, p, total_sales, threshold, reached_taxed=True, basis=reading, exempt=exempt,
                          exempt_sales=exempt_sales, taxable_sales=taxable, levy_rate=levy, tax_due=tax,
-                         real_estate_taxable=re_taxable, steps=tuple(steps))
+                         real_estate_taxable=re_taxable, real_estate_levy_rate=None,
+                         real_estate_tax=ZERO if computed else None, total_tax_due=tax if computed else None,
+                         steps=tuple(steps))

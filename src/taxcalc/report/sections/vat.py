@@ -28,6 +28,13 @@ undone, everything else — prices excluding VAT, quantities — unchanged:
   第二条): input VAT at the higher rate less input VAT at the ordinary rate the
   same day.
 
+* ``vat.super_credit`` — **the input-VAT super-credit** (加计抵减, ``[vat]
+  super_credit_policy``): the credit used in the year, which took that much off the
+  tax of the general method (:func:`taxcalc.vat.super_credit`).
+
+The refund of excess input credit from 2019 (留抵退税, ``[vat.excess_credit_refund]``,
+:func:`taxcalc.vat.excess_credit_refund`) is a refund, shown apart like the 2018 one.
+
 A saving in a period with an excess credit does not lower that period's tax: it
 raises the credit carried forward (or an exporter's refund).  The effect of the
 rate cuts on export refunds (levy and rebate rates) is not part of these savings.
@@ -70,7 +77,7 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
         tables.append(_agri_table(ledger))
     tables.append(_period_table(facts, ledger))
     lines = _lines(facts, ledger)
-    savings = (*_rate_cut_savings(facts, law, ledger.outputs), *_agri_savings(ledger))
+    savings = (*_rate_cut_savings(facts, law, ledger.outputs), *_agri_savings(ledger), *_super_credit_savings(ledger))
     refunds: tuple[Refund, ...] = ()
     notes = [(
         "节税额按不含税价格和数量不变计算：撤销一项政策、其余不变时全年增值税负担（销项税额减可抵扣进项税额）的增加额；"
@@ -94,8 +101,46 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
             "The 2018 refund of excess credits is taken out of the credit at the start of the application "
             "period (the report's reading).",
         ))
+    refunds, more = _credit_refund(ledger, refunds)
+    notes += more
+    if facts.vat.super_credit_policy is not None and any(p.exports is not None for p in ledger.periods):
+        notes.append(("有出口的所属期，出口对应的进项税额按“当期全部进项税额 × 出口销售额 ÷ 当期全部销售额”计算，"
+                      "不计提加计抵减额；加计抵减额抵减免抵退后的应纳税额（本报告的处理）。",
+                      "In a period with exports the input attributable to them (input × export sales ÷ all sales) "
+                      "earns no super-credit, and the credit is set against the tax due after 免抵退 (the "
+                      "report's reading)."))
     return Section("vat", _ZH, _EN, "computed", tuple(lines), tuple(tables), tuple(savings), tuple(notes),
                    refunds)
+
+
+def _super_credit_savings(ledger: Ledger) -> list[Saving]:
+    """The super-credit used in the year (加计抵减): tax it took off the general method's tax payable."""
+    used = [p.super_credit for p in ledger.periods if p.super_credit is not None]
+    if not used:
+        return []
+    cite = _joined(tuple(c for s in sc.steps if s.name in ("rate", "used") for c in s.cite) for sc in used)
+    return [Saving("vat.super_credit", "vat", "vat", "增值税加计抵减", "input-VAT super-credit",
+                   total(sc.used for sc in used), cite,
+                   "抵减一般计税方法下的应纳税额；未抵减完的结转下期，不予退还",
+                   "set against the tax of the general method; what is left is carried forward, never refunded")]
+
+
+def _credit_refund(ledger: Ledger, refunds: tuple[Refund, ...]) -> tuple[tuple[Refund, ...], list[tuple[str, str]]]:
+    """The refund of excess credit from 2019 (留抵退税), apart from the savings."""
+    r = ledger.refund
+    if r is None:
+        return refunds, []
+    if r.refund > 0:
+        cite = tuple(c for s in r.steps if s.name == "refund" for c in s.cite)
+        refunds = (*refunds, Refund("vat.excess_credit_refund", "vat", "留抵退税", "refund of excess input credit",
+                                    r.refund, cite))
+    why_zh = "" if r.eligible else "（不予退还：" + "；".join(r.reasons) + "）"
+    why_en = "" if r.eligible else " (nothing refunded: " + "; ".join(r.reasons) + ")"
+    return refunds, [(
+        f"留抵退税从申请当期的期初留抵税额中扣除（本报告的处理）{why_zh}。",
+        f"The refund of excess credit is taken out of the credit at the start of the application period "
+        f"(the report's reading){why_en}.",
+    )]
 
 
 def _lines(facts: ReportInput, ledger: Ledger) -> list[Line]:
@@ -127,9 +172,33 @@ def _lines(facts: ReportInput, ledger: Ledger) -> list[Line]:
     e = ledger.excess_credit
     if e is not None:
         lines.extend(_excess_lines(ledger))
+    lines.extend(_credit_lines(ledger))
     lines.append(Line("vat.credit_carried", "年末留抵税额（结转下年）", "excess credit carried into next year",
                       ps[-1].credit_carried, cite=ps[-1].credit_cite))
     return lines
+
+
+def _credit_lines(ledger: Ledger) -> list[Line]:
+    """The super-credit used and carried, and the refund of excess credit from 2019."""
+    out: list[Line] = []
+    used = [p.super_credit for p in ledger.periods if p.super_credit is not None]
+    if used:
+        last = used[-1]
+        out += [
+            Line("vat.super_credit.accrued", "加计抵减：本年计提", "super-credit accrued in the year",
+                 total(sc.accrued for sc in used), cite=last.step("accrued").cite if last.in_force else ()),
+            Line("vat.super_credit.used", "加计抵减：本年实际抵减", "super-credit used in the year",
+                 total(sc.used for sc in used), cite=last.step("in_force").cite),
+            Line("vat.super_credit.carried", "加计抵减：年末余额（结转下年）", "super-credit balance carried into "
+                 "next year", last.carried, cite=last.step("in_force").cite),
+        ]
+    r = ledger.refund
+    if r is not None and ledger.refund_period is not None:
+        when = f"{ledger.refund_period:%Y-%m}"
+        by = {s.name: s for s in r.steps}
+        out.append(Line("vat.excess_credit_refund.refund", f"留抵退税（{when}申请）", f"refund of excess credit "
+                        f"(applied {when})", r.refund, cite=by["refund"].cite))
+    return out
 
 
 def _joined(cites: Iterable[tuple[Citation, ...]]) -> tuple[Citation, ...]:
