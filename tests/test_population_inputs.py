@@ -81,12 +81,12 @@ def test_decimal_yuan_columns_are_read_exactly_and_sub_fen_refused() -> None:
 def test_amounts_that_could_overflow_int64_take_the_exact_scalar_path() -> None:
     table = generate(50, 2023, 3, equipment_share=0)
     profit = table.column("profit").to_numpy().copy()
-    profit[7] = 900_000_000_000_000_000  # 9×10^15 yuan: its products would pass 2^63 fen
+    profit[7] = 50_000_000_000_000_000  # 5×10^14 yuan: its products by the law's fractions could pass 2^63 fen
     table = table.set_column(table.column_names.index("profit"), "profit", pa.array(profit))
     result = compute(table)
     path = result.column("path").to_pylist()
     assert path[7] == "scalar" and path.count("scalar") == 1
-    assert result.column("tax")[7].as_py() == 225_000_000_000_000_000  # 25%, exactly
+    assert result.column("tax")[7].as_py() == 12_500_000_000_000_000  # 25%, exactly
     assert mismatches(table, result) == []
 
 
