@@ -15,8 +15,9 @@ rules (which then give the error).
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -27,7 +28,7 @@ from .columns import CODES
 
 __all__ = ["AssetYear", "asset_year"]
 
-_STRAIGHT, _ONE_TIME, _HNTE_Q4 = 0, 1, 2
+_T = TypeVar("_T")
 _BUILDINGS = CODES["equipment_kind"].index("buildings")
 
 
@@ -73,6 +74,28 @@ def _read_use(law: Law, ordinal: int, kind: int) -> tuple[int | None, int | None
 _EPOCH = _dt.date(1970, 1, 1).toordinal()
 
 
+def _read_use_key(law: Law, key: int) -> tuple[int | None, int | None]:
+    """:func:`_read_use` of ``day × 8 + class``."""
+    return _read_use(law, key // 8, key % 8)
+
+
+def _table(law: Law, fn: object) -> dict[int, Any]:
+    """A table of ``fn``'s answers by day, kept with the law (:meth:`Law.memo`), filled as days are asked."""
+    return {}
+
+
+def _read_each(law: Law, fn: Callable[[Law, int], _T], keys: list[int]) -> list[_T]:
+    """``fn(law, key)`` for each key, each worked out once for the law."""
+    table: dict[int, _T] = law.memo(_table, fn)
+    out = []
+    for k in keys:
+        got = table.get(k)
+        if got is None:
+            got = table[k] = fn(law, k)
+        out.append(got)
+    return out
+
+
 def _month_indices(ordinals: Int64s) -> Int64s:
     """``year × 12 + month − 1`` of each day (given as ``date.toordinal()``)."""
     months = (ordinals - _EPOCH).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
@@ -95,10 +118,10 @@ def asset_year(law: Law, y: int, cost: Int64s, kind: np.ndarray, acquired: Int64
     values = law if values is None else values
     n = len(cost)
     p_days, p_inv = np.unique(acquired, return_inverse=True)
-    switches = [law.memo(_read_switches, int(d)) for d in p_days]
-    purchase = [values.memo(_read_purchase, int(d)) for d in p_days]
+    switches = _read_each(law, _read_switches, p_days.tolist())
+    purchase = _read_each(values, _read_purchase, p_days.tolist())
     use_keys, u_inv = np.unique(in_use * 8 + kind.astype(np.int64), return_inverse=True)
-    use = [values.memo(_read_use, int(k) // 8, int(k) % 8) for k in use_keys]
+    use = _read_each(values, _read_use_key, use_keys.tolist())
     one = np.array([s[0] for s in switches], dtype=object)[p_inv]
     q4 = np.array([s[1] for s in switches], dtype=object)[p_inv]
     cap = np.array([-1 if p[0] is None else p[0] for p in purchase], np.int64)[p_inv]

@@ -19,6 +19,7 @@ features need is outside the data (the scalar path then gives the error).
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -239,6 +240,29 @@ def _lookup(codes: frozenset[str] | tuple[str, ...]) -> np.ndarray:
     return table
 
 
+class _Sliced(Mapping[str, np.ndarray]):
+    """The columns of a subset of rows, each taken when first asked for."""
+
+    def __init__(self, source: Mapping[str, np.ndarray], idx: np.ndarray) -> None:
+        self._source, self._idx = source, idx
+        self._taken: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        got = self._taken.get(name)
+        if got is None:
+            got = self._taken[name] = self._source[name][self._idx]
+        return got
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._source
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._source)
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+
 class Rows:
     """The columns of some rows of a frame, taken once (every array has one entry per row)."""
 
@@ -252,7 +276,8 @@ class Rows:
 
         zeros = np.zeros(self.n, np.int64)
         self.zeros = zeros
-        self.money = {name: take(col) for name, col in f.money.items() if not name.startswith("equipment")}
+        self.money: Mapping[str, Int64s] = {name: take(col) for name, col in f.money.items()
+                                            if not name.startswith("equipment")}
         self.flags = {name: take(col) == 1 for name, col in f.bools.items() if name != "industrial"}
         industrial_codes, manufacturing_codes = industry_sets()
         self.industry = take(f.industry)
@@ -271,10 +296,11 @@ class Rows:
         for c in RD_COLUMNS:
             if c in self.money:
                 self.has_rd |= self.money[c] > 0
-        self.losses = [(k, self.money[c]) for k, c in enumerate(LOSS_COLUMNS, start=1)
-                       if c in self.money and self.money[c].any()]
+        self._losses: list[tuple[int, Int64s]] | None = [
+            (k, self.money[c]) for k, c in enumerate(LOSS_COLUMNS, start=1) if c in self.money and self.money[c].any()]
+        self._parent: tuple[Rows, np.ndarray] | None = None
         self.has_loss = np.zeros(self.n, bool)
-        for _, a in self.losses:
+        for _, a in self._losses:
             self.has_loss |= a > 0
         self.part_year = np.zeros(self.n, bool)
         for name in ("opened", "closed"):
@@ -297,6 +323,15 @@ class Rows:
             }
         self.cache: dict[object, object] = {}
 
+    @property
+    def losses(self) -> list[tuple[int, Int64s]]:
+        """The losses brought forward, by how many years back they arose (only those some row has)."""
+        if self._losses is None:
+            assert self._parent is not None
+            parent, idx = self._parent
+            self._losses = [(k, a[idx]) for k, a in parent.losses if a[idx].any()]
+        return self._losses
+
     def col(self, name: str) -> Int64s:
         got: Int64s = self.money.get(name, self.zeros)
         return got
@@ -310,7 +345,7 @@ class Rows:
         out = object.__new__(Rows)
         idx = np.flatnonzero(mask)
         out.n, out.year, out.zeros = len(idx), self.year, np.zeros(len(idx), np.int64)
-        out.money = {k: v[idx] for k, v in self.money.items()}
+        out.money = _Sliced(self.money, idx)
         out.flags = {k: v[idx] for k, v in self.flags.items()}
         out.industry, out.industrial, out.manufacturing = self.industry[idx], self.industrial[idx], \
             self.manufacturing[idx]
@@ -318,17 +353,19 @@ class Rows:
             self.qualified_from[idx]
         out.extension = None if self.extension is None else self.extension[idx]
         out.has_rd, out.has_loss = self.has_rd[idx], self.has_loss[idx]
-        out.losses = [(k, a[idx]) for k, a in self.losses if a[idx].any()]
+        out._losses, out._parent = None, (self, idx)
         out.equipment = self.equipment[idx]
         out.part_year = self.part_year[idx]
         position = np.cumsum(self.equipment) - 1  # the index of each row's asset among the assets
         chosen = position[idx][out.equipment]
         out.assets = {k: a[chosen] for k, a in self.assets.items()} if out.equipment.any() else {}
         out.cache = {}
-        if out.assets:  # the assets' results under each law, already worked out, are these rows' too
-            for key, got in self.cache.items():
-                if isinstance(got, AssetYear):
+        for key, got in self.cache.items():  # what is already worked out for these rows, by law
+            if isinstance(got, AssetYear):
+                if out.assets:
                     out.cache[key] = AssetYear(got.adjustment[chosen], got.extra[chosen], got.unavailable[chosen])
+            elif isinstance(got, np.ndarray):
+                out.cache[key] = got[idx]
         return out
 
     def asset_year(self, law: Law, values: Law | None = None) -> AssetYear | None:
