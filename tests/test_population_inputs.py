@@ -123,3 +123,11 @@ def test_a_table_read_in_chunks_gives_the_same_rows_and_row_numbers() -> None:
     bad = table.set_column(table.column_names.index("assets"), "assets", pa.array(assets))
     with pytest.raises(PopulationInputError, match=r"^assets: must not be negative \(row 701\)$"):
         compute_table(bad, chunk_rows=128)
+
+
+def test_an_asset_bought_outside_the_law_data_is_named_by_its_column() -> None:
+    data = _base(2)
+    data.update({"equipment_cost": [0, 100_000_00], "equipment_kind": [None, "machinery"],
+                 "equipment_acquired_on": [None, "1990-05-01"], "equipment_in_use": [None, "2023-01-10"]})
+    with pytest.raises(PopulationInputError, match=r"^equipment_acquired_on: outside the law data: .*\(row 2\)$"):
+        compute(pd.DataFrame(data))

@@ -156,6 +156,15 @@ def _vector(v: Rows, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> No
 _REGIME_INDEX = {r: i for i, r in enumerate(eit.REGIMES)}
 
 
+#: The column whose date or year a law key outside its data is read on.
+_KEY_COLUMNS = (("eit.equipment.", "equipment_acquired_on"), ("eit.depreciation.", "equipment_in_use"),
+                ("eit.rd.", "year (with R&D columns)"), ("eit.losses.", "loss_1..loss_10"))
+
+
+def _column_of_key(key: str) -> str:
+    return next((column for prefix, column in _KEY_COLUMNS if key.startswith(prefix)), "year")
+
+
 def scalar_row(f: Frame, i: int, law: Law, known_on: _dt.date | None) -> dict[str, int | str]:
     """Row ``i`` computed by :func:`taxcalc.eit.benefit` (the exact scalar rules), as result columns."""
     facts = facts_of(f, i)
@@ -164,7 +173,8 @@ def scalar_row(f: Frame, i: int, law: Law, known_on: _dt.date | None) -> dict[st
     except InvalidInput as exc:
         raise PopulationInputError(exc.field, exc.reason, [i + 1 + f.offset]) from None
     except OutsideCoverage as exc:
-        raise PopulationInputError("year", f"outside the law data: {exc}", [i + 1 + f.offset]) from None
+        raise PopulationInputError(_column_of_key(exc.key), f"outside the law data: {exc}",
+                                   [i + 1 + f.offset]) from None
     r = b.result
     row: dict[str, int | str] = {
         "equipment_adjustment": _fen(r.equipment_adjustment), "rd_extra": _fen(r.rd_extra),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from fractions import Fraction
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple
 
 import numpy as np
 
@@ -28,7 +28,6 @@ from .columns import CODES
 
 __all__ = ["AssetYear", "asset_year"]
 
-_T = TypeVar("_T")
 _BUILDINGS = CODES["equipment_kind"].index("buildings")
 
 
@@ -47,53 +46,68 @@ def _value(law: Law, key: str, day: _dt.date) -> object | None:
         return None
 
 
-def _read_switches(law: Law, ordinal: int) -> tuple[object, object]:
-    """The one-time and Q4 switches on a purchase date (kept by :meth:`Law.memo`)."""
+#: The integer standing for a value outside the data in the tables below.
+_NONE = -(2**62)
+
+
+def _int(value: object) -> int:
+    """A flag or a whole number as an integer of a table (:data:`_NONE` outside the data)."""
+    if value is None:
+        return _NONE
+    return int(value) if isinstance(value, bool | int) else int(fraction(value))
+
+
+def _read_switches(law: Law, ordinal: int) -> tuple[int, ...]:
+    """The one-time and Q4 switches on a purchase date."""
     day = _dt.date.fromordinal(ordinal)
-    return _value(law, "eit.equipment.one_time.in_force", day), _value(law, "eit.equipment.hnte_q4.in_force", day)
+    return (_int(_value(law, "eit.equipment.one_time.in_force", day)),
+            _int(_value(law, "eit.equipment.hnte_q4.in_force", day)))
 
 
-def _read_purchase(law: Law, ordinal: int) -> tuple[int | None, int | None, Fraction | None]:
-    """The values read on a purchase date (kept by :meth:`Law.memo`): cap, offset, ratio."""
+def _read_purchase(law: Law, ordinal: int) -> tuple[int, ...]:
+    """The values read on a purchase date: cap (fen), offset (months), Q4 ratio (numerator, denominator)."""
     day = _dt.date.fromordinal(ordinal)
     cap = _value(law, "eit.equipment.one_time.unit_value_cap", day)
     off = _value(law, "eit.equipment.one_time.deduction_month_offset", day)
     ratio = _value(law, "eit.equipment.hnte_q4.extra_ratio", day)
-    return (None if cap is None else int(fraction(cap) * 100),
-            off if isinstance(off, int) else None, None if ratio is None else fraction(ratio))
+    r = None if ratio is None else fraction(ratio)
+    return (_NONE if cap is None else int(fraction(cap) * 100), _int(off),
+            _NONE if r is None else r.numerator, 1 if r is None else r.denominator)
 
 
-def _read_use(law: Law, ordinal: int, kind: int) -> tuple[int | None, int | None]:
-    """The values read on the day put into use (kept by :meth:`Law.memo`): start offset, minimum years."""
-    day = _dt.date.fromordinal(ordinal)
-    start = _value(law, "eit.depreciation.start_month_offset", day)
-    life = _value(law, f"eit.depreciation.min_years.{CODES['equipment_kind'][kind]}", day)
-    return (start if isinstance(start, int) else None, life if isinstance(life, int) else None)
+def _read_use(law: Law, key: int) -> tuple[int, ...]:
+    """The values read on the day put into use (``key`` = day × 8 + class): start offset, minimum years."""
+    day = _dt.date.fromordinal(key // 8)
+    return (_int(_value(law, "eit.depreciation.start_month_offset", day)),
+            _int(_value(law, f"eit.depreciation.min_years.{CODES['equipment_kind'][key % 8]}", day)))
 
 
 _EPOCH = _dt.date(1970, 1, 1).toordinal()
 
 
-def _read_use_key(law: Law, key: int) -> tuple[int | None, int | None]:
-    """:func:`_read_use` of ``day × 8 + class``."""
-    return _read_use(law, key // 8, key % 8)
+class _Table:
+    """The answers of one reading function for one law, by key (kept with the law by :meth:`Law.memo`)."""
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, np.int64)
+        self.values = np.zeros((0, 0), np.int64)
 
 
-def _table(law: Law, fn: object) -> dict[int, Any]:
-    """A table of ``fn``'s answers by day, kept with the law (:meth:`Law.memo`), filled as days are asked."""
-    return {}
+def _new_table(law: Law, fn: object) -> _Table:
+    return _Table()
 
 
-def _read_each(law: Law, fn: Callable[[Law, int], _T], keys: list[int]) -> list[_T]:
-    """``fn(law, key)`` for each key, each worked out once for the law."""
-    table: dict[int, _T] = law.memo(_table, fn)
-    out = []
-    for k in keys:
-        got = table.get(k)
-        if got is None:
-            got = table[k] = fn(law, k)
-        out.append(got)
-    return out
+def _read_each(law: Law, fn: Callable[[Law, int], tuple[int, ...]], keys: Int64s) -> np.ndarray:
+    """``fn(law, key)`` for each of the sorted distinct ``keys``, as rows of integers; each read once per law."""
+    table: _Table = law.memo(_new_table, fn)
+    missing = keys[~np.isin(keys, table.keys)]
+    if len(missing):
+        rows = np.array([fn(law, int(k)) for k in missing.tolist()], np.int64)
+        both = np.concatenate([table.keys, missing])
+        order = np.argsort(both, kind="stable")
+        table.keys = both[order]
+        table.values = (rows if len(table.values) == 0 else np.concatenate([table.values, rows]))[order]
+    return table.values[np.searchsorted(table.keys, keys)]
 
 
 def _month_indices(ordinals: Int64s) -> Int64s:
@@ -118,27 +132,23 @@ def asset_year(law: Law, y: int, cost: Int64s, kind: np.ndarray, acquired: Int64
     values = law if values is None else values
     n = len(cost)
     p_days, p_inv = np.unique(acquired, return_inverse=True)
-    switches = _read_each(law, _read_switches, p_days.tolist())
-    purchase = _read_each(values, _read_purchase, p_days.tolist())
+    switches = _read_each(law, _read_switches, p_days)[p_inv]
+    purchase = _read_each(values, _read_purchase, p_days)[p_inv]
     use_keys, u_inv = np.unique(in_use * 8 + kind.astype(np.int64), return_inverse=True)
-    use = _read_each(values, _read_use_key, use_keys.tolist())
-    one = np.array([s[0] for s in switches], dtype=object)[p_inv]
-    q4 = np.array([s[1] for s in switches], dtype=object)[p_inv]
-    cap = np.array([-1 if p[0] is None else p[0] for p in purchase], np.int64)[p_inv]
-    off = np.array([-10**6 if p[1] is None else p[1] for p in purchase], np.int64)[p_inv]
-    ratios = [p[2] for p in purchase]
-    start = np.array([-10**6 if u[0] is None else u[0] for u in use], np.int64)[u_inv.ravel()]
-    life = np.array([-1 if u[1] is None else u[1] for u in use], np.int64)[u_inv.ravel()]
+    use = _read_each(values, _read_use, use_keys)[u_inv.ravel()]
+    one, q4 = switches[:, 0], switches[:, 1]
+    cap, off, ratio_num, ratio_den = purchase[:, 0], purchase[:, 1], purchase[:, 2], purchase[:, 3]
+    start, life = use[:, 0], use[:, 1]
     in_use_month = _month_indices(use_keys // 8)[u_inv.ravel()]
     acquired_year = _month_indices(p_days)[p_inv] // 12
-    unavailable = np.array([v is None for v in one], bool) | np.array([v is None for v in q4], bool) | \
-        (start == -10**6) | (life < 0)
+    unavailable = (one == _NONE) | (q4 == _NONE) | (start == _NONE) | (life == _NONE)
     eligible = kind != _BUILDINGS
-    is_q4 = eligible & (q4 == True) & hnte & (acquired_year == y)  # noqa: E712 — an object array of flags
-    is_one = eligible & ~is_q4 & (one == True)  # noqa: E712
-    ratio_missing = np.array([r is None for r in ratios], bool)[p_inv]
-    unavailable |= (is_q4 & ratio_missing) | (is_one & ((cap < 0) | (off == -10**6)))
+    is_q4 = eligible & (q4 == 1) & hnte & (acquired_year == y)
+    is_one = eligible & ~is_q4 & (one == 1)
+    unavailable |= (is_q4 & (ratio_num == _NONE)) | (is_one & ((cap == _NONE) | (off == _NONE)))
     is_one &= cost <= cap
+    # the rows marked unavailable are computed by the scalar rules: neutral figures here keep the arrays finite
+    off, start, life = (np.where(a == _NONE, 0, a) for a in (off, start, life))
     deduction = np.zeros(n, np.int64)
     extra = np.zeros(n, np.int64)
     when_one = (in_use_month + off) // 12
@@ -146,10 +156,9 @@ def asset_year(law: Law, y: int, cost: Int64s, kind: np.ndarray, acquired: Int64
     now = is_q4 & (acquired_year == y)
     deduction = np.where(now, cost, deduction)
     if now.any():
-        for index, r in enumerate(ratios):
-            rows = now & (p_inv == index)
-            if r is not None and rows.any():
-                extra[rows] = mul_round(cost[rows], r)
+        for num, den in {(int(a), int(b)) for a, b in zip(ratio_num[now], ratio_den[now], strict=True)}:
+            rows = now & (ratio_num == num) & (ratio_den == den)
+            extra[rows] = mul_round(cost[rows], Fraction(num, den))
     straight = ~is_one & ~is_q4 & ~unavailable
     if straight.any():
         base = cost - residual
