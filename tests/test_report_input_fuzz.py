@@ -23,6 +23,7 @@ import tomllib
 from typing import Any
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -204,3 +205,15 @@ def test_the_schema_and_the_parser_agree(doc: dict[str, Any]) -> None:
         assert not valid or all(_checked(p.path) for p in exc.problems), exc.problems
         return
     assert valid, sorted(e.message for e in VALIDATOR.iter_errors(doc))
+
+
+def test_an_export_the_catalogue_does_not_cover_is_refused_when_read() -> None:
+    # found by the fuzz above: a 2016 export of a code whose SAMPLE rows start in 2017
+    doc = copy.deepcopy(BASE)
+    doc["year"] = 2016
+    _align(doc, 2016)
+    with pytest.raises(ReportInputError) as info:
+        parse_data(doc)
+    paths = {p.path for p in info.value.problems}
+    assert "exports[0].hs_code" in paths
+    assert any("covers 2016-" in p.reason for p in info.value.problems)

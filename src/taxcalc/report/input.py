@@ -64,7 +64,7 @@ from ..datafile import MAX_BYTES, MAX_DEPTH
 from ..eit.losses import Loss
 from ..eit.rd_super_deduction import RdProject
 from ..eit.small_profit import MAX_EMPLOYEES, Quarter
-from ..errors import InputProblems, InvalidInput, OutsideCoverage, Problem
+from ..errors import InputProblems, InvalidInput, LawDataError, OutsideCoverage, Problem
 from ..inputs import (
     BAD,
     Amount,
@@ -1060,12 +1060,13 @@ class ReportInputError(InputProblems):
 # -- reading ----------------------------------------------------------------------
 
 
-def parse_data(data: object, source: str = "") -> ReportInput:
+def parse_data(data: object, source: str = "", *, base_dir: str = "") -> ReportInput:
     """Check ``data`` (as read from TOML or JSON, numbers with a point as :class:`~taxcalc.inputs.FloatLiteral`) and return the facts.
 
     Raises :class:`ReportInputError` listing every problem, each naming its field:
     the fields of every table, then the checks across tables (on the parts that
-    read cleanly, so that every problem shows at once).
+    read cleanly, so that every problem shows at once).  ``base_dir`` is the
+    directory a relative ``catalogue`` path is read from (the input file's).
     """
     if not isinstance(data, Mapping):
         raise ReportInputError([Problem("", "the input must be a table (a JSON object)")], source=source)
@@ -1087,7 +1088,43 @@ def parse_data(data: object, source: str = "") -> ReportInput:
     object.__setattr__(got, "losses", tuple(sorted(got.losses, key=lambda x: x.year)))
     object.__setattr__(got, "quarters", tuple(sorted(got.quarters, key=lambda q: q.quarter or 0)))
     object.__setattr__(got, "source", source)
+    object.__setattr__(got, "base_dir", base_dir)
+    catalogued = [Problem(path, reason) for path, reason in _catalogued(got)]
+    if catalogued:
+        raise ReportInputError([spelt(p) for p in catalogued], source=source)
     return got
+
+
+def _catalogued(facts: ReportInput) -> Iterator[tuple[str, str]]:
+    """Every export looked up in the catalogue has a row there, and one in force on its day where the
+    rebate rate is the row as written (before the general rate rules start).
+
+    A catalogue that cannot be read is left to the report, which names it (a ``--catalogue`` given on
+    the command line replaces it).
+    """
+    from ..export import Catalogue
+    from ..export.rebate_rate import COVERAGE_KEY
+    from ..law import default
+
+    looked_up = [(i, x) for i, x in enumerate(facts.exports) if x.hs_code and x.rebate_rate is None]
+    if not looked_up or not facts.catalogue:
+        return
+    if facts.catalogue == "sample":
+        cat = Catalogue.sample()
+    else:
+        path = Path(facts.catalogue)
+        if not path.is_absolute() and facts.base_dir:
+            path = Path(facts.base_dir) / path
+        try:
+            cat = Catalogue.load(path)
+        except (OSError, LawDataError):  # the report names the catalogue's own problem
+            return
+    first = default().spec(COVERAGE_KEY).first
+    for i, x in looked_up:
+        if cat.resolve(x.hs_code) is None:
+            yield f"exports[{i}].hs_code", f"{x.hs_code} is not in the catalogue {cat.label()}"
+        elif first is not None and x.date < first and cat.lookup(x.hs_code, x.date) is None:
+            yield f"exports[{i}].hs_code", f"no row of the catalogue {cat.label()} for {x.hs_code} covers {x.date}"
 
 
 def parse_text(text: str, fmt: str, source: str = "", *, max_depth: int = MAX_DEPTH) -> ReportInput:
@@ -1127,9 +1164,7 @@ def load(path: str | Path, *, encoding: str | None = None, max_bytes: int = MAX_
         data = _datafile.read_file(p, encoding=encoding, max_bytes=max_bytes, max_depth=max_depth)
     except InputProblems as exc:
         raise ReportInputError(exc.problems, source=str(p)) from None
-    facts = parse_data(data, str(p))
-    object.__setattr__(facts, "base_dir", str(p.parent))
-    return facts
+    return parse_data(data, str(p), base_dir=str(p.parent))
 
 
 # -- the format, described ------------------------------------------------------------
