@@ -28,8 +28,9 @@ from taxcalc.population import compute, generate  # noqa: E402
 SWITCH_YEARS = (2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024)
 
 
-@pytest.mark.parametrize(("year", "n", "seed"), [(2018, 1500, 1), (2019, 1500, 2), (2021, 1500, 3),
-                                                 (2022, 1200, 4), (2023, 1500, 5), (2024, 1000, 6)])
+#: 10,200 synthetic rows (and about 1,200 hypothesis rows and 800 under other laws below).
+@pytest.mark.parametrize(("year", "n", "seed"), [(2018, 1500, 1), (2019, 1500, 2), (2020, 1500, 7), (2021, 1500, 3),
+                                                 (2022, 1200, 4), (2023, 1500, 5), (2024, 1500, 6)])
 def test_synthetic_population_equals_the_scalar_rules(year: int, n: int, seed: int) -> None:
     table = generate(n, year, seed)
     result = compute(table)
