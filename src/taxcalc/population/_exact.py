@@ -50,11 +50,18 @@ def mul_round(x: Int64s, f: Fraction) -> Int64s:
     num, den = f.numerator, f.denominator
     if den == 1:
         return x * np.int64(num)
-    a = np.abs(x) * np.int64(abs(num))
-    q, r = np.divmod(a, np.int64(den))
-    q += (r * 2 >= den).astype(np.int64)
-    negative = (x < 0) != (num < 0)
-    return np.where(negative, -q, q)
+    # half up on the magnitude: floor((2·|a| + den) / (2·den)); 2·|a| fits, as |a| ≤ LIMIT = 2**62
+    a = x * np.int64(num)
+    if a.size == 0 or a.min() >= 0:  # the common case: no sign to restore
+        a *= 2
+        a += den
+        a //= 2 * den
+        return a
+    q = np.abs(a)
+    q *= 2
+    q += den
+    q //= 2 * den
+    return np.where(a < 0, -q, q)
 
 
 def mul_exact_scaled(x: Int64s, f: Fraction, scale: int) -> Int64s:
