@@ -96,7 +96,7 @@ from ..errors import InvalidInput
 from ..explain import Citation, Explained, Formula, Step, later, result
 from ..inputs import Amount, Integer, record, take
 from ..law import Law, LawValue
-from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
+from ..money import CONTEXT, FEN, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
     as_money,
     flag,
@@ -329,14 +329,21 @@ def _tests(
     g = r.figures
     if g is None:
         return ("in_force",)
+    if industrial:
+        e_cap, a_cap = g.employees_ind, g.assets_ind
+    else:
+        e_cap, a_cap = g.employees_other, g.assets_other
+    if (not restricted and income <= g.cap and (employees is None or employees <= e_cap)
+            and (assets is None or assets <= a_cap)):
+        return ()  # every test met (the usual case)
     failed: list[str] = []
     if restricted:
         failed.append("restricted")
     if income > g.cap:
         failed.append("income")
-    if employees is not None and employees > (g.employees_ind if industrial else g.employees_other):
+    if employees is not None and employees > e_cap:
         failed.append("employees")
-    if assets is not None and assets > (g.assets_ind if industrial else g.assets_other):
+    if assets is not None and assets > a_cap:
         failed.append("assets")
     return tuple(failed)
 
@@ -394,7 +401,8 @@ def _assess(
         exact = div(total(CONTEXT.multiply(p.tax, Decimal(len(p.months))) for p in parts), Decimal(len(months)))
         all_failed = tuple(dict.fromkeys(f for p in parts for f in p.failed))
         eligible = any(not p.failed for p in parts)
-    return _Assessment(tuple(parts), eligible, all_failed, exact, round_fen(exact), round_fen(standard_exact))
+    return _Assessment(tuple(parts), eligible, all_failed, exact, CONTEXT.quantize(exact, FEN),  # half up
+                       CONTEXT.quantize(standard_exact, FEN))
 
 
 _MARK = {True: "✓", False: "✗"}
