@@ -296,7 +296,7 @@ def _averages(rows: Sequence[Quarter]) -> tuple[Decimal, Decimal]:
     for q in rows:
         employees += q.employees_start + q.employees_end
         assets = CONTEXT.add(CONTEXT.add(assets, q.assets_start), q.assets_end)
-    return div(Decimal(employees), n2), div(assets, n2)
+    return CONTEXT.divide(Decimal(employees), n2), CONTEXT.divide(assets, n2)
 
 
 def _average_steps(method: LawValue, n: int, emp: Decimal, assets: Decimal) -> tuple[Step, ...]:
