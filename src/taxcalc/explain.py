@@ -178,8 +178,9 @@ class Step:
         cite, line = self.cite, self.line
         if formula:
             text = f"{text} = {formula}"
-        if cite:  # each as str(Citation) writes it
-            text = f"{text} [{'; '.join([f'{c[0]} {c[1]}'.rstrip() for c in cite])}]"
+        if cite:  # each as str(c) writes it (Citation.__str__ in place)
+            shown_cites = [f"{c[0]} {c[1]}".rstrip() if c.__class__ is Citation else str(c) for c in cite]
+            text = f"{text} [{'; '.join(shown_cites)}]"
         if line:
             text = f"{text} ({line})"
         return text
