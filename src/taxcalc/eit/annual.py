@@ -54,7 +54,7 @@ from typing import NamedTuple
 from ..errors import InvalidInput
 from ..explain import Explained, Formula, Step, later, result
 from ..law import Law
-from ..money import CONTEXT, ZERO, round_fen, total
+from ..money import CONTEXT, FEN, ZERO, total
 from ._common import months_operated, signed_yuan, the_law, year_end, yuan
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
@@ -69,6 +69,7 @@ from .small_profit import (
     _read_averaging,
     _read_year_regimes,
 )
+from .small_profit import _Regime as _SmallProfitLaw
 
 __all__ = ["AnnualResult", "REGIMES", "annual"]
 
@@ -195,7 +196,9 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         rate_why = law.memo(_read_rate_step, y, f.hnte_certificates)
     # Rate regimes: the lowest tax of those the enterprise qualifies for (in the order of REGIMES on a tie).
     regimes = law.memo(_read_rates, y, y in f.hnte_rate_years, y in f.tase_years)
-    alternatives = [(r.name, round_fen(CONTEXT.multiply(ti, r.rate))) for r in regimes]  # half up to the fen
+    alternatives = []
+    for r in regimes:  # the tax under each, half up to the fen
+        alternatives.append((r.name, CONTEXT.quantize(CONTEXT.multiply(ti, r.rate), FEN)))
     standard_tax = alternatives[0][1]
     best = 0
     for i in range(1, len(alternatives)):
@@ -204,12 +207,13 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     regime, tax = alternatives[best]
     rate = regimes[best].rate
     rate_step: Step | None = regimes[best].step  # None: the small low-profit relief's own steps show the rate
-    sp = _small_profit(law, f, y, ti, months)
+    segs = law.memo(_read_year_regimes, y, months)  # the small low-profit law of each part of the year
+    sp = _small_profit(law, f, y, ti, months, segs)
     if sp is not None and sp.eligible:
         alternatives.append(("small_profit", sp.tax))
         if sp.tax < tax:
             regime, tax, rate_step = "small_profit", sp.tax, None
-            last = law.memo(_read_year_regimes, y, months)[-1][1].figures
+            last = segs[-1][1].figures
             assert last is not None
             rate = last.rate
     return AnnualResult(
@@ -283,14 +287,23 @@ _REGIME_LABEL_ZH = {r: f"适用税率方式：{zh}（取税额最低者，不叠
 _REGIME_LABEL_EN = {r: f"rate regime: {r} (the lowest tax; not combined)" for r in _REGIME_ZH}
 
 
-def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...]) -> SmallProfit | None:
-    """The small low-profit test, when the relief could apply; ``None`` when it plainly cannot."""
-    segs = law.memo(_read_year_regimes, y, months)
-    figures = [r.figures for _, r in segs if r.figures is not None]
-    if not figures:  # the relief is not in force in any month of the year
+def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...],
+                  segs: tuple[tuple[tuple[int, ...], _SmallProfitLaw], ...]) -> SmallProfit | None:
+    """The small low-profit test, when the relief could apply; ``None`` when it plainly cannot.
+
+    ``segs`` is the law of the relief in each part of the year (``_read_year_regimes``).
+    """
+    in_force = False
+    above = True  # above the income cap in every part of the year in which the relief is in force
+    for _, r in segs:
+        g = r.figures
+        if g is not None:
+            in_force = True
+            if ti <= g.cap:
+                above = False
+    if not in_force:  # the relief is not in force in any month of the year
         return None
     industrial = bool(f.industrial)
-    above = all(ti > g.cap for g in figures)
     if len(segs) > 1 and (f.restricted or above):  # not eligible whatever the size: the size is not tested
         return _in_annual(segs, y, ti, months, None, None, industrial=industrial, restricted=f.restricted,
                           averaged=None)
