@@ -51,7 +51,7 @@ def mul_round(x: Int64s, f: Fraction) -> Int64s:
     if den == 1:
         return x * np.int64(num)
     # half up on the magnitude: floor((2·|a| + den) / (2·den)); 2·|a| fits, as |a| ≤ LIMIT = 2**62
-    a = x * np.int64(num)
+    a: Int64s = x * np.int64(num)
     if a.size == 0 or a.min() >= 0:  # the common case: no sign to restore
         a *= 2
         a += den
