@@ -1,6 +1,7 @@
 """Benchmark the enterprise income tax rules: the full annual computation of one enterprise, and its parts.
 
-Run: ``python benchmarks/bench_eit.py`` (``--bars``: the ratios only).  Figures are recorded in
+Run: ``python benchmarks/bench_eit.py`` (``--bars``: the ratios only; ``--calls``: the function calls per
+call of each timed function, which do not depend on the machine's load).  Figures are recorded in
 docs/performance/eit.md.
 
 Two enterprises: (a) a small low-profit enterprise of 2018 (profit, adjustments,
@@ -13,10 +14,12 @@ low-profit relief — every line of the computation, with its explanation steps.
 
 from __future__ import annotations
 
+import cProfile
 import dataclasses
 import datetime
 import decimal
 import json
+import pstats
 import sys
 import time
 from decimal import Decimal
@@ -224,7 +227,39 @@ def bare_annual(f: EnterpriseYear, law: dict[str, Any]) -> tuple[Decimal, ...]:
         return before, used, ti, tax, standard - tax
 
 
+def calls_per_call(fn: Any, number: int = 200) -> float:
+    """Function calls (Python functions and built-ins, as :mod:`cProfile` counts them) per call of ``fn``.
+
+    Unlike a time, the count does not depend on the load of the machine: on a shared
+    machine it shows what a change removed when the times cannot.
+    """
+    fn()  # warm up: the law's values of the year, read once
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(number):
+        fn()
+    profile.disable()
+    return (pstats.Stats(profile).total_calls - number) / number  # less the calls of fn itself
+
+
+def print_calls() -> None:
+    """``--calls``: function calls per call of each timed function (load-independent)."""
+    s, s_mapping, f, mapping = small(), small_mapping(), sample(), sample_mapping()
+    for name, fn in (
+        ("(a) annual()", lambda: annual(s)), ("(a) annual().explain()", lambda: annual(s).explain()),
+        ("(a) EnterpriseYear.from_mapping()", lambda: EnterpriseYear.from_mapping(s_mapping)),
+        ("(a) benefit()", lambda: benefit(s)),
+        ("(b) annual()", lambda: annual(f)), ("(b) annual().explain()", lambda: annual(f).explain()),
+        ("(b) EnterpriseYear.from_mapping()", lambda: EnterpriseYear.from_mapping(mapping)),
+        ("(b) benefit()", lambda: benefit(f)),
+    ):
+        print(f"{name:<36} {calls_per_call(fn):7.0f} calls")
+
+
 def main() -> None:
+    if "--calls" in sys.argv[1:]:
+        print_calls()
+        return
     start = time.perf_counter()
     default()
     print(f"load the law data: {(time.perf_counter() - start) * 1e3:.1f} ms")

@@ -121,7 +121,7 @@ def test_every_problem_of_a_mapping_is_reported_with_its_path():
 
 def test_the_enterprise_year_is_read_as_every_input_record():
     rule = rules.get("eit.annual")
-    assert rule.reader == "taxcalc.inputs.parse" and rule.load().reader is None
+    assert rule.reader == "taxcalc.inputs.parse"
     with pytest.raises(InputProblems) as info:
         rule.read({"year": 2018, "profit": "1", "employes": 3})
     assert info.value.problems[0].path == "employes"

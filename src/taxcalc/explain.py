@@ -162,21 +162,27 @@ class Step:
     def render(self, lang: str = "zh") -> str:
         """One line: label, value, formula and citations."""
         value = self.value
-        if lang == "zh":
-            text = self.zh if value is None else f"{self.zh}：{format_value(value, self.unit, lang)}"
+        if value is None:
+            text = self.zh if lang == "zh" else self.en
         else:
-            text = self.en if value is None else f"{self.en}: {format_value(value, self.unit, lang)}"
+            if value.__class__ is Decimal and self.unit == "yuan":  # most values: an amount (as format_value)
+                shown = f"{value:,.2f}" if value == CONTEXT.quantize(value, _FEN) else f"{value:,}"
+            else:
+                shown = format_value(value, self.unit, lang)
+            text = f"{self.zh}：{shown}" if lang == "zh" else f"{self.en}: {shown}"
         f = self._formula
-        if isinstance(f, str):
+        if f.__class__ is str:
             formula = (self._formula_zh or f) if lang == "zh" else f
         else:
-            formula = f.write(lang, *f.args)
+            formula = f.write(lang, *f.args)  # type: ignore[union-attr]
+        cite, line = self.cite, self.line
         if formula:
-            text += f" = {formula}"
-        if self.cite:
-            text += " [" + "; ".join([str(c) for c in self.cite]) + "]"
-        if self.line:
-            text += f" ({self.line})"
+            text = f"{text} = {formula}"
+        if cite:  # each as str(c) writes it (Citation.__str__ in place)
+            shown_cites = [f"{c[0]} {c[1]}".rstrip() if c.__class__ is Citation else str(c) for c in cite]
+            text = f"{text} [{'; '.join(shown_cites)}]"
+        if line:
+            text = f"{text} ({line})"
         return text
 
     def as_dict(self) -> dict[str, Any]:

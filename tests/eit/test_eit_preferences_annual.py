@@ -7,6 +7,7 @@ the tax)."""
 from __future__ import annotations
 
 import datetime as _dt
+import pickle
 from decimal import Decimal
 
 import pytest
@@ -32,6 +33,8 @@ def venture(day: _dt.date, amount: str = "1000000") -> dict[str, str]:
 def test_without_the_new_facts_the_result_is_as_before():
     f = EnterpriseYear(2019, profit=P("9000000"), **BIG)
     r = annual(f)
+    assert "income_reduction" not in r.as_dict() and "wages" not in repr(f)
+    assert [p.id for p in benefit(f).policies][-1] == "loss_8_years_2020"  # the policies of optional facts: when given
     assert (r.income_reduction, r.education, r.tech_transfer) == (0, None, None)
     assert r.tax == P("2250000.00")
     assert not [s for s in r.steps if s.name.startswith(("education.", "tech_transfer.", "annual.income_reduction"))]
@@ -61,6 +64,8 @@ def test_the_transfer_income_is_taken_off_before_the_losses():
     r = annual(f)
     assert (r.income_reduction, r.losses_used, r.taxable_income) == (P("5500000.00"), P("1000000"), P("2500000.00"))
     assert r.step("annual.income_reduction").value == P("5500000.00")
+    copy = pickle.loads(pickle.dumps(r))
+    assert copy == r and copy.income_reduction == r.income_reduction and copy.explain("en") == r.explain("en")
     assert str(r.step("tech_transfer.exempt").cite[0]) == "国务院令第512号 第九十条"
 
 

@@ -23,7 +23,8 @@ from ..errors import TaxcalcError
 __all__ = ["main"]
 
 #: Sub-commands, in the order ``taxcalc --help`` lists them.
-SUBCOMMANDS: tuple[str, ...] = ("report", "law", "rules", "vat", "eit", "export", "env", "jsonl", "serve")
+SUBCOMMANDS: tuple[str, ...] = ("report", "law", "rules", "vat", "eit", "export", "env", "jsonl", "serve",
+                                "population")
 
 #: The hand-written sub-commands: their one-line help and their description.
 HAND_WRITTEN: dict[str, tuple[str, str]] = {
@@ -56,6 +57,11 @@ HAND_WRITTEN: dict[str, tuple[str, str]] = {
         "Serve the rules, the report and the law over HTTP, with an OpenAPI document at /openapi.json.  "
         "Binds 127.0.0.1 unless --host is given; any other address needs a bearer token.  Needs "
         "pip install 'taxcalc-cn[server]'.",
+    ),
+    "population": (
+        "populations: the income tax and the saving of every policy for a table of enterprise-years",
+        "Compute a table of enterprise-years (Parquet or CSV; the columns of docs/population.md), or "
+        "generate a synthetic one.  Needs the optional extra taxcalc-cn[population].",
     ),
 }
 

@@ -60,7 +60,7 @@ from typing import NamedTuple
 from ..errors import InvalidInput
 from ..explain import Explained, Formula, Step, later, result
 from ..law import Law
-from ..money import CONTEXT, ZERO, round_fen, total
+from ..money import CONTEXT, FEN, ZERO, total
 from ._common import months_operated, signed_yuan, the_law, year_end, yuan
 from .employee_education import EmployeeEducation, employee_education
 from .equipment import EquipmentYear, _asset_year
@@ -77,6 +77,7 @@ from .small_profit import (
     _read_averaging,
     _read_year_regimes,
 )
+from .small_profit import _Regime as _SmallProfitLaw
 from .tech_transfer import TechTransfer, tech_transfer
 from .venture import VentureCapital, venture_capital
 
@@ -119,17 +120,69 @@ class AnnualResult(Explained):
     equipment: tuple[EquipmentYear, ...]
     losses: LossYear
     small_profit: SmallProfit | None
-    #: Income taken off before losses (所得减免, A107020): technology-transfer income (0 when none).
-    income_reduction: Decimal
-    #: The employee education cap (``None`` when no education expenses are given).
-    education: EmployeeEducation | None
-    #: The technology-transfer relief (``None`` when no transfers are given).
-    tech_transfer: TechTransfer | None
-    #: The venture-capital deduction after the losses (``None`` when no investments are given).
-    venture: VentureCapital | None
-    #: The holiday of each project given (三免三减半), in the order given.
-    projects: tuple[ProjectHoliday, ...]
     steps: tuple[Step, ...]
+
+    # The preferences of the optional facts (wages and education expenses, technology
+    # transfers, venture investments, projects) are read as properties, not fields, so the
+    # result of an enterprise year without them is field for field what it was; their
+    # figures are in the steps (``education.*``, ``tech_transfer.*``, ``projects[i].*``,
+    # ``annual.income_reduction``, ``venture.*``).
+
+    @property
+    def income_reduction(self) -> Decimal:
+        """Income taken off before the losses (所得减免, A107020): technology transfers and projects (0 when none)."""
+        return self._preferences.income_reduction
+
+    @property
+    def education(self) -> EmployeeEducation | None:
+        """The employee education cap (``None`` when no education expenses are given)."""
+        return self._preferences.education
+
+    @property
+    def tech_transfer(self) -> TechTransfer | None:
+        """The technology-transfer relief (``None`` when no transfers are given)."""
+        return self._preferences.tech_transfer
+
+    @property
+    def venture(self) -> VentureCapital | None:
+        """The venture-capital deduction after the losses (``None`` when no investments are given)."""
+        return self._preferences.venture
+
+    @property
+    def projects(self) -> tuple[ProjectHoliday, ...]:
+        """The holiday of each project given (三免三减半), in the order given."""
+        return self._preferences.projects
+
+    @property
+    def _preferences(self) -> _Preferences:
+        found: _Preferences = self.__dict__.get("_preferences_given", _NO_PREFERENCES)
+        return found
+
+
+class _Preferences(NamedTuple):
+    """What the optional facts of :class:`~taxcalc.eit.EnterpriseYear` added to a year."""
+
+    income_reduction: Decimal
+    education: EmployeeEducation | None
+    tech_transfer: TechTransfer | None
+    venture: VentureCapital | None
+    projects: tuple[ProjectHoliday, ...]
+
+
+_NO_PREFERENCES = _Preferences(ZERO, None, None, None, ())
+_result_state = AnnualResult.__getstate__
+
+
+def _state(self: AnnualResult) -> dict[str, object]:
+    """The fields (as :func:`taxcalc.explain.result` pickles them) and the preferences of the optional facts."""
+    state: dict[str, object] = {**_result_state(self)}  # type: ignore[dict-item]
+    given = self.__dict__.get("_preferences_given")
+    if given is not None:
+        state["_preferences_given"] = given
+    return state
+
+
+setattr(AnnualResult, "__getstate__", _state)  # noqa: B010  (a pickled result keeps its preferences)
 
 
 class _Regime(NamedTuple):
@@ -251,7 +304,9 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         rate_why = law.memo(_read_rate_step, y, f.hnte_certificates)
     # Rate regimes: the lowest tax of those the enterprise qualifies for (in the order of REGIMES on a tie).
     regimes = law.memo(_read_rates, y, y in f.hnte_rate_years, y in f.tase_years)
-    alternatives = [(r.name, round_fen(CONTEXT.multiply(ti, r.rate))) for r in regimes]  # half up to the fen
+    alternatives = []
+    for r in regimes:  # the tax under each, half up to the fen
+        alternatives.append((r.name, CONTEXT.quantize(CONTEXT.multiply(ti, r.rate), FEN)))
     standard_tax = alternatives[0][1]
     best = 0
     for i in range(1, len(alternatives)):
@@ -260,20 +315,24 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     regime, tax = alternatives[best]
     rate = regimes[best].rate
     rate_step: Step | None = regimes[best].step  # None: the small low-profit relief's own steps show the rate
-    sp = _small_profit(law, f, y, ti, months)
+    segs = law.memo(_read_year_regimes, y, months)  # the small low-profit law of each part of the year
+    sp = _small_profit(law, f, y, ti, months, segs)
     if sp is not None and sp.eligible:
         alternatives.append(("small_profit", sp.tax))
         if sp.tax < tax:
             regime, tax, rate_step = "small_profit", sp.tax, None
-            last = law.memo(_read_year_regimes, y, months)[-1][1].figures
+            last = segs[-1][1].figures
             assert last is not None
             rate = last.rate
-    return AnnualResult(
+    out = AnnualResult(
         y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
         standard_tax, tax, CONTEXT.subtract(standard_tax, tax), tuple(alternatives), losses.new_loss, losses.carried,
-        rd, tuple(eq_years), losses, sp, cut, edu, tt, vc, holidays,
+        rd, tuple(eq_years), losses, sp,
         later(_steps, bool(f.rd.projects or f.rd.intangibles), whys, rate_why, rate_step),
     )
+    if edu is not None or tt is not None or vc is not None or holidays:
+        out.__dict__["_preferences_given"] = _Preferences(cut, edu, tt, vc, holidays)
+    return out
 
 
 def _steps(r: AnnualResult, rd_shown: bool, whys: list[Step], rate_why: Step | None,  # noqa: FBT001
@@ -358,14 +417,23 @@ _REGIME_LABEL_ZH = {r: f"适用税率方式：{zh}（取税额最低者，不叠
 _REGIME_LABEL_EN = {r: f"rate regime: {r} (the lowest tax; not combined)" for r in _REGIME_ZH}
 
 
-def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...]) -> SmallProfit | None:
-    """The small low-profit test, when the relief could apply; ``None`` when it plainly cannot."""
-    segs = law.memo(_read_year_regimes, y, months)
-    figures = [r.figures for _, r in segs if r.figures is not None]
-    if not figures:  # the relief is not in force in any month of the year
+def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...],
+                  segs: tuple[tuple[tuple[int, ...], _SmallProfitLaw], ...]) -> SmallProfit | None:
+    """The small low-profit test, when the relief could apply; ``None`` when it plainly cannot.
+
+    ``segs`` is the law of the relief in each part of the year (``_read_year_regimes``).
+    """
+    in_force = False
+    above = True  # above the income cap in every part of the year in which the relief is in force
+    for _, r in segs:
+        g = r.figures
+        if g is not None:
+            in_force = True
+            if ti <= g.cap:
+                above = False
+    if not in_force:  # the relief is not in force in any month of the year
         return None
     industrial = bool(f.industrial)
-    above = all(ti > g.cap for g in figures)
     if len(segs) > 1 and (f.restricted or above):  # not eligible whatever the size: the size is not tested
         return _in_annual(segs, y, ti, months, None, None, industrial=industrial, restricted=f.restricted,
                           averaged=None)

@@ -340,6 +340,21 @@ def _cannot_change(p: Policy, facts: EnterpriseYear, result: AnnualResult) -> bo
     return False
 
 
+#: The policies of optional facts, listed by default only when the facts are given (so that the
+#: benefit of an enterprise year without them is as it was).
+_OF_FACTS = {
+    "employee_education_8pct": lambda f: f.education_expenses is not None,
+    "tech_transfer": lambda f: bool(f.tech_transfers),
+    "project_holiday": lambda f: bool(f.projects),
+    "venture_capital": lambda f: bool(f.venture_investments or f.venture_brought_forward),
+}
+
+
+def _by_default(facts: EnterpriseYear) -> list[Policy]:
+    """The policies :func:`benefit` lists when none are named: all, those of optional facts when given."""
+    return [p for p in POLICIES.values() if p.id not in _OF_FACTS or _OF_FACTS[p.id](facts)]
+
+
 def _minus_formula(lang: str, without: Decimal, tax: Decimal) -> str:
     return f"{yuan(without)} − {yuan(tax)}"
 
@@ -354,10 +369,12 @@ def benefit(
     """The tax of ``facts`` under ``law``, and the saving each policy brings.
 
     ``policies`` are ids of :data:`POLICIES` or :class:`Policy` objects (default:
-    all); ``known_on`` also compares with the law as known on that day.
+    all, the four of optional facts — ``employee_education_8pct``, ``tech_transfer``,
+    ``project_holiday``, ``venture_capital`` — only when their facts are given);
+    ``known_on`` also compares with the law as known on that day.
     """
     law = the_law(law)
-    chosen = [_policy(p) for p in (POLICIES.values() if policies is None else policies)]
+    chosen = [_policy(p) for p in (_by_default(facts) if policies is None else policies)]
     day = None if known_on is None else date_arg(known_on, "known_on")
     result = annual(facts, law=law)
     tax = result.tax

@@ -207,20 +207,24 @@ class EnterpriseYear:
                                                                    HnteCertificate, max_items=MAX_ROWS)] = ()
     tech_sme_registrations: Annotated[tuple[TechSmeRegistration, ...], Rows(
         "technology-based SME registrations", TechSmeRegistration, max_items=MAX_ROWS)] = ()
+    # The optional facts of the preferences below are left out of the repr, which is as it was without them.
     wages: Annotated[Decimal | None, Amount("wages and salaries of the year (工资薪金总额), for the employee "
-                                            "education cap")] = None
+                                            "education cap")] = field(default=None, repr=False)
     education_expenses: Annotated[Decimal | None, Amount("employee education expenses of the year "
-                                                         "(职工教育经费支出), in the profit")] = None
+                                                         "(职工教育经费支出), in the profit")] = field(
+        default=None, repr=False)
     education_brought_forward: Annotated[Decimal, Amount("employee education expenses carried forward from "
-                                                         "earlier years")] = _ZERO
+                                                         "earlier years")] = field(default=_ZERO, repr=False)
     tech_transfers: Annotated[tuple[TechnologyTransfer, ...], Rows(
-        "technology transfers of the year (技术转让所得)", TechnologyTransfer, max_items=MAX_ROWS)] = ()
+        "technology transfers of the year (技术转让所得)", TechnologyTransfer, max_items=MAX_ROWS)] = field(
+        default=(), repr=False)
     venture_investments: Annotated[tuple[VentureInvestment, ...], Rows(
-        "a venture-capital enterprise's equity investments (创业投资)", VentureInvestment, max_items=MAX_ROWS)] = ()
+        "a venture-capital enterprise's equity investments (创业投资)", VentureInvestment, max_items=MAX_ROWS)] = field(
+        default=(), repr=False)
     venture_brought_forward: Annotated[Decimal, Amount("venture-capital deduction carried forward from earlier "
-                                                       "years")] = _ZERO
+                                                       "years")] = field(default=_ZERO, repr=False)
     projects: Annotated[tuple[Project, ...], Rows("public-infrastructure and environmental projects (三免三减半)",
-                                                  Project, max_items=MAX_ROWS)] = ()
+                                                  Project, max_items=MAX_ROWS)] = field(default=(), repr=False)
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given (computed once, when the record is made); ``None`` when not given.
     size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)

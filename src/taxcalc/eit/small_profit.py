@@ -90,13 +90,13 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple, TypeAlias
 
 from ..errors import InvalidInput
 from ..explain import Citation, Explained, Formula, Step, later, result
 from ..inputs import Amount, Integer, record, take
 from ..law import Law, LawValue
-from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
+from ..money import CONTEXT, FEN, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
     as_money,
     flag,
@@ -296,7 +296,7 @@ def _averages(rows: Sequence[Quarter]) -> tuple[Decimal, Decimal]:
     for q in rows:
         employees += q.employees_start + q.employees_end
         assets = CONTEXT.add(CONTEXT.add(assets, q.assets_start), q.assets_end)
-    return div(Decimal(employees), n2), div(assets, n2)
+    return CONTEXT.divide(Decimal(employees), n2), CONTEXT.divide(assets, n2)
 
 
 def _average_steps(method: LawValue, n: int, emp: Decimal, assets: Decimal) -> tuple[Step, ...]:
@@ -329,14 +329,21 @@ def _tests(
     g = r.figures
     if g is None:
         return ("in_force",)
+    if industrial:
+        e_cap, a_cap = g.employees_ind, g.assets_ind
+    else:
+        e_cap, a_cap = g.employees_other, g.assets_other
+    if (not restricted and income <= g.cap and (employees is None or employees <= e_cap)
+            and (assets is None or assets <= a_cap)):
+        return ()  # every test met (the usual case)
     failed: list[str] = []
     if restricted:
         failed.append("restricted")
     if income > g.cap:
         failed.append("income")
-    if employees is not None and employees > (g.employees_ind if industrial else g.employees_other):
+    if employees is not None and employees > e_cap:
         failed.append("employees")
-    if assets is not None and assets > (g.assets_ind if industrial else g.assets_other):
+    if assets is not None and assets > a_cap:
         failed.append("assets")
     return tuple(failed)
 
@@ -359,13 +366,10 @@ class _Part(NamedTuple):
     tax: Decimal  # exact: the whole year's income under this part's law
 
 
-class _Assessment(NamedTuple):
-    parts: tuple[_Part, ...]
-    eligible: bool
-    failed: tuple[str, ...]
-    exact: Decimal  # the tax before rounding (apportioned where the law changed inside the year)
-    tax: Decimal
-    standard_tax: Decimal
+#: What :func:`_assess` finds: ``(parts, eligible, failed, exact, tax, standard_tax)`` — the parts of the
+#: year, whether the relief applies, the tests not met, the tax before rounding (apportioned where the law
+#: changed inside the year), the tax and the standard tax rounded to the fen.
+_Assessment: TypeAlias = tuple[tuple[_Part, ...], bool, tuple[str, ...], Decimal, Decimal, Decimal]
 
 
 def _assess(
@@ -394,7 +398,8 @@ def _assess(
         exact = div(total(CONTEXT.multiply(p.tax, Decimal(len(p.months))) for p in parts), Decimal(len(months)))
         all_failed = tuple(dict.fromkeys(f for p in parts for f in p.failed))
         eligible = any(not p.failed for p in parts)
-    return _Assessment(tuple(parts), eligible, all_failed, exact, round_fen(exact), round_fen(standard_exact))
+    return (tuple(parts), eligible, all_failed, exact, CONTEXT.quantize(exact, FEN),  # half up to the fen
+            CONTEXT.quantize(standard_exact, FEN))
 
 
 _MARK = {True: "✓", False: "✗"}
@@ -560,8 +565,8 @@ def _compute(
 ) -> SmallProfit:
     """The rule on its own: every test and the tax, a step each."""
     segs = law.memo(_read_year_regimes, y, months)
-    a = _assess(segs, ti, months, emp, ast, industrial=industrial, restricted=restricted)
-    parts = a.parts
+    parts, eligible, failed, exact, tax, standard_tax = _assess(segs, ti, months, emp, ast, industrial=industrial,
+                                                                restricted=restricted)
     standard = parts[-1].regime.standard
     std_rate = _d(standard)
     steps: list[Step] = [*avg_steps, Step("small_profit.income", "年度应纳税所得额", "taxable income of the year", ti,
@@ -570,16 +575,15 @@ def _compute(
         steps.extend(_part_steps(ti, parts[0], "", emp, ast, industrial=industrial, restricted=restricted))
     else:
         steps.extend(_parts_steps(y, ti, months, parts, emp, ast, industrial=industrial, restricted=restricted,
-                                  exact=a.exact))
-    eligible, tax = a.eligible, a.tax
-    relief = CONTEXT.subtract(a.standard_tax, tax)
+                                  exact=exact))
+    relief = CONTEXT.subtract(standard_tax, tax)
     steps.append(standard.step("small_profit.standard_rate", "基本税率", "standard rate"))
     steps.append(Step("small_profit.tax", "应纳所得税额" if eligible else "应纳所得税额（不享受优惠，按基本税率）",
                       "tax" if eligible else "tax (no relief: standard rate)", tax, "yuan",
                       "", (), "A107040" if eligible else ""))
     steps.append(Step("small_profit.relief", "减免所得税额", "tax relief", relief, "yuan",
                       Formula(_relief_formula, (ti, std_rate, tax)), (), "A107040"))
-    return SmallProfit(y, ti, eligible, a.failed, emp, ast, industrial, tax, a.standard_tax, relief, tuple(steps))
+    return SmallProfit(y, ti, eligible, failed, emp, ast, industrial, tax, standard_tax, relief, tuple(steps))
 
 
 def _tests_formula(lang: str, ti: Decimal, cap: Decimal, size: tuple[Decimal, int, Decimal, Decimal] | None,
@@ -621,27 +625,28 @@ def _in_annual(
     fuller, as the annual return shows them.  A year whose law changes inside it
     is explained part by part (with the quarterly averages when given).
     """
-    a = _assess(segs, ti, months, emp, ast, industrial=industrial, restricted=restricted)
-    if len(a.parts) > 1:
-        return SmallProfit(y, ti, a.eligible, a.failed, emp, ast, industrial, a.tax, a.standard_tax,
-                           CONTEXT.subtract(a.standard_tax, a.tax),
-                           later(_parts_in_annual_steps, months, a, averaged, restricted))
-    part = a.parts[0]
+    parts, eligible, failed, exact, tax, standard_tax = _assess(segs, ti, months, emp, ast, industrial=industrial,
+                                                                restricted=restricted)
+    if len(parts) > 1:
+        return SmallProfit(y, ti, eligible, failed, emp, ast, industrial, tax, standard_tax,
+                           CONTEXT.subtract(standard_tax, tax),
+                           later(_parts_in_annual_steps, months, parts, exact, averaged, restricted))
+    part = parts[0]
     if part.failed:  # not eligible (or not in force): the standard tax, no relief
-        return SmallProfit(y, ti, a.eligible, part.failed, emp, ast, industrial, a.standard_tax, a.standard_tax,
+        return SmallProfit(y, ti, eligible, part.failed, emp, ast, industrial, standard_tax, standard_tax,
                            ZERO, later(_part_in_annual_steps, part, averaged, restricted))
-    return SmallProfit(y, ti, a.eligible, (), emp, ast, industrial, a.tax, a.standard_tax,
-                       CONTEXT.subtract(a.standard_tax, a.tax), later(_part_in_annual_steps, part, averaged, restricted))
+    return SmallProfit(y, ti, eligible, (), emp, ast, industrial, tax, standard_tax,
+                       CONTEXT.subtract(standard_tax, tax), later(_part_in_annual_steps, part, averaged, restricted))
 
 
-def _parts_in_annual_steps(s: SmallProfit, months: tuple[int, ...], a: _Assessment, averaged: LawValue | None,
-                           restricted: bool) -> list[Step]:  # noqa: FBT001
+def _parts_in_annual_steps(s: SmallProfit, months: tuple[int, ...], parts: tuple[_Part, ...], exact: Decimal,
+                           averaged: LawValue | None, restricted: bool) -> list[Step]:  # noqa: FBT001
     """The steps of a year whose law changed inside it, inside the annual computation (written when first read)."""
     emp, ast = s.employees, s.assets
     avg = () if averaged is None or emp is None or ast is None else _average_steps(
         averaged, _quarters_operated(months), emp, ast)
-    return [*avg, *_parts_steps(s.year, s.income, months, a.parts, emp, ast, industrial=s.industrial,
-                                restricted=restricted, exact=a.exact)]
+    return [*avg, *_parts_steps(s.year, s.income, months, parts, emp, ast, industrial=s.industrial,
+                                restricted=restricted, exact=exact)]
 
 
 def _part_in_annual_steps(s: SmallProfit, part: _Part, averaged: LawValue | None,

@@ -52,10 +52,11 @@ import difflib
 import sys
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import Any, NamedTuple, TypeVar, dataclass_transform, overload
 
 from ..errors import InputProblems, InvalidInput, NotMoney, Problem
-from .fields import BAD, Field, shown
+from .fields import BAD, Amount, Field, Integer, Year, shown
 
 __all__ = ["Nested", "Rows", "json_schema", "parse", "read", "record", "spec", "take"]
 
@@ -168,6 +169,10 @@ class _Spec(NamedTuple):
     values: dict[str, Any]
     #: The fields whose default is a factory (called for each record).
     factories: tuple[tuple[str, Callable[[], Any]], ...]
+    #: The whole-number fields by name, with their range: a Python ``int`` in it is taken as it is.
+    int_ranges: dict[str, tuple[int, int]]
+    #: The amounts that may be zero: a string of at most 16 ASCII digits is one ``Decimal``.
+    digit_amounts: frozenset[str]
 
 
 def _post_init(self: Any) -> None:
@@ -251,7 +256,12 @@ def _spec(cls: type[Any]) -> _Spec:
                  frozenset(f.name for f in fields if f.required),
                  {f.name: (f.field.take, None if f.required else f.default) for f in order}, tuple(read_first),
                  {f.name: f.default for f in fields if not f.required and not callable(f.default)},
-                 tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)))
+                 tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)),
+                 # The values that Field.take of these kinds returns at once, taken without the call:
+                 {f.name: (f.field.minimum, f.field.maximum) for f in fields
+                  if isinstance(f.field, Integer) and type(f.field) in (Integer, Year)},
+                 frozenset(f.name for f in fields
+                           if type(f.field) is Amount and f.field.sign in ("any", "nonnegative")))
     type.__setattr__(cls, "__taxcalc_record__", made)
     return made
 
@@ -330,20 +340,20 @@ def _take(cls: type[R], data: object) -> R:
     s = cls.__dict__.get("__taxcalc_record__") or _spec(cls)
     if type(data) is not dict and not isinstance(data, Mapping):
         raise InvalidInput("", f"must be a table of fields (got {type(data).__name__})")
-    names = s.names
+    (_fields, names, checks, _order, required, derive, checked, required_names, by_name, first, defaults,
+     factories, int_ranges, digit_amounts) = s  # the table in one go
     if not names.issuperset(data):
         name = next(n for n in data if n not in names)
         near = difflib.get_close_matches(str(name), sorted(names), n=1)
         hint = f"did you mean {near[0]!r}?" if near else f"expected one of: {', '.join(f.name for f in s.fields)}"
         raise InvalidInput(str(name), f"unknown field; {hint}")
-    if not s.required_names.issubset(data):
-        missing = [n for n in s.required if n not in data]
+    if not required_names.issubset(data):
+        missing = [n for n in required if n not in data]
         also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
         raise InvalidInput(missing[0], f"missing (required){also}")
-    values = s.values.copy()
-    for name, factory in s.factories:
+    values = defaults.copy()
+    for name, factory in factories:
         values[name] = factory()
-    by_name, first = s.by_name, s.first
     if first:
         for name in first:
             if name in data:
@@ -353,14 +363,24 @@ def _take(cls: type[R], data: object) -> R:
     for name, value in data.items():  # the others in the order given
         if first and name in first:
             continue
+        kind = value.__class__
+        if kind is str:  # an amount of digits alone, as a file writes it: as Amount.take reads it
+            if name in digit_amounts and value.isdigit() and value.isascii() and len(value) <= 16:
+                values[name] = Decimal(value)
+                continue
+        elif kind is int and name in int_ranges:  # a whole number in its range: as Integer.take returns it
+            low, high = int_ranges[name]
+            if low <= value <= high:
+                values[name] = value
+                continue
         take_, default = by_name[name]
         values[name] = None if value is None and default is None else take_(value, name)
-    if s.checked:
+    if checked:
         obj = object.__new__(cls)
         object.__setattr__(obj, "__dict__", values)
     else:  # a slotted record: its constructor checks nothing
         obj = cls(**values)
-    if s.checks is not None or s.derive is not None:
+    if checks is not None or derive is not None:
         _finish(obj, s, "")
     return obj
 

@@ -80,8 +80,8 @@ class Rule(NamedTuple):
     * ``from_file`` — the command takes the input as a JSON or TOML file (inputs with
       lists of tables);
     * ``covers`` — the public functions the rule stands for;
-    * ``reader`` — how a mapping is read: ``"taxcalc.inputs.parse"``, or the reused
-      record's own reader, e.g. ``"EnterpriseYear.from_mapping"``.
+    * ``reader`` — how a mapping is read: ``"taxcalc.inputs.parse"`` for every rule (kept in
+      the published registry so that a reader of it knows).
     """
 
     id: str

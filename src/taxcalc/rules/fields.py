@@ -1,5 +1,5 @@
 """Field kinds the rules' input models need beyond :mod:`taxcalc.inputs`: lists of amounts
-and of names, tax years, and a bridge to the records that read themselves (``from_mapping``).
+and of names, and tax years.
 
 Each is a :class:`taxcalc.inputs.Field`: it reads a JSON or TOML value with every
 problem at its path, and publishes the JSON Schema of what it reads.
@@ -18,31 +18,13 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..errors import InvalidInput, NotMoney, Problem
-from ..inputs import BAD, Amount, Choice, Field, FloatLiteral, Integer, Integers, ListOf
+from ..errors import Problem
+from ..inputs import BAD, Amount, Choice, Field, Integer, Integers, ListOf
 from ..inputs.fields import shown
 
-__all__ = ["Amounts", "Factor", "Names", "Table", "Tables", "Year", "Years", "floats"]
+__all__ = ["Amounts", "Factor", "Names", "Year", "Years"]
 
 _FIRST_YEAR, _LAST_YEAR = 1950, 2200  # as taxcalc.eit's tax_year accepts
-
-
-def floats(data: object, path: str = "") -> list[Problem]:
-    """A problem for every number written with a point or an exponent in ``data`` (a parsed
-    document): money is never a float.  For the records that read themselves, which
-    would otherwise not know what was written.
-
-    >>> from taxcalc.inputs import FloatLiteral
-    >>> floats({"rd": {"projects": [{"other": FloatLiteral("1.5")}]}})
-    [Problem(path='rd.projects[0].other', reason='a float is not money; write "1.5" (a string)')]
-    """
-    if isinstance(data, FloatLiteral):
-        return [Problem(path, f'a float is not money; write "{data.text}" (a string)')]
-    if isinstance(data, dict):
-        return [p for k, v in data.items() for p in floats(v, f"{path}.{k}" if path else str(k))]
-    if isinstance(data, list):
-        return [p for i, v in enumerate(data) for p in floats(v, f"{path}[{i}]")]
-    return []
 
 
 class Year(Integer):
@@ -80,52 +62,6 @@ class Names(ListOf):
     def options(self) -> tuple[str, ...]:
         """The names accepted."""
         return self.item.options  # type: ignore[no-any-return,attr-defined]
-
-
-class Table(Field):
-    """A table read by a library record's own ``from_mapping`` (e.g. ``RdFacts``); its schema is
-    derived from the record's fields."""
-
-    kind = "table"
-
-    def __init__(self, doc: str, cls: type[Any]) -> None:
-        super().__init__(doc)
-        self.cls = cls
-
-    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
-        if isinstance(raw, self.cls):
-            return raw
-        found = floats(raw, path)
-        if found:
-            problems.extend(found)
-            return BAD
-        try:
-            return self.cls.from_mapping(raw, path)
-        except (InvalidInput, NotMoney) as exc:
-            problems.append(Problem(exc.field, exc.reason))
-            return BAD
-
-    def _schema(self) -> dict[str, Any]:
-        from .protocol import dataclass_schema
-
-        return dataclass_schema(self.cls, inputs=True)
-
-
-class Tables(Table):
-    """A list of tables, each read by the record's own ``from_mapping``; read as a tuple."""
-
-    kind = "tables"
-
-    def _read(self, raw: object, path: str, problems: list[Problem]) -> Any:
-        if not isinstance(raw, list | tuple):
-            problems.append(Problem(path, f"must be a list of tables (got {shown(raw)})"))
-            return BAD
-        before = len(problems)
-        rows = [super(Tables, self)._read(item, f"{path}[{i}]", problems) for i, item in enumerate(raw)]
-        return BAD if len(problems) > before else tuple(rows)
-
-    def _schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": super()._schema()}
 
 
 _FACTOR_PATTERN = r"^(0|[1-9][0-9]{0,8})(\.[0-9]{1,10})?$"

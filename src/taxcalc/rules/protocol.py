@@ -5,8 +5,8 @@ Definition]``, one :class:`Definition` per rule id of the index
 (:data:`taxcalc.rules.RULES`).  A definition is:
 
 * ``input`` — the input model: a :func:`taxcalc.inputs.record` class, read from a
-  mapping by :func:`taxcalc.inputs.parse`; or a record the library already had
-  (``EnterpriseYear``), read by its own ``reader`` (``EnterpriseYear.from_mapping``);
+  mapping by :func:`taxcalc.inputs.parse` (the library's own records, such as
+  ``EnterpriseYear``, are such classes too);
 * ``compute`` — ONE function ``(inputs, *, law) -> result``, a thin adapter calling
   the library's public function;
 * ``result`` — the result type(s); :func:`output_schema` is generated from their
@@ -26,7 +26,6 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..errors import InputProblems, InvalidInput, NotMoney, Problem
 from ..explain import Citation, Step
 from ..inputs import json_schema, parse
 
@@ -45,33 +44,16 @@ class Definition:
     compute: Callable[..., Any]
     result: tuple[type[Any], ...]
     text: Callable[[Any, str, Any], str]
-    reader: Callable[[object], Any] | None = None
     shown: Callable[[Any], Any] = lambda result: result
     example: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def read(self, data: object) -> Any:
         """The input from a mapping; :class:`~taxcalc.errors.InputProblems` lists every problem."""
-        if self.reader is None:
-            return parse(self.input, data)
-        from .fields import floats
-
-        found = floats(data)
-        if found:
-            raise InputProblems(found)
-        try:
-            return self.reader(data)
-        except (InvalidInput, NotMoney) as exc:
-            if isinstance(exc, InputProblems):
-                raise
-            raise InputProblems([Problem(exc.field, exc.reason)]) from None
+        return parse(self.input, data)
 
     def input_schema(self, title: str) -> dict[str, Any]:
-        """The JSON Schema of the input."""
-        if self.reader is None:
-            return json_schema(self.input, title=title)
-        out: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title}
-        out.update(dataclass_schema(self.input, inputs=True))
-        return out
+        """The JSON Schema of the input (exactly what :meth:`read` accepts)."""
+        return json_schema(self.input, title=title)
 
     def output_schema(self, title: str) -> dict[str, Any]:
         """The JSON Schema of ``as_dict()`` of the result (of what the command line prints)."""

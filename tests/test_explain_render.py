@@ -1,0 +1,51 @@
+"""Step.render writes amounts and citations in place: the same text as format_value and str(Citation)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from taxcalc.explain import Citation, Formula, Step, format_value
+
+
+def reference(step: Step, lang: str) -> str:
+    """The line as written through format_value and str() (the way before the fast path)."""
+    label = step.zh if lang == "zh" else step.en
+    sep = "：" if lang == "zh" else ": "
+    text = label if step.value is None else f"{label}{sep}{format_value(step.value, step.unit, lang)}"
+    formula = step.formula_zh or step.formula if lang == "zh" else step.formula
+    if formula:
+        text += f" = {formula}"
+    if step.cite:
+        text += " [" + "; ".join(str(c) for c in step.cite) + "]"
+    if step.line:
+        text += f" ({step.line})"
+    return text
+
+
+class Odd(Decimal):
+    """A Decimal subclass: shown through format_value, as before."""
+
+
+values = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**6, 10**6),
+    st.decimals(min_value=-10**12, max_value=10**12, allow_nan=False, allow_infinity=False, places=4),
+    st.decimals(min_value=-10**6, max_value=10**6, allow_nan=False, allow_infinity=False, places=2).map(Odd),
+)
+cites = st.lists(st.builds(Citation, st.sampled_from(["财税〔2018〕77号", "主席令第63号 ", "公告"]),
+                           st.sampled_from(["", "一", "第二十八条 "])), max_size=3).map(tuple)
+formulas = st.one_of(st.just(""), st.just("a × b"), st.just(Formula(lambda lang, a: f"{lang} {a}", ("x",))))
+
+
+@given(values, st.sampled_from(["yuan", "rate", "count", "bool", ""]), formulas, cites,
+       st.sampled_from(["", "A100000"]), st.sampled_from(["", "甲 × 乙"]), st.sampled_from(["zh", "en"]))
+def test_render_is_the_text_of_format_value_and_str(value, unit, formula, cite, line, formula_zh, lang):
+    step = Step("n", "标签", "label", value, unit, formula, cite, line, formula_zh)
+    assert step.render(lang) == reference(step, lang)
+
+
+def test_a_citation_given_as_a_plain_tuple_is_shown_as_str_shows_it():
+    step = Step("n", "甲", "A", None, cite=(("doc", "art"),))  # type: ignore[arg-type]
+    assert step.render("en") == "A [('doc', 'art')]"
