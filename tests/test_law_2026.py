@@ -160,7 +160,7 @@ def test_refund_methods_switch_to_2026_no_11_on_2026_01_01(key):
     # as known before 11号 was published (2026-01-30), 39号 still ran on into 2026
     assert DATA.value(key, "2026-01-01", known_on="2026-01-29").citation.doc == "财税〔2012〕39号"
     with pytest.raises(OutsideCoverage):
-        DATA.value(key, "2012-06-30")
+        DATA.value(key, "2001-12-31")  # the methods start 2002-01-01
 
 
 # -- telecom: mobile data, SMS/MMS and broadband move to basic telecom -----------------------

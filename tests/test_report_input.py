@@ -288,8 +288,8 @@ def test_the_error_is_the_library_s_input_problems():
         ('format = 1\nyear = 2028\n[enterprise]\nname = "x"\nemployees = 5\ntotal_assets = "1"\n'
          '[income]\naccounting_profit = "1"\n', "income: eit.small_profit.band1.limit: 2028-12-31 is outside"),
         (BASE + '[[exports]]\ndate = 2018-01-01\nfob = "1"\nrebate_rate = "13%"\n'.replace("2018-01-01", "2018-02-01")
-         .replace("year = 2018", "year = 2012").replace("2018-02-01", "2012-06-30"),
-         "exports[0].date: export.method.exempt_credit_refund: 2012-06-30 is outside"),
+         .replace("year = 2018", "year = 2001").replace("2018-02-01", "2001-12-31"),
+         "exports[0].date: export.method.exempt_credit_refund: 2001-12-31 is outside"),
         (BASE + '[[equipment]]\nacquired = 2007-12-31\ncost = "1"\n',
          "equipment[0].acquired: eit.equipment.one_time.in_force: 2007-12-31 is outside"),
         (BASE + '[[equipment]]\nacquired = 2018-06-01\nin_use = 1952-02-29\ncost = "1"\n',

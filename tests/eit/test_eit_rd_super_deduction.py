@@ -126,11 +126,12 @@ def test_intangible_amortisation_gets_the_same_ratio():
     assert rd_super_deduction(f, 2023, ic_machine=True).extra == D("120000.00")
 
 
-def test_pre_2016_rules_for_other_and_entrusted_expenses_are_outside_the_data():
-    with pytest.raises(OutsideCoverage, match="eit.rd.other_expenses"):
-        rd_super_deduction(facts(RdProject("P", personnel="1", other="1")), 2015)
-    with pytest.raises(OutsideCoverage, match="eit.rd.entrusted.share"):
-        rd_super_deduction(facts(RdProject("P", entrusted_domestic="1")), 2015)
+def test_pre_2016_rules_for_other_and_entrusted_expenses():
+    # 2008–2015 (国税发〔2008〕116号): listed items in full, domestic entrusted R&D in full
+    assert rd_super_deduction(facts(RdProject("P", personnel="1", other="1")), 2015).base == D("2")
+    assert rd_super_deduction(facts(RdProject("P", entrusted_domestic="1")), 2015).base == D("1")
+    with pytest.raises(OutsideCoverage, match="eit.rd.entrusted_overseas.share"):
+        rd_super_deduction(facts(RdProject("P", personnel="1", entrusted_overseas="1")), 2015)
     assert rd_super_deduction(ONE_MILLION, 2015).extra == D("500000.00")
 
 

@@ -113,7 +113,7 @@ def test_bad_lines_name_the_field(lines, catalogue, field):
 
 def test_outside_coverage():
     with pytest.raises(OutsideCoverage, match="export.method.exempt_refund"):
-        exempt_refund([PurchaseLine(amount="1", purchase_vat_rate="13%", rebate_rate="13%", export_date="2012-06-30")])
+        exempt_refund([PurchaseLine(amount="1", purchase_vat_rate="13%", rebate_rate="13%", export_date="2001-12-31")])
 
 
 ELEVEN = "财政部 税务总局公告2026年第11号 （条次未核实）"

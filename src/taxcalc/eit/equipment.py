@@ -9,6 +9,10 @@ depreciated (一次性计入当期成本费用在计算应纳税所得额时扣�
 
 * purchases 2018-01-01 – 2020-12-31 (财税〔2018〕54号), extended to 2023-12-31
   (2021年第6号), then 2024-01-01 – 2027-12-31 (2023年第37号);
+* before that, purchases 2014-01-01 – 2017-12-31 of a unit value of at most
+  5,000 yuan (财税〔2014〕75号 第三条), deducted in the year the depreciation would
+  have started (a choice where the text is silent: law data
+  ``eit.equipment.one_time.deduction_month_offset``); nothing before 2014;
 * the purchase date is the invoice date; for an instalment or credit purchase
   the arrival date; for a self-built asset the completion settlement date
   (国家税务总局公告2018年第46号 一（二）).  Donations, contributions, exchanges and
@@ -53,10 +57,10 @@ Rounding and choices
   the enterprise held the high-tech qualification on some day (the text asks
   for the status at some time in Q4 2022): :func:`taxcalc.eit.hnte_q4_years`
   of its certificates, which :func:`taxcalc.eit.annual` passes.
-* Not encoded: the accelerated depreciation of 财税〔2014〕75号 / 〔2015〕106号
-  and the 2022 rule for SMEs' equipment above 5,000,000 (2022年第12号), both
-  optional for the enterprise: the tax computed without them is still a tax the
-  law allows.
+* Not encoded: the accelerated depreciation of 财税〔2014〕75号 / 〔2015〕106号, their
+  one-time deduction of R&D instruments up to 100万, and the 2022 rule for SMEs'
+  equipment above 5,000,000 (2022年第12号), all optional for the enterprise: the
+  tax computed without them is still a tax the law allows.
 
 >>> a = Equipment("lathe", "5000000", "machinery", acquired_on="2018-12-05", in_use="2018-12-20")
 >>> s = equipment_schedule(a)

@@ -51,11 +51,20 @@ kind's key holds only the periods of its own rule; outside them the general
 ratio applies, so a what-if on the general ratio reaches every enterprise
 without a rule of its own),
 ``eit.rd.excluded_industries``, ``eit.rd.excluded_share``,
-``eit.rd.manufacturer_share``, ``eit.rd.other_expenses.cap_share`` / ``.pooled``,
+``eit.rd.manufacturer_share``, ``eit.rd.other_expenses.capped`` / ``.cap_share`` / ``.pooled``,
 ``eit.rd.entrusted.share``, ``eit.rd.entrusted_overseas.share`` / ``.cap``.
-Other related expenses and entrusted R&D before 2016 are outside the coverage
-(the 2008–2015 rules for them are not encoded): giving them for such a year is
-an :class:`~taxcalc.errors.OutsideCoverage` error.
+``eit.rd.other_expenses.capped`` says which form the other expenses take.
+
+Before 2016 (国税发〔2008〕116号; 财税〔2013〕70号 from 2013) the eligible expenses were
+a closed list, each counted in full, with no negative list and no capped "other"
+category: for those years ``other`` is read as the listed expenses outside the five
+items (technical books and translation; appraisal, review and acceptance of results;
+the items 财税〔2013〕70号 added from 2013, whose text was not seen) and counted in full — leave out what the list does
+not name (travel, meetings, expert consultation), which was not eligible then.
+Domestic entrusted R&D counted in full (116号 第六条).  Overseas entrusted R&D of
+2008–2015 is outside the coverage (whether it qualified was not verified): giving it
+for such a year is an :class:`~taxcalc.errors.OutsideCoverage` error.  Whether the
+R&D falls in the fields 116号 第四条 names is the caller's to decide.
 
 Rounding and choices
 --------------------
@@ -341,11 +350,15 @@ class _OtherLaw(NamedTuple):
     share: Decimal
     factor: Decimal
     cite: Citation
+    capped: bool = True  # False before 2016: listed items counted in full, no cap
 
 
 def _read_other_law(law: Law, y: int) -> _OtherLaw:
     """The cap of the other expenses in ``y`` (kept by :meth:`Law.memo`)."""
     day = year_end(y)
+    capped = law.value("eit.rd.other_expenses.capped", day)
+    if not capped.value:  # before 2016: a closed list counted in full (国税发〔2008〕116号 第四条)
+        return _OtherLaw(pooled=False, share=ZERO, factor=ZERO, cite=capped.citation, capped=False)
     pooled = law.value("eit.rd.other_expenses.pooled", day)
     share = law.value("eit.rd.other_expenses.cap_share", day)
     s = share.value
@@ -474,7 +487,10 @@ def _base_formula(lang: str, five: Decimal, other: Decimal, other_cap: Decimal, 
     """The expensed base: own R&D with other expenses capped, entrusted R&D as counted."""
     zh = lang == "zh"
     text = yuan(five)
-    if other_law is not None:
+    if other_law is not None and not other_law.capped:
+        text += (f" + {yuan(other)}（清单内其他费用，据实）" if zh
+                 else f" + {yuan(other)} (listed items outside the five, in full)")
+    elif other_law is not None:
         s, pooled = percent(other_law.share), other_law.pooled
         if zh:
             text += f" + min({yuan(other)}, 限额 {yuan(other_cap)} = {'' if pooled else '各项目'}五项费用之和 × {s} ÷ (1 − {s}))"
@@ -555,7 +571,9 @@ def _compute(law: Law, y: int, facts: RdFacts, ind: str, share: Decimal, months:
     cites: tuple[Citation, ...] = ()
     if other:
         ol = law.memo(_read_other_law, y)
-        if ol.pooled:
+        if not ol.capped:
+            other_cap = other_ok = other
+        elif ol.pooled:
             other_cap = round_fen(CONTEXT.multiply(five, ol.factor))
             other_ok = other if other <= other_cap else other_cap
         else:

@@ -40,7 +40,13 @@ A duty-free material value above the line's FOB value in yuan is refused: the
 formulas would make 免抵退税额 negative, and how such an excess is carried is not in
 the text taxcalc follows.
 
-**Coverage**: periods from 2012-07 (law data ``export.method.exempt_credit_refund``).
+**Coverage**: periods from 2002-01 (law data ``export.method.exempt_credit_refund``).
+From 2002-01 to 2012-06 the method is that of 财税〔2002〕7号, with the same formulas
+(seen in secondary sources only; the article is marked 条次未核实).  What the formulas
+leave to the caller in those years — the deemed input credits (freight at 7% before
+transport joined VAT) inside ``input_tax``, and a new exporter's first 12 months with
+no refund (国税发〔2002〕11号), which taxcalc does not model — is listed in the key's
+note and in docs/law-audit.md.
 From 2026-01 the method is that of 财政部 税务总局公告2026年第11号, which replaces
 财税〔2012〕39号.  Its text was not seen; agreeing secondary sources say it keeps 免抵退
 and its basic calculation, so taxcalc applies the formulas above unchanged and every
@@ -254,14 +260,19 @@ def exempt_credit_refund(month: ExemptCreditRefundInput, *, law: Law | None = No
                 f"{line.fob} × {line.exchange_rate}（征{_pct(line.levy_rate)} 退{_pct(line.rebate_rate)}）",
             ))
     if negative:
-        zero_cite: tuple[Citation, ...] = (
-            (Citation("财政部 税务总局 海关总署公告2019年第39号", "第三条第二款"),)
-            if month.period >= _dt.date(2019, 4, 1)
-            else (
+        zero_cite: tuple[Citation, ...]
+        if month.period >= _dt.date(2019, 4, 1):
+            zero_cite = (Citation("财政部 税务总局 海关总署公告2019年第39号", "第三条第二款"),)
+        elif month.period >= _dt.date(2018, 5, 1):
+            zero_cite = (
                 Citation("财税〔2018〕32号", "第五条"),
                 Citation("taxcalc", "choice: the 2018 text is silent; treated as in 2019年第39号"),
             )
-        )
+        else:  # no transition rule of 2018 or 2019 applies: the method's text is silent too
+            zero_cite = (
+                method.citation,
+                Citation("taxcalc", "choice: the text is silent; treated as in 2019年第39号"),
+            )
         steps.append(Step(
             "negative_gap", "征税率低于退税率：差额视为零", "levy rate below the rebate rate: the difference counts as zero",
             ZERO, "rate", "max(0, levy rate − rebate rate)", zero_cite, formula_zh="max(0, 征税率 − 退税率)",

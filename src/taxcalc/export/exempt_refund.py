@@ -26,8 +26,14 @@ line; where the invoice rate is at least the rebate rate it changes nothing.
 return, 《外贸企业出口退税进货明细申报表》, shows it per line); the total is the sum of
 the rounded lines.
 
-**Coverage**: export dates from 2012-07-01 (law data ``export.method.exempt_refund``);
-a looked-up rate needs 2018-05-01 or later.  From 2026-01-01 the method is that of
+**Coverage**: export dates from 2002-01-01 (law data ``export.method.exempt_refund``);
+a looked-up rate needs 2018-05-01 or later.  From 2002-01-01 to 2012-06-30 the method
+is that of 国税发〔1994〕031号 (refund = purchase-invoice amount × rebate rate, never
+above the VAT on the invoice; texts seen in secondary sources only).  The collection-rate
+cap is the rule of 财税〔2012〕39号 (``export.exempt_refund.collection_rate_cap``): a line
+that needs it before 2012-07-01 is refused as outside the data, because goods bought
+from small-scale sellers were then refunded under a different rule (listed 特准 goods
+only, ordinary-invoice amount ÷ (1 + 征收率) × 退税率) that taxcalc does not model.  From 2026-01-01 the method is that of
 财政部 税务总局公告2026年第11号, which replaces 财税〔2012〕39号; its text was not seen, and
 agreeing secondary sources say the formula and the 孰低 cap are kept, so taxcalc
 applies them unchanged and cites 11号 with its article marked 条次未核实 (not verified).
@@ -73,6 +79,8 @@ from .rebate_rate import RebateRate, rebate_rate
 __all__ = ["BASES", "ExemptRefund", "ExemptRefundLine", "PurchaseLine", "exempt_refund"]
 
 METHOD_KEY = "export.method.exempt_refund"
+#: The 孰低 rule for goods bought from small-scale sellers (财税〔2012〕39号 第三条第（二）项).
+COLLECTION_CAP_KEY = "export.exempt_refund.collection_rate_cap"
 #: ``invoice`` (增值税专用发票) or ``customs`` (海关进口增值税专用缴款书).
 BASES = ("invoice", "customs")
 _RATE_DOC = "财税〔2012〕39号"
@@ -207,11 +215,12 @@ def exempt_refund(
             r = p.rebate_rate
             steps.append(Step("rebate_rate", "出口退税率（给定）", "rebate rate (given)", r, "rate", "", (), _FORM))
             if p.supplier_collection_rate is not None and p.supplier_collection_rate < r:
+                cap = data.value(COLLECTION_CAP_KEY, p.export_date)  # before 2012-07: outside the data
                 r = p.supplier_collection_rate
                 steps.append(Step(
                     "collection_cap", "从小规模纳税人购进：退税率为其征收率（孰低）",
                     "bought from a small-scale seller: at most its collection rate",
-                    r, "rate", f"min(rate, {_pct(r)})", _cap_cite(method.citation),
+                    r, "rate", f"min(rate, {_pct(r)})", (cap.citation,),
                     formula_zh=f"min(退税率, {_pct(r)})",
                 ))
             if p.purchase_vat_rate < r:
