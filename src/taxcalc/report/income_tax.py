@@ -25,9 +25,14 @@ What the report derives
   ``book_depreciation`` (default: :func:`book_depreciation`, by the accounts'
   ``useful_life_years``).
 
-``[[losses]]``, ``[[quarters]]`` and ``[[rd.projects]]`` are the records of
+``[[losses]]``, ``[[quarters]]``, ``[[rd.projects]]``, ``[[tech_transfers]]``,
+``[[projects]]`` and ``[[venture_investments]]`` are the records of
 :mod:`taxcalc.eit` themselves (:class:`~taxcalc.eit.Loss`,
-:class:`~taxcalc.eit.Quarter`, :class:`~taxcalc.eit.RdProject`): they pass as read.
+:class:`~taxcalc.eit.Quarter`, :class:`~taxcalc.eit.RdProject`,
+:class:`~taxcalc.eit.TechnologyTransfer`, :class:`~taxcalc.eit.Project`,
+:class:`~taxcalc.eit.VentureInvestment`): they pass as read.  The optional
+``income.wages``, ``income.education_expenses``, ``income.education_brought_forward``
+and ``income.venture_brought_forward`` pass to the fields of the same names.
 
 Qualification years
 -------------------
@@ -192,7 +197,12 @@ PATHS: dict[str, str] = {
     "rd": "rd",
     "equipment": "equipment",
     "losses": "losses",
+    "tech_transfers": "tech_transfers",
+    "projects": "projects",
+    "venture_investments": "venture_investments",
 }
+#: The lists of :class:`~taxcalc.eit.EnterpriseYear` the report input holds under the same names.
+_SAME_LISTS = ("rd", "losses", "quarters", "equipment", "tech_transfers", "projects", "venture_investments")
 
 
 def report_path(field: str) -> str:
@@ -202,7 +212,7 @@ def report_path(field: str) -> str:
     ('equipment[0].book_depreciation', 'income.profit', 'enterprise.assets')
     """
     top = field.partition("[")[0].partition(".")[0]
-    if top in ("rd", "losses", "quarters", "equipment") and field != top:
+    if top in _SAME_LISTS and field != top:
         return field  # the same names, the same rows
     if top in _INCOME:
         return f"income.{top}"
@@ -240,7 +250,8 @@ def _same(rec: Any, cls: type[Any]) -> dict[str, Any]:
 
 #: The fields of ``[income]``: those of :class:`~taxcalc.eit.EnterpriseYear` of the same names.
 _INCOME = frozenset({"profit", "adjustments", "industry", "main_business_share", "industrial", "restricted",
-                     "ic_machine"})
+                     "ic_machine", "wages", "education_expenses", "education_brought_forward",
+                     "venture_brought_forward"})
 
 
 def _rd(facts: ReportInput) -> RdFacts:
@@ -295,6 +306,9 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
                                     for q in quals if q.kind == "high_tech"),
             tech_sme_registrations=tuple(TechSmeRegistration(y, q.number) for q in quals
                                          if q.kind == "tech_sme" for y in qualified_years((q,), "tech_sme")),
+            tech_transfers=facts.tech_transfers,
+            projects=facts.projects,
+            venture_investments=facts.venture_investments,
         )
     except (InvalidInput, NotMoney) as exc:
         raise input_problem(exc, facts=facts) from None

@@ -53,7 +53,7 @@ import datetime as _dt
 import difflib
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -62,8 +62,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 from .. import datafile as _datafile
 from ..datafile import MAX_BYTES, MAX_DEPTH
 from ..eit.losses import Loss
+from ..eit.project_holiday import Project
 from ..eit.rd_super_deduction import RdProject
 from ..eit.small_profit import MAX_EMPLOYEES, Quarter
+from ..eit.tech_transfer import TechnologyTransfer
+from ..eit.venture import VentureInvestment
 from ..errors import InputProblems, InvalidInput, LawDataError, OutsideCoverage, Problem
 from ..inputs import (
     BAD,
@@ -114,6 +117,7 @@ __all__ = [
     "Income",
     "Loss",
     "Problem",
+    "Project",
     "Purchase",
     "Qualification",
     "Quarter",
@@ -121,6 +125,8 @@ __all__ = [
     "ReportInput",
     "ReportInputError",
     "Sale",
+    "TechnologyTransfer",
+    "VentureInvestment",
     "as_format_1",
     "Vat",
     "bands",
@@ -409,6 +415,24 @@ class Income:
                                      "relief)")] = False
     ic_machine: Annotated[bool, Flag("on the list of integrated-circuit or industrial mother-machine "
                                      "enterprises (2023–2027 R&D ratio)")] = False
+    wages: Annotated[Decimal | None, Amount("wages and salaries of the year (工资薪金总额), for the employee "
+                                            "education cap; give it with `education_expenses`")] = None
+    education_expenses: Annotated[Decimal | None, Amount("employee education expenses of the year "
+                                                         "(职工教育经费支出), in the profit: the report computes "
+                                                         "their adjustment (leave it out of `adjustments`)")] = None
+    education_brought_forward: Annotated[Decimal, Amount("employee education expenses carried forward from "
+                                                         "earlier years (以前年度结转)")] = _ZERO
+    venture_brought_forward: Annotated[Decimal, Amount("venture-capital deduction carried forward from earlier "
+                                                       "years (以前年度结转的创业投资抵扣额)")] = _ZERO
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """wages and education_expenses together; a carry-forward with the year's expenses."""
+        if (self.wages is None) != (self.education_expenses is None):
+            yield ("wages" if self.wages is None else "education_expenses",
+                   "give both wages and education_expenses for the employee education cap")
+        elif self.education_brought_forward and self.education_expenses is None:
+            yield "education_expenses", ("missing: education_brought_forward is deducted within the year's cap; "
+                                         "give wages and education_expenses")
 
 
 def _percent(rate: Decimal) -> str:
@@ -698,6 +722,15 @@ class ReportInput:
                                                   max_items=4)] = ()
     exports: Annotated[tuple[Export, ...], Rows("goods exported (`[[exports]]`)", Export,
                                                 max_items=MAX_ROWS)] = ()
+    tech_transfers: Annotated[tuple[TechnologyTransfer, ...], Rows(
+        "technology transfers of the year, their income in the profit (`[[tech_transfers]]`)", TechnologyTransfer,
+        max_items=MAX_ROWS)] = ()
+    projects: Annotated[tuple[Project, ...], Rows(
+        "public-infrastructure and environmental projects, income accounted for separately (`[[projects]]`)",
+        Project, max_items=MAX_ROWS)] = ()
+    venture_investments: Annotated[tuple[VentureInvestment, ...], Rows(
+        "a venture-capital enterprise's equity investments (`[[venture_investments]]`)", VentureInvestment,
+        max_items=MAX_ROWS)] = ()
     vat: Annotated[Vat, Nested("VAT facts that are not monthly (`[vat]`)", Vat)] = Vat()
     excess_credit_refund_2018: Annotated[ExcessCreditRefund2018 | None, Nested(
         "the 2018 refund of excess input credits (`[excess_credit_refund_2018]`)", ExcessCreditRefund2018)] = None
@@ -729,13 +762,19 @@ class ReportInput:
         or of a trader; the 2018 refund is of 2018, of a general taxpayer, with
         enterprise.registered not after applied_on; the law data covers the year,
         the income of the year, and the days of sales, purchases, exports, equipment
-        (acquired_on and in_use) and excess_credit_refund_2018 it is read on; the amounts added up stay
-        below 10^15 yuan.
+        (acquired_on and in_use) and excess_credit_refund_2018 it is read on; tech_transfers, projects
+        and venture_investments come with [income]: a transfer's income_date is in the year, an
+        investment's registered_on and a project's first_income_year not after it, and the law data
+        covers the preferences they take (with income.education_expenses and
+        income.venture_brought_forward); the amounts added up stay below 10^15 yuan.
         """
         return _across(_View.of(self))
 
 
-_LISTS = ("qualifications", "sales", "purchases", "equipment", "losses", "quarters", "exports")
+_LISTS = ("qualifications", "sales", "purchases", "equipment", "losses", "quarters", "exports", "tech_transfers",
+          "projects", "venture_investments")
+#: The lists of income-tax facts that need ``[income]``.
+_INCOME_LISTS = ("tech_transfers", "projects", "venture_investments")
 
 
 @dataclass(frozen=True, slots=True)
@@ -820,6 +859,10 @@ def _across(v: _View) -> Iterator[tuple[str, str]]:
         if ent is not None and ent.vat_taxpayer == "small_scale":
             yield "excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund"
     yield from _vat_credits(v, year, ent, claim)
+    if v.income is None:
+        for name in _INCOME_LISTS:
+            if v.rows[name]:
+                yield name, "income-tax facts: they need [income] (the year's profit)"
     yield from _covered(v)
     yield from _total(v)
 
@@ -872,6 +915,14 @@ def _dated(v: _View, year: int) -> Iterator[tuple[str, str]]:
         loss_years[loss.year] = i
     for i, x in v.rows["exports"]:
         yield from _in_year(year, x.date, f"exports[{i}].date", "date")
+    for i, t in v.rows["tech_transfers"]:
+        yield from _in_year(year, t.income_date, f"tech_transfers[{i}].income_date", "day")
+    for i, inv in v.rows["venture_investments"]:
+        if inv.registered_on.year > year:
+            yield f"venture_investments[{i}].registered_on", f"{inv.registered_on} is after the report year {year}"
+    for i, p in v.rows["projects"]:
+        if p.first_income_year > year:
+            yield f"projects[{i}].first_income_year", f"{p.first_income_year} is after the report year {year}"
 
 
 def _exporter(v: _View, ent: Enterprise) -> Iterator[tuple[str, str]]:
@@ -982,6 +1033,8 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
         yield from outside(f"exports[{i}].date", f"vat.rate.{x.band}", x.date)
         if method:
             yield from outside(f"exports[{i}].date", f"export.method.{method}", x.date)
+    if year is not None and v.income is not None:
+        yield from _covered_preferences(v, year, outside)
     for i, e in v.rows["equipment"]:
         yield from outside(f"equipment[{i}].acquired_on", "eit.equipment.one_time.in_force", e.acquired_on)
         if e.in_use is not None:
@@ -994,6 +1047,26 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
             yield "enterprise.registered", "missing: needed for excess_credit_refund_2018 (it decides the ratio period)"
         elif ent is not None and ent.registered is not None and claim.applied_on < ent.registered:
             yield "excess_credit_refund_2018.applied_on", f"{claim.applied_on} is before the registration day {ent.registered}"
+
+
+def _covered_preferences(v: _View, year: int,
+                         outside: Callable[[str, str, _dt.date], Iterator[tuple[str, str]]]
+                         ) -> Iterator[tuple[str, str]]:
+    """The keys the income-tax preferences of the optional facts read first, on the days they read them."""
+    inc = v.income
+    assert inc is not None
+    end = _dt.date(year, 12, 31)
+    if inc.education_expenses is not None:
+        tase = any(q.kind == "advanced_tech_service" and q.first.year <= year <= q.last.year
+                   and (q.last >= end or q.first.year == year) for _, q in v.rows["qualifications"])
+        yield from outside("income.education_expenses", f"eit.education.cap.{'tase' if tase else 'ordinary'}", end)
+    for i, t in v.rows["tech_transfers"]:
+        yield from outside(f"tech_transfers[{i}].income_date", "eit.tech_transfer.in_force", end)
+    for i, p in v.rows["projects"]:
+        yield from outside(f"projects[{i}]", f"eit.project.{p.kind}.in_force", end)
+    if v.rows["venture_investments"] or inc.venture_brought_forward:
+        where = "venture_investments" if v.rows["venture_investments"] else "income.venture_brought_forward"
+        yield from outside(where, "eit.venture.holding_months", _dt.date(year, 1, 1))
 
 
 _MONEY_FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}

@@ -55,7 +55,7 @@ from ...errors import InvalidInput
 from ...explain import Citation, Step, format_value
 from ...format import format_rate
 from ...law import Law
-from ...money import round_fen, total
+from ...money import round_fen, sub, total
 from ..income_tax import enterprise_year, input_problem, size_needed, size_problem
 from ..input import ReportInput
 from ..ledger import Ledger
@@ -156,6 +156,14 @@ def _applies(pid: str, f: EnterpriseYear, r: AnnualResult) -> bool:
         return any(e.method == "hnte_q4" for e in r.equipment)
     if pid in _LOSS_YEARS:  # as taxcalc.eit.benefit tells these rows apart
         return any(u.origin < y and u.carry_years == _LOSS_YEARS[pid] for u in r.losses.rows)
+    if pid == "employee_education_8pct":  # the expenses given are tested against the cap
+        return r.education is not None
+    if pid == "tech_transfer":  # some transfer income qualifies
+        return r.tech_transfer is not None and r.tech_transfer.reduction > 0
+    if pid == "project_holiday":  # a project in its exempt or half years
+        return any(h.phase != "none" for h in r.projects)
+    if pid == "venture_capital":  # a deduction earned this year or brought forward
+        return r.venture is not None and r.venture.available > 0
     return False
 
 
@@ -252,12 +260,15 @@ def _lines(facts: ReportInput, law: Law, f: EnterpriseYear, r: AnnualResult, b: 
     if r.equipment_extra:
         lines.append(Line("eit.equipment_extra", "高新技术企业设备、器具加计扣除", "high-tech equipment extra deduction",
                           r.equipment_extra, cite=_cites([s for e in r.equipment if e.extra for s in e.steps])))
+    lines.extend(_education_lines(r))
     lines.append(Line("eit.income_before_losses", "纳税调整后所得", "income after adjustments, before losses",
                       r.income_before_losses, form="A100000"))
+    lines.extend(_reduction_lines(f, r))
     if f.losses:
         used = tuple(dict.fromkeys(u.citation for u in r.losses.rows if u.used))
         lines.append(Line("eit.losses_used", "弥补以前年度亏损", "losses brought forward used", r.losses_used,
                           cite=used, form="A106000"))
+    lines.extend(_venture_lines(r))
     lines.append(Line("eit.taxable_income", "应纳税所得额", "taxable income", r.taxable_income, form="A100000"))
     std = law.value("eit.rate.standard", _dt.date(f.year, 12, 31))
     assert isinstance(std.value, Decimal)
@@ -284,6 +295,66 @@ def _lines(facts: ReportInput, law: Law, f: EnterpriseYear, r: AnnualResult, b: 
                       note_zh=f"同时取消节税 {_yuan(b.total_saving)}",
                       note_en=f"together they save {_yuan(b.total_saving)}"))
     return lines
+
+
+def _education_lines(r: AnnualResult) -> list[Line]:
+    """The employee education cap and the adjustment, when the expenses are given (A105050)."""
+    e = r.education
+    if e is None:
+        return []
+    share = e.step("share")
+    return [
+        Line("eit.education.cap", f"职工教育经费扣除限额（工资薪金总额×{format_rate(e.share, 'zh')}）",
+             f"employee education cap ({format_rate(e.share, 'en')} of wages)", e.cap, cite=share.cite,
+             form="A105050"),
+        Line("eit.education.adjustment", "职工教育经费纳税调整（超过限额调增，使用结转调减）",
+             "employee education adjustment (+ above the cap, − a carry-forward used)", e.adjustment,
+             note_zh=f"本年扣除 {_yuan(e.deducted)}，结转以后年度 {_yuan(e.carried_forward)}",
+             note_en=f"deducted {_yuan(e.deducted)}, carried forward {_yuan(e.carried_forward)}",
+             cite=share.cite, form="A105050"),
+    ]
+
+
+def _reduction_lines(f: EnterpriseYear, r: AnnualResult) -> list[Line]:
+    """Technology-transfer and project income taken off before the losses (所得减免, A107020)."""
+    out = []
+    t = r.tech_transfer
+    if t is not None:
+        cut = [s for s in t.steps if s.name in ("exempt", "half_taxed")]
+        out.append(Line("eit.tech_transfer", "技术转让所得减免（免征部分 + 减半部分×50%）",
+                        "technology-transfer income taken off (exempt + half of the excess)", t.reduction,
+                        note_zh=f"符合条件的技术转让所得 {_yuan(t.income)}：免征 {_yuan(t.exempt)}，"
+                                f"减半征收 {_yuan(t.half_taxed)}",
+                        note_en=f"qualifying income {_yuan(t.income)}: exempt {_yuan(t.exempt)}, "
+                                f"half-taxed {_yuan(t.half_taxed)}",
+                        cite=_cites(cut), form="A107020"))
+    for i, (p, h) in enumerate(zip(f.projects, r.projects, strict=True)):
+        phase_zh, phase_en = _PHASE[h.phase]
+        out.append(Line(f"eit.projects[{i}]", f"项目所得减免：{p.name}（第{h.holiday_year}年，{phase_zh}）",
+                        f"project income taken off: {p.name} (year {h.holiday_year}, {phase_en})", h.reduction,
+                        cite=h.step("reduction").cite, form="A107020"))
+    if out:
+        out.append(Line("eit.income_reduction", "所得减免合计（不超过纳税调整后所得）",
+                        "income taken off in all (at most the income)", r.income_reduction, form="A107020"))
+    return out
+
+
+_PHASE = {"exempt": ("免征", "exempt"), "half": ("减半征收", "taxed at half"), "none": ("不在优惠期", "outside the holiday")}
+
+
+def _venture_lines(r: AnnualResult) -> list[Line]:
+    """The venture-capital deduction after the losses (A107030)."""
+    v = r.venture
+    if v is None:
+        return []
+    earned = [s for s in v.steps if s.name.endswith(".earned")]
+    return [Line("eit.venture", "创业投资企业抵扣应纳税所得额", "venture-capital deduction from taxable income",
+                 v.deducted,
+                 note_zh=f"本年可抵扣 {_yuan(v.earned)}，以前年度结转 {_yuan(sub(v.available, v.earned))}，"
+                         f"结转以后年度 {_yuan(v.carried_forward)}",
+                 note_en=f"earned this year {_yuan(v.earned)}, brought forward {_yuan(sub(v.available, v.earned))}, "
+                         f"carried forward {_yuan(v.carried_forward)}",
+                 cite=_cites(earned), form="A107030")]
 
 
 def _main_business(facts: ReportInput, f: EnterpriseYear) -> Line:
