@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 from typing import Any
 
 from ..errors import InvalidInput
-from ..report import build_report, example, example_text, load, render
+from ..report import EXAMPLES, build_report, example, example_text, load, render
 from ..report.input import json_schema
 from . import HAND_WRITTEN
 from .common import (
@@ -30,6 +31,9 @@ def add_parser(sub: Any) -> None:
         "taxcalc report --print-example > mine.toml",
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="the facts, a .toml or .json file")
+    p.add_argument("--example", metavar="NAME", default=None,
+                   help="the built-in example to report on (without FILE) or print (--print-example): "
+                   f"{', '.join(EXAMPLES)} (default: {next(iter(EXAMPLES))})")
     p.add_argument("--print-example", action="store_true",
                    help="print the built-in example input (TOML) and stop")
     p.add_argument("--schema", action="store_true",
@@ -46,6 +50,18 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
+def _example_name(args: argparse.Namespace) -> str:
+    """The built-in example chosen (the default when none is named); an unknown name is refused."""
+    name: str | None = getattr(args, "example", None)
+    if name is None:
+        return next(iter(EXAMPLES))
+    if name not in EXAMPLES:
+        close = difflib.get_close_matches(name, EXAMPLES, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise InvalidInput("--example", f"unknown example '{name}'; {hint}expected one of: {', '.join(EXAMPLES)}")
+    return name
+
+
 def run(args: argparse.Namespace) -> str:
     html = getattr(args, "html", None)
     if html is not None and (args.json or args.print_example or args.schema):
@@ -53,17 +69,22 @@ def run(args: argparse.Namespace) -> str:
         raise InvalidInput("--html", f"cannot be given with {other}")
     if html is not None and not html.strip():
         raise InvalidInput("--html", "needs a file name")
+    name = _example_name(args)
     if args.print_example or args.schema:
         option = "--print-example" if args.print_example else "--schema"
         if args.file:
             raise InvalidInput(option, "takes no FILE")
-        return example_text() if args.print_example else dump_json(json_schema())
+        if args.schema and args.example is not None:
+            raise InvalidInput("--example", "cannot be given with --schema")
+        return example_text(name) if args.print_example else dump_json(json_schema())
     if args.file:
+        if args.example is not None:
+            raise InvalidInput("--example", "is for the built-in examples; give either FILE or --example")
         facts = load(args.file, **file_options(args))
     else:
         if args.encoding:
             raise InvalidInput("--encoding", "is for a FILE; the built-in example needs none")
-        facts = example()
+        facts = example(name)
     known_on, what_if = law_options(args)
     report = build_report(facts, known_on=known_on, what_if=what_if, catalogue=args.catalogue)
     if html is not None:

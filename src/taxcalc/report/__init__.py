@@ -11,13 +11,14 @@ Tax benefit report, 2018 — Hebei Example Food Technology Co., Ltd.
 
 from __future__ import annotations
 
-from .build import EXAMPLE, build_report, example, example_text
+from .build import EXAMPLE, EXAMPLES, build_report, example, example_text
 from .input import ReportInput, ReportInputError, json_schema, load, parse_data, parse_text
 from .model import Column, Line, Refund, Report, Saving, Section, Table
 from .render import render
 
 __all__ = [
     "EXAMPLE",
+    "EXAMPLES",
     "Column",
     "Line",
     "Refund",

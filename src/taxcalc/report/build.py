@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import law as _law
+from ..errors import UnknownCategory
 from ..export import Catalogue
 from ..law import Law
 from ..money import DateLike, date_arg
@@ -38,20 +39,38 @@ from .ledger import build_ledger
 from .model import Report
 from .sections import BUILDERS
 
-__all__ = ["EXAMPLE", "build_report", "example", "example_text"]
+__all__ = ["EXAMPLE", "EXAMPLES", "build_report", "example", "example_text"]
 
-#: The built-in example's file name inside ``taxcalc/report/examples``.
+#: The built-in example's file name inside ``taxcalc/report/examples`` (the default example).
 EXAMPLE = "hebei-2018.toml"
+#: The built-in examples by name (``taxcalc report --example NAME``), the default first: a Hebei food
+#: manufacturer in 2018, and a technology-service enterprise in 2023 with the employee education,
+#: technology-transfer and venture-capital preferences.
+EXAMPLES: dict[str, str] = {"hebei-2018": EXAMPLE, "tech-service-2023": "tech-service-2023.toml"}
 
 
-def example_text() -> str:
-    """The built-in example input (a Hebei food manufacturer, 2018), as TOML text."""
-    return (resources.files("taxcalc.report") / "examples" / EXAMPLE).read_text("utf-8")
+def _file(name: str) -> str:
+    if name not in EXAMPLES:
+        raise UnknownCategory("example", name, tuple(EXAMPLES))
+    return EXAMPLES[name]
 
 
-def example() -> ReportInput:
-    """The built-in example input, parsed."""
-    return parse_text(example_text(), "toml", f"<built-in example {EXAMPLE}>")
+def example_text(name: str = "hebei-2018") -> str:
+    """The built-in example input ``name`` (default: the Hebei food manufacturer, 2018), as TOML text.
+
+    >>> example_text("tech-service-2023").splitlines()[0]
+    '# The second built-in example of `taxcalc report` (`--example tech-service-2023`): a'
+    >>> example_text("hebei")
+    Traceback (most recent call last):
+    ...
+    taxcalc.errors.UnknownCategory: example: unknown value 'hebei'; expected one of: hebei-2018, tech-service-2023
+    """
+    return (resources.files("taxcalc.report") / "examples" / _file(name)).read_text("utf-8")
+
+
+def example(name: str = "hebei-2018") -> ReportInput:
+    """The built-in example input ``name``, parsed."""
+    return parse_text(example_text(name), "toml", f"<built-in example {_file(name)}>")
 
 
 def _enterprise(facts: ReportInput) -> dict[str, Any]:

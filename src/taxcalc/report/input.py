@@ -1060,7 +1060,7 @@ def _covered_preferences(v: _View, year: int,
         tase = any(q.kind == "advanced_tech_service" and q.first.year <= year <= q.last.year
                    and (q.last >= end or q.first.year == year) for _, q in v.rows["qualifications"])
         yield from outside("income.education_expenses", f"eit.education.cap.{'tase' if tase else 'ordinary'}", end)
-    for i, t in v.rows["tech_transfers"]:
+    for i, _t in v.rows["tech_transfers"]:
         yield from outside(f"tech_transfers[{i}].income_date", "eit.tech_transfer.in_force", end)
     for i, p in v.rows["projects"]:
         yield from outside(f"projects[{i}]", f"eit.project.{p.kind}.in_force", end)
