@@ -86,7 +86,7 @@ TRANSFER_CUT = EXEMPT + (TRANSFER_INCOME - EXEMPT) / 2
 VENTURE = _d(FACTS["venture_investments"][0]["amount"]) * Decimal("0.7")  # 55号: 70% when the holding completes
 
 
-def _taxable(education_share: str = "0.08", rd: bool = True, transfer: bool = True, venture: bool = True) -> Decimal:
+def _taxable(education_share: str = "0.08", *, rd: bool = True, transfer: bool = True, venture: bool = True) -> Decimal:
     cap = (WAGES * Decimal(education_share)).quantize(FEN, ROUND_HALF_UP)
     before = PROFIT - (RD_EXTRA if rd else 0) + max(EDUCATION - cap, Decimal(0))
     after = before - (TRANSFER_CUT if transfer else 0)
