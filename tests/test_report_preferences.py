@@ -265,3 +265,11 @@ def test_a_bad_example_choice_is_refused(capsys: pytest.CaptureFixture[str], arg
 def test_an_unknown_example_name_in_python() -> None:
     with pytest.raises(UnknownCategory):
         example("nowhere")
+
+
+def test_a_problem_in_income_is_not_taken_for_a_missing_income() -> None:
+    doc = _doc()
+    del doc["income"]["wages"]
+    with pytest.raises(ReportInputError) as info:
+        parse_data(doc)
+    assert [p.path for p in info.value.problems] == ["income.wages"]

@@ -792,6 +792,8 @@ class _View:
     claim: ExcessCreditRefund2018 | None
     #: The input format version (the checks' messages name a field as the file spells it).
     format: int | None
+    #: Whether the input has ``[income]`` (read cleanly or not).
+    income_given: bool = True
 
     def spelt(self, table: str, name: str) -> str:
         """Field ``name`` of ``table`` as the file spells it."""
@@ -803,7 +805,7 @@ class _View:
     def of(cls, facts: ReportInput) -> _View:
         rows = {name: tuple(enumerate(getattr(facts, name))) for name in _LISTS}
         return cls(facts.year, facts.enterprise, rows, frozenset(_LISTS), facts.rd, facts.income, facts.vat,
-                   facts.excess_credit_refund_2018, facts.format)
+                   facts.excess_credit_refund_2018, facts.format, facts.income is not None)
 
     @classmethod
     def partial(cls, data: Mapping[str, Any]) -> _View:
@@ -824,7 +826,7 @@ class _View:
                 value = fs.field.read(raw, fs.name, scratch) if raw is not BAD else None if fs.required else fs.default
                 parts[fs.name] = None if value is BAD else value
         return cls(parts["year"], parts["enterprise"], rows, frozenset(complete), parts["rd"], parts["income"],
-                   parts["vat"], parts["excess_credit_refund_2018"], parts["format"])
+                   parts["vat"], parts["excess_credit_refund_2018"], parts["format"], "income" in data)
 
 
 def _in_year(year: int, day: _dt.date, path: str, what: str) -> Iterator[tuple[str, str]]:
@@ -859,7 +861,7 @@ def _across(v: _View) -> Iterator[tuple[str, str]]:
         if ent is not None and ent.vat_taxpayer == "small_scale":
             yield "excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund"
     yield from _vat_credits(v, year, ent, claim)
-    if v.income is None:
+    if not v.income_given:
         for name in _INCOME_LISTS:
             if v.rows[name]:
                 yield name, "income-tax facts: they need [income] (the year's profit)"
