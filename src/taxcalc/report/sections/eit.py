@@ -22,9 +22,18 @@ Listed preferences: those that apply to the enterprise this year — the 15% rat
 of a high-tech or technology-advanced service enterprise in a qualification year,
 the super-deduction when there is R&D, the one-time deduction (or the 2022 Q4
 high-tech rule) when an asset listed takes it, a loss carry-forward extended by a
-qualification, the small low-profit relief when the enterprise qualifies — and any
-other with a saving.  A preference can save nothing this year (a loss used within
-its first five years anyway); the note says why.
+qualification, the small low-profit relief when the enterprise qualifies, and, when
+their optional facts are given, the employee education cap (wages and expenses
+given), the technology-transfer relief (some transfer income qualifies), the
+project holiday (a project in its exempt or half years) and the venture-capital
+deduction (one earned this year or brought forward) — and any other with a saving.
+A preference can save nothing this year (a loss used within its first five years
+anyway); the note says why.
+
+**The optional facts.**  The employee education cap and its adjustment (A105050)
+are shown before the income after adjustments; the technology-transfer and project
+income taken off (所得减免, A107020) after it; the venture-capital deduction
+(A107030) after the losses.  Without these facts the section is as it was.
 
 **Timing preferences.**  The one-time deduction of equipment brings the
 depreciation of later years forward: the year the asset is deducted shows a
