@@ -451,3 +451,33 @@ def test_a_purchase_line_keeps_checked_values():
     with pytest.raises(UnknownCategory) as info:
         PurchaseLine("1", "13%", "2019-07-01", rebate_rate="13%", basis="receipt")
     assert str(info.value).startswith("basis: unknown value 'receipt'")
+
+
+@pytest.mark.parametrize("field", ["purchase_vat_rate", "rebate_rate", "levy_rate", "supplier_collection_rate"])
+def test_no_rate_of_a_line_is_above_17_percent(field):
+    args = {"amount": "1", "purchase_vat_rate": "13%", "export_date": "2019-07-01", "rebate_rate": "13%",
+            field: "17.01%"}
+    with pytest.raises(InvalidInput) as info:
+        PurchaseLine(**args)
+    assert str(info.value).startswith(f"{field}: ")
+    assert PurchaseLine(**{**args, field: "17%"}) is not None
+
+
+def test_a_looked_up_rate_takes_the_collection_cap_and_the_law_given():
+    line = {"amount": "1000", "purchase_vat_rate": "13%", "code": "9901000010", "export_date": "2019-08-01",
+            "supplier_collection_rate": "3%"}
+    r = exempt_refund([line], catalogue=CATALOGUE)
+    assert (r.lines[0].rate, r.total) == (Decimal("0.03"), Decimal("30.00"))
+    assert r.lines[0].rate_detail is not None and r.lines[0].rate_detail.step("collection_cap").value == Decimal("0.03")
+    what_if = default().with_values({"export.tier_2019_04.rebate_16": "12%"})
+    r = exempt_refund([{**line, "supplier_collection_rate": None}], catalogue=CATALOGUE, law=what_if)
+    assert r.lines[0].rate == Decimal("0.12")
+
+
+def test_the_amount_check_ignores_a_hostile_ambient_context():
+    import decimal
+
+    hostile = decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR, traps=list(decimal.Context().flags))
+    with decimal.localcontext(hostile):
+        line = PurchaseLine("123456.78", "13%", "2019-07-01", rebate_rate="13%")
+    assert line.amount == Decimal("123456.78")
