@@ -317,6 +317,8 @@ def test_a_grid_company_with_an_industry_too_is_taken_as_a_grid_company():
         ({"prior_period_end_credit": "-1"}, "prior_period_end_credit: "),
         ({"end_2017_credit": "-1"}, "end_2017_credit: "),
         ({"applied_on": "2018-02-30"}, "applied_on: "),
+        ({"registered_on": "2010-02-30"}, "registered_on: "),
+        ({"listed_input_tax": "-1"}, "listed_input_tax: "),
         ({"registered_on": "2018-01-01"}, "end_2017_credit: a taxpayer registered on 2018-01-01 had no balance at "
          "2017-12-31"),
     ],
