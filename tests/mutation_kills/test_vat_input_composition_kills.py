@@ -226,3 +226,10 @@ def test_a_refusal_names_its_field(kwargs, field):
 def test_before_april_2019_there_was_no_ratio():
     with pytest.raises(OutsideCoverage):
         input_composition_ratio("2019-03-31", listed_input_tax="1", total_input_tax="1")
+
+
+def test_the_law_given_is_the_one_read():
+    what_if = default().with_values({"vat.input_composition.toll_road_counted": False})
+    r = input_composition_ratio("2022-04-01", listed_input_tax="700", toll_road_input_tax="100",
+                                total_input_tax="1000", law=what_if)
+    assert (r.toll_road_counted, r.ratio) == (False, Decimal("0.7"))
