@@ -1380,3 +1380,44 @@ def test_an_unknown_choice_names_its_field(change, field):
 def test_the_last_month_may_be_the_month_before_the_application():
     r = excess_credit_refund("2019-06-01", **BASE)
     assert r.applied_on == datetime.date(2019, 6, 1) and r.end_credit == Decimal("2")
+
+
+def test_a_bad_application_day_is_refused_naming_it():
+    with pytest.raises(InvalidInput) as info:
+        excess_credit_refund("2019-02-30", **BASE)
+    assert str(info.value).startswith("applied_on: ")
+
+
+@pytest.mark.parametrize(
+    ("day", "change", "message"),
+    [
+        ("2020-03-10", {"category": "advanced_manufacturing"},
+         "industry_sales_share: the share of sales in the listed industries is needed for a listed advanced "
+         "manufacturer"),
+        ("2022-05-20", {"category": "small_micro", "months": ["2022-04"], "end_credits": ["1"]},
+         "size: the enterprise's size (micro, small, medium or large) is needed for a small or micro enterprise"),
+        ("2025-10-15", {"months": ["2025-09"], "end_credits": ["1"]},
+         "prior_year_end_credit: the end credit of 12-31 of the year before is needed from the 2025-09 filing "
+         "period"),
+    ],
+)
+def test_a_missing_fact_is_asked_for(day, change, message):
+    with pytest.raises(InvalidInput) as info:
+        excess_credit_refund(day, **{**BASE, "months": ["2020-02"], "end_credits": ["1"], **change})
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(("end_credit", "eligible"), [("100000", False), ("100000.50", True)])
+def test_the_2019_advanced_manufacturing_increment_must_be_above_zero(end_credit, eligible):
+    r = excess_credit_refund("2020-03-10", category="advanced_manufacturing", credit_rating="A",
+                             months=["2020-02"], end_credits=[end_credit], base_credit="100000",
+                             industry_sales_share="60%", listed_input_tax="1", total_input_tax="1")
+    assert r.eligible is eligible
+    assert r.refund == (Decimal("0.50") if eligible else Decimal("0.00"))
+
+
+def test_a_gap_between_the_first_two_months_breaks_the_six():
+    r = excess_credit_refund("2019-11-15", **{**BASE, "months": ["2019-04", "2019-06", "2019-07", "2019-08",
+                                                                 "2019-09", "2019-10"],
+                                             "end_credits": ["2000000"] * 6, "base_credit": "0"})
+    assert r.eligible is False and "not 6 consecutive months" in r.reasons[0]
