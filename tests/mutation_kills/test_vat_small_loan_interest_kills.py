@@ -961,3 +961,10 @@ def test_an_unknown_method_is_refused_naming_it():
     with pytest.raises(UnknownCategory) as info:
         small_loan_interest([loan("A")], "both", lender_qualifies=True)
     assert str(info.value).startswith("method: unknown value 'both'")
+
+
+def test_the_law_given_is_the_one_read():
+    what_if = default().with_values({"vat.small_loan_interest.rate_multiple": "2"})
+    r = small_loan_interest([loan("A")], "per_loan_rate", lender_qualifies=True, law=what_if)
+    # 8% ≤ 2 × 4.35% = 8.7%: all the interest is exempt under the what-if multiple
+    assert (r.exempt, r.loans[0].cap_rate) == (Decimal("80000"), Decimal("0.087"))
