@@ -464,3 +464,50 @@ def test_a_concentration_is_read_as_text_or_a_whole_number():
     with pytest.raises(InvalidInput) as info:
         parse(Emission, {**ROWS["forty_below"], "standard": "0"})
     assert "standard" in str(info.value) and "is not a positive number" in str(info.value)
+
+
+def test_a_concentration_read_as_decimal_zero_or_below_one():
+    for raw in (Decimal("0"), 0, "0"):
+        assert parse(Emission, {**ROWS["forty_below"], "concentration": raw}).concentration == Decimal("0")
+    assert parse(Emission, {**ROWS["forty_below"], "concentration": Decimal("0.5")}).concentration == Decimal("0.5")
+    assert parse(Emission, {**ROWS["forty_below"], "standard": "0.5", "concentration": "0.1"}).standard == \
+        Decimal("0.5")
+
+
+def test_a_concentration_at_the_standard_is_not_over_it_and_a_peak_may_equal_the_average():
+    r = environmental_tax_reduction([emission("forty_below", concentration=Decimal("100"), highest=Decimal("100"))],
+                                    "2019-05")
+    assert (r.eligible, r.tax_due, r.rows[0].below_standard) == (True, Decimal("1200.00"), Decimal("0"))
+
+
+def test_figures_in_exponent_form_are_written_out_in_the_formula():
+    r = environmental_tax_reduction([emission("forty_below", concentration=Decimal("6E+1"),
+                                              standard=Decimal("1E+2"))], "2019-05")
+    assert r.steps[5].formula == "(100 − 60) ÷ 100"
+    assert r.tax_due == Decimal("900.00")
+
+
+def test_another_outlet_over_and_a_row_over_name_the_row():
+    r = environmental_tax_reduction([emission("forty_below"), emission("peak_over")], "2019-05",
+                                    other_outlet_over_standard=True)
+    assert (r.steps[4].formula, r.steps[4].formula_zh) == ("emissions[1] over the standard", "第2行超标")
+
+
+def test_the_law_given_is_the_one_read():
+    what_if = default().with_values({"environment.reduction.lower_share": "80%"})
+    r = environmental_tax_reduction([emission("forty_below")], "2019-05", law=what_if)
+    assert r.tax_due == Decimal("960.00")
+
+
+def test_the_published_schema_of_a_concentration():
+    from taxcalc.inputs import json_schema
+
+    props = json_schema(Emission)["properties"]
+    number = {"type": "string", "pattern": r"^(0|[1-9][0-9]{0,8})(\.[0-9]{1,10})?$"}
+    assert props["concentration"] == {
+        "description": "the month's average concentration (实施条例 第十条)",
+        "anyOf": [number, {"type": "integer", "minimum": 0, "maximum": 999999999}]}
+    assert props["standard"] == {
+        "description": "the national or local emission standard, in the same unit",
+        "anyOf": [{**number, "not": {"pattern": "^0(\\.0+)?$"}},
+                  {"type": "integer", "minimum": 1, "maximum": 999999999}]}
