@@ -1,0 +1,513 @@
+"""Reductions of the environmental protection tax: the whole result and every step
+(label, value, formula, citation) — rows 40%, exactly 50%, exactly 30% and just under
+30% below the standard; a month where one peak exceeds the standard; one where another
+outlet did — then the refusals.  Figures checked against 环境保护税法 第十三条 (75% of the
+tax at 30% below the standard, 50% at 50% below) and 实施条例 第十一条."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from decimal import Decimal
+
+import pytest
+from kill_helpers import rows
+
+from taxcalc.environment import Emission, environmental_tax_reduction
+from taxcalc.errors import InvalidInput
+from taxcalc.inputs import parse
+from taxcalc.law import default
+
+ROWS: dict[str, dict[str, str]] = {'fifty_below': {'concentration': '50',
+                 'outlet': 'DA001',
+                 'pollutant': 'NOx',
+                 'standard': '100',
+                 'tax': '1000.01'},
+ 'forty_below': {'concentration': '60',
+                 'outlet': 'DA001',
+                 'pollutant': 'SO2',
+                 'standard': '100',
+                 'tax': '1200'},
+ 'just_under_thirty': {'concentration': '70.0001',
+                       'outlet': 'DA002',
+                       'pollutant': 'NOx',
+                       'standard': '100',
+                       'tax': '100'},
+ 'peak_over': {'concentration': '40',
+               'highest': '100.01',
+               'outlet': 'DW001',
+               'pollutant': 'COD',
+               'standard': '100',
+               'tax': '500'},
+ 'thirty_below': {'concentration': '70',
+                  'highest': '99',
+                  'outlet': 'DA002',
+                  'pollutant': 'SO2',
+                  'standard': '100',
+                  'tax': '333.33'}}
+
+
+def emission(name: str, **change: object) -> Emission:
+    return dataclasses.replace(parse(Emission, ROWS[name]), **change)
+
+
+EXPECTED = {
+    'four_tiers': (
+        (['forty_below', 'fifty_below', 'thirty_below', 'just_under_thirty'], '2019-05', {}),
+        {'eligible': True,
+         'month': datetime.date(2019, 5, 1),
+         'reduction': Decimal('883.33'),
+         'tax': Decimal('2633.34'),
+         'tax_due': Decimal('1750.01')},
+        [('DA001', 'SO2', Decimal('0.4'), Decimal('0.75'), Decimal('1200'), Decimal('900.00'), Decimal('300.00')),
+         ('DA001', 'NOx', Decimal('0.5'), Decimal('0.5'), Decimal('1000.01'), Decimal('500.01'), Decimal('500.00')),
+         ('DA002', 'SO2', Decimal('0.3'), Decimal('0.75'), Decimal('333.33'), Decimal('250.00'), Decimal('83.33')),
+         ('DA002', 'NOx', Decimal('0.299999'), Decimal('1'), Decimal('100'), Decimal('100.00'), Decimal('0.00'))],
+        [('lower_threshold',
+          '环境保护税减征：浓度值低于排放标准的比例（第一档，含本数）',
+          'Environmental protection tax reduction: how far below the emission standard the concentration must be, '
+          'first tier (inclusive)',
+          Decimal('0.3'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('lower_share',
+          '环境保护税减征：第一档按应纳税额的比例征收（减按百分之七十五征收）',
+          'Environmental protection tax reduction: the share of the tax levied in the first tier',
+          Decimal('0.75'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('upper_threshold',
+          '环境保护税减征：浓度值低于排放标准的比例（第二档，含本数）',
+          'Environmental protection tax reduction: how far below the emission standard the concentration must be, '
+          'second tier (inclusive)',
+          Decimal('0.5'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('upper_share',
+          '环境保护税减征：第二档按应纳税额的比例征收（减按百分之五十征收）',
+          'Environmental protection tax reduction: the share of the tax levied in the second tier',
+          Decimal('0.5'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('eligible',
+          '无超标排放，可以减征',
+          'no emission above the standard: reductions apply',
+          True,
+          'bool',
+          '',
+          '',
+          ('国务院令第693号 第十一条',),
+          ''),
+         ('emissions[0].below_standard',
+          'DA001 SO2：浓度值低于排放标准的比例',
+          'DA001 SO2: how far below the standard',
+          Decimal('0.4000'),
+          'rate',
+          '(100 − 60) ÷ 100',
+          '（排放标准 100 − 浓度值 60）÷ 排放标准 100',
+          ('国务院令第693号 第十二条',),
+          ''),
+         ('emissions[0].tax_due',
+          'DA001 SO2：减征后应纳税额',
+          'DA001 SO2: tax after the reduction',
+          Decimal('900.00'),
+          'yuan',
+          'ROUND(1,200.00 × 75%, 2)',
+          'ROUND(应纳税额 1,200.00 × 75%, 2)',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('emissions[1].below_standard',
+          'DA001 NOx：浓度值低于排放标准的比例',
+          'DA001 NOx: how far below the standard',
+          Decimal('0.5000'),
+          'rate',
+          '(100 − 50) ÷ 100',
+          '（排放标准 100 − 浓度值 50）÷ 排放标准 100',
+          ('国务院令第693号 第十二条',),
+          ''),
+         ('emissions[1].tax_due',
+          'DA001 NOx：减征后应纳税额',
+          'DA001 NOx: tax after the reduction',
+          Decimal('500.01'),
+          'yuan',
+          'ROUND(1,000.01 × 50%, 2)',
+          'ROUND(应纳税额 1,000.01 × 50%, 2)',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('emissions[2].below_standard',
+          'DA002 SO2：浓度值低于排放标准的比例',
+          'DA002 SO2: how far below the standard',
+          Decimal('0.3000'),
+          'rate',
+          '(100 − 70) ÷ 100',
+          '（排放标准 100 − 浓度值 70）÷ 排放标准 100',
+          ('国务院令第693号 第十二条',),
+          ''),
+         ('emissions[2].tax_due',
+          'DA002 SO2：减征后应纳税额',
+          'DA002 SO2: tax after the reduction',
+          Decimal('250.00'),
+          'yuan',
+          'ROUND(333.33 × 75%, 2)',
+          'ROUND(应纳税额 333.33 × 75%, 2)',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('emissions[3].below_standard',
+          'DA002 NOx：浓度值低于排放标准的比例',
+          'DA002 NOx: how far below the standard',
+          Decimal('0.3000'),
+          'rate',
+          '(100 − 70.0001) ÷ 100',
+          '（排放标准 100 − 浓度值 70.0001）÷ 排放标准 100',
+          ('国务院令第693号 第十二条',),
+          ''),
+         ('emissions[3].tax_due',
+          'DA002 NOx：减征后应纳税额',
+          'DA002 NOx: tax after the reduction',
+          Decimal('100.00'),
+          'yuan',
+          'ROUND(100.00 × 100%, 2)',
+          'ROUND(应纳税额 100.00 × 100%, 2)',
+          (),
+          ''),
+         ('tax_due',
+          '本月减征后应纳税额合计',
+          'tax due for the month',
+          Decimal('1750.01'),
+          'yuan',
+          'SUM(emissions[].tax_due)',
+          '各排放口各污染物减征后应纳税额之和',
+          (),
+          ''),
+         ('reduction',
+          '本月减征税额',
+          'tax reduced this month',
+          Decimal('883.33'),
+          'yuan',
+          'tax − tax_due',
+          '应纳税额 − 减征后应纳税额',
+          (),
+          '')],
+    ),
+    'a_peak_over_the_standard': (
+        (['forty_below', 'peak_over'], '2019-05', {}),
+        {'eligible': False,
+         'month': datetime.date(2019, 5, 1),
+         'reduction': Decimal('0.00'),
+         'tax': Decimal('1700'),
+         'tax_due': Decimal('1700.00')},
+        [('DA001', 'SO2', Decimal('0.4'), Decimal('1'), Decimal('1200'), Decimal('1200.00'), Decimal('0.00')),
+         ('DW001', 'COD', Decimal('0'), Decimal('1'), Decimal('500'), Decimal('500.00'), Decimal('0.00'))],
+        [('lower_threshold',
+          '环境保护税减征：浓度值低于排放标准的比例（第一档，含本数）',
+          'Environmental protection tax reduction: how far below the emission standard the concentration must be, '
+          'first tier (inclusive)',
+          Decimal('0.3'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('lower_share',
+          '环境保护税减征：第一档按应纳税额的比例征收（减按百分之七十五征收）',
+          'Environmental protection tax reduction: the share of the tax levied in the first tier',
+          Decimal('0.75'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('upper_threshold',
+          '环境保护税减征：浓度值低于排放标准的比例（第二档，含本数）',
+          'Environmental protection tax reduction: how far below the emission standard the concentration must be, '
+          'second tier (inclusive)',
+          Decimal('0.5'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('upper_share',
+          '环境保护税减征：第二档按应纳税额的比例征收（减按百分之五十征收）',
+          'Environmental protection tax reduction: the share of the tax levied in the second tier',
+          Decimal('0.5'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('eligible',
+          '无超标排放，可以减征',
+          'no emission above the standard: reductions apply',
+          False,
+          'bool',
+          'emissions[1] over the standard',
+          '第2行超标',
+          ('国务院令第693号 第十一条',),
+          ''),
+         ('emissions[0].below_standard',
+          'DA001 SO2：浓度值低于排放标准的比例',
+          'DA001 SO2: how far below the standard',
+          Decimal('0.4000'),
+          'rate',
+          '(100 − 60) ÷ 100',
+          '（排放标准 100 − 浓度值 60）÷ 排放标准 100',
+          ('国务院令第693号 第十二条',),
+          ''),
+         ('emissions[0].tax_due',
+          'DA001 SO2：减征后应纳税额',
+          'DA001 SO2: tax after the reduction',
+          Decimal('1200.00'),
+          'yuan',
+          'ROUND(1,200.00 × 100%, 2)',
+          'ROUND(应纳税额 1,200.00 × 100%, 2)',
+          (),
+          ''),
+         ('emissions[1].below_standard',
+          'DW001 COD：浓度值低于排放标准的比例',
+          'DW001 COD: how far below the standard',
+          Decimal('0.0000'),
+          'rate',
+          '(100 − 40) ÷ 100',
+          '（排放标准 100 − 浓度值 40）÷ 排放标准 100',
+          ('国务院令第693号 第十二条',),
+          ''),
+         ('emissions[1].tax_due',
+          'DW001 COD：减征后应纳税额',
+          'DW001 COD: tax after the reduction',
+          Decimal('500.00'),
+          'yuan',
+          'ROUND(500.00 × 100%, 2)',
+          'ROUND(应纳税额 500.00 × 100%, 2)',
+          (),
+          ''),
+         ('tax_due',
+          '本月减征后应纳税额合计',
+          'tax due for the month',
+          Decimal('1700.00'),
+          'yuan',
+          'SUM(emissions[].tax_due)',
+          '各排放口各污染物减征后应纳税额之和',
+          (),
+          ''),
+         ('reduction',
+          '本月减征税额',
+          'tax reduced this month',
+          Decimal('0.00'),
+          'yuan',
+          'tax − tax_due',
+          '应纳税额 − 减征后应纳税额',
+          (),
+          '')],
+    ),
+    'another_outlet_over': (
+        (['forty_below'], '2018-01', {'other_outlet_over_standard': True}),
+        {'eligible': False,
+         'month': datetime.date(2018, 1, 1),
+         'reduction': Decimal('0.00'),
+         'tax': Decimal('1200'),
+         'tax_due': Decimal('1200.00')},
+        [('DA001', 'SO2', Decimal('0.4'), Decimal('1'), Decimal('1200'), Decimal('1200.00'), Decimal('0.00'))],
+        [('lower_threshold',
+          '环境保护税减征：浓度值低于排放标准的比例（第一档，含本数）',
+          'Environmental protection tax reduction: how far below the emission standard the concentration must be, '
+          'first tier (inclusive)',
+          Decimal('0.3'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('lower_share',
+          '环境保护税减征：第一档按应纳税额的比例征收（减按百分之七十五征收）',
+          'Environmental protection tax reduction: the share of the tax levied in the first tier',
+          Decimal('0.75'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('upper_threshold',
+          '环境保护税减征：浓度值低于排放标准的比例（第二档，含本数）',
+          'Environmental protection tax reduction: how far below the emission standard the concentration must be, '
+          'second tier (inclusive)',
+          Decimal('0.5'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('upper_share',
+          '环境保护税减征：第二档按应纳税额的比例征收（减按百分之五十征收）',
+          'Environmental protection tax reduction: the share of the tax levied in the second tier',
+          Decimal('0.5'),
+          'rate',
+          '',
+          '',
+          ('中华人民共和国环境保护税法 第十三条',),
+          ''),
+         ('eligible',
+          '无超标排放，可以减征',
+          'no emission above the standard: reductions apply',
+          False,
+          'bool',
+          'another outlet over the standard',
+          '其他排放口超标',
+          ('国务院令第693号 第十一条',),
+          ''),
+         ('emissions[0].below_standard',
+          'DA001 SO2：浓度值低于排放标准的比例',
+          'DA001 SO2: how far below the standard',
+          Decimal('0.4000'),
+          'rate',
+          '(100 − 60) ÷ 100',
+          '（排放标准 100 − 浓度值 60）÷ 排放标准 100',
+          ('国务院令第693号 第十二条',),
+          ''),
+         ('emissions[0].tax_due',
+          'DA001 SO2：减征后应纳税额',
+          'DA001 SO2: tax after the reduction',
+          Decimal('1200.00'),
+          'yuan',
+          'ROUND(1,200.00 × 100%, 2)',
+          'ROUND(应纳税额 1,200.00 × 100%, 2)',
+          (),
+          ''),
+         ('tax_due',
+          '本月减征后应纳税额合计',
+          'tax due for the month',
+          Decimal('1200.00'),
+          'yuan',
+          'SUM(emissions[].tax_due)',
+          '各排放口各污染物减征后应纳税额之和',
+          (),
+          ''),
+         ('reduction',
+          '本月减征税额',
+          'tax reduced this month',
+          Decimal('0.00'),
+          'yuan',
+          'tax − tax_due',
+          '应纳税额 − 减征后应纳税额',
+          (),
+          '')],
+    ),
+}
+
+ROW_FIELDS = ("outlet", "pollutant", "below_standard", "share", "tax", "tax_due", "reduction")
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_the_result_and_every_step(case):
+    (names, month, kwargs), fields, expected_rows, steps = EXPECTED[case]
+    r = environmental_tax_reduction([emission(n) for n in names], month, **kwargs, law=default().with_values({}))
+    assert {f: getattr(r, f) for f in fields} == fields
+    assert [tuple(getattr(x, f) for f in ROW_FIELDS) for x in r.rows] == expected_rows
+    assert rows(r.steps) == steps
+
+
+def test_a_day_stands_for_its_month():
+    r = environmental_tax_reduction([emission("forty_below")], datetime.date(2019, 5, 17))
+    assert (r.month, r.tax_due) == (datetime.date(2019, 5, 1), Decimal("900.00"))
+
+
+def test_an_average_over_the_standard_is_not_reduced_and_bars_the_others():
+    r = environmental_tax_reduction([emission("forty_below"), emission("peak_over", concentration=Decimal("100.01"),
+                                                                       highest=None)], "2019-05")
+    assert (r.eligible, r.tax_due, [x.below_standard for x in r.rows]) == (
+        False, Decimal("1700.00"), [Decimal("0.4"), Decimal("0")])
+    assert r.steps[4].formula == "emissions[1] over the standard"
+    at = environmental_tax_reduction([emission("peak_over", highest=Decimal("100"))], "2019-05")
+    assert (at.eligible, at.tax_due) == (True, Decimal("250.00"))
+
+
+@pytest.mark.parametrize(
+    ("emissions", "kwargs", "message"),
+    [
+        ("DA001", {}, "emissions: must be a list of Emission"),
+        ([ROWS["forty_below"]], {}, "emissions[0]: must be an Emission"),
+        ([], {}, "emissions: needs at least one pollutant"),
+        ([emission("forty_below", highest=Decimal("59"))], {},
+         "emissions[0].highest: the highest hourly or daily average (59) cannot be below the month's average (60)"),
+        ([emission("forty_below"), emission("fifty_below", pollutant="SO2")], {},
+         "emissions[1].pollutant: SO2 of outlet DA001 is given twice"),
+        ([emission("forty_below")], {"month": "2019-13"}, "month: "),
+        ([emission("forty_below")], {"other_outlet_over_standard": "no"}, "other_outlet_over_standard: "),
+    ],
+)
+def test_a_refusal_names_the_field_and_says_why(emissions, kwargs, message):
+    args = {"month": "2019-05", **kwargs}
+    with pytest.raises(InvalidInput) as info:
+        environmental_tax_reduction(emissions, args.pop("month"), **args)
+    assert str(info.value).startswith(message)
+
+
+def test_a_concentration_is_read_as_text_or_a_whole_number():
+    ok = parse(Emission, {**ROWS["forty_below"], "concentration": 60, "standard": 100})
+    assert (ok.concentration, ok.standard) == (Decimal("60"), Decimal("100"))
+    for bad in ("-1", "1e3", "6,0", " 60", True, 10**9):
+        with pytest.raises(InvalidInput) as info:
+            parse(Emission, {**ROWS["forty_below"], "concentration": bad})
+        assert "concentration" in str(info.value) and "is not a number of zero or more" in str(info.value)
+    with pytest.raises(InvalidInput) as info:
+        parse(Emission, {**ROWS["forty_below"], "standard": "0"})
+    assert "standard" in str(info.value) and "is not a positive number" in str(info.value)
+
+
+def test_a_concentration_read_as_decimal_zero_or_below_one():
+    for raw in (Decimal("0"), 0, "0"):
+        assert parse(Emission, {**ROWS["forty_below"], "concentration": raw}).concentration == Decimal("0")
+    assert parse(Emission, {**ROWS["forty_below"], "concentration": Decimal("0.5")}).concentration == Decimal("0.5")
+    assert parse(Emission, {**ROWS["forty_below"], "standard": "0.5", "concentration": "0.1"}).standard == \
+        Decimal("0.5")
+
+
+def test_a_concentration_at_the_standard_is_not_over_it_and_a_peak_may_equal_the_average():
+    r = environmental_tax_reduction([emission("forty_below", concentration=Decimal("100"), highest=Decimal("100"))],
+                                    "2019-05")
+    assert (r.eligible, r.tax_due, r.rows[0].below_standard) == (True, Decimal("1200.00"), Decimal("0"))
+
+
+def test_figures_in_exponent_form_are_written_out_in_the_formula():
+    r = environmental_tax_reduction([emission("forty_below", concentration=Decimal("6E+1"),
+                                              standard=Decimal("1E+2"))], "2019-05")
+    assert r.steps[5].formula == "(100 − 60) ÷ 100"
+    assert r.tax_due == Decimal("900.00")
+
+
+def test_another_outlet_over_and_a_row_over_name_the_row():
+    r = environmental_tax_reduction([emission("forty_below"), emission("peak_over")], "2019-05",
+                                    other_outlet_over_standard=True)
+    assert (r.steps[4].formula, r.steps[4].formula_zh) == ("emissions[1] over the standard", "第2行超标")
+
+
+def test_the_law_given_is_the_one_read():
+    what_if = default().with_values({"environment.reduction.lower_share": "80%"})
+    r = environmental_tax_reduction([emission("forty_below")], "2019-05", law=what_if)
+    assert r.tax_due == Decimal("960.00")
+
+
+def test_the_published_schema_of_a_concentration():
+    from taxcalc.inputs import json_schema
+
+    props = json_schema(Emission)["properties"]
+    number = {"type": "string", "pattern": r"^(0|[1-9][0-9]{0,8})(\.[0-9]{1,10})?$"}
+    assert props["concentration"] == {
+        "description": "the month's average concentration (实施条例 第十条)",
+        "anyOf": [number, {"type": "integer", "minimum": 0, "maximum": 999999999}]}
+    assert props["standard"] == {
+        "description": "the national or local emission standard, in the same unit",
+        "anyOf": [{**number, "not": {"pattern": "^0(\\.0+)?$"}},
+                  {"type": "integer", "minimum": 1, "maximum": 999999999}]}
