@@ -76,6 +76,9 @@ def test_one_year_row_by_row_and_step_by_step():
     assert (s.value, cites(s), s.line) == (P("0"), (LAW18,), "A106000")
     assert s.formula == "5 years; 100,000.00 expired"
     assert s.en == "loss of 2012: expired at the end of 2017"
+    assert s.formula_zh == "结转年限5年；100,000.00已过期"
+    assert "2012年度亏损：已于2017年度末超过结转年限：0.00 = 结转年限5年；100,000.00已过期" in r.explain("zh")
+    assert "loss of 2012: expired at the end of 2017: 0.00 = 5 years; 100,000.00 expired" in r.explain("en")
     s = r.step("losses.2013")
     assert (s.value, cites(s), s.line) == (P("300000"), (str(q),), "A106000")
     assert s.formula == "min(500,000.00, income left); 10 years; remaining 200,000.00"
@@ -91,8 +94,9 @@ def test_a_loss_in_its_last_year_expires_what_is_left():
     assert r.rows[0] == LossUse(2013, P("70"), P("20"), P("50"), P("0"), 2018, 5, r.rows[0].citation, 0)
     assert r.step("losses.2013").formula == "min(70.00, income left); 5 years; remaining 0.00; 50.00 expires at the end of 2018"
     assert r.step("losses.2013").formula_zh == "min(70.00, 剩余所得)；结转年限5年；尚未弥补 0.00；50.00于2018年度末到期"
-    r = apply_losses(2018, "70", [Loss(2013, "70")])
+    r = apply_losses(2018, "70.00", [Loss(2013, "70")])
     assert (r.used, r.expired, r.taxable_income, r.carried) == (P("70"), P("0"), P("0"), ())
+    assert [str(x) for x in (r.rows[0].used, r.rows[0].remaining, r.used)] == ["70", "0", "70"]
     r = apply_losses(2018, "71", [Loss(2013, "70"), Loss(2014, "5")])
     assert (r.used, r.taxable_income, r.carried) == (P("71"), P("0"), (Loss(2014, "4"),))
     assert r.carried[0] is not None
@@ -107,9 +111,12 @@ def test_a_loss_year_and_no_loss_brought():
     assert (s.value, cites(s), s.line, s.formula) == (P("50000"), (LAW18,), "A106000", "5 years")
     assert s.en == "this year's loss (usable to 2024, as qualified so far)"
     assert r.step("losses.used").value == 0
-    r = apply_losses(2019, "0", [Loss(2017, "5")])
+    brought = Loss(2017, "5")
+    r = apply_losses(2019, "0.00", [brought])
     assert (r.used, r.new_loss, r.taxable_income, r.carried) == (P("0"), P("0"), P("0"), (Loss(2017, "5"),))
-    assert r.carried[0] is not None
+    assert r.carried[0] is brought  # carried as it was, not a copy
+    assert [str(x) for x in (r.used, r.new_loss, r.taxable_income, r.rows[0].used, r.rows[0].remaining)] == [
+        "0", "0", "0", "0", "5"]
 
 
 @pytest.mark.parametrize(("origin", "kw", "last", "n"), [
@@ -172,3 +179,37 @@ def test_a_loss_from_a_table():
     with pytest.raises(InvalidInput) as info:
         Loss.from_mapping({"year": 2020, "amount": "x"})
     assert info.value.field == "loss.amount"
+
+
+def test_an_extended_loss_that_expires_keeps_its_qualification_year():
+    r = apply_losses(2024, "1", [Loss(2013, "5")], qualified_years=[2018])
+    assert r.rows[0].qualified_by == 2018
+    assert (r.rows[0].last_year, r.rows[0].expired, r.expired) == (2023, P("5"), P("5"))
+
+
+def test_a_qualification_year_that_extends_nothing_does_not_stop_the_search():
+    assert loss_window(2014, qualified_years=[2016, 2018])[:2] == (2024, 10)
+
+
+def test_the_law_given_runs_through_the_schedule():
+    five = default().with_values({"eit.losses.years.qualified": 5})
+    incomes = {2013: "-100", 2014: "0", 2015: "0", 2016: "0", 2017: "0", 2018: "0", 2019: "100"}
+    assert loss_schedule(incomes, qualified_years=[2018]).years[-1].used == P("100")
+    assert loss_schedule(incomes, qualified_years=[2018], law=five).years[-1].used == P("0")
+
+
+@pytest.mark.parametrize("call", [
+    lambda: apply_losses(2019, "1", qualified_years=["x"]),
+    lambda: loss_schedule({2019: "1"}, qualified_years=["x"]),
+    lambda: loss_window(2013, qualified_years=["x"]),
+])
+def test_the_qualified_years_are_named(call):
+    with pytest.raises(InvalidInput) as info:
+        call()
+    assert info.value.field == "qualified_years"
+
+
+def test_a_year_of_the_schedule_is_named():
+    with pytest.raises(InvalidInput) as info:
+        loss_schedule({"2019": "1"})
+    assert info.value.field == "incomes"
