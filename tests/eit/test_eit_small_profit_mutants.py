@@ -170,3 +170,50 @@ def test_each_refused_input_is_named(call, field, reason):
     assert info.value.field == field
     if reason is not None:
         assert info.value.reason == reason
+
+
+def test_the_relief_switched_off_says_so():
+    off = default().with_values({"eit.small_profit.in_force": False})
+    r = small_profit("100", 2019, employees=1, assets="1", law=off)
+    s = r.step("small_profit.in_force")
+    assert (s.value, s.zh, s.en) == (False, "小型微利企业优惠是否有效", "relief in force")
+    assert (r.eligible, r.failed, r.tax, r.relief) == (False, ("in_force",), P("25.00"), P("0.00"))
+    assert small_profit_cliffs(2019, law=off) == ()
+
+
+def test_an_averaging_method_this_version_does_not_know_is_refused():
+    odd = default().with_values({"eit.small_profit.averaging": "median"})
+    with pytest.raises(InvalidInput) as info:
+        small_profit("1", 2019, quarters=FULL, law=odd)
+    assert (info.value.field, info.value.reason) == ("eit.small_profit.averaging", "unknown method 'median'")
+    with pytest.raises(InvalidInput):
+        quarterly_averages(FULL, 2019, law=odd)
+
+
+def test_income_exactly_at_the_band_limit():
+    at = small_profit("1000000", 2019, employees=1, assets="1")
+    over = small_profit("1000000.01", 2019, employees=1, assets="1")
+    assert "small_profit.band2_ratio" not in [s.name for s in at.steps]
+    assert over.step("small_profit.band2_ratio").formula == "0.01 × 50%"
+    assert (at.tax, over.tax) == (P("50000.00"), P("50000.00"))
+    inside = annual(enterprise(2019, "1000000", employees=P(1), assets=P("1"))).small_profit
+    assert inside is not None
+    s = inside.step("small_profit.included")
+    assert (s.value, s.formula, len(s.cite), s.line) == (P("250000.00"), "1,000,000.00 × 25% (≤ 1,000,000.00)", 1,
+                                                         "A107040")
+    above = annual(enterprise(2019, "2000000", employees=P(1), assets=P("1"))).small_profit
+    assert above is not None
+    s = above.step("small_profit.included")
+    assert (s.formula, len(s.cite)) == ("1,000,000.00 × 25% + 1,000,000.00 × 50%", 2)
+    old = annual(enterprise(2018, "900000", employees=P(1), assets=P("1"))).small_profit
+    assert old is not None
+    assert old.step("small_profit.included").formula == "900,000.00 × 50% (≤ 1,000,000.00)"
+
+
+def test_the_quarters_of_a_part_year():
+    with pytest.raises(InvalidInput) as info:
+        small_profit("1", 2019, quarters=FULL[:1], opened="2019-03-15", closed="2019-10-05")
+    assert info.value.reason == "the enterprise operated in 4 quarter(s) of 2019; give one row for each (got 1)"
+    with pytest.raises(InvalidInput) as info:
+        small_profit("1", 2019, quarters=FULL, opened="2019-05-15", closed="2019-08-05")
+    assert info.value.reason == "the enterprise operated in 2 quarter(s) of 2019; give one row for each (got 4)"
