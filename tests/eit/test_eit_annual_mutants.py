@@ -10,13 +10,17 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
+import pytest
+
 from snapshot import check, shown
 from taxcalc.eit import EnterpriseYear, Loss, RdFacts, RdProject, annual
 from taxcalc.eit.equipment import Equipment
 from taxcalc.eit.project_holiday import Project
 from taxcalc.eit.qualifications import HnteCertificate
+from taxcalc.eit.small_profit import Quarter
 from taxcalc.eit.tech_transfer import TechnologyTransfer
 from taxcalc.eit.venture import VentureInvestment
+from taxcalc.errors import InvalidInput
 from taxcalc.law import default
 
 P = Decimal
@@ -55,6 +59,17 @@ CASES = {
                                       assets=P("1000000")),
     "restricted": EnterpriseYear(2021, profit=P("500000"), restricted=True),
     "zero": EnterpriseYear(2022, profit=P("0")),
+    "high-tech Q4 2022 equipment": EnterpriseYear(
+        2022, profit=P("30000000"), industry="manufacturing", employees=P(500), assets=P("90000000"),
+        hnte_certificates=(HnteCertificate("GR202213000002", "2022-11-01", "2025-10-31"),),
+        equipment=(Equipment("robot", "8000000", "machinery", acquired_on="2022-11-15", in_use="2022-12-01",
+                             book_depreciation="0"),),
+        projects=(Project(name="plant", kind="environment", first_income_year=2020, income=P("1000000")),)),
+    "2015 restricted": EnterpriseYear(2015, profit=P("250000"), restricted=True),
+    "2015 above the cap": EnterpriseYear(2015, profit=P("300000.01")),
+    "2019 quarters": EnterpriseYear(2019, profit=P("2000000"), quarters=(
+        Quarter(10, 20, "100000", "300000"), Quarter(20, 20, "300000", "300000"),
+        Quarter(20, 30, "300000", "500000"), Quarter(30, 30, "500000", "700000"))),
 }
 
 
@@ -74,3 +89,14 @@ def test_the_main_figures():
     loss = run(CASES["hardship loss year"])
     assert (loss.new_loss, loss.tax, loss.losses_carried) == (P("300000"), P("0.00"), (Loss(2020, "300000",
                                                                                              "hardship"),))
+
+
+def test_the_size_is_asked_for_when_the_relief_could_apply():
+    with pytest.raises(InvalidInput) as info:
+        run(EnterpriseYear(2019, profit=P("100")))
+    assert (info.value.field, info.value.reason) == (
+        "quarters", "taxable income 100.00 is within the small low-profit cap: give the quarterly employees and "
+        "total assets (or their annual averages) to test the relief")
+    with pytest.raises(InvalidInput) as info:
+        run(EnterpriseYear(2015, profit=P("100")))
+    assert info.value.field == "quarters"
