@@ -161,8 +161,9 @@ def test_a_measure_ended_for_good_is_an_open_gap_not_in_force_ever_after(law_dir
     data = load(law_dir, WINDOW + ENDED_FOR_GOOD.format(to='"open"'))
     assert data.get("vat.test.once", "2018-09-30") is True
     for day in ("2018-10-01", "2099-12-31"):
-        with pytest.raises(NotInForce, match="a one-off measure"):
+        with pytest.raises(NotInForce, match="a one-off measure") as gap:
             data.value("vat.test.once", day)
+        assert (gap.value.gap, gap.value.cite) == ("a one-off measure", None)  # the gap cites nothing
     with pytest.raises(OutsideCoverage) as before:
         data.value("vat.test.once", "2018-06-26")
     assert not isinstance(before.value, NotInForce)

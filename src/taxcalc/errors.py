@@ -22,7 +22,10 @@ taxcalc.errors.InvalidInput: amount: must not be negative
 from __future__ import annotations
 
 import datetime as _dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .explain import Citation
 
 __all__ = [
     "InputProblems",
@@ -147,6 +150,8 @@ class NotInForce(OutsideCoverage):
 
     The message names the key, the date and why (the gap's reason), not a window: the
     data do cover the day, and what they say is that no such rule was in force.
+    ``gap`` is that reason and ``cite`` the gap's citation (``None`` when it cites none),
+    so that a rule answering "not in force" need not look the gap up again.
     """
 
     def __init__(
@@ -156,8 +161,13 @@ class NotInForce(OutsideCoverage):
         first: _dt.date | None,
         last: _dt.date | None,
         detail: str = "",
+        *,
+        gap: str = "",
+        cite: Citation | None = None,
     ) -> None:
         super().__init__(key, on, first, last, detail)
+        self.gap = gap or detail
+        self.cite = cite
         self.args = (f"{key} on {on}: {detail or 'not in force'}",)
 
 

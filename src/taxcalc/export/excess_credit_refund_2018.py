@@ -140,8 +140,8 @@ def excess_credit_refund_2018(
     data = law or default()
     try:
         industries = data.value(_P + "industries", day)
-    except NotInForce:
-        return _not_in_force(data, day, cap)
+    except NotInForce as exc:
+        return _not_in_force(exc, day, cap)
     grid = data.value(_P + "grid_companies", day)
     ratings = data.value(_P + "credit_ratings", day)
     registered_by = data.value(_P + "registered_by", day)
@@ -210,13 +210,11 @@ def excess_credit_refund_2018(
     return ExcessCreditRefund2018(eligible, tuple(reasons), ratio, refundable, cap, refund, quota, tuple(steps))
 
 
-def _not_in_force(data: Law, day: _dt.date, cap: Decimal) -> ExcessCreditRefund2018:
+def _not_in_force(exc: NotInForce, day: _dt.date, cap: Decimal) -> ExcessCreditRefund2018:
     """The answer after the measure ended: not eligible, nothing refunded, the reason cited."""
-    gap = next(v for v in data.spec(_P + "industries").values
-               if v.gap and v.first <= day and (v.last is None or day <= v.last))
-    step = Step("in_force", f"财税〔2018〕70号在{day}施行（{gap.gap}）",
-                f"财税〔2018〕70号 in force on {day} ({gap.gap})", value=False, unit="bool",
-                cite=(gap.citation,) if gap.citation.doc else ())
-    reason = f"not in force on {day}: {gap.gap}"
+    step = Step("in_force", f"财税〔2018〕70号在{day}施行（{exc.gap}）",
+                f"财税〔2018〕70号 in force on {day} ({exc.gap})", value=False, unit="bool",
+                cite=() if exc.cite is None else (exc.cite,))
+    reason = f"not in force on {day}: {exc.gap}"
     return ExcessCreditRefund2018(eligible=False, reasons=(reason,), ratio=ZERO, refundable=round_fen(ZERO),
                                   cap=cap, refund=round_fen(ZERO), quota_applies=False, steps=(step,))

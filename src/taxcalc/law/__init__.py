@@ -223,7 +223,8 @@ class Law:
             if found.last is not None and d > found.last:
                 raise OutsideCoverage(key, d, spec.first, spec.last)
         if found.gap:
-            raise NotInForce(key, d, spec.first, spec.last, f"not in force: {found.gap}")
+            raise NotInForce(key, d, spec.first, spec.last, f"not in force: {found.gap}", gap=found.gap,
+                             cite=found.citation if found.citation.doc else None)
         return found
 
     def get(self, key: str, on: DateLike, known_on: DateLike | None = None) -> object:

@@ -192,7 +192,7 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
                 rule.compute(example, law=data)
             except NotInForce as exc:
                 tried = RuleCoverage(rule.id, "not in force", answers=True, example=example,
-                                     reason=_gap_reason(exc, data), key=exc.key, last=None)
+                                     reason=f"{exc.key}: {exc.gap}", key=exc.key, last=None)
             except OutsideCoverage as exc:
                 tried = RuleCoverage(rule.id, "cannot answer", answers=False, example=example,
                                      reason=_stop_reason(exc, data), key=exc.key, last=exc.last)
@@ -224,13 +224,6 @@ def _every_key_in_a_gap(patterns: tuple[str, ...], keys: tuple[KeyCoverage, ...]
     if mine and all(k.status == "gap" for k in mine):
         return mine[0]
     return None
-
-
-def _gap_reason(exc: NotInForce, data: Law) -> str:
-    for v in data.history(exc.key):
-        if v.gap and v.first <= exc.on and (v.last is None or exc.on <= v.last):
-            return f"{exc.key}: {v.gap}"
-    return str(exc)  # pragma: no cover - a NotInForce always comes from a gap
 
 
 def _stop_reason(exc: OutsideCoverage, data: Law) -> str:

@@ -160,11 +160,8 @@ def may_reregister(
     data = law_or_default(law)
     try:
         cap_v = data.value(CAP, d)
-    except NotInForce:
-        reason = next(
-            v.gap for v in data.spec(CAP).values
-            if v.gap and v.first <= d and (v.last is None or d <= v.last)
-        )
+    except NotInForce as exc:
+        reason = exc.gap
         step = Step("window_open", f"转登记窗口开放（{reason}）",
                     f"re-registration window open ({reason})", value=False, unit="bool")
         return Reregistration(d, p, eligible=False, periods_counted=0, estimated=False,
