@@ -168,6 +168,20 @@ class Catalogue:
         raise LawDataError(label, "unknown catalogue format; the file name must end in .csv or .toml")
 
     @classmethod
+    def named(cls, name: str, base_dir: str | os.PathLike[str] = "") -> Catalogue:
+        """The catalogue an input names: ``"sample"`` (:meth:`sample`) or a ``.csv``/``.toml``
+        path, relative to ``base_dir`` (the input file's directory) unless absolute.
+
+        Raises what :meth:`load` raises (``OSError``, :class:`~taxcalc.errors.LawDataError`).
+        """
+        if name == "sample":
+            return cls.sample()
+        path = Path(name)
+        if not path.is_absolute() and base_dir:
+            path = Path(base_dir) / path
+        return cls.load(path)
+
+    @classmethod
     def sample(cls) -> Catalogue:
         """The small SAMPLE catalogue shipped for documentation and tests (not official rates)."""
         data = (resources.files("taxcalc.export") / _SAMPLE_FILE).read_bytes()

@@ -79,17 +79,12 @@ def resolve_catalogue(facts: ReportInput, override: Catalogue | str | Path | Non
     name = str(override) if override is not None else facts.catalogue
     if not name:
         return None
-    if name == "sample":
-        return Catalogue.sample()
-    path = Path(name)
-    if override is None and not path.is_absolute() and facts.base_dir:
-        path = Path(facts.base_dir) / path
     try:
-        return Catalogue.load(path)
-    except FileNotFoundError:
-        raise ReportInputError([Problem(field_name, f"no such file: {path}")]) from None
+        return Catalogue.named(name, facts.base_dir if override is None else "")
+    except FileNotFoundError as exc:
+        raise ReportInputError([Problem(field_name, f"no such file: {exc.filename}")]) from None
     except OSError as exc:
-        raise ReportInputError([Problem(field_name, f"cannot read {path}: {exc.strerror or exc}")]) from None
+        raise ReportInputError([Problem(field_name, f"cannot read {exc.filename}: {exc.strerror or exc}")]) from None
     except LawDataError as exc:
         raise ReportInputError([Problem(field_name, str(exc))]) from None
 

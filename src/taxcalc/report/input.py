@@ -1184,16 +1184,10 @@ def _catalogued(facts: ReportInput) -> Iterator[tuple[str, str]]:
     looked_up = [(i, x) for i, x in enumerate(facts.exports) if x.hs_code and x.rebate_rate is None]
     if not looked_up or not facts.catalogue:
         return
-    if facts.catalogue == "sample":
-        cat = Catalogue.sample()
-    else:
-        path = Path(facts.catalogue)
-        if not path.is_absolute() and facts.base_dir:
-            path = Path(facts.base_dir) / path
-        try:
-            cat = Catalogue.load(path)
-        except (OSError, LawDataError):  # the report names the catalogue's own problem
-            return
+    try:
+        cat = Catalogue.named(facts.catalogue, facts.base_dir)
+    except (OSError, LawDataError):  # the report names the catalogue's own problem
+        return
     first = default().spec(COVERAGE_KEY).first
     for i, x in looked_up:
         if cat.resolve(x.hs_code) is None:
