@@ -94,28 +94,19 @@ def _citation_schema() -> dict[str, Any]:
             "properties": {"doc": {"type": "string"}, "article": {"type": "string"}}}
 
 
-def dataclass_schema(cls: type[Any], *, inputs: bool = False) -> dict[str, Any]:
-    """The schema of a dataclass as :func:`taxcalc.explain.jsonable` writes it (``inputs``: of the
-    fields its constructor takes, as its ``from_mapping`` reads them)."""
+def dataclass_schema(cls: type[Any]) -> dict[str, Any]:
+    """The schema of a dataclass as :func:`taxcalc.explain.jsonable` writes it."""
     hints = typing.get_type_hints(cls)
-    fields = [f for f in dataclasses.fields(cls) if f.init or not inputs]
-    props = {f.name: _type_schema(hints[f.name], inputs=inputs) for f in fields}
-    if inputs:
-        required = [f.name for f in fields
-                    if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
-    else:
-        required = [f.name for f in fields]
+    fields = dataclasses.fields(cls)
+    props = {f.name: _type_schema(hints[f.name]) for f in fields}
     return {"type": "object", "description": (cls.__doc__ or "").strip().split("\n\n")[0],
-            "additionalProperties": False, "required": required, "properties": props}
+            "additionalProperties": False, "required": [f.name for f in fields], "properties": props}
 
 
-def _type_schema(tp: Any, *, inputs: bool) -> dict[str, Any]:
+def _type_schema(tp: Any) -> dict[str, Any]:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is Decimal:
-        if inputs:  # an amount or rate as the library's readers take it: a string or a whole number
-            return {"anyOf": [{"type": "string", "pattern": r"^\s*-?[0-9,]*(\.[0-9]+)?%?\s*$"},
-                              {"type": "integer"}]}
         return {"type": "string", "pattern": DECIMAL}
     if tp is bool:
         return {"type": "boolean"}
@@ -134,21 +125,21 @@ def _type_schema(tp: Any, *, inputs: bool) -> dict[str, Any]:
     if tp is Any or tp is object:
         return {}
     if origin in (typing.Union, types.UnionType):
-        return {"anyOf": [_type_schema(a, inputs=inputs) for a in args]}
+        return {"anyOf": [_type_schema(a) for a in args]}
     if origin in (tuple, list, frozenset, set) or (origin is not None and issubclass(origin, tuple | list)):
         if len(args) == 2 and args[1] is Ellipsis:
-            return {"type": "array", "items": _type_schema(args[0], inputs=inputs)}
+            return {"type": "array", "items": _type_schema(args[0])}
         if origin is tuple and args:
-            return {"type": "array", "prefixItems": [_type_schema(a, inputs=inputs) for a in args],
+            return {"type": "array", "prefixItems": [_type_schema(a) for a in args],
                     "minItems": len(args), "maxItems": len(args)}
-        return {"type": "array", "items": _type_schema(args[0], inputs=inputs) if args else {}}
+        return {"type": "array", "items": _type_schema(args[0]) if args else {}}
     if origin in (dict, Mapping) or tp is dict:
-        value = _type_schema(args[1], inputs=inputs) if args else {}
+        value = _type_schema(args[1]) if args else {}
         return {"type": "object", "additionalProperties": value}
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return dataclass_schema(tp, inputs=inputs)
+        return dataclass_schema(tp)
     if isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields"):  # a NamedTuple: a list
         hints = typing.get_type_hints(tp)
-        items = [_type_schema(hints[name], inputs=inputs) for name in tp._fields]
+        items = [_type_schema(hints[name]) for name in tp._fields]
         return {"type": "array", "prefixItems": items, "minItems": len(items), "maxItems": len(items)}
     raise TypeError(f"no schema for {tp!r}")
