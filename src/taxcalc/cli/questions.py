@@ -34,10 +34,12 @@ from ..inputs import (
     Rate,
     Rows,
     Text,
+    Year,
+    Years,
     spec,
 )
 from ..rules import RULES, Group, Rule, provenance
-from ..rules.fields import Amounts, Factor, Names, Year, Years
+from ..rules.fields import Amounts, Factor, Names
 from .common import (
     add_file_options,
     add_law_options,

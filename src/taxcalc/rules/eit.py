@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 from .. import eit
 from ..errors import InvalidInput
 from ..explain import Citation, format_value, jsonable
-from ..inputs import Amount, Choice, Date, Flag, Nested, Rate, Rows, record
+from ..inputs import Amount, Choice, Date, Flag, Nested, Rate, Rows, Year, Years, record
 from ..text import render_table
-from .fields import Names, Year, Years
+from .fields import Names
 from .protocol import Definition
 
 if TYPE_CHECKING:

@@ -1,5 +1,5 @@
 """Field kinds the rules' input models need beyond :mod:`taxcalc.inputs`: lists of amounts
-and of names, and tax years.
+and of names, and positive factors (tax years are :class:`taxcalc.inputs.Year`).
 
 Each is a :class:`taxcalc.inputs.Field`: it reads a JSON or TOML value with every
 problem at its path, and publishes the JSON Schema of what it reads.
@@ -19,26 +19,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import Problem
-from ..inputs import BAD, Amount, Choice, Field, Integer, Integers, ListOf
+from ..inputs import BAD, Amount, Choice, Field, ListOf
 from ..inputs.fields import shown
 
-__all__ = ["Amounts", "Factor", "Names", "Year", "Years"]
+__all__ = ["Amounts", "Factor", "Names"]
 
-_FIRST_YEAR, _LAST_YEAR = 1950, 2200  # as taxcalc.eit's tax_year accepts
-
-
-class Year(Integer):
-    """A tax year, e.g. 2018."""
-
-    def __init__(self, doc: str) -> None:
-        super().__init__(doc, minimum=_FIRST_YEAR, maximum=_LAST_YEAR)
-
-
-class Years(Integers):
-    """A list of tax years; read as a sorted tuple."""
-
-    def __init__(self, doc: str) -> None:
-        super().__init__(doc, minimum=_FIRST_YEAR, maximum=_LAST_YEAR)
 
 
 class Amounts(ListOf):
