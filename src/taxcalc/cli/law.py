@@ -40,7 +40,7 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _value_json(v: LawValue) -> dict[str, Any]:
+def value_json(v: LawValue) -> dict[str, Any]:
     out: dict[str, Any] = {
         "from": v.first.isoformat(),
         "to": v.last.isoformat() if v.last else None,
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> str:
     if args.on:
         v = data.value(args.key, date_arg(args.on, "--on"))
         if args.json:
-            return dump_json({"key": spec.name, "on": args.on, **_value_json(v),
+            return dump_json({"key": spec.name, "on": args.on, **value_json(v),
                               "provenance": provenance(data)})
         lines = [
             f"{spec.name}  {spec.en if en else spec.zh}",
@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> str:
         return dump_json(
             {"key": spec.name, "zh": spec.zh, "en": spec.en, "type": spec.type,
              "known_on": known.isoformat() if known else None,
-             "values": [_value_json(v) for v in values], "provenance": provenance(data)}
+             "values": [value_json(v) for v in values], "provenance": provenance(data)}
         )
     head = ["from", "to", "value", "citation"] if en else ["起", "止", "值", "依据"]
     rows = [[str(v.first), str(v.last or "…"), v.shown(args.lang), _cite(v)] for v in values]
@@ -129,14 +129,15 @@ def run(args: argparse.Namespace) -> str:
     return fit(title) + "\n" + table
 
 
-def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
+def coverage_document(data: Law, on: _dt.date) -> dict[str, Any]:
     """Every rule, whether it answers on ``on`` (its example run on the day, see
     :func:`taxcalc.law.rule_coverage`) and the keys it reads that answer; every key that
     does not, and why.
 
     A rule whose keys answer only in part may still answer: some rules read
     different keys on different days (the small-scale threshold, for one), so the
-    keys of another era do not answer.  The keys that do not answer say why.
+    keys of another era do not answer.  The keys that do not answer say why.  As
+    ``taxcalc law --coverage DATE --json`` prints it (and the service answers it).
     """
     from ..law import coverage, rule_coverage
     from ..rules import RULES
@@ -158,16 +159,24 @@ def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
                       "example": v.example,
                       "keys": len(keys), "answering": len(good),
                       "not_answering": [k for k in keys if not answers[k]]})
-    missing = [r for r in rows if not r.answers]
+    return {
+        "on": on.isoformat(),
+        "rules": rules,
+        "keys": [{"key": r.key, "answers": r.answers, "status": r.status, "from": r.first.isoformat(),
+                  "to": r.last.isoformat() if r.last else None, "reason": r.reason, "citation": r.citation}
+                 for r in rows],
+        "provenance": provenance(data),
+    }
+
+
+def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
+    """The coverage of ``on`` as JSON or as tables (see :func:`coverage_document`)."""
+    doc = coverage_document(data, on)
     if as_json:
-        return dump_json({
-            "on": on.isoformat(),
-            "rules": rules,
-            "keys": [{"key": r.key, "answers": r.answers, "status": r.status, "from": r.first.isoformat(),
-                      "to": r.last.isoformat() if r.last else None, "reason": r.reason, "citation": r.citation}
-                     for r in rows],
-            "provenance": provenance(data),
-        })
+        return dump_json(doc)
+    rules: list[dict[str, Any]] = doc["rules"]
+    rows: list[dict[str, Any]] = doc["keys"]
+    missing = [r for r in rows if not r["answers"]]
     head = ["rule", "on the day", "keys answering"] if en else ["规则", "当日", "可答键数"]
     shown = {"answers": "可答", "not in force": "未施行", "cannot answer": "不可答", "not tested": "未测"}
     table = render_table(
@@ -185,5 +194,5 @@ def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
                                  [[str(r["id"]), str(r["reason"])] for r in silent], width=WIDTH, fixed=(0,))]
     if missing:
         out += ["", render_table(["key", "status", "why"] if en else ["键", "状态", "原因"],
-                                 [[r.key, r.status, r.reason] for r in missing], width=WIDTH, fixed=(0, 1))]
+                                 [[r["key"], r["status"], r["reason"]] for r in missing], width=WIDTH, fixed=(0, 1))]
     return "\n".join(out)

@@ -158,7 +158,7 @@ def ask_report(data: object, day: _dt.date | None, overrides: dict[str, object])
 def ask_law(key: str, on: str | None, law: Law) -> dict[str, Any]:
     """A law key's history, or with ``on`` its value that day, as ``taxcalc law KEY [--on DATE] --json``
     prints it; a prefix of keys (``vat.rate``) lists them, as ``taxcalc law PREFIX --json`` does."""
-    from ..cli.law import _value_json
+    from ..cli.law import value_json
     from ..money import date_arg
 
     if key not in law.keys() and (not key or law.keys(key)):
@@ -172,11 +172,11 @@ def ask_law(key: str, on: str | None, law: Law) -> dict[str, Any]:
             value = law.value(key, date_arg(on, "on"))
         except TaxcalcError as exc:
             raise from_taxcalc(exc, "query") from None
-        return {"key": spec.name, "on": on, **_value_json(value), "provenance": provenance_of(law)}
+        return {"key": spec.name, "on": on, **value_json(value), "provenance": provenance_of(law)}
     known = law.known_on
     return {"key": spec.name, "zh": spec.zh, "en": spec.en, "type": spec.type,
             "known_on": known.isoformat() if known else None,
-            "values": [_value_json(v) for v in law.history(key)], "provenance": provenance_of(law)}
+            "values": [value_json(v) for v in law.history(key)], "provenance": provenance_of(law)}
 
 
 def _listed(law: Law, key: str) -> dict[str, Any]:
@@ -187,7 +187,7 @@ def _listed(law: Law, key: str) -> dict[str, Any]:
 
 def ask_coverage(on: str | None, law: Law) -> dict[str, Any]:
     """What the law data covers on ``on``, as ``taxcalc law --coverage DATE --json`` prints it."""
-    from ..cli.law import _coverage
+    from ..cli.law import coverage_document
     from ..money import date_arg
 
     if on is None:
@@ -196,8 +196,7 @@ def ask_coverage(on: str | None, law: Law) -> dict[str, Any]:
         day = date_arg(on, "on")
     except TaxcalcError as exc:
         raise from_taxcalc(exc, "query") from None
-    data: dict[str, Any] = json.loads(_coverage(law, day, en=True, as_json=True))
-    return data
+    return coverage_document(law, day)
 
 
 def registry(prefix: str = "") -> dict[str, Any]:
