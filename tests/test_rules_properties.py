@@ -214,3 +214,14 @@ def test_the_schema_and_the_reader_agree_inside_the_tables(rule_id: str) -> None
         assert validator.is_valid(doc), doc
 
     check()
+
+
+def test_the_output_schema_covers_the_one_line_the_command_line_prints() -> None:
+    # found by the property above: one purchase line is printed alone, and the published
+    # output schema must describe that form as well as the whole result
+    rule = rules.get("export.exempt_refund")
+    doc = {"lines": [{"amount": "0", "purchase_vat_rate": "0", "export_date": "2020-02-29", "rebate_rate": "0"}]}
+    shown = rule.load().shown(rule.compute(doc))
+    assert type(shown).__name__ == "ExemptRefundLine"
+    output = jsonschema.Draft202012Validator(rule.output_schema())
+    assert not list(output.iter_errors(json.loads(json.dumps(shown.as_dict()))))

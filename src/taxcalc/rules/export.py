@@ -262,7 +262,8 @@ DEFINITIONS: dict[str, Definition] = {k: dataclasses.replace(d, example=EXAMPLES
                                               (export.ExemptCreditRefund,), _exempt_credit_refund_text),
     # the command line gives one purchase line and prints its result
     "export.exempt_refund": Definition(ExemptRefundInput, _exempt_refund, (export.ExemptRefund,),
-                                       _exempt_refund_text, shown=_one_line),
+                                       _exempt_refund_text, shown=_one_line,
+                                       shown_as=(export.ExemptRefundLine,)),
     "export.excess_credit_refund_2018": Definition(ExcessCreditInput, _excess, (export.ExcessCreditRefund2018,),
                                                    _excess_text),
 }.items()}

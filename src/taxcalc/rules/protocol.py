@@ -12,7 +12,8 @@ Definition]``, one :class:`Definition` per rule id of the index
 * ``result`` — the result type(s); :func:`output_schema` is generated from their
   dataclass fields;
 * ``text`` — the text a person reads on the command line, ``(result, lang, inputs) -> str``;
-* ``shown`` — the part of the result the command line prints (default: all of it);
+* ``shown`` — the part of the result the command line prints (default: all of it), and
+  ``shown_as`` the types that part may have besides the result's;
 * ``example`` — an input as a mapping (JSON-ready), used by the documentation and the tests.
 """
 
@@ -45,6 +46,9 @@ class Definition:
     result: tuple[type[Any], ...]
     text: Callable[[Any, str, Any], str]
     shown: Callable[[Any], Any] = lambda result: result
+    #: The types ``shown`` may give besides the result's (``export.exempt_refund`` prints its one
+    #: line alone); the output schema covers them too.
+    shown_as: tuple[type[Any], ...] = ()
     example: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def read(self, data: object) -> Any:
@@ -57,7 +61,7 @@ class Definition:
 
     def output_schema(self, title: str) -> dict[str, Any]:
         """The JSON Schema of ``as_dict()`` of the result (of what the command line prints)."""
-        return output_schema(self.result, title=title)
+        return output_schema(self.result + self.shown_as, title=title)
 
 
 def output_schema(result: tuple[type[Any], ...], *, title: str = "") -> dict[str, Any]:

@@ -84,24 +84,6 @@ def _with_provenance(schema: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _output(rule: Rule) -> dict[str, Any]:
-    """The schema of what the rule answers: :meth:`Rule.output_schema`, and where the command line
-    prints a part of the result (``export.exempt_refund`` prints its one line alone), that part too."""
-    from ..errors import TaxcalcError
-    from ..rules.protocol import dataclass_schema
-
-    definition = rule.load()
-    schema = rule.output_schema()
-    try:
-        shown = definition.shown(rule.compute(dict(definition.example)))
-    except TaxcalcError:  # pragma: no cover - every example is answered (tests/test_rules_registry.py)
-        return schema
-    if type(shown) in definition.result:
-        return schema
-    branches = schema.get("anyOf") or [{k: v for k, v in schema.items() if k not in ("$schema", "title")}]
-    return {"title": schema["title"], "anyOf": [*branches, dataclass_schema(type(shown))]}
-
-
 def _bare(schema: dict[str, Any]) -> dict[str, Any]:
     out = dict(schema)
     out.pop("$schema", None)
@@ -116,7 +98,7 @@ def components(rules: tuple[Rule, ...]) -> dict[str, dict[str, Any]]:
                                       "report.input": _bare(json_schema())}
     for rule in rules:
         out[f"{rule.id}.input"] = _bare(rule.input_schema())
-        out[f"{rule.id}.output"] = _with_provenance(_output(rule))
+        out[f"{rule.id}.output"] = _with_provenance(rule.output_schema())
     return out
 
 
