@@ -65,7 +65,7 @@ from ._common import months_operated, signed_yuan, the_law, year_end, yuan
 from .employee_education import EmployeeEducation, employee_education
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
-from .losses import Loss, LossYear, _apply
+from .losses import Loss, LossYear, _year_losses
 from .project_holiday import ProjectHoliday, project_holiday
 from .qualifications import _read_loss_step, _read_rate_step
 from .rd_super_deduction import RdResult
@@ -87,7 +87,7 @@ __all__ = ["AnnualResult", "REGIMES", "annual"]
 REGIMES = ("standard", "hnte", "tase", "small_profit")
 
 
-@result
+@result(when_read=("losses",))
 class AnnualResult(Explained):
     """Every line of one enterprise's tax year.
 
@@ -286,15 +286,14 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         cut = min(total(([tt.reduction] if tt is not None else []) + [h.reduction for h in holidays]),
                   max(before, ZERO))
     # Losses.
-    losses = _apply(law, y, CONTEXT.subtract(before, cut) if cut else before, f.losses, f.qualified,
-                    f.loss_extension)
+    used, ti, new_loss, carried, rows, losses = _year_losses(
+        law, y, CONTEXT.subtract(before, cut) if cut else before, f.losses, f.qualified, f.loss_extension)
     whys: list[Step] = []  # why each qualification year that extended a loss is one
-    if f.hnte_certificates or f.tech_sme_registrations:
-        for q in sorted({u.qualified_by for u in losses.rows if u.qualified_by}):
+    if rows and (f.hnte_certificates or f.tech_sme_registrations):
+        for q in sorted({u.qualified_by for u in rows if u.qualified_by}):
             why = law.memo(_read_loss_step, q, f.hnte_certificates, f.tech_sme_registrations)
             if why is not None:
                 whys.append(why)
-    ti = losses.taxable_income
     vc = None
     if f.venture_investments or f.venture_brought_forward:  # after the losses (A100000 line 22)
         vc = venture_capital(y, f.venture_investments, income=ti, brought_forward=f.venture_brought_forward, law=law)
@@ -325,21 +324,22 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
             assert last is not None
             rate = last.rate
     out = AnnualResult(
-        y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
-        standard_tax, tax, CONTEXT.subtract(standard_tax, tax), tuple(alternatives), losses.new_loss, losses.carried,
+        y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, used, ti, regime, rate,
+        standard_tax, tax, CONTEXT.subtract(standard_tax, tax), tuple(alternatives), new_loss, carried,
         rd, tuple(eq_years), losses, sp,
-        later(_steps, bool(f.rd.projects or f.rd.intangibles), whys, rate_why, rate_step),
+        later(_steps, bool(f.rd.projects or f.rd.intangibles), bool(rows), whys, rate_why, rate_step),
     )
     if edu is not None or tt is not None or vc is not None or holidays:
         out.__dict__["_preferences_given"] = _Preferences(cut, edu, tt, vc, holidays)
     return out
 
 
-def _steps(r: AnnualResult, rd_shown: bool, whys: list[Step], rate_why: Step | None,  # noqa: FBT001
-           rate_step: Step | None) -> list[Step]:
+def _steps(r: AnnualResult, rd_shown: bool, losses_shown: bool, whys: list[Step],  # noqa: FBT001
+           rate_why: Step | None, rate_step: Step | None) -> list[Step]:
     """The steps of the annual computation, in the order of the return (written when first read).
 
-    ``whys`` and ``rate_why`` explain the qualification years that extended a loss
+    ``rd_shown`` and ``losses_shown``: whether the year has R&D expenses and losses
+    (brought forward or its own) whose steps are shown; ``whys`` and ``rate_why`` explain the qualification years that extended a loss
     and the year's 15% rate, when certificates decide them; ``rate_step`` is the
     rate applied, ``None`` when it is the small low-profit relief's.
     """
@@ -380,7 +380,8 @@ def _steps(r: AnnualResult, rd_shown: bool, whys: list[Step], rate_why: Step | N
                           "income taken off (所得减免; at most the income)", r.income_reduction, "yuan",
                           Formula(_cut_formula, (total(parts), r.income_before_losses)), (), "A100000"))
     steps.extend(whys)
-    steps.extend(r.losses.steps)
+    if losses_shown:
+        steps.extend(r.losses.steps)
     if r.venture is not None:
         steps.extend([v._replace(name="venture." + v.name) for v in r.venture.steps])
     steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", r.taxable_income, "yuan", "", (),
