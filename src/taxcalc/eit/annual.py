@@ -73,6 +73,7 @@ from .rd_super_deduction import _compute as _rd_compute
 from .small_profit import (
     SmallProfit,
     _in_annual,
+    _InAnnual,
     _income_above_cap,
     _read_averaging,
     _read_year_regimes,
@@ -87,7 +88,7 @@ __all__ = ["AnnualResult", "REGIMES", "annual"]
 REGIMES = ("standard", "hnte", "tase", "small_profit")
 
 
-@result(when_read=("losses",))
+@result(when_read=("losses", "small_profit"))
 class AnnualResult(Explained):
     """Every line of one enterprise's tax year.
 
@@ -315,11 +316,14 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     rate = regimes[best].rate
     rate_step: Step | None = regimes[best].step  # None: the small low-profit relief's own steps show the rate
     segs = law.memo(_read_year_regimes, y, months)  # the small low-profit law of each part of the year
-    sp = _small_profit(law, f, y, ti, months, segs)
-    if sp is not None and sp.eligible:
-        alternatives.append(("small_profit", sp.tax))
-        if sp.tax < tax:
-            regime, tax, rate_step = "small_profit", sp.tax, None
+    relief = _small_profit(law, f, y, ti, months, segs)
+    sp = None
+    if relief is not None:
+        eligible, sp_tax, sp = relief
+        if eligible:
+            alternatives.append(("small_profit", sp_tax))
+        if eligible and sp_tax < tax:
+            regime, tax, rate_step = "small_profit", sp_tax, None
             last = segs[-1][1].figures
             assert last is not None
             rate = last.rate
@@ -419,8 +423,10 @@ _REGIME_LABEL_EN = {r: f"rate regime: {r} (the lowest tax; not combined)" for r 
 
 
 def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...],
-                  segs: tuple[tuple[tuple[int, ...], _SmallProfitLaw], ...]) -> SmallProfit | None:
+                  segs: tuple[tuple[tuple[int, ...], _SmallProfitLaw], ...]) -> _InAnnual | None:
     """The small low-profit test, when the relief could apply; ``None`` when it plainly cannot.
+
+    Whether the relief applies, the tax with it, and the :class:`SmallProfit` (made when read).
 
     ``segs`` is the law of the relief in each part of the year (``_read_year_regimes``).
     """
