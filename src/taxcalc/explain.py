@@ -180,8 +180,11 @@ class Step:
         if formula:
             text = f"{text} = {formula}"
         if cite:  # each as str(c) writes it (Citation.__str__ in place)
-            shown_cites = [f"{c[0]} {c[1]}".rstrip() if c.__class__ is Citation else str(c) for c in cite]
-            text = f"{text} [{'; '.join(shown_cites)}]"
+            if len(cite) == 1 and cite[0].__class__ is Citation:  # most steps: one citation
+                text = f"{text} [{f'{cite[0][0]} {cite[0][1]}'.rstrip()}]"
+            else:
+                shown_cites = [f"{c[0]} {c[1]}".rstrip() if c.__class__ is Citation else str(c) for c in cite]
+                text = f"{text} [{'; '.join(shown_cites)}]"
         if line:
             text = f"{text} ({line})"
         return text

@@ -234,8 +234,9 @@ def _before_formula(lang: str, profit: Decimal, adjustments: Decimal, equipment:
 
 
 def _regime_formula(lang: str, alternatives: tuple[tuple[str, Decimal], ...]) -> str:
-    names = _REGIME_ZH if lang == "zh" else {r: r for r in _REGIME_ZH}
-    return f"min({', '.join([f'{names[r]} {yuan(t)}' for r, t in alternatives])})"
+    if lang == "zh":
+        return f"min({', '.join([f'{_REGIME_ZH[r]} {yuan(t)}' for r, t in alternatives])})"
+    return f"min({', '.join([f'{r} {yuan(t)}' for r, t in alternatives])})"
 
 
 def _cut_formula(lang: str, reduction: Decimal, before: Decimal) -> str:
