@@ -12,7 +12,9 @@ shown — :meth:`Explained.explain`, :meth:`Explained.as_dict`, or reading
 ``step.formula`` / ``step.formula_zh`` — so a computation whose explanation is
 never read formats nothing.  A rule may also hand its result :func:`later` in
 place of the steps: the steps are then written from the result's figures the
-first time they are read, and kept (:func:`result`, :func:`steps_when_read`).
+first time they are read, and kept (:func:`result`, :func:`steps_when_read`); a
+result class may declare other parts made the same way, when first read
+(``@result(when_read=...)``, :func:`made_when_read`).
 A result class made by :func:`result` is a frozen dataclass whose figures are
 set at once, in one ``__dict__``: a result is made by every computation, and
 often read for a figure or two.
