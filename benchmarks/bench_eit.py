@@ -1,8 +1,10 @@
 """Benchmark the enterprise income tax rules: the full annual computation of one enterprise, and its parts.
 
 Run: ``python benchmarks/bench_eit.py`` (``--bars``: the ratios only; ``--calls``: the function calls per
-call of each timed function, which do not depend on the machine's load).  Figures are recorded in
-docs/performance/eit.md.
+call of each timed function, which do not depend on the machine's load; ``--against SRC``: this
+version's ``annual()`` and ``annual().explain()`` against those of another checkout's sources, ``SRC``
+the directory holding its ``taxcalc`` package, both imported into one process).  Figures are recorded
+in docs/performance/eit.md.
 
 Two enterprises: (a) a small low-profit enterprise of 2018 (profit, adjustments,
 quarterly size figures; no R&D, equipment or losses), against a bare function of
@@ -18,8 +20,11 @@ import cProfile
 import dataclasses
 import datetime
 import decimal
+import importlib
+import importlib.util
 import json
 import pstats
+import statistics
 import sys
 import time
 from decimal import Decimal
@@ -256,9 +261,72 @@ def print_calls() -> None:
         print(f"{name:<36} {calls_per_call(fn):7.0f} calls")
 
 
+def other_version(src: str) -> Any:
+    """The ``taxcalc.eit`` of the package ``taxcalc`` under ``src``, imported as ``taxcalc_before.eit``.
+
+    Its modules import each other relatively, so the two versions run side by side
+    in one process (the law data are read from each package's own files).
+    """
+    init = Path(src) / "taxcalc" / "__init__.py"
+    spec = importlib.util.spec_from_file_location("taxcalc_before", init, submodule_search_locations=[str(init.parent)])
+    assert spec is not None and spec.loader is not None, f"no taxcalc package under {src}"
+    package = importlib.util.module_from_spec(spec)
+    sys.modules["taxcalc_before"] = package
+    spec.loader.exec_module(package)
+    return importlib.import_module("taxcalc_before.eit")
+
+
+def print_against(src: str, rounds: int = 80) -> None:
+    """``--against SRC``: this version against another, in one process, the order of the two alternated.
+
+    Per round, each function is called a few times in turn; the two versions swap
+    places every round (the one timed second in a pair is favoured on a loaded
+    machine).  Printed: the median over the rounds of now ÷ before, and each
+    version's ratio to the bare baseline of the bars, medians and fastest rounds.
+    """
+    before = other_version(src)
+    cases = (("(a)", small_mapping(), bare_small, bare_small_law()), ("(b)", sample_mapping(), bare_annual, bare_law()))
+    for tag, mapping, bare, law in cases:
+        now_f, before_f = EnterpriseYear.from_mapping(mapping), before.EnterpriseYear.from_mapping(mapping)
+        for lang in ("zh", "en"):  # the same explanation from both
+            assert annual(now_f).explain(lang) == before.annual(before_f).explain(lang)
+        fns: dict[str, tuple[Any, int]] = {
+            "bare": (lambda: bare(now_f, law), 400),  # noqa: B023  (called within the iteration)
+            "annual now": (lambda: annual(now_f), 80),  # noqa: B023
+            "annual before": (lambda: before.annual(before_f), 80),  # noqa: B023
+            "explain now": (lambda: annual(now_f).explain(), 20),  # noqa: B023
+            "explain before": (lambda: before.annual(before_f).explain(), 20),  # noqa: B023
+        }
+        orders = (list(fns), ["bare", "annual before", "annual now", "explain before", "explain now"])
+        times: dict[str, list[float]] = {name: [] for name in fns}
+        for fn, _ in fns.values():
+            fn()
+        for i in range(rounds):
+            for name in orders[i % 2]:
+                fn, number = fns[name]
+                start = time.perf_counter()
+                for _ in range(number):
+                    fn()
+                times[name].append((time.perf_counter() - start) / number * 1e6)
+        print(f"{tag} fastest round, µs: " + ", ".join(f"{n} {min(t):.2f}" for n, t in times.items()))
+        for what in ("annual", "explain"):
+            now, was = times[f"{what} now"], times[f"{what} before"]
+            print(f"{tag} {what}: now ÷ before {_median_ratio(now, was):.3f}; ÷ bare now "
+                  f"{_median_ratio(now, times['bare']):.2f} (fastest rounds {min(now) / min(times['bare']):.2f}), "
+                  f"before {_median_ratio(was, times['bare']):.2f} (fastest rounds {min(was) / min(times['bare']):.2f})")
+
+
+def _median_ratio(times: list[float], against: list[float]) -> float:
+    """The median over the rounds of ``times ÷ against``."""
+    return statistics.median(a / b for a, b in zip(times, against, strict=True))
+
+
 def main() -> None:
     if "--calls" in sys.argv[1:]:
         print_calls()
+        return
+    if "--against" in sys.argv[1:]:
+        print_against(sys.argv[sys.argv.index("--against") + 1])
         return
     start = time.perf_counter()
     default()

@@ -12,7 +12,9 @@ shown — :meth:`Explained.explain`, :meth:`Explained.as_dict`, or reading
 ``step.formula`` / ``step.formula_zh`` — so a computation whose explanation is
 never read formats nothing.  A rule may also hand its result :func:`later` in
 place of the steps: the steps are then written from the result's figures the
-first time they are read, and kept (:func:`result`, :func:`steps_when_read`).
+first time they are read, and kept (:func:`result`, :func:`steps_when_read`); a
+result class may declare other parts made the same way, when first read
+(``@result(when_read=...)``, :func:`made_when_read`).
 A result class made by :func:`result` is a frozen dataclass whose figures are
 set at once, in one ``__dict__``: a result is made by every computation, and
 often read for a figure or two.
@@ -32,17 +34,18 @@ import dataclasses
 import datetime as _dt
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, dataclass_transform, overload
 
 from .money import CONTEXT
 
 _HUNDRED = Decimal(100)
 _FEN = Decimal("0.01")
 
-__all__ = ["Citation", "Explained", "Formula", "Step", "format_value", "jsonable", "later", "result",
-           "steps_when_read"]
+__all__ = ["Citation", "Explained", "Formula", "Step", "format_value", "jsonable", "later", "made_when_read",
+           "result", "steps_when_read"]
 
 _C = TypeVar("_C", bound=type)
+_T = TypeVar("_T")
 
 
 class Citation(NamedTuple):
@@ -179,8 +182,11 @@ class Step:
         if formula:
             text = f"{text} = {formula}"
         if cite:  # each as str(c) writes it (Citation.__str__ in place)
-            shown_cites = [f"{c[0]} {c[1]}".rstrip() if c.__class__ is Citation else str(c) for c in cite]
-            text = f"{text} [{'; '.join(shown_cites)}]"
+            if len(cite) == 1 and cite[0].__class__ is Citation:  # most steps: one citation
+                text = f"{text} [{f'{cite[0][0]} {cite[0][1]}'.rstrip()}]"
+            else:
+                shown_cites = [f"{c[0]} {c[1]}".rstrip() if c.__class__ is Citation else str(c) for c in cite]
+                text = f"{text} [{'; '.join(shown_cites)}]"
         if line:
             text = f"{text} ({line})"
         return text
@@ -317,8 +323,12 @@ class _Later:
 if TYPE_CHECKING:
     def later(write: Callable[..., Iterable[Step]], *args: Any) -> tuple[Step, ...]:
         """The ``steps`` of a result, written when they are first read (:class:`_Later`)."""
+
+    def made_when_read(make: Callable[..., _T], *args: Any) -> _T:
+        """A field of a result made the first time it is read: ``make(result, *args)`` (:func:`result`)."""
 else:
     later = _Later  # the placeholder itself, made in one call
+    made_when_read = _Later  # the same placeholder, for a field declared ``when_read`` (see result())
 
 
 class _StepsWhenRead:
@@ -354,26 +364,46 @@ def steps_when_read(cls: _C) -> _C:
     return cls
 
 
-class _StepsInDict:
-    """The ``steps`` of a :func:`result`: kept in the result's ``__dict__``, written the first time they are read."""
+class _InDict:
+    """A field of a :func:`result` kept in the result's ``__dict__``, made the first time it is read.
 
-    __slots__ = ()
+    The value given may be a placeholder (:func:`later` for the steps,
+    :func:`made_when_read` for a field declared ``when_read``): reading the field
+    makes it from the result and the placeholder's arguments, and keeps it.
+    """
+
+    __slots__ = ("name", "steps")
+
+    def __init__(self, name: str, steps: bool) -> None:  # noqa: FBT001
+        self.name = name
+        self.steps = steps  # the steps: kept as a tuple
 
     def __get__(self, obj: object, owner: type | None = None) -> Any:
         if obj is None:
             return self
         fields = obj.__dict__
-        value = fields["steps"]
+        value = fields[self.name]
         if value.__class__ is _Later:
-            value = fields["steps"] = tuple(value.write(obj, *value.args))
+            value = value.write(obj, *value.args)
+            if self.steps:
+                value = tuple(value)
+            fields[self.name] = value
         return value
 
     def __set__(self, obj: object, value: object) -> None:
-        raise dataclasses.FrozenInstanceError("cannot assign to field 'steps'")
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {self.name!r}")
+
+
+@overload
+def result(cls: _C, /) -> _C: ...
+
+
+@overload
+def result(*, when_read: tuple[str, ...]) -> Callable[[_C], _C]: ...
 
 
 @dataclass_transform(frozen_default=True)
-def result(cls: _C) -> _C:
+def result(cls: _C | None = None, /, *, when_read: tuple[str, ...] = ()) -> Any:
     """Make ``cls`` an explained result: a frozen dataclass whose figures are set at once.
 
     A result is made for every computation and often read only for a figure or two,
@@ -391,7 +421,26 @@ def result(cls: _C) -> _C:
     >>> d = Doubled(Decimal(4), later(lambda r: [Step("double", "两倍", "doubled", r.value, "yuan")]))
     >>> d.explain("en"), d == Doubled(value=Decimal(4), steps=d.steps)
     ('1. doubled: 4.00', True)
+
+    ``@result(when_read=(name, ...))``: those fields too may be given
+    :func:`made_when_read` (a part of the result that is often not read, made
+    the first time it is; everything that can fail is checked before).
+
+    >>> @result(when_read=("half",))
+    ... class Halved(Explained):
+    ...     value: Decimal
+    ...     half: Decimal
+    ...     steps: tuple[Step, ...] = ()
+    >>> h = Halved(Decimal(4), made_when_read(lambda r, by: r.value / by, 2))
+    >>> h.half, h == Halved(Decimal(4), Decimal(2))
+    (Decimal('2'), True)
     """
+    if cls is None:
+        return lambda c: _make_result(c, when_read)
+    return _make_result(cls, when_read)
+
+
+def _make_result(cls: _C, when_read: tuple[str, ...]) -> _C:
     out: Any = dataclasses.dataclass(frozen=True, init=False)(cls)
     fields = dataclasses.fields(out)
     names = tuple(f.name for f in fields)
@@ -431,6 +480,10 @@ def result(cls: _C) -> _C:
     __init__.__qualname__ = f"{out.__qualname__}.__init__"
     out.__init__ = __init__
     out.__getstate__ = __getstate__
+    for name in when_read:
+        if name not in names or name == "steps":
+            raise TypeError(f"{title}: when_read names a field other than steps (got {name!r})")
+        setattr(out, name, _InDict(name, steps=False))
     if "steps" in names:
-        out.steps = _StepsInDict()
+        out.steps = _InDict("steps", steps=True)
     return out  # type: ignore[no-any-return]

@@ -76,14 +76,21 @@ _HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
 
 
+_to_fen = CONTEXT.quantize  # (amount, FEN): half up to the fen, in the money context
+
+
 def yuan(d: Decimal) -> str:
-    """An amount for an explanation: ``1,234.57`` (half up to the fen; never the ambient context)."""
-    return f"{CONTEXT.quantize(d, FEN):,.2f}"
+    """An amount for an explanation: ``1,234.57`` (half up to the fen; never the ambient context).
+
+    Rounded to the fen first, the amount is formatted exactly (no rounding left
+    to the ambient context).
+    """
+    return f"{_to_fen(d, FEN):,.2f}"
 
 
 def signed_yuan(d: Decimal) -> str:
-    """An amount added or taken away in a formula: ``+ 1,234.57`` or ``− 1,234.57``."""
-    return f"− {yuan(CONTEXT.minus(d))}" if d < 0 else f"+ {yuan(d)}"
+    """An amount added or taken away in a formula: ``+ 1,234.57`` or ``− 1,234.57`` (as :func:`yuan`)."""
+    return f"− {_to_fen(CONTEXT.minus(d), FEN):,.2f}" if d < 0 else f"+ {_to_fen(d, FEN):,.2f}"
 
 
 def percent(d: Decimal) -> str:

@@ -65,7 +65,7 @@ from ._common import months_operated, signed_yuan, the_law, year_end, yuan
 from .employee_education import EmployeeEducation, employee_education
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
-from .losses import Loss, LossYear, _apply
+from .losses import Loss, LossYear, _year_losses
 from .project_holiday import ProjectHoliday, project_holiday
 from .qualifications import _read_loss_step, _read_rate_step
 from .rd_super_deduction import RdResult
@@ -73,6 +73,7 @@ from .rd_super_deduction import _compute as _rd_compute
 from .small_profit import (
     SmallProfit,
     _in_annual,
+    _InAnnual,
     _income_above_cap,
     _read_averaging,
     _read_year_regimes,
@@ -87,7 +88,7 @@ __all__ = ["AnnualResult", "REGIMES", "annual"]
 REGIMES = ("standard", "hnte", "tase", "small_profit")
 
 
-@result
+@result(when_read=("losses", "small_profit"))
 class AnnualResult(Explained):
     """Every line of one enterprise's tax year.
 
@@ -191,7 +192,23 @@ class _Regime(NamedTuple):
     step: Step
 
 
+#: The law of the small low-profit relief in each run of months of a year (``_read_year_regimes``).
+_Parts = tuple[tuple[tuple[int, ...], _SmallProfitLaw], ...]
+
+
+def _read_year_law(law: Law, year: int, months: tuple[int, ...], hnte: bool,  # noqa: FBT001
+                   tase: bool) -> tuple[tuple[_Regime, ...], _Parts]:  # noqa: FBT001
+    """The law of the rates of ``year``, read once per law (kept by :meth:`Law.memo`).
+
+    The rate regimes open to the enterprise besides the small low-profit relief
+    (:func:`_read_rates`), then the law of that relief in each part of the year
+    (``_read_year_regimes``), in the order the computation needs them.
+    """
+    return _read_rates(law, year, hnte, tase), law.memo(_read_year_regimes, year, months)
+
+
 def _read_rates(law: Law, year: int, hnte: bool, tase: bool) -> tuple[_Regime, ...]:  # noqa: FBT001
+    """The rate regimes open to an enterprise in ``year`` (besides small low-profit), standard first."""
     day = year_end(year)
     std = law.value("eit.rate.standard", day)
     assert isinstance(std.value, Decimal)
@@ -210,7 +227,6 @@ def _read_rates(law: Law, year: int, hnte: bool, tase: bool) -> tuple[_Regime, .
 
 def _before_formula(lang: str, profit: Decimal, adjustments: Decimal, equipment: Decimal, rd: Decimal,
                     extra: Decimal, education: Decimal = ZERO) -> str:
-    """The rate regimes open to an enterprise in ``year`` (besides small low-profit); kept by :meth:`Law.memo`."""
     text = f"{yuan(profit)} {signed_yuan(adjustments)} {signed_yuan(equipment)} − {yuan(rd)}"
     if education:
         text = f"{text} {signed_yuan(education)}"
@@ -218,8 +234,9 @@ def _before_formula(lang: str, profit: Decimal, adjustments: Decimal, equipment:
 
 
 def _regime_formula(lang: str, alternatives: tuple[tuple[str, Decimal], ...]) -> str:
-    names = _REGIME_ZH if lang == "zh" else {r: r for r in _REGIME_ZH}
-    return f"min({', '.join([f'{names[r]} {yuan(t)}' for r, t in alternatives])})"
+    if lang == "zh":
+        return f"min({', '.join([f'{_REGIME_ZH[r]} {yuan(t)}' for r, t in alternatives])})"
+    return f"min({', '.join([f'{r} {yuan(t)}' for r, t in alternatives])})"
 
 
 def _cut_formula(lang: str, reduction: Decimal, before: Decimal) -> str:
@@ -279,22 +296,22 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         before = CONTEXT.add(before, edu.adjustment)
     if f.tech_transfers:
         tt = tech_transfer(y, f.tech_transfers, law=law)
-    holidays = tuple(project_holiday(y, p.kind, first_income_year=p.first_income_year, income=p.income,
-                                     separately_accounted=p.separately_accounted,
-                                     contracted_or_own_use=p.contracted_or_own_use, law=law) for p in f.projects)
+    holidays = tuple([project_holiday(y, p.kind, first_income_year=p.first_income_year, income=p.income,
+                                      separately_accounted=p.separately_accounted,
+                                      contracted_or_own_use=p.contracted_or_own_use, law=law)
+                      for p in f.projects]) if f.projects else ()
     if tt is not None or holidays:  # 所得减免 takes off no more than the income
         cut = min(total(([tt.reduction] if tt is not None else []) + [h.reduction for h in holidays]),
                   max(before, ZERO))
     # Losses.
-    losses = _apply(law, y, CONTEXT.subtract(before, cut) if cut else before, f.losses, f.qualified,
-                    f.loss_extension)
+    used, ti, new_loss, carried, rows, losses = _year_losses(
+        law, y, CONTEXT.subtract(before, cut) if cut else before, f.losses, f.qualified, f.loss_extension)
     whys: list[Step] = []  # why each qualification year that extended a loss is one
-    if f.hnte_certificates or f.tech_sme_registrations:
-        for q in sorted({u.qualified_by for u in losses.rows if u.qualified_by}):
+    if rows and (f.hnte_certificates or f.tech_sme_registrations):
+        for q in sorted({u.qualified_by for u in rows if u.qualified_by}):
             why = law.memo(_read_loss_step, q, f.hnte_certificates, f.tech_sme_registrations)
             if why is not None:
                 whys.append(why)
-    ti = losses.taxable_income
     vc = None
     if f.venture_investments or f.venture_brought_forward:  # after the losses (A100000 line 22)
         vc = venture_capital(y, f.venture_investments, income=ti, brought_forward=f.venture_brought_forward, law=law)
@@ -303,7 +320,7 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     if f.hnte_certificates and y not in f.hnte_years:
         rate_why = law.memo(_read_rate_step, y, f.hnte_certificates)
     # Rate regimes: the lowest tax of those the enterprise qualifies for (in the order of REGIMES on a tie).
-    regimes = law.memo(_read_rates, y, y in f.hnte_rate_years, y in f.tase_years)
+    regimes, segs = law.memo(_read_year_law, y, months, y in f.hnte_rate_years, y in f.tase_years)
     alternatives = []
     for r in regimes:  # the tax under each, half up to the fen
         alternatives.append((r.name, CONTEXT.quantize(CONTEXT.multiply(ti, r.rate), FEN)))
@@ -315,31 +332,34 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     regime, tax = alternatives[best]
     rate = regimes[best].rate
     rate_step: Step | None = regimes[best].step  # None: the small low-profit relief's own steps show the rate
-    segs = law.memo(_read_year_regimes, y, months)  # the small low-profit law of each part of the year
-    sp = _small_profit(law, f, y, ti, months, segs)
-    if sp is not None and sp.eligible:
-        alternatives.append(("small_profit", sp.tax))
-        if sp.tax < tax:
-            regime, tax, rate_step = "small_profit", sp.tax, None
+    relief = _small_profit(law, f, y, ti, months, segs)
+    sp = None
+    if relief is not None:
+        eligible, sp_tax, sp = relief
+        if eligible:
+            alternatives.append(("small_profit", sp_tax))
+        if eligible and sp_tax < tax:
+            regime, tax, rate_step = "small_profit", sp_tax, None
             last = segs[-1][1].figures
             assert last is not None
             rate = last.rate
     out = AnnualResult(
-        y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, losses.used, ti, regime, rate,
-        standard_tax, tax, CONTEXT.subtract(standard_tax, tax), tuple(alternatives), losses.new_loss, losses.carried,
+        y, f.profit, f.adjustments, eq_adj, rd.extra, eq_extra, before, used, ti, regime, rate,
+        standard_tax, tax, CONTEXT.subtract(standard_tax, tax), tuple(alternatives), new_loss, carried,
         rd, tuple(eq_years), losses, sp,
-        later(_steps, bool(f.rd.projects or f.rd.intangibles), whys, rate_why, rate_step),
+        later(_steps, bool(f.rd.projects or f.rd.intangibles), bool(rows), whys, rate_why, rate_step),
     )
     if edu is not None or tt is not None or vc is not None or holidays:
         out.__dict__["_preferences_given"] = _Preferences(cut, edu, tt, vc, holidays)
     return out
 
 
-def _steps(r: AnnualResult, rd_shown: bool, whys: list[Step], rate_why: Step | None,  # noqa: FBT001
-           rate_step: Step | None) -> list[Step]:
+def _steps(r: AnnualResult, rd_shown: bool, losses_shown: bool, whys: list[Step],  # noqa: FBT001
+           rate_why: Step | None, rate_step: Step | None) -> list[Step]:
     """The steps of the annual computation, in the order of the return (written when first read).
 
-    ``whys`` and ``rate_why`` explain the qualification years that extended a loss
+    ``rd_shown`` and ``losses_shown``: whether the year has R&D expenses and losses
+    (brought forward or its own) whose steps are shown; ``whys`` and ``rate_why`` explain the qualification years that extended a loss
     and the year's 15% rate, when certificates decide them; ``rate_step`` is the
     rate applied, ``None`` when it is the small low-profit relief's.
     """
@@ -360,29 +380,31 @@ def _steps(r: AnnualResult, rd_shown: bool, whys: list[Step], rate_why: Step | N
         steps.append(Step("annual.equipment_extra", "高新技术企业设备、器具加计扣除", "high-tech equipment extra deduction",
                           r.equipment_extra, "yuan"))
     edu_adjustment = ZERO
-    if r.education is not None:
-        steps.extend([e._replace(name="education." + e.name) for e in r.education.steps])
-        edu_adjustment = r.education.adjustment
+    given = r._preferences  # the optional facts' preferences, read once
+    if given.education is not None:
+        steps.extend([e._replace(name="education." + e.name) for e in given.education.steps])
+        edu_adjustment = given.education.adjustment
     steps.append(Step("annual.income_before_losses", "纳税调整后所得", "income after adjustments, before losses",
                       r.income_before_losses, "yuan",
                       Formula(_before_formula, (r.profit, r.adjustments, r.equipment_adjustment, r.rd_extra,
                                                 r.equipment_extra, edu_adjustment)), (), "A100000"))
     parts: list[Decimal] = []
-    if r.tech_transfer is not None:
-        steps.extend([t._replace(name="tech_transfer." + t.name) for t in r.tech_transfer.steps
+    if given.tech_transfer is not None:
+        steps.extend([t._replace(name="tech_transfer." + t.name) for t in given.tech_transfer.steps
                       if t.name not in ("rate", "tax_saved")])  # the year's rate is the computation's own
-        parts.append(r.tech_transfer.reduction)
-    for i, h in enumerate(r.projects):
+        parts.append(given.tech_transfer.reduction)
+    for i, h in enumerate(given.projects):
         steps.extend([s._replace(name=f"projects[{i}].{s.name}") for s in h.steps if s.name not in ("rate", "tax_saved")])
         parts.append(h.reduction)
     if parts:
         steps.append(Step("annual.income_reduction", "所得减免（不超过纳税调整后所得）",
-                          "income taken off (所得减免; at most the income)", r.income_reduction, "yuan",
+                          "income taken off (所得减免; at most the income)", given.income_reduction, "yuan",
                           Formula(_cut_formula, (total(parts), r.income_before_losses)), (), "A100000"))
     steps.extend(whys)
-    steps.extend(r.losses.steps)
-    if r.venture is not None:
-        steps.extend([v._replace(name="venture." + v.name) for v in r.venture.steps])
+    if losses_shown:
+        steps.extend(r.losses.steps)
+    if given.venture is not None:
+        steps.extend([v._replace(name="venture." + v.name) for v in given.venture.steps])
     steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", r.taxable_income, "yuan", "", (),
                       "A100000"))
     if rate_why is not None:
@@ -418,8 +440,10 @@ _REGIME_LABEL_EN = {r: f"rate regime: {r} (the lowest tax; not combined)" for r 
 
 
 def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tuple[int, ...],
-                  segs: tuple[tuple[tuple[int, ...], _SmallProfitLaw], ...]) -> SmallProfit | None:
+                  segs: _Parts) -> _InAnnual | None:
     """The small low-profit test, when the relief could apply; ``None`` when it plainly cannot.
+
+    Whether the relief applies, the tax with it, and the :class:`SmallProfit` (made when read).
 
     ``segs`` is the law of the relief in each part of the year (``_read_year_regimes``).
     """

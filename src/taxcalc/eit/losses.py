@@ -56,10 +56,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple, TypeAlias
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Formula, Step, later, result
+from ..explain import Citation, Explained, Formula, Step, later, made_when_read, result
 from ..inputs import Amount, Choice, Year, record, take
 from ..law import Law
 from ..money import CONTEXT, ZERO, MoneyLike, money
@@ -365,6 +365,29 @@ def _apply(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, .
         carried.append(Loss(y, new_loss, ext))
     return LossYear(y, inc, used, taxable, new_loss, expired, tuple(rows), tuple(carried),
                     later(_steps, windows, bool(bf)))
+
+
+#: What :func:`_year_losses` finds: ``(used, taxable_income, new_loss, carried, rows, result)``.
+_Found: TypeAlias = tuple[Decimal, Decimal, Decimal, tuple[Loss, ...], tuple[LossUse, ...], LossYear]
+
+
+def _year_losses(law: Law, y: int, inc: Decimal, bf: tuple[Loss, ...], q: tuple[int, ...], ext: str) -> _Found:
+    """The losses of a year of the annual computation: the figures it needs, and the :class:`LossYear`.
+
+    A year with no loss brought forward and none of its own (most years) uses and
+    carries nothing and reads no law: its :class:`LossYear` is made, by
+    :func:`_apply`, only when the annual result's ``losses`` is read.
+    """
+    if not bf and inc >= 0:
+        taxable = CONTEXT.subtract(inc, ZERO) if inc > 0 else ZERO  # as _apply computes it
+        return ZERO, taxable, ZERO, (), (), made_when_read(_no_losses, law, y, inc, q, ext)
+    r = _apply(law, y, inc, bf, q, ext)
+    return r.used, r.taxable_income, r.new_loss, r.carried, r.rows, r
+
+
+def _no_losses(_: object, law: Law, y: int, inc: Decimal, q: tuple[int, ...], ext: str) -> LossYear:
+    """The :class:`LossYear` of a year with no loss (made when read)."""
+    return _apply(law, y, inc, (), q, ext)
 
 
 def _steps(r: LossYear, windows: list[_Window], brought: bool) -> list[Step]:  # noqa: FBT001

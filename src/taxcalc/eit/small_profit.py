@@ -93,7 +93,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, NamedTuple, TypeAlias
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Formula, Step, later, result
+from ..explain import Citation, Explained, Formula, Step, later, made_when_read, result
 from ..inputs import Amount, Integer, record, take
 from ..law import Law, LawValue
 from ..money import CONTEXT, FEN, ZERO, DateLike, MoneyLike, div, round_fen, total
@@ -615,18 +615,35 @@ def _included_formula(lang: str, ti: Decimal, limit: Decimal, r1: Decimal, r2: D
     return f"{yuan(ti)} × {percent(r2)} (> {yuan(limit)}: no reduction)"
 
 
+#: What the relief inside the annual computation finds: ``(eligible, tax, result)`` — whether it applies,
+#: the tax with it (the standard tax when it does not), and the :class:`SmallProfit` (made when read).
+_InAnnual: TypeAlias = tuple[bool, Decimal, SmallProfit]
+
+
 def _in_annual(
     segs: tuple[tuple[tuple[int, ...], _Regime], ...], y: int, ti: Decimal, months: tuple[int, ...],
     emp: Decimal | None, ast: Decimal | None, *, industrial: bool, restricted: bool, averaged: LawValue | None,
-) -> SmallProfit:
+) -> _InAnnual:
     """The rule inside the annual computation: a whole-year regime in three steps (tests, reduced income, rate).
 
     The computation is :func:`_assess`, as on its own; the steps are fewer and
     fuller, as the annual return shows them.  A year whose law changes inside it
-    is explained part by part (with the quarterly averages when given).
+    is explained part by part (with the quarterly averages when given).  The
+    annual computation needs only whether the relief applies and its tax: the
+    :class:`SmallProfit` is made when the annual result's ``small_profit`` is read.
     """
-    parts, eligible, failed, exact, tax, standard_tax = _assess(segs, ti, months, emp, ast, industrial=industrial,
-                                                                restricted=restricted)
+    found = _assess(segs, ti, months, emp, ast, industrial=industrial, restricted=restricted)
+    parts, eligible = found[0], found[1]
+    tax = found[5] if len(parts) == 1 and parts[0].failed else found[4]  # not eligible: the standard tax
+    return eligible, tax, made_when_read(_in_annual_result, y, ti, months, emp, ast, industrial, restricted,
+                                         averaged, found)
+
+
+def _in_annual_result(_: object, y: int, ti: Decimal, months: tuple[int, ...], emp: Decimal | None,
+                      ast: Decimal | None, industrial: bool, restricted: bool,  # noqa: FBT001
+                      averaged: LawValue | None, found: _Assessment) -> SmallProfit:
+    """The :class:`SmallProfit` of the relief inside the annual computation (made when read)."""
+    parts, eligible, failed, exact, tax, standard_tax = found
     if len(parts) > 1:
         return SmallProfit(y, ti, eligible, failed, emp, ast, industrial, tax, standard_tax,
                            CONTEXT.subtract(standard_tax, tax),
@@ -681,8 +698,13 @@ def _part_in_annual_steps(s: SmallProfit, part: _Part, averaged: LawValue | None
     )
 
 
-def _income_above_cap(y: int, ti: Decimal, cap: LawValue, industrial: bool) -> SmallProfit:  # noqa: FBT001
+def _income_above_cap(y: int, ti: Decimal, cap: LawValue, industrial: bool) -> _InAnnual:  # noqa: FBT001
     """Inside the annual computation: the income alone is above the cap, so the other tests do not matter."""
+    return False, ZERO, made_when_read(_above_cap_result, y, ti, cap, industrial)
+
+
+def _above_cap_result(_: object, y: int, ti: Decimal, cap: LawValue, industrial: bool) -> SmallProfit:  # noqa: FBT001
+    """The :class:`SmallProfit` of an income above the cap inside the annual computation (made when read)."""
     return SmallProfit(year=y, income=ti, eligible=False, failed=("income",), employees=None, assets=None,
                        industrial=industrial, tax=ZERO, standard_tax=ZERO, relief=ZERO,
                        steps=later(_above_cap_steps, cap))
