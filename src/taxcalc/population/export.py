@@ -60,8 +60,8 @@ __all__ = ["INPUT_COLUMNS", "OUTPUT_MONEY", "ExportRows", "compute", "present", 
 PERIOD_COLUMN = "export_period"
 _AMOUNTS = ("export_fob", "export_exempt_materials", "export_bonded_materials", "domestic_output_tax",
             "input_tax", "opening_credit")
-_RATES = ("export_levy_rate", "export_rebate_rate")
-INPUT_COLUMNS: tuple[str, ...] = (PERIOD_COLUMN, *_AMOUNTS, *_RATES)
+RATE_COLUMNS = ("export_levy_rate", "export_rebate_rate")
+INPUT_COLUMNS: tuple[str, ...] = (PERIOD_COLUMN, *_AMOUNTS, *RATE_COLUMNS)
 OUTPUT_MONEY: tuple[str, ...] = (
     "export_non_creditable", "export_tax_payable", "export_tax_due", "export_end_credit",
     "export_exempt_credit_refund", "export_refund", "export_exempt_credit", "export_credit_carried",
@@ -99,7 +99,7 @@ def read(table: pa.Table, year: Int64s, offset: int) -> ExportRows:
         raise offending(PERIOD_COLUMN, "a tax period in another year than the row's year", wrong, offset)
     money = {c: fen(table, c, offset) for c in _AMOUNTS}
     got: list[Int64s] = []
-    for c in _RATES:
+    for c in RATE_COLUMNS:
         if c not in names:
             raise PopulationInputError(c, f"missing column (required with {PERIOD_COLUMN})")
         r = rates(table, c, offset, MAX_RATE)

@@ -13,16 +13,48 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from ..law import Law
+from ..law import Law, default
 from . import export, vat
 
-__all__ = ["INPUT_COLUMNS", "OUTPUT_MONEY", "SAVINGS", "add_groups"]
+__all__ = ["INPUT_COLUMNS", "MONEY_INPUTS", "OUTPUT_MONEY", "SAVINGS", "SUMMARY", "TEXT_INPUTS", "add_groups", "scalar_rows"]
 
 INPUT_COLUMNS: tuple[str, ...] = (*vat.INPUT_COLUMNS, *export.INPUT_COLUMNS)
+#: The input columns read as text from a CSV file (codes, rates, months); the others are whole fen.
+TEXT_INPUTS: tuple[str, ...] = (vat.PERIOD_COLUMN, export.PERIOD_COLUMN, *export.RATE_COLUMNS)
+MONEY_INPUTS: tuple[str, ...] = tuple(c for c in INPUT_COLUMNS if c not in TEXT_INPUTS)
 #: Every money column a group may add to the result (fen), in order.
 OUTPUT_MONEY: tuple[str, ...] = (*vat.OUTPUT_MONEY, *export.OUTPUT_MONEY)
 #: The saving columns a group may add (beneficiaries are counted for each).
 SAVINGS: tuple[str, ...] = tuple(vat.SAVINGS)
+#: The totals ``taxcalc population run`` prints for a group the result has, with their labels (zh, en).
+SUMMARY: dict[str, tuple[str, str]] = {
+    "vat_tax_due": ("小规模纳税人应纳增值税", "small-scale VAT due"),
+    "saving_vat_small_scale_exemption": ("节税：小规模纳税人免征增值税", "saving: small-scale VAT exemption"),
+    "saving_vat_small_scale_reduced_rate": ("节税：小规模纳税人减按征收率征收", "saving: small-scale reduced rate"),
+    "export_exempt_credit_refund": ("免抵退税额", "exempt-credit-refund amount"),
+    "export_refund": ("应退税额", "export VAT refund"),
+    "export_exempt_credit": ("免抵税额", "amount exempted and credited"),
+}
+
+
+def scalar_rows(table: pa.Table, years: np.ndarray, law: Law | None, rows: list[int]) -> dict[int, dict[str, int]]:
+    """The group columns of ``rows`` by the scalar rules alone (what ``--verify`` compares the result with)."""
+    law = default() if law is None else law
+    names = set(table.column_names)
+    out: dict[int, dict[str, int]] = {i: {} for i in rows}
+    years = np.asarray(years, dtype=np.int64)
+    if vat.present(names):
+        v = vat.read(table, years, 0)
+        for i in rows:
+            out[i].update(vat.scalar_row(v, i, law))
+    if export.present(names):
+        e = export.read(table, years, 0)
+        for i in rows:
+            if e.exporter[i]:
+                out[i].update(export.scalar_row(e, i, law))
+            else:
+                out[i].update(dict.fromkeys(export.OUTPUT_MONEY, 0))
+    return out
 
 
 def add_groups(table: pa.Table, result: pa.Table, law: Law, offset: int = 0) -> pa.Table:
