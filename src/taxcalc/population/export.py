@@ -49,6 +49,7 @@ from ..errors import InvalidInput, OutsideCoverage
 from ..export import ExemptCreditRefundInput, ExportLine, exempt_credit_refund
 from ..export.catalogue import MAX_RATE
 from ..export.exempt_credit_refund import METHOD_KEY
+from ..inputs import grammar
 from ..law import Law
 from ..money import CONTEXT
 from ._exact import LIMIT, Int64s
@@ -68,8 +69,10 @@ OUTPUT_MONEY: tuple[str, ...] = (
 )
 #: Amounts above this are computed by the scalar rule (``amount · rate`` in ppm, doubled, fits int64).
 _BOUND = LIMIT // RATE_SCALE
-#: The return figures above this likewise (their differences stay inside int64).
-_SUM_BOUND = 2**60
+#: The figures of a month add up to less than this (fen): the input model's limit.
+_TOTAL_LIMIT_FEN = grammar.AMOUNT_LIMIT // 10 * 100
+#: The return figures above this are computed by the scalar rule too (their differences stay inside int64).
+_SUM_BOUND = _TOTAL_LIMIT_FEN
 
 
 @dataclass
@@ -108,6 +111,13 @@ def read(table: pa.Table, year: Int64s, offset: int) -> ExportRows:
             raise offending(c, f"empty (required for a row with an {PERIOD_COLUMN})", missing, offset)
         got.append(r)
     levy, rebate = got
+    # as the rule's input model (rules.export) checks: the month's figures add up to less than 10^15 yuan
+    three = (money["export_fob"], money["domestic_output_tax"], money["input_tax"])
+    each = np.maximum.reduce(three) >= _TOTAL_LIMIT_FEN  # else the sum of the three fits int64
+    wrong = exporter & (each | (three[0] + three[1] + three[2] >= _TOTAL_LIMIT_FEN))
+    if wrong.any():
+        raise offending("export_fob", "export_fob + domestic_output_tax + input_tax add up to 10^15 yuan or more",
+                        wrong, offset)
     materials = money["export_exempt_materials"] + money["export_bonded_materials"]
     wrong = exporter & (materials > money["export_fob"])
     if wrong.any():
@@ -124,13 +134,18 @@ def _half_up(x: Int64s, ppm: Int64s) -> Int64s:
 
 
 def _check_coverage(v: ExportRows, law: Law) -> None:
+    """Every period is inside the method's law data; else an error with all the rows outside it."""
+    outside = np.zeros(len(v.month), bool)
+    first = None
     for m in np.unique(v.month[v.exporter]):
         day = _dt.date(int(m) // 12, int(m) % 12 + 1, 1)
         try:
             law.value(METHOD_KEY, day)
         except OutsideCoverage as exc:
-            raise offending(PERIOD_COLUMN, f"{day:%Y-%m} is outside the law data ({exc})",
-                            v.exporter & (v.month == m), v.offset) from None
+            outside |= v.exporter & (v.month == m)
+            first = first or f"{day:%Y-%m} is outside the law data ({exc})"
+    if first is not None:
+        raise offending(PERIOD_COLUMN, first, outside, v.offset)
 
 
 def compute(v: ExportRows, law: Law) -> tuple[dict[str, Int64s], np.ndarray]:
