@@ -46,7 +46,7 @@ def fen(table: pa.Table, name: str, offset: int) -> Int64s:
         raise PopulationInputError(name, f"a float column ({t}) is not money: give whole fen (int64) or a "
                                    "decimal column of yuan; convert explicitly if you know the values are exact")
     if pa.types.is_integer(t):
-        out = np.asarray(arr.cast(pa.int64()).fill_null(0), dtype=np.int64)
+        out = _int64(arr)
     elif pa.types.is_decimal(t):
         values = [None if v is None else v.scaleb(2, CONTEXT) for v in arr.to_pylist()]
         bad = [i for i, v in enumerate(values) if v is not None and v != v.to_integral_value()]
@@ -62,6 +62,26 @@ def fen(table: pa.Table, name: str, offset: int) -> Int64s:
     return out
 
 
+def _int64(arr: pa.Array) -> Int64s:
+    """An integer column as a writable int64 array, an empty value 0."""
+    a = arr.cast(pa.int64())
+    if not a.null_count:
+        out: Int64s = np.array(a.to_numpy(), np.int64)
+        return out
+    out = np.frombuffer(a.buffers()[1], np.int64)[a.offset:a.offset + len(a)].copy()
+    out[~np.asarray(a.is_valid())] = 0
+    return out
+
+
+def _uniques(arr: pa.Array) -> tuple[list[object], Int64s]:
+    """The distinct values of ``arr`` and the index of each row's value among them (-1: empty)."""
+    encoded = arr if pa.types.is_dictionary(arr.type) else arr.dictionary_encode()
+    indices = _int64(encoded.indices)
+    if encoded.null_count:
+        indices[~np.asarray(encoded.is_valid())] = -1
+    return encoded.dictionary.to_pylist(), indices
+
+
 def rates(table: pa.Table, name: str, offset: int, maximum: Decimal) -> Int64s:
     """A rate column (text ``"13%"`` or ``"0.13"``, or decimal) as parts per million; empty → -1.
 
@@ -72,42 +92,35 @@ def rates(table: pa.Table, name: str, offset: int, maximum: Decimal) -> Int64s:
     if pa.types.is_floating(t):
         raise PopulationInputError(name, f"a float column ({t}) is not exact: give a text (\"13%\") or decimal "
                                    "column")
-    if pa.types.is_dictionary(t):
-        arr = arr.dictionary_decode()
-        t = arr.type
-    if not (pa.types.is_decimal(t) or pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_null(t)):
+    value_type = t.value_type if pa.types.is_dictionary(t) else t
+    if not (pa.types.is_decimal(value_type) or pa.types.is_string(value_type)
+            or pa.types.is_large_string(value_type) or pa.types.is_null(value_type)):
         raise PopulationInputError(name, f"must be a text (\"13%\") or decimal column (got {t})")
-    out = np.full(len(arr), -1, np.int64)
-    cache: dict[object, int | None] = {}
-    bad: list[int] = []
-    for i, v in enumerate(arr.to_pylist()):
-        if v is None or v == "":
-            continue
-        if v not in cache:
-            cache[v] = _ppm(v, maximum)
-        got = cache[v]
-        if got is None:
-            bad.append(i)
-        else:
-            out[i] = got
-    if bad:
-        raise PopulationInputError(name, f"not a rate between 0 and {maximum:%} (\"13%\" or \"0.13\", at most "
-                                   "4 decimal places of a percent)", [b + 1 + offset for b in bad])
+    if pa.types.is_null(value_type):
+        return np.full(len(arr), -1, np.int64)
+    values, index = _uniques(arr)
+    # each distinct value read once: -1 empty, -2 not a rate
+    parsed = np.array([-1 if v is None or v == "" else _ppm(v, maximum) for v in values] + [-1], np.int64)
+    out: Int64s = parsed[index]  # index -1 (an empty row) takes the last, -1
+    bad = out == -2
+    if bad.any():
+        raise offending(name, f"not a rate between 0 and {maximum:%} (\"13%\" or \"0.13\", at most "
+                        "4 decimal places of a percent)", bad, offset)
     return out
 
 
-def _ppm(v: object, maximum: Decimal) -> int | None:
+def _ppm(v: object, maximum: Decimal) -> int:
     text = v.strip() if isinstance(v, str) else v
     percent = isinstance(text, str) and text.endswith("%")
     try:
         d = Decimal(text[:-1] if percent else text)  # type: ignore[index,arg-type]
     except (InvalidOperation, TypeError, ValueError):
-        return None
+        return -2
     if percent:
         d = d.scaleb(-2, CONTEXT)
     s = d.scaleb(6, CONTEXT)
     if not d.is_finite() or s != s.to_integral_value() or d < 0 or d > maximum:
-        return None
+        return -2
     return int(s)
 
 
@@ -137,28 +150,32 @@ def months(table: pa.Table, name: str, offset: int) -> Int64s:
     if pa.types.is_dictionary(t):
         arr = arr.dictionary_decode()
         t = arr.type
-    out = np.full(len(arr), -1, np.int64)
     if pa.types.is_date(t) or pa.types.is_timestamp(t):
-        for i, d in enumerate(arr.cast(pa.date32()).to_pylist()):
-            if d is not None:
-                out[i] = d.year * 12 + d.month - 1
+        days = _int64(arr.cast(pa.date32()).cast(pa.int32()))
+        out: Int64s = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
+        if arr.null_count:
+            out[~np.asarray(arr.is_valid())] = -1
         return out
     if pa.types.is_null(t):
-        return out
+        return np.full(len(arr), -1, np.int64)
     if not (pa.types.is_string(t) or pa.types.is_large_string(t)):
         raise PopulationInputError(name, f"must be a date or a text column YYYY-MM (got {t})")
-    bad: list[int] = []
-    for i, v in enumerate(arr.to_pylist()):
-        if v is None or not v.strip():
-            continue
-        text = v.strip()
-        try:
-            d = _dt.date.fromisoformat(text if len(text) > 7 else f"{text}-01")
-        except ValueError:
-            bad.append(i)
-            continue
-        out[i] = d.year * 12 + d.month - 1
-    if bad:
-        raise PopulationInputError(name, "not a month written YYYY-MM (or a date YYYY-MM-DD)",
-                                   [b + 1 + offset for b in bad])
+    values, index = _uniques(arr)
+    parsed = np.array([_month(v) for v in values] + [-1], np.int64)
+    out = parsed[index]
+    bad = out == -2
+    if bad.any():
+        raise offending(name, "not a month written YYYY-MM (or a date YYYY-MM-DD)", bad, offset)
     return out
+
+
+def _month(v: object) -> int:
+    """``YYYY-MM`` or ``YYYY-MM-DD`` as ``year * 12 + month - 1`` (-1 empty, -2 not a month)."""
+    if v is None or not str(v).strip():
+        return -1
+    text = str(v).strip()
+    try:
+        d = _dt.date.fromisoformat(text if len(text) > 7 else f"{text}-01")
+    except ValueError:
+        return -2
+    return d.year * 12 + d.month - 1

@@ -141,12 +141,6 @@ def _base(law: Law) -> Fraction:
     return fraction(law.value(LEVY, law.spec(LEVY).first).value)
 
 
-def _half_up(x: Int64s, f: Fraction) -> Int64s:
-    """``x · f`` rounded half up, for ``x ≥ 0`` and ``f ≥ 0``."""
-    out: Int64s = (x * np.int64(2 * f.numerator) + np.int64(f.denominator)) // np.int64(2 * f.denominator)
-    return out
-
-
 def _refused(column: str, start: _dt.date, exc: Exception, rows: np.ndarray, offset: int) -> PopulationInputError:
     reason = exc.reason if isinstance(exc, InvalidInput) else f"outside the law data: {exc}"
     return PopulationInputError(column, f"the period starting {start}: {reason}", [int(r) + 1 + offset for r in rows])
@@ -157,71 +151,95 @@ def compute(v: SmallScaleRows, law: Law) -> tuple[dict[str, Int64s], np.ndarray]
     n = len(v.year)
     out = {c: np.zeros(n, np.int64) for c in OUTPUT_MONEY}
     base = _base(law)
-    plan: list[tuple[np.ndarray, int, _PeriodLaw]] = []
     slow = np.zeros(n, bool)
-    for y in np.unique(v.year):
+    with_sales = np.logical_or.reduce([s > 0 for s in v.sales])
+    for y in np.unique(v.year[with_sales]):
         for period, quarterly in (("month", False), ("quarter", True)):
-            of = (v.year == y) & (v.quarterly == quarterly)
-            if not of.any():
-                continue
-            for k in range(_COUNT[period]):
-                rows = np.flatnonzero(of & (v.sales[k] > 0))
-                if not len(rows):
-                    continue
-                start = _start(int(y), k, period)
-                try:
-                    pl = _period_law(law, start, period)
-                except (InvalidInput, OutsideCoverage) as exc:
-                    raise _refused(SALES[k], start, exc, rows, v.offset) from None
-                if pl.separate and v.goods is None:
-                    raise PopulationInputError(
-                        GOODS[k], f"the period starting {start} tests sales of goods and of services separately "
-                        "(国家税务总局公告2017年第52号): give goods_sales_1 … goods_sales_12",
-                        [int(r) + 1 + v.offset for r in rows])
-                bound = LIMIT // (16 * max(pl.levy.numerator, base.numerator, 1))
-                slow[rows[v.sales[k][rows] > bound]] = True
-                plan.append((rows, k, pl))
-    for rows, k, pl in plan:
-        rows = rows[~slow[rows]]
-        if len(rows):
-            _period(v, rows, k, pl, base, out)
+            rows = np.flatnonzero(with_sales & (v.year == y) & (v.quarterly == quarterly))
+            if len(rows):
+                _group(v, rows, int(y), period, law, base, out, slow)
     for i in np.flatnonzero(slow):
         for c, value in scalar_row(v, int(i), law).items():
             out[c][i] = value
     return out, slow
 
 
-def _period(v: SmallScaleRows, rows: np.ndarray, k: int, pl: _PeriodLaw, base: Fraction,
-            out: dict[str, Int64s]) -> None:
-    """One period of the rows ``rows`` on the vector path (the arithmetic of :func:`small_scale_vat`)."""
-    s = v.sales[k][rows]
-    zero = np.zeros(len(rows), np.int64)
-    if pl.strict:
-        exempt_sales = np.where(s < pl.threshold, s, zero)
-    elif pl.separate:
-        assert v.goods is not None
-        g = v.goods[k][rows]
-        services = s - g
-        exempt_sales = np.where(g <= pl.threshold, g, zero) + np.where(services <= pl.threshold, services, zero)
+def _group(v: SmallScaleRows, rows: np.ndarray, year: int, period: str, law: Law, base: Fraction,
+           out: dict[str, Int64s], slow: np.ndarray) -> None:
+    """The rows of one year and filing period on the vector path: every period at once, one per line of arrays."""
+    used: list[tuple[int, _PeriodLaw]] = []
+    for k in range(_COUNT[period]):
+        with_sales = v.sales[k][rows] > 0
+        if not with_sales.any():
+            continue  # a period without sales is not computed
+        start = _start(year, k, period)
+        try:
+            pl = _period_law(law, start, period)
+        except (InvalidInput, OutsideCoverage) as exc:
+            raise _refused(SALES[k], start, exc, rows[with_sales], v.offset) from None
+        if pl.separate and v.goods is None:
+            raise PopulationInputError(
+                GOODS[k], f"the period starting {start} tests sales of goods and of services separately "
+                "(国家税务总局公告2017年第52号): give goods_sales_1 … goods_sales_12",
+                [int(r) + 1 + v.offset for r in rows[with_sales]])
+        bound = LIMIT // (16 * max(pl.levy.numerator, base.numerator, 1))
+        slow[rows[v.sales[k][rows] > bound]] = True
+        used.append((k, pl))
+    rows = rows[~slow[rows]]
+    if not used or not len(rows):
+        return
+    laws = [pl for _, pl in used]
+    sales = np.stack([v.sales[k][rows] for k, _ in used])
+    threshold = np.array([[pl.threshold] for pl in laws], np.int64)
+    strict = np.array([[pl.strict] for pl in laws])
+    separate = np.array([[pl.separate] for pl in laws])
+    levy = [pl.levy for pl in laws]
+    if not strict.any():
+        exempt_sales = np.where(sales <= threshold, sales, 0)
+    elif strict.all():
+        exempt_sales = np.where(sales < threshold, sales, 0)
     else:
-        exempt_sales = np.where(s <= pl.threshold, s, zero)
-    taxable = s - exempt_sales
-    moved = zero
-    if not pl.strict and pl.levy == 0:
-        moved = taxable  # 适用3%征收率的应税销售收入免征增值税: exempt altogether
-        exempt_sales = exempt_sales + taxable
-        taxable = zero
-    tax = _half_up(taxable, pl.levy)
-    out["vat_sales"][rows] += s
-    out["vat_exempt_sales"][rows] += exempt_sales
-    out["vat_taxable_sales"][rows] += taxable
-    out["vat_tax_due"][rows] += tax
-    if pl.levy > 0:
-        out["saving_vat_small_scale_exemption"][rows] += _half_up(exempt_sales - moved, pl.levy)
-    if pl.levy < base:
-        reach = (taxable > 0) | (moved > 0)
-        reduced = _half_up(taxable + moved, base) - tax
-        out["saving_vat_small_scale_reduced_rate"][rows] += np.where(reach, reduced, zero)
+        exempt_sales = np.where(strict, np.where(sales < threshold, sales, 0), np.where(sales <= threshold, sales, 0))
+    if separate.any():
+        assert v.goods is not None
+        goods = np.stack([v.goods[k][rows] for k, _ in used])
+        services = sales - goods
+        by_stream = np.where(goods <= threshold, goods, 0) + np.where(services <= threshold, services, 0)
+        exempt_sales = np.where(separate, by_stream, exempt_sales)
+    taxable = sales - exempt_sales
+    by_threshold, levied = exempt_sales, taxable  # the sales the two savings are measured on
+    zero_rate = np.array([[not pl.strict and pl.levy == 0] for pl in laws])
+    if zero_rate.any():
+        # 适用3%征收率的应税销售收入免征增值税 (2022-04 … 12): the taxable sales are exempt altogether
+        moved = np.where(zero_rate, taxable, 0)
+        by_threshold = exempt_sales.copy()
+        exempt_sales = exempt_sales + moved
+        levied = taxable.copy()
+        taxable = taxable - moved
+    tax = _half_up_rows(taxable, levy)
+    # a rate of 0 rounds every line to 0, as the report's condition (levy_rate > 0) leaves it out
+    exemption = _half_up_rows(by_threshold, levy)
+    # taxable + moved = 0 gives 0 − 0, as the report's condition (taxable or moved) leaves it out
+    reduced = np.zeros_like(tax)
+    for p, f in enumerate(levy):
+        if f < base:
+            reduced[p] = _half_up_rows(levied[p:p + 1], [base])[0] - tax[p]
+    for column, values in (("vat_sales", sales), ("vat_exempt_sales", exempt_sales),
+                           ("vat_taxable_sales", taxable), ("vat_tax_due", tax),
+                           ("saving_vat_small_scale_exemption", exemption),
+                           ("saving_vat_small_scale_reduced_rate", reduced)):
+        out[column][rows] = values.sum(axis=0)
+
+
+def _half_up_rows(x: Int64s, fractions: list[Fraction]) -> Int64s:
+    """Each line ``x[p]`` times ``fractions[p]``, rounded half up (``x ≥ 0``); a scalar divisor a line (fast)."""
+    out: Int64s = np.empty_like(x)
+    for p, f in enumerate(fractions):
+        line = x[p] * np.int64(2 * f.numerator)
+        line += np.int64(f.denominator)
+        line //= np.int64(2 * f.denominator)
+        out[p] = line
+    return out
 
 
 def _yuan(fen_: int) -> Decimal:
