@@ -59,7 +59,7 @@ from ._exact import LIMIT, Int64s, fraction
 from ._read import codes, fen, offending
 from .columns import PopulationInputError
 
-__all__ = ["INPUT_COLUMNS", "OUTPUT_MONEY", "SAVINGS", "SmallScaleRows", "compute", "read", "scalar_row"]
+__all__ = ["INPUT_COLUMNS", "OUTPUT_MONEY", "SAVINGS", "SmallScaleRows", "compute", "present", "read", "scalar_row"]
 
 PERIOD_COLUMN = "vat_period"
 SALES = tuple(f"sales_{k}" for k in range(1, 13))
@@ -182,6 +182,7 @@ def _group(v: SmallScaleRows, rows: np.ndarray, year: int, period: str, law: Law
                 GOODS[k], f"the period starting {start} tests sales of goods and of services separately "
                 "(国家税务总局公告2017年第52号): give goods_sales_1 … goods_sales_12",
                 [int(r) + 1 + v.offset for r in rows[with_sales]])
+        # a product is sales × 2 × numerator; 12 periods' sums stay inside int64 with room to spare
         bound = LIMIT // (16 * max(pl.levy.numerator, base.numerator, 1))
         slow[rows[v.sales[k][rows] > bound]] = True
         used.append((k, pl))
