@@ -44,6 +44,7 @@ def add_parser(sub: Any) -> None:
     g.add_argument("--equipment-share", default="0.02", metavar="SHARE",
                    help="share of rows with one asset (default 0.02)")
     g.add_argument("--out", required=True, metavar="FILE", help="output file (.parquet or .csv)")
+    g.add_argument("--vat", action="store_true", help="add the optional small-scale VAT and export columns")
     add_law_options(g)  # accepted as on every command; the synthetic population does not depend on the law
     _output_options(g)
     g.set_defaults(func=_generate)
@@ -104,7 +105,7 @@ def _generate(args: argparse.Namespace) -> str:
         raise InvalidInput("--equipment-share", f"{args.equipment_share!r} is not a share such as 0.02") from None
     if not 0 <= share <= 1:
         raise InvalidInput("--equipment-share", "a share is between 0 and 1")
-    table = generate(n, year, seed, equipment_share=float(share))  # a sampling probability, not money
+    table = generate(n, year, seed, equipment_share=float(share), vat=args.vat)  # a sampling probability
     write_table(table, args.out)
     if args.json:
         return dump_json({"rows": n, "year": year, "seed": seed, "output": str(args.out)})
@@ -142,6 +143,7 @@ def _run(args: argparse.Namespace) -> str:
     _extra()
     from ..population import POLICY_IDS, aggregate, compute, read_table, write_table
     from ..population.engine import KNOWN_MONEY
+    from ..population.groups import SUMMARY as GROUP_SUMMARY
     from ..rules import provenance
 
     law = chosen_law(args)
@@ -181,7 +183,8 @@ def _run(args: argparse.Namespace) -> str:
             raise InvalidInput("--by", f"no column {name!r} in the result")
     summary = aggregate(result, by)
     columns = ["rows", "tax", *(f"saving_{p}" for p in POLICY_IDS), "total_saving",
-               *(c for c in KNOWN_MONEY if c in summary.column_names)]
+               *(c for c in KNOWN_MONEY if c in summary.column_names),
+               *(c for c in GROUP_SUMMARY if c in summary.column_names)]  # the optional VAT and export groups
     if args.json:
         return dump_json({"provenance": provenance(law), "input": str(args.input), "output": str(args.out),
                           "rows": result.num_rows, "scalar_rows": _scalar_count(result), "by": by, "unit": "fen",
@@ -204,7 +207,11 @@ def _summary_text(summary: Any, by: list[str], columns: list[str], lang: str, n:
 
     en = lang == "en"
 
+    from ..population.groups import SUMMARY as GROUP_SUMMARY
+
     def label(c: str) -> str:
+        if c in GROUP_SUMMARY:
+            return GROUP_SUMMARY[c][1 if en else 0]
         if c.startswith("saving_") and c.removeprefix("saving_") in POLICIES:
             p = POLICIES[c.removeprefix("saving_")]
             return f"saving: {p.en}" if en else f"节税：{p.zh}"
@@ -233,6 +240,14 @@ def _verify(table: Any, result: Any, n: int, *, year: int | None, law: Any, know
     for i in picks:
         expected = scalar_row(f, i, law, day)
         for column, value in expected.items():
+            got = result.column(column)[i].as_py()
+            if got != value:
+                raise InvalidInput("--verify", f"row {i + 1}, column {column}: {got} computed, {value} by the "
+                                   "scalar rules")
+    from ..population.groups import scalar_rows  # the optional VAT and export groups
+
+    for i, expected_groups in scalar_rows(table, f.year, law, picks).items():
+        for column, value in expected_groups.items():
             got = result.column(column)[i].as_py()
             if got != value:
                 raise InvalidInput("--verify", f"row {i + 1}, column {column}: {got} computed, {value} by the "

@@ -5,7 +5,11 @@ group) and gives, per group: the number of rows, the sum of every money column
 (fen), the number of beneficiaries of each policy (rows whose saving is more
 than zero), and the 10th, 50th and 90th percentiles of the tax and of the total
 saving (the lower value of the pair a percentile falls between: a figure of
-some row, in fen, never interpolated).
+some row, in fen, never interpolated).  The columns of the optional VAT and
+export groups (:mod:`taxcalc.population.groups`) are summed the same way where
+the result has them, with the beneficiaries of each VAT saving
+(``beneficiaries_vat_small_scale_exemption``, …); ``beneficiaries_any`` and
+``total_saving`` stay those of the income tax.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import numpy as np
 import pyarrow as pa
 
 from .engine import KNOWN_MONEY, OUTPUT_MONEY, POLICY_IDS
+from .groups import OUTPUT_MONEY as GROUP_MONEY
+from .groups import SAVINGS as GROUP_SAVINGS
 
 __all__ = ["aggregate"]
 
@@ -61,13 +67,17 @@ def aggregate(result: pa.Table, by: Sequence[str] = ()) -> pa.Table:
     n = len(keys)
     columns: dict[str, object] = {name: [k[i] for k in keys] for i, name in enumerate(by)}
     columns["rows"] = np.bincount(groups, minlength=n).astype(np.int64)
-    money = [c for c in (*OUTPUT_MONEY, *KNOWN_MONEY) if c in result.column_names]
+    money = [c for c in (*OUTPUT_MONEY, *KNOWN_MONEY, *GROUP_MONEY) if c in result.column_names]
     arrays = {c: result.column(c).to_numpy() for c in money}
     for c in money:
         columns[c] = pa.array(_sum(arrays[c], groups, n), pa.int64())
     for p in POLICY_IDS:
         columns[f"beneficiaries_{p}"] = np.bincount(groups[arrays[f"saving_{p}"] > 0], minlength=n).astype(np.int64)
     columns["beneficiaries_any"] = np.bincount(groups[arrays["total_saving"] > 0], minlength=n).astype(np.int64)
+    for c in GROUP_SAVINGS:
+        if c in arrays:
+            columns[f"beneficiaries_{c.removeprefix('saving_')}"] = np.bincount(
+                groups[arrays[c] > 0], minlength=n).astype(np.int64)
     order = np.argsort(groups, kind="stable")
     bounds = np.searchsorted(groups[order], np.arange(n + 1))
     for c in ("tax", "total_saving"):

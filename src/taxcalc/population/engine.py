@@ -26,6 +26,7 @@ from ..law import Law, default
 from ..money import date_arg
 from ._exact import LIMIT
 from .columns import Frame, PopulationInputError, facts_of, read_frame
+from .groups import add_groups
 from .vector import Rows, YearLaw, annual_vector, scalar_rows, year_law
 
 __all__ = ["KNOWN_MONEY", "OUTPUT_MONEY", "POLICY_IDS", "compute_frame", "compute_table"]
@@ -256,6 +257,8 @@ def compute_table(table: pa.Table, *, year: int | None = None, law: Law | None =
     law = default() if law is None else law
     parts = []
     for start in range(0, max(table.num_rows, 1), chunk_rows):
-        f = read_frame(table.slice(start, chunk_rows), year=year, offset=offset + start)
-        parts.append(compute_frame(f, law=law, known_on=day, progress=progress))
+        chunk = table.slice(start, chunk_rows)
+        f = read_frame(chunk, year=year, offset=offset + start)
+        parts.append(add_groups(chunk, compute_frame(f, law=law, known_on=day, progress=progress), law,
+                                offset + start))  # the optional VAT and export groups
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)

@@ -25,6 +25,26 @@ The distributions (each row drawn independently, from ``numpy.random.PCG64(seed)
   (default 2%): machinery, tools, vehicles or electronics, bought in the year
   or the year before.
 
+With ``vat=True`` (``taxcalc population generate --vat``), the optional VAT
+and export groups too (drawn after the columns above, which stay the same):
+
+* small-scale taxpayers (the small-scale group of
+  :mod:`taxcalc.population.vat`): 80% of micro and 30% of small rows, in years
+  the law data cover; ``vat_period`` ``quarter`` for 60% of them, else
+  ``month``; the year's sales log-normal around 60万 (micro) or 200万 (small)
+  yuan (σ 0.9) spread over the periods with random weights, one period in eight
+  without sales; ``goods_sales_k`` all the sales in manufacturing, wholesale and
+  retail, agriculture and mining rows, none in the services, half elsewhere.
+* exporters (the group of :mod:`taxcalc.population.export`): 25% of the
+  manufacturing rows that are not small-scale, for December of the year
+  (``export_period``); the levy rate is the standard VAT rate of that day (read
+  from the law data), the rebate rate the same for 60% of them, else 1 to 4
+  points lower; FOB and domestic sales log-normal around 4% of assets each
+  (σ 1); ``domestic_output_tax`` the domestic sales times the levy rate;
+  ``input_tax`` 40–90% of the levy on all sales; duty-free materials in 10%
+  and bonded imports in 10% of the rows (up to 30% of the FOB each); a credit
+  brought forward in 30%.  Empty for the other rows.
+
 Money columns are whole fen (int64).
 """
 
@@ -59,8 +79,11 @@ def _fen(rng: np.random.Generator, median_yuan: np.ndarray, sigma: float) -> np.
     return out
 
 
-def generate(n: int, year: int, seed: int = 0, *, equipment_share: float = 0.02) -> pa.Table:
-    """``n`` synthetic enterprise-years of tax ``year`` (the same table for the same arguments)."""
+def generate(n: int, year: int, seed: int = 0, *, equipment_share: float = 0.02, vat: bool = False) -> pa.Table:
+    """``n`` synthetic enterprise-years of tax ``year`` (the same table for the same arguments).
+
+    ``vat`` adds the optional small-scale VAT and export columns (see the module notes).
+    """
     if n < 0:
         raise ValueError("n must be ≥ 0")
     rng = np.random.Generator(np.random.PCG64(seed))
@@ -134,4 +157,78 @@ def generate(n: int, year: int, seed: int = 0, *, equipment_share: float = 0.02)
         columns["equipment_acquired_on"] = pa.array((acquired - epoch).astype(np.int32), pa.date32(), mask=~eq)
         columns["equipment_in_use"] = pa.array((in_use - epoch).astype(np.int32), pa.date32(), mask=~eq)
         columns["equipment_book_depreciation"] = pa.array(np.where(eq, cost // rng.integers(5, 15, size=n), 0))
+    if vat:
+        columns.update(_vat_columns(rng, n, year, band, industry, assets))
     return pa.table(columns)
+
+
+_GOODS = ("manufacturing", "wholesale_retail", "agriculture", "mining")
+_SERVICES = ("information", "leasing_business", "research", "transport", "catering", "accommodation", "finance",
+             "tourism", "entertainment")
+_SMALL_SCALE_SHARE = (0.80, 0.30, 0.0, 0.0)
+_SMALL_SCALE_SALES_YUAN = (6e5, 2e6, 1.0, 1.0)  # medians of the year's sales (sampling only)
+
+
+def _covered(year: int) -> bool:
+    """Whether the law data cover small-scale VAT in ``year`` (else no small-scale rows are drawn)."""
+    from ..errors import OutsideCoverage
+    from ..law import default
+    from ..vat.small_scale_exemption import REACHED_TAXED
+
+    try:
+        default().value(REACHED_TAXED, _dt.date(year, 1, 1))
+        default().value(REACHED_TAXED, _dt.date(year, 12, 31))
+    except OutsideCoverage:
+        return False
+    return True
+
+
+def _vat_columns(rng: np.random.Generator, n: int, year: int, band: np.ndarray, industry: np.ndarray,
+                 assets: np.ndarray) -> dict[str, object]:
+    """The optional small-scale VAT and export columns (see the module notes)."""
+    from ..money import CONTEXT
+    from ..vat import vat_rate
+
+    small = (rng.random(n) < np.array(_SMALL_SCALE_SHARE)[band]) & _covered(year)
+    quarterly = rng.random(n) < 0.6
+    annual = np.where(small, _fen(rng, np.array(_SMALL_SCALE_SALES_YUAN)[band], 0.9), 0)
+    weights = rng.random((n, 12)) * (rng.random((n, 12)) >= 0.125)
+    weights[:, 4:] *= ~quarterly[:, None]
+    total = weights.sum(axis=1)
+    total[total == 0] = 1
+    goods_share = np.where(np.isin(industry, _GOODS), 2, np.where(np.isin(industry, _SERVICES), 0, 1))
+    columns: dict[str, object] = {
+        "vat_period": pa.array(np.where(quarterly, "quarter", "month").astype(object), pa.string(),
+                               mask=~small).dictionary_encode(),
+    }
+    for k in range(12):
+        sales = (annual * weights[:, k] / total).astype(np.int64)  # a sample, converted once to fen
+        columns[f"sales_{k + 1}"] = pa.array(sales, mask=~small)
+        columns[f"goods_sales_{k + 1}"] = pa.array(sales * goods_share // 2, mask=~small)
+    december = _dt.date(year, 12, 1)
+    levy = vat_rate("standard", december).rate
+    levy_pct = int(levy.scaleb(2, CONTEXT))  # the standard rates are whole percents
+    exporter = ~small & (industry == "manufacturing") & (rng.random(n) < 0.25)
+    cut = np.where(rng.random(n) < 0.6, 0, rng.integers(1, 5, size=n))
+    rebate_pct = np.maximum(levy_pct - cut, 0)
+    median = assets / 100 * 0.04
+    fob = np.where(exporter, _fen(rng, np.maximum(median, 1.0), 1.0), 0)
+    domestic = np.where(exporter, _fen(rng, np.maximum(median, 1.0), 1.0), 0)
+    output_tax = domestic * levy_pct // 100
+    input_tax = (fob + domestic) * levy_pct // 100 * rng.integers(40, 91, size=n) // 100
+    exempt = np.where(exporter & (rng.random(n) < 0.1), fob * rng.integers(0, 31, size=n) // 100, 0)
+    bonded = np.where(exporter & (rng.random(n) < 0.1), fob * rng.integers(0, 31, size=n) // 100, 0)
+    opening = np.where(exporter & (rng.random(n) < 0.3), input_tax // rng.integers(2, 10, size=n), 0)
+    epoch = _dt.date(1970, 1, 1).toordinal()
+    percent = [f"{r}%" for r in range(levy_pct + 1)]
+    columns.update({
+        "export_period": pa.array(np.full(n, december.toordinal() - epoch, np.int32), pa.date32(), mask=~exporter),
+        "export_fob": pa.array(fob),
+        "export_levy_rate": pa.array(np.full(n, percent[levy_pct], object), pa.string(), mask=~exporter),
+        "export_rebate_rate": pa.array(np.array(percent, object)[rebate_pct], pa.string(),
+                                       mask=~exporter),
+        "export_exempt_materials": pa.array(exempt), "export_bonded_materials": pa.array(bonded),
+        "domestic_output_tax": pa.array(output_tax), "input_tax": pa.array(input_tax),
+        "opening_credit": pa.array(opening),
+    })
+    return columns

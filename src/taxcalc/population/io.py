@@ -20,6 +20,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .columns import MONEY, PopulationInputError
+from .groups import MONEY_INPUTS, TEXT_INPUTS
 
 __all__ = ["read_table", "write_table"]
 
@@ -44,6 +45,7 @@ def read_table(path: str | Path) -> pa.Table:
         return pq.read_table(p)
     types: dict[str, pa.DataType] = {name: pa.int64() for name in MONEY}
     types.update({name: pa.string() for name in _TEXT})
+    types.update({**{name: pa.int64() for name in MONEY_INPUTS}, **{name: pa.string() for name in TEXT_INPUTS}})
     try:
         return pacsv.read_csv(p, convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=True))
     except pa.ArrowInvalid as exc:
