@@ -18,8 +18,11 @@ which rules a day can be computed under.
 cut short by 财政部 税务总局公告2026年第10号 (enacted to 2027-12-31); no later value
 >>> rows["vat.rate.standard"].last is None   # no sunset
 True
->>> {r.key: r for r in law.coverage("2008-12-31")}["vat.rate.standard"].status
+>>> {r.key: r for r in law.coverage("2001-12-31")}["vat.rate.standard"].status
 'not yet'
+>>> r = {r.key: r for r in law.coverage("2008-01-01")}["vat.super_credit.policies"]   # did not exist yet
+>>> r.status, r.reason.startswith("no input-VAT super credit")
+('gap', True)
 """
 
 from __future__ import annotations
