@@ -161,7 +161,8 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
     it.  Where the example so moved is refused as input (a period must start a quarter,
     a rate applied a year earlier no longer exists …), the day's month, quarter and
     year starts are tried, and then the other dates left as the example has them, then
-    each optional field left out in turn, then every optional field left out; the
+    the whole example moved by whole years into the day's year (for a rule whose facts
+    must all fall in one year), then each optional field left out in turn, then every optional field left out; the
     first input the rule accepts decides.  Lists of dates or months (the months before
     an application) move with the others.
 
@@ -375,7 +376,7 @@ def _move(kinds: _Kinds, data: Mapping[str, Any], months: int, years: int, path:
         if here == anchor:
             out[name] = value
         elif not others:
-            continue
+            pass  # only the anchor moves (it may lie in a nested row: look there too)
         elif kind in ("date", "month"):
             day = _as_day(kind, raw)
             out[name] = raw if day is None else _shown(kind, _add_months(day, months))
@@ -411,6 +412,10 @@ def _moved_examples(cls: type[Any], example: Mapping[str, Any], day: _dt.date) -
         months = 12 * years if kind == "year" else 12 * years + start.month - at.month
         for others in (True, False):
             full.append(_move(kinds, example, months, years, (), path, _shown(kind, start), others=others))
+    years = day.year - at.year  # the whole example moved by whole years into the day's year
+    same_year = _move(kinds, example, 12 * years, years, (), path, _shown(kind, _add_months(at, 12 * years)),
+                      others=True)
+    full.append(same_year)
     out: list[dict[str, Any]] = []
     one_left_out = [{k: v for k, v in m.items() if k != name} for name in sorted(optional) for m in full
                     if name in m]
