@@ -101,8 +101,8 @@ def test_from_2009_01_01_one_rate_of_3_percent(business):
     r = small_scale_vat("100000", "2009-01-01", business=business)
     assert r.levy_rate == P("0.03") and r.tax_due == P("3000.00")
     assert str(r.step("levy_rate").cite[0]) == "国务院令第538号 第十二条"
-    with pytest.raises(NotInForce, match="no separate rate for commercial enterprises"):
-        value("vat.small_scale.levy_rate_commerce", "2009-01-01")
+    with pytest.raises(NotInForce, match="no separate rates by business"):
+        value("vat.small_scale.levy_rate_by_business.commerce", "2009-01-01")
 
 
 def test_before_the_data_a_coverage_error_and_no_real_estate_before_2016():

@@ -165,8 +165,8 @@ START_POINT = {"month": "vat.small_scale.start_point.monthly", "quarter": "vat.s
 REACHED_TAXED = "vat.small_scale.threshold_reached_taxed"
 BASIS = "vat.small_scale.exemption.basis"
 LEVY = "vat.small_scale.levy_rate"
-#: The collection rate of commercial enterprises where it differs (1998-07-01 – 2008-12-31: 4%).
-LEVY_COMMERCE = "vat.small_scale.levy_rate_commerce"
+#: The collection rates by business where they differed (to 2008-12-31: 4% for commerce, 6% for the others).
+LEVY_BY_BUSINESS = "vat.small_scale.levy_rate_by_business."
 #: The kinds of business whose collection rates differed before 2009: ``commerce`` (a commercial
 #: enterprise, 商业企业: wholesale or retail of goods) and ``other``.
 BUSINESSES: tuple[str, ...] = ("commerce", "other")
@@ -507,21 +507,21 @@ def _start_point(
 
 
 def _levy(data: Law, on: _dt.date, business: str | None) -> LawValue:
-    """The collection rate of ``business`` on ``on``: the one rate, or, where commerce had its
-    own (to 2008), the rate of the business given (refused when none is given)."""
-    levy = data.value(LEVY, on)
+    """The collection rate of ``business`` on ``on``: where rates differed by business (to 2008) the
+    rate of the business given (refused when none is given), else the one rate."""
     try:
-        commerce = data.value(LEVY_COMMERCE, on)
+        commerce = data.value(LEVY_BY_BUSINESS + "commerce", on)
     except NotInForce:
-        return levy
+        return data.value(LEVY, on)
+    other = data.value(LEVY_BY_BUSINESS + "other", on)
     if business is None:
         raise InvalidInput(
             "business",
             f"on {on} the collection rate depends on the business: {format_value(commerce.value, 'rate')} for a "
-            f"commercial enterprise ({commerce.citation}), {format_value(levy.value, 'rate')} for the others "
-            f"({levy.citation}); give business = commerce or other",
+            f"commercial enterprise ({commerce.citation}), {format_value(other.value, 'rate')} for the others "
+            f"({other.citation}); give business = commerce or other",
         )
-    return commerce if business == "commerce" else levy
+    return commerce if business == "commerce" else other
 
 
 def _no_exemption(
