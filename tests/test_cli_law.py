@@ -49,7 +49,7 @@ def test_value_on_a_switch_day_and_the_day_before(capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["law", "vat.rate.standard", "--on", "2008-12-31"], "outside the covered window"),
+        (["law", "vat.rate.standard", "--on", "2001-12-31"], "outside the covered window"),
         (["law", "vat.nope"], "unknown value 'vat.nope'"),
         (["law", "vat.rate.standard", "--on", "yesterday"], "--on: 'yesterday' is not a date"),
     ],
@@ -69,4 +69,4 @@ def test_known_on_shows_the_window_as_it_was_known(capsys):
     _, out, _ = run(capsys, "law", "vat.rate.standard", "--known-on", "2018-04-04", "--json")
     values = json.loads(out)["values"]
     assert [(v["from"], v["to"], v["value"]) for v in values] == [
-        ("2009-01-01", "2018-04-30", "0.17"), ("2018-05-01", None, "0.16")]
+        ("2002-01-01", "2008-12-31", "0.17"), ("2009-01-01", "2018-04-30", "0.17"), ("2018-05-01", None, "0.16")]

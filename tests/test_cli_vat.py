@@ -106,10 +106,10 @@ def test_law_history_for_the_vat_keys(capsys):
     ("argv", "message"),
     [
         (["vat", "rate", "luxury", "--on", "2019-04-01"], "band: unknown value 'luxury'"),
-        (["vat", "rate", "standard", "--on", "2008-12-31"], "outside the covered window"),
+        (["vat", "rate", "standard", "--on", "2001-12-31"], "outside the covered window"),
         (["vat", "invoice", "1.005", "--band", "standard", "--on", "2019-04-01"], "at most two decimals"),
         (["vat", "small-scale", "1", "--on", "2028-01-01"], "outside the covered window"),
-        (["vat", "reregister", "1", "--on", "2018-04-30"], "outside the covered window"),
+        (["vat", "reregister", "1", "--on", "2001-12-31"], "outside the covered window"),
         (["vat", "reregistered", "1", "--on", "2021-06-01"], "not in force: no re-registration window"),
         (["vat", "small-scale", "1", "--on", "2019-06-15"], "not the first day"),
     ],

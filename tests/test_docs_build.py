@@ -215,10 +215,13 @@ def test_a_step_line_follows_the_dated_values():
     lawcharts = _lawcharts()
     right = dt.date(2030, 1, 1)
     xs, ys = lawcharts.steps(law_spec("vat.rate.standard"), right)
-    # 17% to 2018-04-30, 16% from 2018-05-01 to 2019-03-31, 13% from 2019-04-01
-    assert (xs[:4], ys[:4]) == ([dt.date(2009, 1, 1), dt.date(2018, 5, 1), dt.date(2018, 5, 1), dt.date(2019, 4, 1)],
-                                [0.17, 0.17, 0.16, 0.16])  # a window ends on the day after its last
+    # 17% (1993, then 2008 regulations) to 2018-04-30, 16% from 2018-05-01 to 2019-03-31, 13% from 2019-04-01
+    assert (xs[2:6], ys[2:6]) == ([dt.date(2009, 1, 1), dt.date(2018, 5, 1), dt.date(2018, 5, 1), dt.date(2019, 4, 1)],
+                                  [0.17, 0.17, 0.16, 0.16])  # a window ends on the day after its last
+    assert xs[0] == dt.date(2002, 1, 1) and ys[:2] == [0.17, 0.17]
     assert xs[-1] == right and ys[-1] == 0.13
+    xs, ys = lawcharts.steps(law_spec("vat.rate.transport"), right)
+    assert xs[0] == dt.date(2002, 1, 1) and math.isnan(ys[0])  # business tax before 2013-08-01: no value
     xs, ys = lawcharts.steps(law_spec("eit.rd.ratio.tech_sme"), right)
     assert xs[2:4] == [dt.date(2020, 1, 1), dt.date(2022, 1, 1)] and all(map(math.isnan, ys[2:4]))  # no value
     assert ys[4] == 1.0

@@ -138,8 +138,9 @@ def test_2008_regulations_known_from_promulgation():
     )
     assert "mofcom.gov.cn" in doc.source
     assert cited("vat.rate.standard", "2009-01-01") == (D("0.17"), "国务院令第538号 第二条第（一）项")
+    assert cited("vat.rate.standard", "2008-12-31") == (D("0.17"), "国务院令第134号 第二条第（一）项")
     with pytest.raises(OutsideCoverage):
-        DATA.value("vat.rate.standard", "2008-12-31")
+        DATA.value("vat.rate.standard", "2001-12-31")
 
 
 # -- 财政部 税务总局公告2020年第25号: announced 2020-05-14 ---------------------------------

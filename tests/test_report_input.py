@@ -283,8 +283,8 @@ def test_the_error_is_the_library_s_input_problems():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('format = 1\nyear = 2008\n[enterprise]\nname = "x"\n',
-         "year: vat.small_scale.standard.commerce: 2008-12-31 is outside the covered window"),
+        ('format = 1\nyear = 2001\n[enterprise]\nname = "x"\n',
+         "year: vat.small_scale.standard.commerce: 2001-12-31 is outside the covered window"),
         ('format = 1\nyear = 2028\n[enterprise]\nname = "x"\nemployees = 5\ntotal_assets = "1"\n'
          '[income]\naccounting_profit = "1"\n', "income: eit.small_profit.band1.limit: 2028-12-31 is outside"),
         (BASE + '[[exports]]\ndate = 2018-01-01\nfob = "1"\nrebate_rate = "13%"\n'.replace("2018-01-01", "2018-02-01")

@@ -73,8 +73,14 @@ def test_the_vat_law_from_2026_01_01():
 
 def test_outside_coverage():
     with pytest.raises(OutsideCoverage):
-        period_tax("2008-12-31", "1", "1")
-    assert period_tax("2009-01-01", "1", "1").tax_payable == D(0)
+        period_tax("2001-12-31", "1", "1")
+    assert period_tax("2002-01-01", "1", "1").tax_payable == D(0)
+
+
+def test_the_1993_regulations_to_2008_then_the_2008_ones():
+    before, on = period_tax("2008-12-01", "170", "100"), period_tax("2009-01-01", "170", "100")
+    assert before.tax_payable == on.tax_payable == D(70)
+    assert "国务院令第134号 第四条" in before.explain("zh") and "国务院令第538号 第四条" in on.explain("zh")
 
 
 def test_bad_amounts():

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from taxcalc import law
-from taxcalc.errors import InvalidInput, NotMoney, OutsideCoverage, UnknownCategory
+from taxcalc.errors import InvalidInput, NotInForce, NotMoney, OutsideCoverage, UnknownCategory
 from taxcalc.vat import bands, invoice_rate, replacement_rate, vat_rate
 
 D = dt.date
@@ -24,10 +24,10 @@ P = Decimal
 TOP = [(D(2018, 5, 1), "0.17", "0.16"), (D(2019, 4, 1), "0.16", "0.13")]
 MID = [(D(2018, 5, 1), "0.11", "0.10"), (D(2019, 4, 1), "0.10", "0.09")]
 SWITCHES = {
-    "standard": (D(2009, 1, 1), "0.17", TOP),
-    "processing_repair": (D(2009, 1, 1), "0.17", TOP),
+    "standard": (D(2002, 1, 1), "0.17", TOP),
+    "processing_repair": (D(2002, 1, 1), "0.17", TOP),
     "tangible_leasing": (D(2013, 8, 1), "0.17", TOP),
-    "low_rate_goods": (D(2009, 1, 1), "0.13", [(D(2017, 7, 1), "0.13", "0.11"), *MID]),
+    "low_rate_goods": (D(2002, 1, 1), "0.13", [(D(2017, 7, 1), "0.13", "0.11"), *MID]),
     "transport": (D(2013, 8, 1), "0.11", MID),
     "postal": (D(2014, 1, 1), "0.11", MID),
     "basic_telecom": (D(2014, 6, 1), "0.11", MID),
@@ -40,7 +40,7 @@ SWITCHES = {
     "financial_services": (D(2016, 5, 1), "0.06", []),
     "life_services": (D(2016, 5, 1), "0.06", []),
     "intangibles": (D(2016, 5, 1), "0.06", []),
-    "export": (D(2009, 1, 1), "0", []),
+    "export": (D(2002, 1, 1), "0", []),
     "cross_border_services": (D(2016, 5, 1), "0", []),
 }
 ONE = dt.timedelta(days=1)
@@ -48,6 +48,25 @@ ONE = dt.timedelta(days=1)
 
 def test_the_bands_are_the_documented_set():
     assert set(bands()) == set(SWITCHES)
+
+
+@pytest.mark.parametrize(("band", "article"), [("standard", "第二条第（一）项"), ("processing_repair", "第二条第（四）项"),
+                                             ("low_rate_goods", "第二条第（二）项"), ("export", "第二条第（三）项")])
+def test_the_1993_regulations_give_way_to_the_2008_ones_on_2009_01_01(band, article):
+    before, on = vat_rate(band, D(2008, 12, 31)), vat_rate(band, D(2009, 1, 1))
+    assert before.rate == on.rate
+    assert str(before.steps[0].cite[0]) == f"国务院令第134号 {article}"
+    assert str(on.steps[0].cite[0]).startswith("国务院令第538号")
+
+
+@pytest.mark.parametrize("band", ["transport", "construction", "financial_services", "basic_telecom"])
+def test_a_service_band_before_it_came_under_vat_is_not_in_force_business_tax(band):
+    first = SWITCHES[band][0]
+    with pytest.raises(NotInForce, match="business tax") as info:
+        vat_rate(band, first - ONE)
+    assert info.value.cite is not None
+    with pytest.raises(NotInForce):
+        vat_rate(band, D(2008, 1, 1))
 
 
 @pytest.mark.parametrize("band", sorted(SWITCHES))
@@ -116,8 +135,10 @@ def test_what_if_and_as_known_on_laws_are_honoured_and_not_confused_by_the_cache
     assert vat_rate("standard", "2019-03-31", law=base.as_known_on("2019-03-20")).rate == P("0.16")
     # the 16% of 财税〔2018〕32号 had no end date when it was enacted
     assert vat_rate("standard", "2019-04-01", law=base.as_known_on("2019-03-20")).rate == P("0.16")
-    with pytest.raises(OutsideCoverage, match="as known on 2008-01-01"):
-        vat_rate("standard", "2019-04-01", law=base.as_known_on("2008-01-01"))
+    with pytest.raises(OutsideCoverage, match="as known on 1993-12-01"):
+        vat_rate("standard", "2019-04-01", law=base.as_known_on("1993-12-01"))
+    # as known in 2008 before the 2008 regulations were published, the 1993 rate had no end
+    assert vat_rate("standard", "2019-04-01", law=base.as_known_on("2008-01-01")).rate == P("0.17")
     assert vat_rate("standard", "2019-04-01", law=base.as_known_on("2019-03-21")).rate == P("0.13")
 
 
@@ -183,7 +204,7 @@ def test_replacement_rate_refuses_what_was_never_a_rate_and_floats():
     with pytest.raises(NotMoney):
         replacement_rate(0.17, "2019-05-01")
     with pytest.raises(OutsideCoverage):
-        replacement_rate("17%", "2008-12-31")
+        replacement_rate("17%", "2001-12-31")
 
 
 FIRST_SEEN = {"17%": D(2009, 1, 1), "13%": D(2009, 1, 1), "11%": D(2013, 8, 1),

@@ -39,10 +39,18 @@ def test_after_the_last_window_no_window_is_open_for_good():
         assert not r.eligible and r.steps[0].name == "window_open" and "2020-12-31" in r.steps[0].en
 
 
-@pytest.mark.parametrize("day", ["2018-04-30"])
-def test_outside_the_windows_data_is_a_coverage_error(day):
-    with pytest.raises(OutsideCoverage, match="vat.reregistration.sales_cap"):
-        may_reregister(TWELVE, day)
+@pytest.mark.parametrize("day", ["2018-04-30", "2008-01-01", "2002-01-01"])
+def test_before_the_first_window_the_measure_is_not_in_force(day):
+    r = may_reregister(TWELVE, day)
+    assert r.eligible is False and r.cap is None and r.steps[0].name == "window_open"
+    assert "no re-registration" in r.steps[0].en and "财税〔2018〕33号" in r.steps[0].en
+    assert str(r.steps[0].cite[0]) == "国家税务总局公告2018年第18号 第一条第（二）项"
+    assert may_reregister(TWELVE, "2018-05-01").cap is not None
+
+
+def test_before_the_data_begin_a_coverage_error():
+    with pytest.raises(OutsideCoverage, match="vat.reregistration"):
+        may_reregister(TWELVE, "2001-12-31")
 
 
 def test_closed_window_is_explained():

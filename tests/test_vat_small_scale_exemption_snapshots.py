@@ -69,8 +69,8 @@ def test_every_branch_shown_in_full():
     (dict(sales="1", period_start="2019-06-02"), "period_start", None),
     (dict(sales="1", period_start="2019-05-01", period="quarter"), "period_start", None),
     (dict(sales="60000", period_start="2018-03-01"), "goods_sales",
-     "in 2018 sales of goods/processing and of services/intangibles are tested separately "
-     "(国家税务总局公告2017年第52号); give goods_sales and services_sales"),
+     "from 2016-05-01 to 2018-12-31 sales of goods/processing and of services/intangibles are tested separately "
+     "(国家税务总局公告2017年第52号 正文); give goods_sales and services_sales"),
     (dict(sales="60000", period_start="2018-03-01", goods_sales="10000", services_sales="10000"), "goods_sales",
      "goods_sales + services_sales must equal sales − real_estate_sales (60000)"),
     (dict(sales="60000", period_start="2018-03-01", goods_sales="70000"), "goods_sales",

@@ -37,8 +37,11 @@ def test_the_2026_vat_law():
 
 def test_coverage():
     assert small_scale_standard("2009-01-01", "production").limit == P("500000")
+    assert small_scale_standard("2008-12-31", "production").limit == P("1000000")
+    assert small_scale_standard("2008-12-31", "commerce").limit == P("1800000")
+    assert small_scale_standard("2009-01-01", "commerce").limit == P("800000")
     with pytest.raises(OutsideCoverage):
-        small_scale_standard("2008-12-31", "production")
+        small_scale_standard("2001-12-31", "production")
     assert small_scale_standard("2016-05-01", "services").limit == P("5000000")
     with pytest.raises(OutsideCoverage):
         small_scale_standard("2016-04-30", "services")

@@ -82,9 +82,13 @@ def test_zero_input_gives_a_zero_ratio_and_registered_in_2018_has_no_2017_balanc
         run(registered_on="2018-02-01", end_2017_credit="1")
 
 
-def test_before_the_notice_is_outside_coverage():
-    with pytest.raises(OutsideCoverage, match="2018-06-27"):
-        run(applied_on="2018-06-26")
+def test_before_the_notice_the_measure_is_not_in_force_an_answer():
+    r = run(applied_on="2018-06-26")
+    assert (r.eligible, r.refund) == (False, Decimal("0.00"))
+    assert r.reasons[0].startswith("not in force on 2018-06-26: the one-off refund") and "2018-06-27" in r.reasons[0]
+    assert [str(c) for c in r.steps[0].cite] == ["财税〔2018〕70号 第一条第（一）项、附件"]
+    with pytest.raises(OutsideCoverage, match="2002-01-01"):
+        run(applied_on="2001-12-31", registered_on="2001-01-01")
 
 
 @pytest.mark.parametrize("day", ["2018-10-01", "2026-12-01"])

@@ -8,10 +8,10 @@ first use; a lookup is then a binary search.
 >>> v = law.value("vat.rate.standard", "2018-05-01")
 >>> v.value, str(v.citation)
 (Decimal('0.16'), '财税〔2018〕32号 第一条')
->>> law.value("vat.rate.standard", "2008-12-31")
+>>> law.value("vat.rate.standard", "2001-12-31")
 Traceback (most recent call last):
 ...
-taxcalc.errors.OutsideCoverage: vat.rate.standard: 2008-12-31 is outside the covered window 2009-01-01 to open end
+taxcalc.errors.OutsideCoverage: vat.rate.standard: 2001-12-31 is outside the covered window 2002-01-01 to open end
 
 "As known on" a day reads the law as a filer could have read it then, ignoring
 documents published later (see :meth:`Law.value`).

@@ -197,12 +197,15 @@ class SmallScaleInput:
     start_point_basis: Annotated[str | None, Choice(
         "from 2026, how the 起征点 is tested with sales of immovable property: all_sales (default) or carve_out",
         START_POINT_BASES)] = None
+    business: Annotated[str | None, Choice(
+        "to 2008, where the collection rate depended on it: commerce (wholesale or retail, 4%) or other (6%)",
+        vat.BUSINESSES)] = None
 
 
 def _small_scale(i: SmallScaleInput, *, law: Law | None) -> vat.SmallScaleVat:
     return vat.small_scale_vat(i.sales, i.period_start, period=i.period, goods_sales=i.goods_sales,
                                services_sales=i.services_sales, real_estate_sales=i.real_estate_sales,
-                               start_point_basis=i.start_point_basis, law=law)
+                               start_point_basis=i.start_point_basis, business=i.business, law=law)
 
 
 def _small_scale_text(r: vat.SmallScaleVat, lang: str, inputs: Any = None) -> str:
@@ -334,7 +337,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "vat.small_scale_standard": {"on": "2017-06-01", "sector": "commerce", "annual_sales": "800000.01"},
     "vat.reregistration": {"sales_by_period": ["400000"] * 12, "on": "2018-10-15"},
     "vat.small_scale_vat": {"sales": "300000", "period_start": "2026-04-01", "period": "quarter",
-                            "start_point_basis": "all_sales"},
+                            "start_point_basis": "all_sales", "business": "other"},
     "vat.period_tax": {"period_start": "2019-04-01", "output_tax": "130000", "input_tax": "90000",
                        "credit_brought_forward": "5000"},
     "vat.super_credit": {"period_start": "2019-10-01", "policy": "living_services", "sales_share": "80%",

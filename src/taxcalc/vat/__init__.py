@@ -70,7 +70,7 @@ from .small_loan_interest import (
     SmallLoanInterestInput,
     small_loan_interest,
 )
-from .small_scale_exemption import PERIODS, SmallScaleVat, small_scale_vat
+from .small_scale_exemption import BUSINESSES, PERIODS, SmallScaleVat, small_scale_vat
 from .small_scale_standard import (
     SECTORS,
     GeneralRegistration,
@@ -108,6 +108,7 @@ __all__ = [
     "SmallLoanInterest",
     "SmallLoanInterestInput",
     "SmallScaleStandard",
+    "BUSINESSES",
     "SmallScaleVat",
     "SuperCredit",
     "VatRate",

@@ -78,7 +78,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, NotInForce
 from ..explain import Citation, Explained, Step, format_value
 from ..law import Law, LawValue
 from ..money import (
@@ -258,17 +258,26 @@ def _compute(f: _Facts, data: Law) -> ExcessCreditRefund:
     w = _Work(data, f.on)
     zh_name, en_name = _NAMES[f.category]
     end = f.credits[-1]
-    cats = w.law("categories")
-    assert isinstance(cats.value, tuple)
-    open_ = f.category in cats.value
-    opened_by = w.law(f"share.{f.category}").citation if open_ else cats.citation  # the category's own rule
-    w.steps.append(cats.step("in_force", f"{zh_name}可以申请退还期末留抵税额", f"refund open to a {en_name}",
-                             formula=f.category)._replace(value=open_, unit="bool", cite=(opened_by,)))
+    try:
+        cats = w.law("categories")
+    except NotInForce as gap:  # before any refund existed: the same answer, with the gap's reason
+        cats_cite: tuple[Citation, ...] = (gap.cite,) if gap.cite is not None else ()
+        open_ = False
+        w.steps.append(Step("in_force", f"{zh_name}可以申请退还期末留抵税额（{gap.gap}）",
+                            f"refund open to a {en_name} ({gap.gap})", value=False, unit="bool",
+                            formula=f.category, cite=cats_cite))
+    else:
+        assert isinstance(cats.value, tuple)
+        open_ = f.category in cats.value
+        cats_cite = (cats.citation,)
+        opened_by = w.law(f"share.{f.category}").citation if open_ else cats.citation  # the category's own rule
+        w.steps.append(cats.step("in_force", f"{zh_name}可以申请退还期末留抵税额", f"refund open to a {en_name}",
+                                 formula=f.category)._replace(value=open_, unit="bool", cite=(opened_by,)))
     w.steps.append(Step("end_credit", f"{f.months[-1]:%Y-%m}期末留抵税额", f"end credit of {f.months[-1]:%Y-%m}",
                         end, "yuan", line=_FORM20))
     if not open_:
         reason = f"no refund of excess credit was open to a {en_name} on {f.on}"
-        w.steps.append(Step("refund", "退还的留抵税额", "refund", ZERO, "yuan", "not in force", (cats.citation,),
+        w.steps.append(Step("refund", "退还的留抵税额", "refund", ZERO, "yuan", "not in force", cats_cite,
                             formula_zh="政策未施行"))
         return ExcessCreditRefund(f.on, f.category, in_force=False, eligible=False, reasons=(reason,), ratio=None,
                                   end_credit=end, increment=None, stock=ZERO, refund=ZERO, credit_after_refund=end,

@@ -7,7 +7,8 @@ The rule
     forward exceed the output tax, nothing is payable and the excess is carried
     forward to the next period (期末留抵税额).
 
-    * to 2025-12-31: 中华人民共和国增值税暂行条例 (国务院令第538号) 第四条;
+    * to 2008-12-31: the 1993 regulations (国务院令第134号) 第四条 (data from 2002-01-01);
+    * 2009-01-01 to 2025-12-31: 中华人民共和国增值税暂行条例 (国务院令第538号) 第四条;
     * from 2026-01-01: 中华人民共和国增值税法 第十四条 (the tax payable) and
       第二十一条 (the excess carried forward, or refunded on application).
 
@@ -27,8 +28,12 @@ Choices and limits
       rounded here.  Input tax transferred out (进项税额转出, line 14), exports
       (免抵退, :func:`taxcalc.export.exempt_credit_refund`), tax found on audit and
       the simplified method (简易计税) are not part of this rule.
-    * The law in force on ``period_start`` applies; a day before 2009-01-01 is
+    * The law in force on ``period_start`` applies; a day before 2002-01-01 is
       outside the data (:class:`~taxcalc.errors.OutsideCoverage`).
+    * To 2008-12-31 VAT was of the production type: the input tax on purchased
+      fixed assets was not credited (国务院令第134号 第十条第（一）项).  ``input_tax`` is
+      the creditable input of the return, as for any year: for a period before 2009
+      leave the input on fixed assets out of it (the rule does not split it).
     * Under the 增值税法 a taxpayer may apply for a refund of the excess credit
       instead (第二十一条, on the State Council's conditions); the excess is
       shown as carried forward.

@@ -1,13 +1,13 @@
-"""VAT rates by band (增值税税率), for any day from 2009-01-01.
+"""VAT rates by band (增值税税率), for any day from 2002-01-01.
 
 The rule
     A general taxpayer's sale is taxed at the rate of its band in force on the
     day the VAT liability arises (纳税义务发生时间) — not the invoice day, not the
     payment day.  Each band is one key ``vat.rate.<band>`` in the law data:
 
-    * ``standard`` — goods and imports (基本税率); VAT since 2009-01-01.
-    * ``processing_repair`` — processing, repair and replacement services (加工修理修配劳务); VAT since 2009-01-01.
-    * ``low_rate_goods`` — farm produce, edible oil, salt, water, heating, gas, books and newspapers, feed, fertiliser … (低税率货物); VAT since 2009-01-01.
+    * ``standard`` — goods and imports (基本税率); VAT since 1994 (data from 2002-01-01).
+    * ``processing_repair`` — processing, repair and replacement services (加工修理修配劳务); VAT since 1994 (data from 2002-01-01).
+    * ``low_rate_goods`` — farm produce, edible oil, salt, water, heating, gas, books and newspapers, feed, fertiliser … (低税率货物); VAT since 1994 (data from 2002-01-01).
     * ``tangible_leasing`` — leasing of tangible movables (有形动产租赁); VAT since 2013-08-01.
     * ``transport`` — transport (交通运输; rail from 2014-01-01); VAT since 2013-08-01.
     * ``modern_services`` — modern services other than leasing (现代服务); VAT since 2013-08-01.
@@ -21,16 +21,19 @@ The rule
     * ``financial_services`` — financial services (金融服务); VAT since 2016-05-01.
     * ``life_services`` — life services (生活服务); VAT since 2016-05-01.
     * ``intangibles`` — intangibles other than land-use rights (无形资产); VAT since 2016-05-01.
-    * ``export`` — exported goods, zero rate (出口货物); VAT since 2009-01-01.
+    * ``export`` — exported goods, zero rate (出口货物); VAT since 1994 (data from 2002-01-01).
     * ``cross_border_services`` — cross-border services and intangibles the State Council names, zero rate (跨境应税行为); VAT since 2016-05-01.
 
     The switches: 13% → 11% for low-rate goods on 2017-07-01 (财税〔2017〕37号
     第一条); 17%/11% → 16%/10% on 2018-05-01 (财税〔2018〕32号 第一条); 16%/10% →
     13%/9% on 2019-04-01 (财政部 税务总局 海关总署公告2019年第39号 第一条).  From
-    2026-01-01 the rates (13/9/6/0) rest on the 增值税法 第十条.  Before 营改增 the
-    services paid business tax; a date before a band's first day is outside its
-    coverage (:class:`~taxcalc.errors.OutsideCoverage`), as is any date before
-    2009-01-01.
+    2026-01-01 the rates (13/9/6/0) rest on the 增值税法 第十条.  To 2008-12-31 the
+    goods bands rest on the 1993 regulations (国务院令第134号 第二条: 17%, 13%, 0), from
+    2009-01-01 on those of 2008 (国务院令第538号), same rates.  Before 营改增 the services
+    paid business tax: from 2002-01-01 to the day before a band's first day the band
+    is a declared gap (:class:`~taxcalc.errors.NotInForce`, "business tax, not VAT");
+    any date before 2002-01-01 is outside the data
+    (:class:`~taxcalc.errors.OutsideCoverage`).
 
 Keys read
     ``vat.rate.<band>`` (one per band above).
@@ -59,7 +62,10 @@ Decimal('0.11')
 >>> vat_rate("construction", "2016-04-30")
 Traceback (most recent call last):
 ...
-taxcalc.errors.OutsideCoverage: vat.rate.construction: 2016-04-30 is outside the covered window 2016-05-01 to open end
+taxcalc.errors.NotInForce: vat.rate.construction on 2016-04-30: not in force: business tax (营业税), not VAT: construction came under VAT nationwide on 2016-05-01 (财税〔2016〕36号; local pilots from 2012 are not modelled)
+>>> r = vat_rate("standard", "2008-12-31")
+>>> r.rate, str(r.steps[0].cite[0])
+(Decimal('0.17'), '国务院令第134号 第二条第（一）项')
 >>> vat_rate("luxury", "2019-04-01")
 Traceback (most recent call last):
 ...

@@ -163,7 +163,8 @@ def may_reregister(
     except NotInForce as exc:
         reason = exc.gap
         step = Step("window_open", f"转登记窗口开放（{reason}）",
-                    f"re-registration window open ({reason})", value=False, unit="bool")
+                    f"re-registration window open ({reason})", value=False, unit="bool",
+                    cite=(exc.cite,) if exc.cite is not None else ())
         return Reregistration(d, p, eligible=False, periods_counted=0, estimated=False,
                               annual_sales=None, cap=None, steps=(step,))
     scope_v = data.value(SCOPE, d)

@@ -140,13 +140,14 @@ import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, NotInForce
 from ..explain import Explained, Formula, Step, format_value
 from ..law import Law, LawValue
 from ..money import ZERO, DateLike, MoneyLike, add, mul, nonnegative_money, round_fen, sub
 from ._common import choice, day, law_or_default
 
 __all__ = [
+    "BUSINESSES",
     "DEFAULT_START_POINT_BASIS",
     "PERIODS",
     "REAL_ESTATE_BANDS",
@@ -164,6 +165,11 @@ START_POINT = {"month": "vat.small_scale.start_point.monthly", "quarter": "vat.s
 REACHED_TAXED = "vat.small_scale.threshold_reached_taxed"
 BASIS = "vat.small_scale.exemption.basis"
 LEVY = "vat.small_scale.levy_rate"
+#: The collection rates by business where they differed (to 2008-12-31: 4% for commerce, 6% for the others).
+LEVY_BY_BUSINESS = "vat.small_scale.levy_rate_by_business."
+#: The kinds of business whose collection rates differed before 2009: ``commerce`` (a commercial
+#: enterprise, 商业企业: wholesale or retail of goods) and ``other``.
+BUSINESSES: tuple[str, ...] = ("commerce", "other")
 REAL_ESTATE_LEVY = "vat.small_scale.real_estate_levy_rate"
 _FORM = "《增值税纳税申报表（小规模纳税人适用）》"
 
@@ -216,12 +222,14 @@ class SmallScaleVat(Explained):
     ``real_estate_taxable`` at ``real_estate_levy_rate`` (5%, to 2025), ``None``
     where the law data hold no rate (from 2026); ``total_tax_due`` is
     ``tax_due`` plus it (``None`` likewise, unless nothing is taxable).
+    Before 2013-08-01 units had no exemption: ``threshold`` is ``None``, ``basis``
+    ``"none"`` and all the sales are taxed.
     """
 
     period_start: _dt.date
     period: str
     sales: Decimal
-    threshold: Decimal
+    threshold: Decimal | None
     reached_taxed: bool
     basis: str
     exempt: bool
@@ -255,7 +263,7 @@ def _check_start(start: _dt.date, period: str) -> None:
 
 
 def _streams(
-    other: Decimal, goods: object, services: object, *, required: bool
+    other: Decimal, goods: object, services: object, *, required: bool, basis: LawValue | None = None
 ) -> tuple[Decimal, Decimal] | None:
     g = None if goods is None else nonnegative_money(goods, "goods_sales")
     s = None if services is None else nonnegative_money(services, "services_sales")
@@ -263,8 +271,9 @@ def _streams(
         if required and other > 0:
             raise InvalidInput(
                 "goods_sales",
-                "in 2018 sales of goods/processing and of services/intangibles are tested separately "
-                "(国家税务总局公告2017年第52号); give goods_sales and services_sales",
+                "from 2016-05-01 to 2018-12-31 sales of goods/processing and of services/intangibles are "
+                f"tested separately ({basis.citation if basis is not None else 'vat.small_scale.exemption.basis'}); "
+                "give goods_sales and services_sales",
             )
         return (ZERO, ZERO) if required else None
     if g is None:
@@ -312,6 +321,7 @@ def small_scale_vat(
     services_sales: MoneyLike | None = None,
     real_estate_sales: MoneyLike = 0,
     start_point_basis: str | None = None,
+    business: str | None = None,
     law: Law | None = None,
 ) -> SmallScaleVat:
     """A small-scale taxpayer's VAT on ``sales`` for the month (or quarter) starting ``period_start``.
@@ -333,6 +343,12 @@ def small_scale_vat(
     Give it only for such periods: before 2026 the law data say how sales are tested
     (``vat.small_scale.exemption.basis``), and a reading given for those periods is
     refused (:class:`~taxcalc.errors.InvalidInput`).
+
+    ``business`` (``"commerce"`` or ``"other"``) is needed only where the collection
+    rate depended on it (to 2008-12-31: 4% for commercial enterprises, 财税字〔1998〕113号;
+    6% for the others, 国务院令第134号 第十三条); from 2009 one rate applies and it is not read.
+    Before 2013-08-01 units had no exemption (the 起征点 applied to individuals only):
+    the whole period's sales are taxed, with a step that says so.
     """
     total_sales = nonnegative_money(sales, "sales")
     real_estate = nonnegative_money(real_estate_sales, "real_estate_sales")
@@ -345,6 +361,13 @@ def small_scale_vat(
                                                               START_POINT_BASES)
     other = sub(total_sales, real_estate)
     data = law_or_default(law)
+    kind = None if business is None else choice(business, "business", BUSINESSES)
+    try:
+        data.value(REACHED_TAXED, start)
+    except NotInForce as gap:
+        if reading is not None:
+            raise InvalidInput("start_point_basis", "applies only to periods under the 起征点 (from 2026-01-01)") from None
+        return _no_exemption(data, gap, start, p, total_sales, real_estate, kind)
     values = _readings(data, start, p)
     if values[0].value is True:
         return _start_point(data, values, start, p, total_sales, real_estate, other, goods_sales, services_sales,
@@ -359,7 +382,7 @@ def small_scale_vat(
     threshold: Decimal = t_v.value  # type: ignore[assignment]
     levy: Decimal = levy_v.value  # type: ignore[assignment]
     separate = basis_v.value == "separate"
-    streams = _streams(other, goods_sales, services_sales, required=separate)
+    streams = _streams(other, goods_sales, services_sales, required=separate, basis=basis_v)
     cite = (reached_v.citation,)
 
     steps = [Step("sales", "本期销售额（不含税）", "sales of the period (tax-exclusive)", total_sales, "yuan")]
@@ -481,3 +504,59 @@ def _start_point(
                          real_estate_taxable=re_taxable, real_estate_levy_rate=None,
                          real_estate_tax=ZERO if computed else None, total_tax_due=tax if computed else None,
                          steps=tuple(steps))
+
+
+def _levy(data: Law, on: _dt.date, business: str | None) -> LawValue:
+    """The collection rate of ``business`` on ``on``: where rates differed by business (to 2008) the
+    rate of the business given (refused when none is given), else the one rate."""
+    try:
+        commerce = data.value(LEVY_BY_BUSINESS + "commerce", on)
+    except NotInForce:
+        return data.value(LEVY, on)
+    other = data.value(LEVY_BY_BUSINESS + "other", on)
+    if business is None:
+        raise InvalidInput(
+            "business",
+            f"on {on} the collection rate depends on the business: {format_value(commerce.value, 'rate')} for a "
+            f"commercial enterprise ({commerce.citation}), {format_value(other.value, 'rate')} for the others "
+            f"({other.citation}); give business = commerce or other",
+        )
+    return commerce if business == "commerce" else other
+
+
+def _no_exemption(
+    data: Law, gap: NotInForce, start: _dt.date, p: str, total_sales: Decimal, real_estate: Decimal,
+    business: str | None,
+) -> SmallScaleVat:
+    """A period before the exemption for units (to 2013-07-31): all the sales are taxed."""
+    if real_estate:
+        raise InvalidInput("real_estate_sales", f"on {start} selling immovable property was under business tax "
+                                                "(营业税), not VAT")
+    for month in _month_starts(start, p)[1:]:
+        try:
+            data.value(REACHED_TAXED, month)
+        except NotInForce:
+            continue
+        raise InvalidInput("period_start", f"the exemption begins inside the quarter starting {start} (on {month}); "
+                                           "this quarter cannot be computed as one period")
+    levy_v = _levy(data, start, business)
+    for month in _month_starts(start, p)[1:]:
+        if _levy(data, month, business).value != levy_v.value:  # pragma: no cover - no change inside a quarter
+            raise InvalidInput("period_start", f"{LEVY} changes inside the quarter starting {start}")
+    levy: Decimal = levy_v.value  # type: ignore[assignment]
+    cite = (gap.cite,) if gap.cite is not None else ()
+    steps = [
+        Step("sales", "本期销售额（不含税）", "sales of the period (tax-exclusive)", total_sales, "yuan"),
+        Step("no_exemption", "单位无免征增值税的销售额标准（起征点仅适用于个人），全部销售额计税",
+             "no exemption for units (the 起征点 applied to individuals only): all the sales are taxed",
+             None, "", "", cite),
+        _step(data, levy_v, "levy_rate"),
+    ]
+    tax = round_fen(mul(total_sales, levy))
+    steps.append(Step("taxable_sales", "应税销售额", "taxable sales", total_sales, "yuan"))
+    steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan", "ROUND(taxable_sales × levy_rate, 2)",
+                      formula_zh="ROUND(应税销售额 × 征收率, 2)"))
+    return SmallScaleVat(start, p, total_sales, None, reached_taxed=False, basis="none", exempt=False,
+                         exempt_sales=ZERO, taxable_sales=total_sales, levy_rate=levy, tax_due=tax,
+                         real_estate_taxable=ZERO, real_estate_levy_rate=None, real_estate_tax=ZERO,
+                         total_tax_due=tax, steps=tuple(steps))

@@ -71,8 +71,8 @@ import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..errors import InvalidInput
-from ..explain import Explained, Formula, Step, format_value
+from ..errors import InvalidInput, NotInForce
+from ..explain import Citation, Explained, Formula, Step, format_value
 from ..law import Law
 from ..money import ZERO, DateLike, MoneyLike, add, mul, nonnegative_money, rate, round_fen, sub
 from ._common import choice, day, law_or_default
@@ -196,25 +196,37 @@ def super_credit(
     return _compute(on, name, inp, export, out, bf, tax, share, months_operated, law_or_default(law))
 
 
+def _lapsed(on: _dt.date, name: str, bf: Decimal, tax: Decimal, steps: list[Step], cite: tuple[Citation, ...],
+            reason: str) -> SuperCredit:
+    """The answer of a period in which the policy is not in force: nothing accrues, the balance lapses."""
+    steps.append(Step("lapsed", "政策执行到期或尚未施行：不再计提，结余的加计抵减额停止抵减",
+                      "policy not in force: nothing accrues, the balance lapses", bf, "yuan", cite=cite))
+    steps.append(Step("tax_payable", "应纳税额", "tax payable", tax, "yuan", line=_MAIN19))
+    return SuperCredit(on, name, in_force=False, eligible=False, reasons=(reason,), rate=None, brought_forward=bf,
+                       accrued=ZERO, reduced=ZERO, available=ZERO, tax_before_credit=tax, used=ZERO, carried=ZERO,
+                       lapsed=bf, tax_payable=tax, steps=tuple(steps))
+
+
 def _compute(on: _dt.date, name: str, inp: Decimal, export: Decimal, out: Decimal, bf: Decimal, tax: Decimal,
              share: Decimal | None, months: int | None, data: Law) -> SuperCredit:
     zh_name, en_name = _NAMES[name]
-    policies = data.value(_P + "policies", on)
+    try:
+        policies = data.value(_P + "policies", on)
+    except NotInForce as gap:  # before any super credit existed: the same answer, with the gap's reason
+        cite = (gap.cite,) if gap.cite is not None else ()
+        steps: list[Step] = [Step("in_force", f"加计抵减政策（{zh_name}）在本期有效（{gap.gap}）",
+                                  f"super-credit policy ({en_name}) in force ({gap.gap})", value=False, unit="bool",
+                                  formula=name, cite=cite)]
+        return _lapsed(on, name, bf, tax, steps, cite, f"no super-credit existed on {on}")
     assert isinstance(policies.value, tuple)
     in_force = name in policies.value
-    steps: list[Step] = [policies.step(
+    steps = [policies.step(
         "in_force", f"加计抵减政策（{zh_name}）在本期有效；同一期间不得叠加适用",
         f"super-credit policy ({en_name}) in force; one policy a period", formula=name,
     )._replace(value=in_force, unit="bool")]
     if not in_force:
-        reason = f"the {en_name} super-credit is not in force on {on}"
-        steps.append(Step("lapsed", "政策执行到期或尚未施行：不再计提，结余的加计抵减额停止抵减",
-                          "policy not in force: nothing accrues, the balance lapses", bf, "yuan",
-                          cite=(policies.citation,)))
-        steps.append(Step("tax_payable", "应纳税额", "tax payable", tax, "yuan", line=_MAIN19))
-        return SuperCredit(on, name, in_force=False, eligible=False, reasons=(reason,), rate=None, brought_forward=bf,
-                           accrued=ZERO, reduced=ZERO, available=ZERO, tax_before_credit=tax, used=ZERO, carried=ZERO,
-                           lapsed=bf, tax_payable=tax, steps=tuple(steps))
+        return _lapsed(on, name, bf, tax, steps, (policies.citation,),
+                       f"the {en_name} super-credit is not in force on {on}")
 
     rate_v = data.value(f"{_P}rate.{name}", on)
     r = rate_v.value
