@@ -148,8 +148,8 @@ def test_periods_the_law_cannot_compute_are_refused_with_their_rows() -> None:
     with pytest.raises(PopulationInputError) as err:  # 2018: goods and services tested separately
         compute(_rows(2, 2018, sales_4=[0, 1]))
     assert err.value.field == "goods_sales_4" and err.value.rows == (2,)
-    with pytest.raises(PopulationInputError) as err:  # before the small-scale law data
-        compute(_rows(2, 2017, sales_12=[0, 1]))
+    with pytest.raises(PopulationInputError) as err:  # before small-scale exemptions for units (2013-08-01)
+        compute(_rows(2, 2008, sales_12=[0, 1]))
     assert err.value.field == "sales_12" and "outside the law data" in str(err.value) and err.value.rows == (2,)
 
 
