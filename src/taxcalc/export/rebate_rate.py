@@ -61,8 +61,21 @@ exceeds the levy rate (``levy_rate``, or the catalogue's ``levy``): the library 
 is the levy rate unless a lower one is set (39号 第三条第（一）项); taxcalc enforces the
 cap rather than trust a row above it.
 
-**Coverage**: export dates 2018-05-01 to 2025-12-31 (law data
-``export.rate_change.product_list``); outside, :class:`~taxcalc.errors.OutsideCoverage`.
+**Before 2018-05-01** every change of rates was made by a notice with a product list
+(1999–2017: 国税明电〔1999〕11号, 财税〔2003〕222号, 〔2006〕139号, 〔2007〕90号, 〔2008〕138号,
+144号, 〔2009〕43号, 88号, 〔2014〕150号, 〔2017〕37号 …), and taxcalc ships none of the
+lists.  So a rate of that era comes only from a catalogue row covering the export
+date; a rate is never carried forward across a day before 2018-05-01 (law data
+``export.rate_change.carry_forward``), and a code without such a row is refused with
+:class:`~taxcalc.errors.OutsideCoverage` naming the row that is missing.
+
+**The highest rate of a day** (law data ``export.rebate_rate.cap``: 17% to 2018-04-30,
+16% to 2019-03-31, 13% from 2019-04-01 — the highest VAT rate): a catalogue row above
+it on the export date cannot be true and is refused with a
+:class:`~taxcalc.errors.LawDataError` naming the row.
+
+**Coverage**: export dates from 2002-01-01 on (law data
+``export.rate_change.product_list``); before, :class:`~taxcalc.errors.OutsideCoverage`.
 
 Nothing is rounded here: rates are exact.
 
@@ -100,6 +113,10 @@ EXPORTERS = ("manufacturer", "trader")
 KINDS = ("goods", "service")
 
 COVERAGE_KEY = "export.rate_change.product_list"
+#: Whether a rate may be carried forward by the general rules (false before 2018-05-01).
+CARRY_KEY = "export.rate_change.carry_forward"
+#: The highest rebate rate of a day (the highest VAT rate).
+CAP_KEY = "export.rebate_rate.cap"
 _RULES_PREFIX = "export.tier_"
 _DAY = _dt.timedelta(days=1)
 _RATE_DOC = "财税〔2012〕39号"
@@ -150,6 +167,18 @@ class _Switch:
 class _Rules:
     switches: tuple[_Switch, ...]
     notices: tuple[LawValue, ...]
+    carry_from: _dt.date | None  # the first day from which a rate may be carried forward
+    caps: tuple[LawValue, ...]
+
+
+def _carry_from(law: Law) -> _dt.date | None:
+    """The first day of the open-ended stretch in which rates may be carried forward."""
+    first: _dt.date | None = None
+    for v in reversed(law.history(CARRY_KEY)):
+        if v.value is not True:
+            break
+        first = v.first
+    return first
 
 
 def _old_rate(leaf: str, key: str) -> Decimal:
@@ -209,7 +238,7 @@ def _read_rules(law: Law) -> _Rules:
             _Switch(day, prefix, condition, rebate, levy, frozenset(services), cancelled, transition)
         )
     switches.sort(key=lambda s: s.day)
-    return _Rules(tuple(switches), law.history(COVERAGE_KEY))
+    return _Rules(tuple(switches), law.history(COVERAGE_KEY), _carry_from(law), law.history(CAP_KEY))
 
 
 # -- the result -----------------------------------------------------------------------
@@ -275,6 +304,7 @@ def _check_row(row: CatalogueRow, cat: Catalogue, rules: _Rules, kind: str, code
                 f"code {row.code}: the window {row.window()} spans {s.day}, when the law {what}; "
                 f"end the row on {s.day - _DAY} and give the new rate in a row of its own",
             )
+    _check_cap(row, cat, rules)
 
 
 def check_catalogue(catalogue: Catalogue, *, kind: str = "goods", law: Law | None = None) -> None:
@@ -322,6 +352,20 @@ def _check_levy(levy: Decimal, day: _dt.date, rules: _Rules) -> None:
 
 # -- the rate in the library on a day ----------------------------------------------------
 
+def _check_cap(row: CatalogueRow, cat: Catalogue, rules: _Rules) -> None:
+    """Refuse a row above the highest rebate rate on some day of its window (the same on every day)."""
+    for cap in rules.caps:
+        if cap.last is not None and cap.last < row.first or row.last is not None and row.last < cap.first:
+            continue
+        assert isinstance(cap.value, Decimal)
+        if row.rate > cap.value:
+            raise LawDataError(
+                f"{cat.source}: {row.where}",
+                f"code {row.code}: the window {row.window()} includes {max(row.first, cap.first)}, when "
+                f"{_pct(row.rate)} is above the highest rebate rate, {_pct(cap.value)} ({cap.citation})",
+            )
+
+
 def _library_rate(
     code: str,
     day: _dt.date,
@@ -364,6 +408,14 @@ def _library_rate(
             COVERAGE_KEY, start + _DAY, first_covered, None,
             f"no catalogue row for {code} covers {day}; taxcalc derives a rate only from a row "
             f"that ends on or after {first_covered - _DAY}, and {base.where} ends on {start}",
+        )
+    if rules.carry_from is None or start + _DAY < rules.carry_from:
+        since = rules.carry_from
+        raise OutsideCoverage(
+            CARRY_KEY, start + _DAY, since, None,
+            f"no catalogue row for {code} covers {day}, and {base.where} ends on {start}: before "
+            f"{since or 'the end of the data'} rebate rates changed only by product lists that taxcalc "
+            f"does not ship, so a rate is never carried forward across that era; give a row that covers {day}",
         )
     steps: list[Step] = [
         Step(
@@ -504,7 +556,7 @@ def rebate_rate(
                 raise InvalidInput(name, "applies to a trader's purchases (exporter='trader'), not to a manufacturer")
     data = law or default()
     rules = _rules(data)
-    data.value(COVERAGE_KEY, day)  # OutsideCoverage outside 2018-05-01 … 2025-12-31
+    data.value(COVERAGE_KEY, day)  # OutsideCoverage before 2002-01-01
     first_covered = data.spec(COVERAGE_KEY).first
     if levy_given is not None:
         _check_levy(levy_given, day, rules)
