@@ -169,11 +169,32 @@ def test_a_measure_ended_for_good_is_an_open_gap_not_in_force_ever_after(law_dir
     assert not isinstance(before.value, NotInForce)
 
 
-def test_a_gap_may_not_close_coverage_on_a_date_nor_open_it(law_dir):
+def test_a_gap_may_not_close_coverage_on_a_date(law_dir):
     with pytest.raises(LawDataError, match="only open-ended"):
         load(law_dir, WINDOW + ENDED_FOR_GOOD.format(to="2019-12-31"))
-    with pytest.raises(LawDataError, match="may not open"):
+
+
+def test_a_gap_opening_coverage_must_cite_the_document_that_started_the_measure(law_dir):
+    with pytest.raises(LawDataError, match="cites the document that started the measure"):
         load(law_dir, STARTS_WITH_A_GAP)
+    with pytest.raises(LawDataError, match="must be followed by a value"):
+        load(law_dir, STARTS_WITH_A_GAP.split("[[", 2)[0] + "[[" + STARTS_WITH_A_GAP.split("[[", 2)[1])
+
+
+def test_a_measure_not_yet_created_is_a_leading_gap_not_in_force_before_it(law_dir):
+    cited = STARTS_WITH_A_GAP.replace('gap = "not yet"', 'gap = "not yet"\ndoc = "财税〔2018〕32号"\narticle = "第二条"')
+    data = load(law_dir, cited)
+    assert data.get("vat.test.once", "2018-06-27") is True
+    for day in ("2018-01-01", "2018-06-26"):
+        with pytest.raises(NotInForce, match="not yet") as gap:
+            data.value("vat.test.once", day)
+        assert str(gap.value.cite) == "财税〔2018〕32号 第二条"
+    # known on any day: the measure did not exist yet, whatever was published then
+    with pytest.raises(NotInForce):
+        data.value("vat.test.once", "2018-03-01", known_on="2018-03-01")
+    with pytest.raises(OutsideCoverage) as before:
+        data.value("vat.test.once", "2017-12-31")
+    assert not isinstance(before.value, NotInForce)
 
 
 BAD_CASES = {

@@ -9,7 +9,8 @@ Two kinds of TOML file live under ``taxcalc/law/data``:
   ``zh``, ``en``, ``type`` and a ``values`` array; each value has ``from``, ``to``
   (a date, or ``"open"`` where the law has no sunset), ``value`` (or ``gap`` with
   the reason nothing is in force; a gap may end a key's coverage only open-ended, for a
-  measure that ended for good), ``doc``, ``article`` and optionally ``note``,
+  measure that ended for good, and may open it, for the years before a measure existed,
+  citing the document that started it), ``doc``, ``article`` and optionally ``note``,
   ``enacted_to`` and ``superseded_by`` (the window as first enacted, before the
   named document cut it short).  A ``superseded`` array may hold values that a
   later document replaced before they ever applied, for "as known on" reading.
@@ -256,7 +257,15 @@ def _parse_key(name: str, t: Any, where: str, docs: dict[str, Document]) -> KeyS
                 w_i, f"unexplained gap {prev.last + _DAY} – {cur.first - _DAY}; declare it with a 'gap' entry"
             )
     if values[0].gap:
-        raise LawDataError(w, "a gap may not open a key's coverage; start it instead")
+        if len(values) == 1 or values[1].gap:
+            raise LawDataError(w, "a gap that opens a key's coverage must be followed by a value")
+        if not values[0].citation.doc:
+            raise LawDataError(
+                f"{w} values[0] ({values[0].first})",
+                "a gap that opens a key's coverage cites the document that started the measure (doc, article)",
+            )
+        # "the measure did not exist yet" was true on every day, whatever was published then
+        values = (values[0]._replace(published=_dt.date.min), *values[1:])
     if values[-1].gap and values[-1].last is not None:
         raise LawDataError(
             w, "a gap may close a key's coverage only open-ended (the measure ended for good); end the key instead"
