@@ -56,3 +56,28 @@ def test_annual_on_2008_uses_a_2006_loss():
     r = annual(EnterpriseYear(year=2008, profit="800000", losses=[Loss(2006, "100000")]))
     assert r.explain("en")
     assert any(s.cite and s.cite[0].doc == "国务院令第137号" for s in r.steps)
+
+
+# -- the measures that did not exist yet: declared gaps, the day before and the day of --------
+
+@pytest.mark.parametrize(("key", "first"), [
+    ("eit.equipment.one_time.unit_value_cap", "2014-01-01"),
+    ("eit.equipment.one_time.deduction_month_offset", "2014-01-01"),
+    ("eit.equipment.hnte_q4.extra_ratio", "2022-10-01"),
+    ("eit.losses.qualified_lookback", "2018-01-01"),
+    ("eit.losses.qualification_year.hnte", "2018-01-01"),
+    ("eit.losses.qualification_year.tech_sme", "2018-01-01"),
+])
+def test_a_measure_that_did_not_exist_yet_says_so(key, first):
+    import datetime as dt
+
+    from taxcalc.errors import NotInForce
+
+    data = law.default()
+    day = dt.date.fromisoformat(first)
+    with pytest.raises(NotInForce) as info:
+        data.value(key, day - dt.timedelta(days=1))
+    assert info.value.gap.startswith("no ")
+    assert data.value(key, day).first == day
+    rows = {r.key: r for r in law.coverage("2008-01-01")}
+    assert rows[key].status == "gap"
