@@ -413,8 +413,9 @@ def _library_rate(
         since = rules.carry_from
         raise OutsideCoverage(
             CARRY_KEY, start + _DAY, since, None,
-            f"no catalogue row for {code} covers {day}, and {base.where} ends on {start}: before "
-            f"{since or 'the end of the data'} rebate rates changed only by product lists that taxcalc "
+            f"no catalogue row for {code} covers {day}; taxcalc derives a rate only from a row that ends on "
+            f"or after {since - _DAY if since else 'the last day of the data'}, and {base.where} ends on {start}: "
+            f"before {since or 'the end of the data'} rebate rates changed only by product lists that taxcalc "
             f"does not ship, so a rate is never carried forward across that era; give a row that covers {day}",
         )
     steps: list[Step] = [
