@@ -105,7 +105,7 @@ from ..law import Law, LawValue, default
 from ..money import CONTEXT, DateLike, MoneyLike, date_arg, rate
 from .catalogue import MAX_RATE, Catalogue, CatalogueRow
 
-__all__ = ["EXPORTERS", "KINDS", "RebateRate", "check_catalogue", "rebate_rate"]
+__all__ = ["EXPORTERS", "KINDS", "RebateRate", "check_catalogue", "general_rules_start", "rebate_rate"]
 
 #: ``manufacturer`` (生产企业, 免抵退) or ``trader`` (外贸企业, 免退).
 EXPORTERS = ("manufacturer", "trader")
@@ -169,6 +169,22 @@ class _Rules:
     notices: tuple[LawValue, ...]
     carry_from: _dt.date | None  # the first day from which a rate may be carried forward
     caps: tuple[LawValue, ...]
+
+
+def general_rules_start(law: Law | None = None) -> _dt.date:
+    """The day the general rules on rates start (2018-05-01): from it a rate is carried forward
+    (law data ``export.rate_change.carry_forward``, as enacted today, whatever view ``law`` is).
+
+    >>> general_rules_start()
+    datetime.date(2018, 5, 1)
+    """
+    values = (law or default()).spec(CARRY_KEY).values
+    first = values[-1].first
+    for v in reversed(values):
+        if v.value is not True:
+            break
+        first = v.first
+    return first
 
 
 def _carry_from(law: Law) -> _dt.date | None:
