@@ -8,6 +8,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from taxcalc import law
 from taxcalc.errors import LawDataError, OutsideCoverage
@@ -160,3 +162,22 @@ def test_the_rules_answer_on_the_day(day, rules):
     verdicts = {v.rule: v for v in law.rule_coverage(day)}
     for rule in rules:
         assert verdicts[rule].verdict == "answers", (rule, verdicts[rule].reason)
+
+
+# -- properties ------------------------------------------------------------------------------------
+
+ERA = (dt.date(2002, 1, 1), dt.date(2018, 4, 30))
+SPAN = (ERA[1] - ERA[0]).days
+
+
+@given(st.sampled_from(["0%", "5%", "9%", "11%", "13%", "14%", "15%", "16%", "17%"]),
+       st.integers(0, SPAN), st.integers(0, SPAN), st.integers(0, SPAN), st.integers(1, 400))
+def test_before_2018_a_row_answers_its_own_rate_and_nothing_past_its_end(rate_text, a, b, pick, after):
+    first, last = ERA[0] + dt.timedelta(min(a, b)), ERA[0] + dt.timedelta(max(a, b))
+    c = cat(("99010000", rate_text, first, last, None))
+    day = first + dt.timedelta(pick % ((last - first).days + 1))
+    assert rebate_rate("99010000", day, catalogue=c).rate == Decimal(rate_text[:-1]) * P
+    later = last + dt.timedelta(after)
+    if later < dt.date(2018, 5, 1):
+        with pytest.raises(OutsideCoverage, match="never carried forward"):
+            rebate_rate("99010000", later, catalogue=c)
