@@ -157,10 +157,8 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
     number of months (years), so that facts placed before the example's day stay before
     it.  Where the example so moved is refused as input (a period must start a quarter,
     a rate applied a year earlier no longer exists …), the day's month, quarter and
-    year starts are tried, and then the other dates left as the example has them, then
-    each optional field left out in turn, then every optional field left out; the
-    first input the rule accepts decides.  Lists of dates or months (the months before
-    an application) move with the others.
+    year starts are tried, and then the other dates left as the example has them; the
+    first input the rule accepts decides.
 
     >>> from taxcalc import law
     >>> rows = {r.rule: r for r in law.rule_coverage("2026-12-01")}
@@ -257,8 +255,6 @@ def _kinds(cls: type[Any]) -> _Kinds:
                 out[f.name] = "year"
             elif kind == "integers" and name == "Years":
                 out[f.name] = "years"
-            elif kind == "list" and getattr(f.field, "item", None) is not None and f.field.item.kind in ("date", "month"):  # type: ignore[attr-defined]
-                out[f.name] = ("list", f.field.item.kind)  # type: ignore[attr-defined]
             elif kind in ("records", "tables", "record", "table"):
                 out[f.name] = ("rows" if kind in ("records", "tables") else "row", f.field.cls)  # type: ignore[attr-defined]
         return out
@@ -332,8 +328,6 @@ def _dated(kinds: _Kinds, data: Mapping[str, Any], path: _Path, *, nested: bool)
                 day = _as_day(kind, data[name])
                 if day is not None:
                     found.append((day, kind, (*path, name)))
-        elif kind[0] == "list":
-            continue  # a list of dates or months moves with the others, never anchors the move
         elif nested:
             rows = data[name] if kind[0] == "rows" else [data[name]]
             if isinstance(rows, list | tuple):
@@ -380,10 +374,7 @@ def _move(kinds: _Kinds, data: Mapping[str, Any], months: int, years: int, path:
             out[name] = raw + years if isinstance(raw, int) else raw
         elif kind == "years" and isinstance(raw, list | tuple):
             out[name] = [y + years if isinstance(y, int) else y for y in raw]
-        elif isinstance(kind, tuple) and kind[0] == "list" and isinstance(raw, list | tuple):
-            moved = [_as_day(kind[1], x) for x in raw]
-            out[name] = [x if d is None else _shown(kind[1], _add_months(d, months)) for x, d in zip(raw, moved, strict=True)]
-        if isinstance(kind, tuple) and kind[0] != "list":
+        if isinstance(kind, tuple):
             sub = _kinds(kind[1])
             if kind[0] == "rows" and isinstance(raw, list | tuple):
                 out[name] = [_move(sub, row, months, years, (*here, i), anchor, value, others=others)
@@ -409,10 +400,7 @@ def _moved_examples(cls: type[Any], example: Mapping[str, Any], day: _dt.date) -
         for others in (True, False):
             full.append(_move(kinds, example, months, years, (), path, _shown(kind, start), others=others))
     out: list[dict[str, Any]] = []
-    one_left_out = [{k: v for k, v in m.items() if k != name} for name in sorted(optional) for m in full
-                    if name in m]
-    every_left_out = [{k: v for k, v in m.items() if k not in optional} for m in full]
-    for candidate in [*full, *one_left_out, *every_left_out]:
+    for candidate in [*full, *({k: v for k, v in m.items() if k not in optional} for m in full)]:
         if candidate not in out:
             out.append(candidate)
     return out
