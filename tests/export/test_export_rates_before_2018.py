@@ -181,3 +181,25 @@ def test_before_2018_a_row_answers_its_own_rate_and_nothing_past_its_end(rate_te
     if later < dt.date(2018, 5, 1):
         with pytest.raises(OutsideCoverage, match="never carried forward"):
             rebate_rate("99010000", later, catalogue=c)
+
+
+# -- citations of the era ---------------------------------------------------------------------------
+
+def test_before_39号_the_deciding_date_and_the_levy_cap_cite_the_rules_of_the_day():
+    c = cat(("99010000", "17%", "2009-06-01", "2014-12-31", None))
+    r = rebate_rate("99010000", "2012-06-30", catalogue=c, levy_rate="13%")
+    steps = {s.name: s for s in r.steps}
+    assert steps["export_date"].cite[0].doc == "财税〔2009〕88号"
+    assert steps["levy_cap"].cite[0].doc == "国税明电〔1999〕11号" and r.rate == pct(13)
+    after = rebate_rate("99010000", "2012-07-01", catalogue=c, levy_rate="13%")
+    after_steps = {s.name: s for s in after.steps}
+    assert str(after_steps["export_date"].cite[0]) == "财税〔2012〕39号 第三条第（一）项"
+    assert after_steps["levy_cap"].cite[0].doc == "财税〔2012〕39号"
+
+
+def test_the_collection_rate_cap_of_39号_starts_on_2012_07_01():
+    c = cat(("99010000", "13%", "2009-06-01", "2014-12-31", "17%"))
+    with pytest.raises(OutsideCoverage, match="export.exempt_refund.collection_rate_cap"):
+        rebate_rate("99010000", "2012-06-30", catalogue=c, exporter="trader", supplier_collection_rate="3%")
+    r = rebate_rate("99010000", "2012-07-01", catalogue=c, exporter="trader", supplier_collection_rate="3%")
+    assert r.rate == pct(3) and "财税〔2012〕39号 第三条第（二）项" in r.explain()

@@ -60,6 +60,11 @@ invoice — 财税〔2012〕39号 第三条第（二）项 ("孰低").  Outside 
 exceeds the levy rate (``levy_rate``, or the catalogue's ``levy``): the library rate
 is the levy rate unless a lower one is set (39号 第三条第（一）项); taxcalc enforces the
 cap rather than trust a row above it.
+Before 2012-07-01 (before 39号) the deciding date cites the execution clause of the rate
+notice in force (law data ``export.rate_change.product_list``), the cap at the levy rate
+cites the highest rate of the day (``export.rebate_rate.cap``), and the collection-rate
+cap is outside the data (law data ``export.exempt_refund.collection_rate_cap``: goods
+bought from small-scale sellers were then refunded under another rule).
 
 **Before 2018-05-01** every change of rates was made by a notice with a product list
 (1999–2017: 国税明电〔1999〕11号, 财税〔2003〕222号, 〔2006〕139号, 〔2007〕90号, 〔2008〕138号,
@@ -117,6 +122,8 @@ COVERAGE_KEY = "export.rate_change.product_list"
 CARRY_KEY = "export.rate_change.carry_forward"
 #: The highest rebate rate of a day (the highest VAT rate).
 CAP_KEY = "export.rebate_rate.cap"
+#: The 孰低 rule for goods bought from small-scale sellers (财税〔2012〕39号 第三条第（二）项), from 2012-07-01.
+COLLECTION_CAP_KEY = "export.exempt_refund.collection_rate_cap"
 _RULES_PREFIX = "export.tier_"
 _DAY = _dt.timedelta(days=1)
 _RATE_DOC = "财税〔2012〕39号"
@@ -579,12 +586,20 @@ def rebate_rate(
         _check_levy(levy_given, day, rules)
     hint = (levy_given, day) if levy_given is not None else None
 
+    # Before 财税〔2012〕39号 (2012-07-01) each rate notice fixed the deciding date in its own
+    # execution clause (以出口货物报关单海关注明的出口日期为准), and the cap at the levy rate
+    # rests on the highest rate of the day (export.rebate_rate.cap).
+    before_39 = day < data.document(_RATE_DOC).effective_from
+    goods_date_cite = (
+        Citation(data.value(COVERAGE_KEY, day).citation.doc, "执行时间") if before_39
+        else Citation(_RATE_DOC, "第三条第（一）项")
+    )
     date_step = Step(
         "export_date",
         "出口日期（出口货物报关单上注明的出口日期）" if kind == "goods" else "跨境应税行为出口发票开具日期",
         "export date (on the customs declaration)" if kind == "goods" else "invoice date of the cross-border service",
         day, "date", "",
-        (Citation(_RATE_DOC, "第三条第（一）项"),) if kind == "goods" else (Citation("财税〔2018〕32号", "第五条第二款"),),
+        (goods_date_cite,) if kind == "goods" else (Citation("财税〔2018〕32号", "第五条第二款"),),
     )
     found = _library_rate(c, day, catalogue, rules, kind, hint, first_covered)
     steps: list[Step] = [date_step, *found.steps]
@@ -666,11 +681,12 @@ def rebate_rate(
 
     # -- caps -------------------------------------------------------------------------
     if collection is not None and collection < r:
+        cap_rule = data.value(COLLECTION_CAP_KEY, day)  # before 2012-07-01: another rule, outside the data
         r = collection
         steps.append(Step(
             "collection_cap", "从小规模纳税人购进：退税率为其征收率（孰低）",
             "bought from a small-scale seller: at most its collection rate",
-            r, "rate", f"min(rate, {_pct(collection)})", (Citation(_RATE_DOC, "第三条第（二）项"),),
+            r, "rate", f"min(rate, {_pct(collection)})", (cap_rule.citation,),
             formula_zh=f"min(退税率, {_pct(collection)})",
         ))
     if exporter == "trader" and purchase is not None and purchase < r:
@@ -685,7 +701,8 @@ def rebate_rate(
         steps.append(Step(
             "levy_cap", "出口退税率不超过适用税率", "the rebate rate never exceeds the levy rate",
             r, "rate", f"min(rate, {_pct(levy_used)})",
-            (Citation(_RATE_DOC, "第三条第（一）项"), Citation("taxcalc", "reading: the library rate is the levy rate unless a lower one is set")),
+            (data.value(CAP_KEY, day).citation if before_39 else Citation(_RATE_DOC, "第三条第（一）项"),
+             Citation("taxcalc", "reading: the library rate is the levy rate unless a lower one is set")),
             formula_zh=f"min(退税率, {_pct(levy_used)})",
         ))
     steps.append(Step("rebate_rate", "适用的出口退税率", "rebate rate that applies", r, "rate"))

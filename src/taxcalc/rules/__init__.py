@@ -266,7 +266,7 @@ RULES: tuple[Rule, ...] = (
          from_file=True),
     Rule("export.rebate_rate", "某商品在出口日的退税率", "the rebate rate of a product on an export date",
          _X, ("export.tier_*", "export.rate_change.product_list", "export.rate_change.carry_forward",
-             "export.rebate_rate.cap"), "docs/rules/export-rebate-rate.md", ("export", "rate"),
+             "export.rebate_rate.cap", "export.exempt_refund.collection_rate_cap"), "docs/rules/export-rebate-rate.md", ("export", "rate"),
          ("taxcalc.export.rebate_rate", "taxcalc.export.check_catalogue"), arguments=("code",),
          options={"export_date": "--on", "purchase_vat_rate": "--purchase-rate",
                   "supplier_collection_rate": "--collection-rate"},
