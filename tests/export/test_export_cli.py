@@ -73,7 +73,7 @@ def test_excess_credit_2018(capsys):
     ("argv", "message"),
     [
         (["export", "rate", "9901", "--on", "2019-05-01", "--sample"], "code: '9901' must be 8 or 10 digits"),
-        (["export", "rate", "9901000010", "--on", "2017-05-01", "--sample"], "outside the covered window"),
+        (["export", "rate", "9901000010", "--on", "2001-12-31", "--sample"], "outside the covered window"),
         (["export", "rate", "9901000010", "--on", "2019-05-01", "--catalogue", "/nonexistent.csv"], "No such file"),
         (["export", "refund", "--period", "2019-08", "--fob", "1", "--levy-rate", "13%", "--rebate-rate", "30%"],
          "--rebate-rate: must be between 0 and 0.17"),

@@ -899,7 +899,7 @@ def test_rows_the_law_leaves_alone_pass_the_check():
                 ("9901000010", "13%", "2016-01-01", "open", None)]:
         assert check_catalogue(catalogue([(*row, "test row")]), law=fresh()) is None
     # a cross-border service: 123号 names products only
-    assert check_catalogue(one("9901000010", "15%", "2017-01-01", "open"), kind="service", law=fresh()) is None
+    assert check_catalogue(one("9901000010", "15%", "2017-01-01", "2019-03-31"), kind="service", law=fresh()) is None
 
 
 def test_check_catalogue_refuses_what_is_not_a_catalogue_or_a_kind():

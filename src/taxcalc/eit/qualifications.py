@@ -64,7 +64,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, NotInForce, OutsideCoverage
 from ..explain import Citation, Explained, Step
 from ..inputs import Date, Rows, Text, Year, record, take
 from ..law import Law, LawValue
@@ -300,9 +300,14 @@ def _read_loss_step(law: Law, q: int, certs: tuple[HnteCertificate, ...],
                              ("eit.losses.qualification_year.tech_sme", _SME_LOSS_RULE, sm)):
         if not found:
             continue
-        if day < law.spec(key).first:
+        try:
+            cites.append(_rule(law, key, day, rule).citation)
+        except NotInForce:  # before 2018 no qualification extended a loss (a declared gap)
             return None
-        cites.append(_rule(law, key, day, rule).citation)
+        except OutsideCoverage:
+            if day < law.spec(key).first:
+                return None
+            raise
     for c in hn:
         zh.append(f"{c.described()}有效期所属年度")
         en.append(f"{c.described('en')} valid in {q}")

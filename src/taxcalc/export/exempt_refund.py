@@ -27,7 +27,8 @@ return, 《外贸企业出口退税进货明细申报表》, shows it per line);
 the rounded lines.
 
 **Coverage**: export dates from 2002-01-01 (law data ``export.method.exempt_refund``);
-a looked-up rate needs 2018-05-01 or later.  From 2002-01-01 to 2012-06-30 the method
+before 2018-05-01 a looked-up rate needs a catalogue row covering the export date
+(see :func:`~taxcalc.export.rebate_rate`).  From 2002-01-01 to 2012-06-30 the method
 is that of 国税发〔1994〕031号 (refund = purchase-invoice amount × rebate rate, never
 above the VAT on the invoice; texts seen in secondary sources only).  The collection-rate
 cap is the rule of 财税〔2012〕39号 (``export.exempt_refund.collection_rate_cap``): a line

@@ -60,9 +60,27 @@ invoice — 财税〔2012〕39号 第三条第（二）项 ("孰低").  Outside 
 exceeds the levy rate (``levy_rate``, or the catalogue's ``levy``): the library rate
 is the levy rate unless a lower one is set (39号 第三条第（一）项); taxcalc enforces the
 cap rather than trust a row above it.
+Before 2012-07-01 (before 39号) the deciding date cites the execution clause of the rate
+notice in force (law data ``export.rate_change.product_list``), the cap at the levy rate
+cites the highest rate of the day (``export.rebate_rate.cap``), and the collection-rate
+cap is outside the data (law data ``export.exempt_refund.collection_rate_cap``: goods
+bought from small-scale sellers were then refunded under another rule).
 
-**Coverage**: export dates 2018-05-01 to 2025-12-31 (law data
-``export.rate_change.product_list``); outside, :class:`~taxcalc.errors.OutsideCoverage`.
+**Before 2018-05-01** every change of rates was made by a notice with a product list
+(1999–2017: 国税明电〔1999〕11号, 财税〔2003〕222号, 〔2006〕139号, 〔2007〕90号, 〔2008〕138号,
+144号, 〔2009〕43号, 88号, 〔2014〕150号, 〔2017〕37号 …), and taxcalc ships none of the
+lists.  So a rate of that era comes only from a catalogue row covering the export
+date; a rate is never carried forward across a day before 2018-05-01 (law data
+``export.rate_change.carry_forward``), and a code without such a row is refused with
+:class:`~taxcalc.errors.OutsideCoverage` naming the row that is missing.
+
+**The highest rate of a day** (law data ``export.rebate_rate.cap``: 17% to 2018-04-30,
+16% to 2019-03-31, 13% from 2019-04-01 — the highest VAT rate): a catalogue row above
+it on the export date cannot be true and is refused with a
+:class:`~taxcalc.errors.LawDataError` naming the row.
+
+**Coverage**: export dates from 2002-01-01 on (law data
+``export.rate_change.product_list``); before, :class:`~taxcalc.errors.OutsideCoverage`.
 
 Nothing is rounded here: rates are exact.
 
@@ -92,7 +110,7 @@ from ..law import Law, LawValue, default
 from ..money import CONTEXT, DateLike, MoneyLike, date_arg, rate
 from .catalogue import MAX_RATE, Catalogue, CatalogueRow
 
-__all__ = ["EXPORTERS", "KINDS", "RebateRate", "check_catalogue", "rebate_rate"]
+__all__ = ["EXPORTERS", "KINDS", "RebateRate", "check_catalogue", "general_rules_start", "rebate_rate"]
 
 #: ``manufacturer`` (生产企业, 免抵退) or ``trader`` (外贸企业, 免退).
 EXPORTERS = ("manufacturer", "trader")
@@ -100,6 +118,12 @@ EXPORTERS = ("manufacturer", "trader")
 KINDS = ("goods", "service")
 
 COVERAGE_KEY = "export.rate_change.product_list"
+#: Whether a rate may be carried forward by the general rules (false before 2018-05-01).
+CARRY_KEY = "export.rate_change.carry_forward"
+#: The highest rebate rate of a day (the highest VAT rate).
+CAP_KEY = "export.rebate_rate.cap"
+#: The 孰低 rule for goods bought from small-scale sellers (财税〔2012〕39号 第三条第（二）项), from 2012-07-01.
+COLLECTION_CAP_KEY = "export.exempt_refund.collection_rate_cap"
 _RULES_PREFIX = "export.tier_"
 _DAY = _dt.timedelta(days=1)
 _RATE_DOC = "财税〔2012〕39号"
@@ -150,6 +174,34 @@ class _Switch:
 class _Rules:
     switches: tuple[_Switch, ...]
     notices: tuple[LawValue, ...]
+    carry_from: _dt.date | None  # the first day from which a rate may be carried forward
+    caps: tuple[LawValue, ...]
+
+
+def general_rules_start(law: Law | None = None) -> _dt.date:
+    """The day the general rules on rates start (2018-05-01): from it a rate is carried forward
+    (law data ``export.rate_change.carry_forward``, as enacted today, whatever view ``law`` is).
+
+    >>> general_rules_start()
+    datetime.date(2018, 5, 1)
+    """
+    values = (law or default()).spec(CARRY_KEY).values
+    first = values[-1].first
+    for v in reversed(values):
+        if v.value is not True:
+            break
+        first = v.first
+    return first
+
+
+def _carry_from(law: Law) -> _dt.date | None:
+    """The first day of the open-ended stretch in which rates may be carried forward."""
+    first: _dt.date | None = None
+    for v in reversed(law.history(CARRY_KEY)):
+        if v.value is not True:
+            break
+        first = v.first
+    return first
 
 
 def _old_rate(leaf: str, key: str) -> Decimal:
@@ -209,7 +261,7 @@ def _read_rules(law: Law) -> _Rules:
             _Switch(day, prefix, condition, rebate, levy, frozenset(services), cancelled, transition)
         )
     switches.sort(key=lambda s: s.day)
-    return _Rules(tuple(switches), law.history(COVERAGE_KEY))
+    return _Rules(tuple(switches), law.history(COVERAGE_KEY), _carry_from(law), law.history(CAP_KEY))
 
 
 # -- the result -----------------------------------------------------------------------
@@ -275,6 +327,7 @@ def _check_row(row: CatalogueRow, cat: Catalogue, rules: _Rules, kind: str, code
                 f"code {row.code}: the window {row.window()} spans {s.day}, when the law {what}; "
                 f"end the row on {s.day - _DAY} and give the new rate in a row of its own",
             )
+    _check_cap(row, cat, rules)
 
 
 def check_catalogue(catalogue: Catalogue, *, kind: str = "goods", law: Law | None = None) -> None:
@@ -322,6 +375,20 @@ def _check_levy(levy: Decimal, day: _dt.date, rules: _Rules) -> None:
 
 # -- the rate in the library on a day ----------------------------------------------------
 
+def _check_cap(row: CatalogueRow, cat: Catalogue, rules: _Rules) -> None:
+    """Refuse a row above the highest rebate rate on some day of its window (the same on every day)."""
+    for cap in rules.caps:
+        if cap.last is not None and cap.last < row.first or row.last is not None and row.last < cap.first:
+            continue
+        assert isinstance(cap.value, Decimal)
+        if row.rate > cap.value:
+            raise LawDataError(
+                f"{cat.source}: {row.where}",
+                f"code {row.code}: the window {row.window()} includes {max(row.first, cap.first)}, when "
+                f"{_pct(row.rate)} is above the highest rebate rate, {_pct(cap.value)} ({cap.citation})",
+            )
+
+
 def _library_rate(
     code: str,
     day: _dt.date,
@@ -364,6 +431,15 @@ def _library_rate(
             COVERAGE_KEY, start + _DAY, first_covered, None,
             f"no catalogue row for {code} covers {day}; taxcalc derives a rate only from a row "
             f"that ends on or after {first_covered - _DAY}, and {base.where} ends on {start}",
+        )
+    if rules.carry_from is None or start + _DAY < rules.carry_from:
+        since = rules.carry_from
+        raise OutsideCoverage(
+            CARRY_KEY, start + _DAY, since, None,
+            f"no catalogue row for {code} covers {day}; taxcalc derives a rate only from a row that ends on "
+            f"or after {since - _DAY if since else 'the last day of the data'}, and {base.where} ends on {start}: "
+            f"before {since or 'the end of the data'} rebate rates changed only by product lists that taxcalc "
+            f"does not ship, so a rate is never carried forward across that era; give a row that covers {day}",
         )
     steps: list[Step] = [
         Step(
@@ -504,18 +580,26 @@ def rebate_rate(
                 raise InvalidInput(name, "applies to a trader's purchases (exporter='trader'), not to a manufacturer")
     data = law or default()
     rules = _rules(data)
-    data.value(COVERAGE_KEY, day)  # OutsideCoverage outside 2018-05-01 … 2025-12-31
+    data.value(COVERAGE_KEY, day)  # OutsideCoverage before 2002-01-01
     first_covered = data.spec(COVERAGE_KEY).first
     if levy_given is not None:
         _check_levy(levy_given, day, rules)
     hint = (levy_given, day) if levy_given is not None else None
 
+    # Before 财税〔2012〕39号 (2012-07-01) each rate notice fixed the deciding date in its own
+    # execution clause (以出口货物报关单海关注明的出口日期为准), and the cap at the levy rate
+    # rests on the highest rate of the day (export.rebate_rate.cap).
+    before_39 = day < data.document(_RATE_DOC).effective_from
+    goods_date_cite = (
+        Citation(data.value(COVERAGE_KEY, day).citation.doc, "执行时间") if before_39
+        else Citation(_RATE_DOC, "第三条第（一）项")
+    )
     date_step = Step(
         "export_date",
         "出口日期（出口货物报关单上注明的出口日期）" if kind == "goods" else "跨境应税行为出口发票开具日期",
         "export date (on the customs declaration)" if kind == "goods" else "invoice date of the cross-border service",
         day, "date", "",
-        (Citation(_RATE_DOC, "第三条第（一）项"),) if kind == "goods" else (Citation("财税〔2018〕32号", "第五条第二款"),),
+        (goods_date_cite,) if kind == "goods" else (Citation("财税〔2018〕32号", "第五条第二款"),),
     )
     found = _library_rate(c, day, catalogue, rules, kind, hint, first_covered)
     steps: list[Step] = [date_step, *found.steps]
@@ -597,11 +681,12 @@ def rebate_rate(
 
     # -- caps -------------------------------------------------------------------------
     if collection is not None and collection < r:
+        cap_rule = data.value(COLLECTION_CAP_KEY, day)  # before 2012-07-01: another rule, outside the data
         r = collection
         steps.append(Step(
             "collection_cap", "从小规模纳税人购进：退税率为其征收率（孰低）",
             "bought from a small-scale seller: at most its collection rate",
-            r, "rate", f"min(rate, {_pct(collection)})", (Citation(_RATE_DOC, "第三条第（二）项"),),
+            r, "rate", f"min(rate, {_pct(collection)})", (cap_rule.citation,),
             formula_zh=f"min(退税率, {_pct(collection)})",
         ))
     if exporter == "trader" and purchase is not None and purchase < r:
@@ -616,7 +701,8 @@ def rebate_rate(
         steps.append(Step(
             "levy_cap", "出口退税率不超过适用税率", "the rebate rate never exceeds the levy rate",
             r, "rate", f"min(rate, {_pct(levy_used)})",
-            (Citation(_RATE_DOC, "第三条第（一）项"), Citation("taxcalc", "reading: the library rate is the levy rate unless a lower one is set")),
+            (data.value(CAP_KEY, day).citation if before_39 else Citation(_RATE_DOC, "第三条第（一）项"),
+             Citation("taxcalc", "reading: the library rate is the levy rate unless a lower one is set")),
             formula_zh=f"min(退税率, {_pct(levy_used)})",
         ))
     steps.append(Step("rebate_rate", "适用的出口退税率", "rebate rate that applies", r, "rate"))

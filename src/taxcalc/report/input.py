@@ -1178,7 +1178,7 @@ def _catalogued(facts: ReportInput) -> Iterator[tuple[str, str]]:
     the command line replaces it).
     """
     from ..export import Catalogue
-    from ..export.rebate_rate import COVERAGE_KEY
+    from ..export.rebate_rate import general_rules_start
     from ..law import default
 
     looked_up = [(i, x) for i, x in enumerate(facts.exports) if x.hs_code and x.rebate_rate is None]
@@ -1188,7 +1188,7 @@ def _catalogued(facts: ReportInput) -> Iterator[tuple[str, str]]:
         cat = Catalogue.named(facts.catalogue, facts.base_dir)
     except (OSError, LawDataError):  # the report names the catalogue's own problem
         return
-    first = default().spec(COVERAGE_KEY).first
+    first: _dt.date | None = general_rules_start(default())
     for i, x in looked_up:
         if cat.resolve(x.hs_code) is None:
             yield f"exports[{i}].hs_code", f"{x.hs_code} is not in the catalogue {cat.label()}"

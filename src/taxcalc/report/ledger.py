@@ -81,6 +81,7 @@ from ..export import (
     exempt_refund,
     rebate_rate,
 )
+from ..export.rebate_rate import general_rules_start
 from ..format import format_rate
 from ..law import Law, LawValue
 from ..money import ZERO, add, div, mul, round_fen, sub, total
@@ -110,7 +111,7 @@ __all__ = [
 ]
 
 #: The first export date :func:`taxcalc.export.rebate_rate` answers for (law data key).
-RATE_COVERAGE_KEY = "export.rate_change.product_list"
+RATE_COVERAGE_KEY = "export.rate_change.carry_forward"
 # The rebate rate never exceeds the levy rate.  No law key holds this citation yet:
 # the rebate-rate rule (taxcalc.export.rebate_rate) writes it in its own step the same
 # way; when that rule reads it from a key, this takes the key's citation instead.
@@ -357,10 +358,9 @@ def _rules_known(law: Law, day: _dt.date) -> bool:
     if law.known_on is None:
         return True
     try:
-        law.value(RATE_COVERAGE_KEY, day)
+        return law.value(RATE_COVERAGE_KEY, day).value is True
     except OutsideCoverage:
         return False
-    return True
 
 
 def _rates_replaced(what_if: tuple[str, ...]) -> bool:
@@ -385,8 +385,7 @@ def _export_rate(
             f"missing: {path} gives hs_code {x.hs_code} without rebate_rate; name a catalogue file "
             '(.csv or .toml) or "sample"',
         )])
-    first = law.spec(RATE_COVERAGE_KEY).first
-    assert first is not None
+    first = general_rules_start(law)
     unknown = x.date >= first and not _rules_known(law, x.date)
     if x.date < first or unknown:
         known_on = law.known_on
