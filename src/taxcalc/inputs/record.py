@@ -48,6 +48,7 @@ losses[0].amount: missing (required)
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import difflib
 import sys
 import typing
@@ -56,7 +57,21 @@ from decimal import Decimal
 from typing import Any, NamedTuple, TypeVar, dataclass_transform, overload
 
 from ..errors import InputProblems, InvalidInput, NotMoney, Problem
-from .fields import BAD, Amount, Field, Integer, Year, shown
+from . import grammar
+from .fields import (
+    BAD,
+    Amount,
+    Choice,
+    Date,
+    Field,
+    Flag,
+    Integer,
+    Integers,
+    Text,
+    Year,
+    Years,
+    shown,
+)
 
 __all__ = ["Nested", "Rows", "json_schema", "parse", "read", "record", "spec", "take"]
 
@@ -169,10 +184,28 @@ class _Spec(NamedTuple):
     values: dict[str, Any]
     #: The fields whose default is a factory (called for each record).
     factories: tuple[tuple[str, Callable[[], Any]], ...]
-    #: The whole-number fields by name, with their range: a Python ``int`` in it is taken as it is.
-    int_ranges: dict[str, tuple[int, int]]
-    #: The amounts that may be zero: a string of at most 16 ASCII digits is one ``Decimal``.
-    digit_amounts: frozenset[str]
+    #: The plan of the reader of a table whose every value is valid (see :func:`_quick`).
+    plan: _Plan
+
+
+class _Plan(NamedTuple):
+    """How :func:`_quick` reads a record: made once per record class, with its field table."""
+
+    cls: type[Any]
+    checked: bool
+    names: frozenset[str]
+    required: frozenset[str]
+    #: The defaults that are values, by name; and those made by a factory.
+    defaults: dict[str, Any]
+    factories: tuple[tuple[str, Callable[[], Any]], ...]
+    #: Every field by name: how a value is read (:func:`_how`): a kind, two arguments, the field's ``take``.
+    how: dict[str, tuple[int, Any, Any, Callable[[object, str], Any]]]
+    checks: Callable[[Any], Iterator[tuple[str, str]]] | None
+    derive: Callable[[Any], None] | None
+
+
+# How a value is read by the quick reader: the kind of the field, then two arguments (see ``_how``).
+_TAKE, _AMOUNT, _INTEGER, _CHOICE, _TEXT, _FLAG, _DATE, _WHOLES, _ROWS, _NESTED = range(10)
 
 
 def _post_init(self: Any) -> None:
@@ -257,13 +290,48 @@ def _spec(cls: type[Any]) -> _Spec:
                  {f.name: (f.field.take, None if f.required else f.default) for f in order}, tuple(read_first),
                  {f.name: f.default for f in fields if not f.required and not callable(f.default)},
                  tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)),
-                 # The values that Field.take of these kinds returns at once, taken without the call:
-                 {f.name: (f.field.minimum, f.field.maximum) for f in fields
-                  if isinstance(f.field, Integer) and type(f.field) in (Integer, Year)},
-                 frozenset(f.name for f in fields
-                           if type(f.field) is Amount and f.field.sign in ("any", "nonnegative")))
+                 _Plan(cls, checked, frozenset(f.name for f in fields), frozenset(f.name for f in fields if f.required),
+                       {f.name: f.default for f in fields if not f.required and not callable(f.default)},
+                       tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)),
+                       {f.name: _how(f.field, cls) for f in fields}, getattr(cls, "checks", None),
+                       getattr(cls, "derive", None)))
     type.__setattr__(cls, "__taxcalc_record__", made)
     return made
+
+
+def _how(field: Field, owner: type[Any]) -> tuple[int, Any, Any, Callable[[object, str], Any]]:
+    """How :func:`_quick` reads a value of ``field``: a kind, two arguments, and the field's ``take``.
+
+    A value plainly valid for the kind is read in place, as the kind's
+    :meth:`~taxcalc.inputs.Field.take` returns it; any other value by the field's
+    ``take`` itself.  Only the kinds themselves, not their subclasses, are read in place.
+    """
+    kind, take_ = type(field), field.take
+    if isinstance(field, Amount) and kind is Amount:
+        # a string of at most 16 ASCII digits, or a whole number in the range: one Decimal (the lowest
+        # whole number the sign allows, and the highest)
+        top = grammar.AMOUNT_LIMIT - 1
+        return _AMOUNT, {"any": -top, "nonnegative": 0, "positive": 1}[field.sign], top, take_
+    if isinstance(field, Integer) and kind in (Integer, Year):  # a whole number in the range, as it is
+        return _INTEGER, field.minimum, field.maximum, take_
+    if isinstance(field, Choice) and kind is Choice and field._known is not None:  # one of the names, as it is
+        return _CHOICE, field._known, None, take_
+    if kind is Text:  # any string, as it is
+        return _TEXT, None, None, take_
+    if kind is Flag:  # a bool, as it is
+        return _FLAG, None, None, take_
+    if kind is Date:  # a date, as it is; a string as date.fromisoformat reads it
+        return _DATE, None, None, take_
+    if isinstance(field, Integers) and kind in (Integers, Years) and type(field.item) in (Integer, Year):
+        # a list of whole numbers in the range: sorted, each once
+        item = field.item
+        assert isinstance(item, Integer)
+        return _WHOLES, (item.minimum, item.maximum), (field.min_items, field.max_items), take_
+    if isinstance(field, Rows) and kind is Rows and field.cls is not owner:  # each row a table read quickly
+        return _ROWS, _spec(field.cls).plan, field.max_items, take_
+    if isinstance(field, Nested) and kind is Nested and field.cls is not owner:  # a table read quickly
+        return _NESTED, _spec(field.cls).plan, None, take_
+    return _TAKE, None, None, take_
 
 
 def read(cls: type[R], data: object, path: str, problems: list[Problem]) -> R | Any:
@@ -335,13 +403,126 @@ def located(exc: E, where: str) -> E:
     return exc
 
 
+#: What :func:`_quick` returns for a table it leaves to the full reader.
+_MISS: Any = object()
+_new, _set = object.__new__, object.__setattr__
+
+
+def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
+    """The record of ``data`` when every value is valid and the checks pass; :data:`_MISS` otherwise.
+
+    The common case, read in one pass: a table with known names, the required ones
+    given, each value plainly valid for its field (read in place as the field's
+    ``take`` would return it, a nested table read by this function, any other value
+    by the field's ``take``), the checks across fields passing.  Anything else —
+    an unknown or missing name, a ``None``, a value its field refuses, a check not
+    met — makes it give up: the full reader (:func:`_take`) reads the table again
+    and raises the first problem, as it does for every table it is given.  So the
+    record returned is the one :func:`_take` makes, and the error raised too.
+    """
+    cls, checked, names, required, defaults, factories, how, checks, derive = plan
+    keys = data.keys()
+    if not (keys <= names and keys >= required):
+        return _MISS
+    values = defaults.copy()
+    for name, factory in factories:
+        values[name] = factory()
+    for name, value in data.items():
+        code, a, b, take_ = how[name]
+        kind = value.__class__
+        if code == _AMOUNT:
+            if kind is str:
+                if value.isdigit() and value.isascii() and len(value) <= 16:
+                    amount = Decimal(value)
+                    if amount or a <= 0:  # a positive amount is not zero
+                        values[name] = amount
+                        continue
+            elif kind is int and a <= value <= b:
+                values[name] = Decimal(value)
+                continue
+        elif code == _INTEGER:
+            if kind is int and a <= value <= b:
+                values[name] = value
+                continue
+        elif code == _CHOICE:
+            if kind is str and value in a:
+                values[name] = value
+                continue
+        elif code == _ROWS:
+            if (kind is list or kind is tuple) and len(value) <= b:
+                row_cls = a.cls
+                rows = []
+                for item in value:
+                    if item.__class__ is dict:
+                        item = _quick(a, item)
+                        if item is _MISS:
+                            return _MISS
+                    elif not isinstance(item, row_cls):
+                        return _MISS
+                    rows.append(item)
+                values[name] = tuple(rows)
+                continue
+        elif code == _NESTED:
+            if kind is dict:
+                value = _quick(a, value)
+                if value is _MISS:
+                    return _MISS
+                values[name] = value
+                continue
+        elif code == _TEXT:
+            if kind is str:
+                values[name] = value
+                continue
+        elif code == _FLAG:
+            if kind is bool:
+                values[name] = value
+                continue
+        elif code == _DATE:
+            if kind is _dt.date:
+                values[name] = value
+                continue
+            if kind is str:
+                try:
+                    values[name] = _dt.date.fromisoformat(value)
+                    continue
+                except ValueError:
+                    return _MISS
+        elif code == _WHOLES:
+            if (kind is list or kind is tuple) and b[0] <= len(value) <= b[1]:
+                low, high = a
+                if all(v.__class__ is int and low <= v <= high for v in value):
+                    values[name] = tuple(sorted(set(value)))
+                    continue
+        if value is None:  # None for a field whose default is None: the full reader's
+            return _MISS
+        try:
+            values[name] = take_(value, name)
+        except (InvalidInput, NotMoney):
+            return _MISS
+    if checked:
+        obj = _new(cls)
+        _set(obj, "__dict__", values)
+    else:  # a slotted record: its constructor checks nothing
+        obj = cls(**values)
+    if checks is not None:
+        for _problem in checks(obj):
+            return _MISS
+    if derive is not None:
+        derive(obj)
+    return obj
+
+
 def _take(cls: type[R], data: object) -> R:
     """:func:`take`, naming the fields of the record by their names alone (``""``: the record)."""
     s = cls.__dict__.get("__taxcalc_record__") or _spec(cls)
+    if data.__class__ is dict:  # the common case first: a table whose every value is valid
+        made = _quick(s.plan, data)
+        if made is not _MISS:
+            return made  # type: ignore[no-any-return]
     if type(data) is not dict and not isinstance(data, Mapping):
         raise InvalidInput("", f"must be a table of fields (got {type(data).__name__})")
     (_fields, names, checks, _order, required, derive, checked, required_names, by_name, first, defaults,
-     factories, int_ranges, digit_amounts) = s  # the table in one go
+     factories, _plan) = s  # the table in one go
     if not names.issuperset(data):
         name = next(n for n in data if n not in names)
         near = difflib.get_close_matches(str(name), sorted(names), n=1)
@@ -363,16 +544,6 @@ def _take(cls: type[R], data: object) -> R:
     for name, value in data.items():  # the others in the order given
         if first and name in first:
             continue
-        kind = value.__class__
-        if kind is str:  # an amount of digits alone, as a file writes it: as Amount.take reads it
-            if name in digit_amounts and value.isdigit() and value.isascii() and len(value) <= 16:
-                values[name] = Decimal(value)
-                continue
-        elif kind is int and name in int_ranges:  # a whole number in its range: as Integer.take returns it
-            low, high = int_ranges[name]
-            if low <= value <= high:
-                values[name] = value
-                continue
         take_, default = by_name[name]
         values[name] = None if value is None and default is None else take_(value, name)
     if checked:
