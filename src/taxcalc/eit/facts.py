@@ -290,7 +290,10 @@ class EnterpriseYear:
             if loss.year in seen:
                 yield "losses", f"two losses of {loss.year}; give one amount per year"
             seen.add(loss.year)
-        if quarters and days_ok:
+        if quarters and days_ok and not (  # four rows, none numbered, for a whole year: as they should be
+                opened is None and closed is None and len(quarters) == 4
+                and quarters[0].quarter is None and quarters[1].quarter is None
+                and quarters[2].quarter is None and quarters[3].quarter is None):
             yield from self._quarter_checks(_quarters(y, opened, closed))
         if (self.education_expenses is None) != (self.wages is None) or (
                 self.education_brought_forward and self.education_expenses is None):
@@ -323,6 +326,11 @@ class EnterpriseYear:
     def _largest_total(self) -> tuple[str, str] | None:
         """A problem if the amounts added up reach :data:`TOTAL_LIMIT` (naming the table of the largest)."""
         add = CONTEXT.add
+        rd = self.rd
+        if not (self.equipment or self.losses or rd.projects or rd.intangibles or self.wages is not None
+                or self.tech_transfers or self.venture_investments or self.venture_brought_forward
+                or self.projects) and add(self.profit.copy_abs(), self.adjustments.copy_abs()) < TOTAL_LIMIT:
+            return None  # the profit and the adjustments alone, within the limit
         parts = [("profit", self.profit.copy_abs()), ("adjustments", self.adjustments.copy_abs())]
         added = add(parts[0][1], parts[1][1])
         if self.equipment:

@@ -406,6 +406,8 @@ def located(exc: E, where: str) -> E:
 #: What :func:`_quick` returns for a table it leaves to the full reader.
 _MISS: Any = object()
 _new, _set = object.__new__, object.__setattr__
+#: The types of a list of whole numbers (never a bool).
+_WHOLE = frozenset({int})
 
 
 def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
@@ -489,8 +491,7 @@ def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
                     return _MISS
         elif code == _WHOLES:
             if (kind is list or kind is tuple) and b[0] <= len(value) <= b[1]:
-                low, high = a
-                if all(v.__class__ is int and low <= v <= high for v in value):
+                if not value or (set(map(type, value)) == _WHOLE and a[0] <= min(value) and max(value) <= a[1]):
                     values[name] = tuple(sorted(set(value)))
                     continue
         if value is None:  # None for a field whose default is None: the full reader's
