@@ -193,8 +193,8 @@ class _Plan(NamedTuple):
 
     cls: type[Any]
     checked: bool
-    names: frozenset[str]
-    required: frozenset[str]
+    #: The number of fields read (those of ``init``).
+    size: int
     #: The defaults that are values, by name; and those made by a factory.
     defaults: dict[str, Any]
     factories: tuple[tuple[str, Callable[[], Any]], ...]
@@ -290,7 +290,7 @@ def _spec(cls: type[Any]) -> _Spec:
                  {f.name: (f.field.take, None if f.required else f.default) for f in order}, tuple(read_first),
                  {f.name: f.default for f in fields if not f.required and not callable(f.default)},
                  tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)),
-                 _Plan(cls, checked, frozenset(f.name for f in fields), frozenset(f.name for f in fields if f.required),
+                 _Plan(cls, checked, len(fields),
                        {f.name: f.default for f in fields if not f.required and not callable(f.default)},
                        tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)),
                        {f.name: _how(f.field, cls) for f in fields}, getattr(cls, "checks", None),
@@ -422,15 +422,15 @@ def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
     and raises the first problem, as it does for every table it is given.  So the
     record returned is the one :func:`_take` makes, and the error raised too.
     """
-    cls, checked, names, required, defaults, factories, how, checks, derive = plan
-    keys = data.keys()
-    if not (keys <= names and keys >= required):
-        return _MISS
+    cls, checked, size, defaults, factories, how, checks, derive = plan
     values = defaults.copy()
     for name, factory in factories:
         values[name] = factory()
     for name, value in data.items():
-        code, a, b, take_ = how[name]
+        field = how.get(name)
+        if field is None:  # an unknown name
+            return _MISS
+        code, a, b, take_ = field
         kind = value.__class__
         if code == _AMOUNT:
             if kind is str:
@@ -500,6 +500,8 @@ def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
             values[name] = take_(value, name)
         except (InvalidInput, NotMoney):
             return _MISS
+    if len(values) != size:  # a required field missing (the others are in ``values`` from the start)
+        return _MISS
     if checked:
         obj = _new(cls)
         _set(obj, "__dict__", values)
