@@ -522,6 +522,15 @@ def _take(cls: type[R], data: object) -> R:
         made = _quick(s.plan, data)
         if made is not _MISS:
             return made  # type: ignore[no-any-return]
+    return _take_each(cls, s, data)
+
+
+def _take_each(cls: type[R], s: _Spec, data: object) -> R:
+    """The full reader of :func:`_take`: each name, then each value by its field's ``take``, then the checks.
+
+    It raises the first problem; it reads what :func:`_quick` leaves to it (and gives
+    the record :func:`_quick` would give for a table it reads).
+    """
     if type(data) is not dict and not isinstance(data, Mapping):
         raise InvalidInput("", f"must be a table of fields (got {type(data).__name__})")
     (_fields, names, checks, _order, required, derive, checked, required_names, by_name, first, defaults,
