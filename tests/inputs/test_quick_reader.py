@@ -268,3 +268,15 @@ def test_a_none_given_for_a_field_whose_default_is_none_is_read_as_before():
     assert _quick(_spec(Everything).plan, data) is _MISS  # left to the full reader, which reads it
     made = take(Everything, data)
     assert (made.count, made.on, made.plain) == (None, None, None)
+
+
+def test_a_none_given_for_a_required_field_is_refused_naming_it_as_the_constructor_does():
+    data = {"name": "Lathe", "cost": None, "kind": "machinery", "acquired_on": "2018-03-12", "in_use": "2018-04-02"}
+    for make in (lambda: Equipment.from_mapping(data, "equipment[0]"), lambda: Equipment(**data)):
+        try:
+            make()
+        except (InvalidInput, NotMoney) as e:
+            assert e.field.endswith("cost") and "None" in e.reason, e
+        else:
+            raise AssertionError("a None cost was read")
+    assert full(Loss, {"year": None, "amount": "1"})[0] == "InvalidInput"

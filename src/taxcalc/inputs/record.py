@@ -154,6 +154,10 @@ class Rows(Field):
         return {"type": "array", "maxItems": self.max_items, "items": _object_schema(self.cls)}
 
 
+#: The default of a required field in a record's table of fields (see ``_Spec.by_name``).
+_REQUIRED: Any = object()
+
+
 class FieldSpec(NamedTuple):
     """One field of a record: its name, kind, whether required, and its default."""
 
@@ -175,8 +179,8 @@ class _Spec(NamedTuple):
     checked: bool
     #: The required names, as a set.
     required_names: frozenset[str]
-    #: Every field by name: its kind's :meth:`~taxcalc.inputs.Field.take` and its default (``None`` for a
-    #: required one).
+    #: Every field by name: its kind's :meth:`~taxcalc.inputs.Field.take` and its default (:data:`_REQUIRED`
+    #: for a required one: a ``None`` given for it is taken by its field, which refuses it).
     by_name: dict[str, tuple[Callable[[object, str], Any], Any]]
     #: The fields read before the others.
     first: tuple[str, ...]
@@ -200,6 +204,8 @@ class _Plan(NamedTuple):
     factories: tuple[tuple[str, Callable[[], Any]], ...]
     #: Every field by name: how a value is read (:func:`_how`): a kind, two arguments, the field's ``take``.
     how: dict[str, tuple[int, Any, Any, Callable[[object, str], Any]]]
+    #: Every field's :meth:`~taxcalc.inputs.Field.read` by name (the strict grammar, :func:`_quick_read`).
+    reads: dict[str, Callable[[object, str, list[Problem]], Any]]
     checks: Callable[[Any], Iterator[tuple[str, str]]] | None
     derive: Callable[[Any], None] | None
 
@@ -287,13 +293,14 @@ def _spec(cls: type[Any]) -> _Spec:
     made = _Spec(tuple(fields), frozenset(f.name for f in fields), getattr(cls, "checks", None), order,
                  tuple(f.name for f in fields if f.required), getattr(cls, "derive", None), checked,
                  frozenset(f.name for f in fields if f.required),
-                 {f.name: (f.field.take, None if f.required else f.default) for f in order}, tuple(read_first),
+                 {f.name: (f.field.take, _REQUIRED if f.required else f.default) for f in order}, tuple(read_first),
                  {f.name: f.default for f in fields if not f.required and not callable(f.default)},
                  tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)),
                  _Plan(cls, checked, len(fields),
                        {f.name: f.default for f in fields if not f.required and not callable(f.default)},
                        tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)),
-                       {f.name: _how(f.field, cls) for f in fields}, getattr(cls, "checks", None),
+                       {f.name: _how(f.field, cls) for f in fields}, {f.name: f.field.read for f in fields},
+                       getattr(cls, "checks", None),
                        getattr(cls, "derive", None)))
     type.__setattr__(cls, "__taxcalc_record__", made)
     return made
@@ -337,6 +344,15 @@ def _how(field: Field, owner: type[Any]) -> tuple[int, Any, Any, Callable[[objec
 def read(cls: type[R], data: object, path: str, problems: list[Problem]) -> R | Any:
     """Read record ``cls`` from ``data``, adding problems (with paths under ``path``); :data:`BAD` if any."""
     s = _spec(cls)
+    if data.__class__ is dict:  # the common case first: a table whose every value is valid
+        made = _quick_read(s.plan, data)
+        if made is not _MISS:
+            return made
+    return _read_each(cls, s, data, path, problems)
+
+
+def _read_each(cls: type[R], s: _Spec, data: object, path: str, problems: list[Problem]) -> R | Any:
+    """The full reader of :func:`read`: every name, every value, then the checks, each problem added."""
     prefix = f"{path}." if path else ""
     if not isinstance(data, Mapping):
         problems.append(Problem(path, f"must be a table (got {shown(data)})"))
@@ -422,7 +438,7 @@ def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
     and raises the first problem, as it does for every table it is given.  So the
     record returned is the one :func:`_take` makes, and the error raised too.
     """
-    cls, checked, size, defaults, factories, how, checks, derive = plan
+    cls, checked, size, defaults, factories, how, _reads, checks, derive = plan
     values = defaults.copy()
     for name, factory in factories:
         values[name] = factory()
@@ -515,6 +531,95 @@ def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
     return obj
 
 
+def _quick_read(plan: _Plan, data: dict[str, Any]) -> Any:
+    """:func:`read` of a table whose every value is valid by the strict grammar; :data:`_MISS` otherwise.
+
+    As :func:`_quick`, for a document: a value plainly valid for its field is read in
+    place as the field's :meth:`~taxcalc.inputs.Field.read` reads it (an amount of
+    digits without a leading zero, a whole number in range, a known name, a bool, a
+    list of whole numbers, nested tables and rows by this function), any other value
+    by the field's ``read``; anything else — an unknown or missing name, a value
+    with a problem, a check not met — is left to :func:`read`, which reports every
+    problem.  The record made is the one :func:`read` makes.
+    """
+    cls, checked, size, defaults, factories, how, reads, checks, derive = plan
+    values = defaults.copy()
+    for name, factory in factories:
+        values[name] = factory()
+    problems: list[Problem] = []
+    for name, value in data.items():
+        field = how.get(name)
+        if field is None:  # an unknown name
+            return _MISS
+        code, a, b, _take_ = field
+        kind = value.__class__
+        if code == _AMOUNT:
+            if kind is str:
+                if (value.isdigit() and value.isascii() and len(value) <= 16
+                        and (value[0] != "0" or len(value) == 1)):  # the grammar's digits: no leading zero
+                    amount = Decimal(value)
+                    if amount or a <= 0:  # a positive amount is not zero
+                        values[name] = amount
+                        continue
+            elif kind is int and a <= value <= b:
+                values[name] = Decimal(value)
+                continue
+        elif code == _INTEGER:
+            if kind is int and a <= value <= b:
+                values[name] = value
+                continue
+        elif code == _CHOICE:
+            if kind is str and value in a:
+                values[name] = value
+                continue
+        elif code == _ROWS:
+            if (kind is list or kind is tuple) and len(value) <= b:
+                row_cls = a.cls
+                rows = []
+                for item in value:
+                    if item.__class__ is dict:
+                        item = _quick_read(a, item)
+                        if item is _MISS:
+                            return _MISS
+                    elif not isinstance(item, row_cls):
+                        return _MISS
+                    rows.append(item)
+                values[name] = tuple(rows)
+                continue
+        elif code == _NESTED:
+            if kind is dict:
+                value = _quick_read(a, value)
+                if value is _MISS:
+                    return _MISS
+                values[name] = value
+                continue
+        elif code == _FLAG:
+            if kind is bool:
+                values[name] = value
+                continue
+        elif code == _WHOLES:
+            if (kind is list or kind is tuple) and b[0] <= len(value) <= b[1]:
+                if not value or (set(map(type, value)) == _WHOLE and a[0] <= min(value) and max(value) <= a[1]):
+                    values[name] = tuple(sorted(set(value)))
+                    continue
+        values[name] = reads[name](value, name, problems)
+        if problems:
+            return _MISS
+    if len(values) != size:  # a required field missing (the others are in ``values`` from the start)
+        return _MISS
+    if checked:
+        obj = _new(cls)
+        _set(obj, "__dict__", values)
+    else:  # a slotted record: its constructor checks nothing
+        obj = cls(**values)
+    if checks is not None:
+        for _problem in checks(obj):
+            return _MISS
+    if derive is not None:
+        derive(obj)
+    return obj
+
+
 def _take(cls: type[R], data: object) -> R:
     """:func:`take`, naming the fields of the record by their names alone (``""``: the record)."""
     s = cls.__dict__.get("__taxcalc_record__") or _spec(cls)
@@ -566,9 +671,6 @@ def _take_each(cls: type[R], s: _Spec, data: object) -> R:
     if checks is not None or derive is not None:
         _finish(obj, s, "")
     return obj
-
-
-_ABSENT: Any = object()
 
 
 def parse(cls: type[R], data: object, *, path: str = "", what: str = "the input") -> R:
