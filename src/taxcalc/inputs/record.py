@@ -443,10 +443,10 @@ def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
     for name, factory in factories:
         values[name] = factory()
     for name, value in data.items():
-        field = how.get(name)
-        if field is None:  # an unknown name
+        try:
+            code, a, b, take_ = how[name]
+        except KeyError:  # an unknown name
             return _MISS
-        code, a, b, take_ = field
         kind = value.__class__
         if code == _AMOUNT:
             if kind is str:
@@ -548,10 +548,10 @@ def _quick_read(plan: _Plan, data: dict[str, Any]) -> Any:
         values[name] = factory()
     problems: list[Problem] = []
     for name, value in data.items():
-        field = how.get(name)
-        if field is None:  # an unknown name
+        try:
+            code, a, b, _take_ = how[name]
+        except KeyError:  # an unknown name
             return _MISS
-        code, a, b, _take_ = field
         kind = value.__class__
         if code == _AMOUNT:
             if kind is str:
