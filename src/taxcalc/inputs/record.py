@@ -23,6 +23,15 @@ from a document by the strict grammar, reporting every problem, and does not
 check again what it has read.  ``read_first`` names fields read before the others
 (the first problem is the one raised).
 
+Both read a table in two ways.  Each record class has a plan, made once with its
+table of fields: for each field, how a value plainly valid for its kind is read in
+place (an amount of digits, a whole number in range, a known name, a list of
+whole numbers, nested tables and rows by the same plan).  A table whose every
+value is valid and whose checks pass is read by that plan in one pass; any other
+table — an unknown or missing name, a value with a problem, a check not met — is
+read again by the full reader, which finds and reports the problems exactly as
+it always has.  The quick reader makes the record the full reader would make.
+
 >>> from decimal import Decimal
 >>> from typing import Annotated
 >>> from taxcalc.inputs import Amount, Integer, Rows, parse, record
