@@ -443,9 +443,9 @@ def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
     ``take`` would return it, a nested table read by this function, any other value
     by the field's ``take``), the checks across fields passing.  Anything else —
     an unknown or missing name, a ``None``, a value its field refuses, a check not
-    met — makes it give up: the full reader (:func:`_take`) reads the table again
+    met — makes it give up: the full reader (``_take_each``) reads the table again
     and raises the first problem, as it does for every table it is given.  So the
-    record returned is the one :func:`_take` makes, and the error raised too.
+    record returned is the one the full reader makes, and the error raised too.
     """
     cls, checked, size, defaults, factories, how, _reads, checks, derive = plan
     values = defaults.copy()
@@ -513,13 +513,13 @@ def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
                     values[name] = _dt.date.fromisoformat(value)
                     continue
                 except ValueError:
-                    return _MISS
+                    pass  # left to the field's take (a day with spaces around it), which may refuse it
         elif code == _WHOLES:
             if (kind is list or kind is tuple) and b[0] <= len(value) <= b[1]:
                 if not value or (set(map(type, value)) == _WHOLE and a[0] <= min(value) and max(value) <= a[1]):
                     values[name] = tuple(sorted(set(value)))
                     continue
-        if value is None:  # None for a field whose default is None: the full reader's
+        if value is None:  # left to the full reader (kept for a field whose default is None)
             return _MISS
         try:
             values[name] = take_(value, name)
