@@ -160,6 +160,8 @@ _ONE = Decimal(1)
 #: computation makes of them (sums, deductions of up to twice the base, taxes) then stays below the
 #: 10^16 yuan an amount may have (:data:`taxcalc.inputs.grammar.AMOUNT_LIMIT`).
 TOTAL_LIMIT = grammar.AMOUNT_LIMIT // 10
+#: A yuan below :data:`TOTAL_LIMIT`: a sum below it is within the limit however it is rounded.
+_WELL_WITHIN = TOTAL_LIMIT - 1
 
 
 def _quarters(year: int, opened: _dt.date | None, closed: _dt.date | None) -> tuple[int, ...]:
@@ -290,7 +292,10 @@ class EnterpriseYear:
             if loss.year in seen:
                 yield "losses", f"two losses of {loss.year}; give one amount per year"
             seen.add(loss.year)
-        if quarters and days_ok:
+        if quarters and days_ok and not (  # four rows, none numbered, for a whole year: as they should be
+                opened is None and closed is None and len(quarters) == 4
+                and quarters[0].quarter is None and quarters[1].quarter is None
+                and quarters[2].quarter is None and quarters[3].quarter is None):
             yield from self._quarter_checks(_quarters(y, opened, closed))
         if (self.education_expenses is None) != (self.wages is None) or (
                 self.education_brought_forward and self.education_expenses is None):
@@ -323,6 +328,31 @@ class EnterpriseYear:
     def _largest_total(self) -> tuple[str, str] | None:
         """A problem if the amounts added up reach :data:`TOTAL_LIMIT` (naming the table of the largest)."""
         add = CONTEXT.add
+        # The sum first, in one pass: a year well within the limit (by a yuan at least, so that no
+        # rounding of a figure of many decimals could matter) is fine; the parts are added up by
+        # table only for a year near or beyond it, to name the largest.
+        added = add(self.profit.copy_abs(), self.adjustments.copy_abs())
+        for e in self.equipment:
+            added = add(add(added, e.cost), e.book_depreciation)
+        for x in self.losses:
+            added = add(added, x.amount)
+        rd = self.rd
+        if rd.projects or rd.intangibles:
+            t = rd.totals
+            added = add(add(add(add(add(added, t.five), t.other), t.entrusted_domestic), t.entrusted_overseas),
+                        total([i.cost for i in rd.intangibles]))
+        if self.wages is not None:
+            added = add(add(add(added, self.wages), self.education_expenses or _ZERO),
+                        self.education_brought_forward)
+        for tt in self.tech_transfers:
+            added = add(add(add(add(added, tt.revenue), tt.cost), tt.related_taxes), tt.other_deductions)
+        for v in self.venture_investments:
+            added = add(added, v.amount)
+        added = add(added, self.venture_brought_forward)
+        for p in self.projects:
+            added = add(added, p.income.copy_abs())
+        if added < _WELL_WITHIN:
+            return None
         parts = [("profit", self.profit.copy_abs()), ("adjustments", self.adjustments.copy_abs())]
         added = add(parts[0][1], parts[1][1])
         if self.equipment:

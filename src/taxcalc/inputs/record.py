@@ -23,6 +23,15 @@ from a document by the strict grammar, reporting every problem, and does not
 check again what it has read.  ``read_first`` names fields read before the others
 (the first problem is the one raised).
 
+Both read a table in two ways.  Each record class has a plan, made once with its
+table of fields: for each field, how a value plainly valid for its kind is read in
+place (an amount of digits, a whole number in range, a known name, a list of
+whole numbers, nested tables and rows by the same plan).  A table whose every
+value is valid and whose checks pass is read by that plan in one pass; any other
+table — an unknown or missing name, a value with a problem, a check not met — is
+read again by the full reader, which finds and reports the problems exactly as
+it always has.  The quick reader makes the record the full reader would make.
+
 >>> from decimal import Decimal
 >>> from typing import Annotated
 >>> from taxcalc.inputs import Amount, Integer, Rows, parse, record
@@ -48,6 +57,7 @@ losses[0].amount: missing (required)
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import difflib
 import sys
 import typing
@@ -56,7 +66,21 @@ from decimal import Decimal
 from typing import Any, NamedTuple, TypeVar, dataclass_transform, overload
 
 from ..errors import InputProblems, InvalidInput, NotMoney, Problem
-from .fields import BAD, Amount, Field, Integer, Year, shown
+from . import grammar
+from .fields import (
+    BAD,
+    Amount,
+    Choice,
+    Date,
+    Field,
+    Flag,
+    Integer,
+    Integers,
+    Text,
+    Year,
+    Years,
+    shown,
+)
 
 __all__ = ["Nested", "Rows", "json_schema", "parse", "read", "record", "spec", "take"]
 
@@ -139,6 +163,10 @@ class Rows(Field):
         return {"type": "array", "maxItems": self.max_items, "items": _object_schema(self.cls)}
 
 
+#: The default of a required field in a record's table of fields (see ``_Spec.by_name``).
+_REQUIRED: Any = object()
+
+
 class FieldSpec(NamedTuple):
     """One field of a record: its name, kind, whether required, and its default."""
 
@@ -160,8 +188,8 @@ class _Spec(NamedTuple):
     checked: bool
     #: The required names, as a set.
     required_names: frozenset[str]
-    #: Every field by name: its kind's :meth:`~taxcalc.inputs.Field.take` and its default (``None`` for a
-    #: required one).
+    #: Every field by name: its kind's :meth:`~taxcalc.inputs.Field.take` and its default (:data:`_REQUIRED`
+    #: for a required one: a ``None`` given for it is taken by its field, which refuses it).
     by_name: dict[str, tuple[Callable[[object, str], Any], Any]]
     #: The fields read before the others.
     first: tuple[str, ...]
@@ -169,10 +197,30 @@ class _Spec(NamedTuple):
     values: dict[str, Any]
     #: The fields whose default is a factory (called for each record).
     factories: tuple[tuple[str, Callable[[], Any]], ...]
-    #: The whole-number fields by name, with their range: a Python ``int`` in it is taken as it is.
-    int_ranges: dict[str, tuple[int, int]]
-    #: The amounts that may be zero: a string of at most 16 ASCII digits is one ``Decimal``.
-    digit_amounts: frozenset[str]
+    #: The plan of the reader of a table whose every value is valid (see :func:`_quick`).
+    plan: _Plan
+
+
+class _Plan(NamedTuple):
+    """How :func:`_quick` reads a record: made once per record class, with its field table."""
+
+    cls: type[Any]
+    checked: bool
+    #: The number of fields read (those of ``init``).
+    size: int
+    #: The defaults that are values, by name; and those made by a factory.
+    defaults: dict[str, Any]
+    factories: tuple[tuple[str, Callable[[], Any]], ...]
+    #: Every field by name: how a value is read (:func:`_how`): a kind, two arguments, the field's ``take``.
+    how: dict[str, tuple[int, Any, Any, Callable[[object, str], Any]]]
+    #: Every field's :meth:`~taxcalc.inputs.Field.read` by name (the strict grammar, :func:`_quick_read`).
+    reads: dict[str, Callable[[object, str, list[Problem]], Any]]
+    checks: Callable[[Any], Iterator[tuple[str, str]]] | None
+    derive: Callable[[Any], None] | None
+
+
+# How a value is read by the quick reader: the kind of the field, then two arguments (see ``_how``).
+_TAKE, _AMOUNT, _INTEGER, _CHOICE, _TEXT, _FLAG, _DATE, _WHOLES, _ROWS, _NESTED = range(10)
 
 
 def _post_init(self: Any) -> None:
@@ -254,21 +302,66 @@ def _spec(cls: type[Any]) -> _Spec:
     made = _Spec(tuple(fields), frozenset(f.name for f in fields), getattr(cls, "checks", None), order,
                  tuple(f.name for f in fields if f.required), getattr(cls, "derive", None), checked,
                  frozenset(f.name for f in fields if f.required),
-                 {f.name: (f.field.take, None if f.required else f.default) for f in order}, tuple(read_first),
+                 {f.name: (f.field.take, _REQUIRED if f.required else f.default) for f in order}, tuple(read_first),
                  {f.name: f.default for f in fields if not f.required and not callable(f.default)},
                  tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)),
-                 # The values that Field.take of these kinds returns at once, taken without the call:
-                 {f.name: (f.field.minimum, f.field.maximum) for f in fields
-                  if isinstance(f.field, Integer) and type(f.field) in (Integer, Year)},
-                 frozenset(f.name for f in fields
-                           if type(f.field) is Amount and f.field.sign in ("any", "nonnegative")))
+                 _Plan(cls, checked, len(fields),
+                       {f.name: f.default for f in fields if not f.required and not callable(f.default)},
+                       tuple((f.name, f.default) for f in fields if not f.required and callable(f.default)),
+                       {f.name: _how(f.field, cls) for f in fields}, {f.name: f.field.read for f in fields},
+                       getattr(cls, "checks", None),
+                       getattr(cls, "derive", None)))
     type.__setattr__(cls, "__taxcalc_record__", made)
     return made
+
+
+def _how(field: Field, owner: type[Any]) -> tuple[int, Any, Any, Callable[[object, str], Any]]:
+    """How :func:`_quick` reads a value of ``field``: a kind, two arguments, and the field's ``take``.
+
+    A value plainly valid for the kind is read in place, as the kind's
+    :meth:`~taxcalc.inputs.Field.take` returns it; any other value by the field's
+    ``take`` itself.  Only the kinds themselves, not their subclasses, are read in place.
+    """
+    kind, take_ = type(field), field.take
+    if isinstance(field, Amount) and kind is Amount:
+        # a string of at most 16 ASCII digits, or a whole number in the range: one Decimal (the lowest
+        # whole number the sign allows, and the highest)
+        top = grammar.AMOUNT_LIMIT - 1
+        return _AMOUNT, {"any": -top, "nonnegative": 0, "positive": 1}[field.sign], top, take_
+    if isinstance(field, Integer) and kind in (Integer, Year):  # a whole number in the range, as it is
+        return _INTEGER, field.minimum, field.maximum, take_
+    if isinstance(field, Choice) and kind is Choice and field._known is not None:  # one of the names, as it is
+        return _CHOICE, field._known, None, take_
+    if kind is Text:  # any string, as it is
+        return _TEXT, None, None, take_
+    if kind is Flag:  # a bool, as it is
+        return _FLAG, None, None, take_
+    if kind is Date:  # a date, as it is; a string as date.fromisoformat reads it
+        return _DATE, None, None, take_
+    if isinstance(field, Integers) and kind in (Integers, Years) and type(field.item) in (Integer, Year):
+        # a list of whole numbers in the range: sorted, each once
+        item = field.item
+        assert isinstance(item, Integer)
+        return _WHOLES, (item.minimum, item.maximum), (field.min_items, field.max_items), take_
+    if isinstance(field, Rows) and kind is Rows and field.cls is not owner:  # each row a table read quickly
+        return _ROWS, _spec(field.cls).plan, field.max_items, take_
+    if isinstance(field, Nested) and kind is Nested and field.cls is not owner:  # a table read quickly
+        return _NESTED, _spec(field.cls).plan, None, take_
+    return _TAKE, None, None, take_
 
 
 def read(cls: type[R], data: object, path: str, problems: list[Problem]) -> R | Any:
     """Read record ``cls`` from ``data``, adding problems (with paths under ``path``); :data:`BAD` if any."""
     s = _spec(cls)
+    if data.__class__ is dict:  # the common case first: a table whose every value is valid
+        made = _quick_read(s.plan, data)
+        if made is not _MISS:
+            return made
+    return _read_each(cls, s, data, path, problems)
+
+
+def _read_each(cls: type[R], s: _Spec, data: object, path: str, problems: list[Problem]) -> R | Any:
+    """The full reader of :func:`read`: every name, every value, then the checks, each problem added."""
     prefix = f"{path}." if path else ""
     if not isinstance(data, Mapping):
         problems.append(Problem(path, f"must be a table (got {shown(data)})"))
@@ -335,13 +428,227 @@ def located(exc: E, where: str) -> E:
     return exc
 
 
+#: What :func:`_quick` returns for a table it leaves to the full reader.
+_MISS: Any = object()
+_new, _set = object.__new__, object.__setattr__
+#: The types of a list of whole numbers (never a bool).
+_WHOLE = frozenset({int})
+
+
+def _quick(plan: _Plan, data: dict[str, Any]) -> Any:
+    """The record of ``data`` when every value is valid and the checks pass; :data:`_MISS` otherwise.
+
+    The common case, read in one pass: a table with known names, the required ones
+    given, each value plainly valid for its field (read in place as the field's
+    ``take`` would return it, a nested table read by this function, any other value
+    by the field's ``take``), the checks across fields passing.  Anything else —
+    an unknown or missing name, a ``None``, a value its field refuses, a check not
+    met — makes it give up: the full reader (``_take_each``) reads the table again
+    and raises the first problem, as it does for every table it is given.  So the
+    record returned is the one the full reader makes, and the error raised too.
+    """
+    cls, checked, size, defaults, factories, how, _reads, checks, derive = plan
+    values = defaults.copy()
+    for name, factory in factories:
+        values[name] = factory()
+    for name, value in data.items():
+        try:
+            code, a, b, take_ = how[name]
+        except KeyError:  # an unknown name
+            return _MISS
+        kind = value.__class__
+        if code == _AMOUNT:
+            if kind is str:
+                if value.isdigit() and value.isascii() and len(value) <= 16:
+                    amount = Decimal(value)
+                    if amount or a <= 0:  # a positive amount is not zero
+                        values[name] = amount
+                        continue
+            elif kind is int and a <= value <= b:
+                values[name] = Decimal(value)
+                continue
+        elif code == _INTEGER:
+            if kind is int and a <= value <= b:
+                values[name] = value
+                continue
+        elif code == _CHOICE:
+            if kind is str and value in a:
+                values[name] = value
+                continue
+        elif code == _ROWS:
+            if (kind is list or kind is tuple) and len(value) <= b:
+                row_cls = a.cls
+                rows = []
+                for item in value:
+                    if item.__class__ is dict:
+                        item = _quick(a, item)
+                        if item is _MISS:
+                            return _MISS
+                    elif not isinstance(item, row_cls):
+                        return _MISS
+                    rows.append(item)
+                values[name] = tuple(rows)
+                continue
+        elif code == _NESTED:
+            if kind is dict:
+                value = _quick(a, value)
+                if value is _MISS:
+                    return _MISS
+                values[name] = value
+                continue
+        elif code == _TEXT:
+            if kind is str:
+                values[name] = value
+                continue
+        elif code == _FLAG:
+            if kind is bool:
+                values[name] = value
+                continue
+        elif code == _DATE:
+            if kind is _dt.date:
+                values[name] = value
+                continue
+            if kind is str:
+                try:
+                    values[name] = _dt.date.fromisoformat(value)
+                    continue
+                except ValueError:
+                    pass  # left to the field's take (a day with spaces around it), which may refuse it
+        elif code == _WHOLES:
+            if (kind is list or kind is tuple) and b[0] <= len(value) <= b[1]:
+                if not value or (set(map(type, value)) == _WHOLE and a[0] <= min(value) and max(value) <= a[1]):
+                    values[name] = tuple(sorted(set(value)))
+                    continue
+        if value is None:  # left to the full reader (kept for a field whose default is None)
+            return _MISS
+        try:
+            values[name] = take_(value, name)
+        except (InvalidInput, NotMoney):
+            return _MISS
+    if len(values) != size:  # a required field missing (the others are in ``values`` from the start)
+        return _MISS
+    if checked:
+        obj = _new(cls)
+        _set(obj, "__dict__", values)
+    else:  # a slotted record: its constructor checks nothing
+        obj = cls(**values)
+    if checks is not None:
+        for _problem in checks(obj):
+            return _MISS
+    if derive is not None:
+        derive(obj)
+    return obj
+
+
+def _quick_read(plan: _Plan, data: dict[str, Any]) -> Any:
+    """:func:`read` of a table whose every value is valid by the strict grammar; :data:`_MISS` otherwise.
+
+    As :func:`_quick`, for a document: a value plainly valid for its field is read in
+    place as the field's :meth:`~taxcalc.inputs.Field.read` reads it (an amount of
+    digits without a leading zero, a whole number in range, a known name, a bool, a
+    list of whole numbers, nested tables and rows by this function), any other value
+    by the field's ``read``; anything else — an unknown or missing name, a value
+    with a problem, a check not met — is left to :func:`read`, which reports every
+    problem.  The record made is the one :func:`read` makes.
+    """
+    cls, checked, size, defaults, factories, how, reads, checks, derive = plan
+    values = defaults.copy()
+    for name, factory in factories:
+        values[name] = factory()
+    problems: list[Problem] = []
+    for name, value in data.items():
+        try:
+            code, a, b, _take_ = how[name]
+        except KeyError:  # an unknown name
+            return _MISS
+        kind = value.__class__
+        if code == _AMOUNT:
+            if kind is str:
+                if (value.isdigit() and value.isascii() and len(value) <= 16
+                        and (value[0] != "0" or len(value) == 1)):  # the grammar's digits: no leading zero
+                    amount = Decimal(value)
+                    if amount or a <= 0:  # a positive amount is not zero
+                        values[name] = amount
+                        continue
+            elif kind is int and a <= value <= b:
+                values[name] = Decimal(value)
+                continue
+        elif code == _INTEGER:
+            if kind is int and a <= value <= b:
+                values[name] = value
+                continue
+        elif code == _CHOICE:
+            if kind is str and value in a:
+                values[name] = value
+                continue
+        elif code == _ROWS:
+            if (kind is list or kind is tuple) and len(value) <= b:
+                row_cls = a.cls
+                rows = []
+                for item in value:
+                    if item.__class__ is dict:
+                        item = _quick_read(a, item)
+                        if item is _MISS:
+                            return _MISS
+                    elif not isinstance(item, row_cls):
+                        return _MISS
+                    rows.append(item)
+                values[name] = tuple(rows)
+                continue
+        elif code == _NESTED:
+            if kind is dict:
+                value = _quick_read(a, value)
+                if value is _MISS:
+                    return _MISS
+                values[name] = value
+                continue
+        elif code == _FLAG:
+            if kind is bool:
+                values[name] = value
+                continue
+        elif code == _WHOLES:
+            if (kind is list or kind is tuple) and b[0] <= len(value) <= b[1]:
+                if not value or (set(map(type, value)) == _WHOLE and a[0] <= min(value) and max(value) <= a[1]):
+                    values[name] = tuple(sorted(set(value)))
+                    continue
+        values[name] = reads[name](value, name, problems)
+        if problems:
+            return _MISS
+    if len(values) != size:  # a required field missing (the others are in ``values`` from the start)
+        return _MISS
+    if checked:
+        obj = _new(cls)
+        _set(obj, "__dict__", values)
+    else:  # a slotted record: its constructor checks nothing
+        obj = cls(**values)
+    if checks is not None:
+        for _problem in checks(obj):
+            return _MISS
+    if derive is not None:
+        derive(obj)
+    return obj
+
+
 def _take(cls: type[R], data: object) -> R:
     """:func:`take`, naming the fields of the record by their names alone (``""``: the record)."""
     s = cls.__dict__.get("__taxcalc_record__") or _spec(cls)
+    if data.__class__ is dict:  # the common case first: a table whose every value is valid
+        made = _quick(s.plan, data)
+        if made is not _MISS:
+            return made  # type: ignore[no-any-return]
+    return _take_each(cls, s, data)
+
+
+def _take_each(cls: type[R], s: _Spec, data: object) -> R:
+    """The full reader of :func:`_take`: each name, then each value by its field's ``take``, then the checks.
+
+    It raises the first problem; it reads what :func:`_quick` leaves to it (and gives
+    the record :func:`_quick` would give for a table it reads).
+    """
     if type(data) is not dict and not isinstance(data, Mapping):
         raise InvalidInput("", f"must be a table of fields (got {type(data).__name__})")
     (_fields, names, checks, _order, required, derive, checked, required_names, by_name, first, defaults,
-     factories, int_ranges, digit_amounts) = s  # the table in one go
+     factories, _plan) = s  # the table in one go
     if not names.issuperset(data):
         name = next(n for n in data if n not in names)
         near = difflib.get_close_matches(str(name), sorted(names), n=1)
@@ -363,16 +670,6 @@ def _take(cls: type[R], data: object) -> R:
     for name, value in data.items():  # the others in the order given
         if first and name in first:
             continue
-        kind = value.__class__
-        if kind is str:  # an amount of digits alone, as a file writes it: as Amount.take reads it
-            if name in digit_amounts and value.isdigit() and value.isascii() and len(value) <= 16:
-                values[name] = Decimal(value)
-                continue
-        elif kind is int and name in int_ranges:  # a whole number in its range: as Integer.take returns it
-            low, high = int_ranges[name]
-            if low <= value <= high:
-                values[name] = value
-                continue
         take_, default = by_name[name]
         values[name] = None if value is None and default is None else take_(value, name)
     if checked:
@@ -383,9 +680,6 @@ def _take(cls: type[R], data: object) -> R:
     if checks is not None or derive is not None:
         _finish(obj, s, "")
     return obj
-
-
-_ABSENT: Any = object()
 
 
 def parse(cls: type[R], data: object, *, path: str = "", what: str = "the input") -> R:
