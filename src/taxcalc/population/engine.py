@@ -26,7 +26,7 @@ from ..law import Law, default
 from ..money import date_arg
 from ._exact import LIMIT
 from .columns import Frame, PopulationInputError, facts_of, read_frame
-from .vector import Rows, YearLaw, annual_vector, scalar_rows, year_law
+from .vector import Rows, YearLaw, annual_vector, scalar_rows, tax_vector, year_law
 
 __all__ = ["KNOWN_MONEY", "OUTPUT_MONEY", "POLICY_IDS", "compute_frame", "compute_table"]
 
@@ -110,7 +110,7 @@ class _Result:
         self.scalar = np.zeros(n, bool)
 
 
-def _vector(v: Rows, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> None:
+def _vector(v: Rows, rows: np.ndarray | slice, laws: dict[str, Law], out: _Result) -> None:
     """The rows ``v`` (at ``rows`` of the frame) on the vector path, under each law of ``laws``."""
     y = v.year
     values = _values_laws(laws)
@@ -141,16 +141,36 @@ def _vector(v: Rows, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> No
         mask = reach.get(p)
         if mask is None or not mask.any():  # the policy cannot change these rows' tax
             continue
+        if np.count_nonzero(mask) * _DENSE >= v.n:  # many rows: all of them, from what is already worked out
+            saving = tax_vector(v, year_law(laws[p], y), *values[p]) - base.tax
+            saving *= mask  # 0 where the policy does not reach, as the scalar rules say
+            m[f"saving_{p}"][rows] = saving
+            continue
         sub = np.flatnonzero(mask)
-        r = annual_vector(v.subset(mask), year_law(laws[p], y), *values[p])
-        m[f"saving_{p}"][rows[sub]] = r.tax - base.tax[sub]
-    off = annual_vector(v, year_law(laws["*"], y), *values["*"])
-    m["tax_without_all"][rows] = off.tax
-    m["total_saving"][rows] = off.tax - base.tax
+        m[f"saving_{p}"][_at(rows, sub)] = tax_vector(v.subset(mask), year_law(laws[p], y), *values[p]) - base.tax[sub]
+    off = tax_vector(v, year_law(laws["*"], y), *values["*"])
+    m["tax_without_all"][rows] = off
+    m["total_saving"][rows] = off - base.tax
     if "known" in laws:
-        known = annual_vector(v, year_law(laws["known"], y), *values["known"])
-        m["tax_as_known_on"][rows] = known.tax
-        m["saving_since"][rows] = known.tax - base.tax
+        known = tax_vector(v, year_law(laws["known"], y), *values["known"])
+        m["tax_as_known_on"][rows] = known
+        m["saving_since"][rows] = known - base.tax
+
+
+#: A policy reaching more than one row in this many is computed over all the rows (no subset taken).
+_DENSE = 3
+
+
+def _at(rows: np.ndarray | slice, sub: np.ndarray) -> np.ndarray:
+    """The positions in the frame of the rows ``sub`` of ``rows``."""
+    return sub + rows.start if isinstance(rows, slice) else rows[sub]
+
+
+def _as_slice(rows: np.ndarray) -> np.ndarray | slice:
+    """``rows`` (increasing positions) as a slice when they are consecutive: assigning to it is then a copy."""
+    if len(rows) and int(rows[-1]) - int(rows[0]) + 1 == len(rows):
+        return slice(int(rows[0]), int(rows[-1]) + 1)
+    return rows
 
 
 _REGIME_INDEX = {r: i for i, r in enumerate(eit.REGIMES)}
@@ -210,7 +230,7 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
         slow = scalar_rows(v, yls, _limit(yls), list(values.values()))
         fast = rows[~slow]
         if len(fast):
-            _vector(v if not slow.any() else v.subset(~slow), fast, laws, out)
+            _vector(v if not slow.any() else v.subset(~slow), _as_slice(fast), laws, out)
             if progress is not None:
                 progress(len(fast))
         for i in rows[slow]:

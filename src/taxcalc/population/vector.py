@@ -36,7 +36,7 @@ from ._exact import Int64s, fraction, mul_round
 from .columns import CODES, LOSS_COLUMNS, RD_COLUMNS, RD_FIVE, Frame
 from .equipment import AssetYear, asset_year
 
-__all__ = ["Annual", "Rows", "YearLaw", "annual_vector", "scalar_rows", "year_law"]
+__all__ = ["Annual", "Rows", "YearLaw", "annual_vector", "scalar_rows", "tax_vector", "year_law"]
 
 _MONTHS = tuple(range(1, 13))
 _KINDS = ("general", "tech_sme", "manufacturer", "ic_machine")
@@ -264,7 +264,13 @@ class _Sliced(Mapping[str, np.ndarray]):
 
 
 class Rows:
-    """The columns of some rows of a frame, taken once (every array has one entry per row)."""
+    """The columns of some rows of a frame, taken once (every array has one entry per row).
+
+    What is worked out for these rows under some law values (the R&D deduction,
+    the assets, the income lines, the standard tax) is kept in :meth:`cached`,
+    by the law values it depends on; a subset (:meth:`subset`) takes its share
+    of it when first asked, so nothing a policy cannot change is computed again.
+    """
 
     def __init__(self, f: Frame, rows: np.ndarray) -> None:
         self.n = len(rows)
@@ -275,10 +281,12 @@ class Rows:
             return a if whole else a[rows]
 
         zeros = np.zeros(self.n, np.int64)
+        zeros.flags.writeable = False  # shared by the lines that are 0 for every row
         self.zeros = zeros
         self.money: Mapping[str, Int64s] = {name: take(col) for name, col in f.money.items()
                                             if not name.startswith("equipment")}
-        self.flags = {name: take(col) == 1 for name, col in f.bools.items() if name != "industrial"}
+        self.flags: Mapping[str, np.ndarray] = {name: take(col) == 1 for name, col in f.bools.items()
+                                                if name != "industrial"}
         industrial_codes, manufacturing_codes = industry_sets()
         self.industry = take(f.industry)
         ind = _lookup(industrial_codes)[self.industry]
@@ -292,16 +300,12 @@ class Rows:
         self.qualified_from = take(f.qualified_from)
         ext = f.codes.get("loss_2020_extension")
         self.extension = None if ext is None else take(ext)
-        self.has_rd = np.zeros(self.n, bool)
-        for c in RD_COLUMNS:
-            if c in self.money:
-                self.has_rd |= self.money[c] > 0
+        # the amounts are checked ≥ 0, so a row has some when the bitwise or of its amounts is not 0
+        self.has_rd = _any_positive([self.money[c] for c in RD_COLUMNS if c in self.money], self.n)
         self._losses: list[tuple[int, Int64s]] | None = [
             (k, self.money[c]) for k, c in enumerate(LOSS_COLUMNS, start=1) if c in self.money and self.money[c].any()]
-        self._parent: tuple[Rows, np.ndarray] | None = None
-        self.has_loss = np.zeros(self.n, bool)
-        for _, a in self._losses:
-            self.has_loss |= a > 0
+        self._parent: tuple[Rows, np.ndarray, np.ndarray | None] | None = None
+        self.has_loss = _any_positive([a for _, a in self._losses], self.n)
         self.part_year = np.zeros(self.n, bool)
         for name in ("opened", "closed"):
             if name in f.dates:
@@ -328,7 +332,7 @@ class Rows:
         """The losses brought forward, by how many years back they arose (only those some row has)."""
         if self._losses is None:
             assert self._parent is not None
-            parent, idx = self._parent
+            parent, idx, _ = self._parent
             self._losses = [(k, a[idx]) for k, a in parent.losses if a[idx].any()]
         return self._losses
 
@@ -340,32 +344,62 @@ class Rows:
         got = self.flags.get(name)
         return np.zeros(self.n, bool) if got is None else got
 
+    def where(self, name: str) -> np.ndarray:
+        """The positions of the rows with ``name``: a flag, or ``rd``, ``loss``, ``equipment`` (kept)."""
+        key = ("where", name)
+        got = self.cache.get(key)
+        if got is None:
+            mask = {"rd": self.has_rd, "loss": self.has_loss, "equipment": self.equipment}.get(name)
+            got = self.cache[key] = np.flatnonzero(self.flag(name) if mask is None else mask)
+        assert isinstance(got, np.ndarray)
+        return got
+
+    def cached(self, key: object) -> object | None:
+        """What is kept under ``key`` for these rows, taken from the rows they are a subset of when not here."""
+        got = self.cache.get(key)
+        if got is None and self._parent is not None:
+            parent, idx, chosen = self._parent
+
+            def take(a: np.ndarray) -> np.ndarray:
+                return self.zeros if a is parent.zeros else a[idx]
+
+            whole = parent.cached(key)
+            if isinstance(whole, AssetYear):
+                if chosen is not None:
+                    got = AssetYear(whole.adjustment[chosen], whole.extra[chosen], whole.unavailable[chosen])
+            elif isinstance(whole, _Income):
+                got = _Income(*(take(a) for a in whole))
+            elif isinstance(whole, np.ndarray):
+                got = take(whole)
+            if got is not None:
+                self.cache[key] = got
+        return got
+
     def subset(self, mask: np.ndarray) -> Rows:
         """These rows where ``mask`` holds."""
         out = object.__new__(Rows)
         idx = np.flatnonzero(mask)
         out.n, out.year, out.zeros = len(idx), self.year, np.zeros(len(idx), np.int64)
+        out.zeros.flags.writeable = False
         out.money = _Sliced(self.money, idx)
-        out.flags = {k: v[idx] for k, v in self.flags.items()}
+        out.flags = _Sliced(self.flags, idx)
         out.industry, out.industrial, out.manufacturing = self.industry[idx], self.industrial[idx], \
             self.manufacturing[idx]
         out.share_ppm, out.employees_e4, out.qualified_from = self.share_ppm[idx], self.employees_e4[idx], \
             self.qualified_from[idx]
         out.extension = None if self.extension is None else self.extension[idx]
         out.has_rd, out.has_loss = self.has_rd[idx], self.has_loss[idx]
-        out._losses, out._parent = None, (self, idx)
+        out._losses = None
         out.equipment = self.equipment[idx]
         out.part_year = self.part_year[idx]
-        position = np.cumsum(self.equipment) - 1  # the index of each row's asset among the assets
-        chosen = position[idx][out.equipment]
-        out.assets = {k: a[chosen] for k, a in self.assets.items()} if out.equipment.any() else {}
+        chosen = None
+        out.assets = {}
+        if self.assets and out.equipment.any():
+            position = np.cumsum(self.equipment) - 1  # the index of each row's asset among the assets
+            chosen = position[idx][out.equipment]
+            out.assets = {k: a[chosen] for k, a in self.assets.items()}
+        out._parent = (self, idx, chosen)
         out.cache = {}
-        for key, got in self.cache.items():  # what is already worked out for these rows, by law
-            if isinstance(got, AssetYear):
-                if out.assets:
-                    out.cache[key] = AssetYear(got.adjustment[chosen], got.extra[chosen], got.unavailable[chosen])
-            elif isinstance(got, np.ndarray):
-                out.cache[key] = got[idx]
         return out
 
     def asset_year(self, law: Law, values: Law | None = None) -> AssetYear | None:
@@ -378,7 +412,7 @@ class Rows:
         if not self.assets:
             return None
         key = ("equipment", law.digest, (law if values is None else values).digest)
-        got = self.cache.get(key)
+        got = self.cached(key)
         if got is None:
             a = self.assets
             got = self.cache[key] = asset_year(law, self.year, a["cost"], a["kind"], a["acquired"], a["in_use"],
@@ -386,6 +420,16 @@ class Rows:
                                                values=values)
         assert isinstance(got, AssetYear)
         return got
+
+
+def _any_positive(columns: list[Int64s], n: int) -> np.ndarray:
+    """Whether some of ``columns`` (amounts checked ≥ 0) is not 0 in each row."""
+    if not columns:
+        return np.zeros(n, bool)
+    acc = columns[0].copy()
+    for a in columns[1:]:
+        acc |= a
+    return acc != 0
 
 
 def _ge_share(share_ppm: Int64s, f: Fraction) -> np.ndarray:
@@ -404,9 +448,9 @@ def _rd_key(yl: YearLaw) -> tuple[object, ...]:
 def _rd_extra(v: Rows, yl: YearLaw) -> Int64s:
     """The R&D super-deduction of each row (A107012), as :func:`taxcalc.eit.rd_super_deduction`."""
     key = ("rd", _rd_key(yl))
-    got = v.cache.get(key)
+    got = v.cached(key)
     if got is None:
-        got = v.cache[key] = _rd_compute(v, yl)
+        got = v.cache[key] = _rd_compute(v, yl) if v.has_rd.any() and yl.rd_on else v.zeros
     assert isinstance(got, np.ndarray)
     return got
 
@@ -463,98 +507,207 @@ def _rd_compute(v: Rows, yl: YearLaw) -> Int64s:
     return out
 
 
-def _losses_used(v: Rows, yl: YearLaw, before: Int64s, rd_key: tuple[object, ...]) -> Int64s:  # noqa: C901
-    """The losses brought forward used against ``before``, oldest first, each within its window."""
-    key = ("losses", rd_key, tuple(sorted(yl.loss_years.items())), tuple(sorted(yl.loss_qualified.items())))
-    got = v.cache.get(key)
+def _loss_key(yl: YearLaw) -> tuple[object, ...]:
+    return (tuple(sorted(yl.loss_years.items())), tuple(sorted(yl.loss_qualified.items())))
+
+
+def _losses_used(v: Rows, yl: YearLaw, before: Int64s) -> Int64s:
+    """The losses brought forward used against ``before``, oldest first, each within its window.
+
+    Only the rows with a loss brought forward are computed, and the longer
+    window of a qualification (high-tech / technology-based SME) is looked for
+    only in the rows that have one (this year or a run from ``qualified_from``).
+    """
+    y = yl.year
+    if not v.losses:
+        return v.zeros
+    sel = v.where("loss")  # the rows with a loss brought forward
+    n = len(sel)
+    used = np.zeros(n, np.int64)
+    room = np.maximum(before[sel], 0)
+    this_year = (v.flag("hnte") | v.flag("tech_sme"))[sel]
+    qf = v.qualified_from[sel]
+    may_qualify = np.flatnonzero(this_year | (qf > 0))
+    q_this, q_from = this_year[may_qualify], qf[may_qualify]
+    extension = None if v.extension is None else v.extension[sel]
+    hardship, film = CODES["loss_2020_extension"].index("hardship"), CODES["loss_2020_extension"].index("film")
+    for k, avail_all in sorted(v.losses, key=lambda p: -p[0]):
+        o = y - k
+        general = yl.loss_years[o, ""] or 0
+        base_years: Int64s | int = general
+        if extension is not None and o == 2020:
+            years = np.full(n, general, np.int64)
+            for code, e in ((hardship, "hardship"), (film, "film")):
+                years[extension == code] = yl.loss_years[o, e] or 0
+            base_years = years
+        # the window of each row: its base years, or a qualification's years when longer
+        alive: np.ndarray | bool = (o + base_years) >= y
+        candidates = [(q, m_) for q in range(o + 1, y + 1)
+                      for m_, back in (yl.loss_qualified[q],)
+                      if not (m_ is None or back is None or q - o > back)]
+        if candidates and len(may_qualify):
+            b = np.full(len(may_qualify), general, np.int64) if isinstance(base_years, int) \
+                else base_years[may_qualify]
+            best = b.copy()
+            for q, m_ in candidates:  # (rows that would read a missing value: scalar)
+                qualified = q_this if q == y else (q_from > 0) & (q_from <= q)
+                best[qualified & (q <= o + b) & (m_ > best)] = m_
+            longer = (o + best) >= y
+            if longer.any():
+                alive = np.broadcast_to(alive, (n,)).copy()
+                alive[may_qualify] |= longer
+        if alive is False or (isinstance(alive, np.ndarray) and not alive.any()):
+            continue
+        use = np.minimum(avail_all[sel], room)
+        if isinstance(alive, np.ndarray) and not alive.all():
+            use[~alive] = 0
+        room -= use
+        used += use
+    used_all = np.zeros(v.n, np.int64)
+    used_all[sel] = used
+    return used_all
+
+
+class _Income(NamedTuple):
+    """The income lines of some rows under some law values (fen)."""
+
+    rd_extra: Int64s
+    equipment_adjustment: Int64s
+    equipment_extra: Int64s
+    before: Int64s
+    used: Int64s
+    taxable: Int64s
+
+
+def _income(v: Rows, yl: YearLaw, law: Law, values: Law | None) -> tuple[_Income, tuple[object, ...]]:
+    """The income lines of the rows ``v`` under ``law`` (kept by the law values they depend on), and that key."""
+    assets = v.asset_year(law, values)
+    asset_key = None if assets is None else (law.digest, (law if values is None else values).digest)
+    key: tuple[object, ...] = ("income", _rd_key(yl), asset_key, _loss_key(yl))
+    got = v.cached(key)
+    if isinstance(got, _Income):
+        return got, key
+    rd_extra = _rd_extra(v, yl)
+    eq_adj = eq_extra = v.zeros
+    before = v.cached("profit+adjustments")
+    if not isinstance(before, np.ndarray):
+        before = v.cache["profit+adjustments"] = v.col("profit") + v.col("adjustments")
+    if assets is not None or rd_extra is not v.zeros:
+        before = before.copy()
+        if rd_extra is not v.zeros:
+            rows = v.where("rd")
+            before[rows] -= rd_extra[rows]
+        if assets is not None:
+            rows = v.where("equipment")
+            eq_adj, eq_extra = np.zeros(v.n, np.int64), np.zeros(v.n, np.int64)
+            eq_adj[rows], eq_extra[rows] = assets.adjustment, assets.extra
+            before[rows] += assets.adjustment - assets.extra
+    used = _losses_used(v, yl, before)
+    taxable = np.maximum(before, 0)
+    if used is not v.zeros:
+        taxable -= used
+    got = _Income(rd_extra, eq_adj, eq_extra, before, used, taxable)
+    v.cache[key] = got
+    return got, key
+
+
+def _small_profit_eligible(v: Rows, sp: SmallProfitLaw) -> np.ndarray:
+    """The rows within the small low-profit caps on employees and assets, and not restricted (kept per law)."""
+    key = ("small_profit", sp)
+    got = v.cached(key)
     if isinstance(got, np.ndarray):
         return got
-    y = yl.year
-    used_all = np.zeros(v.n, np.int64)
-    if v.losses:
-        sel = np.flatnonzero(v.has_loss)  # the rows with a loss brought forward
-        n = len(sel)
-        used = np.zeros(n, np.int64)
-        room = np.maximum(before[sel], 0)
-        this_year = (v.flag("hnte") | v.flag("tech_sme"))[sel]
-        qf = v.qualified_from[sel]
-        extension = None if v.extension is None else v.extension[sel]
-        hardship, film = CODES["loss_2020_extension"].index("hardship"), CODES["loss_2020_extension"].index("film")
-        for k, avail_all in sorted(v.losses, key=lambda p: -p[0]):
-            avail = avail_all[sel]
-            o = y - k
-            base_years = np.full(n, yl.loss_years[o, ""] or 0, np.int64)
-            if extension is not None and o == 2020:
-                for code, e in ((hardship, "hardship"), (film, "film")):
-                    base_years = np.where(extension == code, yl.loss_years[o, e] or 0, base_years)
-            best = base_years.copy()
-            for q in range(o + 1, y + 1):
-                m_, back = yl.loss_qualified[q]
-                if m_ is None or back is None or q - o > back:  # (rows that would read a missing value: scalar)
-                    continue
-                qualified = this_year if q == y else (qf > 0) & (qf <= q)
-                take = qualified & (q <= o + base_years) & (m_ > best)
-                best = np.where(take, m_, best)
-            use = np.where((o + best) >= y, np.minimum(avail, room), 0)
-            room -= use
-            used += use
-        used_all[sel] = used
-    v.cache[key] = used_all
-    return used_all
+    if sp.employees_industrial == sp.employees_other:
+        eligible = v.employees_e4 <= sp.employees_other * 10**4
+    else:
+        eligible = v.employees_e4 <= np.where(v.industrial, sp.employees_industrial * 10**4,
+                                              sp.employees_other * 10**4)
+    assets = v.col("assets")
+    if sp.assets_industrial == sp.assets_other:
+        eligible &= assets <= sp.assets_other
+    else:
+        eligible &= assets <= np.where(v.industrial, sp.assets_industrial, sp.assets_other)
+    if "restricted" in v.flags:
+        eligible &= ~v.flags["restricted"]
+    v.cache[key] = eligible
+    return eligible
+
+
+def _taxes(v: Rows, yl: YearLaw, income: _Income, key: tuple[object, ...],
+           regimes: bool) -> tuple[Int64s, Int64s, np.ndarray | None]:
+    """The standard tax, the lowest tax and (with ``regimes``) the regime of each row (ties: order of REGIMES)."""
+    taxable = income.taxable
+    standard_key = ("standard", key, yl.standard)
+    standard = v.cached(standard_key)
+    if not isinstance(standard, np.ndarray):
+        standard = v.cache[standard_key] = mul_round(taxable, yl.standard)
+    tax = standard
+    regime = np.zeros(v.n, np.int8) if regimes else None
+    for index, (flag, rate) in enumerate((("hnte", yl.hnte), ("tase", yl.tase)), start=1):
+        if rate is None or rate is _UNREAD or flag not in v.flags:
+            continue
+        rows = v.where(flag)  # few rows: computed on those alone
+        if not len(rows):
+            continue
+        alt = mul_round(taxable[rows], rate)
+        better = alt < tax[rows]
+        if better.any():
+            if tax is standard:
+                tax = standard.copy()
+            tax[rows[better]] = alt[better]
+            if regime is not None:
+                regime[rows[better]] = index
+    sp = yl.small_profit
+    if sp is not None:
+        eligible = _small_profit_eligible(v, sp) & (taxable <= sp.cap)
+        if eligible.any():
+            t1, t2 = sp.ratio1 * sp.rate, sp.ratio2 * sp.rate
+            if t1 == t2:  # one rate on the whole income (a progressive scale of one band is the same product)
+                sp_tax = mul_round(taxable, t1)  # the eligible rows are within the cap
+            elif sp.progressive:
+                ti = np.minimum(taxable, sp.cap)
+                d = lcm(t1.denominator, t2.denominator)
+                low = np.minimum(ti, sp.limit)
+                ti -= low
+                ti *= t2.numerator * (d // t2.denominator)
+                low *= t1.numerator * (d // t1.denominator)
+                ti += low
+                sp_tax = mul_round(ti, Fraction(1, d))
+            else:
+                ti = np.minimum(taxable, sp.cap)
+                sp_tax = np.where(ti <= sp.limit, mul_round(ti, t1), mul_round(ti, t2))
+            better = eligible
+            better &= sp_tax < tax
+            if tax is standard:
+                tax = standard.copy()
+            np.copyto(tax, sp_tax, where=better)
+            if regime is not None:
+                regime[better] = 3
+    return standard, tax, regime
 
 
 def annual_vector(v: Rows, yl: YearLaw, law: Law, values: Law | None = None) -> Annual:
     """The annual computation of the rows ``v`` (all of tax year ``yl.year``) under ``law`` (``yl``: its values)."""
-    n = v.n
-    rd_extra = _rd_extra(v, yl)
-    eq_adj = np.zeros(n, np.int64)
-    eq_extra = np.zeros(n, np.int64)
-    assets = v.asset_year(law, values)
-    key: tuple[object, ...] = _rd_key(yl)
-    if assets is not None:
-        eq_adj[v.equipment] = assets.adjustment
-        eq_extra[v.equipment] = assets.extra
-        key = (key, law.digest, (law if values is None else values).digest)
-    before = v.col("profit") + v.col("adjustments") + eq_adj - rd_extra - eq_extra
-    used = _losses_used(v, yl, before, key)
-    taxable = np.where(before > 0, before - used, 0)
-    new_loss = np.where(before < 0, -before, 0)
-    # Rate regimes: the lowest tax (ties: the order of REGIMES).
-    standard = mul_round(taxable, yl.standard)
-    tax = standard.copy()
-    regime = np.zeros(n, np.int8)
-    for index, (flag, rate) in enumerate((("hnte", yl.hnte), ("tase", yl.tase)), start=1):
-        if rate is None or rate is _UNREAD:
-            continue
-        on = v.flag(flag)
-        if not on.any():
-            continue
-        alt = mul_round(taxable, rate)
-        better = on & (alt < tax)
-        tax = np.where(better, alt, tax)
-        regime = np.where(better, np.int8(index), regime)
-    sp = yl.small_profit
-    if sp is not None:
-        ind = v.industrial
-        emp_cap = np.where(ind, sp.employees_industrial * 10**4, sp.employees_other * 10**4)
-        ast_cap = np.where(ind, sp.assets_industrial, sp.assets_other)
-        eligible = (taxable <= sp.cap) & (v.employees_e4 <= emp_cap) & (v.col("assets") <= ast_cap)
-        if "restricted" in v.flags:
-            eligible &= ~v.flags["restricted"]
-        if eligible.any():
-            ti = np.minimum(taxable, sp.cap)
-            t1, t2 = sp.ratio1 * sp.rate, sp.ratio2 * sp.rate
-            if sp.progressive:
-                d = lcm(t1.denominator, t2.denominator)
-                low = np.minimum(ti, sp.limit)
-                num = low * (t1.numerator * (d // t1.denominator)) + (ti - low) * (t2.numerator * (d // t2.denominator))
-                sp_tax = mul_round(num, Fraction(1, d))
-            else:
-                sp_tax = np.where(ti <= sp.limit, mul_round(ti, t1), mul_round(ti, t2))
-            better = eligible & (sp_tax < tax)
-            tax = np.where(better, sp_tax, tax)
-            regime = np.where(better, np.int8(3), regime)
-    return Annual(rd_extra, eq_adj, eq_extra, before, used, taxable, regime, standard, tax, new_loss)
+    income, key = _income(v, yl, law, values)
+    standard, tax, regime = _taxes(v, yl, income, key, regimes=True)
+    assert regime is not None
+    new_loss = np.negative(income.before)
+    np.maximum(new_loss, 0, out=new_loss)
+    return Annual(income.rd_extra, income.equipment_adjustment, income.equipment_extra, income.before, income.used,
+                  income.taxable, regime, standard, tax, new_loss)
+
+
+def tax_vector(v: Rows, yl: YearLaw, law: Law, values: Law | None = None) -> Int64s:
+    """The tax alone of :func:`annual_vector` (what a policy turned off is measured by)."""
+    income, key = _income(v, yl, law, values)
+    return _taxes(v, yl, income, key, regimes=False)[1]
+
+
+def _largest_magnitude(a: Int64s) -> int:
+    """The largest ``|x|`` of ``a`` (0 when empty), by two reductions and no temporary array."""
+    if a.size == 0:
+        return 0
+    return max(int(a.max()), -int(a.min()))
 
 
 def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
@@ -576,7 +729,7 @@ def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
             out[np.flatnonzero(v.equipment)[got.unavailable]] = True
     # the amounts that enter a product (assets are only compared with a cap)
     amounts = [col for name, col in v.money.items() if name != "assets"]
-    if sum(int(np.abs(a).max(initial=0)) for a in amounts) >= limit:  # some row may be too large: row by row
+    if sum(_largest_magnitude(a) for a in amounts) >= limit:  # some row may be too large: row by row
         total = np.zeros(n, np.float64)  # a bound only (never money): overflow screening
         for a in amounts:
             total += np.abs(a).astype(np.float64)
@@ -603,13 +756,10 @@ def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
             if rate is _UNREAD:
                 out |= v.flag(flag)
         y = yl.year
-        this_year = v.flag("hnte") | v.flag("tech_sme")
-        qf = v.qualified_from
         for k, has_amount in v.losses:
-            has = has_amount > 0
             o = y - k
             if any(yl.loss_years.get((o, e)) is None for e in ("", "hardship", "film") if e == "" or o == 2020):
-                out |= has
+                out |= has_amount > 0
                 continue
             windows = [w for e in ("", "hardship", "film") if (w := yl.loss_years.get((o, e))) is not None]
             shortest, longest = min(windows), max(windows)
@@ -618,5 +768,7 @@ def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
                 # the scalar rule reads the years of a qualification year inside the window, and its lookback
                 # only when those years are more than the window's
                 if m_ is None or (back is None and m_ > shortest):
-                    out |= has & (this_year if q == y else (qf > 0) & (qf <= q))
+                    this_year = v.flag("hnte") | v.flag("tech_sme")
+                    qf = v.qualified_from
+                    out |= (has_amount > 0) & (this_year if q == y else (qf > 0) & (qf <= q))
     return out
