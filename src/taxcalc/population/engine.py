@@ -163,7 +163,8 @@ _DENSE = 3
 
 def _at(rows: np.ndarray | slice, sub: np.ndarray) -> np.ndarray:
     """The positions in the frame of the rows ``sub`` of ``rows``."""
-    return sub + rows.start if isinstance(rows, slice) else rows[sub]
+    out: np.ndarray = sub + rows.start if isinstance(rows, slice) else rows[sub]
+    return out
 
 
 def _as_slice(rows: np.ndarray) -> np.ndarray | slice:

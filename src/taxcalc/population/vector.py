@@ -429,7 +429,8 @@ def _any_positive(columns: list[Int64s], n: int) -> np.ndarray:
     acc = columns[0].copy()
     for a in columns[1:]:
         acc |= a
-    return acc != 0
+    out: np.ndarray = acc != 0
+    return out
 
 
 def _ge_share(share_ppm: Int64s, f: Fraction) -> np.ndarray:
@@ -633,7 +634,7 @@ def _small_profit_eligible(v: Rows, sp: SmallProfitLaw) -> np.ndarray:
     return eligible
 
 
-def _taxes(v: Rows, yl: YearLaw, income: _Income, key: tuple[object, ...],
+def _taxes(v: Rows, yl: YearLaw, income: _Income, key: tuple[object, ...], *,
            regimes: bool) -> tuple[Int64s, Int64s, np.ndarray | None]:
     """The standard tax, the lowest tax and (with ``regimes``) the regime of each row (ties: order of REGIMES)."""
     taxable = income.taxable
