@@ -512,34 +512,36 @@ def _loss_key(yl: YearLaw) -> tuple[object, ...]:
     return (tuple(sorted(yl.loss_years.items())), tuple(sorted(yl.loss_qualified.items())))
 
 
-def _losses_used(v: Rows, yl: YearLaw, before: Int64s) -> Int64s:
-    """The losses brought forward used against ``before``, oldest first, each within its window.
+def _losses_available(v: Rows, yl: YearLaw) -> Int64s:
+    """The losses brought forward of each row still within their windows in the tax year (kept per law values).
 
-    Only the rows with a loss brought forward are computed, and the longer
-    window of a qualification (high-tech / technology-based SME) is looked for
-    only in the rows that have one (this year or a run from ``qualified_from``).
+    Used oldest first against the income, each within its window, they are
+    used up to the income: what is used in all is the smaller of the income
+    and this sum, whatever the order.  The longer window of a qualification
+    (high-tech / technology-based SME) is looked for only in the rows that
+    have one (this year, or a run from ``qualified_from``).
     """
-    y = yl.year
-    if not v.losses:
-        return v.zeros
-    sel = v.where("loss")  # the rows with a loss brought forward
-    n = len(sel)
-    used = np.zeros(n, np.int64)
-    room = np.maximum(before[sel], 0)
-    this_year = (v.flag("hnte") | v.flag("tech_sme"))[sel]
-    qf = v.qualified_from[sel]
-    may_qualify = np.flatnonzero(this_year | (qf > 0))
-    q_this, q_from = this_year[may_qualify], qf[may_qualify]
-    extension = None if v.extension is None else v.extension[sel]
+    key = ("losses available", _loss_key(yl))
+    got = v.cached(key)
+    if isinstance(got, np.ndarray):
+        return got
+    y, n = yl.year, v.n
+    total: Int64s = v.zeros
+    may_qualify = np.zeros(0, np.int64)
+    if v.losses:
+        qf = v.qualified_from
+        may_qualify = np.flatnonzero(v.has_loss & ((v.flag("hnte") | v.flag("tech_sme")) | (qf > 0)))
+    q_this = (v.flag("hnte") | v.flag("tech_sme"))[may_qualify] if len(may_qualify) else np.zeros(0, bool)
+    q_from = v.qualified_from[may_qualify]
     hardship, film = CODES["loss_2020_extension"].index("hardship"), CODES["loss_2020_extension"].index("film")
-    for k, avail_all in sorted(v.losses, key=lambda p: -p[0]):
+    for k, avail in v.losses:
         o = y - k
         general = yl.loss_years[o, ""] or 0
         base_years: Int64s | int = general
-        if extension is not None and o == 2020:
+        if v.extension is not None and o == 2020:
             years = np.full(n, general, np.int64)
             for code, e in ((hardship, "hardship"), (film, "film")):
-                years[extension == code] = yl.loss_years[o, e] or 0
+                years[v.extension == code] = yl.loss_years[o, e] or 0
             base_years = years
         # the window of each row: its base years, or a qualification's years when longer
         alive: np.ndarray | bool = (o + base_years) >= y
@@ -554,19 +556,16 @@ def _losses_used(v: Rows, yl: YearLaw, before: Int64s) -> Int64s:
                 qualified = q_this if q == y else (q_from > 0) & (q_from <= q)
                 best[qualified & (q <= o + b) & (m_ > best)] = m_
             longer = (o + best) >= y
-            if longer.any():
+            if longer.any() and alive is not True:
                 alive = np.broadcast_to(alive, (n,)).copy()
                 alive[may_qualify] |= longer
-        if alive is False or (isinstance(alive, np.ndarray) and not alive.any()):
-            continue
-        use = np.minimum(avail_all[sel], room)
-        if isinstance(alive, np.ndarray) and not alive.all():
-            use[~alive] = 0
-        room -= use
-        used += use
-    used_all = np.zeros(v.n, np.int64)
-    used_all[sel] = used
-    return used_all
+        if alive is True:
+            total = avail.copy() if total is v.zeros else np.add(total, avail, out=total)
+        elif isinstance(alive, np.ndarray) and alive.any():
+            within = avail * alive
+            total = within if total is v.zeros else np.add(total, within, out=total)
+    v.cache[key] = total
+    return total
 
 
 class _Income(NamedTuple):
@@ -603,9 +602,11 @@ def _income(v: Rows, yl: YearLaw, law: Law, values: Law | None) -> tuple[_Income
             eq_adj, eq_extra = np.zeros(v.n, np.int64), np.zeros(v.n, np.int64)
             eq_adj[rows], eq_extra[rows] = assets.adjustment, assets.extra
             before[rows] += assets.adjustment - assets.extra
-    used = _losses_used(v, yl, before)
     taxable = np.maximum(before, 0)
-    if used is not v.zeros:
+    available = _losses_available(v, yl)
+    used = v.zeros
+    if available is not v.zeros:
+        used = np.minimum(taxable, available)
         taxable -= used
     got = _Income(rd_extra, eq_adj, eq_extra, before, used, taxable)
     v.cache[key] = got
