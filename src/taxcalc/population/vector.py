@@ -345,12 +345,21 @@ class Rows:
         return np.zeros(self.n, bool) if got is None else got
 
     def where(self, name: str) -> np.ndarray:
-        """The positions of the rows with ``name``: a flag, or ``rd``, ``loss``, ``equipment`` (kept)."""
+        """The positions of the rows with ``name`` (kept): a flag, ``rd``, ``loss``, ``equipment``,
+        ``may_qualify`` (a loss and a qualification, now or before), ``loss_2020_special`` (those, and a loss
+        with a mark of 2020)."""
         key = ("where", name)
         got = self.cache.get(key)
         if got is None:
-            mask = {"rd": self.has_rd, "loss": self.has_loss, "equipment": self.equipment}.get(name)
-            got = self.cache[key] = np.flatnonzero(self.flag(name) if mask is None else mask)
+            may_qualify = name in ("may_qualify", "loss_2020_special")
+            if may_qualify:  # a loss brought forward, and a qualification this year or before
+                mask = self.has_loss & (self.flag("hnte") | self.flag("tech_sme") | (self.qualified_from > 0))
+                if name == "loss_2020_special" and self.extension is not None:  # or a mark of the 2020 loss
+                    mask |= self.has_loss & (self.extension > 0)
+            else:
+                mask = {"rd": self.has_rd, "loss": self.has_loss, "equipment": self.equipment}.get(name,
+                                                                                                 self.flag(name))
+            got = self.cache[key] = np.flatnonzero(mask)
         assert isinstance(got, np.ndarray)
         return got
 
@@ -525,45 +534,53 @@ def _losses_available(v: Rows, yl: YearLaw) -> Int64s:
     got = v.cached(key)
     if isinstance(got, np.ndarray):
         return got
-    y, n = yl.year, v.n
-    total: Int64s = v.zeros
-    may_qualify = np.zeros(0, np.int64)
-    if v.losses:
-        qf = v.qualified_from
-        may_qualify = np.flatnonzero(v.has_loss & ((v.flag("hnte") | v.flag("tech_sme")) | (qf > 0)))
-    q_this = (v.flag("hnte") | v.flag("tech_sme"))[may_qualify] if len(may_qualify) else np.zeros(0, bool)
-    q_from = v.qualified_from[may_qualify]
+    if not v.losses:
+        v.cache[key] = v.zeros
+        return v.zeros
+    y = yl.year
+    total = np.zeros(v.n, np.int64)
+    # the rows whose window may not be the general one: a loss of 2020 with its mark, a qualification
+    may_qualify = v.where("may_qualify")
+    this_year_all = v.flag("hnte") | v.flag("tech_sme") if len(may_qualify) else None
     hardship, film = CODES["loss_2020_extension"].index("hardship"), CODES["loss_2020_extension"].index("film")
     for k, avail in v.losses:
         o = y - k
         general = yl.loss_years[o, ""] or 0
-        base_years: Int64s | int = general
-        if v.extension is not None and o == 2020:
-            years = np.full(n, general, np.int64)
-            for code, e in ((hardship, "hardship"), (film, "film")):
-                years[v.extension == code] = yl.loss_years[o, e] or 0
-            base_years = years
-        # the window of each row: its base years, or a qualification's years when longer
-        alive: np.ndarray | bool = (o + base_years) >= y
-        candidates = [(q, m_) for q in range(o + 1, y + 1)
-                      for m_, back in (yl.loss_qualified[q],)
-                      if not (m_ is None or back is None or q - o > back)]
-        if candidates and len(may_qualify):
-            b = np.full(len(may_qualify), general, np.int64) if isinstance(base_years, int) \
-                else base_years[may_qualify]
-            best = b.copy()
-            for q, m_ in candidates:  # (rows that would read a missing value: scalar)
-                qualified = q_this if q == y else (q_from > 0) & (q_from <= q)
-                best[qualified & (q <= o + b) & (m_ > best)] = m_
-            longer = (o + best) >= y
-            if longer.any() and alive is not True:
-                alive = np.broadcast_to(alive, (n,)).copy()
-                alive[may_qualify] |= longer
-        if alive is True:
-            total = avail.copy() if total is v.zeros else np.add(total, avail, out=total)
-        elif isinstance(alive, np.ndarray) and alive.any():
-            within = avail * alive
-            total = within if total is v.zeros else np.add(total, within, out=total)
+        marked = o == 2020 and v.extension is not None
+        if o + general >= y and (not marked or all(o + (yl.loss_years[o, e] or 0) >= y for e in ("hardship", "film"))):
+            total += avail  # every window is open (a qualification only makes one longer)
+            continue
+        special = v.where("loss_2020_special") if marked else may_qualify
+        special = special[avail[special] > 0]  # (a row without this loss adds 0 either way)
+        alive = np.zeros(0, bool)
+        if len(special):
+            years = np.full(len(special), general, np.int64)
+            if marked:
+                assert v.extension is not None
+                e = v.extension[special]
+                for code, name in ((hardship, "hardship"), (film, "film")):
+                    years[e == code] = yl.loss_years[o, name] or 0
+            best = years.copy()
+            this_year = None if this_year_all is None else this_year_all[special]
+            qf = v.qualified_from[special]
+            for q in range(o + 1, y + 1):
+                m_, back = yl.loss_qualified[q]
+                if m_ is None or back is None or q - o > back:  # (rows that would read a missing value: scalar)
+                    continue
+                assert this_year is not None or len(may_qualify) == 0
+                qualified = (this_year if this_year is not None else np.zeros(len(special), bool)) if q == y \
+                    else (qf > 0) & (qf <= q)
+                best[qualified & (q <= o + years) & (m_ > best)] = m_
+            alive = (o + best) >= y
+        if o + general >= y:  # the general window: every row, less the special rows whose window has closed
+            total += avail
+            closed = special[~alive]
+            if len(closed):
+                total[closed] -= avail[closed]
+        else:
+            open_ = special[alive]
+            if len(open_):
+                total[open_] += avail[open_]
     v.cache[key] = total
     return total
 
