@@ -105,6 +105,7 @@ def _values_laws(laws: dict[str, Law]) -> dict[str, tuple[Law, Law]]:
 
 class _Result:
     def __init__(self, n: int, *, known: bool) -> None:
+        self.n = n
         self.money = {c: np.zeros(n, np.int64) for c in (*OUTPUT_MONEY, *(KNOWN_MONEY if known else ()))}
         self.regime = np.zeros(n, np.int8)
         self.scalar = np.zeros(n, bool)
@@ -116,17 +117,28 @@ def _vector(v: Rows, rows: np.ndarray | slice, laws: dict[str, Law], out: _Resul
     values = _values_laws(laws)
     base = annual_vector(v, year_law(laws[""], y), *values[""])
     m = out.money
-    m["rd_extra"][rows] = base.rd_extra
-    m["equipment_adjustment"][rows] = base.equipment_adjustment
-    m["equipment_extra"][rows] = base.equipment_extra
-    m["income_before_losses"][rows] = base.income_before_losses
-    m["losses_used"][rows] = base.losses_used
-    m["taxable_income"][rows] = base.taxable_income
-    m["standard_tax"][rows] = base.standard_tax
-    m["tax"][rows] = base.tax
-    m["relief"][rows] = base.standard_tax - base.tax
-    m["new_loss"][rows] = base.new_loss
-    out.regime[rows] = base.regime
+    whole = isinstance(rows, slice) and rows.start == 0 and rows.stop == out.n
+
+    def put(name: str, values: np.ndarray) -> None:
+        if whole:  # every row of the frame: the array itself (nothing changes it any more), not a copy
+            m[name] = values
+        else:
+            m[name][rows] = values
+
+    put("rd_extra", base.rd_extra)
+    put("equipment_adjustment", base.equipment_adjustment)
+    put("equipment_extra", base.equipment_extra)
+    put("income_before_losses", base.income_before_losses)
+    put("losses_used", base.losses_used)
+    put("taxable_income", base.taxable_income)
+    put("standard_tax", base.standard_tax)
+    put("tax", base.tax)
+    put("relief", base.standard_tax - base.tax)
+    put("new_loss", base.new_loss)
+    if whole:
+        out.regime = base.regime
+    else:
+        out.regime[rows] = base.regime
     has_2020 = np.zeros(v.n, bool)
     if v.extension is not None:
         for k, a in v.losses:
@@ -134,7 +146,10 @@ def _vector(v: Rows, rows: np.ndarray | slice, laws: dict[str, Law], out: _Resul
                 has_2020 |= (a > 0) & (v.extension > 0)
     reach: dict[str, np.ndarray] = {
         "small_profit": base.regime == 3, "hnte_rate": base.regime == 1, "tase_rate": base.regime == 2,
-        "rd_super_deduction": v.has_rd, "loss_10_years": v.has_loss, "loss_8_years_2020": has_2020,
+        # the longer window of a qualification: rows with a loss and a qualification (this year or a run before)
+        "rd_super_deduction": v.has_rd, "loss_10_years": v.has_loss & (v.flag("hnte") | v.flag("tech_sme")
+                                                                        | (v.qualified_from > 0)),
+        "loss_8_years_2020": has_2020,
         "equipment_one_time": v.equipment, "hnte_equipment_2022q4": v.equipment,
     }
     for p in POLICY_IDS:
@@ -144,17 +159,17 @@ def _vector(v: Rows, rows: np.ndarray | slice, laws: dict[str, Law], out: _Resul
         if np.count_nonzero(mask) * _DENSE >= v.n:  # many rows: all of them, from what is already worked out
             saving = tax_vector(v, year_law(laws[p], y), *values[p]) - base.tax
             saving *= mask  # 0 where the policy does not reach, as the scalar rules say
-            m[f"saving_{p}"][rows] = saving
+            put(f"saving_{p}", saving)
             continue
         sub = np.flatnonzero(mask)
         m[f"saving_{p}"][_at(rows, sub)] = tax_vector(v.subset(mask), year_law(laws[p], y), *values[p]) - base.tax[sub]
     off = tax_vector(v, year_law(laws["*"], y), *values["*"])
-    m["tax_without_all"][rows] = off
-    m["total_saving"][rows] = off - base.tax
+    put("tax_without_all", off)
+    put("total_saving", off - base.tax)
     if "known" in laws:
         known = tax_vector(v, year_law(laws["known"], y), *values["known"])
-        m["tax_as_known_on"][rows] = known
-        m["saving_since"][rows] = known - base.tax
+        put("tax_as_known_on", known)
+        put("saving_since", known - base.tax)
 
 
 #: A policy reaching more than one row in this many is computed over all the rows (no subset taken).
