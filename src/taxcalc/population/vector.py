@@ -424,9 +424,11 @@ class Rows:
         got = self.cached(key)
         if got is None:
             a = self.assets
+            memo = self.cache.setdefault("asset memo", {})
+            assert isinstance(memo, dict)
             got = self.cache[key] = asset_year(law, self.year, a["cost"], a["kind"], a["acquired"], a["in_use"],
                                                a["book"], a["residual"], self.flag("hnte")[self.equipment],
-                                               values=values)
+                                               values=values, memo=memo)
         assert isinstance(got, AssetYear)
         return got
 
