@@ -150,7 +150,7 @@ def asset_year(law: Law, y: int, cost: Int64s, kind: np.ndarray, acquired: Int64
     def read(which: str, lw: Law, fn: Callable[[Law, int], tuple[int, ...]], keys: Int64s,
              inverse: np.ndarray) -> np.ndarray:
         key = (which, lw.digest)
-        found = memo.get(key)
+        found: np.ndarray | None = memo.get(key)
         if found is None:
             found = memo[key] = _read_each(lw, fn, keys)[inverse]
         return found
