@@ -103,10 +103,27 @@ def _values_laws(laws: dict[str, Law]) -> dict[str, tuple[Law, Law]]:
     return out
 
 
+class _Columns(dict[str, np.ndarray]):
+    """The money columns of a result, each made (all 0) when first asked for: a column given whole is not made."""
+
+    def __init__(self, n: int, names: Sequence[str]) -> None:
+        super().__init__()
+        self.n, self.names = n, tuple(names)
+
+    def __missing__(self, name: str) -> np.ndarray:
+        if name not in self.names:
+            raise KeyError(name)
+        got = self[name] = np.zeros(self.n, np.int64)
+        return got
+
+    def in_order(self) -> list[tuple[str, np.ndarray]]:
+        return [(name, self[name]) for name in self.names]
+
+
 class _Result:
     def __init__(self, n: int, *, known: bool) -> None:
         self.n = n
-        self.money = {c: np.zeros(n, np.int64) for c in (*OUTPUT_MONEY, *(KNOWN_MONEY if known else ()))}
+        self.money = _Columns(n, (*OUTPUT_MONEY, *(KNOWN_MONEY if known else ())))
         self.regime = np.zeros(n, np.int8)
         self.scalar = np.zeros(n, bool)
 
@@ -234,8 +251,9 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
     law = default() if law is None else law
     laws = _laws(law, known_on)
     out = _Result(f.n, known=known_on is not None)
-    for y in np.unique(f.year):
-        rows = np.flatnonzero(f.year == y)
+    single = f.n == 0 or int(f.year.min()) == int(f.year.max())  # (the common case: no sort, no comparison)
+    for y in f.year[:1] if single else np.unique(f.year):
+        rows = np.arange(f.n) if single else np.flatnonzero(f.year == y)
         try:
             yls = [year_law(lw, int(y)) for lw in laws.values()]
         except OutsideCoverage as exc:
@@ -269,7 +287,7 @@ def _table(f: Frame, out: _Result) -> pa.Table:
             columns[name] = f.extra.column(name)
     columns["year"] = pa.array(f.year, pa.int64())
     columns["regime"] = pa.DictionaryArray.from_arrays(pa.array(out.regime, pa.int8()), pa.array(eit.REGIMES))
-    for c, v in out.money.items():
+    for c, v in out.money.in_order():
         columns[c] = pa.array(v, pa.int64())
     columns["path"] = pa.DictionaryArray.from_arrays(pa.array(out.scalar.astype(np.int8), pa.int8()),
                                                      pa.array(["vector", "scalar"]))
