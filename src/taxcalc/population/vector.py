@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
@@ -33,7 +33,7 @@ from ..calendar import month_end, year_end
 from ..errors import OutsideCoverage
 from ..law import Law
 from ._exact import Int64s, fraction, mul_round
-from .columns import CODES, LOSS_COLUMNS, RD_COLUMNS, RD_FIVE, Frame
+from .columns import CODES, LOSS_COLUMNS, MONEY, RD_COLUMNS, RD_FIVE, Frame
 from .equipment import AssetYear, asset_year
 
 __all__ = ["Annual", "Rows", "YearLaw", "annual_vector", "scalar_rows", "tax_vector", "year_law"]
@@ -76,6 +76,7 @@ class YearLaw:
     rd_overseas_cap: Fraction | None
     loss_years: dict[tuple[int, str], int | None]  # (origin, extension) → years
     loss_qualified: dict[int, tuple[int | None, int | None]]  # Q → (years, lookback), None outside the data
+    keys: dict[str, tuple[object, ...]] = field(default_factory=dict, compare=False, repr=False)  # see _key_of
 
 
 def _v(law: Law, key: str, day: _dt.date) -> object:
@@ -452,6 +453,14 @@ def _gt_share(share_ppm: Int64s, f: Fraction) -> np.ndarray:
     return share_ppm * f.denominator > f.numerator * 10**6
 
 
+def _key_of(yl: YearLaw, which: str) -> tuple[object, ...]:
+    """:func:`_rd_key` or :func:`_loss_key` of ``yl``, worked out once (they are built and hashed often)."""
+    got = yl.keys.get(which)
+    if got is None:
+        got = yl.keys[which] = _rd_key(yl) if which == "rd" else _loss_key(yl)
+    return got
+
+
 def _rd_key(yl: YearLaw) -> tuple[object, ...]:
     return (yl.rd_on, yl.rd_excluded, yl.rd_excluded_share, tuple(sorted(yl.rd_ratio.items())),
             yl.rd_manufacturer_share, yl.rd_other_factor, yl.rd_entrusted, yl.rd_overseas, yl.rd_overseas_cap)
@@ -459,7 +468,7 @@ def _rd_key(yl: YearLaw) -> tuple[object, ...]:
 
 def _rd_extra(v: Rows, yl: YearLaw) -> Int64s:
     """The R&D super-deduction of each row (A107012), as :func:`taxcalc.eit.rd_super_deduction`."""
-    key = ("rd", _rd_key(yl))
+    key = ("rd", _key_of(yl, "rd"))
     got = v.cached(key)
     if got is None:
         got = v.cache[key] = _rd_compute(v, yl) if v.has_rd.any() and yl.rd_on else v.zeros
@@ -532,7 +541,7 @@ def _losses_available(v: Rows, yl: YearLaw) -> Int64s:
     (high-tech / technology-based SME) is looked for only in the rows that
     have one (this year, or a run from ``qualified_from``).
     """
-    key = ("losses available", _loss_key(yl))
+    key = ("losses available", _key_of(yl, "losses"))
     got = v.cached(key)
     if isinstance(got, np.ndarray):
         return got
@@ -602,7 +611,7 @@ def _income(v: Rows, yl: YearLaw, law: Law, values: Law | None) -> tuple[_Income
     """The income lines of the rows ``v`` under ``law`` (kept by the law values they depend on), and that key."""
     assets = v.asset_year(law, values)
     asset_key = None if assets is None else (law.digest, (law if values is None else values).digest)
-    key: tuple[object, ...] = ("income", _rd_key(yl), asset_key, _loss_key(yl))
+    key: tuple[object, ...] = ("income", _key_of(yl, "rd"), asset_key, _key_of(yl, "losses"))
     got = v.cached(key)
     if isinstance(got, _Income):
         return got, key
@@ -725,11 +734,14 @@ def tax_vector(v: Rows, yl: YearLaw, law: Law, values: Law | None = None) -> Int
     return _taxes(v, yl, income, key, regimes=False)[1]
 
 
-def _largest_magnitude(a: Int64s) -> int:
-    """The largest ``|x|`` of ``a`` (0 when empty), by two reductions and no temporary array."""
+def _largest_magnitude(a: Int64s, *, signed: bool) -> int:
+    """The largest ``|x|`` of ``a`` (0 when empty), by reductions, no temporary array.
+
+    ``signed``: whether ``a`` may hold a negative amount (the others are checked ≥ 0 when read).
+    """
     if a.size == 0:
         return 0
-    return max(int(a.max()), -int(a.min()))
+    return max(int(a.max()), -int(a.min())) if signed else int(a.max())
 
 
 def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
@@ -750,10 +762,10 @@ def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
             assert got is not None
             out[np.flatnonzero(v.equipment)[got.unavailable]] = True
     # the amounts that enter a product (assets are only compared with a cap)
-    amounts = [col for name, col in v.money.items() if name != "assets"]
-    if sum(_largest_magnitude(a) for a in amounts) >= limit:  # some row may be too large: row by row
+    amounts = [(col, MONEY[name]) for name, col in v.money.items() if name != "assets"]
+    if sum(_largest_magnitude(a, signed=signed) for a, signed in amounts) >= limit:  # some row may be too large
         total = np.zeros(n, np.float64)  # a bound only (never money): overflow screening
-        for a in amounts:
+        for a, _ in amounts:
             total += np.abs(a).astype(np.float64)
         out |= total >= float(limit) * 0.999
     has_rd = v.has_rd
