@@ -117,7 +117,9 @@ class _Columns(dict[str, np.ndarray]):
         return got
 
     def in_order(self) -> list[tuple[str, np.ndarray]]:
-        return [(name, self[name]) for name in self.names]
+        """The columns named at the start in their order (made if never written), then any other, as written."""
+        return [(name, self[name]) for name in self.names] + \
+            [(name, column) for name, column in self.items() if name not in self.names]
 
 
 class _Result:
@@ -136,8 +138,13 @@ def _vector(v: Rows, rows: np.ndarray | slice, laws: dict[str, Law], out: _Resul
     m = out.money
     whole = isinstance(rows, slice) and rows.start == 0 and rows.stop == out.n
 
+    given: set[int] = set()
+
     def put(name: str, values: np.ndarray) -> None:
-        if whole:  # every row of the frame: the array itself (nothing changes it any more), not a copy
+        if whole:  # every row of the frame: the array itself, not a copy (unless shared or read-only)
+            if id(values) in given or not values.flags.writeable:
+                values = values.copy()
+            given.add(id(values))
             m[name] = values
         else:
             m[name][rows] = values
