@@ -51,14 +51,16 @@ def mul_round(x: Int64s, f: Fraction) -> Int64s:
     if den == 1:
         return x * np.int64(num)
     # half up on the magnitude: floor((2·|a| + den) / (2·den)); 2·|a| fits, as |a| ≤ LIMIT = 2**62
-    a: Int64s = x * np.int64(num)
+    a: Int64s = x * np.int64(2 * num)
+    shift = (2 * den).bit_length() - 1 if (2 * den) & (2 * den - 1) == 0 else 0  # 2·den a power of two
     if a.size == 0 or a.min() >= 0:  # the common case: no sign to restore
-        a *= 2
         a += den
-        a //= 2 * den
+        if shift:
+            a >>= shift  # the floor division by 2**shift, exactly, and faster
+        else:
+            a //= 2 * den
         return a
     q = np.abs(a)
-    q *= 2
     q += den
     q //= 2 * den
     return np.where(a < 0, -q, q)

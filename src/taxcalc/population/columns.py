@@ -228,7 +228,8 @@ def _bools(arr: pa.Array, name: str, offset: int) -> np.ndarray:
     else:
         raise PopulationInputError(name, f"must be a true/false column (got {t})")
     # -1 empty, 0 false, 1 true
-    out = np.asarray(values.cast(pa.int8()).fill_null(-1), dtype=np.int8)
+    as_int8 = values.cast(pa.int8())
+    out = np.asarray(as_int8.fill_null(-1) if as_int8.null_count else as_int8, dtype=np.int8)
     return out
 
 
@@ -252,22 +253,40 @@ def _dates(arr: pa.Array, name: str, offset: int) -> np.ndarray:
         return np.zeros(len(arr), dtype=np.int64)
     elif not pa.types.is_date(t):
         raise PopulationInputError(name, f"must be a date column (got {t})")
-    days = np.asarray(arr.cast(pa.date32()).cast(pa.int32()).fill_null(-(10**6)), dtype=np.int64)
+    as_days = arr.cast(pa.date32()).cast(pa.int32())
     # as proleptic ordinals (date.toordinal), 0 when empty
     epoch = _dt.date(1970, 1, 1).toordinal()
-    return np.where(days == -(10**6), 0, days + epoch)
+    days = np.asarray(as_days.fill_null(0) if as_days.null_count else as_days).astype(np.int64)
+    days += epoch
+    if as_days.null_count:
+        days[_empty(as_days)] = 0
+    return days
+
+
+def _empty(arr: pa.Array) -> np.ndarray:
+    """Whether each entry of ``arr`` is empty (null), read from its validity bitmap."""
+    bitmap = arr.buffers()[0]
+    if not arr.null_count or bitmap is None:
+        return np.full(len(arr), pa.types.is_null(arr.type), bool)
+    bits = np.unpackbits(np.frombuffer(bitmap, np.uint8), bitorder="little")[arr.offset:arr.offset + len(arr)]
+    empty: np.ndarray = bits == 0
+    return empty
 
 
 def _codes(arr: pa.Array, name: str, offset: int) -> np.ndarray:
     """A text column of codes as the index of each code in :data:`CODES` (``-1``: empty)."""
     t = arr.type
+    default = "other" if name == "industry" else ("" if name == "loss_2020_extension" else None)
+    known = CODES[name]
+    if pa.types.is_dictionary(t) and (pa.types.is_string(t.value_type) or pa.types.is_large_string(t.value_type)):
+        return _dictionary_codes(arr, name, offset, default)
     if pa.types.is_dictionary(t):
         arr = arr.dictionary_decode()
         t = arr.type
     if not (pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_null(t)):
         raise PopulationInputError(name, f"must be a text column of codes (got {t})")
-    default = "other" if name == "industry" else ("" if name == "loss_2020_extension" else None)
-    known = CODES[name]
+    if default is None and not pa.types.is_null(t) and arr.null_count * 2 > len(arr):
+        return _sparse_codes(arr, name, offset)
     filled = arr.cast(pa.string()).fill_null(default) if default is not None else arr.cast(pa.string())
     index = pc.index_in(filled, value_set=pa.array(known, pa.string()))
     bad = pc.and_(index.is_null(), filled.is_valid())
@@ -277,6 +296,46 @@ def _codes(arr: pa.Array, name: str, offset: int) -> np.ndarray:
         raise _offending(name, f"unknown value {first!r}; expected one of: {', '.join(k or repr(k) for k in known)}",
                          np.asarray(bad), offset)
     return np.asarray(index.fill_null(-1), dtype=np.int16)
+
+
+def _sparse_codes(arr: pa.Array, name: str, offset: int) -> np.ndarray:
+    """:func:`_codes` of a mostly empty text column without a default: only the filled entries are looked up."""
+    known = CODES[name]
+    positions = np.flatnonzero(~_empty(arr))
+    filled = arr.drop_null().cast(pa.string())
+    index = pc.index_in(filled, value_set=pa.array(known, pa.string()))
+    if index.null_count:
+        unknown = np.flatnonzero(_empty(index))
+        bad = np.zeros(len(arr), bool)
+        bad[positions[unknown]] = True
+        first = filled[int(unknown[0])].as_py()
+        raise _offending(name, f"unknown value {first!r}; expected one of: {', '.join(k or repr(k) for k in known)}",
+                         bad, offset)
+    out = np.full(len(arr), -1, np.int16)
+    out[positions] = np.asarray(index)
+    return out
+
+
+def _dictionary_codes(arr: pa.DictionaryArray, name: str, offset: int, default: str | None) -> np.ndarray:
+    """:func:`_codes` of a dictionary-encoded text column: each dictionary entry looked up once, not each row."""
+    known = CODES[name]
+    empty = -1 if default is None else known.index(default)
+    unknown = -2
+    dictionary = arr.dictionary.cast(pa.string())
+    index = pc.index_in(dictionary, value_set=pa.array(known, pa.string()))
+    on_dictionary = np.asarray(index.fill_null(unknown), dtype=np.int16).copy()
+    on_dictionary[np.asarray(dictionary.is_null())] = empty
+    on_dictionary = np.append(on_dictionary, np.int16(empty))  # the code of an empty row (a null index)
+    indices = arr.indices
+    at = np.asarray(indices.fill_null(len(dictionary)) if indices.null_count else indices)
+    codes: np.ndarray = on_dictionary[at]
+    if (on_dictionary == unknown).any():  # an unknown entry: an error if some row uses it
+        bad = codes == unknown
+        if bad.any():
+            first = dictionary[int(at[np.flatnonzero(bad)[0]])].as_py()
+            raise _offending(name, f"unknown value {first!r}; expected one of: "
+                             f"{', '.join(k or repr(k) for k in known)}", bad, offset)
+    return codes
 
 
 def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> Frame:
@@ -300,9 +359,8 @@ def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> 
         years = np.asarray(arr.cast(pa.int64()), dtype=np.int64)
         if year is not None and (years != year).any():
             raise _offending("year", f"a row of another year than {year}", years != year, offset)
-        implausible = (years < 1950) | (years > 2200)
-        if implausible.any():
-            raise _offending("year", "not a plausible tax year", implausible, offset)
+        if n and (int(years.min()) < 1950 or int(years.max()) > 2200):  # one pass each; the rows only when needed
+            raise _offending("year", "not a plausible tax year", (years < 1950) | (years > 2200), offset)
     else:
         assert year is not None
         years = np.full(n, year, dtype=np.int64)
@@ -310,7 +368,7 @@ def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> 
     for name, signed in MONEY.items():
         if name in names:
             values = _money(_column(table, name), name, offset)
-            if not signed and (values < 0).any():
+            if not signed and n and values.min() < 0:
                 raise _offending(name, "must not be negative", values < 0, offset)
             money[name] = values
     bools = {name: _bools(_column(table, name), name, offset) for name in BOOLS if name in names}
@@ -320,7 +378,7 @@ def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> 
                                                                            np.int16)
     share = (_exact_scaled(_column(table, "main_business_share"), "main_business_share", _SHARE_SCALE, offset,
                            _SHARE_SCALE) if "main_business_share" in names else np.full(n, _SHARE_SCALE, np.int64))
-    if (share > _SHARE_SCALE).any():
+    if n and share.max() > _SHARE_SCALE:
         raise _offending("main_business_share", "a share is at most 1", share > _SHARE_SCALE, offset)
     employees = _exact_scaled(_column(table, "employees"), "employees", _EMPLOYEE_SCALE, offset, None)
     qualified = np.zeros(n, dtype=np.int64)
@@ -329,9 +387,10 @@ def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> 
         if not (pa.types.is_integer(arr.type) or pa.types.is_null(arr.type)):
             raise PopulationInputError("qualified_from", f"must be a year (a whole-number column; got {arr.type})")
         qualified = np.asarray(arr.cast(pa.int64()).fill_null(0), dtype=np.int64)
-        wrong = (qualified != 0) & ((qualified >= years) | (qualified < 1950))
-        if wrong.any():
-            raise _offending("qualified_from", "must be a year before the tax year", wrong, offset)
+        if n and qualified.any():
+            wrong = (qualified != 0) & ((qualified >= years) | (qualified < 1950))
+            if wrong.any():
+                raise _offending("qualified_from", "must be a year before the tax year", wrong, offset)
     if "equipment_cost" in money:
         has = money["equipment_cost"] > 0
         for need in ("equipment_kind", "equipment_acquired_on", "equipment_in_use"):

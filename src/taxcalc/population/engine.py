@@ -27,7 +27,7 @@ from ..money import date_arg
 from ._exact import LIMIT
 from .columns import Frame, PopulationInputError, facts_of, read_frame
 from .groups import add_groups
-from .vector import Rows, YearLaw, annual_vector, scalar_rows, year_law
+from .vector import Rows, YearLaw, annual_vector, scalar_rows, tax_vector, year_law
 
 __all__ = ["KNOWN_MONEY", "OUTPUT_MONEY", "POLICY_IDS", "compute_frame", "compute_table"]
 
@@ -104,30 +104,66 @@ def _values_laws(laws: dict[str, Law]) -> dict[str, tuple[Law, Law]]:
     return out
 
 
+class _Columns(dict[str, np.ndarray]):
+    """The money columns of a result, each made (all 0) when first asked for: a column given whole is not made."""
+
+    def __init__(self, n: int, names: Sequence[str]) -> None:
+        super().__init__()
+        self.n, self.names = n, tuple(names)
+
+    def __missing__(self, name: str) -> np.ndarray:
+        if name not in self.names:
+            raise KeyError(name)
+        got = self[name] = np.zeros(self.n, np.int64)
+        return got
+
+    def in_order(self) -> list[tuple[str, np.ndarray]]:
+        """The columns named at the start in their order (made if never written), then any other, as written."""
+        return [(name, self[name]) for name in self.names] + \
+            [(name, column) for name, column in self.items() if name not in self.names]
+
+
 class _Result:
     def __init__(self, n: int, *, known: bool) -> None:
-        self.money = {c: np.zeros(n, np.int64) for c in (*OUTPUT_MONEY, *(KNOWN_MONEY if known else ()))}
+        self.n = n
+        self.money = _Columns(n, (*OUTPUT_MONEY, *(KNOWN_MONEY if known else ())))
         self.regime = np.zeros(n, np.int8)
         self.scalar = np.zeros(n, bool)
 
 
-def _vector(v: Rows, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> None:
+def _vector(v: Rows, rows: np.ndarray | slice, laws: dict[str, Law], out: _Result) -> None:
     """The rows ``v`` (at ``rows`` of the frame) on the vector path, under each law of ``laws``."""
     y = v.year
     values = _values_laws(laws)
     base = annual_vector(v, year_law(laws[""], y), *values[""])
     m = out.money
-    m["rd_extra"][rows] = base.rd_extra
-    m["equipment_adjustment"][rows] = base.equipment_adjustment
-    m["equipment_extra"][rows] = base.equipment_extra
-    m["income_before_losses"][rows] = base.income_before_losses
-    m["losses_used"][rows] = base.losses_used
-    m["taxable_income"][rows] = base.taxable_income
-    m["standard_tax"][rows] = base.standard_tax
-    m["tax"][rows] = base.tax
-    m["relief"][rows] = base.standard_tax - base.tax
-    m["new_loss"][rows] = base.new_loss
-    out.regime[rows] = base.regime
+    whole = isinstance(rows, slice) and rows.start == 0 and rows.stop == out.n
+
+    given: set[int] = set()
+
+    def put(name: str, values: np.ndarray) -> None:
+        if whole:  # every row of the frame: the array itself, not a copy (unless shared or read-only)
+            if id(values) in given or not values.flags.writeable:
+                values = values.copy()
+            given.add(id(values))
+            m[name] = values
+        else:
+            m[name][rows] = values
+
+    put("rd_extra", base.rd_extra)
+    put("equipment_adjustment", base.equipment_adjustment)
+    put("equipment_extra", base.equipment_extra)
+    put("income_before_losses", base.income_before_losses)
+    put("losses_used", base.losses_used)
+    put("taxable_income", base.taxable_income)
+    put("standard_tax", base.standard_tax)
+    put("tax", base.tax)
+    put("relief", base.standard_tax - base.tax)
+    put("new_loss", base.new_loss)
+    if whole:
+        out.regime = base.regime
+    else:
+        out.regime[rows] = base.regime
     has_2020 = np.zeros(v.n, bool)
     if v.extension is not None:
         for k, a in v.losses:
@@ -135,23 +171,47 @@ def _vector(v: Rows, rows: np.ndarray, laws: dict[str, Law], out: _Result) -> No
                 has_2020 |= (a > 0) & (v.extension > 0)
     reach: dict[str, np.ndarray] = {
         "small_profit": base.regime == 3, "hnte_rate": base.regime == 1, "tase_rate": base.regime == 2,
-        "rd_super_deduction": v.has_rd, "loss_10_years": v.has_loss, "loss_8_years_2020": has_2020,
+        # the longer window of a qualification: rows with a loss and a qualification (this year or a run before)
+        "rd_super_deduction": v.has_rd, "loss_10_years": v.has_loss & (v.flag("hnte") | v.flag("tech_sme")
+                                                                        | (v.qualified_from > 0)),
+        "loss_8_years_2020": has_2020,
         "equipment_one_time": v.equipment, "hnte_equipment_2022q4": v.equipment,
     }
     for p in POLICY_IDS:
         mask = reach.get(p)
         if mask is None or not mask.any():  # the policy cannot change these rows' tax
             continue
+        if np.count_nonzero(mask) * _DENSE >= v.n:  # many rows: all of them, from what is already worked out
+            saving = tax_vector(v, year_law(laws[p], y), *values[p]) - base.tax
+            saving *= mask  # 0 where the policy does not reach, as the scalar rules say
+            put(f"saving_{p}", saving)
+            continue
         sub = np.flatnonzero(mask)
-        r = annual_vector(v.subset(mask), year_law(laws[p], y), *values[p])
-        m[f"saving_{p}"][rows[sub]] = r.tax - base.tax[sub]
-    off = annual_vector(v, year_law(laws["*"], y), *values["*"])
-    m["tax_without_all"][rows] = off.tax
-    m["total_saving"][rows] = off.tax - base.tax
+        m[f"saving_{p}"][_at(rows, sub)] = tax_vector(v.subset(mask), year_law(laws[p], y), *values[p]) - base.tax[sub]
+    off = tax_vector(v, year_law(laws["*"], y), *values["*"])
+    put("tax_without_all", off)
+    put("total_saving", off - base.tax)
     if "known" in laws:
-        known = annual_vector(v, year_law(laws["known"], y), *values["known"])
-        m["tax_as_known_on"][rows] = known.tax
-        m["saving_since"][rows] = known.tax - base.tax
+        known = tax_vector(v, year_law(laws["known"], y), *values["known"])
+        put("tax_as_known_on", known)
+        put("saving_since", known - base.tax)
+
+
+#: A policy reaching more than one row in this many is computed over all the rows (no subset taken).
+_DENSE = 3
+
+
+def _at(rows: np.ndarray | slice, sub: np.ndarray) -> np.ndarray:
+    """The positions in the frame of the rows ``sub`` of ``rows``."""
+    out: np.ndarray = sub + rows.start if isinstance(rows, slice) else rows[sub]
+    return out
+
+
+def _as_slice(rows: np.ndarray) -> np.ndarray | slice:
+    """``rows`` (increasing positions) as a slice when they are consecutive: assigning to it is then a copy."""
+    if len(rows) and int(rows[-1]) - int(rows[0]) + 1 == len(rows):
+        return slice(int(rows[0]), int(rows[-1]) + 1)
+    return rows
 
 
 _REGIME_INDEX = {r: i for i, r in enumerate(eit.REGIMES)}
@@ -199,8 +259,9 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
     law = default() if law is None else law
     laws = _laws(law, known_on)
     out = _Result(f.n, known=known_on is not None)
-    for y in np.unique(f.year):
-        rows = np.flatnonzero(f.year == y)
+    single = f.n == 0 or int(f.year.min()) == int(f.year.max())  # (the common case: no sort, no comparison)
+    for y in f.year[:1] if single else np.unique(f.year):
+        rows = np.arange(f.n) if single else np.flatnonzero(f.year == y)
         try:
             yls = [year_law(lw, int(y)) for lw in laws.values()]
         except OutsideCoverage as exc:
@@ -211,7 +272,7 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
         slow = scalar_rows(v, yls, _limit(yls), list(values.values()))
         fast = rows[~slow]
         if len(fast):
-            _vector(v if not slow.any() else v.subset(~slow), fast, laws, out)
+            _vector(v if not slow.any() else v.subset(~slow), _as_slice(fast), laws, out)
             if progress is not None:
                 progress(len(fast))
         for i in rows[slow]:
@@ -234,7 +295,7 @@ def _table(f: Frame, out: _Result) -> pa.Table:
             columns[name] = f.extra.column(name)
     columns["year"] = pa.array(f.year, pa.int64())
     columns["regime"] = pa.DictionaryArray.from_arrays(pa.array(out.regime, pa.int8()), pa.array(eit.REGIMES))
-    for c, v in out.money.items():
+    for c, v in out.money.in_order():
         columns[c] = pa.array(v, pa.int64())
     columns["path"] = pa.DictionaryArray.from_arrays(pa.array(out.scalar.astype(np.int8), pa.int8()),
                                                      pa.array(["vector", "scalar"]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -100,7 +100,10 @@ def _new_table(law: Law, fn: object) -> _Table:
 def _read_each(law: Law, fn: Callable[[Law, int], tuple[int, ...]], keys: Int64s) -> np.ndarray:
     """``fn(law, key)`` for each of the sorted distinct ``keys``, as rows of integers; each read once per law."""
     table: _Table = law.memo(_new_table, fn)
-    missing = keys[~np.isin(keys, table.keys)]
+    at = np.searchsorted(table.keys, keys)
+    found = at < len(table.keys)
+    found[found] = table.keys[at[found]] == keys[found]
+    missing = keys[~found]
     if len(missing):
         rows = np.array([fn(law, int(k)) for k in missing.tolist()], np.int64)
         both = np.concatenate([table.keys, missing])
@@ -124,23 +127,40 @@ def _sl_through(base: Int64s, first: Int64s, months: Int64s, upto: int) -> Int64
 
 
 def asset_year(law: Law, y: int, cost: Int64s, kind: np.ndarray, acquired: Int64s, in_use: Int64s, book: Int64s,
-               residual: Int64s, hnte: np.ndarray, *, values: Law | None = None) -> AssetYear:
+               residual: Int64s, hnte: np.ndarray, *, values: Law | None = None,
+               memo: dict[object, Any] | None = None) -> AssetYear:
     """The asset of each row in tax year ``y`` (all arrays of the rows with an asset; ``hnte``: high-tech in ``y``).
 
-    ``values``: the law to read every value but the two switches from (default ``law``).
+    ``values``: the law to read every value but the two switches from (default ``law``).  ``memo``: a
+    dictionary kept with these rows, in which their distinct days and the values read for them under
+    each law are kept between calls.
     """
     values = law if values is None else values
     n = len(cost)
-    p_days, p_inv = np.unique(acquired, return_inverse=True)
-    switches = _read_each(law, _read_switches, p_days)[p_inv]
-    purchase = _read_each(values, _read_purchase, p_days)[p_inv]
-    use_keys, u_inv = np.unique(in_use * 8 + kind.astype(np.int64), return_inverse=True)
-    use = _read_each(values, _read_use, use_keys)[u_inv.ravel()]
+    memo = {} if memo is None else memo
+    got = memo.get("days")
+    if got is None:  # the distinct days of these assets, and their months (the same under every law)
+        p_days, p_inv = np.unique(acquired, return_inverse=True)
+        use_keys, u_inv = np.unique(in_use * 8 + kind.astype(np.int64), return_inverse=True)
+        u_inv = u_inv.ravel()
+        got = memo["days"] = (p_days, p_inv, use_keys, u_inv, _month_indices(use_keys // 8)[u_inv],
+                              _month_indices(p_days)[p_inv] // 12)
+    p_days, p_inv, use_keys, u_inv, in_use_month, acquired_year = got
+
+    def read(which: str, lw: Law, fn: Callable[[Law, int], tuple[int, ...]], keys: Int64s,
+             inverse: np.ndarray) -> np.ndarray:
+        key = (which, lw.digest)
+        found: np.ndarray | None = memo.get(key)
+        if found is None:
+            found = memo[key] = _read_each(lw, fn, keys)[inverse]
+        return found
+
+    switches = read("switches", law, _read_switches, p_days, p_inv)
+    purchase = read("purchase", values, _read_purchase, p_days, p_inv)
+    use = read("use", values, _read_use, use_keys, u_inv)
     one, q4 = switches[:, 0], switches[:, 1]
     cap, off, ratio_num, ratio_den = purchase[:, 0], purchase[:, 1], purchase[:, 2], purchase[:, 3]
     start, life = use[:, 0], use[:, 1]
-    in_use_month = _month_indices(use_keys // 8)[u_inv.ravel()]
-    acquired_year = _month_indices(p_days)[p_inv] // 12
     unavailable = (one == _NONE) | (q4 == _NONE) | (start == _NONE) | (life == _NONE)
     eligible = kind != _BUILDINGS
     is_q4 = eligible & (q4 == 1) & hnte & (acquired_year == y)
@@ -161,9 +181,12 @@ def asset_year(law: Law, y: int, cost: Int64s, kind: np.ndarray, acquired: Int64
             extra[rows] = mul_round(cost[rows], Fraction(num, den))
     straight = ~is_one & ~is_q4 & ~unavailable
     if straight.any():
-        base = cost - residual
-        first = in_use_month + start
-        months = life * 12
-        sl = _sl_through(base, first, months, (y + 1) * 12) - _sl_through(base, first, months, y * 12)
+        sl = memo.get(("straight line", values.digest))  # the same wherever the values are (switches aside)
+        if sl is None:
+            base = cost - residual
+            first = in_use_month + start
+            months = life * 12
+            sl = memo[("straight line", values.digest)] = \
+                _sl_through(base, first, months, (y + 1) * 12) - _sl_through(base, first, months, y * 12)
         deduction = np.where(straight, sl, deduction)
     return AssetYear(book - deduction, extra, unavailable)

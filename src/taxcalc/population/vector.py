@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
@@ -33,10 +33,10 @@ from ..calendar import month_end, year_end
 from ..errors import OutsideCoverage
 from ..law import Law
 from ._exact import Int64s, fraction, mul_round
-from .columns import CODES, LOSS_COLUMNS, RD_COLUMNS, RD_FIVE, Frame
+from .columns import CODES, LOSS_COLUMNS, MONEY, RD_COLUMNS, RD_FIVE, Frame
 from .equipment import AssetYear, asset_year
 
-__all__ = ["Annual", "Rows", "YearLaw", "annual_vector", "scalar_rows", "year_law"]
+__all__ = ["Annual", "Rows", "YearLaw", "annual_vector", "scalar_rows", "tax_vector", "year_law"]
 
 _MONTHS = tuple(range(1, 13))
 _KINDS = ("general", "tech_sme", "manufacturer", "ic_machine")
@@ -76,6 +76,7 @@ class YearLaw:
     rd_overseas_cap: Fraction | None
     loss_years: dict[tuple[int, str], int | None]  # (origin, extension) → years
     loss_qualified: dict[int, tuple[int | None, int | None]]  # Q → (years, lookback), None outside the data
+    keys: dict[str, tuple[object, ...]] = field(default_factory=dict, compare=False, repr=False)  # see _key_of
 
 
 def _v(law: Law, key: str, day: _dt.date) -> object:
@@ -264,7 +265,13 @@ class _Sliced(Mapping[str, np.ndarray]):
 
 
 class Rows:
-    """The columns of some rows of a frame, taken once (every array has one entry per row)."""
+    """The columns of some rows of a frame, taken once (every array has one entry per row).
+
+    What is worked out for these rows under some law values (the R&D deduction,
+    the assets, the income lines, the standard tax) is kept in :meth:`cached`,
+    by the law values it depends on; a subset (:meth:`subset`) takes its share
+    of it when first asked, so nothing a policy cannot change is computed again.
+    """
 
     def __init__(self, f: Frame, rows: np.ndarray) -> None:
         self.n = len(rows)
@@ -275,10 +282,12 @@ class Rows:
             return a if whole else a[rows]
 
         zeros = np.zeros(self.n, np.int64)
+        zeros.flags.writeable = False  # shared by the lines that are 0 for every row
         self.zeros = zeros
         self.money: Mapping[str, Int64s] = {name: take(col) for name, col in f.money.items()
                                             if not name.startswith("equipment")}
-        self.flags = {name: take(col) == 1 for name, col in f.bools.items() if name != "industrial"}
+        self.flags: Mapping[str, np.ndarray] = {name: take(col) == 1 for name, col in f.bools.items()
+                                                if name != "industrial"}
         industrial_codes, manufacturing_codes = industry_sets()
         self.industry = take(f.industry)
         ind = _lookup(industrial_codes)[self.industry]
@@ -292,16 +301,12 @@ class Rows:
         self.qualified_from = take(f.qualified_from)
         ext = f.codes.get("loss_2020_extension")
         self.extension = None if ext is None else take(ext)
-        self.has_rd = np.zeros(self.n, bool)
-        for c in RD_COLUMNS:
-            if c in self.money:
-                self.has_rd |= self.money[c] > 0
+        # the amounts are checked ≥ 0, so a row has some when the bitwise or of its amounts is not 0
+        self.has_rd = _any_positive([self.money[c] for c in RD_COLUMNS if c in self.money], self.n)
         self._losses: list[tuple[int, Int64s]] | None = [
             (k, self.money[c]) for k, c in enumerate(LOSS_COLUMNS, start=1) if c in self.money and self.money[c].any()]
-        self._parent: tuple[Rows, np.ndarray] | None = None
-        self.has_loss = np.zeros(self.n, bool)
-        for _, a in self._losses:
-            self.has_loss |= a > 0
+        self._parent: tuple[Rows, np.ndarray, np.ndarray | None] | None = None
+        self.has_loss = _any_positive([a for _, a in self._losses], self.n)
         self.part_year = np.zeros(self.n, bool)
         for name in ("opened", "closed"):
             if name in f.dates:
@@ -328,7 +333,7 @@ class Rows:
         """The losses brought forward, by how many years back they arose (only those some row has)."""
         if self._losses is None:
             assert self._parent is not None
-            parent, idx = self._parent
+            parent, idx, _ = self._parent
             self._losses = [(k, a[idx]) for k, a in parent.losses if a[idx].any()]
         return self._losses
 
@@ -340,32 +345,71 @@ class Rows:
         got = self.flags.get(name)
         return np.zeros(self.n, bool) if got is None else got
 
+    def where(self, name: str) -> np.ndarray:
+        """The positions of the rows with ``name`` (kept): a flag, ``rd``, ``loss``, ``equipment``,
+        ``may_qualify`` (a loss and a qualification, now or before), ``loss_2020_special`` (those, and a loss
+        with a mark of 2020)."""
+        key = ("where", name)
+        got = self.cache.get(key)
+        if got is None:
+            may_qualify = name in ("may_qualify", "loss_2020_special")
+            if may_qualify:  # a loss brought forward, and a qualification this year or before
+                mask = self.has_loss & (self.flag("hnte") | self.flag("tech_sme") | (self.qualified_from > 0))
+                if name == "loss_2020_special" and self.extension is not None:  # or a mark of the 2020 loss
+                    mask |= self.has_loss & (self.extension > 0)
+            else:
+                mask = {"rd": self.has_rd, "loss": self.has_loss, "equipment": self.equipment}.get(name,
+                                                                                                 self.flag(name))
+            got = self.cache[key] = np.flatnonzero(mask)
+        assert isinstance(got, np.ndarray)
+        return got
+
+    def cached(self, key: object) -> object | None:
+        """What is kept under ``key`` for these rows, taken from the rows they are a subset of when not here."""
+        got = self.cache.get(key)
+        if got is None and self._parent is not None:
+            parent, idx, chosen = self._parent
+
+            def take(a: np.ndarray) -> np.ndarray:
+                return self.zeros if a is parent.zeros else a[idx]
+
+            whole = parent.cached(key)
+            if isinstance(whole, AssetYear):
+                if chosen is not None:
+                    got = AssetYear(whole.adjustment[chosen], whole.extra[chosen], whole.unavailable[chosen])
+            elif isinstance(whole, _Income):
+                got = _Income(*(take(a) for a in whole))
+            elif isinstance(whole, np.ndarray):
+                got = take(whole)
+            if got is not None:
+                self.cache[key] = got
+        return got
+
     def subset(self, mask: np.ndarray) -> Rows:
         """These rows where ``mask`` holds."""
         out = object.__new__(Rows)
         idx = np.flatnonzero(mask)
         out.n, out.year, out.zeros = len(idx), self.year, np.zeros(len(idx), np.int64)
+        out.zeros.flags.writeable = False
         out.money = _Sliced(self.money, idx)
-        out.flags = {k: v[idx] for k, v in self.flags.items()}
+        out.flags = _Sliced(self.flags, idx)
         out.industry, out.industrial, out.manufacturing = self.industry[idx], self.industrial[idx], \
             self.manufacturing[idx]
         out.share_ppm, out.employees_e4, out.qualified_from = self.share_ppm[idx], self.employees_e4[idx], \
             self.qualified_from[idx]
         out.extension = None if self.extension is None else self.extension[idx]
         out.has_rd, out.has_loss = self.has_rd[idx], self.has_loss[idx]
-        out._losses, out._parent = None, (self, idx)
+        out._losses = None
         out.equipment = self.equipment[idx]
         out.part_year = self.part_year[idx]
-        position = np.cumsum(self.equipment) - 1  # the index of each row's asset among the assets
-        chosen = position[idx][out.equipment]
-        out.assets = {k: a[chosen] for k, a in self.assets.items()} if out.equipment.any() else {}
+        chosen = None
+        out.assets = {}
+        if self.assets and out.equipment.any():
+            position = np.cumsum(self.equipment) - 1  # the index of each row's asset among the assets
+            chosen = position[idx][out.equipment]
+            out.assets = {k: a[chosen] for k, a in self.assets.items()}
+        out._parent = (self, idx, chosen)
         out.cache = {}
-        for key, got in self.cache.items():  # what is already worked out for these rows, by law
-            if isinstance(got, AssetYear):
-                if out.assets:
-                    out.cache[key] = AssetYear(got.adjustment[chosen], got.extra[chosen], got.unavailable[chosen])
-            elif isinstance(got, np.ndarray):
-                out.cache[key] = got[idx]
         return out
 
     def asset_year(self, law: Law, values: Law | None = None) -> AssetYear | None:
@@ -378,14 +422,27 @@ class Rows:
         if not self.assets:
             return None
         key = ("equipment", law.digest, (law if values is None else values).digest)
-        got = self.cache.get(key)
+        got = self.cached(key)
         if got is None:
             a = self.assets
+            memo = self.cache.setdefault("asset memo", {})
+            assert isinstance(memo, dict)
             got = self.cache[key] = asset_year(law, self.year, a["cost"], a["kind"], a["acquired"], a["in_use"],
                                                a["book"], a["residual"], self.flag("hnte")[self.equipment],
-                                               values=values)
+                                               values=values, memo=memo)
         assert isinstance(got, AssetYear)
         return got
+
+
+def _any_positive(columns: list[Int64s], n: int) -> np.ndarray:
+    """Whether some of ``columns`` (amounts checked ≥ 0) is not 0 in each row."""
+    if not columns:
+        return np.zeros(n, bool)
+    acc = columns[0].copy()
+    for a in columns[1:]:
+        acc |= a
+    out: np.ndarray = acc != 0
+    return out
 
 
 def _ge_share(share_ppm: Int64s, f: Fraction) -> np.ndarray:
@@ -396,6 +453,14 @@ def _gt_share(share_ppm: Int64s, f: Fraction) -> np.ndarray:
     return share_ppm * f.denominator > f.numerator * 10**6
 
 
+def _key_of(yl: YearLaw, which: str) -> tuple[object, ...]:
+    """:func:`_rd_key` or :func:`_loss_key` of ``yl``, worked out once (they are built and hashed often)."""
+    got = yl.keys.get(which)
+    if got is None:
+        got = yl.keys[which] = _rd_key(yl) if which == "rd" else _loss_key(yl)
+    return got
+
+
 def _rd_key(yl: YearLaw) -> tuple[object, ...]:
     return (yl.rd_on, yl.rd_excluded, yl.rd_excluded_share, tuple(sorted(yl.rd_ratio.items())),
             yl.rd_manufacturer_share, yl.rd_other_factor, yl.rd_entrusted, yl.rd_overseas, yl.rd_overseas_cap)
@@ -403,10 +468,10 @@ def _rd_key(yl: YearLaw) -> tuple[object, ...]:
 
 def _rd_extra(v: Rows, yl: YearLaw) -> Int64s:
     """The R&D super-deduction of each row (A107012), as :func:`taxcalc.eit.rd_super_deduction`."""
-    key = ("rd", _rd_key(yl))
-    got = v.cache.get(key)
+    key = ("rd", _key_of(yl, "rd"))
+    got = v.cached(key)
     if got is None:
-        got = v.cache[key] = _rd_compute(v, yl)
+        got = v.cache[key] = _rd_compute(v, yl) if v.has_rd.any() and yl.rd_on else v.zeros
     assert isinstance(got, np.ndarray)
     return got
 
@@ -463,98 +528,220 @@ def _rd_compute(v: Rows, yl: YearLaw) -> Int64s:
     return out
 
 
-def _losses_used(v: Rows, yl: YearLaw, before: Int64s, rd_key: tuple[object, ...]) -> Int64s:  # noqa: C901
-    """The losses brought forward used against ``before``, oldest first, each within its window."""
-    key = ("losses", rd_key, tuple(sorted(yl.loss_years.items())), tuple(sorted(yl.loss_qualified.items())))
-    got = v.cache.get(key)
+def _loss_key(yl: YearLaw) -> tuple[object, ...]:
+    return (tuple(sorted(yl.loss_years.items())), tuple(sorted(yl.loss_qualified.items())))
+
+
+def _losses_available(v: Rows, yl: YearLaw) -> Int64s:
+    """The losses brought forward of each row still within their windows in the tax year (kept per law values).
+
+    Used oldest first against the income, each within its window, they are
+    used up to the income: what is used in all is the smaller of the income
+    and this sum, whatever the order.  The longer window of a qualification
+    (high-tech / technology-based SME) is looked for only in the rows that
+    have one (this year, or a run from ``qualified_from``).
+    """
+    key = ("losses available", _key_of(yl, "losses"))
+    got = v.cached(key)
     if isinstance(got, np.ndarray):
         return got
+    if not v.losses:
+        v.cache[key] = v.zeros
+        return v.zeros
     y = yl.year
-    used_all = np.zeros(v.n, np.int64)
-    if v.losses:
-        sel = np.flatnonzero(v.has_loss)  # the rows with a loss brought forward
-        n = len(sel)
-        used = np.zeros(n, np.int64)
-        room = np.maximum(before[sel], 0)
-        this_year = (v.flag("hnte") | v.flag("tech_sme"))[sel]
-        qf = v.qualified_from[sel]
-        extension = None if v.extension is None else v.extension[sel]
-        hardship, film = CODES["loss_2020_extension"].index("hardship"), CODES["loss_2020_extension"].index("film")
-        for k, avail_all in sorted(v.losses, key=lambda p: -p[0]):
-            avail = avail_all[sel]
-            o = y - k
-            base_years = np.full(n, yl.loss_years[o, ""] or 0, np.int64)
-            if extension is not None and o == 2020:
-                for code, e in ((hardship, "hardship"), (film, "film")):
-                    base_years = np.where(extension == code, yl.loss_years[o, e] or 0, base_years)
-            best = base_years.copy()
+    total = np.zeros(v.n, np.int64)
+    # the rows whose window may not be the general one: a loss of 2020 with its mark, a qualification
+    may_qualify = v.where("may_qualify")
+    this_year_all = v.flag("hnte") | v.flag("tech_sme") if len(may_qualify) else None
+    hardship, film = CODES["loss_2020_extension"].index("hardship"), CODES["loss_2020_extension"].index("film")
+    for k, avail in v.losses:
+        o = y - k
+        general = yl.loss_years[o, ""] or 0
+        marked = o == 2020 and v.extension is not None
+        if o + general >= y and (not marked or all(o + (yl.loss_years[o, e] or 0) >= y for e in ("hardship", "film"))):
+            total += avail  # every window is open (a qualification only makes one longer)
+            continue
+        special = v.where("loss_2020_special") if marked else may_qualify
+        special = special[avail[special] > 0]  # (a row without this loss adds 0 either way)
+        alive = np.zeros(0, bool)
+        if len(special):
+            years = np.full(len(special), general, np.int64)
+            if marked:
+                assert v.extension is not None
+                e = v.extension[special]
+                for code, name in ((hardship, "hardship"), (film, "film")):
+                    years[e == code] = yl.loss_years[o, name] or 0
+            best = years.copy()
+            this_year = None if this_year_all is None else this_year_all[special]
+            qf = v.qualified_from[special]
             for q in range(o + 1, y + 1):
                 m_, back = yl.loss_qualified[q]
                 if m_ is None or back is None or q - o > back:  # (rows that would read a missing value: scalar)
                     continue
-                qualified = this_year if q == y else (qf > 0) & (qf <= q)
-                take = qualified & (q <= o + base_years) & (m_ > best)
-                best = np.where(take, m_, best)
-            use = np.where((o + best) >= y, np.minimum(avail, room), 0)
-            room -= use
-            used += use
-        used_all[sel] = used
-    v.cache[key] = used_all
-    return used_all
+                assert this_year is not None or len(may_qualify) == 0
+                qualified = (this_year if this_year is not None else np.zeros(len(special), bool)) if q == y \
+                    else (qf > 0) & (qf <= q)
+                best[qualified & (q <= o + years) & (m_ > best)] = m_
+            alive = (o + best) >= y
+        if o + general >= y:  # the general window: every row, less the special rows whose window has closed
+            total += avail
+            closed = special[~alive]
+            if len(closed):
+                total[closed] -= avail[closed]
+        else:
+            open_ = special[alive]
+            if len(open_):
+                total[open_] += avail[open_]
+    v.cache[key] = total
+    return total
+
+
+class _Income(NamedTuple):
+    """The income lines of some rows under some law values (fen)."""
+
+    rd_extra: Int64s
+    equipment_adjustment: Int64s
+    equipment_extra: Int64s
+    before: Int64s
+    used: Int64s
+    taxable: Int64s
+
+
+def _income(v: Rows, yl: YearLaw, law: Law, values: Law | None) -> tuple[_Income, tuple[object, ...]]:
+    """The income lines of the rows ``v`` under ``law`` (kept by the law values they depend on), and that key."""
+    assets = v.asset_year(law, values)
+    asset_key = None if assets is None else (law.digest, (law if values is None else values).digest)
+    key: tuple[object, ...] = ("income", _key_of(yl, "rd"), asset_key, _key_of(yl, "losses"))
+    got = v.cached(key)
+    if isinstance(got, _Income):
+        return got, key
+    rd_extra = _rd_extra(v, yl)
+    eq_adj = eq_extra = v.zeros
+    before = v.cached("profit+adjustments")
+    if not isinstance(before, np.ndarray):
+        before = v.cache["profit+adjustments"] = v.col("profit") + v.col("adjustments")
+    if assets is not None or rd_extra is not v.zeros:
+        before = before.copy()
+        if rd_extra is not v.zeros:
+            rows = v.where("rd")
+            before[rows] -= rd_extra[rows]
+        if assets is not None:
+            rows = v.where("equipment")
+            eq_adj, eq_extra = np.zeros(v.n, np.int64), np.zeros(v.n, np.int64)
+            eq_adj[rows], eq_extra[rows] = assets.adjustment, assets.extra
+            before[rows] += assets.adjustment - assets.extra
+    taxable = np.maximum(before, 0)
+    available = _losses_available(v, yl)
+    used = v.zeros
+    if available is not v.zeros:
+        used = np.minimum(taxable, available)
+        taxable -= used
+    got = _Income(rd_extra, eq_adj, eq_extra, before, used, taxable)
+    v.cache[key] = got
+    return got, key
+
+
+def _small_profit_eligible(v: Rows, sp: SmallProfitLaw) -> np.ndarray:
+    """The rows within the small low-profit caps on employees and assets, and not restricted (kept per law)."""
+    key = ("small_profit", sp)
+    got = v.cached(key)
+    if isinstance(got, np.ndarray):
+        return got
+    if sp.employees_industrial == sp.employees_other:
+        eligible = v.employees_e4 <= sp.employees_other * 10**4
+    else:
+        eligible = v.employees_e4 <= np.where(v.industrial, sp.employees_industrial * 10**4,
+                                              sp.employees_other * 10**4)
+    assets = v.col("assets")
+    if sp.assets_industrial == sp.assets_other:
+        eligible &= assets <= sp.assets_other
+    else:
+        eligible &= assets <= np.where(v.industrial, sp.assets_industrial, sp.assets_other)
+    if "restricted" in v.flags:
+        eligible &= ~v.flags["restricted"]
+    v.cache[key] = eligible
+    return eligible
+
+
+def _taxes(v: Rows, yl: YearLaw, income: _Income, key: tuple[object, ...], *,
+           regimes: bool) -> tuple[Int64s, Int64s, np.ndarray | None]:
+    """The standard tax, the lowest tax and (with ``regimes``) the regime of each row (ties: order of REGIMES)."""
+    taxable = income.taxable
+    standard_key = ("standard", key, yl.standard)
+    standard = v.cached(standard_key)
+    if not isinstance(standard, np.ndarray):
+        standard = v.cache[standard_key] = mul_round(taxable, yl.standard)
+    tax = standard
+    regime = np.zeros(v.n, np.int8) if regimes else None
+    for index, (flag, rate) in enumerate((("hnte", yl.hnte), ("tase", yl.tase)), start=1):
+        if rate is None or rate is _UNREAD or flag not in v.flags:
+            continue
+        rows = v.where(flag)  # few rows: computed on those alone
+        if not len(rows):
+            continue
+        alt = mul_round(taxable[rows], rate)
+        better = alt < tax[rows]
+        if better.any():
+            if tax is standard:
+                tax = standard.copy()
+            tax[rows[better]] = alt[better]
+            if regime is not None:
+                regime[rows[better]] = index
+    sp = yl.small_profit
+    if sp is not None:
+        eligible = _small_profit_eligible(v, sp) & (taxable <= sp.cap)
+        if eligible.any():
+            t1, t2 = sp.ratio1 * sp.rate, sp.ratio2 * sp.rate
+            if t1 == t2:  # one rate on the whole income (a progressive scale of one band is the same product)
+                sp_tax = mul_round(taxable, t1)  # the eligible rows are within the cap
+            elif sp.progressive:
+                ti = np.minimum(taxable, sp.cap)
+                d = lcm(t1.denominator, t2.denominator)
+                low = np.minimum(ti, sp.limit)
+                ti -= low
+                ti *= t2.numerator * (d // t2.denominator)
+                low *= t1.numerator * (d // t1.denominator)
+                ti += low
+                sp_tax = mul_round(ti, Fraction(1, d))
+            else:
+                ti = np.minimum(taxable, sp.cap)
+                sp_tax = np.where(ti <= sp.limit, mul_round(ti, t1), mul_round(ti, t2))
+            better = eligible
+            better &= sp_tax < tax
+            # the lower tax where better, by arithmetic (a mask of this density is slow to branch on)
+            lower = np.subtract(tax, sp_tax, out=sp_tax)
+            lower *= better
+            tax = tax - lower
+            if regime is not None:
+                np.maximum(regime, better.view(np.int8) * np.int8(3), out=regime)  # regime 3 where better
+    return standard, tax, regime
 
 
 def annual_vector(v: Rows, yl: YearLaw, law: Law, values: Law | None = None) -> Annual:
     """The annual computation of the rows ``v`` (all of tax year ``yl.year``) under ``law`` (``yl``: its values)."""
-    n = v.n
-    rd_extra = _rd_extra(v, yl)
-    eq_adj = np.zeros(n, np.int64)
-    eq_extra = np.zeros(n, np.int64)
-    assets = v.asset_year(law, values)
-    key: tuple[object, ...] = _rd_key(yl)
-    if assets is not None:
-        eq_adj[v.equipment] = assets.adjustment
-        eq_extra[v.equipment] = assets.extra
-        key = (key, law.digest, (law if values is None else values).digest)
-    before = v.col("profit") + v.col("adjustments") + eq_adj - rd_extra - eq_extra
-    used = _losses_used(v, yl, before, key)
-    taxable = np.where(before > 0, before - used, 0)
-    new_loss = np.where(before < 0, -before, 0)
-    # Rate regimes: the lowest tax (ties: the order of REGIMES).
-    standard = mul_round(taxable, yl.standard)
-    tax = standard.copy()
-    regime = np.zeros(n, np.int8)
-    for index, (flag, rate) in enumerate((("hnte", yl.hnte), ("tase", yl.tase)), start=1):
-        if rate is None or rate is _UNREAD:
-            continue
-        on = v.flag(flag)
-        if not on.any():
-            continue
-        alt = mul_round(taxable, rate)
-        better = on & (alt < tax)
-        tax = np.where(better, alt, tax)
-        regime = np.where(better, np.int8(index), regime)
-    sp = yl.small_profit
-    if sp is not None:
-        ind = v.industrial
-        emp_cap = np.where(ind, sp.employees_industrial * 10**4, sp.employees_other * 10**4)
-        ast_cap = np.where(ind, sp.assets_industrial, sp.assets_other)
-        eligible = (taxable <= sp.cap) & (v.employees_e4 <= emp_cap) & (v.col("assets") <= ast_cap)
-        if "restricted" in v.flags:
-            eligible &= ~v.flags["restricted"]
-        if eligible.any():
-            ti = np.minimum(taxable, sp.cap)
-            t1, t2 = sp.ratio1 * sp.rate, sp.ratio2 * sp.rate
-            if sp.progressive:
-                d = lcm(t1.denominator, t2.denominator)
-                low = np.minimum(ti, sp.limit)
-                num = low * (t1.numerator * (d // t1.denominator)) + (ti - low) * (t2.numerator * (d // t2.denominator))
-                sp_tax = mul_round(num, Fraction(1, d))
-            else:
-                sp_tax = np.where(ti <= sp.limit, mul_round(ti, t1), mul_round(ti, t2))
-            better = eligible & (sp_tax < tax)
-            tax = np.where(better, sp_tax, tax)
-            regime = np.where(better, np.int8(3), regime)
-    return Annual(rd_extra, eq_adj, eq_extra, before, used, taxable, regime, standard, tax, new_loss)
+    income, key = _income(v, yl, law, values)
+    standard, tax, regime = _taxes(v, yl, income, key, regimes=True)
+    assert regime is not None
+    new_loss = np.negative(income.before)
+    np.maximum(new_loss, 0, out=new_loss)
+    return Annual(income.rd_extra, income.equipment_adjustment, income.equipment_extra, income.before, income.used,
+                  income.taxable, regime, standard, tax, new_loss)
+
+
+def tax_vector(v: Rows, yl: YearLaw, law: Law, values: Law | None = None) -> Int64s:
+    """The tax alone of :func:`annual_vector` (what a policy turned off is measured by)."""
+    income, key = _income(v, yl, law, values)
+    return _taxes(v, yl, income, key, regimes=False)[1]
+
+
+def _largest_magnitude(a: Int64s, *, signed: bool) -> int:
+    """The largest ``|x|`` of ``a`` (0 when empty), by reductions, no temporary array.
+
+    ``signed``: whether ``a`` may hold a negative amount (the others are checked ≥ 0 when read).
+    """
+    if a.size == 0:
+        return 0
+    return max(int(a.max()), -int(a.min())) if signed else int(a.max())
 
 
 def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
@@ -575,10 +762,10 @@ def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
             assert got is not None
             out[np.flatnonzero(v.equipment)[got.unavailable]] = True
     # the amounts that enter a product (assets are only compared with a cap)
-    amounts = [col for name, col in v.money.items() if name != "assets"]
-    if sum(int(np.abs(a).max(initial=0)) for a in amounts) >= limit:  # some row may be too large: row by row
+    amounts = [(col, MONEY[name]) for name, col in v.money.items() if name != "assets"]
+    if sum(_largest_magnitude(a, signed=signed) for a, signed in amounts) >= limit:  # some row may be too large
         total = np.zeros(n, np.float64)  # a bound only (never money): overflow screening
-        for a in amounts:
+        for a, _ in amounts:
             total += np.abs(a).astype(np.float64)
         out |= total >= float(limit) * 0.999
     has_rd = v.has_rd
@@ -603,13 +790,10 @@ def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
             if rate is _UNREAD:
                 out |= v.flag(flag)
         y = yl.year
-        this_year = v.flag("hnte") | v.flag("tech_sme")
-        qf = v.qualified_from
         for k, has_amount in v.losses:
-            has = has_amount > 0
             o = y - k
             if any(yl.loss_years.get((o, e)) is None for e in ("", "hardship", "film") if e == "" or o == 2020):
-                out |= has
+                out |= has_amount > 0
                 continue
             windows = [w for e in ("", "hardship", "film") if (w := yl.loss_years.get((o, e))) is not None]
             shortest, longest = min(windows), max(windows)
@@ -618,5 +802,7 @@ def scalar_rows(v: Rows, laws: list[YearLaw], limit: int,  # noqa: C901
                 # the scalar rule reads the years of a qualification year inside the window, and its lookback
                 # only when those years are more than the window's
                 if m_ is None or (back is None and m_ > shortest):
-                    out |= has & (this_year if q == y else (qf > 0) & (qf <= q))
+                    this_year = v.flag("hnte") | v.flag("tech_sme")
+                    qf = v.qualified_from
+                    out |= (has_amount > 0) & (this_year if q == y else (qf > 0) & (qf <= q))
     return out
