@@ -143,6 +143,7 @@ class Rule(NamedTuple):
 _V, _E, _X = "taxcalc.rules.vat", "taxcalc.rules.eit", "taxcalc.rules.export"
 _VP, _ENV = "taxcalc.rules.vat_preferences", "taxcalc.rules.environment"
 _EP = "taxcalc.rules.eit_preferences"
+_XP = "taxcalc.rules.export_processing"
 #: The annual computation reads the rates and every preference it applies.
 _ANNUAL_KEYS = ("eit.rate.*", "eit.hnte.*", "eit.tase.in_force", "eit.small_profit.*", "eit.rd.*",
                 "eit.equipment.*", "eit.depreciation.*", "eit.losses.*", "eit.education.cap.*",
@@ -274,6 +275,12 @@ RULES: tuple[Rule, ...] = (
          _X, ("export.method.exempt_credit_refund",), "docs/rules/export-exempt-credit-refund.md", ("export", "refund"),
          ("taxcalc.export.exempt_credit_refund",), one_row="exports",
          options={"domestic_output_tax": "--output-tax"}),
+    Rule("export.bonded_materials", "进料加工保税进口料件计入免税购进原材料价格（实耗法、购进法）",
+         "进料加工 bonded imports counted in a period's 免抵退 (consumption or purchase method)",
+         _XP, ("export.processing.*",), "docs/rules/export-bonded-materials.md", ("export", "bonded-materials"),
+         ("taxcalc.export.bonded_materials",),
+         options={"processing_fob": "--fob", "import_total": "--imports", "export_total": "--exports",
+                  "allocation_rate": "--rate", "imports_cif": "--cif"}),
     Rule("export.exempt_refund", "外贸企业的免退税", "免退 of one purchase line of a foreign-trade enterprise",
          _X, ("export.method.exempt_refund", "export.exempt_refund.collection_rate_cap", "export.tier_*",
           "export.rate_change.product_list"), "docs/rules/export-exempt-refund.md",
