@@ -86,3 +86,26 @@ def test_a_float_in_an_emission_is_named():
     text = example_text("chemical-2019").replace('tax = "18600.00"', "tax = 18600.5")
     with pytest.raises(ReportInputError, match=r"environmental_tax\[0\].emissions\[0\].tax: a float is not money"):
         parse_text(text, "toml")
+
+
+def test_the_chemical_exports_count_bonded_imports_by_the_consumption_method():
+    report = build_report(example("chemical-2019"))
+    lines = {ln.id: ln for ln in report.section("export").lines}
+    bonded = lines["export.bonded_materials"]
+    assert bonded.amount == D("1000000.00")  # 2,500,000 × 40%
+    assert {c.doc for c in bonded.cite} == {"国家税务总局公告2012年第24号", "国家税务总局公告2013年第12号"}
+    assert lines["export.non_creditable"].amount == D("45000.00")  # (2,500,000 − 1,000,000) × 3%
+    assert lines["export.exempt_credit_refund"].amount == D("150000.00")  # (2,500,000 − 1,000,000) × 10%
+
+
+def test_allocation_rate_or_bonded_materials_not_both():
+    text = example_text("chemical-2019").replace('allocation_rate = "40%"',
+                                                 'allocation_rate = "40%"\nbonded_materials = "1"')
+    with pytest.raises(ReportInputError, match=r"exports\[0\].allocation_rate: give either bonded_materials"):
+        parse_text(text, "toml")
+
+
+@pytest.mark.parametrize("name", ["hebei-2018", "tech-service-2023", "county-bank-2019"])
+def test_no_bonded_line_without_an_allocation_rate(name):
+    report = build_report(example(name))
+    assert all(ln.id != "export.bonded_materials" for s in report.sections for ln in s.lines)

@@ -467,6 +467,9 @@ class Export:
                                                 "goods (免税购进原材料)")] = _ZERO
     bonded_materials: Annotated[Decimal, Amount("manufacturer: bonded imports of 进料加工 for these goods, at "
                                                 "their composite taxable value (保税进口料件组成计税价格)")] = _ZERO
+    allocation_rate: Annotated[Decimal | None, Rate("manufacturer, 进料加工 by the consumption method (实耗法): "
+                                                    "the allocation rate (分配率); the bonded imports are then "
+                                                    "fob × rate, instead of bonded_materials")] = None
     purchase_amount: Annotated[Decimal | None, Amount("trader: the purchase of these goods excluding VAT "
                                                       "(退税计税依据); required for a trader")] = None
     supplier_collection_rate: Annotated[Decimal | None, Rate("trader: the collection rate of a small-scale "
@@ -485,6 +488,8 @@ class Export:
             yield "", "give hs_code (to look the rebate rate up) or rebate_rate"
         if self.hs_code and self.rebate_rate is not None:
             yield "rebate_rate", "give either hs_code (looked up in the catalogue) or rebate_rate, not both"
+        if self.allocation_rate is not None and self.bonded_materials:
+            yield "allocation_rate", "give either bonded_materials or allocation_rate (which computes them), not both"
         if self.band in ("export", "cross_border_services"):
             yield "band", ("the levy rate is the goods' domestic VAT rate: name the band they would be taxed "
                            "in at home (e.g. standard)")
