@@ -163,7 +163,7 @@ def test_each_bad_input_names_its_field(text, message):
         ('format = 1\nyear = 2018\n[enterprise]\nname = "x"\nsector = "retail"\n',
          "enterprise.sector: unknown value 'retail'; expected one of: production, commerce, services"),
         ('format = 1\nyear = 2018\ncolour = "red"\n[enterprise]\nname = "x"\n',
-         "colour: unknown field; expected one of: catalogue, enterprise, equipment"),
+         "colour: unknown field; expected one of: catalogue, enterprise, environmental_tax, equipment"),
     ],
 )
 def test_top_level_problems(text, message):

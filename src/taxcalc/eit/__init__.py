@@ -5,6 +5,8 @@ One module per rule; each module's docstring is its specification.
 * :mod:`~taxcalc.eit.small_profit` — small low-profit enterprises (小型微利企业)
 * :mod:`~taxcalc.eit.equipment` — one-time deduction of equipment (设备、器具一次性扣除)
 * :mod:`~taxcalc.eit.losses` — loss carry-forward (亏损结转弥补)
+* :mod:`~taxcalc.eit.hardship` — the 2020 hardship-industry loss extension's test (困难行业企业)
+* :mod:`~taxcalc.eit.restructuring` — losses in mergers and divisions (企业重组)
 * :mod:`~taxcalc.eit.rd_super_deduction` — R&D super-deduction (研发费用加计扣除)
 * :mod:`~taxcalc.eit.employee_education` — employee education expenses (职工教育经费)
 * :mod:`~taxcalc.eit.tech_transfer` — technology-transfer income (技术转让所得)
@@ -40,6 +42,12 @@ from .equipment import (
     equipment_schedule,
 )
 from .facts import EnterpriseYear
+from .hardship import (
+    HARDSHIP_INDUSTRIES,
+    HardshipExtension,
+    HardshipExtensionInput,
+    hardship_loss_extension,
+)
 from .losses import (
     EXTENSIONS,
     Loss,
@@ -78,6 +86,17 @@ from .rd_super_deduction import (
     rd_ratio,
     rd_super_deduction,
 )
+from .restructuring import (
+    RESTRUCTURING_KINDS,
+    TREATMENTS,
+    InheritedLossesInput,
+    InheritedLossYear,
+    RestructuringInput,
+    TransferredLosses,
+    combine_losses,
+    inherited_loss_year,
+    transferred_losses,
+)
 from .small_profit import (
     Averages,
     Quarter,
@@ -103,6 +122,19 @@ from .venture import (
 )
 
 __all__ = [
+    "HARDSHIP_INDUSTRIES",
+    "HardshipExtension",
+    "HardshipExtensionInput",
+    "hardship_loss_extension",
+    "RESTRUCTURING_KINDS",
+    "TREATMENTS",
+    "InheritedLossYear",
+    "InheritedLossesInput",
+    "RestructuringInput",
+    "TransferredLosses",
+    "combine_losses",
+    "inherited_loss_year",
+    "transferred_losses",
     "DEEMED_INDUSTRIES",
     "DeemedProfit",
     "DeemedProfitInput",

@@ -4,6 +4,8 @@
 * :func:`rebate_rate` — the rebate rate of a product on an export date, with the
   general tier rules of 2018 and 2019, the transitions and the caps;
 * :func:`exempt_credit_refund` — a manufacturer's month of 免抵退;
+* :func:`bonded_materials` — the 进料加工 bonded imports a period's 免抵退 counts
+  (实耗法 or 购进法), fed to :class:`ExportLine` as ``bonded_materials``;
 * :func:`exempt_refund` — a foreign-trade enterprise's 免退, per purchase line;
 * :func:`excess_credit_refund_2018` — the 2018 refund of excess input credits
   (财税〔2018〕70号).
@@ -11,6 +13,12 @@
 
 from __future__ import annotations
 
+from .bonded_materials import (
+    BONDED_METHODS,
+    BondedMaterials,
+    BondedMaterialsInput,
+    bonded_materials,
+)
 from .catalogue import MAX_RATE, Catalogue, CatalogueRow
 from .excess_credit_refund_2018 import (
     CREDIT_RATINGS,
@@ -28,10 +36,13 @@ from .rebate_rate import EXPORTERS, KINDS, RebateRate, check_catalogue, rebate_r
 
 __all__ = [
     "BASES",
+    "BONDED_METHODS",
     "CREDIT_RATINGS",
     "EXPORTERS",
     "KINDS",
     "MAX_RATE",
+    "BondedMaterials",
+    "BondedMaterialsInput",
     "Catalogue",
     "CatalogueRow",
     "ExcessCreditRefund2018",
@@ -42,6 +53,7 @@ __all__ = [
     "ExportLine",
     "PurchaseLine",
     "RebateRate",
+    "bonded_materials",
     "check_catalogue",
     "excess_credit_refund_2018",
     "exempt_credit_refund",

@@ -37,7 +37,7 @@ from .context import resolve_catalogue
 from .input import ReportInput, parse_text
 from .ledger import build_ledger
 from .model import Report
-from .sections import BUILDERS
+from .sections import BUILDERS, OPTIONAL_BUILDERS
 
 __all__ = ["EXAMPLE", "EXAMPLES", "build_report", "example", "example_text"]
 
@@ -45,8 +45,11 @@ __all__ = ["EXAMPLE", "EXAMPLES", "build_report", "example", "example_text"]
 EXAMPLE = "hebei-2018.toml"
 #: The built-in examples by name (``taxcalc report --example NAME``), the default first: a Hebei food
 #: manufacturer in 2018, and a technology-service enterprise in 2023 with the employee education,
-#: technology-transfer and venture-capital preferences.
-EXAMPLES: dict[str, str] = {"hebei-2018": EXAMPLE, "tech-service-2023": "tech-service-2023.toml"}
+#: technology-transfer and venture-capital preferences; a county bank in 2019 with the interest on small-business
+#: loans exempt from VAT; a chemical manufacturer in 2019 with the environmental-tax reductions.
+EXAMPLES: dict[str, str] = {"hebei-2018": EXAMPLE, "tech-service-2023": "tech-service-2023.toml",
+                             "county-bank-2019": "county-bank-2019.toml",
+                             "chemical-2019": "chemical-2019.toml"}
 
 
 def _file(name: str) -> str:
@@ -63,7 +66,7 @@ def example_text(name: str = "hebei-2018") -> str:
     >>> example_text("hebei")
     Traceback (most recent call last):
     ...
-    taxcalc.errors.UnknownCategory: example: unknown value 'hebei'; expected one of: hebei-2018, tech-service-2023
+    taxcalc.errors.UnknownCategory: example: unknown value 'hebei'; expected one of: hebei-2018, tech-service-2023, county-bank-2019, chemical-2019
     """
     return (resources.files("taxcalc.report") / "examples" / _file(name)).read_text("utf-8")
 
@@ -145,7 +148,8 @@ def build_report(
         except TypeError:  # a value that cannot be a cache key (a list of codes)
             base = base.with_values(overrides)
     ledger = build_ledger(facts, base, resolve_catalogue(facts, catalogue), tuple(overrides))
-    sections = tuple(builder(facts, base, ledger) for _, builder in BUILDERS)
+    sections = tuple(builder(facts, base, ledger) for _, builder in BUILDERS) + tuple(
+        builder(facts, base, ledger) for _, applies, builder in OPTIONAL_BUILDERS if applies(facts))
     return Report(
         facts.year,
         _enterprise(facts),

@@ -67,6 +67,7 @@ from ..eit.rd_super_deduction import RdProject
 from ..eit.small_profit import MAX_EMPLOYEES, Quarter
 from ..eit.tech_transfer import TechnologyTransfer
 from ..eit.venture import VentureInvestment
+from ..environment import EnvironmentalTaxInput
 from ..errors import InputProblems, InvalidInput, LawDataError, OutsideCoverage, Problem
 from ..inputs import (
     BAD,
@@ -91,6 +92,7 @@ from ..inputs import (
 from ..inputs import json_schema as _record_schema
 from ..inputs.fields import shown
 from ..money import CONTEXT
+from ..vat.small_loan_interest import LOAN_METHODS, SmallLoan
 
 if TYPE_CHECKING:
     from ..law import Law
@@ -465,6 +467,9 @@ class Export:
                                                 "goods (免税购进原材料)")] = _ZERO
     bonded_materials: Annotated[Decimal, Amount("manufacturer: bonded imports of 进料加工 for these goods, at "
                                                 "their composite taxable value (保税进口料件组成计税价格)")] = _ZERO
+    allocation_rate: Annotated[Decimal | None, Rate("manufacturer, 进料加工 by the consumption method (实耗法): "
+                                                    "the allocation rate (分配率); the bonded imports are then "
+                                                    "fob × rate, instead of bonded_materials")] = None
     purchase_amount: Annotated[Decimal | None, Amount("trader: the purchase of these goods excluding VAT "
                                                       "(退税计税依据); required for a trader")] = None
     supplier_collection_rate: Annotated[Decimal | None, Rate("trader: the collection rate of a small-scale "
@@ -483,6 +488,8 @@ class Export:
             yield "", "give hs_code (to look the rebate rate up) or rebate_rate"
         if self.hs_code and self.rebate_rate is not None:
             yield "rebate_rate", "give either hs_code (looked up in the catalogue) or rebate_rate, not both"
+        if self.allocation_rate is not None and self.bonded_materials:
+            yield "allocation_rate", "give either bonded_materials or allocation_rate (which computes them), not both"
         if self.band in ("export", "cross_border_services"):
             yield "band", ("the levy rate is the goods' domestic VAT rate: name the band they would be taxed "
                            "in at home (e.g. standard)")
@@ -556,6 +563,12 @@ class Vat:
     excess_credit_refund: Annotated[ExcessCreditRefundClaim | None, Nested(
         "the refund of excess input credit applied for in the year (`[vat.excess_credit_refund]`)",
         ExcessCreditRefundClaim)] = None
+    #: 小微企业贷款利息免征增值税: the method chosen for the year's `[[small_loans]]`.
+    small_loan_method: Annotated[str | None, Choice(
+        "with [[small_loans]]: the method chosen for the year, per_loan_rate (方法（一）) or split (方法（二）)",
+        LOAN_METHODS)] = None
+    small_loan_lender_qualifies: Annotated[bool, Flag(
+        "with [[small_loans]]: the enterprise is a lender of 财税〔2018〕91号 第二条 (or 2023年第16号 第二条)")] = False
 
     def checks(self) -> Iterator[tuple[str, str]]:
         """A services super-credit has its share of sales; a balance brought forward has its policy."""
@@ -731,6 +744,12 @@ class ReportInput:
     venture_investments: Annotated[tuple[VentureInvestment, ...], Rows(
         "a venture-capital enterprise's equity investments (`[[venture_investments]]`)", VentureInvestment,
         max_items=MAX_ROWS)] = ()
+    small_loans: Annotated[tuple[SmallLoan, ...], Rows(
+        "a lender's loans to small and micro businesses and their interest of the year (`[[small_loans]]`)",
+        SmallLoan, max_items=MAX_ROWS)] = ()
+    environmental_tax: Annotated[tuple[EnvironmentalTaxInput, ...], Rows(
+        "environmental protection tax by month: each outlet's pollutants and their tax before the reductions "
+        "(`[[environmental_tax]]`)", EnvironmentalTaxInput, max_items=12)] = ()
     vat: Annotated[Vat, Nested("VAT facts that are not monthly (`[vat]`)", Vat)] = Vat()
     excess_credit_refund_2018: Annotated[ExcessCreditRefund2018 | None, Nested(
         "the 2018 refund of excess input credits (`[excess_credit_refund_2018]`)", ExcessCreditRefund2018)] = None
@@ -772,7 +791,7 @@ class ReportInput:
 
 
 _LISTS = ("qualifications", "sales", "purchases", "equipment", "losses", "quarters", "exports", "tech_transfers",
-          "projects", "venture_investments")
+          "projects", "venture_investments", "small_loans", "environmental_tax")
 #: The lists of income-tax facts that need ``[income]``.
 _INCOME_LISTS = ("tech_transfers", "projects", "venture_investments")
 
@@ -861,12 +880,31 @@ def _across(v: _View) -> Iterator[tuple[str, str]]:
         if ent is not None and ent.vat_taxpayer == "small_scale":
             yield "excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund"
     yield from _vat_credits(v, year, ent, claim)
+    yield from _other_preferences(v, year)
     if not v.income_given:
         for name in _INCOME_LISTS:
             if v.rows[name]:
                 yield name, "income-tax facts: they need [income] (the year's profit)"
     yield from _covered(v)
     yield from _total(v)
+
+
+def _other_preferences(v: _View, year: int | None) -> Iterator[tuple[str, str]]:
+    """Small loans have their method, their interest in the report year; environmental tax months are in the
+    year, each once."""
+    vat = v.vat
+    if v.rows["small_loans"] and vat is not None and vat.small_loan_method is None:
+        yield "vat.small_loan_method", "missing: needed for [[small_loans]] (one method for the year)"
+    if year is None:
+        return
+    for i, loan in v.rows["small_loans"]:
+        yield from _in_year(year, loan.interest_date, f"small_loans[{i}].interest_date", "day")
+    months: set[_dt.date] = set()
+    for i, m in v.rows["environmental_tax"]:
+        yield from _in_year(year, m.month, f"environmental_tax[{i}].month", "month")
+        if m.month in months:
+            yield f"environmental_tax[{i}].month", f"the month {m.month.isoformat()[:7]} is given twice"
+        months.add(m.month)
 
 
 def _vat_credits(v: _View, year: int | None, ent: Enterprise | None,
@@ -1037,6 +1075,11 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
             yield from outside(f"exports[{i}].date", f"export.method.{method}", x.date)
     if year is not None and v.income is not None:
         yield from _covered_preferences(v, year, outside)
+    for i, loan in v.rows["small_loans"]:
+        yield from outside(f"small_loans[{i}].interest_date", "vat.small_loan_interest.credit_limit",
+                           loan.interest_date)
+    for i, m in v.rows["environmental_tax"]:
+        yield from outside(f"environmental_tax[{i}].month", "environment.reduction.lower_threshold", m.month)
     for i, e in v.rows["equipment"]:
         yield from outside(f"equipment[{i}].acquired_on", "eit.equipment.one_time.in_force", e.acquired_on)
         if e.in_use is not None:

@@ -76,6 +76,7 @@ from ..export import (
     ExportLine,
     PurchaseLine,
     RebateRate,
+    bonded_materials,
     excess_credit_refund_2018,
     exempt_credit_refund,
     exempt_refund,
@@ -575,7 +576,7 @@ def build_ledger(
                     exports=tuple(
                         ExportLine(fob=r.export.fob, levy_rate=r.levy_rate, rebate_rate=r.rate,
                                    exempt_materials=r.export.exempt_materials,
-                                   bonded_materials=r.export.bonded_materials)
+                                   bonded_materials=_bonded(r.export, p, law))
                         for r in exports
                     ),
                     domestic_output_tax=out, input_tax=inp, opening_credit=carried,
@@ -609,6 +610,14 @@ def build_ledger(
             p = _next_period(p, period)
     return Ledger(outputs, agri, tuple(sorted(vouchers.items())), tuple(periods), rates, trader, excess,
                   claim_period, catalogue, refund=refund, refund_period=refund_period)
+
+
+def _bonded(x: Export, period: _dt.date, law: Law) -> Decimal:
+    """The export's bonded imports: as given, or by the consumption method (rule ``export.bonded_materials``)."""
+    if x.allocation_rate is None:
+        return x.bonded_materials
+    return bonded_materials(period, "consumption", processing_fob=x.fob, allocation_rate=x.allocation_rate,
+                            law=law).materials
 
 
 def _export_input(input_tax: Decimal, domestic_sales: Decimal, export_sales: Decimal) -> Decimal:

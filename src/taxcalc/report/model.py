@@ -48,7 +48,7 @@ __all__ = [
 Status = str
 STATUSES: tuple[Status, ...] = ("computed", "not_applicable")
 #: The taxes a saving can reduce, in the order the report lists their subtotals.
-TAXES: tuple[str, ...] = ("vat", "eit", "export")
+TAXES: tuple[str, ...] = ("vat", "eit", "env", "export")
 #: Kinds of table column.  Money cells and line amounts are written to the fen in JSON
 #: (``"0.00"``, never ``"0"``); every figure the report holds is already in fen.
 #: A ``label`` cell is text in both languages, ``(zh, en)``; JSON ``{"zh": …, "en": …}``.

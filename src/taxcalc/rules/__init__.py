@@ -143,6 +143,7 @@ class Rule(NamedTuple):
 _V, _E, _X = "taxcalc.rules.vat", "taxcalc.rules.eit", "taxcalc.rules.export"
 _VP, _ENV = "taxcalc.rules.vat_preferences", "taxcalc.rules.environment"
 _EP = "taxcalc.rules.eit_preferences"
+_XP, _ER = "taxcalc.rules.export_processing", "taxcalc.rules.eit_restructuring"
 #: The annual computation reads the rates and every preference it applies.
 _ANNUAL_KEYS = ("eit.rate.*", "eit.hnte.*", "eit.tase.in_force", "eit.small_profit.*", "eit.rd.*",
                 "eit.equipment.*", "eit.depreciation.*", "eit.losses.*", "eit.education.cap.*",
@@ -233,6 +234,21 @@ RULES: tuple[Rule, ...] = (
     Rule("eit.losses", "以前年度亏损的弥补", "losses brought forward set against a year's income",
          _E, ("eit.losses.years.*", "eit.losses.qualified_lookback"), "docs/rules/eit-losses.md", ("eit", "losses"),
          ("taxcalc.eit.apply_losses", "taxcalc.eit.loss_schedule"), from_file=True),
+    Rule("eit.hardship_extension", "2020年度困难行业企业亏损结转年限延长至8年的条件",
+         "the 2020 hardship-industry loss extension: industry and main-business share test (困难行业企业)",
+         _ER, ("eit.losses.hardship.*", "eit.losses.years.*", "eit.losses.qualified_lookback"),
+         "docs/rules/eit-hardship-extension.md", ("eit", "hardship"), ("taxcalc.eit.hardship_loss_extension",),
+         options={"main_business_income": "--main", "total_income": "--total",
+                  "non_taxable_income": "--non-taxable", "investment_income": "--investment"}),
+    Rule("eit.restructuring_losses", "企业合并、分立转入的亏损及其弥补限额", "losses passed on at a merger or "
+         "division (企业重组) and their use in its year",
+         _ER, ("eit.restructuring.*", "eit.losses.years.*", "eit.losses.qualified_lookback"),
+         "docs/rules/eit-restructuring-losses.md", ("eit", "restructuring"),
+         ("taxcalc.eit.transferred_losses", "taxcalc.eit.combine_losses"), from_file=True),
+    Rule("eit.inherited_losses", "合并、分立转入亏损在以后年度的弥补", "inherited losses of a merger or division "
+         "set against a later year's income, at most the yearly limit",
+         _ER, ("eit.losses.years.*", "eit.losses.qualified_lookback"), "docs/rules/eit-restructuring-losses.md",
+         ("eit", "inherited-losses"), ("taxcalc.eit.inherited_loss_year",), from_file=True),
     Rule("eit.qualification_year", "高新技术企业、科技型中小企业的资格年度",
          "qualification years of a high-tech enterprise or technology-based SME",
          _E, ("eit.hnte.rate_years", "eit.losses.qualification_year.*", "eit.losses.years.general",
@@ -276,6 +292,12 @@ RULES: tuple[Rule, ...] = (
          _X, ("export.method.exempt_credit_refund",), "docs/rules/export-exempt-credit-refund.md", ("export", "refund"),
          ("taxcalc.export.exempt_credit_refund",), one_row="exports",
          options={"domestic_output_tax": "--output-tax"}),
+    Rule("export.bonded_materials", "进料加工保税进口料件计入免税购进原材料价格（实耗法、购进法）",
+         "进料加工 bonded imports counted in a period's 免抵退 (consumption or purchase method)",
+         _XP, ("export.processing.*",), "docs/rules/export-bonded-materials.md", ("export", "bonded-materials"),
+         ("taxcalc.export.bonded_materials",),
+         options={"processing_fob": "--fob", "import_total": "--imports", "export_total": "--exports",
+                  "allocation_rate": "--rate", "imports_cif": "--cif"}),
     Rule("export.exempt_refund", "外贸企业的免退税", "免退 of one purchase line of a foreign-trade enterprise",
          _X, ("export.method.exempt_refund", "export.exempt_refund.collection_rate_cap", "export.tier_*",
           "export.rate_change.product_list", "export.rate_change.carry_forward", "export.rebate_rate.cap"),

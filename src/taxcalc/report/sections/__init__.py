@@ -18,9 +18,9 @@ from ...law import Law
 from ..input import ReportInput
 from ..ledger import Ledger
 from ..model import Section
-from . import eit, export, small_scale, vat
+from . import eit, export, preferences, small_scale, vat
 
-__all__ = ["BUILDERS", "Builder"]
+__all__ = ["BUILDERS", "OPTIONAL_BUILDERS", "Builder"]
 
 Builder = Callable[[ReportInput, Law, Ledger], Section]
 
@@ -30,4 +30,9 @@ BUILDERS: tuple[tuple[str, Builder], ...] = (
     ("small_scale", small_scale.build),
     ("eit", eit.build),
     ("export", export.build),
+)
+
+#: Sections shown only when the input has their facts (``(id, applies, build)``), after the others.
+OPTIONAL_BUILDERS: tuple[tuple[str, Callable[[ReportInput], bool], Builder], ...] = (
+    ("preferences", preferences.applies, preferences.build),
 )

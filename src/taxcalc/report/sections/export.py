@@ -24,10 +24,11 @@ rebate rate is below the levy rate) is a cost shown in the VAT section.
 
 from __future__ import annotations
 
+from ...export import bonded_materials
 from ...law import Law
 from ...money import total
 from ..input import ReportInput
-from ..ledger import ExportRate, Ledger
+from ..ledger import ExportRate, Ledger, period_start
 from ..model import Column, Line, Refund, Section, Table
 
 __all__ = ["build"]
@@ -71,7 +72,7 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
                       "The catalogue used is the SAMPLE catalogue, not official rates."))
     if facts.enterprise.exporter == "trader":
         return _trader(ledger, notes)
-    return _manufacturer(facts, ledger, notes)
+    return _manufacturer(facts, law, ledger, notes)
 
 
 def _rate_table(rates: tuple[ExportRate, ...]) -> Table:
@@ -96,7 +97,7 @@ def _rate_table(rates: tuple[ExportRate, ...]) -> Table:
     )
 
 
-def _manufacturer(facts: ReportInput, ledger: Ledger, notes: list[tuple[str, str]]) -> Section:
+def _manufacturer(facts: ReportInput, law: Law, ledger: Ledger, notes: list[tuple[str, str]]) -> Section:
     period = facts.enterprise.vat_period
     ps = [p for p in ledger.periods if p.exports is not None]
     rows = []
@@ -129,7 +130,7 @@ def _manufacturer(facts: ReportInput, ledger: Ledger, notes: list[tuple[str, str
         ("", col(1), col(2), col(3), None, col(5), col(6), ps[-1].credit_carried),
     )
     refund = total(p.refund for p in ps)
-    lines = (
+    lines: tuple[Line, ...] = (
         Line("export.exporter", "出口企业类型", "exporter", None, *EXPORTERS["manufacturer"]),
         Line("export.fob", "出口离岸价合计", "FOB value exported", total(p.exports.fob_cny for p in ps if p.exports)),
         Line("export.exempt_credit_refund", "免抵退税额合计", "exempt-credit-refund amounts (ceilings)",
@@ -140,6 +141,15 @@ def _manufacturer(facts: ReportInput, ledger: Ledger, notes: list[tuple[str, str
         Line("export.non_creditable", "不得免征和抵扣税额合计（计入成本）", "input VAT not credited (a cost)",
              total(p.non_creditable for p in ps), cite=method),
     )
+    consumed = [bonded_materials(period_start(r.export.date, period), "consumption", processing_fob=r.export.fob,
+                                 allocation_rate=r.export.allocation_rate, law=law)
+                for r in ledger.export_rates if r.export.allocation_rate is not None]
+    if consumed:
+        lines += (Line("export.bonded_materials", "进料加工保税进口料件（实耗法：离岸价 × 分配率）",
+                       "bonded imports of 进料加工 (consumption method: FOB × allocation rate)",
+                       total(b.materials for b in consumed),
+                       cite=tuple(dict.fromkeys(c for b in consumed for s in b.steps if s.name in ("basis", "materials")
+                                                for c in s.cite))),)
     refunds = (Refund("export.exempt_credit_refund", "export", "出口免抵退税应退税额",
                       "export refund (exemption, credit and refund)", refund, method),) if refund else ()
     return Section("export", _ZH, _EN, "computed", lines, (_rate_table(ledger.export_rates), table),
