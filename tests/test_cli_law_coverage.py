@@ -23,19 +23,21 @@ def test_today_every_rule_and_the_keys_that_do_not_answer(capsys):
     assert [r["id"] for r in data["rules"]] == [r.id for r in rules.RULES]
     by_id = {r["id"]: r for r in data["rules"]}
     assert by_id["vat.rate"]["answering"] == by_id["vat.rate"]["keys"] > 0
-    assert by_id["vat.agricultural_deduction"]["answering"] == 0  # the 2026 text is not encoded
+    # 2026: the ordinary rate is encoded (9%), the rate for produce used for 13% goods is not
+    assert by_id["vat.agricultural_deduction"]["answering"] == 1
     keys = {k["key"]: k for k in data["keys"]}
     assert len(keys) == len(law.keys())
     assert keys["vat.small_scale.start_point.monthly"]["answers"] is True
-    assert keys["vat.agri.deduction_rate"]["status"] == "ended"
-    assert "2025-12-31" in keys["vat.agri.deduction_rate"]["reason"]
+    assert keys["vat.agri.deduction_rate"]["answers"] is True
+    assert keys["vat.agri.deduction_rate_top_rate_goods"]["status"] == "ended"
+    assert "2025-12-31" in keys["vat.agri.deduction_rate_top_rate_goods"]["reason"]
 
 
 def test_the_text_names_the_keys_that_do_not_answer(capsys):
     code, out = _run(capsys, "--coverage", "2026-12-01", "--lang", "en")
     assert code == 0
     assert out.startswith("What the law data covers on 2026-12-01: ")
-    assert "vat.agri.deduction_rate" in out and "vat.rate.standard" not in out
+    assert "vat.agri.deduction_rate_top_rate_goods" in out and "vat.rate.standard" not in out
     assert max(display_width(line) for line in out.splitlines()) <= 100
 
 

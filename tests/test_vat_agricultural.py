@@ -41,12 +41,18 @@ def test_citations():
     assert str(agricultural_deduction_rate("2018-05-01").steps[0].cite[0]) == "财税〔2018〕32号 第二条"
 
 
-@pytest.mark.parametrize("day", [D(2001, 12, 31), D(2026, 1, 1)])
+@pytest.mark.parametrize("day", [D(2001, 12, 31), D(2028, 1, 1)])
 def test_outside_coverage(day):
     with pytest.raises(OutsideCoverage):
         agricultural_deduction_rate(day)
     with pytest.raises(OutsideCoverage):
         agricultural_input_tax("100", day, for_top_rate_goods=True)
+
+
+def test_from_2026_only_the_top_rate_goods_rate_is_outside_coverage():
+    assert agricultural_deduction_rate(D(2026, 1, 1)).rate == Decimal("0.09")
+    with pytest.raises(OutsideCoverage):
+        agricultural_input_tax("100", D(2026, 1, 1), for_top_rate_goods=True)
 
 
 @pytest.mark.parametrize(
