@@ -131,7 +131,7 @@ def test_an_inherited_loss_in_its_last_year_expires_what_the_limit_leaves():
 
 def test_a_division_share_has_no_limit_and_cites_its_article():
     e = EnterpriseYear(2021, profit=P("5000000"), **SIZE,
-                       inherited_losses=[{"year": 2020, "kind": "division", "losses": [Loss(2019, P("4000000"))]}])
+                       inherited_losses=[InheritedLosses(2020, "division", (Loss(2019, P("4000000")),))])
     r = annual(e)
     assert r.inherited_used == P("4000000") and r.taxable_income == P("1000000")
     assert str(r.step("inherited[0].transfers").cite[0]) == "财税〔2009〕59号 第六条第（五）项"

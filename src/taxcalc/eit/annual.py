@@ -471,11 +471,12 @@ def _steps(r: AnnualResult, rd_shown: bool, losses_shown: bool, whys: list[Step]
                           "income taken off (所得减免; at most the income)", given.income_reduction, "yuan",
                           Formula(_cut_formula, (total(parts), r.income_before_losses)), (), "A100000"))
     steps.extend(whys)
-    for h in given.hardship:
-        steps.extend([s._replace(name=f"hardship[{h.year}].{s.name}") for s in h.steps])
+    for test in given.hardship:
+        steps.extend([s._replace(name=f"hardship[{test.year}].{s.name}") for s in test.steps])
     if losses_shown:
         steps.extend(r.losses.steps)
-    steps.extend(given.inherited_steps)
+    if given.inherited_steps:
+        steps.extend(given.inherited_steps)
     if given.venture is not None:
         steps.extend([v._replace(name="venture." + v.name) for v in given.venture.steps])
     steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", r.taxable_income, "yuan", "", (),
