@@ -49,7 +49,7 @@ def test_share_just_below_half_is_refused_naming_the_field():
     with pytest.raises(InvalidInput) as e:
         annual(year_with_2020_loss(2026, catering("4999000")))
     assert e.value.field == "hardship_tests[0].main_business_income"
-    assert "0.4999" in e.value.reason and "第四条" in e.value.reason
+    assert "49.99% is below 50%" in e.value.reason and "第四条" in e.value.reason
 
 
 def test_investment_income_leaves_the_base():

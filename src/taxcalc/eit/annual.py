@@ -81,7 +81,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Explained, Formula, Step, later, result
+from ..explain import Explained, Formula, Step, format_value, later, result
 from ..law import Law
 from ..money import CONTEXT, FEN, ZERO, total
 from ._common import months_operated, signed_yuan, the_law, year_end, yuan
@@ -415,8 +415,8 @@ def _hardship_tests(law: Law, f: EnterpriseYear) -> tuple[HardshipExtension, ...
         if r.share is not None and not r.eligible:  # the law extends the year, the facts do not qualify
             shown = {s.name: s.value for s in r.steps}
             field, why = (("industry", f"{t.industry} is not a hardship industry") if not shown["industry"] else
-                          ("main_business_income", f"the main-business share {r.share} is below "
-                                                   f"{shown['least_share']}"))
+                          ("main_business_income", f"the main-business share {format_value(r.share, 'rate')} "
+                                                   f"is below {format_value(shown['least_share'], 'rate')}"))
             raise InvalidInput(f"hardship_tests[{i}].{field}",
                                f"the {t.year} loss is marked `hardship` but {why} "
                                "(财政部 税务总局公告2020年第8号 第四条): the loss is not carried for 8 years")
