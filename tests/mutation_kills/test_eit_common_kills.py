@@ -77,6 +77,8 @@ CALLS: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], object]] 
     (common.as_money, ("-5", "f"), {}, (InvalidInput, "f: must not be negative (got -5)")),
     (common.as_money, ("-5", "f"), {"negative": True}, D("-5")),
     (common.as_money, ("5.10", "f"), {}, D("5.10")),
+    (common.as_money, ("x", "f"), {"negative": True}, (InvalidInput, "f: 'x' is not a number")),
+    (common.as_money, ("x", "f"), {}, (InvalidInput, "f: 'x' is not a number")),
     (common.as_share, ("60%", "s"), {}, D("0.6")),
     (common.as_share, ("1.5", "s"), {}, (InvalidInput, "s: must be between 0 and 1 (got 1.5)")),
     (common.amount, ("1234.50", "amt"), {}, D("1234.50")),
@@ -94,6 +96,9 @@ CALLS: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], object]] 
     (common.signed_amount, ("-", "amt"), {}, (InvalidInput, "amt: '-' is not a number")),
     (common.signed_amount, ("1,000.00", "amt"), {}, D("1000.00")),
     (common.signed_amount, ("x", "amt"), {}, (InvalidInput, "amt: 'x' is not a number")),
+    (common.signed_amount, ("1.2.3", "amt"), {}, (InvalidInput, "amt: '1.2.3' is not a number")),
+    (common.signed_amount, ("-1.2.3", "amt"), {}, (InvalidInput, "amt: '-1.2.3' is not a number")),
+    (common.signed_amount, ("1..2", "amt"), {}, (InvalidInput, "amt: '1..2' is not a number")),
     (common.segments, ((1, 2, 3, 4, 5), lambda m: m < 3), {}, (((1, 2), True), ((3, 4, 5), False))),
     (common.segments, ((1, 2, 3), lambda m: m == 2), {}, (((1,), False), ((2,), True), ((3,), False))),
     (common.segments, ((), lambda m: m), {}, ()),
@@ -122,8 +127,9 @@ def test_a_negative_zero_is_zero(fn: Callable[[object, str], Decimal], text: str
 
 
 @pytest.mark.parametrize(("fn", "plain"), [
-    (common.amount, "1234.50"), (common.amount, "1234567890123456"), (common.amount, "0.5"),
-    (common.signed_amount, "-1234567890123456"), (common.signed_amount, "-0"), (common.signed_amount, "7")])
+    (common.amount, "1234.50"), (common.amount, "1234567890123456"), (common.amount, "0.5"), (common.amount, "7"),
+    (common.signed_amount, "-1234567890123456"), (common.signed_amount, "-0"), (common.signed_amount, "7"),
+    (common.signed_amount, "-12.50"), (common.signed_amount, "12.50")])
 def test_a_plain_amount_is_read_directly(fn: Callable[[object, str], Decimal], plain: str,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """The usual value of a file is read without the general parser (the same figure, faster)."""

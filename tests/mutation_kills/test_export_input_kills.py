@@ -29,6 +29,12 @@ class Line:
             raise InvalidInput("note", "is bad")
 
 
+def test_every_missing_field_is_named() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        record({}, PurchaseLine, "lines[4]", "a purchase line")
+    assert str(caught.value) == "lines[4].amount: missing (required) (also missing: purchase_vat_rate, export_date)"
+
+
 def test_an_instance_is_taken_as_it_is() -> None:
     line = Line(Decimal(1), "x")
     assert record(line, Line, "lines[0]", "a line") is line
