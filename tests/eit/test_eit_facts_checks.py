@@ -44,6 +44,11 @@ PROBLEMS: dict[str, tuple[dict[str, Any], list[tuple[str, str]]]] = {
         ("quarters", "the enterprise operated in 4 quarter(s) of 2018; give one row for each (got 3)")]),
     "quarters of a year whose days are wrong (not checked)": ({"quarters": [Q] * 3, "opened": "2019-01-01"}, [
         ("opened", "2019-01-01 is after tax year 2018")]),
+    # Quarters are not checked against days that are themselves wrong: one problem, of the day.
+    "closed before the year, three quarters": ({"closed": "2017-06-30", "quarters": [Q] * 3}, [
+        ("closed", "2017-06-30 is before tax year 2018")]),
+    "closed before it opened, two quarters": ({"opened": "2018-05-01", "closed": "2018-04-30", "quarters": [Q, Q]}, [
+        ("closed", "2018-04-30 is before the opening day 2018-05-01")]),
     "one quarter numbered": ({"quarters": [{**Q, "quarter": 1}, Q, Q, Q]}, [
         ("quarters", "number every quarter (quarter = 1 to 4) or none")]),
     "a quarter numbered twice": ({"quarters": [{**Q, "quarter": n} for n in (1, 1, 3, 4)]}, [
@@ -109,6 +114,9 @@ PROBLEMS: dict[str, tuple[dict[str, Any], list[tuple[str, str]]]] = {
 FINE = {
     "closed in August, three quarters": {"closed": "2018-08-10", "quarters": [Q, Q, Q]},
     "opened in December, one quarter": {"opened": "2018-12-01", "quarters": [Q]},
+    "closed in January, one quarter": {"closed": "2018-01-15", "quarters": [Q]},
+    "closed in April, two quarters": {"closed": "2018-04-01", "quarters": [Q, Q]},
+    "opened in 2017, closed in March, one quarter": {"opened": "2017-05-01", "closed": "2018-03-31", "quarters": [Q]},
     "opened and closed the same day": {"opened": "2018-05-01", "closed": "2018-05-01", "quarters": [Q]},
     "quarters 2 to 4 numbered out of order": {"opened": "2018-04-01", "quarters": [{**Q, "quarter": n} for n in (4, 2, 3)]},
     "an investment registered on the last day": {"venture_investments": [
