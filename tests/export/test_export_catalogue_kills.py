@@ -45,6 +45,8 @@ TOML_REFUSED = {
     "a levy that is not a rate": (row(levy='"x"'), f"row 1, field 'levy': 'x' {NOT_A_RATE}"),
     "a rebate above the levy": (row(rate='"15.5%"', levy='"13%"'),
                                 "row 1, field 'rate': rebate rate 15.5% is above the levy rate 13%"),
+    "a rebate above a levy of 10%": (row(rate='"11%"', levy='"10%"'),
+                                     "row 1, field 'rate': rebate rate 11% is above the levy rate 10%"),
     "a rebate above a levy in decimals": (row(rate='"0.17"', levy='"0.09"'),
                                           "row 1, field 'rate': rebate rate 17% is above the levy rate 9%"),
     "an open first day": (row(first='"open"'), "row 1, field 'first': the first day cannot be open"),
@@ -76,6 +78,8 @@ TOML_REFUSED = {
 
 #: name: (CSV text, the message after the file's name)
 CSV_REFUSED = {
+    "a cell beyond the reader's limit": ("code,rate,first,last,citation\n99010000,13%,2019-01-01,open," + "x" * 200_000
+                                         + "\n", "line 2: not valid CSV: field larger than field limit (131072)"),
     "an empty file": ("", f"empty file: expected a header line naming the columns {FIELDS}"),
     "only comments": ("# rates\n\n", f"empty file: expected a header line naming the columns {FIELDS}"),
     "an unknown column": ("code,rate,first,last,citation,colour\n",
@@ -140,8 +144,8 @@ def test_the_edges_that_load(tmp_path: Path) -> None:
     assert one_day.lookup("99010000", "2019-01-02") is None
     assert one_day.rows[0].window() == "2019-01-01 – 2019-01-01"
     titled = Catalogue.load(write(tmp_path, "b.toml", '[catalogue]\ntitle = "2019A"\nsample = false\n' + row()))
-    assert (titled.title, titled.is_sample, titled.label(), titled.rows[0].window()) == (
-        "2019A", False, "2019A", "2019-01-01 – …")
+    assert (titled.title, titled.is_sample, titled.label(), titled.rows[0].window(), titled.rows[0].name) == (
+        "2019A", False, "2019A", "2019-01-01 – …", "")  # no name: an empty one
     # CSV: a line of empty cells and an indented comment are skipped; a quoted name keeps its line break.
     csv = Catalogue.load(write(tmp_path, "c.csv", 'code,rate,first,last,citation,name\n,,,,,\n   # note\n'
                                                    '99010000,13%,2019-01-01,open,lib,"a\nb"\n'))
@@ -156,8 +160,10 @@ def test_the_sample_is_named_as_a_sample() -> None:
     assert Catalogue.named("sample").rows == sample.rows
 
 
-def test_named_paths(tmp_path: Path) -> None:
+def test_named_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, "rates.toml", row())
+    monkeypatch.chdir(tmp_path)
+    assert Catalogue.named("rates.toml").source == "rates.toml"  # no folder: the working one
     assert Catalogue.named("rates.toml", tmp_path).source == str(tmp_path / "rates.toml")
     assert Catalogue.named(str(tmp_path / "rates.toml"), "/elsewhere").source == str(tmp_path / "rates.toml")
     with pytest.raises(LawDataError, match="SAMPLE: unknown catalogue format"):  # only "sample" is the sample
