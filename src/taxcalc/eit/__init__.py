@@ -80,8 +80,10 @@ from .rd_super_deduction import (
 )
 from .small_profit import (
     Averages,
+    Month,
     Quarter,
     SmallProfit,
+    monthly_averages,
     quarterly_averages,
     small_profit,
     small_profit_cliffs,
@@ -155,6 +157,7 @@ __all__ = [
     "RdProject",
     "RdRatio",
     "RdResult",
+    "Month",
     "Quarter",
     "SmallProfit",
     "TechSmeRegistration",
@@ -170,6 +173,7 @@ __all__ = [
     "loss_window",
     "policy_law",
     "qualification_year",
+    "monthly_averages",
     "quarterly_averages",
     "rd_ratio",
     "rd_super_deduction",
