@@ -161,3 +161,14 @@ def test_a_constant_enterprise_averages_to_its_figures_by_month_or_quarter(n, as
     m = monthly_averages([Month(n, n, assets, assets)] * 12, 2016)
     q = quarterly_averages([Quarter(n, n, assets, assets)] * 4, 2017)
     assert (m.employees, m.assets) == (q.employees, q.assets) == (D(n), assets)
+
+
+def test_2015_monthly_averages_with_the_relief_apportioned_by_months():
+    # 2015: the halving limit rose from 20万 to 30万 on 2015-10-01 (财税〔2015〕99号): 9 months at 25%, 3 at 10%.
+    r = small_profit("250000", 2015, months=flat(10, "1000000"))
+    assert r.tax == D("43750.00") and r.employees == D(10)
+    names = [s.name for s in r.steps]
+    assert names[:2] == ["small_profit.employees_average", "small_profit.assets_average"]
+    assert "small_profit.apportioned" in names
+    # The same figures as annual averages give the same tax.
+    assert small_profit("250000", 2015, employees=10, assets="1000000").tax == r.tax
