@@ -89,6 +89,7 @@ from .rd_super_deduction import (
 from .restructuring import (
     RESTRUCTURING_KINDS,
     TREATMENTS,
+    InheritedLosses,
     InheritedLossesInput,
     InheritedLossYear,
     RestructuringInput,
@@ -131,6 +132,7 @@ __all__ = [
     "RESTRUCTURING_KINDS",
     "TREATMENTS",
     "InheritedLossYear",
+    "InheritedLosses",
     "InheritedLossesInput",
     "RestructuringInput",
     "TransferredLosses",

@@ -31,6 +31,29 @@ the technology-transfer relief (所得减免, :mod:`taxcalc.eit.tech_transfer`) 
 taken off before the losses, at most the income; and the venture-capital
 deduction (A107030, :mod:`taxcalc.eit.venture`) after them.
 
+Two optional facts bear on the losses:
+
+* ``hardship_tests`` — the facts of the 2020 hardship-industry test
+  (2020年第8号 第四条, :func:`taxcalc.eit.hardship_loss_extension`) for a loss
+  marked ``"hardship"``.  taxcalc's choice: the mark is **checked, not decided**:
+  a mark whose facts fail the test (industry not listed, or main-business share
+  below 50%) is refused with an error naming the field
+  (``hardship_tests[i].industry`` / ``.main_business_income``); a mark that passes
+  keeps its 8 years and the test's steps (``hardship[YEAR].*``, citing 第四条) are
+  shown before the losses; a mark without facts is taken as given, as before.
+  Under a what-if that gives the hardship years no more than the general ones
+  there is nothing to test, and nothing is refused.
+* ``inherited_losses`` — losses taken over in a special-treatment merger or
+  division (财税〔2009〕59号 第六条第（四）、（五）项): after the enterprise's own
+  losses (the order :mod:`taxcalc.eit.restructuring` chooses), each set in the
+  order given, by :func:`taxcalc.eit.inherited_loss_year` (oldest first, each
+  loss in its own window, a merger's at most its yearly limit).  Steps
+  ``inherited[i].*``; the result's :attr:`AnnualResult.inherited` holds each
+  set's use and what it carries to next year.  A division's shares are taken the
+  same way (no limit), not mixed into the own losses.  It is not a preference:
+  :func:`taxcalc.eit.benefit` shows no policy for it (the carry-over is in the
+  tax with and without every preference alike).
+
 The losses carried to the next year — including a loss made this year — are
 part of the result (``losses_carried``), ready to go into next year's input.
 
@@ -58,18 +81,20 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..errors import InvalidInput
-from ..explain import Explained, Formula, Step, later, result
+from ..explain import Explained, Formula, Step, format_value, later, result
 from ..law import Law
 from ..money import CONTEXT, FEN, ZERO, total
 from ._common import months_operated, signed_yuan, the_law, year_end, yuan
 from .employee_education import EmployeeEducation, employee_education
 from .equipment import EquipmentYear, _asset_year
 from .facts import EnterpriseYear
+from .hardship import HardshipExtension, hardship_loss_extension
 from .losses import Loss, LossYear, _year_losses
 from .project_holiday import ProjectHoliday, project_holiday
 from .qualifications import _read_loss_step, _read_rate_step
 from .rd_super_deduction import RdResult
 from .rd_super_deduction import _compute as _rd_compute
+from .restructuring import InheritedLossYear, _inherited_in_year
 from .small_profit import (
     SmallProfit,
     _in_annual,
@@ -155,6 +180,21 @@ class AnnualResult(Explained):
         return self._preferences.projects
 
     @property
+    def inherited(self) -> tuple[InheritedLossYear, ...]:
+        """The use of each set of inherited losses given (``inherited_losses``), in the order given."""
+        return self._preferences.inherited
+
+    @property
+    def inherited_used(self) -> Decimal:
+        """Inherited losses used this year (0 when none are given); ``taxable_income`` is after them."""
+        return total([r.used for r in self._preferences.inherited])
+
+    @property
+    def hardship(self) -> tuple[HardshipExtension, ...]:
+        """The 2020 hardship-industry test of each ``hardship_tests`` row (each passed: a failed one is refused)."""
+        return self._preferences.hardship
+
+    @property
     def _preferences(self) -> _Preferences:
         found: _Preferences = self.__dict__.get("_preferences_given", _NO_PREFERENCES)
         return found
@@ -168,6 +208,10 @@ class _Preferences(NamedTuple):
     tech_transfer: TechTransfer | None
     venture: VentureCapital | None
     projects: tuple[ProjectHoliday, ...]
+    inherited: tuple[InheritedLossYear, ...] = ()
+    hardship: tuple[HardshipExtension, ...] = ()
+    #: The steps of ``inherited`` (the 59号 rule of each set, then its use).
+    inherited_steps: tuple[Step, ...] = ()
 
 
 _NO_PREFERENCES = _Preferences(ZERO, None, None, None, ())
@@ -303,6 +347,7 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
     if tt is not None or holidays:  # 所得减免 takes off no more than the income
         cut = min(total(([tt.reduction] if tt is not None else []) + [h.reduction for h in holidays]),
                   max(before, ZERO))
+    hardship = _hardship_tests(law, f) if f.hardship_tests else ()
     # Losses.
     used, ti, new_loss, carried, rows, losses = _year_losses(
         law, y, CONTEXT.subtract(before, cut) if cut else before, f.losses, f.qualified, f.loss_extension)
@@ -312,6 +357,11 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
             why = law.memo(_read_loss_step, q, f.hnte_certificates, f.tech_sme_registrations)
             if why is not None:
                 whys.append(why)
+    inherited: tuple[InheritedLossYear, ...] = ()
+    inherited_steps: tuple[Step, ...] = ()
+    if f.inherited_losses:  # after the own losses (restructuring.py's order)
+        inherited, inherited_steps = _inherited_in_year(law, y, ti, f.inherited_losses)
+        ti = inherited[-1].taxable_income
     vc = None
     if f.venture_investments or f.venture_brought_forward:  # after the losses (A100000 line 22)
         vc = venture_capital(y, f.venture_investments, income=ti, brought_forward=f.venture_brought_forward, law=law)
@@ -349,9 +399,29 @@ def annual(facts: EnterpriseYear, *, law: Law | None = None) -> AnnualResult:
         rd, tuple(eq_years), losses, sp,
         later(_steps, bool(f.rd.projects or f.rd.intangibles), bool(rows), whys, rate_why, rate_step),
     )
-    if edu is not None or tt is not None or vc is not None or holidays:
-        out.__dict__["_preferences_given"] = _Preferences(cut, edu, tt, vc, holidays)
+    if edu is not None or tt is not None or vc is not None or holidays or inherited or hardship:
+        out.__dict__["_preferences_given"] = _Preferences(cut, edu, tt, vc, holidays, inherited, hardship,
+                                                          inherited_steps)
     return out
+
+
+def _hardship_tests(law: Law, f: EnterpriseYear) -> tuple[HardshipExtension, ...]:
+    """The 2020 hardship test of each ``hardship_tests`` row; a mark whose facts fail it is refused."""
+    out: list[HardshipExtension] = []
+    for i, t in enumerate(f.hardship_tests):
+        r = hardship_loss_extension(t.year, t.industry, main_business_income=t.main_business_income,
+                                    total_income=t.total_income, non_taxable_income=t.non_taxable_income,
+                                    investment_income=t.investment_income, law=law)
+        if r.share is not None and not r.eligible:  # the law extends the year, the facts do not qualify
+            shown = {s.name: s.value for s in r.steps}
+            field, why = (("industry", f"{t.industry} is not a hardship industry") if not shown["industry"] else
+                          ("main_business_income", f"the main-business share {format_value(r.share, 'rate')} "
+                                                   f"is below {format_value(shown['least_share'], 'rate')}"))
+            raise InvalidInput(f"hardship_tests[{i}].{field}",
+                               f"the {t.year} loss is marked `hardship` but {why} "
+                               "(财政部 税务总局公告2020年第8号 第四条): the loss is not carried for 8 years")
+        out.append(r)
+    return tuple(out)
 
 
 def _steps(r: AnnualResult, rd_shown: bool, losses_shown: bool, whys: list[Step],  # noqa: FBT001
@@ -401,8 +471,12 @@ def _steps(r: AnnualResult, rd_shown: bool, losses_shown: bool, whys: list[Step]
                           "income taken off (所得减免; at most the income)", given.income_reduction, "yuan",
                           Formula(_cut_formula, (total(parts), r.income_before_losses)), (), "A100000"))
     steps.extend(whys)
+    for test in given.hardship:
+        steps.extend([s._replace(name=f"hardship[{test.year}].{s.name}") for s in test.steps])
     if losses_shown:
         steps.extend(r.losses.steps)
+    if given.inherited_steps:
+        steps.extend(given.inherited_steps)
     if given.venture is not None:
         steps.extend([v._replace(name="venture." + v.name) for v in given.venture.steps])
     steps.append(Step("annual.taxable_income", "应纳税所得额", "taxable income", r.taxable_income, "yuan", "", (),

@@ -111,6 +111,18 @@ Fields
     environmental projects with their separately computed income; the part the
     holiday exempts or halves (:mod:`taxcalc.eit.project_holiday`) is taken off
     with the technology-transfer relief (所得减免).
+``hardship_tests``
+    optional: :class:`~taxcalc.eit.HardshipExtensionInput` rows, the facts of the
+    2020 hardship-industry test (industry; 主营业务收入, 收入总额, 不征税收入, 投资收益
+    of the loss year) for a loss marked ``"hardship"`` — a loss brought forward, or
+    this year's own loss (``loss_extension``).  The mark is checked: a mark whose
+    facts fail the test is refused, naming the field (2020年第8号 第四条,
+    :mod:`taxcalc.eit.hardship`); a mark without facts is taken as given.
+``inherited_losses``
+    optional: :class:`~taxcalc.eit.InheritedLosses` rows, losses taken over in a
+    special-treatment merger (with the yearly limit) or division (财税〔2009〕59号),
+    set against the income left after the enterprise's own losses, each loss in
+    its own window (:func:`taxcalc.eit.inherited_loss_year`).
 """
 
 from __future__ import annotations
@@ -138,6 +150,7 @@ from ..inputs import (
 from ..money import CONTEXT, DateLike, MoneyLike, total
 from ._common import INDUSTRIAL, INDUSTRIES
 from .equipment import Equipment
+from .hardship import HardshipExtensionInput
 from .losses import EXTENSIONS, Loss
 from .project_holiday import Project
 from .qualifications import (
@@ -148,6 +161,7 @@ from .qualifications import (
     _validity_years,
 )
 from .rd_super_deduction import MAX_ROWS, NO_RD, RdFacts
+from .restructuring import InheritedLosses
 from .small_profit import Quarter, _averages
 from .tech_transfer import TechnologyTransfer
 from .venture import VentureInvestment
@@ -227,6 +241,12 @@ class EnterpriseYear:
                                                        "years")] = field(default=_ZERO, repr=False)
     projects: Annotated[tuple[Project, ...], Rows("public-infrastructure and environmental projects (三免三减半)",
                                                   Project, max_items=MAX_ROWS)] = field(default=(), repr=False)
+    hardship_tests: Annotated[tuple[HardshipExtensionInput, ...], Rows(
+        "facts of the 2020 hardship-industry test of each loss marked `hardship` (2020年第8号 第四条)",
+        HardshipExtensionInput, max_items=MAX_ROWS)] = field(default=(), repr=False)
+    inherited_losses: Annotated[tuple[InheritedLosses, ...], Rows(
+        "losses taken over in a special-treatment merger or division (财税〔2009〕59号)", InheritedLosses,
+        max_items=MAX_ROWS)] = field(default=(), repr=False)
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given (computed once, when the record is made); ``None`` when not given.
     size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
@@ -261,13 +281,17 @@ class EnterpriseYear:
             tech_transfers: Iterable[TechnologyTransfer | Mapping[str, object]] = ...,
             venture_investments: Iterable[VentureInvestment | Mapping[str, object]] = ...,
             venture_brought_forward: MoneyLike = ...,
-            projects: Iterable[Project | Mapping[str, object]] = ...) -> None: ...
+            projects: Iterable[Project | Mapping[str, object]] = ...,
+            hardship_tests: Iterable[HardshipExtensionInput | Mapping[str, object]] = ...,
+            inherited_losses: Iterable[InheritedLosses | Mapping[str, object]] = ...) -> None: ...
 
     def checks(self) -> Iterator[tuple[str, str]]:
         """opened is not after the year, closed not before it nor before opened; either quarters or both
         annual averages (employees and assets), not both; losses arose before the year, one per year;
         quarters: one row for each quarter operated (numbered, each once); wages and education expenses
-        together; technology transfers in the year; the amounts added up stay below 10^15 yuan."""
+        together; technology transfers in the year; hardship tests for losses marked `hardship`, one per year;
+        inherited losses taken over by the year and arising before it; the amounts added up stay below
+        10^15 yuan."""
         y, opened, closed = self.year, self.opened, self.closed
         days_ok = True
         if opened is not None and opened.year > y:
@@ -307,9 +331,36 @@ class EnterpriseYear:
         for i, v in enumerate(self.venture_investments):
             if v.registered_on.year > y:
                 yield f"venture_investments[{i}].registered_on", f"{v.registered_on} is after tax year {y}"
+        if self.hardship_tests:
+            yield from self._hardship_checks()
+        if self.inherited_losses:
+            yield from self._inherited_checks()
         largest = self._largest_total()
         if largest:
             yield largest
+
+    def _hardship_checks(self) -> Iterator[tuple[str, str]]:
+        marked = {x.year for x in self.losses if x.extension == "hardship"}
+        if self.loss_extension == "hardship":
+            marked.add(self.year)
+        seen: set[int] = set()
+        for i, t in enumerate(self.hardship_tests):
+            if t.year not in marked:
+                yield f"hardship_tests[{i}].year", f"no loss of {t.year} is marked `hardship` (a loss brought " \
+                    "forward, or this year's own loss_extension)"
+            elif t.year in seen:
+                yield f"hardship_tests[{i}].year", f"the test of {t.year} is given twice"
+            seen.add(t.year)
+
+    def _inherited_checks(self) -> Iterator[tuple[str, str]]:
+        y = self.year
+        for i, g in enumerate(self.inherited_losses):
+            if g.year > y:
+                yield f"inherited_losses[{i}].year", f"a restructuring of {g.year} is after tax year {y}"
+            for j, loss in enumerate(g.losses):
+                if loss.year >= y:
+                    yield (f"inherited_losses[{i}].losses[{j}].year",
+                           f"a loss brought into {y} must arise before it (got {loss.year})")
 
     def _quarter_checks(self, operated: tuple[int, ...]) -> Iterator[tuple[str, str]]:
         quarters, y = self.quarters, self.year
@@ -351,6 +402,9 @@ class EnterpriseYear:
         added = add(added, self.venture_brought_forward)
         for p in self.projects:
             added = add(added, p.income.copy_abs())
+        for g in self.inherited_losses:
+            for x in g.losses:
+                added = add(added, x.amount)
         if added < _WELL_WITHIN:
             return None
         parts = [("profit", self.profit.copy_abs()), ("adjustments", self.adjustments.copy_abs())]
@@ -377,6 +431,8 @@ class EnterpriseYear:
                                                        + [self.venture_brought_forward])))
         if self.projects:
             parts.append(("projects", total([p.income.copy_abs() for p in self.projects])))
+        if self.inherited_losses:
+            parts.append(("inherited_losses", total([x.amount for g in self.inherited_losses for x in g.losses])))
         for _, amount in parts[2:]:
             added = add(added, amount)
         if added < TOTAL_LIMIT:

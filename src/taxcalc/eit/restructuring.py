@@ -70,8 +70,8 @@ from ..money import ZERO, add, choice, div, money, mul, rate, round_fen, sub, to
 from ._common import tax_year, the_law, year_end, years
 from .losses import Loss, LossUse, loss_window
 
-__all__ = ["RESTRUCTURING_KINDS", "TREATMENTS", "InheritedLossYear", "InheritedLossesInput", "RestructuringInput",
-           "TransferredLosses", "combine_losses", "inherited_loss_year", "transferred_losses"]
+__all__ = ["RESTRUCTURING_KINDS", "TREATMENTS", "InheritedLossYear", "InheritedLosses", "InheritedLossesInput",
+           "RestructuringInput", "TransferredLosses", "combine_losses", "inherited_loss_year", "transferred_losses"]
 
 #: ``merger`` (企业合并) and ``division`` (企业分立).
 RESTRUCTURING_KINDS: tuple[str, ...] = ("merger", "division")
@@ -155,6 +155,56 @@ class InheritedLossesInput:
     def checks(self) -> Iterator[tuple[str, str]]:
         """Losses arising before the year, once each."""
         yield from _loss_problems(self.losses, self.year - 1)
+
+
+@record
+class InheritedLosses:
+    """Losses taken over in a special-treatment merger or division, still unused at the start of a year.
+
+    The input of :class:`taxcalc.eit.EnterpriseYear` ``inherited_losses``: what
+    :func:`transferred_losses` passed (then what :attr:`InheritedLossYear.carried`
+    left), with the yearly limit of a merger (财税〔2009〕59号 第六条第（四）项; none for a
+    division, 第六条第（五）项).
+    """
+
+    year: Annotated[int, Year("the tax year the merger or division took effect")]
+    kind: Annotated[str, Choice("merger (企业合并) or division (企业分立), under special treatment",
+                                RESTRUCTURING_KINDS)]
+    losses: Annotated[tuple[Loss, ...], Rows("the inherited losses still unused, by loss year", Loss,
+                                             max_items=20)]
+    annual_cap: Annotated[Decimal | None, Amount("merger: the yearly limit (transferred_losses' annual_cap)")] = None
+    qualified_years: Annotated[tuple[int, ...], Years("the predecessor's high-tech / tech-SME years")] = ()
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """A merger has a yearly limit, a division none; losses arising by the restructuring year, once each."""
+        if self.kind == "merger" and self.annual_cap is None:
+            yield "annual_cap", "a merger under special treatment needs the yearly limit"
+        if self.kind == "division" and self.annual_cap is not None:
+            yield "annual_cap", "a division's losses carry no yearly limit"
+        yield from _loss_problems(self.losses, self.year)
+
+
+def _inherited_in_year(law: Law, year: int, income: Decimal,
+                       given: tuple[InheritedLosses, ...]) -> tuple[tuple[InheritedLossYear, ...], tuple[Step, ...]]:
+    """Each set of inherited losses against what the year leaves after its own losses, in the order given.
+
+    The steps: for each set, the rule of 59号 under which the losses passed, then
+    :func:`inherited_loss_year`'s, named ``inherited[i].*``.
+    """
+    out: list[InheritedLossYear] = []
+    steps: list[Step] = []
+    left = income
+    for i, g in enumerate(given):
+        key = f"{K}{g.kind}.special_transfer"
+        rule = law.value(key, year_end(g.year))
+        spec = law.spec(key)
+        r = inherited_loss_year(year, left, g.losses, annual_cap=g.annual_cap, qualified_years=g.qualified_years,
+                                law=law)
+        steps.append(rule.step(f"inherited[{i}].transfers", spec.zh, spec.en, "", _LINE))
+        steps.extend([s._replace(name=f"inherited[{i}].{s.name}") for s in r.steps])
+        out.append(r)
+        left = r.taxable_income
+    return tuple(out), tuple(steps)
 
 
 @dataclass(frozen=True, slots=True)
