@@ -154,8 +154,8 @@ def test_a_format_2_name_is_unknown_in_a_format_1_file():
         "equipment[0].acquired_on: unknown field; did you mean 'acquired'?",
         "equipment[0].acquired: missing (required)",
         "income.profit: unknown field; expected one of: accounting_profit, education_brought_forward, "
-        "education_expenses, ic_machine, industrial, main_business, main_business_share, other_adjustments, "
-        "restricted, venture_brought_forward, wages",
+        "education_expenses, hardship_tests, ic_machine, industrial, inherited_losses, main_business, "
+        "main_business_share, other_adjustments, restricted, venture_brought_forward, wages",
         "income.accounting_profit: missing (required)",
     ]
 

@@ -31,8 +31,9 @@ What the report derives
 :class:`~taxcalc.eit.Quarter`, :class:`~taxcalc.eit.RdProject`,
 :class:`~taxcalc.eit.TechnologyTransfer`, :class:`~taxcalc.eit.Project`,
 :class:`~taxcalc.eit.VentureInvestment`): they pass as read.  The optional
-``income.wages``, ``income.education_expenses``, ``income.education_brought_forward``
-and ``income.venture_brought_forward`` pass to the fields of the same names.
+``income.wages``, ``income.education_expenses``, ``income.education_brought_forward``,
+``income.venture_brought_forward``, ``income.hardship_tests`` and
+``income.inherited_losses`` pass to the fields of the same names.
 
 Qualification years
 -------------------
@@ -251,7 +252,7 @@ def _same(rec: Any, cls: type[Any]) -> dict[str, Any]:
 #: The fields of ``[income]``: those of :class:`~taxcalc.eit.EnterpriseYear` of the same names.
 _INCOME = frozenset({"profit", "adjustments", "industry", "main_business_share", "industrial", "restricted",
                      "ic_machine", "wages", "education_expenses", "education_brought_forward",
-                     "venture_brought_forward"})
+                     "venture_brought_forward", "hardship_tests", "inherited_losses"})
 
 
 def _rd(facts: ReportInput) -> RdFacts:

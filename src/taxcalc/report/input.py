@@ -61,9 +61,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import datafile as _datafile
 from ..datafile import MAX_BYTES, MAX_DEPTH
+from ..eit.hardship import HardshipExtensionInput
 from ..eit.losses import Loss
 from ..eit.project_holiday import Project
 from ..eit.rd_super_deduction import RdProject
+from ..eit.restructuring import InheritedLosses
 from ..eit.small_profit import MAX_EMPLOYEES, Quarter
 from ..eit.tech_transfer import TechnologyTransfer
 from ..eit.venture import VentureInvestment
@@ -426,6 +428,12 @@ class Income:
                                                          "earlier years (以前年度结转)")] = _ZERO
     venture_brought_forward: Annotated[Decimal, Amount("venture-capital deduction carried forward from earlier "
                                                        "years (以前年度结转的创业投资抵扣额)")] = _ZERO
+    hardship_tests: Annotated[tuple[HardshipExtensionInput, ...], Rows(
+        "facts of the 2020 hardship-industry test of each loss marked `hardship` (2020年第8号 第四条; "
+        "`[[income.hardship_tests]]`)", HardshipExtensionInput, max_items=MAX_ROWS)] = ()
+    inherited_losses: Annotated[tuple[InheritedLosses, ...], Rows(
+        "losses taken over in a special-treatment merger or division (财税〔2009〕59号; "
+        "`[[income.inherited_losses]]`)", InheritedLosses, max_items=MAX_ROWS)] = ()
 
     def checks(self) -> Iterator[tuple[str, str]]:
         """wages and education_expenses together; a carry-forward with the year's expenses."""

@@ -277,6 +277,10 @@ def _lines(facts: ReportInput, law: Law, f: EnterpriseYear, r: AnnualResult, b: 
         used = tuple(dict.fromkeys(u.citation for u in r.losses.rows if u.used))
         lines.append(Line("eit.losses_used", "弥补以前年度亏损", "losses brought forward used", r.losses_used,
                           cite=used, form="A106000"))
+    if r.inherited:
+        lines.append(Line("eit.inherited_losses_used", "弥补合并、分立承继的亏损（特殊性税务处理）",
+                          "losses taken over in a merger or division used (special treatment)", r.inherited_used,
+                          cite=_cites([s for s in r.steps if s.name.startswith("inherited[")]), form="A106000"))
     lines.extend(_venture_lines(r))
     lines.append(Line("eit.taxable_income", "应纳税所得额", "taxable income", r.taxable_income, form="A100000"))
     std = law.value("eit.rate.standard", _dt.date(f.year, 12, 31))

@@ -1,0 +1,77 @@
+"""The report takes the facts of restructured enterprises' losses and of the 2020 hardship test.
+
+`[[income.inherited_losses]]` (财税〔2009〕59号 第六条) and `[[income.hardship_tests]]`
+(财政部 税务总局公告2020年第8号 第四条) pass to :class:`taxcalc.eit.EnterpriseYear` as read: the
+built-in example (a high-tech manufacturer of 2018 at 15%) with 200,000 of a merged
+enterprise's 2016 loss under a yearly limit of 50,000 uses exactly the limit, and its tax falls
+by 50,000 × 15% = 7,500.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from taxcalc.cli import main
+from taxcalc.report import ReportInputError, build_report, example_text, parse_text
+
+D = Decimal
+MERGER = """
+[[income.inherited_losses]]
+year = 2017
+kind = "merger"
+annual_cap = "{cap}"
+losses = [{{year = {year}, amount = "200000.00"}}]
+"""
+
+
+def _with(extra: str) -> str:
+    text = example_text()
+    return text.replace("[vat]\n", extra.lstrip() + "\n[vat]\n", 1)
+
+
+def _lines(text: str) -> dict[str, object]:
+    return {ln.id: ln for ln in build_report(parse_text(text, "toml")).section("eit").lines}
+
+
+BASE = _lines(example_text())
+
+
+def test_a_merged_enterprises_loss_is_used_up_to_the_yearly_limit_and_shown():
+    got = _lines(_with(MERGER.format(cap="50000.00", year=2016)))
+    line = got["eit.inherited_losses_used"]
+    assert line.amount == D("50000.00")
+    assert any(c.doc == "财税〔2009〕59号" for c in line.cite)
+    assert got["eit.taxable_income"].amount == BASE["eit.taxable_income"].amount - D("50000.00")
+    assert got["eit.tax"].amount == BASE["eit.tax"].amount - D("7500.00")
+    assert "eit.inherited_losses_used" not in BASE
+
+
+def test_an_expired_inherited_loss_changes_nothing():
+    # a 2012 loss was last usable in 2017: nothing is left for 2018
+    got = _lines(_with(MERGER.format(cap="50000.00", year=2012)))
+    assert got["eit.inherited_losses_used"].amount == D("0.00")
+    assert got["eit.tax"].amount == BASE["eit.tax"].amount
+
+
+def test_a_merger_without_its_yearly_limit_is_refused_by_its_path():
+    text = _with(MERGER.format(cap="0", year=2016).replace('annual_cap = "0"\n', ""))
+    with pytest.raises(ReportInputError) as err:
+        build_report(parse_text(text, "toml"))
+    assert "income.inherited_losses[0].annual_cap" in str(err.value)
+
+
+def test_hardship_facts_for_a_year_without_a_hardship_loss_are_refused(tmp_path, capsys):
+    extra = """
+[[income.hardship_tests]]
+year = 2016
+industry = "catering"
+main_business_income = "600000.00"
+total_income = "1000000.00"
+"""
+    path = tmp_path / "report.toml"
+    path.write_text(_with(extra), encoding="utf-8")
+    assert main(["report", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "report.toml: income.hardship_tests" in err and "2016" in err and "Traceback" not in err
