@@ -284,7 +284,8 @@ def _one_loan(data: Law, loan: SmallLoan, i: int, method: str, steps: list[Step]
     if not rate_test:  # 财税〔2017〕77号: every qualifying small loan's interest, whatever its rate
         steps.append(Step(f"loans[{i}].exempt", f"第{i + 1}笔贷款：免税利息收入", f"loan {i + 1}: exempt interest",
                           interest, "yuan", Formula(_no_test_formula, (interest,)), (test_v.citation,)))
-        return LoanInterest(i, True, "", None, None, interest, interest, ZERO)
+        return LoanInterest(i, eligible=True, reason="", reference_rate=None, cap_rate=None, interest=interest,
+                            exempt=interest, taxable=ZERO)
     assert mult_v is not None
     multiple = mult_v[0]
     mult = multiple.value
