@@ -41,12 +41,20 @@ def test_before_2017_12_01_no_exemption_existed(day):
     assert info.value.gap == GAP
 
 
-@pytest.mark.parametrize("key", ["credit_limit", "rate_multiple", "rate_test"])
+@pytest.mark.parametrize("key", ["credit_limit", "rate_test"])
 def test_each_key_read_on_the_interest_day_opens_with_the_gap_citing_77(key):
     first = law.history("vat.small_loan_interest." + key)[0]
     assert (first.first, first.last, first.gap) == (D(2002, 1, 1), D(2017, 11, 30), GAP)
     assert str(first.citation) == "财税〔2017〕77号 第一条"
     assert law.document("财税〔2017〕77号").effective_from == D(2017, 12, 1)
+
+
+def test_the_multiple_is_a_gap_until_91_began_as_77_has_no_rate_test():
+    first, second = law.history("vat.small_loan_interest.rate_multiple")[:2]
+    assert (first.first, first.last) == (D(2002, 1, 1), D(2018, 8, 31))
+    assert first.gap.startswith(GAP + "; and 77号 (2017-12-01 – 2018-08-31) exempts all the interest")
+    assert str(first.citation) == "财税〔2017〕77号 第一条"
+    assert (second.first, second.value, str(second.citation)) == (D(2018, 9, 1), P("1.5"), "财税〔2018〕91号 第一条")
 
 
 @pytest.mark.parametrize("day", [D(2017, 12, 1), D(2018, 3, 31), D(2018, 8, 31)])
