@@ -12,7 +12,14 @@ its ``mutants/`` folder where it runs), so nothing is left in the checkout.
 Prints the surviving mutants and the score: killed / total, and the score leaving
 out the mutants that only change the text of an explanation (a label or formula
 in words, a return-form line name: a string literal with a space or a Chinese
-character in it), which no figure depends on.  ``--keep`` keeps the folder to
+character in it), which no figure depends on.
+
+What a rule derives from a law is cached with that law (``Law.memo``) for the life
+of the process, and mutmut runs each mutant in a process forked after the tests ran
+once on the unchanged code: a mutant of a cached derivation would be answered from
+that cache and never run.  The run therefore sets ``TAXCALC_FRESH_LAW_CACHE=1``, on
+which ``tests/conftest.py`` keeps the law cache for one test only, so every mutant
+is run by every test that reaches it.  ``--keep`` keeps the folder to
 look at a mutant (``cd FOLDER && mutmut show NAME``).  Exit status: 0 when the
 score (without text mutants) is at least ``--fail-under`` (default 0), else 1.
 """
@@ -32,6 +39,8 @@ import tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The environment variable on which tests/conftest.py keeps ``Law.memo``'s cache for one test only.
+FRESH_LAW_CACHE = "TAXCALC_FRESH_LAW_CACHE"
 #: mutmut's statuses counted as the tests noticing the mutant.
 NOTICED = ("killed", "timeout", "caught by type check", "segfault")
 _PROSE = re.compile(r"[ \u3000-\u9fff\uff00-\uffef]")
@@ -157,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             prepare(work, str(module), tests)
             print(f"mutating {module} with {' '.join(tests)}", flush=True)
             run = subprocess.run([*mutmut_command(), "run", "--max-children", str(args.max_children)], cwd=work,
-                                 capture_output=True, text=True)
+                                 capture_output=True, text=True, env={**os.environ, FRESH_LAW_CACHE: "1"})
             if run.returncode != 0:
                 print(run.stdout[-4000:], run.stderr[-4000:], sep="\n", file=sys.stderr)
                 return 2

@@ -1,16 +1,49 @@
 """Shared test set-up: a Hypothesis profile without deadlines (speed is measured by
-the benchmark scripts, never by tests) and helpers for writing law-data fixtures."""
+the benchmark scripts, never by tests), helpers for writing law-data fixtures, and,
+under mutation testing (``TAXCALC_FRESH_LAW_CACHE=1``, set by ``scripts/mutation.py``),
+a law cache emptied before every test."""
 
 from __future__ import annotations
 
+import os
 import textwrap
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
 
 settings.register_profile("default", deadline=None, print_blob=True)
 settings.load_profile("default")
+
+if os.environ.get("TAXCALC_FRESH_LAW_CACHE") == "1":
+    # ``Law.memo`` keeps what a rule derives from a law with that law, for the life of the
+    # process.  mutmut runs each mutant in a process forked after the tests ran once on the
+    # unchanged code, so a mutant of a memoised function would be answered from the cache
+    # filled then (by the package's shared law, or a law a test module keeps) and never run;
+    # and mutmut, which runs for a mutant only the tests that reached its function, would see
+    # only the first test that filled the cache.  Here the cache lives for one test only:
+    # each test computes with the code as it is, and every test that reads a derivation
+    # reaches its function.  Within a test it behaves as ``Law.memo`` (same object for the
+    # same law, function and arguments).
+    from taxcalc.law import Law
+
+    _per_test: dict[tuple[int, Callable[..., Any], tuple[Hashable, ...]], tuple[Law, Any]] = {}
+
+    def _memo_for_one_test(self: Law, fn: Callable[..., Any], *args: Hashable) -> Any:
+        key = (id(self), fn, args)
+        if key not in _per_test:
+            _per_test[key] = (self, fn(self, *args))  # the law is kept so its id is not reused
+        return _per_test[key][1]
+
+    Law.memo = _memo_for_one_test  # type: ignore[method-assign]
+
+    @pytest.fixture(autouse=True)
+    def _fresh_law_cache() -> Iterator[None]:
+        _per_test.clear()
+        yield
+        _per_test.clear()
 
 DOCS = """
 [[document]]

@@ -59,8 +59,10 @@ def test_small_profit_relief_2025_to_2027_still_cites_the_continuation_article()
 def test_2017_averaging_is_the_quarterly_rule_of_43hao_two():
     assert cited("eit.small_profit.averaging", "2017-01-01") == ("quarterly", "财税〔2017〕43号 二")
     assert "Unverified" not in DATA.value("eit.small_profit.averaging", "2017-12-31").note
+    # The day before: the monthly averages of 财税〔2009〕69号 七 (2008–2016).
+    assert cited("eit.small_profit.averaging", "2016-12-31") == ("monthly", "财税〔2009〕69号 七")
     with pytest.raises(OutsideCoverage):
-        DATA.value("eit.small_profit.averaging", "2016-12-31")
+        DATA.value("eit.small_profit.averaging", "2007-12-31")
 
 
 def test_43hao_is_known_from_its_publication_day():

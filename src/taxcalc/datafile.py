@@ -1,7 +1,9 @@
 """Reading an input file (TOML or JSON): its encoding, size, nesting and repeated keys checked.
 
 The report (``taxcalc report FILE``, :func:`taxcalc.report.load`) and the rule
-questions that take a ``FILE`` read their input with :func:`read_file`; nothing in a
+questions that take a ``FILE`` read their input with :func:`read_file`, and the export
+rebate-rate catalogue (:meth:`taxcalc.export.Catalogue.load`, a ``.csv`` or ``.toml``
+file) is read with :func:`read_text` and :func:`parse_text`; nothing in a
 file is ever silently changed or dropped on the way to the checks of the input:
 
 * the text is UTF-8, with or without a byte-order mark; a file in another encoding
@@ -45,7 +47,7 @@ from pathlib import Path
 from .errors import InputProblems, InvalidInput, Problem
 from .inputs import FloatLiteral
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "check_encoding", "decode", "parse_text", "read_file"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "check_encoding", "decode", "parse_text", "read_file", "read_text"]
 
 #: The longest input file read, in bytes (16 MiB).
 MAX_BYTES = 16 * 1024 * 1024
@@ -226,13 +228,23 @@ def read_file(path: str | Path, *, encoding: str | None = None, max_bytes: int =
     when the file cannot be opened.
     """
     p = Path(path)
-    source = str(p)
+    text = read_text(p, encoding=encoding, max_bytes=max_bytes)
+    return parse_text(text, "json" if p.suffix.lower() == ".json" else "toml", source=str(p), max_depth=max_depth)
+
+
+def read_text(path: str | Path, *, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a file of at most ``max_bytes`` bytes, decoded as :func:`decode` does.
+
+    Raises :class:`~taxcalc.errors.InputProblems` naming the file (too large, not
+    text in the encoding), :class:`~taxcalc.errors.InvalidInput` of ``encoding`` for
+    an unknown encoding, and :class:`OSError` when the file cannot be opened.
+    """
+    source = str(path)
     if encoding is not None:
         check_encoding(encoding)
-    with open(p, "rb") as file:
+    with open(path, "rb") as file:
         data = file.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise _fail(source, Problem("", f"larger than {max_bytes:,} bytes ({max_bytes / 2**20:g} MiB), the most "
                                          "an input file may be"))
-    text = decode(data, encoding, source=source)
-    return parse_text(text, "json" if p.suffix.lower() == ".json" else "toml", source=source, max_depth=max_depth)
+    return decode(data, encoding, source=source)

@@ -145,8 +145,10 @@ def test_part_year_enterprise_averages_over_the_quarters_it_operated():
 
 
 def test_quarterly_method_is_encoded_from_2017_only():
-    with pytest.raises(OutsideCoverage, match="eit.small_profit.averaging"):
+    with pytest.raises(InvalidInput, match=r"quarters: in 2016 .* averaged by month \(财税〔2009〕69号 七\)"):
         small_profit("100", 2016, quarters=[Quarter(1, 1, "1", "1")] * 4)
+    with pytest.raises(OutsideCoverage, match="eit.small_profit.averaging"):
+        small_profit("100", 2007, quarters=[Quarter(1, 1, "1", "1")] * 4)
     assert small_profit("100", 2017, quarters=[Quarter(1, 1, "1", "1")] * 4).eligible
     # The annual averages may be given for any year.
     assert small_profit("100", 2016, employees=1, assets="1").eligible

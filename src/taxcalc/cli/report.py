@@ -6,8 +6,10 @@ import argparse
 import difflib
 from typing import Any
 
+from ..datafile import check_encoding
 from ..errors import InvalidInput
 from ..report import EXAMPLES, build_report, example, example_text, load, render
+from ..report.context import resolve_catalogue
 from ..report.input import json_schema
 from . import HAND_WRITTEN
 from .common import (
@@ -41,6 +43,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--catalogue", metavar="FILE",
                    help="the export rebate-rate catalogue (.csv or .toml, or 'sample' for the shipped "
                    "SAMPLE); replaces the input's catalogue field")
+    p.add_argument("--catalogue-encoding", metavar="NAME",
+                   help="the encoding the catalogue file is saved in (default: UTF-8, with or without a "
+                   "byte-order mark); e.g. gb18030, which covers GBK. --max-size applies to it too")
     p.add_argument("--html", metavar="OUT",
                    help="write the report as one self-contained HTML page with charts to OUT (in --lang); "
                    "needs the extra: pip install 'taxcalc-cn[html]'")
@@ -77,16 +82,22 @@ def run(args: argparse.Namespace) -> str:
         if args.schema and args.example is not None:
             raise InvalidInput("--example", "cannot be given with --schema")
         return example_text(name) if args.print_example else dump_json(json_schema())
+    options = file_options(args)
     if args.file:
         if args.example is not None:
             raise InvalidInput("--example", "is for the built-in examples; give either FILE or --example")
-        facts = load(args.file, **file_options(args))
+        facts = load(args.file, **options)
     else:
         if args.encoding:
             raise InvalidInput("--encoding", "is for a FILE; the built-in example needs none")
         facts = example(name)
     known_on, what_if = law_options(args)
-    report = build_report(facts, known_on=known_on, what_if=what_if, catalogue=args.catalogue)
+    # The catalogue file (--catalogue, or the one the input names) is read like FILE: strictly, in its encoding.
+    encoding = getattr(args, "catalogue_encoding", None)
+    catalogue = resolve_catalogue(facts, args.catalogue,
+                                  encoding=check_encoding(encoding, "--catalogue-encoding") if encoding else None,
+                                  max_bytes=options["max_bytes"])
+    report = build_report(facts, known_on=known_on, what_if=what_if, catalogue=catalogue)
     if html is not None:
         from ..report.html import write_html
 

@@ -99,8 +99,10 @@ from .restructuring import (
 )
 from .small_profit import (
     Averages,
+    Month,
     Quarter,
     SmallProfit,
+    monthly_averages,
     quarterly_averages,
     small_profit,
     small_profit_cliffs,
@@ -187,6 +189,7 @@ __all__ = [
     "RdProject",
     "RdRatio",
     "RdResult",
+    "Month",
     "Quarter",
     "SmallProfit",
     "TechSmeRegistration",
@@ -202,6 +205,7 @@ __all__ = [
     "loss_window",
     "policy_law",
     "qualification_year",
+    "monthly_averages",
     "quarterly_averages",
     "rd_ratio",
     "rd_super_deduction",

@@ -13,6 +13,11 @@ depreciated (一次性计入当期成本费用在计算应纳税所得额时扣�
   5,000 yuan (财税〔2014〕75号 第三条), deducted in the year the depreciation would
   have started (a choice where the text is silent: law data
   ``eit.equipment.one_time.deduction_month_offset``); nothing before 2014;
+* instruments and equipment used only for research and development
+  (``rd_instrument=True``, 专门用于研发的仪器、设备) bought from 2014-01-01, by an
+  enterprise of any industry, of a unit value of at most 1,000,000 yuan
+  (财税〔2014〕75号 第二条): the cap is the higher of this and the general cap
+  (from 2018 the 500万 of 财税〔2018〕54号 covers them);
 * the purchase date is the invoice date; for an instalment or credit purchase
   the arrival date; for a self-built asset the completion settlement date
   (国家税务总局公告2018年第46号 一（二）).  Donations, contributions, exchanges and
@@ -41,7 +46,8 @@ Cliffs (tested as such)
 Keys read
 ---------
 ``eit.equipment.one_time.in_force``, ``.unit_value_cap``,
-``.deduction_month_offset`` (on the purchase date);
+``.deduction_month_offset``, ``eit.equipment.rd_instrument.unit_value_cap``
+(for an R&D instrument) (on the purchase date);
 ``eit.equipment.hnte_q4.in_force``, ``.extra_ratio`` (on the purchase date);
 ``eit.depreciation.start_month_offset``, ``eit.depreciation.min_years.<kind>``
 (on the day put into use).
@@ -57,10 +63,15 @@ Rounding and choices
   the enterprise held the high-tech qualification on some day (the text asks
   for the status at some time in Q4 2022): :func:`taxcalc.eit.hnte_q4_years`
   of its certificates, which :func:`taxcalc.eit.annual` passes.
-* Not encoded: the accelerated depreciation of 财税〔2014〕75号 / 〔2015〕106号, their
-  one-time deduction of R&D instruments up to 100万, and the 2022 rule for SMEs'
-  equipment above 5,000,000 (2022年第12号), all optional for the enterprise: the
-  tax computed without them is still a tax the law allows.
+* Not encoded: the shortened lives (at least 60% of the 第六十条 life) and
+  accelerated methods (double declining balance, sum of the years' digits) of
+  财税〔2014〕75号 第一条 / 第二条 / 第五条 and 〔2015〕106号 (six, then ten industries'
+  new fixed assets; R&D instruments above 100万; all manufacturing from 2019,
+  2019年第66号), the six industries' small low-profit enterprises' ≤ 100万
+  deduction of instruments used for both R&D and production (75号 第一条), and
+  the 2022 rule for SMEs' equipment above 5,000,000 (2022年第12号), all optional
+  for the enterprise: the tax computed without them is still a tax the law
+  allows.  The model depreciates on a straight line over the 第六十条 life.
 
 >>> a = Equipment("lathe", "5000000", "machinery", acquired_on="2018-12-05", in_use="2018-12-20")
 >>> s = equipment_schedule(a)
@@ -143,11 +154,13 @@ class Equipment:
     elect_one_time: Annotated[bool, Flag("whether the one-time deduction is chosen where it is available")] = True
     book_depreciation: Annotated[Decimal, Amount("depreciation charged in the accounts for the tax year "
                                                  "computed")] = ZERO
+    rd_instrument: Annotated[bool, Flag("an instrument or equipment used only for research and development "
+                                        "(专门用于研发的仪器、设备; 财税〔2014〕75号 第二条)")] = False
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, name: str, cost: MoneyLike, kind: str, acquired_on: DateLike, in_use: DateLike,
             acquisition: str = ..., residual: MoneyLike = ..., elect_one_time: bool = ...,  # noqa: FBT001
-            book_depreciation: MoneyLike = ...) -> None: ...
+            book_depreciation: MoneyLike = ..., rd_instrument: bool = ...) -> None: ...  # noqa: FBT001
 
     def checks(self) -> Iterator[tuple[str, str]]:
         """residual is not more than cost."""
@@ -256,11 +269,11 @@ def _decide(asset: Equipment, hnte: frozenset[int] | tuple[int, ...], law: Law) 
     if not one.value:
         reasons.append("outside_window")
         return "straight_line", reasons, steps, None, None
-    cap = law.value("eit.equipment.one_time.unit_value_cap", a.acquired_on)
+    cap = law.memo(_read_cap, a.acquired_on, a.rd_instrument)
     assert isinstance(cap.value, Decimal)
     over = a.cost > cap.value
-    steps.append(cap.step("equipment.unit_value_cap", "单位价值上限（含）", "unit value cap (inclusive)",
-                          f"{yuan(a.cost)} ≤ {yuan(cap.value)} {'✗' if over else '✓'}"))
+    zh, en = _CAP_LABEL[cap.key]
+    steps.append(cap.step("equipment.unit_value_cap", zh, en, f"{yuan(a.cost)} ≤ {yuan(cap.value)} {'✗' if over else '✓'}"))
     if over:
         reasons.append("over_cap")
     if reasons:
@@ -272,6 +285,25 @@ def _decide(asset: Equipment, hnte: frozenset[int] | tuple[int, ...], law: Law) 
                               value=True, unit="bool", cite=(one.citation,)))
         return "straight_line", reasons, steps, None, None
     return "one_time", reasons, steps, None, cap
+
+
+#: The labels of the unit value cap step, by the key of the cap that applies.
+_CAP_LABEL = {
+    "eit.equipment.one_time.unit_value_cap": ("单位价值上限（含）", "unit value cap (inclusive)"),
+    "eit.equipment.rd_instrument.unit_value_cap": ("研发专用仪器、设备单位价值上限（含）",
+                                                   "R&D instrument: unit value cap (inclusive)"),
+}
+
+
+def _read_cap(law: Law, acquired: _dt.date, rd_instrument: bool) -> LawValue:  # noqa: FBT001
+    """The unit value cap of the one-time deduction: the higher of the general cap and, for an
+    instrument used only for R&D, the R&D-instrument cap (kept by :meth:`Law.memo`)."""
+    cap = law.value("eit.equipment.one_time.unit_value_cap", acquired)
+    if not rd_instrument:
+        return cap
+    rd = law.value("eit.equipment.rd_instrument.unit_value_cap", acquired)
+    assert isinstance(cap.value, Decimal) and isinstance(rd.value, Decimal)
+    return rd if rd.value > cap.value else cap
 
 
 def _straight_line(asset: Equipment, law: Law) -> tuple[tuple[tuple[int, Decimal], ...], LawValue, LawValue]:
@@ -373,15 +405,16 @@ def equipment_in_year(asset: Equipment, year: int, *, hnte_years: Iterable[int] 
     return _asset_year(asset, y, years(hnte_years, "hnte_years"), law, "equipment")
 
 
-def _read_plan(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str, acquisition: str,
-               elect: bool, hnte: bool) -> tuple[str, LawValue, LawValue | None, LawValue, LawValue]:  # noqa: FBT001
+def _read_plan(law: Law, acquired: _dt.date, in_use: _dt.date, kind: str, acquisition: str,  # noqa: PLR0913
+               elect: bool, hnte: bool, rd_instrument: bool,  # noqa: FBT001
+               ) -> tuple[str, LawValue, LawValue | None, LawValue, LawValue]:
     one, q4, start, life = law.memo(_read_rules, acquired, in_use, kind)
     eligible = kind != "buildings" and acquisition != "other" and elect
     if eligible and q4.value and hnte:
         ratio = law.value("eit.equipment.hnte_q4.extra_ratio", acquired)
         return "hnte_q4", q4, ratio, start, life
     if eligible and one.value:
-        cap = law.value("eit.equipment.one_time.unit_value_cap", acquired)
+        cap = law.memo(_read_cap, acquired, rd_instrument)
         off = law.value("eit.equipment.one_time.deduction_month_offset", acquired)
         return "one_time", cap, off, start, life
     return "straight_line", one, None, start, life
@@ -424,7 +457,7 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
     """One asset in one year, explained in one step (used by the annual computation)."""
     a = asset
     method, v1, v2, start, life = law.memo(_read_plan, a.acquired_on, a.in_use, a.kind, a.acquisition, a.elect_one_time,
-                                        a.acquired_on.year in hnte)
+                                        a.acquired_on.year in hnte, a.rd_instrument)
     extra = _ZERO_FEN
     cost = a.cost
     book = a.book_depreciation

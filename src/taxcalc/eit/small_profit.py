@@ -44,14 +44,23 @@ Cliffs (the law's, shown and tested as such)
 
 :func:`small_profit_cliffs` lists the income cliffs of a year.
 
-Employees and assets (财税〔2018〕77号 二 and its successors)
-------------------------------------------------------------
-``季度平均值 = (季初值 + 季末值) ÷ 2``; ``全年季度平均值 = 全年各季度平均值之和 ÷ 4``.
+Employees and assets: averaged by month to 2016, by quarter from 2017
+----------------------------------------------------------------------
+The method is a law value, ``eit.small_profit.averaging``:
+
+* 2008–2016, ``monthly`` (财税〔2009〕69号 七): ``月平均值 = (月初值 + 月末值) ÷ 2``;
+  ``全年月平均值 = 全年各月平均值之和 ÷ 12``.  Give :class:`Month` rows.
+* from 2017, ``quarterly`` (财税〔2017〕43号 二, 财税〔2018〕77号 二 and their
+  successors): ``季度平均值 = (季初值 + 季末值) ÷ 2``;
+  ``全年季度平均值 = 全年各季度平均值之和 ÷ 4``.  Give :class:`Quarter` rows.
+
 An enterprise that opens or closes during the year treats its operating period
-as the tax year: the average is taken over the quarters it operated in (the
-sum of their averages divided by their number).  Give the figures either as
-:class:`Quarter` rows (from 2017, where the quarterly method is encoded) or as
-the annual averages directly (any year).
+as the tax year: the average is taken over the months (or quarters) it
+operated in, the sum of their averages divided by their number.  Rows of the
+other period are refused with the method the year's law names; the annual
+averages may always be given directly (any year).  The annual computation
+(:func:`taxcalc.eit.annual`) takes quarters or the annual averages: before
+2017 it takes the averages.
 
 Keys read
 ---------
@@ -113,8 +122,10 @@ from ._common import (
 
 __all__ = [
     "Averages",
+    "Month",
     "Quarter",
     "SmallProfit",
+    "monthly_averages",
     "quarterly_averages",
     "small_profit",
     "small_profit_cliffs",
@@ -156,15 +167,49 @@ class Quarter:
         return take(cls, data, where)
 
 
+@record(checked=True)
+class Month:
+    """One month's headcount and total assets, at its start and its end (月初值, 月末值): 2008–2016.
+
+    For the month in which the enterprise opened, the start values are those on
+    the opening day; for the month it closed, the end values are those on the
+    closing day.  File fields: ``employees_start``, ``employees_end``,
+    ``assets_start``, ``assets_end``, and ``month``, the month of the year it is
+    (1 to 12; when not given, the rows are the months operated in order).
+    """
+
+    employees_start: Annotated[int, Integer("employees at the start of the month (月初值), dispatched "
+                                            "workers included", minimum=0, maximum=MAX_EMPLOYEES)]
+    employees_end: Annotated[int, Integer("employees at its end (月末值)", minimum=0, maximum=MAX_EMPLOYEES)]
+    assets_start: Annotated[Decimal, Amount("total assets at the start of the month")]
+    assets_end: Annotated[Decimal, Amount("total assets at its end")]
+    month: Annotated[int | None, Integer("the month of the year, 1 to 12 (default: the rows are the "
+                                         "months operated, in order)", minimum=1, maximum=12)] = None
+
+    if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
+        def __init__(self, employees_start: int, employees_end: int, assets_start: MoneyLike,
+            assets_end: MoneyLike, month: int | None = ...) -> None: ...
+
+    @classmethod
+    def from_mapping(cls, data: object, where: str = "month") -> Month:
+        """Build from a table with the field names above."""
+        return take(cls, data, where)
+
+
 @dataclass(frozen=True, slots=True)
 class Averages(Explained):
-    """The year's averages of employees and total assets (全年季度平均值)."""
+    """The year's averages of employees and total assets (全年月平均值 or 全年季度平均值).
+
+    ``quarters`` is the number of periods averaged: quarters, or months when
+    ``method`` is ``"monthly"`` (2008–2016).
+    """
 
     year: int
     quarters: int
     employees: Decimal
     assets: Decimal
     steps: tuple[Step, ...]
+    method: str = "quarterly"
 
 
 @result
@@ -264,33 +309,65 @@ def _read_year_regimes(law: Law, year: int, months: tuple[int, ...]) -> tuple[tu
 
 
 def quarterly_averages(quarters: Sequence[Quarter], year: int, *, law: Law | None = None) -> Averages:
-    """The year's average employees and total assets from quarterly figures.
+    """The year's average employees and total assets from quarterly figures (from 2017).
 
     ``季度平均值 = (季初值 + 季末值) ÷ 2``; the year's value is the sum of the
     quarters' averages divided by their number (4 for a full year; fewer for an
-    enterprise that opened or closed during the year).
+    enterprise that opened or closed during the year).  A year whose law
+    averages by month (before 2017) is refused: see :func:`monthly_averages`.
 
     >>> qs = [Quarter(40, 44, "6000000", "6400000")] * 3 + [Quarter(44, 50, "6400000", "7000000")]
     >>> a = quarterly_averages(qs, 2018)
     >>> a.employees, a.assets
     (Decimal('43.25'), Decimal('6325000'))
     """
-    law = the_law(law)
+    return _period_averages(quarters, year, the_law(law), Quarter)
+
+
+def monthly_averages(months: Sequence[Month], year: int, *, law: Law | None = None) -> Averages:
+    """The year's average employees and total assets from monthly figures (2008–2016).
+
+    ``月平均值 = (月初值 + 月末值) ÷ 2``; the year's value is the sum of the
+    months' averages divided by their number (12 for a full year; fewer for an
+    enterprise that opened or closed during the year) (财税〔2009〕69号 七).  A
+    year whose law averages by quarter (from 2017) is refused.
+
+    >>> ms = [Month(40, 40, "6000000", "6000000")] * 11 + [Month(40, 52, "6000000", "7200000")]
+    >>> a = monthly_averages(ms, 2016)
+    >>> a.employees, a.assets
+    (Decimal('40.5'), Decimal('6050000'))
+    """
+    return _period_averages(months, year, the_law(law), Month)
+
+
+#: By method (``eit.small_profit.averaging``): the row type, the field of the rows, the most rows, and the labels.
+_PERIOD: dict[str, tuple[type, str, int, str, str, str]] = {
+    "monthly": (Month, "months", 12, "月", "month", "monthly"),
+    "quarterly": (Quarter, "quarters", 4, "季", "quarter", "quarterly"),
+}
+
+
+def _period_averages(rows_in: Sequence[Quarter | Month], year: int, law: Law,
+                     kind: type[Quarter] | type[Month]) -> Averages:
+    """The one computation of the averages, by months or by quarters as the year's law says."""
     y = tax_year(year)
-    rows = tuple(quarters)
-    if not 1 <= len(rows) <= 4:
-        raise InvalidInput("quarters", f"give 1 to 4 quarters (got {len(rows)})")
+    field = "quarters" if kind is Quarter else "months"
+    method = law.memo(_read_method, y)
+    _check_period(method, y, field)
+    most = _PERIOD[str(method.value)][2]
+    rows = tuple(rows_in)
+    if not 1 <= len(rows) <= most:
+        raise InvalidInput(field, f"give 1 to {most} {field} (got {len(rows)})")
     for i, q in enumerate(rows):
-        if not isinstance(q, Quarter):
-            raise InvalidInput(f"quarters[{i}]", "must be a Quarter")
-    method = law.memo(_read_averaging, y)
+        if not isinstance(q, kind):
+            raise InvalidInput(f"{field}[{i}]", f"must be a {kind.__name__}")
     emp, assets = _averages(rows)
     steps = _average_steps(method, len(rows), emp, assets)
-    return Averages(y, len(rows), emp, assets, steps)
+    return Averages(y, len(rows), emp, assets, steps, str(method.value))
 
 
-def _averages(rows: Sequence[Quarter]) -> tuple[Decimal, Decimal]:
-    """全年季度平均值 of employees and total assets: Σ(季初值 + 季末值) ÷ 2 ÷ number of quarters."""
+def _averages(rows: Sequence[Quarter | Month]) -> tuple[Decimal, Decimal]:
+    """全年平均值 of employees and total assets: Σ(期初值 + 期末值) ÷ 2 ÷ number of periods (months or quarters)."""
     n2 = Decimal(2 * len(rows))
     employees, assets = 0, ZERO
     for q in rows:
@@ -300,21 +377,46 @@ def _averages(rows: Sequence[Quarter]) -> tuple[Decimal, Decimal]:
 
 
 def _average_steps(method: LawValue, n: int, emp: Decimal, assets: Decimal) -> tuple[Step, ...]:
-    formula = f"Σ(start + end of each quarter) ÷ 2 ÷ {n}"
-    formula_zh = f"Σ(季初值 + 季末值) ÷ 2 ÷ {n}"
+    _, _, _, zh, en, adj = _PERIOD[str(method.value)]
+    formula = f"Σ(start + end of each {en}) ÷ 2 ÷ {n}"
+    formula_zh = f"Σ({zh}初值 + {zh}末值) ÷ 2 ÷ {n}"
     return (
-        Step("small_profit.employees_average", "从业人数全年季度平均值", "average employees (quarterly)",
-             emp, "count", formula, (method.citation,), formula_zh=formula_zh),
-        Step("small_profit.assets_average", "资产总额全年季度平均值", "average total assets (quarterly)",
-             assets, "yuan", formula, (method.citation,), formula_zh=formula_zh),
+        Step("small_profit.employees_average", f"从业人数全年{zh}{'度' if zh == '季' else ''}平均值",
+             f"average employees ({adj})", emp, "count", formula, (method.citation,), formula_zh=formula_zh),
+        Step("small_profit.assets_average", f"资产总额全年{zh}{'度' if zh == '季' else ''}平均值",
+             f"average total assets ({adj})", assets, "yuan", formula, (method.citation,), formula_zh=formula_zh),
     )
 
 
-def _read_averaging(law: Law, year: int) -> LawValue:
-    """How the year's averages are taken (kept by :meth:`Law.memo`)."""
+def _read_method(law: Law, year: int) -> LawValue:
+    """How the year's averages are taken, ``monthly`` or ``quarterly`` (kept by :meth:`Law.memo`)."""
     method = law.value("eit.small_profit.averaging", year_end(year))
-    if method.value != "quarterly":
+    if method.value not in _PERIOD:
         raise InvalidInput("eit.small_profit.averaging", f"unknown method {method.value!r}")
+    return method
+
+
+def _check_period(method: LawValue, year: int, field: str, *, rows_taken: bool = True) -> None:
+    """Refuse rows of the period the year's law does not average by, naming the method and its source.
+
+    ``rows_taken`` is false where only quarters and the annual averages are
+    taken (the annual computation): the message then offers the averages alone.
+    """
+    _, wanted, _, _, period, _ = _PERIOD[str(method.value)]
+    if wanted != field:
+        c = method.citation
+        give = f"give {wanted}, or the annual averages" if rows_taken else "give the annual averages"
+        raise InvalidInput(field, f"in {year} employees and total assets are averaged by {period} "
+                           f"({c.doc} {c.article}): {give} (employees, assets)")
+
+
+def _read_averaging(law: Law, year: int) -> LawValue:
+    """The quarterly method of the year, for averages taken from quarters (kept by :meth:`Law.memo`).
+
+    A year whose law averages by month is refused (field ``quarters``).
+    """
+    method = _read_method(law, year)
+    _check_period(method, year, "quarters", rows_taken=False)
     return method
 
 
@@ -508,6 +610,7 @@ def small_profit(
     employees: MoneyLike | None = None,
     assets: MoneyLike | None = None,
     quarters: Sequence[Quarter] | None = None,
+    months: Sequence[Month] | None = None,
     industrial: bool = False,
     restricted: bool = False,
     opened: DateLike | None = None,
@@ -518,7 +621,8 @@ def small_profit(
 
     ``income`` is the year's taxable income after losses (应纳税所得额, ≥ 0).
     Employees and total assets are given either as the annual averages
-    (``employees``, ``assets``) or as ``quarters``; ``industrial`` selects the
+    (``employees``, ``assets``), or as ``quarters`` (from 2017) or ``months``
+    (2008–2016), as the year's law averages them; ``industrial`` selects the
     工业企业 caps before 2019; ``restricted`` marks a restricted or prohibited
     industry.  ``opened`` / ``closed`` (dates inside the year) give a part-year
     enterprise.
@@ -532,30 +636,37 @@ def small_profit(
     ('employees',)
     >>> small_profit("800000", 2018, employees=90, assets="800000", industrial=True).tax
     Decimal('80000.00')
+    >>> small_profit("300000", 2016, months=[Month(80, 80, "10000000", "10000000")] * 12).tax
+    Decimal('30000.00')
     """
     law = the_law(law)
     y = tax_year(year)
     ti = as_money(income, "income")
     industrial = flag(industrial, "industrial")
     restricted = flag(restricted, "restricted")
-    months = months_operated(y, optional_date(opened, "opened"), optional_date(closed, "closed"))
+    operated = months_operated(y, optional_date(opened, "opened"), optional_date(closed, "closed"))
     avg_steps: tuple[Step, ...] = ()
-    if quarters is not None:
+    if quarters is not None and months is not None:
+        raise InvalidInput("months", "give either quarters or months, not both")
+    rows: Sequence[Quarter | Month] | None = quarters if months is None else months
+    if rows is not None:
+        field, kind = ("quarters", Quarter) if months is None else ("months", Month)
         if employees is not None or assets is not None:
-            raise InvalidInput("quarters", "give either quarters or the annual averages, not both")
-        qs = tuple(quarters)
-        expected = _quarters_operated(months)
-        if len(qs) != expected:
-            raise InvalidInput("quarters", f"the enterprise operated in {expected} quarter(s) of {y}; "
-                               f"give one row for each (got {len(qs)})")
-        av = quarterly_averages(qs, y, law=law)
+            raise InvalidInput(field, f"give either {field} or the annual averages, not both")
+        rs = tuple(rows)
+        _check_period(law.memo(_read_method, y), y, field)
+        expected = _quarters_operated(operated) if kind is Quarter else len(operated)
+        if len(rs) != expected:
+            raise InvalidInput(field, f"the enterprise operated in {expected} {field[:-1]}(s) of {y}; "
+                               f"give one row for each (got {len(rs)})")
+        av = _period_averages(rs, y, law, kind)
         emp: Decimal | None = av.employees
         ast: Decimal | None = av.assets
         avg_steps = av.steps
     else:
         emp = None if employees is None else as_money(employees, "employees")
         ast = None if assets is None else as_money(assets, "assets")
-    return _compute(law, y, ti, months, emp, ast, industrial=industrial, restricted=restricted,
+    return _compute(law, y, ti, operated, emp, ast, industrial=industrial, restricted=restricted,
                     avg_steps=avg_steps)
 
 

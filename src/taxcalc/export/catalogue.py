@@ -37,10 +37,16 @@ raises :class:`~taxcalc.errors.LawDataError` naming the file, the row (and, for 
 the line) and the field.  Nothing is loaded half: a catalogue object exists only
 once every row has passed.
 
-CSV (read with :mod:`csv`, UTF-8, a byte-order mark allowed): a header line naming
-the columns in any order, then one row per line; blank lines and lines whose first
-cell starts with ``#`` are comments.  TOML (read with :mod:`tomllib`): an optional
-``[catalogue]`` table (``title``, ``sample``, ``note``) and an array ``[[row]]``.
+A file is read as every input file is (:mod:`taxcalc.datafile`): UTF-8, with or
+without a byte-order mark, unless ``encoding=`` names another (``gb18030`` covers
+GBK); at most ``max_bytes`` long (16 MiB); a file in another encoding, a stray byte,
+a key given twice or a file too large is refused naming the file, as a
+:class:`~taxcalc.errors.LawDataError` like every other problem of a catalogue.
+
+CSV (read with :mod:`csv`): a header line naming the columns in any order (each
+once), then one row per line; blank lines and lines whose first cell starts with
+``#`` are comments.  TOML: an optional ``[catalogue]`` table (``title``,
+``sample``, ``note``) and an array ``[[row]]``.
 The shipped sample catalogue (:meth:`Catalogue.sample`) is illustrative only: its
 codes are made up and it is marked as a sample wherever its rows are cited.
 
@@ -64,7 +70,6 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import os
-import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -73,7 +78,9 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from ..errors import LawDataError
+from .. import datafile
+from ..errors import InputProblems, LawDataError
+from ..inputs import FloatLiteral
 from ..money import CONTEXT, date_arg
 
 __all__ = ["MAX_RATE", "Catalogue", "CatalogueRow"]
@@ -152,25 +159,31 @@ class Catalogue:
         return cls._build(parsed, source, title, sample=sample)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Catalogue:
-        """Load a ``.csv`` or ``.toml`` catalogue file (see the module documentation)."""
+    def load(cls, path: str | os.PathLike[str], *, encoding: str | None = None,
+             max_bytes: int = datafile.MAX_BYTES) -> Catalogue:
+        """Load a ``.csv`` or ``.toml`` catalogue file (see the module documentation).
+
+        Raises :class:`~taxcalc.errors.LawDataError` naming the file, :class:`OSError`
+        when it cannot be opened, and :class:`~taxcalc.errors.InvalidInput` of
+        ``encoding`` for an unknown encoding.
+        """
         p = Path(path)
         label = str(path)
         suffix = p.suffix.lower()
-        if suffix == ".csv":
-            with p.open("rb") as fh:
-                data = fh.read()
-            return cls._from_csv(data, label)
-        if suffix == ".toml":
-            with p.open("rb") as fh:
-                data = fh.read()
-            return cls._from_toml(data, label)
-        raise LawDataError(label, "unknown catalogue format; the file name must end in .csv or .toml")
+        if suffix not in (".csv", ".toml"):
+            raise LawDataError(label, "unknown catalogue format; the file name must end in .csv or .toml")
+        try:
+            text = datafile.read_text(p, encoding=encoding, max_bytes=max_bytes)
+        except InputProblems as exc:
+            raise _file_problem(label, exc) from None
+        return cls._from_csv(text, label) if suffix == ".csv" else cls._from_toml(text, label)
 
     @classmethod
-    def named(cls, name: str, base_dir: str | os.PathLike[str] = "") -> Catalogue:
+    def named(cls, name: str, base_dir: str | os.PathLike[str] = "", *, encoding: str | None = None,
+              max_bytes: int = datafile.MAX_BYTES) -> Catalogue:
         """The catalogue an input names: ``"sample"`` (:meth:`sample`) or a ``.csv``/``.toml``
-        path, relative to ``base_dir`` (the input file's directory) unless absolute.
+        path, relative to ``base_dir`` (the input file's directory) unless absolute, read
+        with ``encoding`` and ``max_bytes`` (:meth:`load`).
 
         Raises what :meth:`load` raises (``OSError``, :class:`~taxcalc.errors.LawDataError`).
         """
@@ -179,20 +192,16 @@ class Catalogue:
         path = Path(name)
         if not path.is_absolute() and base_dir:
             path = Path(base_dir) / path
-        return cls.load(path)
+        return cls.load(path, encoding=encoding, max_bytes=max_bytes)
 
     @classmethod
     def sample(cls) -> Catalogue:
         """The small SAMPLE catalogue shipped for documentation and tests (not official rates)."""
-        data = (resources.files("taxcalc.export") / _SAMPLE_FILE).read_bytes()
-        return cls._from_toml(data, f"taxcalc SAMPLE catalogue ({_SAMPLE_FILE})")
+        text = (resources.files("taxcalc.export") / _SAMPLE_FILE).read_text("utf-8")
+        return cls._from_toml(text, f"taxcalc SAMPLE catalogue ({_SAMPLE_FILE})")
 
     @classmethod
-    def _from_csv(cls, data: bytes, label: str) -> Catalogue:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise LawDataError(label, f"not UTF-8 text (byte {exc.start})") from None
+    def _from_csv(cls, text: str, label: str) -> Catalogue:
         reader = csv.reader(text.splitlines(keepends=True))
         header: list[str] | None = None
         parsed: list[CatalogueRow] = []
@@ -221,11 +230,12 @@ class Catalogue:
         return cls._build(parsed, label, "", sample=False)
 
     @classmethod
-    def _from_toml(cls, data: bytes, label: str) -> Catalogue:
+    def _from_toml(cls, text: str, label: str) -> Catalogue:
         try:
-            doc = tomllib.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise LawDataError(label, f"not valid TOML: {exc}") from None
+            doc = datafile.parse_text(text, "toml", source=label)
+        except InputProblems as exc:
+            raise _file_problem(label, exc) from None
+        assert isinstance(doc, dict)  # a TOML document is a table
         extra = sorted(set(doc) - {"catalogue", "row"})
         if extra:
             raise LawDataError(label, f"unknown table(s): {', '.join(extra)}; expected [catalogue] and [[row]]")
@@ -378,13 +388,23 @@ def _parse_row(raw: Mapping[str, object], n: int, source: str, line: int = 0) ->
     return CatalogueRow(code, rate, first, last, citation.strip(), levy, name.strip(), n, line)
 
 
+def _file_problem(label: str, exc: InputProblems) -> LawDataError:
+    """A problem of the file as a whole (its size, encoding, syntax), naming the file."""
+    return LawDataError(label, "; ".join(f"{p.path}: {p.reason}" if p.path else p.reason for p in exc.problems))
+
+
+def _shown(raw: object) -> str:
+    """A value as written in the file: a number with a point as written, anything else as its repr."""
+    return raw.text if isinstance(raw, FloatLiteral) else repr(raw)
+
+
 def _pct(d: Decimal) -> str:
     return format(CONTEXT.multiply(d, Decimal(100)).normalize(CONTEXT), "f") + "%"
 
 
 def _code(raw: object, where: str) -> str:
-    if isinstance(raw, bool) or isinstance(raw, int):
-        raise LawDataError(where, f"{raw!r} must be written as text (quoted) so leading zeros stay")
+    if isinstance(raw, bool | int | FloatLiteral):
+        raise LawDataError(where, f"{_shown(raw)} must be written as text (quoted) so leading zeros stay")
     if not isinstance(raw, str):
         raise LawDataError(where, f"a {type(raw).__name__} is not a product code")
     code = raw.strip()
@@ -394,8 +414,9 @@ def _code(raw: object, where: str) -> str:
 
 
 def _rate(raw: object, where: str) -> Decimal:
-    if isinstance(raw, float):
-        raise LawDataError(where, f"{raw!r} is a float; write the rate as text, e.g. \"{raw}\" or a percentage")
+    if isinstance(raw, float | FloatLiteral):
+        shown = _shown(raw)
+        raise LawDataError(where, f"{shown} is a float; write the rate as text, e.g. \"{shown}\" or a percentage")
     if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
         raise LawDataError(where, f"{raw!r} is not a rate; write e.g. \"13%\" or \"0.13\"")
     text = str(raw).strip()

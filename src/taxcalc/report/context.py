@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..datafile import MAX_BYTES
 from ..errors import InvalidInput, LawDataError, NotMoney, OutsideCoverage
 from ..export import Catalogue
 from .input import Problem, ReportInput, ReportInputError
@@ -60,14 +61,22 @@ def blame(
         raise ReportInputError([Problem(path, str(exc))]) from None
 
 
-def resolve_catalogue(facts: ReportInput, override: Catalogue | str | Path | None = None) -> Catalogue | None:
+def resolve_catalogue(
+    facts: ReportInput,
+    override: Catalogue | str | Path | None = None,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Catalogue | None:
     """The rebate-rate catalogue for ``facts``: ``override`` if given, else the input's ``catalogue``.
 
     ``"sample"`` is the SAMPLE catalogue shipped with taxcalc
     (:meth:`taxcalc.export.Catalogue.sample`); any other text is a ``.csv`` or
-    ``.toml`` path, relative to the input file's directory.  A file that cannot be
-    read or a catalogue with a bad row is a problem of the field ``catalogue``
-    (``--catalogue`` when given on the command line).
+    ``.toml`` path, relative to the input file's directory, read as every input
+    file is (:mod:`taxcalc.datafile`: UTF-8 unless ``encoding`` names another, at
+    most ``max_bytes`` long).  A file that cannot be read or a catalogue with a bad
+    row is a problem of the field ``catalogue`` (``--catalogue`` when given on the
+    command line), naming the file.
 
     >>> from taxcalc.report import example
     >>> resolve_catalogue(example()).is_sample
@@ -80,7 +89,8 @@ def resolve_catalogue(facts: ReportInput, override: Catalogue | str | Path | Non
     if not name:
         return None
     try:
-        return Catalogue.named(name, facts.base_dir if override is None else "")
+        return Catalogue.named(name, facts.base_dir if override is None else "", encoding=encoding,
+                               max_bytes=max_bytes)
     except FileNotFoundError as exc:
         raise ReportInputError([Problem(field_name, f"no such file: {exc.filename}")]) from None
     except OSError as exc:
