@@ -31,6 +31,9 @@ NOT_YET = {
     "vat.excess_credit_refund": (D(2009, 1, 1), "2019年第39号"),
     "export.excess_credit_refund_2018": (D(2018, 6, 27), "财税〔2018〕70号"),
     "env.reduction": (D(2018, 1, 1), "环境保护税法"),
+    # 财税〔2017〕77号 began on 2017-12-01; the example's two loans have their interest in one
+    # year, and through 2017 its earlier loan's interest falls before 2017-12-01
+    "vat.small_loan_interest": (D(2018, 1, 1), "财税〔2017〕77号"),
 }
 
 
@@ -63,8 +66,15 @@ def test_the_day_before_the_start_not_in_force_the_day_of_not_a_gap(rule):
 
 def test_no_vat_rule_cannot_answer_on_2008_01_01(verdicts):
     stuck = {r: v.reason for r, v in verdicts.items() if r.startswith(("vat.", "env.")) and not v.answers}
-    # the small-loan interest exemption (财税〔2017〕77号 before 2018-09-01) is not encoded back to 2008
-    assert set(stuck) <= {"vat.small_loan_interest"}, stuck
+    assert not stuck, stuck
+
+
+def test_the_small_loan_exemption_is_not_in_force_on_2008_01_01_with_its_reason(verdicts):
+    v = verdicts["vat.small_loan_interest"]
+    assert (v.verdict, v.answers, v.key) == ("not in force", True, "vat.small_loan_interest.credit_limit")
+    assert v.reason == ("vat.small_loan_interest.credit_limit: no VAT exemption of interest on loans to small and "
+                        "micro enterprises existed: the first began on 2017-12-01 (财税〔2017〕77号 第一条); before "
+                        "营改增 (2016-05-01) lending paid business tax, not VAT")
 
 
 def test_every_leading_gap_cites_the_document_that_started_the_measure():

@@ -35,13 +35,14 @@ def run(*loans: SmallLoan, method: str = "split", lender: bool = True, **kw: obj
 
 
 @pytest.mark.parametrize(("day", "covered"), [
-    (D(2018, 8, 31), False), (D(2018, 9, 1), True),  # 91号 第一条: 自2018年9月1日
+    (D(2018, 8, 31), True), (D(2018, 9, 1), True),  # 77号 to 2018-08-31, 91号 第一条: 自2018年9月1日
     (D(2020, 12, 31), True), (D(2021, 1, 1), True),  # extended by 2021年第6号
     (D(2023, 12, 31), True), (D(2024, 1, 1), True),  # 2023年第16号
     (D(2025, 12, 31), True), (D(2026, 1, 1), False),  # status under the 增值税法 not found
 ])
 def test_windows_by_the_interest_day(day, covered):
-    one = loan(interest_date=day, issued_on=D(2018, 1, 2) if day.year < 2020 else D(2020, 1, 2))
+    one = loan(interest_date=day, issued_on=D(2018, 1, 2) if day.year < 2020 else D(2020, 1, 2),
+               credit_line=P("1000000"))
     if covered:
         assert run(one).exempt == P("10000")
     else:

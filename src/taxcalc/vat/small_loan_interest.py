@@ -12,7 +12,10 @@ The rule
     * ``split`` (方法（二）): of each loan's interest, the part not above the
       interest at 150% of the reference rate (含本数) is exempt, the rest taxed.
 
-    Windows (by the day the interest income arises): 2018-09-01 – 2020-12-31
+    Windows (by the day the interest income arises): 2017-12-01 – 2018-08-31 under
+    财税〔2017〕77号 (第一条: credit at most 100万 (含本数), and no rate test: all the
+    interest of a qualifying small loan is exempt, the method chosen does not apply
+    and the reference rate is not read); 2018-09-01 – 2020-12-31
     (财税〔2018〕91号 第一条); extended to 2023-12-31 (财政部 税务总局公告2021年第6号);
     2024-01-01 onwards by 财政部 税务总局公告2023年第16号 (to 2027-12-31).
 
@@ -35,8 +38,8 @@ The rule
     the lender's choice of the one-year or the over-five-year LPR (40号 第二条).
 
 Keys read
-    ``vat.small_loan_interest.credit_limit``, ``.rate_multiple`` (on the interest
-    day); ``.reference``, ``.term_one_year_months``, ``.term_five_years_months``,
+    ``vat.small_loan_interest.credit_limit``, ``.rate_test`` and, where it is true,
+    ``.rate_multiple`` (on the interest day); ``.reference``, ``.term_one_year_months``, ``.term_five_years_months``,
     ``.benchmark.*``, ``.lpr.*`` (on the loan day); ``vat.rate.financial_services``
     (the VAT on the taxable interest).
 
@@ -53,10 +56,15 @@ Choices and limits
       (the calendar year, 会计年度), as one method holds for the year.
     * The cap is compared exactly: ``rate ≤ 1.5 × reference``.
     * The lender's test and the borrower's size (300号 thresholds) are the
-      caller's facts; loans under 100万 that may instead be exempt under
-      财税〔2017〕77号 and its successors (91号 第七条), and lenders under the
-      simplified method, are not modelled.
-    * Interest arising before 2018-09-01 or after 2025-12-31, a loan made before
+      caller's facts; lenders under the simplified method are not modelled.
+    * Borrowers are those of 91号: loans to 农户 (farm households), exempt under
+      77号 (and before it 财税〔2017〕44号), are out of scope (give ``other`` and
+      treat them apart).  From 2018-09-01 only 91号 is applied: a loan within
+      77号's 100万 limit whose rate is above the cap could, to 2019-12-31, still
+      be exempt under 77号 (91号 第七条); that overlap is not modelled.
+    * Interest arising before 2017-12-01 is :class:`~taxcalc.errors.NotInForce`
+      (no such exemption existed; before 营改增 lending paid business tax).
+    * Interest arising after 2025-12-31, a loan made before
       2015-10-24, and an LPR after the data's last fixing are outside the data
       (:class:`~taxcalc.errors.OutsideCoverage`).
 
@@ -100,6 +108,7 @@ LPR_TENORS: tuple[str, ...] = ("one_year", "five_years")
 
 K = "vat.small_loan_interest."
 LIMIT, MULTIPLE, REFERENCE = K + "credit_limit", K + "rate_multiple", K + "reference"
+RATE_TEST = K + "rate_test"
 ONE_YEAR, FIVE_YEARS = K + "term_one_year_months", K + "term_five_years_months"
 VAT_RATE = "vat.rate.financial_services"
 _ONE = Decimal(1)
@@ -258,11 +267,12 @@ _REASONS = {
 def _one_loan(data: Law, loan: SmallLoan, i: int, method: str, steps: list[Step], *, lender: bool,
               accounted: bool) -> LoanInterest:
     limit_v, limit_step = _v(data, LIMIT, loan.interest_date)
-    mult_v, mult_step = _v(data, MULTIPLE, loan.interest_date)
-    limit, mult = limit_v.value, mult_v.value
-    assert isinstance(limit, Decimal) and isinstance(mult, Decimal)
+    test_v, test_step = _v(data, RATE_TEST, loan.interest_date)
+    limit, rate_test = limit_v.value, test_v.value
+    assert isinstance(limit, Decimal) and isinstance(rate_test, bool)
+    mult_v = _v(data, MULTIPLE, loan.interest_date) if rate_test else None  # 77号: no multiple read
     if i == 0:
-        steps += [limit_step, mult_step]
+        steps += [limit_step, test_step] + ([mult_v[1]] if mult_v else [])
     interest = loan.interest
     reason = _eligibility(loan, limit, lender=lender, accounted=accounted)
     if reason:
@@ -271,11 +281,22 @@ def _one_loan(data: Law, loan: SmallLoan, i: int, method: str, steps: list[Step]
                           cite=(limit_v.citation,) if reason == "credit_limit" else ()))
         return LoanInterest(i, eligible=False, reason=reason, reference_rate=None, cap_rate=None,
                             interest=interest, exempt=ZERO, taxable=interest)
+    if not rate_test:  # 财税〔2017〕77号: every qualifying small loan's interest, whatever its rate
+        steps.append(Step(f"loans[{i}].exempt", f"第{i + 1}笔贷款：免税利息收入", f"loan {i + 1}: exempt interest",
+                          interest, "yuan", Formula(_no_test_formula, (interest,)), (test_v.citation,)))
+        return LoanInterest(i, eligible=True, reason="", reference_rate=None, cap_rate=None, interest=interest,
+                            exempt=interest, taxable=ZERO)
+    assert mult_v is not None
+    multiple = mult_v[0]
+    mult = multiple.value
+    assert isinstance(mult, Decimal)
+    if not any(st.name == "rate_multiple" for st in steps):  # the first loan is of a window without rate test
+        steps.append(mult_v[1])
     reference, ref_steps = _reference(data, loan, i)
     steps += ref_steps
     cap = mul(reference, mult)
     steps.append(Step(f"loans[{i}].cap_rate", f"第{i + 1}笔贷款：免税利率上限", f"loan {i + 1}: rate cap",
-                      cap, "rate", Formula(_cap_formula, (reference, mult)), (mult_v.citation,)))
+                      cap, "rate", Formula(_cap_formula, (reference, mult)), (multiple.citation,)))
     within = loan.annual_rate <= cap
     if within:
         exempt = interest
@@ -286,10 +307,15 @@ def _one_loan(data: Law, loan: SmallLoan, i: int, method: str, steps: list[Step]
     taxable = sub(interest, exempt)
     steps.append(Step(f"loans[{i}].exempt", f"第{i + 1}笔贷款：免税利息收入", f"loan {i + 1}: exempt interest",
                       exempt, "yuan", Formula(_exempt_formula, (method, within, interest, cap, loan.annual_rate)),
-                      (mult_v.citation,)))
+                      (multiple.citation,)))
     eligible = within or method == "split"
     return LoanInterest(i, eligible, "" if eligible else "rate",
                         reference, cap, interest, exempt, taxable)
+
+
+def _no_test_formula(lang: str, interest: Decimal) -> str:
+    i = format_value(interest, "yuan")
+    return f"no rate test: all interest {i}" if lang == "en" else f"不设利率条件：全部利息 {i}"
 
 
 def _cap_formula(lang: str, reference: Decimal, mult: Decimal) -> str:
@@ -336,6 +362,14 @@ def small_loan_interest(
     steps: list[Step] = [Step("method", "本会计年度选定的免税方法", "method chosen for the accounting year", m,
                               cite=())]
     results = tuple(_one_loan(data, loan, i, m, steps, lender=lender, accounted=accounted) for i, loan in enumerate(loans))
+    tests = [data.value(RATE_TEST, loan.interest_date) for loan in loans]
+    if not any(t.value for t in tests):  # no loan is measured against a rate: the method decides nothing
+        steps[0] = Step("method", "本会计年度选定的免税方法（不适用：免税不设利率条件）",
+                        "method chosen for the accounting year (does not apply: no rate test)", m,
+                        cite=(tests[0].citation,))
+    else:  # the methods of the first loan measured against a rate
+        steps[0] = Step("method", "本会计年度选定的免税方法", "method chosen for the accounting year", m,
+                        cite=(next(t for t in tests if t.value).citation,))
     interest = total(r.interest for r in results)
     exempt = total(r.exempt for r in results)
     taxable = sub(interest, exempt)
