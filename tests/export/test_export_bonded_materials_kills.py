@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from taxcalc.errors import InvalidInput
+from taxcalc import rules
+from taxcalc.errors import InputProblems, InvalidInput
 from taxcalc.export import BONDED_METHODS, bonded_materials
 from taxcalc.law import default
 
@@ -65,7 +66,7 @@ def test_the_consumption_method_from_the_totals():
     assert str(r.allocation_rate) == "0." + "3" * 50
     got = rows(r.steps)
     assert got[:2] == [allowed_row("consumption", N2012), basis_row("prior_year_actual", N2013)]
-    assert got[2][:3] == ("allocation_rate", "进料加工分配率", "allocation rate")
+    assert got[2][:4] == ("allocation_rate", "进料加工分配率", "allocation rate", r.allocation_rate)
     assert got[2][4:] == ("rate", "1.00 ÷ 3.00", "进口总值 ÷ 出口总值", (N2013,), SUMMARY)
     assert got[3][:5] == (*CONSUMED, P("33.34"), "yuan")
     assert got[3][7:] == ((N2012,), SUMMARY)
@@ -162,3 +163,24 @@ def test_a_purchase_with_duty_and_tax_of_zero_in_the_consumption_method_is_no_pr
     r = bonded_materials("2014-01", "consumption", processing_fob="10", allocation_rate="0.5", customs_duty="0",
                          consumption_tax="0.00")
     assert r.materials == P("5.00")
+
+
+def test_a_period_that_is_not_a_month_is_named():
+    with pytest.raises(InvalidInput) as e:
+        bonded_materials("2014-13", "consumption", processing_fob="1", allocation_rate="0.5")
+    assert str(e.value) == "period: '2014-13' is not a month (write YYYY-MM)"
+
+
+@pytest.mark.parametrize(("document", "problems"), [
+    ({"method": "consumption", "processing_fob": "1", "allocation_rate": "0.5", "import_total": "1"},
+     ["allocation_rate: give either the allocation rate or the import and export totals, not both"]),
+    ({"method": "consumption", "processing_fob": "1", "allocation_rate": "0.5", "imports_cif": "1",
+      "customs_duty": "1", "consumption_tax": "2"},
+     [f"{name}: belongs to the purchase method (购进法), not to the consumption method"
+      for name in ("imports_cif", "customs_duty", "consumption_tax")]),
+])
+def test_a_document_reports_every_problem_of_its_method(document, problems):
+    rule = rules.get("export.bonded_materials")
+    with pytest.raises(InputProblems) as e:
+        rule.compute({"period": "2014-01", **document})
+    assert str(e.value).splitlines()[1:] == problems
