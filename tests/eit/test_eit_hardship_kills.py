@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from taxcalc.eit import HARDSHIP_INDUSTRIES, hardship_loss_extension
-from taxcalc.errors import InvalidInput
+from taxcalc.errors import InvalidInput, NotMoney
 from taxcalc.law import default
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "mutation_kills"))
@@ -116,3 +116,28 @@ def test_the_whole_base_may_be_main_business_income():
     r = hardship_loss_extension(2020, "travel_agency", main_business_income=P("90"), total_income=P("100"),
                                 investment_income=P("10"))
     assert (r.share, r.eligible) == (P("1"), True)
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("industry", "mining", "industry: unknown value 'mining'; expected one of: transport, catering, accommodation, "
+     "travel_agency, scenic_area, other"),
+    ("main_business_income", 1.0, 'main_business_income: a float is not money; write "1.0" (a string) or '
+     'Decimal("1.0")'),
+    ("total_income", "x", "total_income: 'x' is not a number"),
+    ("non_taxable_income", "x", "non_taxable_income: 'x' is not a number"),
+    ("investment_income", "x", "investment_income: 'x' is not a number"),
+])
+def test_a_figure_that_is_not_money_is_named(field, value, message):
+    args: dict[str, object] = {"industry": "catering", "main_business_income": "5", "total_income": "10",
+                               field: value}
+    industry = args.pop("industry")
+    with pytest.raises((InvalidInput, NotMoney)) as e:
+        hardship_loss_extension(2020, industry, **args)  # type: ignore[arg-type]
+    assert str(e.value) == message
+
+
+def test_the_window_is_read_from_the_law_given():
+    law = default().with_values({"eit.losses.years.hardship": 9})
+    r = hardship_loss_extension(2020, "catering", main_business_income=P("5"), total_income=P("10"), law=law)
+    assert (r.carry_years, r.last_year) == (9, 2029)
+    assert rows(r.steps)[-1] == last_row(2020, 9, "假设 what-if eit.losses.years.hardship = 9")
