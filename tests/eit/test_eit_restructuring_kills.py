@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from taxcalc import rules
 from taxcalc.eit import (
     RESTRUCTURING_KINDS,
     TREATMENTS,
@@ -18,7 +19,7 @@ from taxcalc.eit import (
     inherited_loss_year,
     transferred_losses,
 )
-from taxcalc.errors import InvalidInput
+from taxcalc.errors import InputProblems, InvalidInput
 from taxcalc.law import default
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "mutation_kills"))
@@ -249,3 +250,64 @@ def test_malformed_losses_are_refused(call, message):
     with pytest.raises(InvalidInput) as e:
         call()
     assert str(e.value) == message
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: transferred_losses(2020, "merger", "special", [Loss(2019, "1")], net_assets_fair_value="x",
+                                bond_rate="1%"), "net_assets_fair_value: 'x' is not a number"),
+    (lambda: transferred_losses(2020, "merger", "special", [Loss(2019, "1")], net_assets_fair_value="1",
+                                bond_rate="x"), "bond_rate: 'x' is not a number"),
+    (lambda: transferred_losses(2020, "merger", "hostile", [Loss(2019, "1")]),
+     "treatment: unknown value 'hostile'; expected one of: general, special"),
+    (lambda: transferred_losses(2020, "merger", "general", [Loss(2019, "1")], qualified_years=["x"]),
+     "qualified_years: a tax year is a whole number such as 2018 (got 'x')"),
+    (lambda: inherited_loss_year(2020, "1", [Loss(2019, "1")], qualified_years=["x"]),
+     "qualified_years: a tax year is a whole number such as 2018 (got 'x')"),
+    (lambda: inherited_loss_year(2020, "x", [Loss(2019, "1")]), "income: 'x' is not a number"),
+])
+def test_a_figure_that_cannot_be_read_is_named(call, message):
+    with pytest.raises(InvalidInput) as e:
+        call()
+    assert str(e.value) == message
+
+
+# a qualification after the restructuring year does not lengthen a window read on that year
+@pytest.mark.parametrize("qualified", [[2023], []])
+def test_only_qualification_years_up_to_the_year_count(qualified):
+    t = transferred_losses(2020, "division", "special", [Loss(2019, "10")], assets_transferred="1", total_assets="1",
+                           qualified_years=qualified)
+    assert rows(t.steps)[1] == window(2019, 2024, "2019 + 5", LAW_63)
+    r = inherited_loss_year(2021, "1", [Loss(2019, "10")], qualified_years=qualified)
+    assert (r.rows[0].last_year, r.rows[0].carry_years) == (2024, 5)
+
+
+def test_the_windows_are_read_from_the_law_given():
+    law = default().with_values({"eit.losses.years.general": 6})
+    what_if = "假设 what-if eit.losses.years.general = 6"
+    t = transferred_losses(2020, "division", "special", [Loss(2019, "10")], assets_transferred="1", total_assets="1",
+                           law=law)
+    assert rows(t.steps)[1] == window(2019, 2025, "2019 + 6", what_if)
+    r = inherited_loss_year(2021, "1", [Loss(2019, "10")], law=law)
+    assert (r.rows[0].last_year, r.rows[0].carry_years, str(r.rows[0].citation)) == (2025, 6, what_if)
+    assert rows(r.steps)[1] == ("used[2019]", "弥补2019年度转入亏损", "2019 inherited loss used", P("1"), "yuan",
+                                "min(10.00, 1.00); last year 2025", "", (what_if,), L)
+
+
+@pytest.mark.parametrize(("name", "document", "problem"), [
+    ("eit.restructuring_losses", {"year": 2020, "kind": "division", "treatment": "special",
+                                  "losses": [{"year": 2019, "amount": "1"}], "assets_transferred": "3",
+                                  "total_assets": "2"},
+     "assets_transferred: assets transferred 3 exceed the total assets 2"),
+    ("eit.inherited_losses", {"year": 2020, "income": "1", "losses": [{"year": 2020, "amount": "1"}]},
+     "losses[0].year: a loss carried at 2019 must arise by then (got 2020)"),
+])
+def test_a_document_reports_its_problem(name, document, problem):
+    with pytest.raises(InputProblems) as e:
+        rules.get(name).compute(document)
+    assert str(e.value).splitlines()[1:] == [problem]
+
+
+def test_a_document_may_carry_last_years_loss():
+    r = rules.get("eit.inherited_losses").compute({"year": 2020, "income": "1",
+                                                    "losses": [{"year": 2019, "amount": "1"}]})
+    assert (r.used, r.taxable_income) == (P("1"), P("0"))
