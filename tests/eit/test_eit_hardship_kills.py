@@ -132,7 +132,7 @@ def test_a_figure_that_is_not_money_is_named(field, value, message):
                                field: value}
     industry = args.pop("industry")
     with pytest.raises((InvalidInput, NotMoney)) as e:
-        hardship_loss_extension(2020, industry, **args)  # type: ignore[arg-type]
+        hardship_loss_extension(2020, industry, **args)
     assert str(e.value) == message
 
 
