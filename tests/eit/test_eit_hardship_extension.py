@@ -76,6 +76,7 @@ def test_what_if_the_share_were_60_percent():
     ({"main": "-1"}, "main_business_income"),
 ])
 def test_refusals(kw, field):
+    kw = dict(kw)  # the parameters are shared by every run of the test
     main, total = kw.pop("main"), kw.pop("total", "1000")
     with pytest.raises(InvalidInput, match=f"^{field}:"):
         ext(main, total, **kw)

@@ -129,6 +129,7 @@ def test_division_losses_join_the_successors_own():
     ({"kind": "split", "treatment": "general"}, "kind"),
 ])
 def test_refusals(kw, field):
+    kw = dict(kw)  # the parameters are shared by every run of the test
     kind, treatment = kw.pop("kind"), kw.pop("treatment")
     with pytest.raises(InvalidInput, match=f"^{field}:"):
         transferred_losses(2020, kind, treatment, [Loss(2019, "1")], **kw)

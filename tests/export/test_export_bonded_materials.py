@@ -96,6 +96,7 @@ def test_a_rate_of_exactly_100_percent_is_allowed_and_above_is_refused():
     ({"method": "barter", "imports_cif": "1"}, "method"),
 ])
 def test_refusals_name_the_field(kw, field):
+    kw = dict(kw)  # the parameters are shared by every run of the test
     method = kw.pop("method")
     with pytest.raises(InvalidInput, match=f"^{field}:"):
         bonded_materials("2010-01", method, **kw)
