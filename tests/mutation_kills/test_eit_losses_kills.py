@@ -21,6 +21,8 @@ SIZE = {"employees": P(400), "assets": P("90000000")}  # never small low-profit:
 CASES = [
     # no loss at all: the short way; taxable = profit
     (2019, "300000", (), "0", "300000", "0", (), "75000", ()),
+    # no loss, a profit of one yuan: the short way; all of it taxable (25% = 0.25)
+    (2019, "1", (), "0", "1", "0", (), "0.25", ()),
     # no loss, a profit of exactly nothing: the short way; nothing taxable
     (2019, "0", (), "0", "0", "0", (), "0", ()),
     # a loss made this year, none brought forward: the carry-forward, 5 years (主席令第63号 第十八条)
