@@ -61,3 +61,16 @@ def test_the_hardship_test_reads_the_law_given():
     r = annual(hardship_year("6000000"), law=sixty)  # exactly 60%: passes
     assert r.hardship[0].eligible and r.hardship[0].share == P("0.6")
     assert r.losses_used == P("1000000") and r.taxable_income == P("2000000") and r.tax == P("500000")
+
+
+def test_a_year_with_education_expenses_only_has_no_other_preference():
+    # 2019: education expenses deductible up to 8% of wages (160,000): 40,000 of 200,000 added back
+    r = annual(EnterpriseYear(2019, profit=P("1000000"), wages=P("2000000"), education_expenses=P("200000"), **SIZE))
+    assert r.education is not None and r.education.adjustment == P("40000")
+    assert r.income_before_losses == r.taxable_income == P("1040000") and r.tax == P("260000")
+    # the other optional facts were not given: nothing taken off, no inherited loss, no hardship test
+    assert r.income_reduction == 0
+    assert r.inherited == () and r.inherited_used == 0
+    assert r.hardship == () and r.projects == ()
+    assert r.tech_transfer is None and r.venture is None
+    assert [s.name for s in r.steps if s.name.startswith("inherited")] == []
