@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from taxcalc.eit import EnterpriseYear, Loss, RdFacts, RdProject, annual
+from taxcalc.eit.project_holiday import Project
 from taxcalc.errors import InvalidInput
 from taxcalc.law import default
 
@@ -74,3 +75,20 @@ def test_a_year_with_education_expenses_only_has_no_other_preference():
     assert r.hardship == () and r.projects == ()
     assert r.tech_transfer is None and r.venture is None
     assert [s.name for s in r.steps if s.name.startswith("inherited")] == []
+
+
+# separately accounted, contracted or own use, income taken off, taxable income, tax
+PROJECT_CASES = [
+    (True, False, "1000000", "2000000", "500000"),  # 2019 is the 2nd year from 2018: exempt (三免三减半)
+    (False, False, "0", "3000000", "750000"),  # not accounted for separately: no holiday
+    (True, True, "0", "3000000", "750000"),  # contracted or own use: no holiday
+]
+
+
+@pytest.mark.parametrize(("separate", "contracted", "cut", "taxable", "tax"), PROJECT_CASES)
+def test_a_project_holiday_through_the_annual_computation(separate, contracted, cut, taxable, tax):
+    road = Project("road", "infrastructure", 2018, P("1000000"), separate, contracted)
+    r = annual(EnterpriseYear(2019, profit=P("3000000"), projects=[road], **SIZE))
+    assert r.income_reduction == P(cut)
+    assert [h.reduction for h in r.projects] == [P(cut)]
+    assert r.taxable_income == P(taxable) and r.tax == P(tax)
