@@ -36,3 +36,41 @@ def test_the_relief_at_its_caps_in_the_annual_computation(year, income, employee
     assert (("small_profit" in dict(r.alternatives)) is eligible)
     assert r.standard_tax == (P(income) * P("0.25")).quantize(P("0.01"), rounding=ROUND_HALF_UP)
     assert r.small_profit is not None and r.small_profit.eligible is eligible
+
+
+# facts, then the steps of the relief shown in the annual explanation: (name, value, English label, citations, formula)
+STEPS = [
+    ({"year": 2019, "profit": "3000000", "employees": "50", "assets": "1000000"}, [
+        ("small_profit.tests", True, "small low-profit tests (other)", ["财税〔2019〕13号 第二条"],
+         "income 3,000,000.00 ≤ 3,000,000.00 ✓; employees 50 ≤ 300 ✓; assets 1,000,000.00 ≤ 50,000,000.00 ✓"),
+        ("small_profit.included", P("1250000"), "taxable income as reduced", ["财税〔2019〕13号 第二条"] * 2,
+         "1,000,000.00 × 25% + 2,000,000.00 × 50%"),
+        ("small_profit.rate", P("0.2"), "rate", ["主席令第63号 第二十八条第一款"], ""),
+    ]),
+    ({"year": 2019, "profit": "1000000", "employees": "301", "assets": "1000000"}, [
+        ("small_profit.tests", False, "small low-profit tests (other)", ["财税〔2019〕13号 第二条"],
+         "income 1,000,000.00 ≤ 3,000,000.00 ✓; employees 301 ≤ 300 ✗; assets 1,000,000.00 ≤ 50,000,000.00 ✓"),
+    ]),
+    ({"year": 2019, "profit": "1000000", "employees": "50", "assets": "50000001"}, [
+        ("small_profit.tests", False, "small low-profit tests (other)", ["财税〔2019〕13号 第二条"],
+         "income 1,000,000.00 ≤ 3,000,000.00 ✓; employees 50 ≤ 300 ✓; assets 50,000,001.00 ≤ 50,000,000.00 ✗"),
+    ]),
+    ({"year": 2017, "profit": "300000", "employees": "90", "assets": "20000000", "industrial": True}, [
+        ("small_profit.tests", True, "small low-profit tests (industrial)", ["财税〔2017〕43号 一"],
+         "income 300,000.00 ≤ 500,000.00 ✓; employees 90 ≤ 100 ✓; assets 20,000,000.00 ≤ 30,000,000.00 ✓"),
+        ("small_profit.included", P("150000"), "taxable income as reduced", ["财税〔2017〕43号 一"],
+         "300,000.00 × 50% (≤ 500,000.00)"),
+        ("small_profit.rate", P("0.2"), "rate", ["主席令第63号 第二十八条第一款"], ""),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("facts", "expected"), STEPS)
+def test_the_relief_steps_in_the_annual_explanation(facts, expected):
+    r = annual(EnterpriseYear.from_mapping(facts))
+    shown = [(s.name, s.value, s.en, [str(c) for c in s.cite], s.formula)
+             for s in r.steps if s.name.startswith("small_profit.")]
+    assert shown == expected
+    assert r.step("small_profit.tests").line == ""
+    if "small_profit.included" in [e[0] for e in expected]:
+        assert r.step("small_profit.included").line == "A107040"
