@@ -203,3 +203,16 @@ def test_the_collection_rate_cap_of_39号_starts_on_2012_07_01():
         rebate_rate("99010000", "2012-06-30", catalogue=c, exporter="trader", supplier_collection_rate="3%")
     r = rebate_rate("99010000", "2012-07-01", catalogue=c, exporter="trader", supplier_collection_rate="3%")
     assert r.rate == pct(3) and "财税〔2012〕39号 第三条第（二）项" in r.explain()
+
+
+def test_the_cap_is_checked_on_the_days_a_row_shares_with_it():
+    # a row ending the day before the 13% cap is held to 16% only; one reaching into it is
+    # refused, naming the first day of the row under that cap and the cap's citation
+    check_catalogue(cat(("99010000", "15%", "2019-01-01", "2019-03-31", "15%")))
+    cite = "财政部 税务总局 海关总署公告2019年第39号 第一条、第三条第一款"
+    for first, last in (("2019-03-30", "2019-06-30"), ("2019-03-31", "2019-04-01")):
+        with pytest.raises(LawDataError) as err:
+            check_catalogue(cat(("99010000", "15%", first, last, None)))
+        assert str(err.value) == (
+            f"test: row 1: code 99010000: the window {first} – {last} includes 2019-04-01, when 15% is above "
+            f"the highest rebate rate, 13% ({cite})")
