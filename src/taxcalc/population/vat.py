@@ -54,7 +54,7 @@ from ..errors import InvalidInput, OutsideCoverage
 from ..law import Law
 from ..money import CONTEXT, add, mul, round_fen, sub
 from ..vat import small_scale_vat
-from ..vat.small_scale_exemption import LEVY, PERIODS, _readings
+from ..vat.small_scale_exemption import LEVY, PERIODS, period_readings
 from ._exact import LIMIT, Int64s, fraction
 from ._read import codes, fen, offending
 from .columns import PopulationInputError
@@ -130,7 +130,7 @@ def _fen_of(value: object) -> int:
 
 
 def _period_law(law: Law, start: _dt.date, period: str) -> _PeriodLaw:
-    values = _readings(law, start, period)
+    values = period_readings(law, start, period)
     strict = values[0].value is True
     return _PeriodLaw(strict, not strict and values[2].value == "separate", _fen_of(values[1].value),
                       fraction(values[-1].value))

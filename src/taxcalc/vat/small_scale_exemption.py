@@ -294,7 +294,7 @@ def _streams(
     return g, s
 
 
-def _readings(data: Law, start: _dt.date, period: str) -> tuple[LawValue, ...]:
+def period_readings(data: Law, start: _dt.date, period: str) -> tuple[LawValue, ...]:
     """The values the period is computed with; refused if one changes inside a quarter."""
     reached = data.value(REACHED_TAXED, start)
     strict = reached.value is True
@@ -368,7 +368,7 @@ def small_scale_vat(
         if reading is not None:
             raise InvalidInput("start_point_basis", "applies only to periods under the 起征点 (from 2026-01-01)") from None
         return _no_exemption(data, gap, start, p, total_sales, real_estate, kind)
-    values = _readings(data, start, p)
+    values = period_readings(data, start, p)
     if values[0].value is True:
         return _start_point(data, values, start, p, total_sales, real_estate, other, goods_sales, services_sales,
                             reading or DEFAULT_START_POINT_BASIS)
