@@ -47,6 +47,7 @@ def value_json(v: LawValue) -> dict[str, Any]:
     }
     if v.gap:
         out["gap"] = v.gap
+        out["gap_zh"] = v.gap_zh
     else:
         out["value"] = str(v.value) if not isinstance(v.value, bool | int | tuple) else v.value
         out["doc"] = v.citation.doc
@@ -59,8 +60,8 @@ def value_json(v: LawValue) -> dict[str, Any]:
     return out
 
 
-def _cite(v: LawValue) -> str:
-    return v.gap if v.gap else str(v.citation)
+def _cite(v: LawValue, lang: str) -> str:
+    return v.gap_reason(lang) if v.gap else str(v.citation)
 
 
 def run(args: argparse.Namespace) -> str:
@@ -120,7 +121,7 @@ def run(args: argparse.Namespace) -> str:
              "values": [value_json(v) for v in values], "provenance": provenance(data)}
         )
     head = ["from", "to", "value", "citation"] if en else ["起", "止", "值", "依据"]
-    rows = [[str(v.first), str(v.last or "…"), v.shown(args.lang), _cite(v)] for v in values]
+    rows = [[str(v.first), str(v.last or "…"), v.shown(args.lang), _cite(v, args.lang)] for v in values]
     title = f"{spec.name}  {spec.en if en else spec.zh}"
     if known:
         title += f"  (as known on {known})" if en else f"（依{known}已公布的规定）"
