@@ -170,3 +170,14 @@ def test_the_law_command_shows_a_gap_in_the_language_asked(capsys):
     assert main(["law", "vat.super_credit.policies", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)["values"][0]
     assert first["gap"].startswith("no input-VAT") and first["gap_zh"].startswith("尚无增值税加计抵减政策")
+
+
+def test_the_coverage_of_a_day_gives_a_gaps_reason_in_the_language_asked(capsys):
+    # no re-registration window was open on 2020-03-01: the rule and its keys say why in each language
+    assert main(["law", "--coverage", "2020-03-01"]) == 0
+    zh = capsys.readouterr().out.replace("\n", "").replace(" ", "")
+    assert "vat.reregistration.lookback_months:转登记期限未开放：2019年的转登记期限已于2019-12-31届满" in zh
+    assert "vat.reregistration.sales_cap" in zh and "no re-registration window" not in zh
+    assert main(["law", "--coverage", "2020-03-01", "--lang", "en"]) == 0
+    en = capsys.readouterr().out.replace("\n", " ")
+    assert "no re-registration window was open" in " ".join(en.split()) and "转登记期限未开放" not in en
