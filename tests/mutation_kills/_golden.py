@@ -131,9 +131,15 @@ class Golden:
         if updating:
             raw = json.loads(self.path.read_text("utf-8")) if self.path.exists() else {}
             raw[case] = encode(dict(got))
-            write(self.path, render({c: raw[c] for c in self.cases if c in raw}) + "\n")
+            kept_raw = {c: raw[c] for c in self.cases if c in raw}
+            if len(kept_raw) == 1 and case in MARKERS:
+                kept_raw = {"dict": kept_raw}
+            write(self.path, render(kept_raw) + "\n")
         kept = decode(json.loads(self.path.read_text("utf-8")))
-        assert updating or sorted(kept) == self.cases, f"cases added or removed in {self.path.name}: TAXCALC_SNAPSHOTS=update"
+        missing, extra = sorted(set(self.cases) - set(kept)), sorted(set(kept) - set(self.cases))
+        assert updating or not (missing or extra), (
+            f"{self.path.name}: cases of the module missing {missing}, cases not in the module {extra} "
+            "(write the file again with TAXCALC_SNAPSHOTS=update)")
         entry: dict[str, Any] = kept[case]
         assert sorted(entry) == sorted(got), f"{self.path.name}[{case!r}] compares {sorted(entry)}"
         return entry
