@@ -143,3 +143,9 @@ class Golden:
         entry: dict[str, Any] = kept[case]
         assert sorted(entry) == sorted(got), f"{self.path.name}[{case!r}] compares {sorted(entry)}"
         return entry
+
+    def check(self, case: str, **got: Any) -> None:
+        """Each section of ``got`` equals (``==``) the golden one, section by section, in order."""
+        want = self.expected(case, got)
+        for section, value in got.items():
+            assert value == want[section], f"{self.path.name}[{case!r}][{section!r}]"

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 from _golden import Golden
-from kill_helpers import rows
+from kill_helpers import fields, rows
 
 from taxcalc.environment import Emission, environmental_tax_reduction
 from taxcalc.errors import InvalidInput
@@ -68,13 +68,8 @@ ROW_FIELDS = ("outlet", "pollutant", "below_standard", "share", "tax", "tax_due"
 def test_the_result_and_every_step(case):
     names, month, kwargs = CASES[case]
     r = environmental_tax_reduction([emission(n) for n in names], month, **kwargs, law=default().with_values({}))
-    got = {"fields": {f: getattr(r, f) for f in FIELDS},
-           "rows": [tuple(getattr(x, f) for f in ROW_FIELDS) for x in r.rows],
-           "steps": rows(r.steps)}
-    want = GOLDEN.expected(case, got)
-    assert got["fields"] == want["fields"]
-    assert got["rows"] == want["rows"]
-    assert got["steps"] == want["steps"]
+    GOLDEN.check(case, fields=fields(r, FIELDS), rows=[tuple(getattr(x, f) for f in ROW_FIELDS) for x in r.rows],
+                 steps=rows(r.steps))
 
 
 def test_a_day_stands_for_its_month():

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 from _golden import Golden
-from kill_helpers import rows
+from kill_helpers import fields, rows
 
 from taxcalc.errors import InvalidInput, UnknownCategory
 from taxcalc.export import excess_credit_refund_2018
@@ -58,10 +58,7 @@ GOLDEN = Golden("export_excess_credit_refund_2018", CASES)
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_the_result_and_every_step(case):
     r = excess_credit_refund_2018(**CASES[case], law=default().with_values({}))
-    got = {"fields": {f: getattr(r, f) for f in FIELDS}, "steps": rows(r.steps)}
-    want = GOLDEN.expected(case, got)
-    assert got["fields"] == want["fields"]
-    assert got["steps"] == want["steps"]
+    GOLDEN.check(case, fields=fields(r, FIELDS), steps=rows(r.steps))
 
 
 BASE = dict(industry="专用设备制造业", credit_rating="A", registered_on="2010-03-01", listed_input_tax="8",

@@ -54,14 +54,10 @@ GOLDEN = Golden("export_exempt_refund", CASES)
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_the_result_and_every_step(case):
     r = exempt_refund(CASES[case], catalogue=CATALOGUE, law=default().with_values({}))
-    got = {"total": r.total,
-           "lines": [(ln.index, ln.amount, ln.rate, ln.refund, ln.rate_detail is not None, rows(ln.steps))
-                     for ln in r.lines],
-           "steps": rows(r.steps)}
-    want = GOLDEN.expected(case, got)
-    assert got["total"] == want["total"]
-    assert got["lines"] == want["lines"]
-    assert got["steps"] == want["steps"]
+    GOLDEN.check(case, total=r.total,
+                 lines=[(ln.index, ln.amount, ln.rate, ln.refund, ln.rate_detail is not None, rows(ln.steps))
+                        for ln in r.lines],
+                 steps=rows(r.steps))
 
 
 def test_each_line_rounds_half_up_and_the_total_adds_the_rounded_lines():

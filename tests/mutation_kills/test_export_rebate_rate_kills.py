@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import pytest
 from _golden import Golden
-from kill_helpers import rows
+from kill_helpers import fields, rows
 
 from taxcalc.errors import InvalidInput, LawDataError, OutsideCoverage, UnknownCategory
 from taxcalc.export import Catalogue, check_catalogue, rebate_rate
@@ -88,10 +88,7 @@ GOLDEN = Golden("export_rebate_rate", CASES)
 def test_the_result_and_every_step(case):
     code, day, kwargs = CASES[case]
     r = rebate_rate(code, day, catalogue=catalogue(), law=fresh(), **kwargs)
-    got = {"fields": {f: getattr(r, f) for f in FIELDS}, "steps": rows(r.steps)}
-    want = GOLDEN.expected(case, got)
-    assert got["fields"] == want["fields"]
-    assert got["steps"] == want["steps"]
+    GOLDEN.check(case, fields=fields(r, FIELDS), steps=rows(r.steps))
 
 
 def one(code: str, rate: str, first: str, last: str, levy: str | None = None) -> Catalogue:

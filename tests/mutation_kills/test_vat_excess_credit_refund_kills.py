@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 from _golden import Golden
-from kill_helpers import rows
+from kill_helpers import fields, rows
 
 from taxcalc.errors import InvalidInput, UnknownCategory
 from taxcalc.law import default
@@ -121,10 +121,7 @@ GOLDEN = Golden("vat_excess_credit_refund", CASES)
 def test_the_result_and_every_step(case):
     day, kwargs = CASES[case]
     r = excess_credit_refund(day, **kwargs, law=default().with_values({}))
-    got = {"fields": {f: getattr(r, f) for f in FIELDS}, "steps": rows(r.steps)}
-    want = GOLDEN.expected(case, got)
-    assert got["fields"] == want["fields"]
-    assert got["steps"] == want["steps"]
+    GOLDEN.check(case, fields=fields(r, FIELDS), steps=rows(r.steps))
 
 
 BASE = dict(category="general", credit_rating="A", months=["2019-04", "2019-05"], end_credits=["1", "2"],

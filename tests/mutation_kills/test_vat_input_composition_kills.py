@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 from _golden import Golden
-from kill_helpers import rows
+from kill_helpers import fields, rows
 
 from taxcalc.errors import InvalidInput, OutsideCoverage
 from taxcalc.law import default
@@ -34,10 +34,7 @@ GOLDEN = Golden("vat_input_composition", CASES)
 def test_the_result_and_every_step(case):
     day, kwargs = CASES[case]
     r = input_composition_ratio(day, **kwargs, law=default().with_values({}))
-    got = {"fields": {f: getattr(r, f) for f in FIELDS}, "steps": rows(r.steps)}
-    want = GOLDEN.expected(case, got)
-    assert got["fields"] == want["fields"]
-    assert got["steps"] == want["steps"]
+    GOLDEN.check(case, fields=fields(r, FIELDS), steps=rows(r.steps))
 
 
 def test_the_chinese_formulas():

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from _golden import Golden
-from kill_helpers import rows
+from kill_helpers import fields, rows
 
 import taxcalc.law
 from taxcalc.errors import InvalidInput, UnknownCategory
@@ -46,12 +46,9 @@ GOLDEN = Golden("vat_reregistration", CASES)
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_the_result_and_every_step(case):
-    call, fields = CASES[case]
+    call, names = CASES[case]
     result = call()
-    got = {"fields": {f: getattr(result, f) for f in fields}, "steps": rows(result.steps)}
-    want = GOLDEN.expected(case, got)
-    assert got["fields"] == want["fields"]
-    assert got["steps"] == want["steps"]
+    GOLDEN.check(case, fields=fields(result, names), steps=rows(result.steps))
 
 
 FIRST_GAP = ("no re-registration window was open: the 2019 window closed on 2019-12-31 and "

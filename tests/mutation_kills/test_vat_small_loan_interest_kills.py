@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 from _golden import Golden
-from kill_helpers import rows
+from kill_helpers import fields, rows
 
 from taxcalc.errors import InvalidInput, UnknownCategory
 from taxcalc.inputs import parse
@@ -108,13 +108,8 @@ def test_the_result_and_every_step(case):
     names, method, kwargs = CASES[case]
     r = small_loan_interest([loan(n) for n in names], method, **{"lender_qualifies": True, **kwargs},
                             law=default().with_values({}))
-    got = {"fields": {f: getattr(r, f) for f in FIELDS},
-           "loans": [tuple(getattr(ln, f) for f in LOAN_FIELDS) for ln in r.loans],
-           "steps": rows(r.steps)}
-    want = GOLDEN.expected(case, got)
-    assert got["fields"] == want["fields"]
-    assert got["loans"] == want["loans"]
-    assert got["steps"] == want["steps"]
+    GOLDEN.check(case, fields=fields(r, FIELDS),
+                 loans=[tuple(getattr(ln, f) for f in LOAN_FIELDS) for ln in r.loans], steps=rows(r.steps))
 
 
 @pytest.mark.parametrize(
