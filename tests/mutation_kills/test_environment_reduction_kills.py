@@ -54,10 +54,12 @@ def emission(name: str, **change: object) -> Emission:
     return dataclasses.replace(parse(Emission, ROWS[name]), **change)
 
 
-CASES = {'a_peak_over_the_standard': (['forty_below', 'peak_over'], '2019-05', {}),
- 'another_outlet_over': (['forty_below'], '2018-01', {'other_outlet_over_standard': True}),
- 'four_tiers': (['forty_below', 'fifty_below', 'thirty_below', 'just_under_thirty'], '2019-05', {})}
-
+CASES = {
+    'a_peak_over_the_standard': (['forty_below', 'peak_over'], '2019-05', {}),
+    'another_outlet_over': (['forty_below'], '2018-01', {'other_outlet_over_standard': True}),
+    'four_tiers': (['forty_below', 'fifty_below', 'thirty_below', 'just_under_thirty'], '2019-05', {}),
+}
+# the fields of the result compared, each case with its golden value
 FIELDS = ('eligible', 'month', 'reduction', 'tax', 'tax_due')
 GOLDEN = Golden("environment_reduction", CASES)
 

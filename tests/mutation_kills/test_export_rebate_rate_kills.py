@@ -49,38 +49,33 @@ def fresh() -> Law:
     return default().with_values({})
 
 
-CASES = {'caps_trader': ('9901000080',
-                 '2019-08-01',
-                 {'exporter': 'trader', 'purchase_vat_rate': '3%', 'supplier_collection_rate': '5%'}),
- 'catalogue_row': ('9901000040', '2018-10-01', {}),
- 'derived_15_to_16': ('9901000020', '2018-11-01', {}),
- 'derived_17_through_2019': ('9901000010', '2019-08-01', {}),
- 'derived_transition_2018_manufacturer': ('9901000010', '2018-07-31', {}),
- 'derived_transition_2018_trader_new': ('9901000010',
-                                        '2018-07-31',
-                                        {'exporter': 'trader', 'purchase_vat_rate': '16%'}),
- 'derived_transition_2018_trader_old': ('9901000010',
-                                        '2018-07-31',
-                                        {'exporter': 'trader', 'purchase_vat_rate': '17%'}),
- 'levy_cap': ('9901000080', '2019-08-01', {'levy_rate': '9%'}),
- 'levy_hint_traced_back': ('9901000070', '2019-05-01', {'levy_rate': '9%'}),
- 'levy_not_equal': ('9901000060', '2018-06-01', {'levy_rate': '16%'}),
- 'listed_soybean': ('23040090', '2018-11-01', {}),
- 'service': ('9901000090', '2018-08-01', {'kind': 'service'}),
- 'soybean_row_cancelled': ('23040010', '2018-12-01', {}),
- 'transition_2019_manufacturer': ('9901000030', '2019-06-30', {})}
-
-FIELDS = ('assumptions',
- 'assumptions_zh',
- 'code',
- 'export_date',
- 'exporter',
- 'kind',
- 'levy_rate',
- 'library_rate',
- 'rate',
- 'source',
- 'transition')
+CASES = {
+    'caps_trader': ('9901000080',
+                    '2019-08-01',
+                    {'exporter': 'trader', 'purchase_vat_rate': '3%', 'supplier_collection_rate': '5%'}),
+    'catalogue_row': ('9901000040', '2018-10-01', {}),
+    'derived_15_to_16': ('9901000020', '2018-11-01', {}),
+    'derived_17_through_2019': ('9901000010', '2019-08-01', {}),
+    'derived_transition_2018_manufacturer': ('9901000010', '2018-07-31', {}),
+    'derived_transition_2018_trader_new': ('9901000010',
+                                           '2018-07-31',
+                                           {'exporter': 'trader', 'purchase_vat_rate': '16%'}),
+    'derived_transition_2018_trader_old': ('9901000010',
+                                           '2018-07-31',
+                                           {'exporter': 'trader', 'purchase_vat_rate': '17%'}),
+    'levy_cap': ('9901000080', '2019-08-01', {'levy_rate': '9%'}),
+    'levy_hint_traced_back': ('9901000070', '2019-05-01', {'levy_rate': '9%'}),
+    'levy_not_equal': ('9901000060', '2018-06-01', {'levy_rate': '16%'}),
+    'listed_soybean': ('23040090', '2018-11-01', {}),
+    'service': ('9901000090', '2018-08-01', {'kind': 'service'}),
+    'soybean_row_cancelled': ('23040010', '2018-12-01', {}),
+    'transition_2019_manufacturer': ('9901000030', '2019-06-30', {}),
+}
+# the fields of the result compared, each case with its golden value
+FIELDS = (
+    'assumptions', 'assumptions_zh', 'code', 'export_date', 'exporter', 'kind', 'levy_rate', 'library_rate',
+    'rate', 'source', 'transition',
+)
 GOLDEN = Golden("export_rebate_rate", CASES)
 
 

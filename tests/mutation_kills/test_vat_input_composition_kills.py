@@ -16,17 +16,22 @@ from taxcalc.errors import InvalidInput, OutsideCoverage
 from taxcalc.law import default
 from taxcalc.vat import input_composition_ratio
 
-CASES = {'nothing_deducted': ('2019-04-01', {'listed_input_tax': '0', 'total_input_tax': '0'}),
- 'with_toll_2022': ('2022-04-01',
-                    {'listed_input_tax': '700000',
-                     'toll_road_input_tax': '100000',
-                     'total_input_tax': '1000000'}),
- 'without_toll_2022_03': ('2022-03-31',
-                          {'listed_input_tax': '700000',
-                           'toll_road_input_tax': '100000',
-                           'total_input_tax': '1000000'})}
-
-FIELDS = ('counted', 'listed_input_tax', 'on', 'ratio', 'toll_road_counted', 'toll_road_input_tax', 'total_input_tax')
+CASES = {
+    'nothing_deducted': ('2019-04-01', {'listed_input_tax': '0', 'total_input_tax': '0'}),
+    'with_toll_2022': ('2022-04-01',
+                       {'listed_input_tax': '700000',
+                        'toll_road_input_tax': '100000',
+                        'total_input_tax': '1000000'}),
+    'without_toll_2022_03': ('2022-03-31',
+                             {'listed_input_tax': '700000',
+                              'toll_road_input_tax': '100000',
+                              'total_input_tax': '1000000'}),
+}
+# the fields of the result compared, each case with its golden value
+FIELDS = (
+    'counted', 'listed_input_tax', 'on', 'ratio', 'toll_road_counted', 'toll_road_input_tax',
+    'total_input_tax',
+)
 GOLDEN = Golden("vat_input_composition", CASES)
 
 

@@ -81,23 +81,20 @@ def loan(name: str, **change: object) -> SmallLoan:
     return dataclasses.replace(parse(SmallLoan, LOANS[name]), **change)
 
 
-CASES = {'lender_not_qualified': (['A'], 'split', {'lender_qualifies': False}),
- 'not_accounted_separately': (['B'], 'split', {'separately_accounted': False}),
- 'per_loan_rate_above_the_cap': (['F'], 'per_loan_rate', {}),
- 'per_loan_rate_mixed_2020': (['B', 'C', 'D', 'E'], 'per_loan_rate', {}),
- 'split_above_and_at_the_cap': (['E', 'F'], 'split', {}),
- 'split_benchmark_2019': (['A'], 'split', {}),
- 'split_lpr_2024': (['G'], 'split', {})}
-
-FIELDS = ('exempt',
- 'interest',
- 'method',
- 'output_tax',
- 'output_tax_without_exemption',
- 'saving',
- 'taxable',
- 'vat_rate',
- 'year')
+CASES = {
+    'lender_not_qualified': (['A'], 'split', {'lender_qualifies': False}),
+    'not_accounted_separately': (['B'], 'split', {'separately_accounted': False}),
+    'per_loan_rate_above_the_cap': (['F'], 'per_loan_rate', {}),
+    'per_loan_rate_mixed_2020': (['B', 'C', 'D', 'E'], 'per_loan_rate', {}),
+    'split_above_and_at_the_cap': (['E', 'F'], 'split', {}),
+    'split_benchmark_2019': (['A'], 'split', {}),
+    'split_lpr_2024': (['G'], 'split', {}),
+}
+# the fields of the result compared, each case with its golden value
+FIELDS = (
+    'exempt', 'interest', 'method', 'output_tax', 'output_tax_without_exemption', 'saving', 'taxable',
+    'vat_rate', 'year',
+)
 GOLDEN = Golden("vat_small_loan_interest", CASES)
 
 LOAN_FIELDS = ("index", "eligible", "reason", "reference_rate", "cap_rate", "interest", "exempt", "taxable")
