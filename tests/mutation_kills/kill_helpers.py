@@ -13,3 +13,8 @@ def row(step: Step) -> tuple[object, ...]:
 
 def rows(steps: tuple[Step, ...]) -> list[tuple[object, ...]]:
     return [row(s) for s in steps]
+
+
+def fields(result: object, names: tuple[str, ...]) -> dict[str, object]:
+    """The fields ``names`` of ``result``, by name."""
+    return {n: getattr(result, n) for n in names}

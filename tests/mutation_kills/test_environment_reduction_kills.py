@@ -2,7 +2,9 @@
 (label, value, formula, citation) — rows 40%, exactly 50%, exactly 30% and just under
 30% below the standard; a month where one peak exceeds the standard; one where another
 outlet did — then the refusals.  Figures checked against 环境保护税法 第十三条 (75% of the
-tax at 30% below the standard, 50% at 50% below) and 实施条例 第十一条."""
+tax at 30% below the standard, 50% at 50% below) and 实施条例 第十一条.
+
+What each case must show is kept in ``golden/environment_reduction.json`` (see ``_golden.py``)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from kill_helpers import rows
+from _golden import Golden
+from kill_helpers import fields, rows
 
 from taxcalc.environment import Emission, environmental_tax_reduction
 from taxcalc.errors import InvalidInput
@@ -51,6 +54,7 @@ def emission(name: str, **change: object) -> Emission:
     return dataclasses.replace(parse(Emission, ROWS[name]), **change)
 
 
+<<<<<<< HEAD
 EXPECTED = {
     'four_tiers': (
         (['forty_below', 'fifty_below', 'thirty_below', 'just_under_thirty'], '2019-05', {}),
@@ -404,18 +408,26 @@ EXPECTED = {
           (),
           '')],
     ),
+=======
+CASES = {
+    'a_peak_over_the_standard': (['forty_below', 'peak_over'], '2019-05', {}),
+    'another_outlet_over': (['forty_below'], '2018-01', {'other_outlet_over_standard': True}),
+    'four_tiers': (['forty_below', 'fifty_below', 'thirty_below', 'just_under_thirty'], '2019-05', {}),
+>>>>>>> golden-kills
 }
+# the fields of the result compared, each case with its golden value
+FIELDS = ('eligible', 'month', 'reduction', 'tax', 'tax_due')
+GOLDEN = Golden("environment_reduction", CASES)
 
 ROW_FIELDS = ("outlet", "pollutant", "below_standard", "share", "tax", "tax_due", "reduction")
 
 
-@pytest.mark.parametrize("case", sorted(EXPECTED))
+@pytest.mark.parametrize("case", sorted(CASES))
 def test_the_result_and_every_step(case):
-    (names, month, kwargs), fields, expected_rows, steps = EXPECTED[case]
+    names, month, kwargs = CASES[case]
     r = environmental_tax_reduction([emission(n) for n in names], month, **kwargs, law=default().with_values({}))
-    assert {f: getattr(r, f) for f in fields} == fields
-    assert [tuple(getattr(x, f) for f in ROW_FIELDS) for x in r.rows] == expected_rows
-    assert rows(r.steps) == steps
+    GOLDEN.check(case, fields=fields(r, FIELDS), rows=[tuple(getattr(x, f) for f in ROW_FIELDS) for x in r.rows],
+                 steps=rows(r.steps))
 
 
 def test_a_day_stands_for_its_month():
