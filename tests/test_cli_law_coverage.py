@@ -29,8 +29,10 @@ def test_today_every_rule_and_the_keys_that_do_not_answer(capsys):
     assert len(keys) == len(law.keys())
     assert keys["vat.small_scale.start_point.monthly"]["answers"] is True
     assert keys["vat.agri.deduction_rate"]["answers"] is True
-    assert keys["vat.agri.deduction_rate_top_rate_goods"]["status"] == "ended"
-    assert "2025-12-31" in keys["vat.agri.deduction_rate_top_rate_goods"]["reason"]
+    top = keys["vat.agri.deduction_rate_top_rate_goods"]   # declared not verified, not ended
+    assert (top["answers"], top["status"], top["to"]) == (False, "unverified", "2027-12-31")
+    assert top["reason"].startswith("Not verified:")
+    assert top["citation"] == "财政部 税务总局公告2026年第10号 （条次未核实）"
 
 
 def test_the_text_names_the_keys_that_do_not_answer(capsys):
@@ -59,10 +61,17 @@ def test_today_every_rule_has_a_verdict_and_those_that_cannot_answer_say_why(cap
     by_id = {r["id"]: r for r in data["rules"]}
     assert all(r["verdict"] in VERDICTS for r in data["rules"])
     silent = {i for i, r in by_id.items() if not r["answers"]}
-    assert silent == {"vat.agricultural_deduction", "vat.small_loan_interest"}
-    agri = by_id["vat.agricultural_deduction"]
-    assert agri["verdict"] == "cannot answer" and agri["stops"]["to"] == "2025-12-31"
-    assert "vat.agri." in agri["reason"] and "2025-12-31" in agri["reason"]
+    assert silent == {"vat.small_loan_interest"}
+    loan = by_id["vat.small_loan_interest"]   # its main case is the part declared not verified
+    assert loan["verdict"] == "cannot answer"
+    assert loan["stops"] == {"key": "vat.small_loan_interest.credit_limit", "to": "2027-12-31"}
+    assert "declared not verified to 2027-12-31" in loan["reason"] and "2023年第16号" in loan["reason"]
+    agri = by_id["vat.agricultural_deduction"]   # the 9% answers; the 10% for 13% goods does not
+    assert (agri["verdict"], agri["answers"]) == ("answers in part", True)
+    assert agri["stops"] == {"key": "vat.agri.deduction_rate_top_rate_goods", "to": "2027-12-31"}
+    assert agri["not_answering"] == ["vat.agri.deduction_rate_top_rate_goods"]
+    assert "for_top_rate_goods" not in agri["example"]   # the input that answered
+    assert [r["id"] for r in data["rules"] if r["verdict"] == "answers in part"] == ["vat.agricultural_deduction"]
     # the 2026 export refunds answer, run on the day itself
     for rule, field in (("export.exempt_credit_refund", "period"), ("vat.rate", "on")):
         assert by_id[rule]["verdict"] == "answers" and by_id[rule]["stops"] is None
@@ -112,8 +121,29 @@ def test_the_text_gives_each_rule_its_verdict(capsys):
     out = _run(capsys, "--coverage", "2026-12-01", "--lang", "en")[1]
     verdicts = law.rule_coverage("2026-12-01")
     assert f"{sum(v.answers for v in verdicts)} of {len(verdicts)} rules answer" in out
-    line = next(ln for ln in out.splitlines() if ln.startswith("vat.agricultural_deduction "))
-    assert "cannot answer" in line
+    assert "rules answer (1 in part)" in out.splitlines()[0]
+    lines = [ln for ln in out.splitlines() if ln.startswith("vat.agricultural_deduction ")]
+    assert "answers in part" in lines[0]                               # the verdict table
+    assert "answers in part; does not answer:" in lines[1]                # why, the key on the next line
+    assert ("vat.agricultural_deduction answers in part; does not answer: vat.agri.deduction_rate_top_rate_goods"
+            in " ".join(out.split()))
+
+
+def test_the_chinese_text_says_which_rule_answers_in_part(capsys):
+    out = _run(capsys, "--coverage", "2026-12-01")[1]
+    assert "（其中 1 条部分可答）" in out.splitlines()[0]
+    lines = [ln for ln in out.splitlines() if ln.startswith("vat.agricultural_deduction ")]
+    assert "部分可答" in lines[0] and "部分可答；不可答部分：vat.agri.deduction_rate_top_rate_goods" in lines[1]
+
+
+def test_answers_in_part_ends_with_the_unverified_window():
+    # the day before the window and its last day: the part is refused only inside it
+    for day, verdict in (("2025-12-31", "answers"), ("2026-01-01", "answers in part"),
+                         ("2027-12-31", "answers in part")):
+        assert {v.rule: v for v in law.rule_coverage(day)}["vat.agricultural_deduction"].verdict == verdict
+    after = {v.rule: v for v in law.rule_coverage("2028-01-01")}["vat.agricultural_deduction"]
+    assert (after.verdict, after.key) == ("cannot answer", "vat.agri.deduction_rate_top_rate_goods")
+    assert "end of data" in after.reason   # after the window the data stop (an ordinary end)
 
 
 def test_an_example_whose_facts_do_not_fit_the_day_is_not_tested_and_says_why():

@@ -199,7 +199,7 @@ def test_coverage_says_where_and_why_data_stop():
     assert (r.status, r.last, r.citation) == ("ended", dt.date(2025, 12, 31), f"{NINETEEN} 第一条")
     assert TEN in r.reason
     r = rows["vat.agri.deduction_rate_top_rate_goods"]   # the ordinary rate answers from 2026
-    assert (r.answers, r.status) == (False, "ended") and "end of data" in r.reason
+    assert (r.answers, r.status) == (False, "unverified") and r.reason.startswith("Not verified: ")
     assert rows["vat.small_scale.levy_rate"].citation == f"{TEN} 第三条"
     # on the day before the 2026 switch, every small-scale key answers
     before = {r.key: r for r in law.coverage("2025-12-31")}

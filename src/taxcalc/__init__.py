@@ -41,6 +41,7 @@ from .errors import (
     OutsideCoverage,
     TaxcalcError,
     UnknownCategory,
+    Unverified,
 )
 from .explain import Citation, Explained, Step
 
@@ -55,6 +56,7 @@ __all__ = [
     "Step",
     "TaxcalcError",
     "UnknownCategory",
+    "Unverified",
     "__version__",
     "provenance",
 ]

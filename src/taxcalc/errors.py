@@ -9,7 +9,8 @@ the key and date, or the category.  The hierarchy is small::
     │   └── InputProblems                  a record with problems, every one with its path
     ├── NotMoney (TypeError)               a float (or other non-money type) given as money
     ├── OutsideCoverage (LookupError)      a date the law data does not cover
-    │   └── NotInForce                     a date inside a declared gap (no such rule then)
+    │   ├── NotInForce                     a date inside a declared gap (no such rule then)
+    │   └── Unverified                     a date whose law is declared not verified (refused, not guessed)
     └── LawDataError                       a law data file (or user catalogue) is malformed
 
 >>> from taxcalc.errors import InvalidInput
@@ -37,6 +38,7 @@ __all__ = [
     "OutsideCoverage",
     "TaxcalcError",
     "UnknownCategory",
+    "Unverified",
 ]
 
 
@@ -176,6 +178,35 @@ class NotInForce(OutsideCoverage):
     def reason(self, lang: str = "en") -> str:
         """Why the rule was not in force, in ``lang`` (``"zh"``: the Chinese reason, where the data give one)."""
         return (self.gap_zh or self.gap) if lang == "zh" else self.gap
+
+
+class Unverified(OutsideCoverage):
+    """A date inside a declared unverified window of a key: taxcalc refuses rather than guess.
+
+    The law of the day exists, but what it says on this point was not verified in a
+    text (the data say so, with the reason, rather than stop silently or assume the
+    earlier value goes on).  Unlike :class:`NotInForce` this is no answer: a rule
+    that reads the key cannot compute.  ``reason`` is the declared reason and
+    ``cite`` the document whose content is in doubt (``None`` when none is cited);
+    ``reason_zh`` is the same reason in Chinese.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        on: _dt.date,
+        first: _dt.date | None,
+        last: _dt.date | None,
+        *,
+        reason: str,
+        cite: Citation | None = None,
+        reason_zh: str = "",
+    ) -> None:
+        super().__init__(key, on, first, last, reason)
+        self.reason = reason
+        self.reason_zh = reason_zh or reason
+        self.cite = cite
+        self.args = (f"{key} on {on}: not verified: {reason}",)
 
 
 class LawDataError(TaxcalcError):

@@ -171,6 +171,14 @@ def coverage_document(data: Law, on: _dt.date) -> dict[str, Any]:
     }
 
 
+def _in_part(rule: dict[str, Any], reason: str, *, en: bool) -> str:
+    """Why a rule does not answer in full: its reason, said to be about a part where it answers in part."""
+    if rule["verdict"] != "answers in part":
+        return reason
+    head = "answers in part; does not answer: " if en else "部分可答；不可答部分："
+    return head + reason
+
+
 def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
     """The coverage of ``on`` as JSON or as tables (see :func:`coverage_document`)."""
     doc = coverage_document(data, on)
@@ -180,21 +188,23 @@ def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
     rows: list[dict[str, Any]] = doc["keys"]
     missing = [r for r in rows if not r["answers"]]
     head = ["rule", "on the day", "keys answering"] if en else ["规则", "当日", "可答键数"]
-    shown = {"answers": "可答", "not in force": "未施行", "cannot answer": "不可答", "not tested": "未测"}
+    shown = {"answers": "可答", "answers in part": "部分可答", "not in force": "未施行", "cannot answer": "不可答",
+             "not tested": "未测"}
     table = render_table(
         head, [[str(r["id"]), str(r["verdict"]) if en else shown[str(r["verdict"])], f"{r['answering']} / {r['keys']}"]
                for r in rules], right=(2,), width=WIDTH)
     able = sum(1 for r in rules if r["answers"])
-    title = (f"What the law data covers on {on}: {able} of {len(rules)} rules answer, "
-             f"{len(rows) - len(missing)} of {len(rows)} keys answer"
-             if en else f"{on} 法规数据覆盖情况：{len(rules)} 条规则中 {able} 条可答，"
-             f"{len(rows)} 个键中 {len(rows) - len(missing)} 个可答")
+    part = sum(1 for r in rules if r["verdict"] == "answers in part")
+    title = (f"What the law data covers on {on}: {able} of {len(rules)} rules answer"
+             + (f" ({part} in part)" if part else "") + f", {len(rows) - len(missing)} of {len(rows)} keys answer"
+             if en else f"{on} 法规数据覆盖情况：{len(rules)} 条规则中 {able} 条可答"
+             + (f"（其中 {part} 条部分可答）" if part else "") + f"，{len(rows)} 个键中 {len(rows) - len(missing)} 个可答")
     out = [fit(title), table]
-    silent = [r for r in rules if not r["answers"] or r["verdict"] == "not in force"]
+    silent = [r for r in rules if not r["answers"] or r["verdict"] in ("not in force", "answers in part")]
     if silent:
         out += ["", render_table(["rule", "why"] if en else ["规则", "原因"],
-                                 [[str(r["id"]), _why(data, on, r, "verdict", en=en)] for r in silent],
-                                 width=WIDTH, fixed=(0,))]
+                                 [[str(r["id"]), _in_part(r, _why(data, on, r, "verdict", en=en), en=en)]
+                                  for r in silent], width=WIDTH, fixed=(0,))]
     if missing:
         out += ["", render_table(["key", "status", "why"] if en else ["键", "状态", "原因"],
                                  [[r["key"], r["status"], _why(data, on, r, "status", en=en)] for r in missing],

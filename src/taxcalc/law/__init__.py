@@ -41,7 +41,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import NotInForce, OutsideCoverage, UnknownCategory
+from ..errors import NotInForce, OutsideCoverage, UnknownCategory, Unverified
 from ..explain import Citation
 from ..money import DateLike, date_arg
 from .coverage import coverage as coverage
@@ -202,7 +202,8 @@ class Law:
         and windows later cut short count as first enacted.  A date outside the
         key's coverage raises :class:`~taxcalc.errors.OutsideCoverage` naming the
         key, the date and the window; a date inside a declared gap raises
-        :class:`~taxcalc.errors.NotInForce` with the reason.
+        :class:`~taxcalc.errors.NotInForce` with the reason, and one inside a window
+        declared unverified :class:`~taxcalc.errors.Unverified` with the reason.
         """
         d = on if type(on) is _dt.date else date_arg(on, "on")
         try:
@@ -222,6 +223,9 @@ class Law:
             found = spec.values[i]
             if found.last is not None and d > found.last:
                 raise OutsideCoverage(key, d, spec.first, spec.last)
+        if found.gap and found.unverified:
+            raise Unverified(key, d, spec.first, spec.last, reason=found.gap,
+                             cite=found.citation if found.citation.doc else None, reason_zh=found.gap_zh)
         if found.gap:
             raise NotInForce(key, d, spec.first, spec.last, f"not in force: {found.gap}", gap=found.gap,
                              cite=found.citation if found.citation.doc else None, gap_zh=found.gap_zh)

@@ -31,7 +31,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import NotInForce, OutsideCoverage
+from ..errors import NotInForce, OutsideCoverage, Unverified
 from ..money import DateLike, date_arg
 
 if TYPE_CHECKING:
@@ -40,9 +40,10 @@ if TYPE_CHECKING:
 __all__ = ["STATUSES", "VERDICTS", "KeyCoverage", "RuleCoverage", "coverage", "rule_coverage"]
 
 #: ``in force``: the key answers; ``gap``: inside a declared gap (the rule did not
-#: exist then); ``not yet``: before the key's first covered day; ``ended``: after its
-#: last covered day.
-STATUSES = ("in force", "gap", "not yet", "ended")
+#: exist then); ``unverified``: inside a window the data declare not verified (the law
+#: of the day was not seen: refused with the reason, never guessed); ``not yet``: before
+#: the key's first covered day; ``ended``: after its last covered day.
+STATUSES = ("in force", "gap", "unverified", "not yet", "ended")
 
 
 class KeyCoverage(NamedTuple):
@@ -99,6 +100,9 @@ def coverage(on: DateLike, *, law: Law | None = None) -> tuple[KeyCoverage, ...]
         first, last = values[0].first, values[-1].last
         try:
             v = data.value(key, day)
+        except Unverified as exc:
+            rows.append(_row(key, "unverified", first, last, exc.reason, str(exc.cite or "")))
+            continue
         except NotInForce:
             gap = next(x for x in values if x.first <= day and (x.last is None or day <= x.last))
             rows.append(_row(key, "gap", first, last, gap.gap, ""))
@@ -122,13 +126,17 @@ def coverage(on: DateLike, *, law: Law | None = None) -> tuple[KeyCoverage, ...]
 
 # -- rules: can each registered rule answer on a day? -----------------------------------------
 
-#: ``answers``: the rule computes a result; ``not in force``: the rule did not exist on the
-#: day (a declared gap in its law data: that is its answer, e.g. no re-registration window
-#: open); ``cannot answer``: its law data do not cover the day
-#: (:class:`~taxcalc.errors.OutsideCoverage`); ``not tested``: the example's facts, moved to
-#: the day, are refused as input (they do not fit that day's law, e.g. 2018 tests goods and
-#: services sales apart), so the run says nothing about the law data.
-VERDICTS = ("answers", "not in force", "cannot answer", "not tested")
+#: ``answers``: the rule computes a result; ``answers in part``: its main case answers but
+#: a part of it does not, because a key of that part is declared unverified on the day
+#: (the documented example, which uses that part, is refused with the declared reason; the
+#: example with optional facts left out answers), and ``key`` names it; ``not in force``:
+#: the rule did not exist on the day (a declared gap in its law data: that is its answer,
+#: e.g. no re-registration window open); ``cannot answer``: its law data do not cover the
+#: day (:class:`~taxcalc.errors.OutsideCoverage`, or a key declared unverified that its
+#: main case reads); ``not tested``: the example's facts, moved to the day, are refused as
+#: input (they do not fit that day's law, e.g. 2018 tests goods and services sales apart),
+#: so the run says nothing about the law data.
+VERDICTS = ("answers", "answers in part", "not in force", "cannot answer", "not tested")
 
 
 class RuleCoverage(NamedTuple):
@@ -137,16 +145,18 @@ class RuleCoverage(NamedTuple):
     rule: str
     #: One of :data:`VERDICTS`.
     verdict: str
-    #: Whether the rule gave an answer on the day: a result, or "not in force".
+    #: Whether the rule gave an answer on the day: a result (in full or in part), or "not in force".
     answers: bool
     #: The input that was run: the rule's documented example with its dates moved to the day.
     example: Mapping[str, Any]
-    #: For ``not in force``, the gap's reason; for ``cannot answer``, the key whose data
-    #: stop, where and why; for ``answers``, empty.
+    #: For ``not in force``, the gap's reason; for ``cannot answer`` and ``answers in part``,
+    #: the key that does not answer, where its data stop (or that they are declared
+    #: unverified) and why; for ``answers``, empty.
     reason: str
-    #: The law key that did not answer (empty when the rule answers).
+    #: The law key that did not answer (empty when the rule answers in full).
     key: str
-    #: For ``cannot answer``, the last day the key's data cover (``None``: not ended).
+    #: For ``cannot answer`` and ``answers in part``, the last day the key's data cover
+    #: (``None``: not ended).
     last: _dt.date | None
 
 
@@ -164,15 +174,22 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
     the whole example moved by whole years into the day's year (for a rule whose facts
     must all fall in one year), then each optional field left out in turn, then every optional field left out; the
     first input the rule accepts decides.  Lists of dates or months (the months before
-    an application) move with the others.
+    an application) move with the others.  Where the example is refused because a key is
+    declared unverified on the day (:class:`~taxcalc.errors.Unverified`), the same input
+    with optional facts left out is tried: if it answers, the rule *answers in part*,
+    naming the key that does not and its reason, and ``example`` is the input that answered.
 
     >>> from taxcalc import law
     >>> rows = {r.rule: r for r in law.rule_coverage("2026-12-01")}
     >>> rows["vat.rate"].verdict, rows["vat.rate"].example["on"]
     ('answers', '2026-12-01')
-    >>> r = rows["vat.agricultural_deduction"]
-    >>> r.verdict, r.key, r.last
-    ('cannot answer', 'vat.agri.deduction_rate_top_rate_goods', datetime.date(2025, 12, 31))
+    >>> r = rows["vat.agricultural_deduction"]   # 9% answers; the 10% for 13% goods is not verified
+    >>> r.verdict, r.answers, r.key, r.last
+    ('answers in part', True, 'vat.agri.deduction_rate_top_rate_goods', datetime.date(2027, 12, 31))
+    >>> "for_top_rate_goods" in r.example   # the part that answers: the example without it
+    False
+    >>> rows["vat.small_loan_interest"].verdict   # its main case is the part not verified
+    'cannot answer'
     >>> r = rows["export.excess_credit_refund_2018"]   # a one-off of 2018, ended for good
     >>> r.verdict, r.answers, r.key
     ('not in force', True, 'vat.excess_credit_refund_2018.cap_balance_day')
@@ -193,9 +210,14 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
         definition = rule.load()
         tried: RuleCoverage | None = None
         refused = ""
-        for example in _moved_examples(definition.input, definition.example, day):
+        candidates = _moved_examples(definition.input, definition.example, day)
+        for n, example in enumerate(candidates):
             try:
                 rule.compute(example, law=data)
+            except Unverified as exc:
+                tried = RuleCoverage(rule.id, "cannot answer", answers=False, example=example,
+                                     reason=_stop_reason(exc, data), key=exc.key, last=exc.last)
+                tried = _in_part(rule, candidates[n + 1:], data, tried) or tried
             except NotInForce as exc:
                 tried = RuleCoverage(rule.id, "not in force", answers=True, example=example,
                                      reason=f"{exc.key}: {exc.gap}", key=exc.key, last=None)
@@ -222,6 +244,23 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
     return tuple(out)
 
 
+def _in_part(rule: Any, rest: list[dict[str, Any]], data: Law, refused: RuleCoverage) -> RuleCoverage | None:
+    """``answers in part`` if the rule answers one of ``rest`` that is the refused input with
+    optional facts left out (the part declared unverified is what they asked for); else ``None``."""
+    from ..errors import InvalidInput, NotMoney
+
+    for example in rest:
+        if not (example.keys() < refused.example.keys()
+                and all(refused.example[k] == v for k, v in example.items())):
+            continue  # only the refused input with facts left out, not another move in time
+        try:
+            rule.compute(example, law=data)
+        except (OutsideCoverage, InvalidInput, NotMoney):
+            continue
+        return refused._replace(verdict="answers in part", answers=True, example=example)
+    return None
+
+
 def _every_key_in_a_gap(patterns: tuple[str, ...], keys: tuple[KeyCoverage, ...]) -> KeyCoverage | None:
     """The first of a rule's keys when every one of them is in a declared gap on the day (the
     rule answered by saying it did not exist then); ``None`` otherwise."""
@@ -238,6 +277,8 @@ def _stop_reason(exc: OutsideCoverage, data: Law) -> str:
         return str(exc)
     if row.status == "not yet":
         return f"{exc.key} on {exc.on}: {row.reason}"
+    if row.status == "unverified":
+        return f"{exc.key} on {exc.on}: declared not verified to {row.last}; {row.reason}"
     return f"{exc.key} on {exc.on}: data stop on {row.last}; {row.reason}"
 
 

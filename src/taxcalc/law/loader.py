@@ -11,7 +11,9 @@ Two kinds of TOML file live under ``taxcalc/law/data``:
   the reason nothing is in force, in English, and ``gap_zh``, the same reason in
   Chinese: a gap needs both; a gap may end a key's coverage only open-ended, for a
   measure that ended for good, and may open it, for the years before a measure existed,
-  citing the document that started it), ``doc``, ``article`` and optionally ``note``,
+  citing the document that started it; with ``unverified = true`` a gap declares
+  instead that the law of its window was not verified, and may then end on a day),
+  ``doc``, ``article`` and optionally ``note``,
   ``enacted_to`` and ``superseded_by`` (the window as first enacted, before the
   named document cut it short).  A ``superseded`` array may hold values that a
   later document replaced before they ever applied, for "as known on" reading.
@@ -136,7 +138,8 @@ _DOC_FIELDS = {
     "effective_to", "source", "note",
 }
 _KEY_FIELDS = {"zh", "en", "type", "note", "values", "superseded"}
-_VALUE_FIELDS = {"from", "to", "value", "gap", "gap_zh", "doc", "article", "note", "enacted_to", "superseded_by"}
+_VALUE_FIELDS = {"from", "to", "value", "gap", "gap_zh", "unverified", "doc", "article", "note", "enacted_to",
+                 "superseded_by"}
 
 
 def _check_fields(table: dict[str, Any], allowed: set[str], where: str) -> None:
@@ -208,6 +211,11 @@ def _parse_value(
         _text(gap_zh, where)
     else:
         value = convert(_req(t, "value", where), where)
+    unverified = t.get("unverified", False)
+    if type(unverified) is not bool:
+        raise LawDataError(where, f"'unverified' must be true or false (got {unverified!r})")
+    if unverified and not gap:
+        raise LawDataError(where, "'unverified' marks a gap: give the reason the law is not verified as 'gap'")
     doc_no = t.get("doc", "")
     if not gap or doc_no:
         doc_no = _text(_req(t, "doc", where), where)
@@ -230,7 +238,7 @@ def _parse_value(
             raise LawDataError(where, f"superseded_by {sup} was published before {doc_no}")
     return LawValue(
         name, value, first, last, Citation(doc_no, article), str(t.get("note", "")), gap,
-        published, enacted, sup, unit, gap_zh,
+        published, enacted, sup, unit, gap_zh, unverified,
     )
 
 
@@ -263,7 +271,7 @@ def _parse_key(name: str, t: Any, where: str, docs: dict[str, Document]) -> KeyS
             raise LawDataError(
                 w_i, f"unexplained gap {prev.last + _DAY} – {cur.first - _DAY}; declare it with a 'gap' entry"
             )
-    if values[0].gap:
+    if values[0].gap and not values[0].unverified:
         if len(values) == 1 or values[1].gap:
             raise LawDataError(w, "a gap that opens a key's coverage must be followed by a value")
         if not values[0].citation.doc:
@@ -273,7 +281,7 @@ def _parse_key(name: str, t: Any, where: str, docs: dict[str, Document]) -> KeyS
             )
         # "the measure did not exist yet" was true on every day, whatever was published then
         values = (values[0]._replace(published=_dt.date.min), *values[1:])
-    if values[-1].gap and values[-1].last is not None:
+    if values[-1].gap and values[-1].last is not None and not values[-1].unverified:
         raise LawDataError(
             w, "a gap may close a key's coverage only open-ended (the measure ended for good); end the key instead"
         )

@@ -42,7 +42,9 @@ class LawValue(NamedTuple):
 
     ``last`` is ``None`` only for a value without a sunset.  ``gap`` is a
     non-empty reason when the window is a declared gap (no value in force), in
-    English; ``gap_zh`` is the same reason in Chinese (see :meth:`gap_reason`).
+    English; ``gap_zh`` is the same reason in Chinese (see :meth:`gap_reason`).  With
+    ``unverified`` the gap declares instead that the law of the window was not
+    verified (lookups refuse with :class:`~taxcalc.errors.Unverified`).
     ``published`` is when the citing document became public; ``enacted_last`` and
     ``superseded_by`` record a window that a later document cut short, so the
     law can be read "as known on" an earlier day.
@@ -60,6 +62,7 @@ class LawValue(NamedTuple):
     superseded_by: str = ""
     unit: str = ""
     gap_zh: str = ""
+    unverified: bool = False
 
     def step(
         self, name: str, zh: str, en: str, formula: str | Formula = "", line: str = "", formula_zh: str = ""
@@ -83,6 +86,8 @@ class LawValue(NamedTuple):
 
     def shown(self, lang: str = "zh") -> str:
         """The value as people read it (rates as percentages)."""
+        if self.gap and self.unverified:
+            return "（未核实）" if lang == "zh" else "(not verified)"
         if self.gap:
             return "（无）" if lang == "zh" else "(none)"
         return format_value(self.value, self.unit, lang)

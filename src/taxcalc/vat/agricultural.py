@@ -11,7 +11,12 @@ The rule
     * 10% from 2018-05-01 (财税〔2018〕32号 第二条), 12% for produce used for
       16%-rate goods (第三条);
     * 9% from 2019-04-01 (2019年第39号 第二条), 10% for produce used for
-      13%-rate goods (same article).
+      13%-rate goods (same article);
+    * 9% from 2026-01-01 to 2027-12-31 under the 增值税法 (财政部 税务总局公告2026年第10号,
+      secondary sources, article not verified; the 实施条例, 国务院令第826号 第十二条第（四）项,
+      keeps the voucher and states no rate).  Whether produce used for 13%-rate goods
+      still takes 10% is declared **unverified** for the same window: asked for it, the
+      rule refuses with the reason (:class:`~taxcalc.errors.Unverified`).
 
 Keys read
     ``vat.agri.deduction_rate``; ``vat.agri.deduction_rate_top_rate_goods``.
@@ -28,8 +33,12 @@ Choices and limits
       split between purchase and 领用 periods is not modelled.
     * Deductions from special VAT invoices or customs payment notes use the
       tax shown on them and are not this rule; the 核定扣除 pilot is not modelled.
-    * Coverage ends on 2025-12-31: the rates under the 增值税法 (2026) were not
-      verified.
+    * 2026–2027: the rule answers in part.  The 9% answers for all produce (it is
+      the rate on the purchase invoice whatever the produce is used for; in 2019–2025
+      the extra point was claimed on 领用, on top of it).  Only the extra point for
+      13%-rate goods is refused, with the declared reason, because no 2026 text or
+      secondary source was found that keeps or ends it; it is neither assumed to go
+      on (10%) nor to have stopped (9%).  After 2027-12-31 both are outside the data.
 
 >>> agricultural_deduction_rate("2018-05-01").rate
 Decimal('0.1')
@@ -42,6 +51,14 @@ Decimal('0.12')
 1. purchase price (买价): 10,000.00
 2. Agricultural-product deduction rate for produce used to make, or have processed, goods at the top rate: 10% [财政部 税务总局 海关总署公告2019年第39号 第二条]
 3. input VAT (进项税额): 1,000.00 = ROUND(purchase_price × rate, 2)
+>>> agricultural_input_tax("10000", "2026-12-01").input_tax
+Decimal('900.00')
+>>> from taxcalc.errors import Unverified
+>>> try:
+...     agricultural_input_tax("10000", "2026-12-01", for_top_rate_goods=True)
+... except Unverified as refused:
+...     print(refused.key, refused.last, refused.reason.split("。")[0])
+vat.agri.deduction_rate_top_rate_goods 2027-12-31 未核实：2026年起购进用于生产或者委托加工13%税率货物的农产品是否仍按10%的扣除率计算进项税额，未见2026年文本或资料（普通9%扣除率可以计算，for_top_rate_goods=False）
 """
 
 from __future__ import annotations

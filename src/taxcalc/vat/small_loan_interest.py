@@ -17,7 +17,12 @@ The rule
     interest of a qualifying small loan is exempt, the method chosen does not apply
     and the reference rate is not read); 2018-09-01 – 2020-12-31
     (财税〔2018〕91号 第一条); extended to 2023-12-31 (财政部 税务总局公告2021年第6号);
-    2024-01-01 onwards by 财政部 税务总局公告2023年第16号 (to 2027-12-31).
+    2024-01-01 – 2025-12-31 by 财政部 税务总局公告2023年第16号 (announced to 2027-12-31).
+    From 2026-01-01 to 2027-12-31 the exemption is declared **unverified**: whether
+    16号 continues under the 增值税法 was not found (财政部 税务总局公告2026年第10号 第六条
+    stops the domestic VAT preferences of documents issued before 2025-12-31 other than
+    those it keeps), so interest of those days is refused with the reason
+    (:class:`~taxcalc.errors.Unverified`), neither exempted nor taxed by assumption.
 
     Eligibility: the lender is an institution of 91号 第二条 (one that passed the
     regulator's test of the year before, or a policy, development or foreign bank
@@ -64,9 +69,9 @@ Choices and limits
       be exempt under 77号 (91号 第七条); that overlap is not modelled.
     * Interest arising before 2017-12-01 is :class:`~taxcalc.errors.NotInForce`
       (no such exemption existed; before 营改增 lending paid business tax).
-    * Interest arising after 2025-12-31, a loan made before
-      2015-10-24, and an LPR after the data's last fixing are outside the data
-      (:class:`~taxcalc.errors.OutsideCoverage`).
+    * Interest arising in 2026–2027 is refused as unverified (above); interest after
+      2027-12-31, a loan made before 2015-10-24, and an LPR after the data's last fixing
+      are outside the data (:class:`~taxcalc.errors.OutsideCoverage`).
 
 >>> loan = SmallLoan(interest=Decimal("80000"), interest_date=_dt.date(2019, 6, 30),
 ...                  issued_on=_dt.date(2019, 1, 2), term_months=12, annual_rate=Decimal("0.08"),
