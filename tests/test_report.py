@@ -257,9 +257,9 @@ def test_a_bad_file_gives_one_line_per_problem_and_exit_1(capsys, tmp_path):
     assert code == 1 and out == "" and "Traceback" not in err
     assert err.splitlines() == [
         f"taxcalc: error: {path}: surplus: unknown field; expected one of: catalogue, enterprise, "
-        "environmental_tax, equipment, excess_credit_refund_2018, exports, format, income, losses, projects, "
-        "purchases, qualifications, quarters, rd, sales, small_loans, tech_transfers, vat, venture_investments, "
-        "year",
+        "environmental_tax, equipment, excess_credit_refund_2018, exports, format, income, losses, months, "
+        "projects, purchases, qualifications, quarters, rd, sales, small_loans, tech_transfers, vat, "
+        "venture_investments, year",
         f'taxcalc: error: {path}: purchases[0].amount: a float is not money; write "1234.50" (a string)',
     ]
 

@@ -99,4 +99,5 @@ def test_the_size_is_asked_for_when_the_relief_could_apply():
         "total assets (or their annual averages) to test the relief")
     with pytest.raises(InvalidInput) as info:
         run(EnterpriseYear(2015, profit=P("100")))
-    assert info.value.field == "quarters"
+    assert info.value.field == "months"  # 2015 is averaged by month (财税〔2009〕69号 七)
+    assert "give the monthly employees and total assets" in info.value.reason

@@ -126,13 +126,16 @@ def test_2008_industrial_caps_on_monthly_averages():
     assert small_profit("300000.01", 2008, months=flat(100, "30000000"), industrial=True).failed == ("income",)
 
 
-def test_the_annual_computation_refuses_quarters_before_2017_and_takes_the_averages():
+def test_the_annual_computation_refuses_quarters_before_2017_and_takes_months_or_the_averages():
     quarters = [{"employees_start": 10, "employees_end": 10, "assets_start": "1000000", "assets_end": "1000000"}] * 4
     f = EnterpriseYear(year=2016, industry="manufacturing", profit="100000", quarters=quarters)
-    with pytest.raises(InvalidInput, match=r"^quarters: in 2016 .* by month \(财税〔2009〕69号 七\): give the annual"):
+    with pytest.raises(InvalidInput, match=r"^quarters: in 2016 .* by month \(财税〔2009〕69号 七\): give months, "
+                                           r"or the annual averages"):
         annual(f)
     a = annual(EnterpriseYear(year=2016, industry="manufacturing", profit="100000", employees=10, assets="1000000"))
     assert a.tax == D("10000.00")  # 10万 × 50% × 20%
+    m = annual(EnterpriseYear(year=2016, industry="manufacturing", profit="100000", months=flat(10, "1000000")))
+    assert m.tax == D("10000.00")
     q = annual(EnterpriseYear(year=2017, industry="manufacturing", profit="100000", quarters=quarters))
     assert q.tax == D("10000.00")
 

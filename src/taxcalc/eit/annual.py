@@ -101,6 +101,7 @@ from .small_profit import (
     _InAnnual,
     _income_above_cap,
     _read_averaging,
+    _read_method,
     _read_year_regimes,
 )
 from .small_profit import _Regime as _SmallProfitLaw
@@ -520,7 +521,9 @@ def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tupl
     Whether the relief applies, the tax with it, and the :class:`SmallProfit` (made when read).
 
     ``segs`` is the law of the relief in each part of the year (``_read_year_regimes``).
+    Monthly figures (``months``) in a year the law averages by quarter are refused, whatever the income.
     """
+    monthly = law.memo(_read_averaging, y, "months") if f.months else None
     in_force = False
     above = True  # above the income cap in every part of the year in which the relief is in force
     for _, r in segs:
@@ -542,8 +545,16 @@ def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tupl
     if f.size is None and not ti:  # no income: no tax under any regime, nothing to test
         return None
     if f.size is None and (len(segs) > 1 or not f.restricted):
-        raise InvalidInput("quarters", f"taxable income {ti} is within the small low-profit cap: give the "
-                           "quarterly employees and total assets (or their annual averages) to test the relief")
+        raise _size_wanted(law, y, ti)
     emp, ast = f.size if f.size is not None else (None, None)
     return _in_annual(segs, y, ti, months, emp, ast, industrial=industrial, restricted=f.restricted,
-                      averaged=law.memo(_read_averaging, y) if f.quarters else None)
+                      averaged=law.memo(_read_averaging, y) if f.quarters else monthly)
+
+
+def _size_wanted(law: Law, y: int, ti: Decimal) -> InvalidInput:
+    """The request for the size figures, by the period the year's law averages them by (months to 2016)."""
+    if law.memo(_read_method, y).value == "monthly":
+        return InvalidInput("months", f"taxable income {ti} is within the small low-profit cap: give the monthly "
+                            "employees and total assets (or their annual averages) to test the relief")
+    return InvalidInput("quarters", f"taxable income {ti} is within the small low-profit cap: give the "
+                        "quarterly employees and total assets (or their annual averages) to test the relief")

@@ -81,6 +81,13 @@ Fields
     year's averages.  Required when the small low-profit relief could apply.
     A quarter row may name its ``quarter`` (1 to 4; all rows or none): the rows
     are then put in order and must be the quarters operated, each once.
+``months``
+    optional, for 2008–2016, whose law averages by month (``eit.small_profit.averaging``,
+    财税〔2009〕69号 七): :class:`~taxcalc.eit.Month` rows, the employees and total assets
+    at the start and end of each month operated, instead of ``quarters`` or the
+    averages (given with either, they are refused).  A row may name its ``month`` (1
+    to 12; all rows or none): the rows are then put in order and must be the months
+    operated, each once.  In a year averaged by quarter they are refused.
 ``opened``, ``closed``
     the opening / closing day when inside the year.
 ``rd``
@@ -148,7 +155,7 @@ from ..inputs import (
     take,
 )
 from ..money import CONTEXT, DateLike, MoneyLike, total
-from ._common import INDUSTRIAL, INDUSTRIES
+from ._common import INDUSTRIAL, INDUSTRIES, months_operated
 from .equipment import Equipment
 from .hardship import HardshipExtensionInput
 from .losses import EXTENSIONS, Loss
@@ -162,7 +169,7 @@ from .qualifications import (
 )
 from .rd_super_deduction import MAX_ROWS, NO_RD, RdFacts
 from .restructuring import InheritedLosses
-from .small_profit import Quarter, _averages
+from .small_profit import Month, Quarter, _averages
 from .tech_transfer import TechnologyTransfer
 from .venture import VentureInvestment
 
@@ -247,6 +254,9 @@ class EnterpriseYear:
     inherited_losses: Annotated[tuple[InheritedLosses, ...], Rows(
         "losses taken over in a special-treatment merger or division (财税〔2009〕59号)", InheritedLosses,
         max_items=MAX_ROWS)] = field(default=(), repr=False)
+    months: Annotated[tuple[Month, ...], Rows(
+        "employees and total assets of each month operated, 2008–2016 (财税〔2009〕69号 七)", Month,
+        max_items=12)] = field(default=(), repr=False)
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given (computed once, when the record is made); ``None`` when not given.
     size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
@@ -283,15 +293,17 @@ class EnterpriseYear:
             venture_brought_forward: MoneyLike = ...,
             projects: Iterable[Project | Mapping[str, object]] = ...,
             hardship_tests: Iterable[HardshipExtensionInput | Mapping[str, object]] = ...,
-            inherited_losses: Iterable[InheritedLosses | Mapping[str, object]] = ...) -> None: ...
+            inherited_losses: Iterable[InheritedLosses | Mapping[str, object]] = ...,
+            months: Iterable[Month | Mapping[str, object]] = ...) -> None: ...
 
     def checks(self) -> Iterator[tuple[str, str]]:
         """opened is not after the year, closed not before it nor before opened; either quarters or both
         annual averages (employees and assets), not both; losses arose before the year, one per year;
         quarters: one row for each quarter operated (numbered, each once); wages and education expenses
         together; technology transfers in the year; hardship tests for losses marked `hardship`, one per year;
-        inherited losses taken over by the year and arising before it; the amounts added up stay below
-        10^15 yuan."""
+        inherited losses taken over by the year and arising before it; months: one row for each month
+        operated (numbered, each once), not with quarters nor the annual averages; the amounts added up stay
+        below 10^15 yuan."""
         y, opened, closed = self.year, self.opened, self.closed
         days_ok = True
         if opened is not None and opened.year > y:
@@ -335,6 +347,8 @@ class EnterpriseYear:
             yield from self._hardship_checks()
         if self.inherited_losses:
             yield from self._inherited_checks()
+        if self.months:
+            yield from self._month_checks(days_ok)
         largest = self._largest_total()
         if largest:
             yield largest
@@ -375,6 +389,49 @@ class EnterpriseYear:
         elif sorted(numbers) != list(operated):  # type: ignore[type-var]
             yield "quarters", (f"the enterprise operated in quarter(s) {', '.join(map(str, operated))} of {y}; "
                                f"give one row for each, each once (got {', '.join(map(str, numbers))})")
+
+    def _month_checks(self, days_ok: bool) -> Iterator[tuple[str, str]]:  # noqa: FBT001
+        """The monthly figures (2008–2016): the only size figures given; all rows numbered or none; one row for
+        each month operated, each once (when ``opened`` and ``closed`` are consistent)."""
+        if self.quarters:
+            yield "months", "give either months (2008–2016) or quarters (from 2017), not both"
+        if self.employees is not None or self.assets is not None:
+            yield "months", "give either months or the annual averages (employees, assets), not both"
+        if not days_ok:
+            return
+        y, rows = self.year, self.months
+        operated = months_operated(y, self.opened, self.closed)
+        span = f"{operated[0]}" if len(operated) == 1 else f"{operated[0]} to {operated[-1]}"
+        numbers = [m.month for m in rows]
+        if None in numbers:
+            if numbers.count(None) != len(numbers):
+                i = numbers.index(None)
+                yield f"months[{i}].month", "missing: number every month (month = 1 to 12) or none"
+            elif len(rows) != len(operated):
+                yield "months", (f"the enterprise operated in {len(operated)} month(s) of {y} (month {span}); "
+                                 f"give one row for each (got {len(rows)})")
+            return
+        seen: dict[int, int] = {}
+        for i, n in enumerate(numbers):
+            assert n is not None
+            if n not in operated:
+                yield f"months[{i}].month", (f"the enterprise did not operate in month {n} of {y} (it operated "
+                                             f"in month {span}: see opened and closed)")
+            elif n in seen:
+                yield f"months[{i}].month", f"month {n} repeats months[{seen[n]}]; give one row for each month"
+            seen.setdefault(n, i)
+        missing = [n for n in operated if n not in seen]
+        if missing:
+            yield "months", (f"the enterprise operated in month {span} of {y}; give one row for each "
+                             f"(missing: {', '.join(map(str, missing))})")
+
+    def _monthly_size(self, fields: dict[str, object]) -> tuple[Decimal, Decimal]:
+        """The year's monthly averages (全年月平均值, 财税〔2009〕69号 七), the rows put in month order when numbered."""
+        months = self.months
+        if months[0].month is not None:
+            months = tuple(sorted(months, key=lambda m: m.month or 0))
+            fields["months"] = months
+        return _averages(months)
 
     def _largest_total(self) -> tuple[str, str] | None:
         """A problem if the amounts added up reach :data:`TOTAL_LIMIT` (naming the table of the largest)."""
@@ -456,6 +513,8 @@ class EnterpriseYear:
         employees, assets = self.employees, self.assets
         size = _averages(quarters) if quarters else (None if employees is None or assets is None
                                                       else (employees, assets))
+        if self.months:  # 2008–2016: averaged by month
+            size = self._monthly_size(fields)
         certs = self.hnte_certificates
         explicit = self.hnte_years  # sorted, each year once
         rate_years = loss_years = q4_years = explicit

@@ -59,8 +59,8 @@ as the tax year: the average is taken over the months (or quarters) it
 operated in, the sum of their averages divided by their number.  Rows of the
 other period are refused with the method the year's law names; the annual
 averages may always be given directly (any year).  The annual computation
-(:func:`taxcalc.eit.annual`) takes quarters or the annual averages: before
-2017 it takes the averages.
+(:func:`taxcalc.eit.annual`) takes the same: ``EnterpriseYear.months`` for
+2008–2016, ``quarters`` from 2017, or the annual averages.
 
 Keys read
 ---------
@@ -396,27 +396,24 @@ def _read_method(law: Law, year: int) -> LawValue:
     return method
 
 
-def _check_period(method: LawValue, year: int, field: str, *, rows_taken: bool = True) -> None:
-    """Refuse rows of the period the year's law does not average by, naming the method and its source.
-
-    ``rows_taken`` is false where only quarters and the annual averages are
-    taken (the annual computation): the message then offers the averages alone.
-    """
+def _check_period(method: LawValue, year: int, field: str) -> None:
+    """Refuse rows of the period the year's law does not average by, naming the method and its source."""
     _, wanted, _, _, period, _ = _PERIOD[str(method.value)]
     if wanted != field:
         c = method.citation
-        give = f"give {wanted}, or the annual averages" if rows_taken else "give the annual averages"
+        give = f"give {wanted}, or the annual averages"
         raise InvalidInput(field, f"in {year} employees and total assets are averaged by {period} "
                            f"({c.doc} {c.article}): {give} (employees, assets)")
 
 
-def _read_averaging(law: Law, year: int) -> LawValue:
-    """The quarterly method of the year, for averages taken from quarters (kept by :meth:`Law.memo`).
+def _read_averaging(law: Law, year: int, field: str = "quarters") -> LawValue:
+    """The method of the year, for averages taken from ``field`` (``quarters`` or ``months``; kept by
+    :meth:`Law.memo`).
 
-    A year whose law averages by month is refused (field ``quarters``).
+    A year whose law averages by the other period is refused, naming ``field``.
     """
     method = _read_method(law, year)
-    _check_period(method, year, "quarters", rows_taken=False)
+    _check_period(method, year, field)
     return method
 
 
@@ -697,8 +694,13 @@ def _compute(
     return SmallProfit(y, ti, eligible, failed, emp, ast, industrial, tax, standard_tax, relief, tuple(steps))
 
 
+#: How the size figures were averaged, as the tests show it: ``""`` (given as averages), or the method.
+_AVERAGED = {"": ("", ""), "quarterly": ("（全年季度平均值）", " (quarterly averages)"),
+             "monthly": ("（全年月平均值）", " (monthly averages)")}
+
+
 def _tests_formula(lang: str, ti: Decimal, cap: Decimal, size: tuple[Decimal, int, Decimal, Decimal] | None,
-                   oks: tuple[bool, bool, bool], averaged: bool, restricted: bool) -> str:  # noqa: FBT001
+                   oks: tuple[bool, bool, bool], averaged: str, restricted: bool) -> str:  # noqa: FBT001
     income_test = f"{yuan(ti)} ≤ {yuan(cap)} {_MARK[oks[0]]}"
     zh = lang == "zh"
     text = f"应纳税所得额 {income_test}" if zh else f"income {income_test}"
@@ -707,9 +709,9 @@ def _tests_formula(lang: str, ti: Decimal, cap: Decimal, size: tuple[Decimal, in
         emp_test = f"{emp:f} ≤ {e_cap} {_MARK[oks[1]]}"
         ast_test = f"{yuan(ast)} ≤ {yuan(a_cap)} {_MARK[oks[2]]}"
         if zh:
-            text += f"；从业人数{'（全年季度平均值）' if averaged else ''} {emp_test}；资产总额 {ast_test}"
+            text += f"；从业人数{_AVERAGED[averaged][0]} {emp_test}；资产总额 {ast_test}"
         else:
-            text += f"; employees{' (quarterly averages)' if averaged else ''} {emp_test}; assets {ast_test}"
+            text += f"; employees{_AVERAGED[averaged][1]} {emp_test}; assets {ast_test}"
     if restricted:
         text += "；国家限制和禁止行业 ✗" if zh else "; restricted industry ✗"
     return text
@@ -772,7 +774,7 @@ def _parts_in_annual_steps(s: SmallProfit, months: tuple[int, ...], parts: tuple
     """The steps of a year whose law changed inside it, inside the annual computation (written when first read)."""
     emp, ast = s.employees, s.assets
     avg = () if averaged is None or emp is None or ast is None else _average_steps(
-        averaged, _quarters_operated(months), emp, ast)
+        averaged, len(months) if averaged.value == "monthly" else _quarters_operated(months), emp, ast)
     return [*avg, *_parts_steps(s.year, s.income, months, parts, emp, ast, industrial=s.industrial,
                                 restricted=restricted, exact=exact)]
 
@@ -791,7 +793,8 @@ def _part_in_annual_steps(s: SmallProfit, part: _Part, averaged: LawValue | None
     oks = ("income" not in failed, "employees" not in failed, "assets" not in failed)
     kind_zh, kind_en = _KIND_TESTS[industrial]
     test = Step("small_profit.tests", kind_zh, kind_en, not failed, "bool",
-                Formula(_tests_formula, (ti, g.cap, size, oks, averaged is not None, restricted)),
+                Formula(_tests_formula, (ti, g.cap, size, oks, "" if averaged is None else str(averaged.value),
+                                         restricted)),
                 (r.cap.citation,) if averaged is None else (r.cap.citation, averaged.citation))
     if failed:
         return (test,)

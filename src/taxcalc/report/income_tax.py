@@ -16,7 +16,7 @@ What the report derives
   :class:`~taxcalc.eit.TechSmeRegistration` per year of :func:`qualified_years`;
   ``advanced_tech_service`` rows → ``tase_years`` by :func:`qualified_years`.
 * ``enterprise``: ``employees`` and ``assets`` (the annual averages) unless
-  ``[[quarters]]`` are given; ``opened`` and ``closed`` when inside the year.
+  ``[[quarters]]`` or ``[[months]]`` are given; ``opened`` and ``closed`` when inside the year.
 * ``[rd]``: ``expensed`` (not itemised) → one project whose five items are that
   figure, counted as given; ``intangible_amortisation`` → one intangible
   amortised that much; a project without a name is named by its path.
@@ -25,10 +25,10 @@ What the report derives
   ``book_depreciation`` (default: :func:`book_depreciation`, by the accounts'
   ``useful_life_years``).
 
-``[[losses]]``, ``[[quarters]]``, ``[[rd.projects]]``, ``[[tech_transfers]]``,
+``[[losses]]``, ``[[quarters]]``, ``[[months]]``, ``[[rd.projects]]``, ``[[tech_transfers]]``,
 ``[[projects]]`` and ``[[venture_investments]]`` are the records of
 :mod:`taxcalc.eit` themselves (:class:`~taxcalc.eit.Loss`,
-:class:`~taxcalc.eit.Quarter`, :class:`~taxcalc.eit.RdProject`,
+:class:`~taxcalc.eit.Quarter`, :class:`~taxcalc.eit.Month`, :class:`~taxcalc.eit.RdProject`,
 :class:`~taxcalc.eit.TechnologyTransfer`, :class:`~taxcalc.eit.Project`,
 :class:`~taxcalc.eit.VentureInvestment`): they pass as read.  The optional
 ``income.wages``, ``income.education_expenses``, ``income.education_brought_forward``,
@@ -188,6 +188,7 @@ def book_depreciation(item: InputEquipment, year: int) -> Decimal:
 PATHS: dict[str, str] = {
     "year": "year",
     "quarters": "quarters",
+    "months": "months",
     "employees": "enterprise.employees",
     "assets": "enterprise.assets",
     "opened": "enterprise.opened",
@@ -203,7 +204,8 @@ PATHS: dict[str, str] = {
     "venture_investments": "venture_investments",
 }
 #: The lists of :class:`~taxcalc.eit.EnterpriseYear` the report input holds under the same names.
-_SAME_LISTS = ("rd", "losses", "quarters", "equipment", "tech_transfers", "projects", "venture_investments")
+_SAME_LISTS = ("rd", "losses", "quarters", "equipment", "tech_transfers", "projects", "venture_investments",
+               "months")
 
 
 def report_path(field: str) -> str:
@@ -292,7 +294,7 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
     if income is None:
         raise ReportInputError([Problem("income", "missing (required for the income-tax section)")])
     ent = facts.enterprise
-    sized = not facts.quarters and ent.employees is not None and ent.assets is not None
+    sized = not facts.quarters and not facts.months and ent.employees is not None and ent.assets is not None
     quals = facts.qualifications
     try:
         return EnterpriseYear(
@@ -314,6 +316,7 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
             tech_transfers=facts.tech_transfers,
             projects=facts.projects,
             venture_investments=facts.venture_investments,
+            months=facts.months,
         )
     except (InvalidInput, NotMoney) as exc:
         raise input_problem(exc, facts=facts) from None
@@ -321,13 +324,14 @@ def enterprise_year(facts: ReportInput) -> EnterpriseYear:
 
 def size_needed(exc: InvalidInput) -> bool:
     """Whether ``exc`` is the annual computation asking for the small low-profit size figures."""
-    return exc.field == "quarters" and "small low-profit cap" in exc.reason
+    return exc.field in ("quarters", "months") and "small low-profit cap" in exc.reason
 
 
 def size_problem(exc: InvalidInput, what: str = "", facts: ReportInput | None = None) -> ReportInputError:
     """The annual computation's request for the size figures, in the report's field names (as ``facts`` spell them)."""
     head = exc.reason.split(":", 1)[0]
-    problem = Problem("quarters", f"{head}{what}: give [[quarters]] (employees and total assets at the start and "
-                      "end of each quarter) or enterprise.employees and enterprise.assets (annual averages) to "
-                      "test the relief")
+    period = "month" if exc.field == "months" else "quarter"  # the period the year's law averages by
+    problem = Problem(f"{period}s", f"{head}{what}: give [[{period}s]] (employees and total assets at the start "
+                      f"and end of each {period}) or enterprise.employees and enterprise.assets (annual averages) "
+                      "to test the relief")
     return ReportInputError([as_format_1(problem) if facts is not None and facts.format == 1 else problem])

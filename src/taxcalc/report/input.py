@@ -67,6 +67,7 @@ from ..eit.project_holiday import Project
 from ..eit.rd_super_deduction import RdProject
 from ..eit.restructuring import InheritedLosses
 from ..eit.small_profit import MAX_EMPLOYEES, Quarter
+from ..eit.small_profit import Month as MonthFigures
 from ..eit.tech_transfer import TechnologyTransfer
 from ..eit.venture import VentureInvestment
 from ..environment import EnvironmentalTaxInput
@@ -741,6 +742,8 @@ class ReportInput:
     income: Annotated[Income | None, Nested("the year's accounts (`[income]`)", Income)] = None
     quarters: Annotated[tuple[Quarter, ...], Rows("employees and assets by quarter (`[[quarters]]`)", Quarter,
                                                   max_items=4)] = ()
+    months: Annotated[tuple[MonthFigures, ...], Rows("employees and assets by month, 2008–2016 (`[[months]]`)",
+                                                     MonthFigures, max_items=12)] = ()
     exports: Annotated[tuple[Export, ...], Rows("goods exported (`[[exports]]`)", Export,
                                                 max_items=MAX_ROWS)] = ()
     tech_transfers: Annotated[tuple[TechnologyTransfer, ...], Rows(
@@ -784,7 +787,8 @@ class ReportInput:
         of the year; losses arose in the 10 years before it, each year once;
         enterprise.opened is not after the year nor closed before it; quarters
         appear once each, one for every quarter the enterprise operated, and not
-        with the annual averages; the income-tax size test has both annual averages
+        with the annual averages; months likewise (2008–2016), and not with quarters;
+        quarters or months as the year's law averages (by month to 2016); the income-tax size test has both annual averages
         (or quarters); exports need an exporter, and the fields of a manufacturer
         or of a trader; the 2018 refund is of 2018, of a general taxpayer, with
         enterprise.registered not after applied_on; the law data covers the year,
@@ -799,7 +803,7 @@ class ReportInput:
 
 
 _LISTS = ("qualifications", "sales", "purchases", "equipment", "losses", "quarters", "exports", "tech_transfers",
-          "projects", "venture_investments", "small_loans", "environmental_tax")
+          "projects", "venture_investments", "small_loans", "environmental_tax", "months")
 #: The lists of income-tax facts that need ``[income]``.
 _INCOME_LISTS = ("tech_transfers", "projects", "venture_investments")
 
@@ -1005,7 +1009,9 @@ def _income(v: _View, year: int, ent: Enterprise) -> Iterator[tuple[str, str]]:
         yield "enterprise.opened", f"{opened} is after the report year {year}"
     if closed is not None and closed.year < year:
         yield "enterprise.closed", f"{closed} is before the report year {year}"
-    quarters = v.rows["quarters"]
+    quarters, months = v.rows["quarters"], v.rows["months"]
+    if months:
+        yield from _months(v, year, ent)
     if quarters:
         seen: dict[int, int] = {}
         for i, q in quarters:
@@ -1028,10 +1034,60 @@ def _income(v: _View, year: int, ent: Enterprise) -> Iterator[tuple[str, str]]:
             if extra:
                 yield "quarters", (f"the enterprise did not operate in quarter(s) {', '.join(map(str, extra))} "
                                    f"of {year} (see enterprise.opened and enterprise.closed)")
-    elif v.income is not None and (ent.employees is None) != (ent.assets is None):
+    elif not months and v.income is not None and (ent.employees is None) != (ent.assets is None):
         missing_name = "employees" if ent.employees is None else "assets"
         yield f"enterprise.{missing_name}", ("missing: the income-tax size test takes both annual averages "
                                              f"(employees and {v.spelt('enterprise', 'assets')}), or [[quarters]]")
+
+
+def _months(v: _View, year: int, ent: Enterprise) -> Iterator[tuple[str, str]]:
+    """``[[months]]``: each numbered, once, one for every month the enterprise operated; not with
+    ``[[quarters]]`` nor the annual averages."""
+    opened, closed = ent.opened, ent.closed
+    seen: dict[int, int] = {}
+    for i, m in v.rows["months"]:
+        if m.month is None:
+            yield f"months[{i}].month", "missing (required in a report: the month of the year, 1 to 12)"
+        elif m.month in seen:
+            yield f"months[{i}].month", f"month {m.month} repeats months[{seen[m.month]}]"
+        else:
+            seen[m.month] = i
+    if v.rows["quarters"]:
+        yield "months", "give either [[months]] (2008–2016) or [[quarters]] (from 2017), not both"
+    given = [name for name in ("employees", "assets") if getattr(ent, name) is not None]
+    if given:
+        yield "months", f"give either months or the annual averages (enterprise.{given[0]}), not both"
+    if "months" in v.complete and (opened is None or closed is None or opened <= closed):
+        first = opened.month if opened is not None and opened.year == year else 1
+        last = closed.month if closed is not None and closed.year == year else 12
+        missing = [m for m in range(first, last + 1) if m not in seen]
+        extra = sorted(m for m in seen if not first <= m <= last)
+        if missing:
+            yield "months", (f"the enterprise operated in month(s) {first} to {last} of {year}; give one row "
+                             f"for each (missing: {', '.join(map(str, missing))})")
+        if extra:
+            yield "months", (f"the enterprise did not operate in month(s) {', '.join(map(str, extra))} of {year} "
+                             "(see enterprise.opened and enterprise.closed)")
+
+
+def _averaged_by(v: _View, year: int, law: Law) -> Iterator[tuple[str, str]]:
+    """``[[months]]`` in a year the law averages by month (2008–2016), ``[[quarters]]`` in one it averages by
+    quarter (``eit.small_profit.averaging``)."""
+    given = [name for name in ("months", "quarters") if v.rows[name]]
+    if not given:
+        return
+    try:
+        method = law.value("eit.small_profit.averaging", _dt.date(year, 12, 31))
+    except OutsideCoverage as exc:
+        yield given[0], str(exc)
+        return
+    wanted = "months" if method.value == "monthly" else "quarters"
+    for name in given:
+        if name != wanted:
+            c = method.citation
+            yield name, (f"in {year} employees and total assets are averaged by {wanted[:-1]} ({c.doc} "
+                         f"{c.article}): give [[{wanted}]], or enterprise.employees and enterprise.assets "
+                         "(the annual averages)")
 
 
 def _covered(v: _View) -> Iterator[tuple[str, str]]:
@@ -1058,6 +1114,7 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
         yield from outside("year", f"vat.small_scale.standard.{sector}", end)
         if v.income is not None:
             yield from outside("income", "eit.small_profit.band1.limit", end)
+        yield from _averaged_by(v, year, law)
     small = ent is not None and ent.vat_taxpayer == "small_scale"
     for i, s in v.rows["sales"]:
         yield from outside(f"sales[{i}].month", "vat.small_scale.levy_rate" if small else f"vat.rate.{s.band}",
@@ -1213,6 +1270,7 @@ def parse_data(data: object, source: str = "", *, base_dir: str = "") -> ReportI
     # the rows as the computation reads them (the checks above named them by their place in the file)
     object.__setattr__(got, "losses", tuple(sorted(got.losses, key=lambda x: x.year)))
     object.__setattr__(got, "quarters", tuple(sorted(got.quarters, key=lambda q: q.quarter or 0)))
+    object.__setattr__(got, "months", tuple(sorted(got.months, key=lambda m: m.month or 0)))
     object.__setattr__(got, "source", source)
     object.__setattr__(got, "base_dir", base_dir)
     catalogued = [Problem(path, reason) for path, reason in _catalogued(got)]
