@@ -119,3 +119,28 @@ total_income = "1000000.00"
 
 def test_a_passed_hardship_test_is_no_problem():
     build_report(parse_text(_in_2023(HARDSHIP_2020.format(main="500000.00")), "toml"))
+
+
+def test_hardship_facts_without_their_marked_loss_are_refused_when_the_file_is_read():
+    # an input the reader accepts is computed: the cross-table check runs at parse, not at build
+    extra = """
+[[income.hardship_tests]]
+year = 2016
+industry = "catering"
+main_business_income = "600000.00"
+total_income = "1000000.00"
+"""
+    with pytest.raises(ReportInputError) as err:
+        parse_text(_with(extra), "toml")
+    [problem] = err.value.problems
+    assert problem.path == "income.hardship_tests[0].year"
+    assert "no loss of 2016 in [[losses]] is marked `hardship`" in problem.reason
+
+
+def test_a_hardship_test_given_twice_is_refused_when_the_file_is_read():
+    row = HARDSHIP_2020.split("[[income.hardship_tests]]")[1]
+    text = _in_2023(HARDSHIP_2020.format(main="600000.00") + "\n[[income.hardship_tests]]" + row.format(main="600000.00"))
+    with pytest.raises(ReportInputError) as err:
+        parse_text(text, "toml")
+    [problem] = err.value.problems
+    assert (problem.path, problem.reason) == ("income.hardship_tests[1].year", "the test of 2020 is given twice")

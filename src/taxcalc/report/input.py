@@ -797,7 +797,8 @@ class ReportInput:
         and venture_investments come with [income]: a transfer's income_date is in the year, an
         investment's registered_on and a project's first_income_year not after it, and the law data
         covers the preferences they take (with income.education_expenses and
-        income.venture_brought_forward); the amounts added up stay below 10^15 yuan.
+        income.venture_brought_forward); each income.hardship_tests row tests a loss of [[losses]]
+        marked hardship, once; the amounts added up stay below 10^15 yuan.
         """
         return _across(_View.of(self))
 
@@ -893,12 +894,28 @@ def _across(v: _View) -> Iterator[tuple[str, str]]:
             yield "excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund"
     yield from _vat_credits(v, year, ent, claim)
     yield from _other_preferences(v, year)
+    yield from _hardship_marks(v)
     if not v.income_given:
         for name in _INCOME_LISTS:
             if v.rows[name]:
                 yield name, "income-tax facts: they need [income] (the year's profit)"
     yield from _covered(v)
     yield from _total(v)
+
+
+def _hardship_marks(v: _View) -> Iterator[tuple[str, str]]:
+    """Each ``[[income.hardship_tests]]`` row tests a loss of ``[[losses]]`` marked ``hardship``, once."""
+    income = v.income
+    if income is None or not income.hardship_tests or "losses" not in v.complete:
+        return
+    marked = {loss.year for _, loss in v.rows["losses"] if loss.extension == "hardship"}
+    seen: set[int] = set()
+    for i, t in enumerate(income.hardship_tests):
+        if t.year not in marked:
+            yield f"income.hardship_tests[{i}].year", f"no loss of {t.year} in [[losses]] is marked `hardship`"
+        elif t.year in seen:
+            yield f"income.hardship_tests[{i}].year", f"the test of {t.year} is given twice"
+        seen.add(t.year)
 
 
 def _other_preferences(v: _View, year: int | None) -> Iterator[tuple[str, str]]:
