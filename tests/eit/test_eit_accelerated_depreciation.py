@@ -18,7 +18,7 @@ from taxcalc.eit import (
     accelerated_schedule,
 )
 from taxcalc.errors import InvalidInput, NotMoney
-from taxcalc.law import default
+from taxcalc.law import default, rule_coverage
 
 D = Decimal
 
@@ -208,10 +208,20 @@ def test_bad_input_names_the_field():
 def test_the_rule_from_a_mapping_and_its_refusal():
     rule = rules.get("eit.accelerated_depreciation")
     r = rule.compute(rule.load().example)
-    assert r.difference == D("90000.00")
+    assert (r.grounds, r.difference) == ("article_98", D("90000.00"))
+    by_industry = {**rule.load().example, "article_98": False, "industry": "manufacturing"}
+    assert rule.compute(by_industry).grounds == "industry"
     with pytest.raises(InvalidInput) as info:
-        rule.compute({**rule.load().example, "acquired_on": "2018-12-31", "in_use": "2018-12-31"})
+        rule.compute({**by_industry, "acquired_on": "2018-12-31", "in_use": "2018-12-31", "year": 2018})
     assert info.value.field == "method"
+
+
+def test_the_rule_answers_from_2008_through_2026():
+    for day in ("2008-01-01", "2013-12-31", "2026-12-01"):
+        v = next(v for v in rule_coverage(day) if v.rule == "eit.accelerated_depreciation")
+        assert v.verdict == "answers", (day, v.reason)
+        assert v.example["year"] == int(day[:4]) and v.example["article_98"] is True
+        assert v.example["acquired_on"][:7] == v.example["in_use"][:7] == day[:7]
 
 
 # -- properties ------------------------------------------------------------------
