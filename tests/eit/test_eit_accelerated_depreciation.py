@@ -78,6 +78,19 @@ def test_the_main_business_share_must_be_more_than_half():
     assert [c.doc for c in s.steps[2].cite] == ["国家税务总局公告2014年第64号"]
 
 
+def test_as_known_before_each_notice_the_industries_were_those_of_the_notice_before():
+    # 财税〔2015〕106号 was signed on 2015-09-17, with effect from 2015-01-01: as known on
+    # 2015-09-16 a machinery maker's purchase of 2015-03 had only the straight line.
+    bought = asset("2015-03-02", "machinery")
+    with pytest.raises(InvalidInput) as info:
+        accelerated_schedule(bought, law=default().as_known_on("2015-09-16"))
+    assert info.value.field == "method" and "财税〔2014〕75号 第一条" in info.value.reason
+    assert accelerated_schedule(bought, law=default().as_known_on("2015-09-17")).grounds == "industry"
+    before_75 = default().as_known_on("2014-10-19")
+    with pytest.raises(InvalidInput):
+        accelerated_schedule(asset("2014-03-02", "instruments"), law=before_75)
+
+
 def test_an_asset_of_article_98_may_accelerate_in_any_industry_from_2008():
     s = accelerated_schedule(asset("2008-01-01", "other", article_98=True))
     assert s.grounds == "article_98"

@@ -413,7 +413,9 @@ def _through(a: DepreciableAsset, method: str, months: int, annual: list[Decimal
         if method in ("straight_line", "shortened"):
             return round_fen(div(mul(base, Decimal(n)), Decimal(months)))
         full, part = divmod(n, _TWELVE)
-        done = sum(annual[:full], ZERO)
+        done = ZERO
+        for amount in annual[:full]:
+            done = CONTEXT.add(done, amount)
         return round_fen(CONTEXT.add(done, div(mul(annual[full], Decimal(part)), Decimal(_TWELVE))))
 
     return cumulative
@@ -503,7 +505,10 @@ def accelerated_depreciation(asset: DepreciableAsset, year: int, *, law: Law | N
 
 
 def _months_formula(lang: str, a: DepreciableAsset, y: int, schedule: Schedule) -> str:
-    upto = sum((amount for year, amount in schedule if year <= y), ZERO)
+    upto = ZERO
+    for year, amount in schedule:
+        if year <= y:
+            upto = CONTEXT.add(upto, amount)
     if lang == "zh":
         return f"计税基础 {yuan(a.cost)}，残值 {yuan(a.residual)}；至{y}年末累计 {yuan(upto)}"
     return f"basis {yuan(a.cost)}, residual {yuan(a.residual)}; cumulative to the end of {y}: {yuan(upto)}"
