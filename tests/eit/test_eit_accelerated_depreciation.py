@@ -271,3 +271,17 @@ def test_accelerated_never_below_the_straight_line_in_the_first_year(a):
     assert s.deduction_in(first) >= s.straight_line_in(first)
     r = accelerated_depreciation(a, first)
     assert r.difference >= 0 and r.difference == r.deduction - r.straight_line
+
+
+def test_the_schedule_does_not_depend_on_the_ambient_decimal_context():
+    import decimal
+
+    a = DepreciableAsset("asset", "987654.32", "electronics", acquired_on="2019-05-05", in_use="2019-05-06",
+                         industry="manufacturing", method="double_declining", residual="12345.67")
+    b = DepreciableAsset("asset", "987654.32", "vehicles", acquired_on="2019-05-05", in_use="2019-05-06",
+                         industry="manufacturing", method="sum_of_years", residual="12345.67")
+    expected = [accelerated_schedule(x) for x in (a, b)]
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR)):
+        got = [accelerated_schedule(x) for x in (a, b)]
+    assert [s.chosen for s in got] == [s.chosen for s in expected]
+    assert [s.straight_line for s in got] == [s.straight_line for s in expected]
