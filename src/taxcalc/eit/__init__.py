@@ -4,6 +4,7 @@ One module per rule; each module's docstring is its specification.
 
 * :mod:`~taxcalc.eit.small_profit` — small low-profit enterprises (小型微利企业)
 * :mod:`~taxcalc.eit.equipment` — one-time deduction of equipment (设备、器具一次性扣除)
+* :mod:`~taxcalc.eit.accelerated_depreciation` — shortened lives and accelerated methods (固定资产加速折旧)
 * :mod:`~taxcalc.eit.losses` — loss carry-forward (亏损结转弥补)
 * :mod:`~taxcalc.eit.hardship` — the 2020 hardship-industry loss extension's test (困难行业企业)
 * :mod:`~taxcalc.eit.restructuring` — losses in mergers and divisions (企业重组)
@@ -23,6 +24,15 @@ One module per rule; each module's docstring is its specification.
 from __future__ import annotations
 
 from ._common import INDUSTRIES
+from .accelerated_depreciation import (
+    ACCELERATION_INDUSTRIES,
+    DEPRECIATION_METHODS,
+    AcceleratedSchedule,
+    AcceleratedYear,
+    DepreciableAsset,
+    accelerated_depreciation,
+    accelerated_schedule,
+)
 from .annual import REGIMES, AnnualResult, annual
 from .benefit import POLICIES, Benefit, Policy, PolicyBenefit, benefit, policy_law
 from .deemed_profit import DEEMED_INDUSTRIES, DeemedProfit, DeemedProfitInput, deemed_profit
@@ -125,6 +135,13 @@ from .venture import (
 )
 
 __all__ = [
+    "ACCELERATION_INDUSTRIES",
+    "DEPRECIATION_METHODS",
+    "AcceleratedSchedule",
+    "AcceleratedYear",
+    "DepreciableAsset",
+    "accelerated_depreciation",
+    "accelerated_schedule",
     "HARDSHIP_INDUSTRIES",
     "HardshipExtension",
     "HardshipExtensionInput",

@@ -228,6 +228,12 @@ RULES: tuple[Rule, ...] = (
          _E, ("eit.equipment.*", "eit.depreciation.*"), "docs/rules/eit-equipment.md", ("eit", "equipment"),
          ("taxcalc.eit.equipment_schedule", "taxcalc.eit.equipment_in_year"), arguments=("cost",),
          options={"acquired_on": "--acquired"}),
+    Rule("eit.accelerated_depreciation", "固定资产缩短折旧年限或加速折旧", "a fixed asset's shortened life or "
+         "accelerated depreciation, against the straight line (固定资产加速折旧)",
+         _E, ("eit.accelerated_depreciation.*", "eit.depreciation.*"), "docs/rules/eit-accelerated-depreciation.md",
+         ("eit", "accelerated-depreciation"),
+         ("taxcalc.eit.accelerated_depreciation", "taxcalc.eit.accelerated_schedule"), arguments=("cost",),
+         options={"acquired_on": "--acquired"}),
     Rule("eit.loss_window", "亏损的最长结转年限", "the last year a loss may be used (亏损结转年限)",
          _E, ("eit.losses.years.*", "eit.losses.qualified_lookback"), "docs/rules/eit-losses.md", ("eit", "loss-window"),
          ("taxcalc.eit.loss_window",), arguments=("origin",),

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from .. import eit
 from ..errors import InvalidInput
 from ..explain import Citation, format_value, jsonable
-from ..inputs import Amount, Choice, Date, Flag, Nested, Rate, Rows, Year, Years, record
+from ..inputs import Amount, Choice, Date, Flag, Integer, Nested, Rate, Rows, Year, Years, record
 from ..text import render_table
 from .fields import Names
 from .protocol import Definition
@@ -162,6 +162,44 @@ def _equipment_text(s: eit.EquipmentSchedule, lang: str, inputs: Any = None) -> 
     return f"{title}\n{table}\n\n{s.explain(lang)}"
 
 
+@record
+class AcceleratedDepreciationInput:
+    """One fixed asset, the depreciation chosen for it, and the tax year asked about."""
+
+    cost: Annotated[Decimal, Amount("cost, the tax basis (计税基础), yuan", sign="positive")]
+    kind: Annotated[str, Choice("class of fixed asset (实施条例 第六十条)", eit.ASSET_KINDS)]
+    acquired_on: Annotated[_dt.date, Date("purchase date (新购进; self-built: completion)")]
+    in_use: Annotated[_dt.date, Date("day put into use")]
+    year: Annotated[int, Year("the tax year asked about")]
+    method: Annotated[str, Choice("depreciation method", eit.DEPRECIATION_METHODS)] = "straight_line"
+    industry: Annotated[str, Choice("the enterprise's main business (主营业务)",
+                                    tuple(eit.ACCELERATION_INDUSTRIES))] = "other"
+    life_months: Annotated[int | None, Integer("the life chosen, in months", minimum=1, maximum=1200)] = None
+    residual: Annotated[Decimal, Amount("residual value (预计净残值), yuan")] = Decimal(0)
+    main_business_share: Annotated[Decimal, Rate("the main business's share of total income in the year "
+                                                 "put into use")] = _ONE
+    article_98: Annotated[bool, Flag("an asset of 实施条例 第九十八条 (fast obsolescence, strong vibration, "
+                                     "high corrosion)")] = False
+
+
+def _accelerated_depreciation(i: AcceleratedDepreciationInput, *, law: Law | None) -> eit.AcceleratedYear:
+    asset = eit.DepreciableAsset("asset", i.cost, i.kind, acquired_on=i.acquired_on, in_use=i.in_use,
+                                 industry=i.industry, method=i.method, life_months=i.life_months,
+                                 residual=i.residual, main_business_share=i.main_business_share,
+                                 article_98=i.article_98)
+    return eit.accelerated_depreciation(asset, i.year, law=law)
+
+
+def _accelerated_text(r: eit.AcceleratedYear, lang: str, inputs: Any = None) -> str:
+    if lang == "en":
+        head = (f"{r.year}: deduction {_yuan(r.deduction, 'en')} ({r.method}, {r.life_months} months); "
+                f"straight line {_yuan(r.straight_line, 'en')}; difference {_yuan(r.difference, 'en')}")
+    else:
+        head = (f"{r.year}年度：税收折旧额 {_yuan(r.deduction, 'zh')}（{r.method}，{r.life_months}个月）；"
+                f"一般规定折旧额 {_yuan(r.straight_line, 'zh')}；加速折旧统计额 {_yuan(r.difference, 'zh')}")
+    return head + "\n" + r.explain(lang)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class LossWindow:
     """The carry-forward window of a loss: the last year it may be used, and the rule that sets it."""
@@ -287,6 +325,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
                                                        "direct_inputs": "300000", "other": "100000"}]},
                                "year": 2022, "industry": "manufacturing"},
     "eit.equipment": {"cost": "5000000", "kind": "machinery", "acquired_on": "2018-12-05", "in_use": "2018-12-20"},
+    "eit.accelerated_depreciation": {"cost": "1200000", "kind": "machinery", "acquired_on": "2019-03-20",
+                                     "in_use": "2019-03-20", "year": 2019, "method": "double_declining",
+                                     "article_98": True},
     "eit.loss_window": {"origin": 2013, "qualified_years": [2018]},
     "eit.losses": {"year": 2018, "income": "300000", "qualified_years": [2018],
                    "brought_forward": [{"year": 2013, "amount": "500000"}]},
@@ -303,6 +344,8 @@ DEFINITIONS: dict[str, Definition] = _examples({
     "eit.rd_ratio": _d(RdRatioInput, _rd_ratio, (eit.RdRatio,), _rd_ratio_text),
     "eit.rd_super_deduction": _d(RdSuperDeductionInput, _rd_super_deduction, (eit.RdResult,)),
     "eit.equipment": _d(EquipmentInput, _equipment, (eit.EquipmentSchedule,), _equipment_text),
+    "eit.accelerated_depreciation": _d(AcceleratedDepreciationInput, _accelerated_depreciation,
+                                       (eit.AcceleratedYear,), _accelerated_text),
     "eit.loss_window": _d(LossWindowInput, _loss_window, (LossWindow,), _loss_window_text),
     "eit.losses": _d(LossesInput, _losses, (eit.LossYear,)),
     "eit.qualification_year": _d(QualificationInput, _qualification, (eit.QualificationYear,)),
