@@ -57,8 +57,8 @@ Decimal('900.00')
 >>> try:
 ...     agricultural_input_tax("10000", "2026-12-01", for_top_rate_goods=True)
 ... except Unverified as refused:
-...     print(refused.key, refused.last, refused.reason.split("。")[0])
-vat.agri.deduction_rate_top_rate_goods 2027-12-31 未核实：2026年起购进用于生产或者委托加工13%税率货物的农产品是否仍按10%的扣除率计算进项税额，未见2026年文本或资料（普通9%扣除率可以计算，for_top_rate_goods=False）
+...     print(refused.key, refused.last, refused.reason_zh.split("——")[0])
+vat.agri.deduction_rate_top_rate_goods 2027-12-31 未核实：2026年起购进用于生产或者委托加工13%税率货物的农产品是否仍按10%的扣除率计算进项税额
 """
 
 from __future__ import annotations
