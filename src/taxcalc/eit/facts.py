@@ -143,6 +143,7 @@ from ..inputs import (
     Rows,
     Year,
     Years,
+    derived,
     grammar,
     record,
     take,
@@ -247,22 +248,23 @@ class EnterpriseYear:
     inherited_losses: Annotated[tuple[InheritedLosses, ...], Rows(
         "losses taken over in a special-treatment merger or division (财税〔2009〕59号)", InheritedLosses,
         max_items=MAX_ROWS)] = field(default=(), repr=False)
+    # Fields made from the others the first time they are read, and kept (taxcalc.inputs.derived).
     #: The year's averages of employees and total assets, from ``quarters`` or as
-    #: given (computed once, when the record is made); ``None`` when not given.
-    size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
+    #: given; ``None`` when not given.
+    size: tuple[Decimal, Decimal] | None = derived("_size")
     #: Years of the 15% rate of a high-tech enterprise: ``hnte_years`` and the years on whose
-    #: 31 December a certificate is valid (国家税务总局公告2017年第24号 一; made once).
-    hnte_rate_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: 31 December a certificate is valid (国家税务总局公告2017年第24号 一).
+    hnte_rate_years: tuple[int, ...] = derived("_hnte_rate_years")
     #: High-tech qualification years for the loss carry-forward: ``hnte_years`` and every year
-    #: a certificate is valid in (国家税务总局公告2018年第45号 二; made once).
-    hnte_loss_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: a certificate is valid in (国家税务总局公告2018年第45号 二).
+    hnte_loss_years: tuple[int, ...] = derived("_hnte_loss_years")
     #: Years in whose fourth quarter the enterprise is a high-tech enterprise on some day:
-    #: ``hnte_years`` and the certificates' (2022年第28号 一; made once).
-    hnte_q4_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    #: Technology-based SME years: ``tech_sme_years`` and the registrations' years (made once).
-    tech_sme_qualified_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    #: ``hnte_loss_years`` and ``tech_sme_qualified_years`` together: the years that extend losses (made once).
-    qualified: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: ``hnte_years`` and the certificates' (2022年第28号 一).
+    hnte_q4_years: tuple[int, ...] = derived("_hnte_q4_years")
+    #: Technology-based SME years: ``tech_sme_years`` and the registrations' years.
+    tech_sme_qualified_years: tuple[int, ...] = derived("_tech_sme_qualified_years")
+    #: ``hnte_loss_years`` and ``tech_sme_qualified_years`` together: the years that extend losses.
+    qualified: tuple[int, ...] = derived("_qualified")
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, year: int, profit: MoneyLike, adjustments: MoneyLike = ..., *, industry: str = ...,
@@ -442,8 +444,10 @@ class EnterpriseYear:
                        "computation works with")
 
     def derive(self) -> None:
-        """The fields made once from the others: 工业企业, the losses in year order, the quarters in order,
-        the size averages and the qualification years."""
+        """The fields made once from the others: 工业企业, the losses in year order, the quarters in order.
+
+        (The size averages and the qualification years are made when first read: ``derived``.)
+        """
         fields = self.__dict__  # a checked record's fields (taxcalc.inputs.record)
         if self.industrial is None:  # 工业企业 by default: mining, manufacturing or utilities
             fields["industrial"] = self.industry in INDUSTRIAL
@@ -452,23 +456,35 @@ class EnterpriseYear:
             fields["losses"] = tuple(sorted(losses, key=lambda x: x.year))
         quarters = self.quarters
         if quarters and quarters[0].quarter is not None:
-            quarters = fields["quarters"] = tuple(sorted(quarters, key=lambda q: q.quarter or 0))
-        employees, assets = self.employees, self.assets
-        size = _averages(quarters) if quarters else (None if employees is None or assets is None
-                                                      else (employees, assets))
-        certs = self.hnte_certificates
-        explicit = self.hnte_years  # sorted, each year once
-        rate_years = loss_years = q4_years = explicit
-        if certs:
-            rate_years = tuple(sorted(set(explicit).union(_rate_years(certs))))
-            loss_years = tuple(sorted(set(explicit).union(_validity_years(certs))))
-            q4_years = tuple(sorted(set(explicit).union(_q4_years(certs))))
+            fields["quarters"] = tuple(sorted(quarters, key=lambda q: q.quarter or 0))
+
+    def _size(self) -> tuple[Decimal, Decimal] | None:
+        quarters, employees, assets = self.quarters, self.employees, self.assets
+        if quarters:
+            return _averages(quarters)
+        return None if employees is None or assets is None else (employees, assets)
+
+    def _hnte_rate_years(self) -> tuple[int, ...]:
+        certs, explicit = self.hnte_certificates, self.hnte_years  # sorted, each year once
+        return tuple(sorted(set(explicit).union(_rate_years(certs)))) if certs else explicit
+
+    def _hnte_loss_years(self) -> tuple[int, ...]:
+        certs, explicit = self.hnte_certificates, self.hnte_years
+        return tuple(sorted(set(explicit).union(_validity_years(certs)))) if certs else explicit
+
+    def _hnte_q4_years(self) -> tuple[int, ...]:
+        certs, explicit = self.hnte_certificates, self.hnte_years
+        return tuple(sorted(set(explicit).union(_q4_years(certs)))) if certs else explicit
+
+    def _tech_sme_qualified_years(self) -> tuple[int, ...]:
         sme = self.tech_sme_years
         if self.tech_sme_registrations:
             sme = tuple(sorted(set(sme).union(r.year for r in self.tech_sme_registrations)))
-        fields.update(size=size, hnte_rate_years=rate_years, hnte_loss_years=loss_years,
-                             hnte_q4_years=q4_years, tech_sme_qualified_years=sme,
-                             qualified=tuple(sorted(set(loss_years).union(sme))) if sme else loss_years)
+        return sme
+
+    def _qualified(self) -> tuple[int, ...]:
+        loss_years, sme = self.hnte_loss_years, self.tech_sme_qualified_years
+        return tuple(sorted(set(loss_years).union(sme))) if sme else loss_years
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "") -> EnterpriseYear:
