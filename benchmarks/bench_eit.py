@@ -298,9 +298,12 @@ def print_against(src: str, rounds: int = 80) -> None:
             "explain before": (lambda: before.annual(before_f).explain(), 20),  # noqa: B023
             "from_mapping now": (lambda: EnterpriseYear.from_mapping(mapping), 40),  # noqa: B023
             "from_mapping before": (lambda: before.EnterpriseYear.from_mapping(mapping), 40),  # noqa: B023
+            # read and computed: what a caller given a table pays (parts of the record made when read included)
+            "read+annual now": (lambda: annual(EnterpriseYear.from_mapping(mapping)), 40),  # noqa: B023
+            "read+annual before": (lambda: before.annual(before.EnterpriseYear.from_mapping(mapping)), 40),  # noqa: B023
         }
         orders = (list(fns), ["bare", "annual before", "annual now", "explain before", "explain now",
-                              "from_mapping before", "from_mapping now"])
+                              "from_mapping before", "from_mapping now", "read+annual before", "read+annual now"])
         times: dict[str, list[float]] = {name: [] for name in fns}
         for fn, _ in fns.values():
             fn()
@@ -322,6 +325,8 @@ def print_against(src: str, rounds: int = 80) -> None:
               f"{_median_ratio(now, times['annual now']):.2f} (fastest rounds {min(now) / min(times['annual now']):.2f}), "
               f"before {_median_ratio(was, times['annual before']):.2f} "
               f"(fastest rounds {min(was) / min(times['annual before']):.2f})")
+        now, was = times["read+annual now"], times["read+annual before"]
+        print(f"{tag} from_mapping + annual: now ÷ before {_median_ratio(now, was):.3f}")
 
 
 def _median_ratio(times: list[float], against: list[float]) -> float:
