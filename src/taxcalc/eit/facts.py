@@ -254,17 +254,17 @@ class EnterpriseYear:
     size: tuple[Decimal, Decimal] | None = derived("_size")
     #: Years of the 15% rate of a high-tech enterprise: ``hnte_years`` and the years on whose
     #: 31 December a certificate is valid (国家税务总局公告2017年第24号 一).
-    hnte_rate_years: tuple[int, ...] = derived("_hnte_rate_years")
+    hnte_rate_years: tuple[int, ...] = derived("_qualification_years")
     #: High-tech qualification years for the loss carry-forward: ``hnte_years`` and every year
     #: a certificate is valid in (国家税务总局公告2018年第45号 二).
-    hnte_loss_years: tuple[int, ...] = derived("_hnte_loss_years")
+    hnte_loss_years: tuple[int, ...] = derived("_qualification_years")
     #: Years in whose fourth quarter the enterprise is a high-tech enterprise on some day:
     #: ``hnte_years`` and the certificates' (2022年第28号 一).
-    hnte_q4_years: tuple[int, ...] = derived("_hnte_q4_years")
+    hnte_q4_years: tuple[int, ...] = derived("_qualification_years")
     #: Technology-based SME years: ``tech_sme_years`` and the registrations' years.
-    tech_sme_qualified_years: tuple[int, ...] = derived("_tech_sme_qualified_years")
+    tech_sme_qualified_years: tuple[int, ...] = derived("_qualification_years")
     #: ``hnte_loss_years`` and ``tech_sme_qualified_years`` together: the years that extend losses.
-    qualified: tuple[int, ...] = derived("_qualified")
+    qualified: tuple[int, ...] = derived("_qualification_years")
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, year: int, profit: MoneyLike, adjustments: MoneyLike = ..., *, industry: str = ...,
@@ -464,27 +464,20 @@ class EnterpriseYear:
             return _averages(quarters)
         return None if employees is None or assets is None else (employees, assets)
 
-    def _hnte_rate_years(self) -> tuple[int, ...]:
-        certs, explicit = self.hnte_certificates, self.hnte_years  # sorted, each year once
-        return tuple(sorted(set(explicit).union(_rate_years(certs)))) if certs else explicit
-
-    def _hnte_loss_years(self) -> tuple[int, ...]:
-        certs, explicit = self.hnte_certificates, self.hnte_years
-        return tuple(sorted(set(explicit).union(_validity_years(certs)))) if certs else explicit
-
-    def _hnte_q4_years(self) -> tuple[int, ...]:
-        certs, explicit = self.hnte_certificates, self.hnte_years
-        return tuple(sorted(set(explicit).union(_q4_years(certs)))) if certs else explicit
-
-    def _tech_sme_qualified_years(self) -> tuple[int, ...]:
+    def _qualification_years(self) -> tuple[tuple[int, ...], ...]:
+        """``hnte_rate_years``, ``hnte_loss_years``, ``hnte_q4_years``, ``tech_sme_qualified_years``, ``qualified``."""
+        certs = self.hnte_certificates
+        explicit = self.hnte_years  # sorted, each year once
+        rate_years = loss_years = q4_years = explicit
+        if certs:
+            rate_years = tuple(sorted(set(explicit).union(_rate_years(certs))))
+            loss_years = tuple(sorted(set(explicit).union(_validity_years(certs))))
+            q4_years = tuple(sorted(set(explicit).union(_q4_years(certs))))
         sme = self.tech_sme_years
         if self.tech_sme_registrations:
             sme = tuple(sorted(set(sme).union(r.year for r in self.tech_sme_registrations)))
-        return sme
-
-    def _qualified(self) -> tuple[int, ...]:
-        loss_years, sme = self.hnte_loss_years, self.tech_sme_qualified_years
-        return tuple(sorted(set(loss_years).union(sme))) if sme else loss_years
+        return (rate_years, loss_years, q4_years, sme,
+                tuple(sorted(set(loss_years).union(sme))) if sme else loss_years)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "") -> EnterpriseYear:

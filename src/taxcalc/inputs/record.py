@@ -257,7 +257,9 @@ def derived(method: str) -> Any:
     left out of ``==`` and ``repr``, listed by :func:`dataclasses.fields` — but
     made only when something reads it: ``method(self)`` computes it from the
     record's fields (checked already: it raises nothing) and the value is kept in
-    the record's ``__dict__``, where later readings find it at once.
+    the record's ``__dict__``, where later readings find it at once.  Fields made
+    together name the same method, which returns their values as a tuple, in the
+    order the fields are declared: reading one of them makes them all.
 
     >>> from decimal import Decimal
     >>> from typing import Annotated
@@ -282,24 +284,42 @@ def derived(method: str) -> Any:
 
 
 class _Derived:
-    """The class attribute of a :func:`derived` field: makes the value when it is not yet in ``__dict__``.
+    """The class attribute of :func:`derived` fields: makes their values when they are not yet in ``__dict__``.
 
     Not a data descriptor: once made, the value kept in the record's ``__dict__``
-    is found first, without a call.
+    is found first, without a call.  ``names``: the fields made by ``make``
+    together (one in most cases), ``index`` this field's place among them.
     """
 
-    __slots__ = ("make", "name")
+    __slots__ = ("index", "make", "names")
 
-    def __init__(self, name: str, make: Callable[[Any], Any]) -> None:
-        self.name = name
+    def __init__(self, names: tuple[str, ...], index: int, make: Callable[[Any], Any]) -> None:
+        self.names = names
+        self.index = index
         self.make = make
 
     def __get__(self, obj: object, owner: type | None = None) -> Any:
         if obj is None:
             return self
-        value = self.make(obj)
-        obj.__dict__[self.name] = value
-        return value
+        made = self.make(obj)
+        names = self.names
+        if len(names) == 1:
+            obj.__dict__[names[0]] = made
+            return made
+        obj.__dict__.update(zip(names, made, strict=True))
+        return made[self.index]
+
+
+def _derived_fields(cls: type[Any]) -> None:
+    """Set the class attribute of each :func:`derived` field of the checked record ``cls``."""
+    by_method: dict[str, list[str]] = {}
+    for f in dataclasses.fields(cls):
+        if _DERIVED in f.metadata:
+            by_method.setdefault(f.metadata[_DERIVED], []).append(f.name)
+    for method, names in by_method.items():
+        make = getattr(cls, method)
+        for i, name in enumerate(names):
+            setattr(cls, name, _Derived(tuple(names), i, make))
 
 
 @overload
@@ -324,11 +344,10 @@ def record(cls: type[R] | None = None, /, *, checked: bool = False,
             c.__post_init__ = _post_init  # type: ignore[attr-defined]
         # A checked record keeps its fields in its ``__dict__``: read from a mapping, its values are set at once.
         out = dataclasses.dataclass(frozen=True, slots=not checked)(c)
-        for f in dataclasses.fields(out):  # type: ignore[arg-type]
-            if _DERIVED in f.metadata:
-                if not checked:
-                    raise TypeError(f"{out.__name__}.{f.name}: a derived field needs @record(checked=True)")
-                setattr(out, f.name, _Derived(f.name, getattr(out, f.metadata[_DERIVED])))
+        if checked:
+            _derived_fields(out)
+        elif any(_DERIVED in f.metadata for f in dataclasses.fields(out)):  # type: ignore[arg-type]
+            raise TypeError(f"{out.__name__}: a derived field needs @record(checked=True)")
         out.__taxcalc_record__ = None  # type: ignore[attr-defined]  # the field table, made when first needed
         out.__taxcalc_names__ = (caller.f_globals, caller.f_locals)  # type: ignore[attr-defined]
         out.__taxcalc_options__ = (checked, read_first)  # type: ignore[attr-defined]
