@@ -27,6 +27,7 @@ from taxcalc.eit import (
     TechSmeRegistration,
     annual,
 )
+from taxcalc.errors import InvalidInput
 from taxcalc.inputs import Amount, derived, parse, record, take
 
 #: How often each method of :class:`Pair` ran (a record holds no state of its own to count with).
@@ -148,3 +149,24 @@ def test_rd_totals_added_as_before() -> None:
     assert t.fives == (Decimal("350000.5"), Decimal("150000.25")) == tuple(p.five for p in rd.projects)
     assert (t.five, t.other, t.entrusted_domestic, t.entrusted_overseas, t.amortisation) == (
         Decimal("500000.75"), Decimal(45000), Decimal(50000), Decimal(7), Decimal(0))
+
+
+@pytest.mark.parametrize(("rd", "added"), [
+    ({"projects": [{"personnel": "600000000000000.01", "other": "0.5"},
+                   {"design": "399999999999999", "entrusted_overseas": "0.49"}]}, "1000000000000001.00"),
+    ({"projects": [{"personnel": "600000000000000.01", "other": "0.5"},
+                   {"design": "399999999999999", "entrusted_overseas": "0.48"}]}, "1000000000000000.99"),
+    ({"projects": [{"personnel": "500000000000000"}],
+      "intangibles": [{"name": "x", "cost": "499999999999999", "amortisation": "1"}]}, "1000000000000000"),
+])
+def test_rd_amounts_counted_in_the_year_limit_without_the_totals(rd: dict[str, object], added: str) -> None:
+    """The year's limit adds the projects' amounts themselves (the totals are made when read); same message."""
+    with pytest.raises(InvalidInput) as info:
+        EnterpriseYear.from_mapping({"year": 2018, "profit": "1" if "intangibles" not in rd else "-1", "rd": rd})
+    assert info.value.field == "rd"
+    assert info.value.reason == (f"the amounts of the year add up to {added}, beyond the 10^15 yuan (一千万亿元) "
+                                 "the computation works with")
+    well_within = EnterpriseYear.from_mapping({"year": 2018, "profit": "1", "rd": {"projects": [
+        {"personnel": "499999999999999.99", "entrusted_domestic": "0.5"}]}})
+    assert "totals" not in well_within.rd.__dict__  # not made by the check
+    assert well_within.rd.totals.five == Decimal("499999999999999.99")

@@ -390,10 +390,12 @@ class EnterpriseYear:
         for x in self.losses:
             added = add(added, x.amount)
         rd = self.rd
-        if rd.projects or rd.intangibles:
-            t = rd.totals
-            added = add(add(add(add(add(added, t.five), t.other), t.entrusted_domestic), t.entrusted_overseas),
-                        total([i.cost for i in rd.intangibles]))
+        for p in rd.projects:  # the amounts themselves: the R&D totals are made when a computation reads them
+            added = add(add(add(add(add(add(add(add(added, p.personnel), p.direct_inputs), p.depreciation),
+                                            p.amortisation), p.design), p.other), p.entrusted_domestic),
+                        p.entrusted_overseas)
+        for i in rd.intangibles:
+            added = add(added, i.cost)
         if self.wages is not None:
             added = add(add(add(added, self.wages), self.education_expenses or _ZERO),
                         self.education_brought_forward)
