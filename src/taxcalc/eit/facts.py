@@ -453,9 +453,12 @@ class EnterpriseYear:
         fields = self.__dict__  # a checked record's fields (taxcalc.inputs.record)
         if self.industrial is None:  # 工业企业 by default: mining, manufacturing or utilities
             fields["industrial"] = self.industry in INDUSTRIAL
-        losses = self.losses
-        if len(losses) > 1:
-            fields["losses"] = tuple(sorted(losses, key=lambda x: x.year))
+        after = 0
+        for loss in self.losses:  # in year order (one per year: checked); sorted only when they are not
+            if loss.year < after:
+                fields["losses"] = tuple(sorted(self.losses, key=lambda x: x.year))
+                break
+            after = loss.year
         quarters = self.quarters
         if quarters and quarters[0].quarter is not None:
             fields["quarters"] = tuple(sorted(quarters, key=lambda q: q.quarter or 0))
