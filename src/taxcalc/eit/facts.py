@@ -248,23 +248,24 @@ class EnterpriseYear:
     inherited_losses: Annotated[tuple[InheritedLosses, ...], Rows(
         "losses taken over in a special-treatment merger or division (财税〔2009〕59号)", InheritedLosses,
         max_items=MAX_ROWS)] = field(default=(), repr=False)
-    # Fields made from the others the first time they are read, and kept (taxcalc.inputs.derived).
+    # Fields made from the others, all together, the first time one of them is read, and kept
+    # (taxcalc.inputs.derived): reading a record does not make them; the computation reads most of them.
     #: The year's averages of employees and total assets, from ``quarters`` or as
     #: given; ``None`` when not given.
-    size: tuple[Decimal, Decimal] | None = derived("_size")
+    size: tuple[Decimal, Decimal] | None = derived("_made_when_read")
     #: Years of the 15% rate of a high-tech enterprise: ``hnte_years`` and the years on whose
     #: 31 December a certificate is valid (国家税务总局公告2017年第24号 一).
-    hnte_rate_years: tuple[int, ...] = derived("_qualification_years")
+    hnte_rate_years: tuple[int, ...] = derived("_made_when_read")
     #: High-tech qualification years for the loss carry-forward: ``hnte_years`` and every year
     #: a certificate is valid in (国家税务总局公告2018年第45号 二).
-    hnte_loss_years: tuple[int, ...] = derived("_qualification_years")
+    hnte_loss_years: tuple[int, ...] = derived("_made_when_read")
     #: Years in whose fourth quarter the enterprise is a high-tech enterprise on some day:
     #: ``hnte_years`` and the certificates' (2022年第28号 一).
-    hnte_q4_years: tuple[int, ...] = derived("_qualification_years")
+    hnte_q4_years: tuple[int, ...] = derived("_made_when_read")
     #: Technology-based SME years: ``tech_sme_years`` and the registrations' years.
-    tech_sme_qualified_years: tuple[int, ...] = derived("_qualification_years")
+    tech_sme_qualified_years: tuple[int, ...] = derived("_made_when_read")
     #: ``hnte_loss_years`` and ``tech_sme_qualified_years`` together: the years that extend losses.
-    qualified: tuple[int, ...] = derived("_qualification_years")
+    qualified: tuple[int, ...] = derived("_made_when_read")
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, year: int, profit: MoneyLike, adjustments: MoneyLike = ..., *, industry: str = ...,
@@ -463,14 +464,13 @@ class EnterpriseYear:
         if quarters and quarters[0].quarter is not None:
             fields["quarters"] = tuple(sorted(quarters, key=lambda q: q.quarter or 0))
 
-    def _size(self) -> tuple[Decimal, Decimal] | None:
+    def _made_when_read(self) -> tuple[tuple[Decimal, Decimal] | None, tuple[int, ...], tuple[int, ...],
+                                       tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+        """``size``, ``hnte_rate_years``, ``hnte_loss_years``, ``hnte_q4_years``, ``tech_sme_qualified_years`` and
+        ``qualified``, made together the first time one of them is read (the computation reads most of them)."""
         quarters, employees, assets = self.quarters, self.employees, self.assets
-        if quarters:
-            return _averages(quarters)
-        return None if employees is None or assets is None else (employees, assets)
-
-    def _qualification_years(self) -> tuple[tuple[int, ...], ...]:
-        """``hnte_rate_years``, ``hnte_loss_years``, ``hnte_q4_years``, ``tech_sme_qualified_years``, ``qualified``."""
+        size = _averages(quarters) if quarters else (None if employees is None or assets is None
+                                                      else (employees, assets))
         certs = self.hnte_certificates
         explicit = self.hnte_years  # sorted, each year once
         rate_years = loss_years = q4_years = explicit
@@ -481,7 +481,7 @@ class EnterpriseYear:
         sme = self.tech_sme_years
         if self.tech_sme_registrations:
             sme = tuple(sorted(set(sme).union(r.year for r in self.tech_sme_registrations)))
-        return (rate_years, loss_years, q4_years, sme,
+        return (size, rate_years, loss_years, q4_years, sme,
                 tuple(sorted(set(loss_years).union(sme))) if sme else loss_years)
 
     @classmethod
