@@ -391,10 +391,10 @@ class EnterpriseYear:
         for x in self.losses:
             added = add(added, x.amount)
         rd = self.rd
-        for p in rd.projects:  # the amounts themselves: the R&D totals are made when a computation reads them
-            added = add(add(add(add(add(add(add(add(added, p.personnel), p.direct_inputs), p.depreciation),
-                                            p.amortisation), p.design), p.other), p.entrusted_domestic),
-                        p.entrusted_overseas)
+        for r in rd.projects:  # the amounts themselves: the R&D totals are made when a computation reads them
+            added = add(add(add(add(add(add(add(add(added, r.personnel), r.direct_inputs), r.depreciation),
+                                            r.amortisation), r.design), r.other), r.entrusted_domestic),
+                        r.entrusted_overseas)
         for i in rd.intangibles:
             added = add(added, i.cost)
         if self.wages is not None:
