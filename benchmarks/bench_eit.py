@@ -2,9 +2,9 @@
 
 Run: ``python benchmarks/bench_eit.py`` (``--bars``: the ratios only; ``--calls``: the function calls per
 call of each timed function, which do not depend on the machine's load; ``--against SRC``: this
-version's ``annual()`` and ``annual().explain()`` against those of another checkout's sources, ``SRC``
-the directory holding its ``taxcalc`` package, both imported into one process).  Figures are recorded
-in docs/performance/eit.md.
+version's ``annual()``, ``annual().explain()`` and ``EnterpriseYear.from_mapping()`` against those of
+another checkout's sources, ``SRC`` the directory holding its ``taxcalc`` package, both imported into one
+process).  Figures are recorded in docs/performance/eit.md.
 
 Two enterprises: (a) a small low-profit enterprise of 2018 (profit, adjustments,
 quarterly size figures; no R&D, equipment or losses), against a bare function of
@@ -296,8 +296,14 @@ def print_against(src: str, rounds: int = 80) -> None:
             "annual before": (lambda: before.annual(before_f), 80),  # noqa: B023
             "explain now": (lambda: annual(now_f).explain(), 20),  # noqa: B023
             "explain before": (lambda: before.annual(before_f).explain(), 20),  # noqa: B023
+            "from_mapping now": (lambda: EnterpriseYear.from_mapping(mapping), 40),  # noqa: B023
+            "from_mapping before": (lambda: before.EnterpriseYear.from_mapping(mapping), 40),  # noqa: B023
+            # read and computed: what a caller given a table pays (parts of the record made when read included)
+            "read+annual now": (lambda: annual(EnterpriseYear.from_mapping(mapping)), 40),  # noqa: B023
+            "read+annual before": (lambda: before.annual(before.EnterpriseYear.from_mapping(mapping)), 40),  # noqa: B023
         }
-        orders = (list(fns), ["bare", "annual before", "annual now", "explain before", "explain now"])
+        orders = (list(fns), ["bare", "annual before", "annual now", "explain before", "explain now",
+                              "from_mapping before", "from_mapping now", "read+annual before", "read+annual now"])
         times: dict[str, list[float]] = {name: [] for name in fns}
         for fn, _ in fns.values():
             fn()
@@ -314,6 +320,13 @@ def print_against(src: str, rounds: int = 80) -> None:
             print(f"{tag} {what}: now ÷ before {_median_ratio(now, was):.3f}; ÷ bare now "
                   f"{_median_ratio(now, times['bare']):.2f} (fastest rounds {min(now) / min(times['bare']):.2f}), "
                   f"before {_median_ratio(was, times['bare']):.2f} (fastest rounds {min(was) / min(times['bare']):.2f})")
+        now, was = times["from_mapping now"], times["from_mapping before"]
+        print(f"{tag} from_mapping: now ÷ before {_median_ratio(now, was):.3f}; ÷ annual now "
+              f"{_median_ratio(now, times['annual now']):.2f} (fastest rounds {min(now) / min(times['annual now']):.2f}), "
+              f"before {_median_ratio(was, times['annual before']):.2f} "
+              f"(fastest rounds {min(was) / min(times['annual before']):.2f})")
+        now, was = times["read+annual now"], times["read+annual before"]
+        print(f"{tag} from_mapping + annual: now ÷ before {_median_ratio(now, was):.3f}")
 
 
 def _median_ratio(times: list[float], against: list[float]) -> float:

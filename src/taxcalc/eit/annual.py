@@ -542,11 +542,12 @@ def _small_profit(law: Law, f: EnterpriseYear, y: int, ti: Decimal, months: tupl
         cap = segs[0][1].cap
         assert cap is not None
         return _income_above_cap(y, ti, cap, industrial)
-    if f.size is None and not ti:  # no income: no tax under any regime, nothing to test
+    size = f.size
+    if size is None and not ti:  # no income: no tax under any regime, nothing to test
         return None
-    if f.size is None and (len(segs) > 1 or not f.restricted):
+    if size is None and (len(segs) > 1 or not f.restricted):
         raise _size_wanted(law, y, ti)
-    emp, ast = f.size if f.size is not None else (None, None)
+    emp, ast = size if size is not None else (None, None)
     return _in_annual(segs, y, ti, months, emp, ast, industrial=industrial, restricted=f.restricted,
                       averaged=law.memo(_read_averaging, y) if f.quarters else monthly)
 

@@ -150,6 +150,7 @@ from ..inputs import (
     Rows,
     Year,
     Years,
+    derived,
     grammar,
     record,
     take,
@@ -257,22 +258,24 @@ class EnterpriseYear:
     months: Annotated[tuple[Month, ...], Rows(
         "employees and total assets of each month operated, 2008–2016 (财税〔2009〕69号 七)", Month,
         max_items=12)] = field(default=(), repr=False)
+    # Fields made from the others, all together, the first time one of them is read, and kept
+    # (taxcalc.inputs.derived): reading a record does not make them; the computation reads most of them.
     #: The year's averages of employees and total assets, from ``quarters`` or as
-    #: given (computed once, when the record is made); ``None`` when not given.
-    size: tuple[Decimal, Decimal] | None = field(init=False, repr=False, compare=False)
+    #: given; ``None`` when not given.
+    size: tuple[Decimal, Decimal] | None = derived("_made_when_read")
     #: Years of the 15% rate of a high-tech enterprise: ``hnte_years`` and the years on whose
-    #: 31 December a certificate is valid (国家税务总局公告2017年第24号 一; made once).
-    hnte_rate_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: 31 December a certificate is valid (国家税务总局公告2017年第24号 一).
+    hnte_rate_years: tuple[int, ...] = derived("_made_when_read")
     #: High-tech qualification years for the loss carry-forward: ``hnte_years`` and every year
-    #: a certificate is valid in (国家税务总局公告2018年第45号 二; made once).
-    hnte_loss_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: a certificate is valid in (国家税务总局公告2018年第45号 二).
+    hnte_loss_years: tuple[int, ...] = derived("_made_when_read")
     #: Years in whose fourth quarter the enterprise is a high-tech enterprise on some day:
-    #: ``hnte_years`` and the certificates' (2022年第28号 一; made once).
-    hnte_q4_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    #: Technology-based SME years: ``tech_sme_years`` and the registrations' years (made once).
-    tech_sme_qualified_years: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    #: ``hnte_loss_years`` and ``tech_sme_qualified_years`` together: the years that extend losses (made once).
-    qualified: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: ``hnte_years`` and the certificates' (2022年第28号 一).
+    hnte_q4_years: tuple[int, ...] = derived("_made_when_read")
+    #: Technology-based SME years: ``tech_sme_years`` and the registrations' years.
+    tech_sme_qualified_years: tuple[int, ...] = derived("_made_when_read")
+    #: ``hnte_loss_years`` and ``tech_sme_qualified_years`` together: the years that extend losses.
+    qualified: tuple[int, ...] = derived("_made_when_read")
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, year: int, profit: MoneyLike, adjustments: MoneyLike = ..., *, industry: str = ...,
@@ -425,13 +428,9 @@ class EnterpriseYear:
             yield "months", (f"the enterprise operated in month {span} of {y}; give one row for each "
                              f"(missing: {', '.join(map(str, missing))})")
 
-    def _monthly_size(self, fields: dict[str, object]) -> tuple[Decimal, Decimal]:
-        """The year's monthly averages (全年月平均值, 财税〔2009〕69号 七), the rows put in month order when numbered."""
-        months = self.months
-        if months[0].month is not None:
-            months = tuple(sorted(months, key=lambda m: m.month or 0))
-            fields["months"] = months
-        return _averages(months)
+    def _monthly_size(self) -> tuple[Decimal, Decimal]:
+        """The year's monthly averages (全年月平均值, 财税〔2009〕69号 七); the rows are in month order when numbered."""
+        return _averages(self.months)
 
     def _largest_total(self) -> tuple[str, str] | None:
         """A problem if the amounts added up reach :data:`TOTAL_LIMIT` (naming the table of the largest)."""
@@ -445,10 +444,12 @@ class EnterpriseYear:
         for x in self.losses:
             added = add(added, x.amount)
         rd = self.rd
-        if rd.projects or rd.intangibles:
-            t = rd.totals
-            added = add(add(add(add(add(added, t.five), t.other), t.entrusted_domestic), t.entrusted_overseas),
-                        total([i.cost for i in rd.intangibles]))
+        for r in rd.projects:  # the amounts themselves: the R&D totals are made when a computation reads them
+            added = add(add(add(add(add(add(add(add(added, r.personnel), r.direct_inputs), r.depreciation),
+                                            r.amortisation), r.design), r.other), r.entrusted_domestic),
+                        r.entrusted_overseas)
+        for i in rd.intangibles:
+            added = add(added, i.cost)
         if self.wages is not None:
             added = add(add(add(added, self.wages), self.education_expenses or _ZERO),
                         self.education_brought_forward)
@@ -499,22 +500,35 @@ class EnterpriseYear:
                        "computation works with")
 
     def derive(self) -> None:
-        """The fields made once from the others: 工业企业, the losses in year order, the quarters in order,
-        the size averages and the qualification years."""
+        """The fields made once from the others: 工业企业, the losses in year order, the quarters in order.
+
+        (The size averages and the qualification years are made when first read: ``derived``.)
+        """
         fields = self.__dict__  # a checked record's fields (taxcalc.inputs.record)
         if self.industrial is None:  # 工业企业 by default: mining, manufacturing or utilities
             fields["industrial"] = self.industry in INDUSTRIAL
-        losses = self.losses
-        if len(losses) > 1:
-            fields["losses"] = tuple(sorted(losses, key=lambda x: x.year))
+        after = 0
+        for loss in self.losses:  # in year order (one per year: checked); sorted only when they are not
+            if loss.year < after:
+                fields["losses"] = tuple(sorted(self.losses, key=lambda x: x.year))
+                break
+            after = loss.year
         quarters = self.quarters
         if quarters and quarters[0].quarter is not None:
-            quarters = fields["quarters"] = tuple(sorted(quarters, key=lambda q: q.quarter or 0))
-        employees, assets = self.employees, self.assets
+            fields["quarters"] = tuple(sorted(quarters, key=lambda q: q.quarter or 0))
+        months = self.months
+        if months and months[0].month is not None:  # 2008–2016: put in month order when numbered
+            fields["months"] = tuple(sorted(months, key=lambda m: m.month or 0))
+
+    def _made_when_read(self) -> tuple[tuple[Decimal, Decimal] | None, tuple[int, ...], tuple[int, ...],
+                                       tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+        """``size``, ``hnte_rate_years``, ``hnte_loss_years``, ``hnte_q4_years``, ``tech_sme_qualified_years`` and
+        ``qualified``, made together the first time one of them is read (the computation reads most of them)."""
+        quarters, employees, assets = self.quarters, self.employees, self.assets
         size = _averages(quarters) if quarters else (None if employees is None or assets is None
                                                       else (employees, assets))
         if self.months:  # 2008–2016: averaged by month
-            size = self._monthly_size(fields)
+            size = self._monthly_size()
         certs = self.hnte_certificates
         explicit = self.hnte_years  # sorted, each year once
         rate_years = loss_years = q4_years = explicit
@@ -525,9 +539,8 @@ class EnterpriseYear:
         sme = self.tech_sme_years
         if self.tech_sme_registrations:
             sme = tuple(sorted(set(sme).union(r.year for r in self.tech_sme_registrations)))
-        fields.update(size=size, hnte_rate_years=rate_years, hnte_loss_years=loss_years,
-                             hnte_q4_years=q4_years, tech_sme_qualified_years=sme,
-                             qualified=tuple(sorted(set(loss_years).union(sme))) if sme else loss_years)
+        return (size, rate_years, loss_years, q4_years, sme,
+                tuple(sorted(set(loss_years).union(sme))) if sme else loss_years)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "") -> EnterpriseYear:

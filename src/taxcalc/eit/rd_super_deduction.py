@@ -86,13 +86,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from ..errors import InvalidInput, OutsideCoverage
 from ..explain import Citation, Explained, Formula, Step, later, result
-from ..inputs import Amount, Rows, Text, record, take
+from ..inputs import Amount, Rows, Text, derived, record, take
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen, total
 from ._common import (
@@ -225,23 +225,30 @@ class RdFacts:
     base_after_switch: Annotated[Decimal | None, Amount("2022 only: the part of the base incurred from "
                                                         "2022-10-01 (the actual method of 2022年第28号 二); "
                                                         "default: by months")] = None
-    #: Sums of the projects' figures (computed once, when the record is made).
-    totals: _Totals = field(init=False, repr=False, compare=False)
+    #: Sums of the projects' figures (made the first time they are read, and kept).
+    totals: _Totals = derived("_totals")
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, projects: Iterable[RdProject | Mapping[str, object]] = ...,
             intangibles: Iterable[RdIntangible | Mapping[str, object]] = ...,
             base_after_switch: MoneyLike | None = ...) -> None: ...
 
-    def derive(self) -> None:
-        """The sums of the projects' figures."""
-        projects = self.projects
-        fives = tuple(p.five for p in projects)
-        totals = _Totals(
-            fives, total(fives), total(p.other for p in projects), total(p.entrusted_domestic for p in projects),
-            total(p.entrusted_overseas for p in projects), total(i.amortisation for i in self.intangibles),
-        )
-        object.__setattr__(self, "totals", totals)
+    def _totals(self) -> _Totals:
+        """The sums of the projects' figures, each added up in the order of the rows (as :func:`total`)."""
+        add = CONTEXT.add
+        fives: list[Decimal] = []
+        five = other = domestic = overseas = amortisation = ZERO
+        for p in self.projects:  # a project's five items in the order of RdProject.five
+            x = add(add(add(add(add(ZERO, p.personnel), p.direct_inputs), p.depreciation), p.amortisation),
+                    p.design)
+            fives.append(x)
+            five = add(five, x)
+            other = add(other, p.other)
+            domestic = add(domestic, p.entrusted_domestic)
+            overseas = add(overseas, p.entrusted_overseas)
+        for i in self.intangibles:
+            amortisation = add(amortisation, i.amortisation)
+        return _Totals(tuple(fives), five, other, domestic, overseas, amortisation)
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "rd") -> RdFacts:

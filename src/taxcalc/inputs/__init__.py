@@ -28,7 +28,7 @@ from .fields import (
     Year,
     Years,
 )
-from .record import FieldSpec, Nested, Rows, json_schema, parse, read, record, spec, take
+from .record import FieldSpec, Nested, Rows, derived, json_schema, parse, read, record, spec, take
 
 __all__ = [
     "BAD",
@@ -50,6 +50,7 @@ __all__ = [
     "Text",
     "Year",
     "Years",
+    "derived",
     "grammar",
     "json_schema",
     "parse",

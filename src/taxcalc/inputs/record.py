@@ -10,7 +10,9 @@ A record may check facts across its fields in a ``checks(self)`` method yielding
 ``(field, reason)`` pairs; those run on every record that read cleanly, and are
 listed in the schema's ``x-checks`` (JSON Schema cannot say them).  A record may
 make fields of its own from the others (``field(init=False)``) in a
-``derive(self)`` method, run once the checks pass.
+``derive(self)`` method, run once the checks pass; or, for a checked record,
+declare such a field ``derived("method")``: it is made by that method the first
+time it is read, and kept (a record is often read for a few of its fields).
 
 ``@record(checked=True)`` makes a record of the library's API: its constructor
 checks each argument it is given (not those left at their default) by the
@@ -82,7 +84,7 @@ from .fields import (
     shown,
 )
 
-__all__ = ["Nested", "Rows", "json_schema", "parse", "read", "record", "spec", "take"]
+__all__ = ["Nested", "Rows", "derived", "json_schema", "parse", "read", "record", "spec", "take"]
 
 R = TypeVar("R")
 E = TypeVar("E", bound=InvalidInput | NotMoney)
@@ -243,6 +245,83 @@ def _finish(obj: Any, s: _Spec, path: str) -> None:
         s.derive(obj)
 
 
+#: The key of a field's metadata naming the method that makes a :func:`derived` field.
+_DERIVED = "taxcalc.derived"
+
+
+def derived(method: str) -> Any:
+    """A field of a checked record made from its other fields by ``method`` the first time it is read.
+
+    Declared ``name: T = derived("method")`` in a ``@record(checked=True)`` class,
+    it is a field like one set by ``derive(self)`` — not given to the constructor,
+    left out of ``==`` and ``repr``, listed by :func:`dataclasses.fields` — but
+    made only when something reads it: ``method(self)`` computes it from the
+    record's fields (checked already: it raises nothing) and the value is kept in
+    the record's ``__dict__``, where later readings find it at once.  Fields made
+    together name the same method, which returns their values as a tuple, in the
+    order the fields are declared: reading one of them makes them all.
+
+    >>> from decimal import Decimal
+    >>> from typing import Annotated
+    >>> from taxcalc.inputs import Amount
+    >>> @record(checked=True)
+    ... class Pair:
+    ...     "Two amounts."
+    ...     first: Annotated[Decimal, Amount("the first")]
+    ...     second: Annotated[Decimal, Amount("the second")]
+    ...     both: Decimal = derived("_both")
+    ...     def _both(self) -> Decimal:
+    ...         print("adding")
+    ...         return self.first + self.second
+    >>> p = Pair("1", "2")
+    >>> p.both
+    adding
+    Decimal('3')
+    >>> p.both, p == Pair("1", "2"), p
+    (Decimal('3'), True, Pair(first=Decimal('1'), second=Decimal('2')))
+    """
+    return dataclasses.field(init=False, repr=False, compare=False, metadata={_DERIVED: method})
+
+
+class _Derived:
+    """The class attribute of :func:`derived` fields: makes their values when they are not yet in ``__dict__``.
+
+    Not a data descriptor: once made, the value kept in the record's ``__dict__``
+    is found first, without a call.  ``names``: the fields made by ``make``
+    together (one in most cases), ``index`` this field's place among them.
+    """
+
+    __slots__ = ("index", "make", "names")
+
+    def __init__(self, names: tuple[str, ...], index: int, make: Callable[[Any], Any]) -> None:
+        self.names = names
+        self.index = index
+        self.make = make
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        made = self.make(obj)
+        names = self.names
+        if len(names) == 1:
+            obj.__dict__[names[0]] = made
+            return made
+        obj.__dict__.update(zip(names, made, strict=True))
+        return made[self.index]
+
+
+def _derived_fields(cls: type[Any]) -> None:
+    """Set the class attribute of each :func:`derived` field of the checked record ``cls``."""
+    by_method: dict[str, list[str]] = {}
+    for f in dataclasses.fields(cls):
+        if _DERIVED in f.metadata:
+            by_method.setdefault(f.metadata[_DERIVED], []).append(f.name)
+    for method, names in by_method.items():
+        make = getattr(cls, method)
+        for i, name in enumerate(names):
+            setattr(cls, name, _Derived(tuple(names), i, make))
+
+
 @overload
 def record(cls: type[R], /) -> type[R]: ...
 @overload
@@ -265,6 +344,10 @@ def record(cls: type[R] | None = None, /, *, checked: bool = False,
             c.__post_init__ = _post_init  # type: ignore[attr-defined]
         # A checked record keeps its fields in its ``__dict__``: read from a mapping, its values are set at once.
         out = dataclasses.dataclass(frozen=True, slots=not checked)(c)
+        if checked:
+            _derived_fields(out)
+        elif any(_DERIVED in f.metadata for f in dataclasses.fields(out)):  # type: ignore[arg-type]
+            raise TypeError(f"{out.__name__}: a derived field needs @record(checked=True)")
         out.__taxcalc_record__ = None  # type: ignore[attr-defined]  # the field table, made when first needed
         out.__taxcalc_names__ = (caller.f_globals, caller.f_locals)  # type: ignore[attr-defined]
         out.__taxcalc_options__ = (checked, read_first)  # type: ignore[attr-defined]
