@@ -49,3 +49,61 @@ def test_render_is_the_text_of_format_value_and_str(value, unit, formula, cite, 
 def test_a_citation_given_as_a_plain_tuple_is_shown_as_str_shows_it():
     step = Step("n", "甲", "A", None, cite=(("doc", "art"),))  # type: ignore[arg-type]
     assert step.render("en") == "A [('doc', 'art')]"
+
+
+def shown_as_before(value: Decimal) -> str:
+    """An amount as format_value showed it before: rounded to the fen where that changes nothing, else as is."""
+    from taxcalc.money import CONTEXT
+
+    return f"{value:,.2f}" if value == CONTEXT.quantize(value, Decimal("0.01")) else f"{value:,}"
+
+
+amounts = st.one_of(
+    st.decimals(allow_nan=False, allow_infinity=False),  # every exponent, signed zeros
+    st.decimals(min_value=-10**15, max_value=10**15, places=2),
+    st.integers(-10**15, 10**15).map(Decimal),
+    st.tuples(st.integers(-10**9, 10**9), st.integers(-6, 4)).map(lambda t: Decimal(t[0]).scaleb(t[1])),
+)
+
+
+@given(amounts)
+def test_an_amount_is_shown_as_before(value):
+    assert format_value(value, "yuan") == shown_as_before(value)
+    assert Step("n", "甲", "A", value, "yuan").render("en") == f"A: {shown_as_before(value)}"
+
+
+@given(amounts)
+def test_an_amount_is_shown_the_same_under_any_context(value):
+    import decimal
+
+    expected = format_value(value, "yuan")
+    hostile = decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR, traps=list(decimal.Context().flags))
+    with decimal.localcontext(hostile):
+        assert format_value(value, "yuan") == expected
+
+
+def test_a_value_that_is_not_a_number_is_shown_or_refused_as_before():
+    import decimal
+
+    import pytest
+
+    assert format_value(Decimal("NaN"), "yuan") == shown_as_before(Decimal("NaN")) == "NaN"
+    for odd in ("sNaN", "Infinity", "-Infinity"):
+        with pytest.raises(decimal.InvalidOperation):
+            shown_as_before(Decimal(odd))
+        with pytest.raises(decimal.InvalidOperation):
+            format_value(Decimal(odd), "yuan")
+
+
+def test_a_citation_is_shown_as_its_text_and_kept_as_a_named_tuple():
+    import copy
+    import pickle
+
+    c = Citation("财税〔2018〕77号", "一")
+    assert str(c) == c.text == "财税〔2018〕77号 一"
+    assert Citation("主席令第63号 ").text == "主席令第63号"  # no article: no trailing space
+    assert c == ("财税〔2018〕77号", "一") and c.doc == "财税〔2018〕77号" and c._fields == ("doc", "article")
+    for same in (pickle.loads(pickle.dumps(c)), copy.deepcopy(c), c._replace()):  # noqa: S301
+        assert same == c and type(same) is Citation and same.text == c.text
+    assert pickle.dumps(c) == pickle.dumps(Citation("财税〔2018〕77号", "一"))  # the text kept is not pickled
+    assert repr(c) == "Citation(doc='财税〔2018〕77号', article='一')"

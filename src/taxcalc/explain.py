@@ -40,6 +40,7 @@ from .money import CONTEXT
 
 _HUNDRED = Decimal(100)
 _FEN = Decimal("0.01")
+_to_fen = CONTEXT.quantize  # (amount, _FEN): half up to the fen, in the money context
 
 __all__ = ["Citation", "Explained", "Formula", "Step", "format_value", "jsonable", "later", "made_when_read",
            "result", "steps_when_read"]
@@ -48,14 +49,47 @@ _C = TypeVar("_C", bound=type)
 _T = TypeVar("_T")
 
 
-class Citation(NamedTuple):
-    """Where a value comes from: a document number exactly as written, and the article."""
-
+class _CitationFields(NamedTuple):
     doc: str
     article: str = ""
 
+
+class _Shown:
+    """:attr:`Citation.text`: written the first time it is read, then kept on the citation (which is immutable)."""
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _Shown: ...
+
+    @overload
+    def __get__(self, obj: Citation, owner: type | None = None) -> str: ...
+
+    def __get__(self, obj: Citation | None, owner: type | None = None) -> _Shown | str:
+        if obj is None:
+            return self
+        text = obj.__dict__["text"] = f"{obj[0]} {obj[1]}".rstrip()  # read from the instance from now on
+        return text
+
+
+class Citation(_CitationFields):
+    """Where a value comes from: a document number exactly as written, and the article.
+
+    A named tuple ``(doc, article)``.  Its text, as an explanation shows it, is
+    written once per citation (most citations are read from the law data once and
+    shown in many explanations):
+
+    >>> c = Citation("财税〔2018〕77号", "一")
+    >>> c.text, str(c), c == ("财税〔2018〕77号", "一")
+    ('财税〔2018〕77号 一', '财税〔2018〕77号 一', True)
+    """
+
+    text = _Shown()
+    """The document number and the article, as shown (``str(citation)``)."""
+
     def __str__(self) -> str:
-        return f"{self.doc} {self.article}".rstrip()
+        return self.text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Citation, (self[0], self[1]))  # the fields only: not the text kept
 
 
 class Formula:
@@ -164,32 +198,7 @@ class Step:
 
     def render(self, lang: str = "zh") -> str:
         """One line: label, value, formula and citations."""
-        value = self.value
-        if value is None:
-            text = self.zh if lang == "zh" else self.en
-        else:
-            if value.__class__ is Decimal and self.unit == "yuan":  # most values: an amount (as format_value)
-                shown = f"{value:,.2f}" if value == CONTEXT.quantize(value, _FEN) else f"{value:,}"
-            else:
-                shown = format_value(value, self.unit, lang)
-            text = f"{self.zh}：{shown}" if lang == "zh" else f"{self.en}: {shown}"
-        f = self._formula
-        if f.__class__ is str:
-            formula = (self._formula_zh or f) if lang == "zh" else f
-        else:
-            formula = f.write(lang, *f.args)  # type: ignore[union-attr]
-        cite, line = self.cite, self.line
-        if formula:
-            text = f"{text} = {formula}"
-        if cite:  # each as str(c) writes it (Citation.__str__ in place)
-            if len(cite) == 1 and cite[0].__class__ is Citation:  # most steps: one citation
-                text = f"{text} [{f'{cite[0][0]} {cite[0][1]}'.rstrip()}]"
-            else:
-                shown_cites = [f"{c[0]} {c[1]}".rstrip() if c.__class__ is Citation else str(c) for c in cite]
-                text = f"{text} [{'; '.join(shown_cites)}]"
-        if line:
-            text = f"{text} ({line})"
-        return text
+        return _line(self, lang, 0)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping (amounts as strings)."""
@@ -209,6 +218,47 @@ class Step:
 _STEP_FIELDS = ("name", "zh", "en", "value", "unit", "formula", "cite", "line", "formula_zh")
 
 
+def _line(step: Step, lang: str, number: int) -> str:
+    """``step`` as one line of text in ``lang`` (:meth:`Step.render`), numbered ``number.`` unless 0.
+
+    The line is put together in one piece: the label and the value as
+    :func:`format_value` shows it (an amount of yuan, most values, formatted in
+    place), the formula written by its :class:`Formula` when it has one, each
+    citation as its :attr:`Citation.text` (written once per citation), the form line.
+    """
+    zh = lang == "zh"
+    value = step.value
+    if value is None:
+        label = step.zh if zh else step.en
+        sep = shown = ""
+    else:
+        if value.__class__ is Decimal and step.unit == "yuan":  # most values: an amount (as format_value)
+            shown = _yuan_text(value)
+        else:
+            shown = format_value(value, step.unit, lang)
+        if zh:
+            label, sep = step.zh, "："
+        else:
+            label, sep = step.en, ": "
+    f = step._formula
+    if f.__class__ is str:
+        formula = (step._formula_zh or f) if zh else f
+    else:
+        formula = f.write(lang, *f.args)  # type: ignore[union-attr]
+    cite = step.cite
+    if not cite:
+        cited = ""
+    elif len(cite) == 1 and cite[0].__class__ is Citation:  # most cited steps: one citation
+        cited = f" [{cite[0].text}]"
+    else:  # each as str(c) writes it
+        cited = f" [{'; '.join([c.text if c.__class__ is Citation else str(c) for c in cite])}]"
+    line = step.line
+    if number:
+        return (f"{number}. {label}{sep}{shown}{' = ' if formula else ''}{formula}{cited}"
+                f"{f' ({line})' if line else ''}")
+    return f"{label}{sep}{shown}{' = ' if formula else ''}{formula}{cited}{f' ({line})' if line else ''}"
+
+
 def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
     """Show a step value: rates as percentages, yuan with two decimals and separators.
 
@@ -221,7 +271,7 @@ def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
     """
     if isinstance(value, Decimal):
         if unit == "yuan":  # an amount: with two decimals unless it has more
-            return f"{value:,.2f}" if value == CONTEXT.quantize(value, _FEN) else f"{value:,}"
+            return _yuan_text(value)
         if unit == "rate":
             return f"{format(CONTEXT.normalize(CONTEXT.multiply(value, _HUNDRED)), 'f')}%"
         integral = value == value.to_integral_value(context=CONTEXT)
@@ -235,6 +285,27 @@ def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
     if isinstance(value, tuple | list):  # a list of codes or names
         return ("、" if lang == "zh" else ", ").join(format_value(v, unit, lang) for v in value)
     return str(value)
+
+
+def _yuan_text(value: Decimal) -> str:
+    """An amount of yuan as shown: with separators and two decimals, or all its decimals when it has more.
+
+    ``value`` is shown as it is, never rounded: with two decimals when it has at
+    most two (or more, all zeros), else with every decimal it has.  Most amounts
+    have two decimals, and are written by one exact ``format`` (no context read).
+
+    >>> [_yuan_text(Decimal(v)) for v in ("1234.56", "1234", "-0.5", "1.230", "364116.665", "5E+3")]
+    ['1,234.56', '1,234.00', '-0.50', '1.23', '364,116.665', '5,000.00']
+    """
+    text = f"{value:,f}"  # every digit, exactly
+    if text[-3:-2] == ".":  # two decimals
+        return text
+    if "." not in text:  # a whole number of yuan (or not a number: as below)
+        if value.is_finite():
+            return f"{text}.00"
+    elif text[-2] == ".":  # one decimal
+        return f"{text}0"
+    return f"{value:,.2f}" if value == _to_fen(value, _FEN) else f"{value:,}"
 
 
 def jsonable(value: object) -> Any:
@@ -269,7 +340,7 @@ class Explained:
 
     def explain(self, lang: str = "zh") -> str:
         """The steps, one numbered line each, in ``"zh"`` or ``"en"``."""
-        return "\n".join([f"{i}. {s.render(lang)}" for i, s in enumerate(self.steps, 1)])
+        return "\n".join([_line(s, lang, i) for i, s in enumerate(self.steps, 1)])
 
     def as_dict(self) -> dict[str, Any]:
         """Every figure and step as JSON-ready data (amounts as strings)."""
