@@ -206,7 +206,7 @@ class Step:
             "name": self.name,
             "zh": self.zh,
             "en": self.en,
-            "value": jsonable(self.value),
+            "value": str(value) if (value := self.value).__class__ is Decimal else jsonable(value),
             "unit": self.unit,
             "formula": self._formula_in("en"),
             "formula_zh": self._formula_in("zh"),
@@ -309,7 +309,25 @@ def _yuan_text(value: Decimal) -> str:
 
 
 def jsonable(value: object) -> Any:
-    """Convert a result value to JSON-ready data: Decimal and dates as strings, never floats."""
+    """Convert a result value to JSON-ready data: Decimal and dates as strings, never floats.
+
+    >>> jsonable((Decimal("1.50"), 2, None, _dt.date(2018, 12, 31), Citation("财税〔2018〕77号", "一")))
+    ['1.50', 2, None, '2018-12-31', {'doc': '财税〔2018〕77号', 'article': '一'}]
+    """
+    cls = value.__class__  # the values of results, by their exact class (a subclass: as below)
+    if cls is Decimal:
+        return str(value)
+    if cls is str or cls is int or cls is bool or value is None:
+        return value
+    if cls is tuple or cls is list:
+        return [jsonable(v) for v in value]  # type: ignore[attr-defined]
+    if cls is Step:
+        return value.as_dict()  # type: ignore[attr-defined]
+    return _jsonable(value)
+
+
+def _jsonable(value: object) -> Any:
+    """:func:`jsonable` of any value: a result, a subclass of a plain type, a date, a mapping, a dataclass."""
     if isinstance(value, Explained):
         return value.as_dict()
     if isinstance(value, bool) or value is None or isinstance(value, int | str):
@@ -327,8 +345,20 @@ def jsonable(value: object) -> Any:
     if isinstance(value, list | tuple | frozenset | set):
         return [jsonable(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: jsonable(getattr(value, name)) for name in _field_names(type(value))}
     raise TypeError(f"cannot convert {type(value).__name__} to JSON data")
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The names of the fields of the dataclass ``cls``, in order (:func:`dataclasses.fields`).
+
+    Read once per class and kept on it (``_jsonable_fields``; a subclass reads its own).
+    """
+    names: tuple[str, ...] | None = cls.__dict__.get("_jsonable_fields")
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        type.__setattr__(cls, "_jsonable_fields", names)
+    return names
 
 
 class Explained:
@@ -345,7 +375,7 @@ class Explained:
     def as_dict(self) -> dict[str, Any]:
         """Every figure and step as JSON-ready data (amounts as strings)."""
         assert dataclasses.is_dataclass(self)
-        return {f.name: jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: jsonable(getattr(self, name)) for name in _field_names(type(self))}
 
     def step(self, name: str) -> Step:
         """The step called ``name`` (``KeyError`` if there is none)."""
