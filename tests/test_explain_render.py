@@ -107,3 +107,39 @@ def test_a_citation_is_shown_as_its_text_and_kept_as_a_named_tuple():
         assert same == c and type(same) is Citation and same.text == c.text
     assert pickle.dumps(c) == pickle.dumps(Citation("财税〔2018〕77号", "一"))  # the text kept is not pickled
     assert repr(c) == "Citation(doc='财税〔2018〕77号', article='一')"
+
+
+def test_jsonable_takes_subclasses_and_dataclasses_as_before():
+    import dataclasses
+    import datetime as dt
+    import enum
+    from typing import NamedTuple
+
+    from taxcalc.explain import jsonable
+
+    class Kind(enum.IntEnum):
+        A = 1
+
+    class Pair(NamedTuple):
+        a: Decimal
+        b: str
+
+    @dataclasses.dataclass(frozen=True)
+    class Base:
+        x: Decimal
+
+    @dataclasses.dataclass(frozen=True)
+    class Child(Base):
+        y: tuple[Pair, ...]
+
+    assert jsonable(Kind.A) is Kind.A and jsonable(Odd("1.5")) == "1.5"
+    assert jsonable(dt.datetime(2018, 1, 2, 3, 4)) == "2018-01-02T03:04:00"
+    assert jsonable(Pair(Decimal("2.50"), "b")) == ["2.50", "b"]
+    assert jsonable({1: frozenset({Decimal(3)})}) == {"1": ["3"]}
+    assert jsonable(Base(Decimal(1))) == {"x": "1"}  # its names read, and kept on Base only
+    assert jsonable(Child(Decimal(1), (Pair(Decimal(2), "c"),))) == {"x": "1", "y": [["2", "c"]]}
+    assert jsonable(Base(Decimal(4))) == {"x": "4"}
+    import pytest
+
+    with pytest.raises(TypeError, match="cannot convert float"):
+        jsonable(1.5)
