@@ -294,18 +294,22 @@ def _yuan_text(value: Decimal) -> str:
     most two (or more, all zeros), else with every decimal it has.  Most amounts
     have two decimals, and are written by one exact ``format`` (no context read).
 
-    >>> [_yuan_text(Decimal(v)) for v in ("1234.56", "1234", "-0.5", "1.230", "364116.665", "5E+3")]
-    ['1,234.56', '1,234.00', '-0.50', '1.23', '364,116.665', '5,000.00']
+    >>> [_yuan_text(Decimal(v)) for v in ("1234.56", "1234", "-0.5", "1.230", "364116.665", "5E+3", "1E-9")]
+    ['1,234.56', '1,234.00', '-0.50', '1.23', '364,116.665', '5,000.00', '1E-9']
     """
     text = f"{value:,f}"  # every digit, exactly
     if text[-3:-2] == ".":  # two decimals
         return text
-    if "." not in text:  # a whole number of yuan (or not a number: as below)
+    point = text.rfind(".")
+    if point < 0:  # a whole number of yuan
         if value.is_finite():
             return f"{text}.00"
-    elif text[-2] == ".":  # one decimal
+        return f"{value:,.2f}" if value == _to_fen(value, _FEN) else f"{value:,}"  # not a number: as it was
+    if point == len(text) - 2:  # one decimal
         return f"{text}0"
-    return f"{value:,.2f}" if value == _to_fen(value, _FEN) else f"{value:,}"
+    if text[point + 3 :].strip("0"):  # more decimals than the fen: every one, as str() writes them
+        return f"{value:,}"
+    return text[: point + 3]  # the decimals past the fen all zeros
 
 
 def jsonable(value: object) -> Any:
