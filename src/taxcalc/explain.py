@@ -50,6 +50,8 @@ _T = TypeVar("_T")
 
 
 class _CitationFields(NamedTuple):
+    """The fields of a :class:`Citation`."""
+
     doc: str
     article: str = ""
 
@@ -73,9 +75,10 @@ class _Shown:
 class Citation(_CitationFields):
     """Where a value comes from: a document number exactly as written, and the article.
 
-    A named tuple ``(doc, article)``.  Its text, as an explanation shows it, is
-    written once per citation (most citations are read from the law data once and
-    shown in many explanations):
+    A named tuple ``(doc, article)``: ``doc`` the document number, ``article`` the
+    article, paragraph or item (``""`` when the whole document is meant).  Its text,
+    as an explanation shows it, is written once per citation (most citations are
+    read from the law data once and shown in many explanations):
 
     >>> c = Citation("财税〔2018〕77号", "一")
     >>> c.text, str(c), c == ("财税〔2018〕77号", "一")
