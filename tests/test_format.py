@@ -205,3 +205,39 @@ def test_daxie_agrees_at_powers_of_ten_and_neighbours():
                     text = daxie(amount)
                     assert parse_daxie(text) == amount, text
                     _check_banking_rules(amount, text)
+
+
+# -- format_money: the affixes babel writes, around the digits of the fen ------------
+
+
+@given(
+    st.one_of(
+        st.decimals(min_value=-10**15, max_value=10**15, allow_nan=False, allow_infinity=False, places=3),
+        st.decimals(min_value=-10**6, max_value=10**6, allow_nan=False, allow_infinity=False),
+        st.sampled_from([Decimal("-0.00"), Decimal("-0.001"), Decimal("-0.005"), Decimal(0), Decimal("0E+3"),
+                         Decimal("999.995"), Decimal("-999999.995"), Decimal("9999999999999999.99")]),
+    ),
+    st.sampled_from(["zh", "en"]),
+    st.booleans(),
+)
+def test_format_money_writes_what_babel_writes(amount, lang, symbol):
+    from taxcalc.format.amounts import LOCALES, _babel_money
+    from taxcalc.money import money, round_fen
+
+    expected = _babel_money(round_fen(money(amount, "amount")), LOCALES[lang], symbol=symbol)
+    assert format_money(amount, lang, symbol=symbol) == expected
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR, traps=list(decimal.Context().flags))):
+        assert format_money(amount, lang, symbol=symbol) == expected
+
+
+def test_format_money_in_a_locale_babel_groups_otherwise_is_babel_s(monkeypatch):
+    from taxcalc.format import amounts
+
+    monkeypatch.setitem(amounts.LOCALES, "hi", "hi_IN")  # 12,34,567.89: grouped by two after the first three
+    amounts._affixes.cache_clear()
+    try:
+        assert amounts._affixes("hi_IN", symbol=True) is None
+        assert format_money("1234567.891", "hi") == amounts._babel_money(Decimal("1234567.89"), "hi_IN", symbol=True)
+        assert "12,34,567.89" in format_money("1234567.891", "hi")
+    finally:
+        amounts._affixes.cache_clear()

@@ -63,3 +63,10 @@ def test_a_citation_that_fits_a_line_is_never_split():
         lines = wrap(text, width)
         assert any(cite in line for line in lines), (width, lines)
         assert all(display_width(line) <= width for line in lines)
+
+
+@given(st.text(max_size=40))
+def test_display_width_counts_two_columns_for_each_wide_or_full_width_character(text):
+    import unicodedata
+
+    assert display_width(text) == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -40,6 +40,7 @@ from .money import CONTEXT
 
 _HUNDRED = Decimal(100)
 _FEN = Decimal("0.01")
+_to_fen = CONTEXT.quantize  # (amount, _FEN): half up to the fen, in the money context
 
 __all__ = ["Citation", "Explained", "Formula", "Step", "format_value", "jsonable", "later", "made_when_read",
            "result", "steps_when_read"]
@@ -48,14 +49,50 @@ _C = TypeVar("_C", bound=type)
 _T = TypeVar("_T")
 
 
-class Citation(NamedTuple):
-    """Where a value comes from: a document number exactly as written, and the article."""
+class _CitationFields(NamedTuple):
+    """The fields of a :class:`Citation`."""
 
     doc: str
     article: str = ""
 
+
+class _Shown:
+    """:attr:`Citation.text`: written the first time it is read, then kept on the citation (which is immutable)."""
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _Shown: ...
+
+    @overload
+    def __get__(self, obj: Citation, owner: type | None = None) -> str: ...
+
+    def __get__(self, obj: Citation | None, owner: type | None = None) -> _Shown | str:
+        if obj is None:
+            return self
+        text = obj.__dict__["text"] = f"{obj[0]} {obj[1]}".rstrip()  # read from the instance from now on
+        return text
+
+
+class Citation(_CitationFields):
+    """Where a value comes from: a document number exactly as written, and the article.
+
+    A named tuple ``(doc, article)``: ``doc`` the document number, ``article`` the
+    article, paragraph or item (``""`` when the whole document is meant).  Its text,
+    as an explanation shows it, is written once per citation (most citations are
+    read from the law data once and shown in many explanations):
+
+    >>> c = Citation("财税〔2018〕77号", "一")
+    >>> c.text, str(c), c == ("财税〔2018〕77号", "一")
+    ('财税〔2018〕77号 一', '财税〔2018〕77号 一', True)
+    """
+
+    text = _Shown()
+    """The document number and the article, as shown (``str(citation)``)."""
+
     def __str__(self) -> str:
-        return f"{self.doc} {self.article}".rstrip()
+        return self.text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Citation, (self[0], self[1]))  # the fields only: not the text kept
 
 
 class Formula:
@@ -164,32 +201,7 @@ class Step:
 
     def render(self, lang: str = "zh") -> str:
         """One line: label, value, formula and citations."""
-        value = self.value
-        if value is None:
-            text = self.zh if lang == "zh" else self.en
-        else:
-            if value.__class__ is Decimal and self.unit == "yuan":  # most values: an amount (as format_value)
-                shown = f"{value:,.2f}" if value == CONTEXT.quantize(value, _FEN) else f"{value:,}"
-            else:
-                shown = format_value(value, self.unit, lang)
-            text = f"{self.zh}：{shown}" if lang == "zh" else f"{self.en}: {shown}"
-        f = self._formula
-        if f.__class__ is str:
-            formula = (self._formula_zh or f) if lang == "zh" else f
-        else:
-            formula = f.write(lang, *f.args)  # type: ignore[union-attr]
-        cite, line = self.cite, self.line
-        if formula:
-            text = f"{text} = {formula}"
-        if cite:  # each as str(c) writes it (Citation.__str__ in place)
-            if len(cite) == 1 and cite[0].__class__ is Citation:  # most steps: one citation
-                text = f"{text} [{f'{cite[0][0]} {cite[0][1]}'.rstrip()}]"
-            else:
-                shown_cites = [f"{c[0]} {c[1]}".rstrip() if c.__class__ is Citation else str(c) for c in cite]
-                text = f"{text} [{'; '.join(shown_cites)}]"
-        if line:
-            text = f"{text} ({line})"
-        return text
+        return _line(self, lang, 0)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping (amounts as strings)."""
@@ -197,7 +209,7 @@ class Step:
             "name": self.name,
             "zh": self.zh,
             "en": self.en,
-            "value": jsonable(self.value),
+            "value": str(value) if (value := self.value).__class__ is Decimal else jsonable(value),
             "unit": self.unit,
             "formula": self._formula_in("en"),
             "formula_zh": self._formula_in("zh"),
@@ -207,6 +219,47 @@ class Step:
 
 
 _STEP_FIELDS = ("name", "zh", "en", "value", "unit", "formula", "cite", "line", "formula_zh")
+
+
+def _line(step: Step, lang: str, number: int) -> str:
+    """``step`` as one line of text in ``lang`` (:meth:`Step.render`), numbered ``number.`` unless 0.
+
+    The line is put together in one piece: the label and the value as
+    :func:`format_value` shows it (an amount of yuan, most values, formatted in
+    place), the formula written by its :class:`Formula` when it has one, each
+    citation as its :attr:`Citation.text` (written once per citation), the form line.
+    """
+    zh = lang == "zh"
+    value = step.value
+    if value is None:
+        label = step.zh if zh else step.en
+        sep = shown = ""
+    else:
+        if value.__class__ is Decimal and step.unit == "yuan":  # most values: an amount (as format_value)
+            shown = _yuan_text(value)
+        else:
+            shown = format_value(value, step.unit, lang)
+        if zh:
+            label, sep = step.zh, "："
+        else:
+            label, sep = step.en, ": "
+    f = step._formula
+    if f.__class__ is str:
+        formula = (step._formula_zh or f) if zh else f
+    else:
+        formula = f.write(lang, *f.args)  # type: ignore[union-attr]
+    cite = step.cite
+    if not cite:
+        cited = ""
+    elif len(cite) == 1 and cite[0].__class__ is Citation:  # most cited steps: one citation
+        cited = f" [{cite[0].text}]"
+    else:  # each as str(c) writes it
+        cited = f" [{'; '.join([c.text if c.__class__ is Citation else str(c) for c in cite])}]"
+    line = step.line
+    if number:
+        return (f"{number}. {label}{sep}{shown}{' = ' if formula else ''}{formula}{cited}"
+                f"{f' ({line})' if line else ''}")
+    return f"{label}{sep}{shown}{' = ' if formula else ''}{formula}{cited}{f' ({line})' if line else ''}"
 
 
 def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
@@ -221,7 +274,7 @@ def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
     """
     if isinstance(value, Decimal):
         if unit == "yuan":  # an amount: with two decimals unless it has more
-            return f"{value:,.2f}" if value == CONTEXT.quantize(value, _FEN) else f"{value:,}"
+            return _yuan_text(value)
         if unit == "rate":
             return f"{format(CONTEXT.normalize(CONTEXT.multiply(value, _HUNDRED)), 'f')}%"
         integral = value == value.to_integral_value(context=CONTEXT)
@@ -237,8 +290,51 @@ def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
     return str(value)
 
 
+def _yuan_text(value: Decimal) -> str:
+    """An amount of yuan as shown: with separators and two decimals, or all its decimals when it has more.
+
+    ``value`` is shown as it is, never rounded: with two decimals when it has at
+    most two (or more, all zeros), else with every decimal it has.  Most amounts
+    have two decimals, and are written by one exact ``format`` (no context read).
+
+    >>> [_yuan_text(Decimal(v)) for v in ("1234.56", "1234", "-0.5", "1.230", "364116.665", "5E+3", "1E-9")]
+    ['1,234.56', '1,234.00', '-0.50', '1.23', '364,116.665', '5,000.00', '1E-9']
+    """
+    text = f"{value:,f}"  # every digit, exactly
+    if text[-3:-2] == ".":  # two decimals
+        return text
+    point = text.rfind(".")
+    if point < 0:  # a whole number of yuan
+        if value.is_finite():
+            return f"{text}.00"
+        return f"{value:,.2f}" if value == _to_fen(value, _FEN) else f"{value:,}"  # not a number: as it was
+    if point == len(text) - 2:  # one decimal
+        return f"{text}0"
+    if text[point + 3 :].strip("0"):  # more decimals than the fen: every one, as str() writes them
+        return f"{value:,}"
+    return text[: point + 3]  # the decimals past the fen all zeros
+
+
 def jsonable(value: object) -> Any:
-    """Convert a result value to JSON-ready data: Decimal and dates as strings, never floats."""
+    """Convert a result value to JSON-ready data: Decimal and dates as strings, never floats.
+
+    >>> jsonable((Decimal("1.50"), 2, None, _dt.date(2018, 12, 31), Citation("财税〔2018〕77号", "一")))
+    ['1.50', 2, None, '2018-12-31', {'doc': '财税〔2018〕77号', 'article': '一'}]
+    """
+    cls = value.__class__  # the values of results, by their exact class (a subclass: as below)
+    if cls is Decimal:
+        return str(value)
+    if cls is str or cls is int or cls is bool or value is None:
+        return value
+    if cls is tuple or cls is list:
+        return [jsonable(v) for v in value]  # type: ignore[attr-defined]
+    if cls is Step:
+        return value.as_dict()  # type: ignore[attr-defined]
+    return _jsonable(value)
+
+
+def _jsonable(value: object) -> Any:
+    """:func:`jsonable` of any value: a result, a subclass of a plain type, a date, a mapping, a dataclass."""
     if isinstance(value, Explained):
         return value.as_dict()
     if isinstance(value, bool) or value is None or isinstance(value, int | str):
@@ -256,8 +352,20 @@ def jsonable(value: object) -> Any:
     if isinstance(value, list | tuple | frozenset | set):
         return [jsonable(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: jsonable(getattr(value, name)) for name in _field_names(type(value))}
     raise TypeError(f"cannot convert {type(value).__name__} to JSON data")
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The names of the fields of the dataclass ``cls``, in order (:func:`dataclasses.fields`).
+
+    Read once per class and kept on it (``_jsonable_fields``; a subclass reads its own).
+    """
+    names: tuple[str, ...] | None = cls.__dict__.get("_jsonable_fields")
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        type.__setattr__(cls, "_jsonable_fields", names)
+    return names
 
 
 class Explained:
@@ -269,12 +377,12 @@ class Explained:
 
     def explain(self, lang: str = "zh") -> str:
         """The steps, one numbered line each, in ``"zh"`` or ``"en"``."""
-        return "\n".join([f"{i}. {s.render(lang)}" for i, s in enumerate(self.steps, 1)])
+        return "\n".join([_line(s, lang, i) for i, s in enumerate(self.steps, 1)])
 
     def as_dict(self) -> dict[str, Any]:
         """Every figure and step as JSON-ready data (amounts as strings)."""
         assert dataclasses.is_dataclass(self)
-        return {f.name: jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: jsonable(getattr(self, name)) for name in _field_names(type(self))}
 
     def step(self, name: str) -> Step:
         """The step called ``name`` (``KeyError`` if there is none)."""

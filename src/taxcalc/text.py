@@ -32,8 +32,12 @@ _OPENING = frozenset("（【〔《「『〈([{")
 _GAP = "  "
 
 
+#: The East Asian width classes a terminal shows in two columns: wide and full-width.
+_WIDE_CLASSES = "WF"
+
+
 def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
+    return unicodedata.east_asian_width(ch) in _WIDE_CLASSES
 
 
 def display_width(text: str) -> int:
@@ -42,7 +46,10 @@ def display_width(text: str) -> int:
     >>> display_width("abc"), display_width("税率"), display_width("（一）")
     (3, 4, 6)
     """
-    return sum(2 if _wide(c) else 1 for c in text)
+    if text.isascii():  # most cells: figures, keys, dates
+        return len(text)
+    width = unicodedata.east_asian_width
+    return len(text) + sum([1 for c in text if width(c) in _WIDE_CLASSES])  # one more column for each wide one
 
 
 def pad(text: str, width: int, *, right: bool = False) -> str:

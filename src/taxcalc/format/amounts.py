@@ -9,7 +9,12 @@ symbol, grouping and sign: ``zh_CN`` gives ``¥1,234.50``, ``en_US`` gives
 rounds.
 
 babel is imported on the first amount formatted, not with the package: importing
-:mod:`taxcalc.report` or starting the command line does not load it.
+:mod:`taxcalc.report` or starting the command line does not load it.  It is asked,
+once per language, what it writes before and after an amount, positive and
+negative (the locale's symbol and sign); every amount is then the digits of the
+fen, grouped by three, with those around them: what babel writes for it (the tests
+compare the two for amounts drawn at random), ten times faster or more than a call
+of babel.  A locale whose digits babel groups otherwise is formatted by babel.
 
 >>> from decimal import Decimal
 >>> format_money(Decimal("1234.5"), "zh")
@@ -58,8 +63,38 @@ def _check_lang(lang: str) -> str:
         raise UnknownCategory("lang", lang, LANGS) from None
 
 
-def _locale(lang: str) -> Locale:
-    return _babel_locale(_check_lang(lang))
+#: An amount whose digits babel writes, in the locales of :data:`LOCALES`, as ``f"{amount:,.2f}"`` does.
+_PROBE = Decimal("1234567.89")
+_PROBE_DIGITS = "1,234,567.89"
+
+
+@functools.cache
+def _affixes(name: str, *, symbol: bool) -> tuple[str, str, str, str] | None:
+    """What babel writes around an amount in locale ``name``: before and after a positive one, then a negative one.
+
+    ``None`` when babel does not write the probe's digits as Python groups them
+    (then every amount is formatted by babel).
+    """
+    positive, negative = _babel_money(_PROBE, name, symbol=symbol), _babel_money(-_PROBE, name, symbol=symbol)
+    if positive.count(_PROBE_DIGITS) != 1 or negative.count(_PROBE_DIGITS) != 1:
+        return None
+    before, after = positive.split(_PROBE_DIGITS)
+    before_negative, after_negative = negative.split(_PROBE_DIGITS)
+    return before, after, before_negative, after_negative
+
+
+def _babel_money(fen: Decimal, name: str, *, symbol: bool) -> str:
+    """``fen`` (yuan, two decimals) formatted by babel in locale ``name``."""
+    from babel.numbers import format_currency
+
+    locale = _babel_locale(name)
+    # babel computes in the ambient context; give it ours, so a host program's
+    # context cannot change what is shown.
+    with localcontext(CONTEXT):
+        if not symbol:
+            return format_currency(fen, "CNY", locale=locale, format="#,##0.00;-#,##0.00",
+                                   currency_digits=False)
+        return format_currency(fen, "CNY", locale=locale)
 
 
 def format_money(amount: MoneyLike, lang: str = "zh", *, symbol: bool = True) -> str:
@@ -75,17 +110,14 @@ def format_money(amount: MoneyLike, lang: str = "zh", *, symbol: bool = True) ->
     ...
     taxcalc.errors.UnknownCategory: lang: unknown value 'fr'; expected one of: zh, en
     """
-    from babel.numbers import format_currency
-
-    locale = _locale(lang)
+    name = _check_lang(lang)
     fen = round_fen(money(amount, "amount"))
-    # babel computes in the ambient context; give it ours, so a host program's
-    # context cannot change what is shown.
-    with localcontext(CONTEXT):
-        if not symbol:
-            return format_currency(fen, "CNY", locale=locale, format="#,##0.00;-#,##0.00",
-                                   currency_digits=False)
-        return format_currency(fen, "CNY", locale=locale)
+    affixes = _affixes(name, symbol=symbol)
+    if affixes is None:
+        return _babel_money(fen, name, symbol=symbol)
+    if fen.is_signed():  # as babel tells a negative amount (-0.00 from a rounding included)
+        return f"{affixes[2]}{fen.copy_abs():,.2f}{affixes[3]}"
+    return f"{affixes[0]}{fen:,.2f}{affixes[1]}"
 
 
 def format_rate(value: Decimal, lang: str = "zh") -> str:
