@@ -125,9 +125,10 @@ def freight_input_tax(
     amount_step = Step("freight_amount", "运输费用金额（运费和建设基金，不含装卸费、保险费等其他杂费）",
                        "freight amount (运输费用金额: freight and 建设基金, without other charges)", amount, "yuan")
     if admitted is not True:
-        steps = (amount_step, voucher_step, Step("input_tax", "进项税额：不得计算抵扣", "input VAT: none (the bill "
-                                                 "is no deduction voucher)", ZERO, "yuan"))
-        return FreightInputTax(amount, issued, claimed, kind, False, ZERO, ZERO, steps)
+        none = Step("input_tax", "进项税额：不得计算抵扣", "input VAT: none (the bill is no deduction voucher)", ZERO,
+                    "yuan")
+        return FreightInputTax(amount, issued, claimed, kind, voucher=False, rate=ZERO, input_tax=ZERO,
+                               steps=(amount_step, voucher_step, none))
     rate, rate_step = _read(data, RATE, claimed, "rate")
     assert isinstance(rate, Decimal)
     tax = round_fen(mul(amount, rate))
@@ -138,4 +139,4 @@ def freight_input_tax(
         Step("input_tax", "进项税额", "input VAT (进项税额)", tax, "yuan", "ROUND(freight_amount × rate, 2)",
              formula_zh="ROUND(运输费用金额 × 扣除率, 2)"),
     )
-    return FreightInputTax(amount, issued, claimed, kind, True, rate, tax, steps)
+    return FreightInputTax(amount, issued, claimed, kind, voucher=True, rate=rate, input_tax=tax, steps=steps)
