@@ -36,8 +36,8 @@ Choices and limits
       :func:`~taxcalc.vat.invoice_line`).  The rule takes the caller's word that the
       bill is an ordinary freight bill.
     * ``claimed_on`` defaults to ``issued_on``.  The time limits for declaring the
-      claim, which changed over the years, are not checked; claims declared after 2014-12-31 are not read
-      (a declared gap).  Days before 1994-05-01 are outside the data.
+      claim, which changed over the years, are not checked; claims declared after
+      2014-12-31 are not read (a declared gap).  Days before 1994-05-01 are outside the data.
     * The return-form line is left empty: the line of 增值税纳税申报表附列资料（二） on
       which freight bills were entered in each era was not verified.
 
