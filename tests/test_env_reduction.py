@@ -135,3 +135,17 @@ def test_hostile_context():
         ctx.rounding = decimal.ROUND_FLOOR
         assert environmental_tax_reduction([row("24.5", "35", tax="333.33")], "2019-05") == expected
     assert expected.tax_due == P("250.00")  # 249.9975 → 250.00
+
+
+def test_a_row_over_the_standard_shows_zero_below_it_and_says_which_figure_exceeds():
+    # the step's value is 0 and its formula names the figure over the standard, not a share
+    r = environmental_tax_reduction([row("120"), row("40", highest=P("130"), pollutant="COD")], "2019-05")
+    average, peak = r.step("emissions[0].below_standard"), r.step("emissions[1].below_standard")
+    assert (average.value, average.formula, average.formula_zh) == (
+        P("0"), "average 120 > standard 100: not below it, 0", "浓度值 120 > 排放标准 100：未低于标准，计为 0")
+    assert (peak.value, peak.formula, peak.formula_zh) == (
+        P("0"), "highest value 130 > standard 100: not below it, 0", "最高值 130 > 排放标准 100：未低于标准，计为 0")
+    assert [x.below_standard for x in r.rows] == [P("0"), P("0")]
+    # a row at the standard is not over it: its share below is computed, 0 by the formula
+    at = environmental_tax_reduction([row("100", highest=P("100"))], "2019-05").step("emissions[0].below_standard")
+    assert (at.value, at.formula) == (P("0"), "(100 − 100) ÷ 100")

@@ -104,6 +104,7 @@ def test_declared_gap_raises_not_in_force_with_reason(law_dir):
     from = 2019-01-01
     to = 2019-12-31
     gap = "no notice allowed re-registration in 2019 here"
+    gap_zh = "2019年没有允许转登记的公告"
 
     [["vat.test.window".values]]
     from = 2020-01-01
@@ -136,6 +137,7 @@ ENDED_FOR_GOOD = """
 from = 2018-10-01
 to = {to}
 gap = "a one-off measure"
+gap_zh = "一次性政策"
 """
 STARTS_WITH_A_GAP = """
 ["vat.test.once"]
@@ -147,6 +149,7 @@ type = "flag"
 from = 2018-01-01
 to = 2018-06-26
 gap = "not yet"
+gap_zh = "尚未施行"
 
 [["vat.test.once".values]]
 from = 2018-06-27

@@ -74,4 +74,48 @@ total_income = "1000000.00"
     path.write_text(_with(extra), encoding="utf-8")
     assert main(["report", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "report.toml: income.hardship_tests" in err and "2016" in err and "Traceback" not in err
+    assert "report.toml: income.hardship_tests[0].year" in err and "2016" in err and "Traceback" not in err
+
+
+HARDSHIP_2020 = """
+[[losses]]
+year = 2020
+amount = "100000.00"
+extension = "hardship"
+
+[[income.hardship_tests]]
+year = 2020
+industry = "catering"
+main_business_income = "{main}"
+total_income = "1000000.00"
+"""
+
+
+def _in_2023(extra: str) -> str:
+    return example_text("tech-service-2023").replace("[vat]\n", extra.lstrip() + "\n[vat]\n", 1)
+
+
+def test_a_failed_hardship_test_is_refused_naming_its_row_and_field():
+    # 400,000 of 1,000,000 is a main-business share of 40%, below the 50% of 2020年第8号 第四条
+    with pytest.raises(ReportInputError) as err:
+        build_report(parse_text(_in_2023(HARDSHIP_2020.format(main="400000.00")), "toml"))
+    [problem] = err.value.problems
+    assert problem.path == "income.hardship_tests[0].main_business_income"
+    assert "40%" in problem.reason and "50%" in problem.reason
+
+
+def test_a_hardship_test_in_a_later_row_is_named_by_its_own_index():
+    extra = HARDSHIP_2020.format(main="600000.00") + """
+[[income.hardship_tests]]
+year = 2016
+industry = "catering"
+main_business_income = "600000.00"
+total_income = "1000000.00"
+"""
+    with pytest.raises(ReportInputError) as err:
+        build_report(parse_text(_in_2023(extra), "toml"))
+    assert [p.path for p in err.value.problems] == ["income.hardship_tests[1].year"]
+
+
+def test_a_passed_hardship_test_is_no_problem():
+    build_report(parse_text(_in_2023(HARDSHIP_2020.format(main="500000.00")), "toml"))

@@ -150,8 +150,9 @@ class NotInForce(OutsideCoverage):
 
     The message names the key, the date and why (the gap's reason), not a window: the
     data do cover the day, and what they say is that no such rule was in force.
-    ``gap`` is that reason and ``cite`` the gap's citation (``None`` when it cites none),
-    so that a rule answering "not in force" need not look the gap up again.
+    ``gap`` is that reason (in English, as the message), ``gap_zh`` the same reason in
+    Chinese (:meth:`reason` gives either) and ``cite`` the gap's citation (``None`` when
+    it cites none), so that a rule answering "not in force" need not look the gap up again.
     """
 
     def __init__(
@@ -164,11 +165,17 @@ class NotInForce(OutsideCoverage):
         *,
         gap: str = "",
         cite: Citation | None = None,
+        gap_zh: str = "",
     ) -> None:
         super().__init__(key, on, first, last, detail)
         self.gap = gap or detail
+        self.gap_zh = gap_zh
         self.cite = cite
         self.args = (f"{key} on {on}: {detail or 'not in force'}",)
+
+    def reason(self, lang: str = "en") -> str:
+        """Why the rule was not in force, in ``lang`` (``"zh"``: the Chinese reason, where the data give one)."""
+        return (self.gap_zh or self.gap) if lang == "zh" else self.gap
 
 
 class LawDataError(TaxcalcError):

@@ -408,3 +408,37 @@ def test_a_change_the_cut_did_not_make_has_no_transition():
     c = cat(("99010000", "11%", "2015-01-01", BASE, "17%"), ("99010000", "10%", "2018-05-01", "2018-12-31", "16%"))
     r = rebate_rate("99010000", "2018-06-01", catalogue=c)
     assert (r.rate, r.transition) == (pct(10), False)
+
+
+ELEVEN_2026 = "财政部 税务总局公告2026年第11号 （条次未核实）"
+
+
+@pytest.mark.parametrize(("day", "date_rule", "levy_rule", "invoice_rule"), [
+    ("2025-12-31", "财税〔2012〕39号 第三条第（一）项", "财税〔2012〕39号 第三条第（一）项", "财税〔2012〕39号 第三条第（二）项"),
+    ("2026-01-01", ELEVEN_2026, ELEVEN_2026, ELEVEN_2026),
+])
+def test_the_general_rules_cite_39号_to_2025_and_2026年第11号_from_2026(day, date_rule, levy_rule, invoice_rule):
+    # 2026年第11号 replaced 财税〔2012〕39号 on 2026-01-01: each step cites the rule of its day, as the law data give it
+    c = cat(("9901000080", "13%", "2019-04-01", "open"))
+    trader = rebate_rate("9901000080", day, catalogue=c, exporter="trader", purchase_vat_rate="9%")
+    assert [str(x) for x in trader.step("export_date").cite] == [date_rule]
+    assert [str(x) for x in trader.step("invoice_cap").cite] == [invoice_rule]
+    capped = rebate_rate("9901000080", day, catalogue=c, levy_rate="9%")
+    assert capped.rate == pct(9)
+    assert str(capped.step("levy_cap").cite[0]) == levy_rule
+
+
+def test_the_general_rules_cite_what_the_law_given_says():
+    # the citations are read from the law data, not written in the code: a what-if shows in them
+    what_if = law.default().with_values({"export.rebate_rate.export_date_rule": "出口日期"})
+    r = rebate_rate("9901000080", "2025-12-31", catalogue=cat(("9901000080", "13%", "2019-04-01", "open")), law=what_if)
+    assert str(r.step("export_date").cite[0]).startswith("假设 what-if export.rebate_rate.export_date_rule")
+
+
+def test_before_2012_07_01_the_invoice_cap_cites_the_traders_method_of_1994():
+    c = cat(("9901000080", "13%", "2012-01-01", "2012-12-31"))
+    r = rebate_rate("9901000080", "2012-06-30", catalogue=c, exporter="trader", purchase_vat_rate="9%")
+    assert r.rate == pct(9)
+    assert str(r.step("invoice_cap").cite[0]) == "国税发〔1994〕031号 附件《出口货物退（免）税管理办法》（条次未核实）"
+    later = rebate_rate("9901000080", "2012-07-01", catalogue=c, exporter="trader", purchase_vat_rate="9%")
+    assert str(later.step("invoice_cap").cite[0]) == "财税〔2012〕39号 第三条第（二）项"

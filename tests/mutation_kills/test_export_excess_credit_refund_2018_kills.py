@@ -257,9 +257,8 @@ EXPECTED = {
          'refund': Decimal('0.00'),
          'refundable': Decimal('0.00')},
         [('in_force',
-          '财税〔2018〕70号在2018-10-01施行（a one-off measure: every refund under 财税〔2018〕70号 had to be made by 2018-09-30 '
-          '(第四条（二）); no later notice reopened it (later refunds of excess credit follow 2019年第39号 and its '
-          'successors)）',
+          '财税〔2018〕70号在2018-10-01施行（一次性政策：财税〔2018〕70号规定的退税须于2018-09-30前办理完毕（第四条（二））；'
+          '此后没有文件重新实行该政策（此后的留抵退税按2019年第39号及其后续公告办理））',
           '财税〔2018〕70号 in force on 2018-10-01 (a one-off measure: every refund under 财税〔2018〕70号 had to be made by '
           '2018-09-30 (第四条（二）); no later notice reopened it (later refunds of excess credit follow 2019年第39号 and its '
           'successors))',

@@ -299,8 +299,7 @@ CASES = {
          'period': 'quarter',
          'periods_counted': 0},
         [('window_open',
-          '转登记窗口开放（no re-registration window was open: the 2019 window closed on 2019-12-31 and 国家税务总局公告2020年第9号 '
-          'applies from 2020-05-01）',
+          '转登记窗口开放（转登记期限未开放：2019年的转登记期限已于2019-12-31届满，国家税务总局公告2020年第9号自2020-05-01起施行）',
           're-registration window open (no re-registration window was open: the 2019 window closed on 2019-12-31 and '
           '国家税务总局公告2020年第9号 applies from 2020-05-01)',
           False,

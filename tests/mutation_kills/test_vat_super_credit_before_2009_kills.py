@@ -15,6 +15,7 @@ from taxcalc.vat import super_credit
 D = Decimal
 REASON = ("no input-VAT super credit (加计抵减) existed: the first began on 2019-04-01 "
           "(财政部 税务总局 海关总署公告2019年第39号 第七条)")
+REASON_ZH = "尚无增值税加计抵减政策：首项加计抵减政策自2019-04-01起实行（财政部 税务总局 海关总署公告2019年第39号 第七条）"
 CITE = (Citation("财政部 税务总局 海关总署公告2019年第39号", "第七条"),)
 
 
@@ -33,7 +34,7 @@ def test_before_2009_every_figure_and_step(policy, zh_name, en_name):
     assert first.name == "in_force" and first.value is False and first.unit == "bool"
     assert first.formula == policy and first.cite == CITE and first.line == ""
     assert first.en == f"super-credit policy ({en_name}) in force ({REASON})"
-    assert first.zh == f"加计抵减政策（{zh_name}）在本期有效（{REASON}）"
+    assert first.zh == f"加计抵减政策（{zh_name}）在本期有效（{REASON_ZH}）"
     assert (lapsed.name, lapsed.value, lapsed.unit, lapsed.cite) == ("lapsed", D("300"), "yuan", CITE)
     assert (payable.name, payable.value, payable.line) == (
         "tax_payable", D("20000"), "《增值税纳税申报表（一般纳税人适用）》第19栏")

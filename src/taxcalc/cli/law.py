@@ -7,6 +7,7 @@ import datetime as _dt
 from typing import Any
 
 from .._provenance import provenance
+from ..errors import NotInForce
 from ..law import Law, LawValue
 from ..money import date_arg
 from ..text import render_table
@@ -47,6 +48,7 @@ def value_json(v: LawValue) -> dict[str, Any]:
     }
     if v.gap:
         out["gap"] = v.gap
+        out["gap_zh"] = v.gap_zh
     else:
         out["value"] = str(v.value) if not isinstance(v.value, bool | int | tuple) else v.value
         out["doc"] = v.citation.doc
@@ -59,8 +61,8 @@ def value_json(v: LawValue) -> dict[str, Any]:
     return out
 
 
-def _cite(v: LawValue) -> str:
-    return v.gap if v.gap else str(v.citation)
+def _cite(v: LawValue, lang: str) -> str:
+    return v.gap_reason(lang) if v.gap else str(v.citation)
 
 
 def run(args: argparse.Namespace) -> str:
@@ -120,7 +122,7 @@ def run(args: argparse.Namespace) -> str:
              "values": [value_json(v) for v in values], "provenance": provenance(data)}
         )
     head = ["from", "to", "value", "citation"] if en else ["起", "止", "值", "依据"]
-    rows = [[str(v.first), str(v.last or "…"), v.shown(args.lang), _cite(v)] for v in values]
+    rows = [[str(v.first), str(v.last or "…"), v.shown(args.lang), _cite(v, args.lang)] for v in values]
     title = f"{spec.name}  {spec.en if en else spec.zh}"
     if known:
         title += f"  (as known on {known})" if en else f"（依{known}已公布的规定）"
@@ -191,8 +193,22 @@ def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
     silent = [r for r in rules if not r["answers"] or r["verdict"] == "not in force"]
     if silent:
         out += ["", render_table(["rule", "why"] if en else ["规则", "原因"],
-                                 [[str(r["id"]), str(r["reason"])] for r in silent], width=WIDTH, fixed=(0,))]
+                                 [[str(r["id"]), _why(data, on, r, "verdict", en=en)] for r in silent],
+                                 width=WIDTH, fixed=(0,))]
     if missing:
         out += ["", render_table(["key", "status", "why"] if en else ["键", "状态", "原因"],
-                                 [[r["key"], r["status"], r["reason"]] for r in missing], width=WIDTH, fixed=(0, 1))]
+                                 [[r["key"], r["status"], _why(data, on, r, "status", en=en)] for r in missing],
+                                 width=WIDTH, fixed=(0, 1))]
     return "\n".join(out)
+
+
+def _why(data: Law, on: _dt.date, row: dict[str, Any], status: str, *, en: bool) -> str:
+    """A row's reason; in Chinese, a declared gap's own Chinese reason (the other reasons are English)."""
+    key = row["key"] if status == "status" else (row["stops"] or {}).get("key", "")
+    if en or row[status] not in ("gap", "not in force") or not key:
+        return str(row["reason"])
+    try:
+        data.value(key, on)
+    except NotInForce as exc:
+        return f"{exc.reason('zh')}" if status == "status" else f"{key}: {exc.reason('zh')}"
+    return str(row["reason"])  # pragma: no cover - a key in a gap raises NotInForce

@@ -198,6 +198,19 @@ def _below_formula(lang: str, standard: Decimal, concentration: Decimal) -> str:
     return f"({s} − {c}) ÷ {s}" if lang == "en" else f"（排放标准 {s} − 浓度值 {c}）÷ 排放标准 {s}"
 
 
+def _over_formula(lang: str, standard: Decimal, concentration: Decimal, highest: Decimal | None) -> str:
+    """Why a row over the standard counts as 0 below it: the figure that exceeds the standard."""
+    s = format(standard, "f")
+    if concentration > standard:
+        c = format(concentration, "f")
+        return (f"average {c} > standard {s}: not below it, 0" if lang == "en"
+                else f"浓度值 {c} > 排放标准 {s}：未低于标准，计为 0")
+    assert highest is not None  # _over: the average or the highest value exceeds the standard
+    h = format(highest, "f")
+    return (f"highest value {h} > standard {s}: not below it, 0" if lang == "en"
+            else f"最高值 {h} > 排放标准 {s}：未低于标准，计为 0")
+
+
 def environmental_tax_reduction(
     emissions: Sequence[Emission],
     month: object,
@@ -239,7 +252,10 @@ def environmental_tax_reduction(
                                                       f"第{over[0] + 1}行超标" if over else "")))
     rows: list[EmissionReduction] = []
     for i, row in enumerate(emissions):
-        below = div(sub(row.standard, row.concentration), row.standard) if not _over(row) else ZERO
+        row_over = _over(row)
+        below = ZERO if row_over else div(sub(row.standard, row.concentration), row.standard)
+        below_formula = (Formula(_over_formula, (row.standard, row.concentration, row.highest)) if row_over
+                         else Formula(_below_formula, (row.standard, row.concentration)))
         share = _ONE
         if eligible and row.concentration <= mul(row.standard, sub(_ONE, hi_t)):
             share = hi_s
@@ -250,7 +266,7 @@ def environmental_tax_reduction(
         label_zh, label_en = f"{row.outlet} {row.pollutant}", f"{row.outlet} {row.pollutant}"
         steps.append(Step(f"emissions[{i}].below_standard", f"{label_zh}：浓度值低于排放标准的比例",
                           f"{label_en}: how far below the standard", below.quantize(_SHOWN, context=CONTEXT), "rate",
-                          Formula(_below_formula, (row.standard, row.concentration)), (vals["per_outlet"].citation,)))
+                          below_formula, (vals["per_outlet"].citation,)))
         steps.append(Step(f"emissions[{i}].tax_due", f"{label_zh}：减征后应纳税额", f"{label_en}: tax after the reduction",
                           due, "yuan", Formula(_due_formula, (row.tax, share)),
                           (vals["lower_share"].citation,) if share != _ONE else ()))

@@ -212,7 +212,7 @@ def excess_credit_refund_2018(
 
 def _not_in_force(exc: NotInForce, day: _dt.date, cap: Decimal) -> ExcessCreditRefund2018:
     """The answer after the measure ended: not eligible, nothing refunded, the reason cited."""
-    step = Step("in_force", f"财税〔2018〕70号在{day}施行（{exc.gap}）",
+    step = Step("in_force", f"财税〔2018〕70号在{day}施行（{exc.reason('zh')}）",
                 f"财税〔2018〕70号 in force on {day} ({exc.gap})", value=False, unit="bool",
                 cite=() if exc.cite is None else (exc.cite,))
     reason = f"not in force on {day}: {exc.gap}"

@@ -59,10 +59,15 @@ method) the rate is at most the seller's collection rate
 invoice — 财税〔2012〕39号 第三条第（二）项 ("孰低").  Outside a transition the rate never
 exceeds the levy rate (``levy_rate``, or the catalogue's ``levy``): the library rate
 is the levy rate unless a lower one is set (39号 第三条第（一）项); taxcalc enforces the
-cap rather than trust a row above it.
+cap rather than trust a row above it.  The steps cite these rules as the law data
+give them on the export date (``export.rebate_rate.export_date_rule``,
+``export.rebate_rate.levy_rate_rule``, ``export.exempt_refund.invoice_rate_cap``):
+财税〔2012〕39号 to 2025-12-31, 财政部 税务总局公告2026年第11号 (which replaced it; article
+not verified) from 2026-01-01.
 Before 2012-07-01 (before 39号) the deciding date cites the execution clause of the rate
 notice in force (law data ``export.rate_change.product_list``), the cap at the levy rate
-cites the highest rate of the day (``export.rebate_rate.cap``), and the collection-rate
+cites the highest rate of the day (``export.rebate_rate.cap``), the invoice cap the
+trader's method of 国税发〔1994〕031号, and the collection-rate
 cap is outside the data (law data ``export.exempt_refund.collection_rate_cap``: goods
 bought from small-scale sellers were then refunded under another rule).
 
@@ -124,9 +129,14 @@ CARRY_KEY = "export.rate_change.carry_forward"
 CAP_KEY = "export.rebate_rate.cap"
 #: The 孰低 rule for goods bought from small-scale sellers (财税〔2012〕39号 第三条第（二）项), from 2012-07-01.
 COLLECTION_CAP_KEY = "export.exempt_refund.collection_rate_cap"
+#: The deciding date (出口日期), from 2012-07-01 (财税〔2012〕39号, then 2026年第11号).
+DATE_RULE_KEY = "export.rebate_rate.export_date_rule"
+#: The rebate rate is the levy rate unless a lower one is set, from 2012-07-01.
+LEVY_RULE_KEY = "export.rebate_rate.levy_rate_rule"
+#: The trader's 孰低 of the purchase-invoice rate and the rebate rate.
+INVOICE_CAP_KEY = "export.exempt_refund.invoice_rate_cap"
 _RULES_PREFIX = "export.tier_"
 _DAY = _dt.timedelta(days=1)
-_RATE_DOC = "财税〔2012〕39号"
 _EQUAL = "rebate_equals_levy"
 _EXCEPT_LISTED = "all_except_listed"
 
@@ -588,11 +598,12 @@ def rebate_rate(
 
     # Before 财税〔2012〕39号 (2012-07-01) each rate notice fixed the deciding date in its own
     # execution clause (以出口货物报关单海关注明的出口日期为准), and the cap at the levy rate
-    # rests on the highest rate of the day (export.rebate_rate.cap).
-    before_39 = day < data.document(_RATE_DOC).effective_from
+    # rests on the highest rate of the day (export.rebate_rate.cap); from then on the general
+    # rules of the day (39号, from 2026 2026年第11号) are cited as the law data give them.
+    before_39 = day < data.spec(DATE_RULE_KEY).first
     goods_date_cite = (
         Citation(data.value(COVERAGE_KEY, day).citation.doc, "执行时间") if before_39
-        else Citation(_RATE_DOC, "第三条第（一）项")
+        else data.value(DATE_RULE_KEY, day).citation
     )
     date_step = Step(
         "export_date",
@@ -693,7 +704,7 @@ def rebate_rate(
         r = purchase
         steps.append(Step(
             "invoice_cap", "专用发票税率与出口退税率孰低", "the lower of the invoice rate and the rebate rate",
-            r, "rate", f"min(rate, {_pct(purchase)})", (Citation(_RATE_DOC, "第三条第（二）项"),),
+            r, "rate", f"min(rate, {_pct(purchase)})", (data.value(INVOICE_CAP_KEY, day).citation,),
             formula_zh=f"min(退税率, {_pct(purchase)})",
         ))
     if levy_used is not None and not in_transition and r > levy_used:
@@ -701,7 +712,7 @@ def rebate_rate(
         steps.append(Step(
             "levy_cap", "出口退税率不超过适用税率", "the rebate rate never exceeds the levy rate",
             r, "rate", f"min(rate, {_pct(levy_used)})",
-            (data.value(CAP_KEY, day).citation if before_39 else Citation(_RATE_DOC, "第三条第（一）项"),
+            (data.value(CAP_KEY if day < data.spec(LEVY_RULE_KEY).first else LEVY_RULE_KEY, day).citation,
              Citation("taxcalc", "reading: the library rate is the levy rate unless a lower one is set")),
             formula_zh=f"min(退税率, {_pct(levy_used)})",
         ))

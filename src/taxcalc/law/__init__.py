@@ -224,7 +224,7 @@ class Law:
                 raise OutsideCoverage(key, d, spec.first, spec.last)
         if found.gap:
             raise NotInForce(key, d, spec.first, spec.last, f"not in force: {found.gap}", gap=found.gap,
-                             cite=found.citation if found.citation.doc else None)
+                             cite=found.citation if found.citation.doc else None, gap_zh=found.gap_zh)
         return found
 
     def get(self, key: str, on: DateLike, known_on: DateLike | None = None) -> object:

@@ -8,7 +8,8 @@ Two kinds of TOML file live under ``taxcalc/law/data``:
 * every other ``*.toml`` — keys.  A key is a table named by its dotted key with
   ``zh``, ``en``, ``type`` and a ``values`` array; each value has ``from``, ``to``
   (a date, or ``"open"`` where the law has no sunset), ``value`` (or ``gap`` with
-  the reason nothing is in force; a gap may end a key's coverage only open-ended, for a
+  the reason nothing is in force, in English, and ``gap_zh``, the same reason in
+  Chinese: a gap needs both; a gap may end a key's coverage only open-ended, for a
   measure that ended for good, and may open it, for the years before a measure existed,
   citing the document that started it), ``doc``, ``article`` and optionally ``note``,
   ``enacted_to`` and ``superseded_by`` (the window as first enacted, before the
@@ -135,7 +136,7 @@ _DOC_FIELDS = {
     "effective_to", "source", "note",
 }
 _KEY_FIELDS = {"zh", "en", "type", "note", "values", "superseded"}
-_VALUE_FIELDS = {"from", "to", "value", "gap", "doc", "article", "note", "enacted_to", "superseded_by"}
+_VALUE_FIELDS = {"from", "to", "value", "gap", "gap_zh", "doc", "article", "note", "enacted_to", "superseded_by"}
 
 
 def _check_fields(table: dict[str, Any], allowed: set[str], where: str) -> None:
@@ -194,11 +195,17 @@ def _parse_value(
         raise LawDataError(where, f"'to' {last} is before 'from' {first}")
     where = f"{where} ({first} – {last or 'open'})"
     gap = t.get("gap", "")
-    if gap:
+    gap_zh = t.get("gap_zh", "")
+    if gap or gap_zh:
         if "value" in t:
             raise LawDataError(where, "an entry is either a value or a gap, not both")
         value: object = None
+        if not gap:
+            raise LawDataError(where, "a gap gives its reason in English ('gap') as well as in Chinese ('gap_zh')")
+        if not gap_zh:
+            raise LawDataError(where, "a gap gives its reason in Chinese ('gap_zh') as well as in English ('gap')")
         _text(gap, where)
+        _text(gap_zh, where)
     else:
         value = convert(_req(t, "value", where), where)
     doc_no = t.get("doc", "")
@@ -223,7 +230,7 @@ def _parse_value(
             raise LawDataError(where, f"superseded_by {sup} was published before {doc_no}")
     return LawValue(
         name, value, first, last, Citation(doc_no, article), str(t.get("note", "")), gap,
-        published, enacted, sup, unit,
+        published, enacted, sup, unit, gap_zh,
     )
 
 

@@ -41,7 +41,8 @@ class LawValue(NamedTuple):
     """One dated value of a key, with its window and citation.
 
     ``last`` is ``None`` only for a value without a sunset.  ``gap`` is a
-    non-empty reason when the window is a declared gap (no value in force).
+    non-empty reason when the window is a declared gap (no value in force), in
+    English; ``gap_zh`` is the same reason in Chinese (see :meth:`gap_reason`).
     ``published`` is when the citing document became public; ``enacted_last`` and
     ``superseded_by`` record a window that a later document cut short, so the
     law can be read "as known on" an earlier day.
@@ -58,12 +59,23 @@ class LawValue(NamedTuple):
     enacted_last: _dt.date | None = None
     superseded_by: str = ""
     unit: str = ""
+    gap_zh: str = ""
 
     def step(
         self, name: str, zh: str, en: str, formula: str | Formula = "", line: str = "", formula_zh: str = ""
     ) -> Step:
         """An explanation step that shows this value with its citation."""
         return Step(name, zh, en, self.value, self.unit, formula, (self.citation,), line, formula_zh)
+
+    def gap_reason(self, lang: str = "en") -> str:
+        """Why a declared gap has no value, in ``lang`` (``"zh"`` or ``"en"``); empty for a value.
+
+        >>> from taxcalc import law
+        >>> v = law.history("vat.super_credit.policies")[0]
+        >>> print(v.gap_reason("zh"))
+        尚无增值税加计抵减政策：首项加计抵减政策自2019-04-01起实行（财政部 税务总局 海关总署公告2019年第39号 第七条）
+        """
+        return (self.gap_zh or self.gap) if lang == "zh" else self.gap
 
     def window(self) -> str:
         """The window as text, e.g. ``2018-05-01 – 2019-03-31``."""

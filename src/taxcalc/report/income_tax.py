@@ -209,14 +209,18 @@ _SAME_LISTS = ("rd", "losses", "quarters", "equipment", "tech_transfers", "proje
 def report_path(field: str) -> str:
     """The report input's path for a field named by the income-tax rules (``income`` when none fits).
 
+    A row of a table under ``income`` keeps its index and field, as every table's row does:
+
     >>> report_path("equipment[0].book_depreciation"), report_path("profit"), report_path("assets")
     ('equipment[0].book_depreciation', 'income.profit', 'enterprise.assets')
+    >>> report_path("hardship_tests[2].main_business_income")
+    'income.hardship_tests[2].main_business_income'
     """
     top = field.partition("[")[0].partition(".")[0]
     if top in _SAME_LISTS and field != top:
         return field  # the same names, the same rows
     if top in _INCOME:
-        return f"income.{top}"
+        return f"income.{field}"  # the same names under [income], the same rows
     return PATHS.get(top, "income")
 
 

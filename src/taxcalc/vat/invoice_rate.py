@@ -13,6 +13,12 @@ The rule
     the rate on the invoice day differs, adds the 第九条 step that explains why
     the invoice still carries the old rate.
 
+Steps
+    ``liability_date``; ``rate_on_liability_date`` (the band's rate that day, cited);
+    when the rate on the invoice day differs, ``rate_on_invoice_date`` and
+    ``original_rate_rule``; last ``rate``, the rate on the invoice, with the
+    citations it rests on (``step("rate")`` is the answer, as in every VAT rate rule).
+
 Keys read
     ``vat.rate.<band>``; ``vat.invoice.original_rate_rule`` (from 2018-05-01).
 
@@ -34,7 +40,7 @@ Choices and limits
 2. VAT rate: goods, imports, processing and repair services (standard band) (when the liability arose): 16% [财税〔2018〕32号 第一条]
 3. VAT rate: goods, imports, processing and repair services (standard band) (on the invoice day, 2019-04-15): 13% [财政部 税务总局 海关总署公告2019年第39号 第一条]
 4. invoices for a sale made before a rate change use the original rate: yes [国家税务总局公告2018年第18号 第九条]
-5. rate on the invoice: 16%
+5. rate on the invoice: 16% = rate_on_liability_date [财税〔2018〕32号 第一条; 国家税务总局公告2018年第18号 第九条]
 """
 
 from __future__ import annotations
@@ -84,8 +90,10 @@ def invoice_rate(
     sale_step, _ = value_step(data, at_sale)
     steps = [
         Step("liability_date", "纳税义务发生时间", "day the liability arose", liability, "date"),
-        sale_step._replace(zh=f"{sale_step.zh}（纳税义务发生时）", en=f"{sale_step.en} (when the liability arose)"),
+        sale_step._replace(name="rate_on_liability_date", zh=f"{sale_step.zh}（纳税义务发生时）",
+                           en=f"{sale_step.en} (when the liability arose)"),
     ]
+    cite = sale_step.cite
     if at_invoice.value != at_sale.value:
         rule = data.value(RULE_KEY, invoiced)
         inv_step, _ = value_step(data, at_invoice)
@@ -103,5 +111,7 @@ def invoice_rate(
                 "invoices for a sale made before a rate change use the original rate",
             )
         )
-    steps.append(Step("rate", "发票适用税率", "rate on the invoice", at_sale.value, "rate"))
+        cite = (*cite, rule.citation)
+    steps.append(Step("rate", "发票适用税率", "rate on the invoice", at_sale.value, "rate", "rate_on_liability_date",
+                      cite, formula_zh="纳税义务发生时的税率"))
     return InvoiceRate(band, liability, invoiced, at_sale.value, at_invoice.value, tuple(steps))  # type: ignore[arg-type]

@@ -161,9 +161,8 @@ def may_reregister(
     try:
         cap_v = data.value(CAP, d)
     except NotInForce as exc:
-        reason = exc.gap
-        step = Step("window_open", f"转登记窗口开放（{reason}）",
-                    f"re-registration window open ({reason})", value=False, unit="bool",
+        step = Step("window_open", f"转登记窗口开放（{exc.reason('zh')}）",
+                    f"re-registration window open ({exc.gap})", value=False, unit="bool",
                     cite=(exc.cite,) if exc.cite is not None else ())
         return Reregistration(d, p, eligible=False, periods_counted=0, estimated=False,
                               annual_sales=None, cap=None, steps=(step,))
