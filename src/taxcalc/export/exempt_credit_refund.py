@@ -44,7 +44,8 @@ the text taxcalc follows.
 From 2002-01 to 2012-06 the method is that of 财税〔2002〕7号, with the same formulas
 (seen in secondary sources only; the article is marked 条次未核实).  What the formulas
 leave to the caller in those years — the deemed input credits (freight at 7% before
-transport joined VAT) inside ``input_tax``, and a new exporter's first 12 months with
+transport joined VAT, computed by :func:`taxcalc.vat.freight_input_tax`, the rule
+``vat.freight_deduction``) inside ``input_tax``, and a new exporter's first 12 months with
 no refund (国税发〔2002〕11号), which taxcalc does not model — is listed in the key's
 note and in docs/law-audit.md.
 From 2026-01 the method is that of 财政部 税务总局公告2026年第11号, which replaces

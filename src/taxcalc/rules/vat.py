@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -222,6 +223,32 @@ def _period_tax_text(r: vat.PeriodTax, lang: str, inputs: Any = None) -> str:
                  f"tax payable {_yuan(r.tax_payable)}  credit carried forward {_yuan(r.credit_carried)}")
 
 
+@record
+class FreightInput:
+    """An ordinary freight bill (运输费用结算单据) and the day its credit is declared."""
+
+    freight_amount: Annotated[Decimal, Amount("运输费用金额: the freight and 建设基金 on the bill, without 装卸费, "
+                                              "保险费 and other charges")]
+    issued_on: Annotated[_dt.date, Date("the day the bill is dated (开具日期)")]
+    claimed_on: Annotated[_dt.date | None, Date("the day the credit is declared (申报抵扣); default: the bill's "
+                                                "day")] = None
+    carrier: Annotated[str, Choice("railway (铁路运输费用结算单据) or other (road, water, air)", vat.CARRIERS)] = "other"
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """The credit is declared on or after the bill's day."""
+        if self.claimed_on is not None and self.claimed_on < self.issued_on:
+            yield "claimed_on", f"the credit is declared on {self.claimed_on}, before the bill's day ({self.issued_on})"
+
+
+def _freight(i: FreightInput, *, law: Law | None) -> vat.FreightInputTax:
+    return vat.freight_input_tax(i.freight_amount, i.issued_on, claimed_on=i.claimed_on, carrier=i.carrier, law=law)
+
+
+def _freight_text(r: vat.FreightInputTax, lang: str, inputs: Any = None) -> str:
+    return _head(r, lang, f"进项税额 {_yuan(r.input_tax)}（扣除率 {_pct(r.rate)}）",
+                 f"input VAT {_yuan(r.input_tax)} (deduction rate {_pct(r.rate)})")
+
+
 # -- 加计抵减, 留抵退税 and the input composition ratio --------------------------------
 
 @record
@@ -334,6 +361,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "vat.invoice_rate": {"band": "standard", "liability_date": "2019-03-28", "invoice_date": "2019-04-15"},
     "vat.invoice_line": {"amount": "1130", "band": "standard", "on": "2019-04-01"},
     "vat.agricultural_deduction": {"purchase_price": "10000", "on": "2018-06-01", "for_top_rate_goods": True},
+    "vat.freight_deduction": {"freight_amount": "10000", "issued_on": "2013-07-31", "claimed_on": "2013-08-20"},
     "vat.small_scale_standard": {"on": "2017-06-01", "sector": "commerce", "annual_sales": "800000.01"},
     "vat.reregistration": {"sales_by_period": ["400000"] * 12, "on": "2018-10-15"},
     "vat.small_scale_vat": {"sales": "300000", "period_start": "2026-04-01", "period": "quarter",
@@ -359,6 +387,7 @@ DEFINITIONS: dict[str, Definition] = _examples({
     "vat.invoice_line": _d(InvoiceLineInput, _invoice_line, (vat.InvoiceLine,), _invoice_line_text),
     "vat.agricultural_deduction": _d(AgriculturalInput, _agricultural, (vat.AgriculturalInputTax,),
                                      _agricultural_text),
+    "vat.freight_deduction": _d(FreightInput, _freight, (vat.FreightInputTax,), _freight_text),
     "vat.small_scale_standard": _d(StandardInput, _standard, (vat.SmallScaleStandard, vat.GeneralRegistration),
                                    _standard_text),
     "vat.reregistration": _d(ReregistrationInput, _reregistration, (vat.Reregistration,), _reregistration_text),

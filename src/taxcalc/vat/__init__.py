@@ -20,6 +20,8 @@
   (:mod:`~taxcalc.vat.input_composition`, :func:`input_composition_ratio`).
 * :mod:`~taxcalc.vat.small_loan_interest` — interest on small loans to small and micro
   businesses, exempt (:func:`small_loan_interest`).
+* :mod:`~taxcalc.vat.freight_deduction` — the deemed input credit on ordinary freight bills
+  before transport joined VAT, 运输费用扣除 (:func:`freight_input_tax`).
 
 The choices a function accepts are constants here: :data:`SECTORS` (the
 small-scale standard), :data:`PERIODS` (a month or a quarter) and
@@ -47,6 +49,7 @@ from .excess_credit_refund import (
     ExcessCreditRefund,
     excess_credit_refund,
 )
+from .freight_deduction import CARRIERS, FreightInputTax, freight_input_tax
 from .input_composition import InputCompositionRatio, input_composition_ratio
 from .invoice import InvoiceLine, add_tax, invoice_line, split_gross
 from .invoice_rate import InvoiceRate, invoice_rate
@@ -82,6 +85,7 @@ from .super_credit import SUPER_CREDIT_POLICIES, SuperCredit, super_credit
 
 __all__ = [
     "BORROWERS",
+    "CARRIERS",
     "CREDIT_RATINGS",
     "LOAN_METHODS",
     "LPR_TENORS",
@@ -94,6 +98,7 @@ __all__ = [
     "AgriculturalDeductionRate",
     "AgriculturalInputTax",
     "ExcessCreditRefund",
+    "FreightInputTax",
     "GeneralRegistration",
     "InputCompositionRatio",
     "InvoiceLine",
@@ -117,6 +122,7 @@ __all__ = [
     "agricultural_input_tax",
     "bands",
     "excess_credit_refund",
+    "freight_input_tax",
     "input_composition_ratio",
     "invoice_line",
     "invoice_rate",
