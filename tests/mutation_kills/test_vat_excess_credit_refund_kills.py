@@ -341,7 +341,8 @@ EXPECTED = {
           'yuan',
           'not eligible: credit rating C is not A or B; an exclusion applies; not 6 consecutive months of '
           "incremental credit above zero; the sixth month's incremental credit 499,999.99 is below 500,000.00",
-          '不符合条件',
+          '不符合条件：纳税信用等级C级不是A级或B级；存在不得退税的情形；并非连续6个月增量留抵税额均大于零；'
+          '第六个月增量留抵税额499,999.99低于500,000.00',
           ('财政部 税务总局 海关总署公告2019年第39号 第八条第（三）项',),
           ''),
          ('credit_after_refund',
