@@ -534,3 +534,12 @@ def test_figures_given_with_an_exponent_are_shown_in_plain_digits():
     assert over.formula_zh == "浓度值 120 > 排放标准 100：未低于标准，计为 0"
     assert peak.formula == "highest value 150 > standard 100: not below it, 0"
     assert below.formula == "(100 − 60) ÷ 100"
+
+
+def test_a_row_read_alone_names_its_highest_value_without_a_prefix():
+    from taxcalc.errors import InputProblems
+
+    with pytest.raises(InputProblems) as info:
+        parse(Emission, {**ROWS["forty_below"], "highest": "59"})
+    assert [(p.path, p.reason) for p in info.value.problems] == [
+        ("highest", "the highest hourly or daily average (59) cannot be below the month's average (60)")]
