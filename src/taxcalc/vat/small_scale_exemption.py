@@ -50,11 +50,16 @@ Keys read
     ``vat.small_scale.exemption.basis``; from 2026
     ``vat.small_scale.start_point.monthly`` or ``.quarterly``;
     ``vat.small_scale.levy_rate``; to 2025, where sales of immovable property
-    are taxed, ``vat.small_scale.real_estate_levy_rate``.
+    are taxed, ``vat.small_scale.real_estate_levy_rate``; for
+    ``period="transaction"``, ``vat.small_scale.start_point.per_transaction``;
+    with special-invoice sales, ``vat.small_scale.special_invoice.*``
+    (:mod:`taxcalc.vat.small_scale_special`).
 
 Rounding
     ``应纳税额 = ROUND(taxable_sales × levy_rate, 2)``, half up to the fen as on
-    the return.
+    the return; with special-invoice sales, ``ROUND((taxable_sales −
+    special_invoice_sales) × levy_rate, 2) + ROUND(special_invoice_sales ×
+    special_invoice_rate, 2)``.
 
 Choices and limits
     * Amounts are tax-exclusive sales (不含税销售额) of the period; for 差额
@@ -82,17 +87,29 @@ Choices and limits
       found: ``start_point_basis`` chooses the reading, ``"all_sales"`` (the
       default: the statute as written) or ``"carve_out"`` (see
       :func:`small_scale_vat`).
-    * Only taxpayers who file by period (month or quarter) are modelled.  The
-      per-transaction (per-day) 起征点 of those who file per transaction (按次纳税,
-      in practice natural persons; ``vat.small_scale.start_point.per_transaction``,
-      1000元) is not read.
+    * ``period="transaction"``: one transaction (or day) of a taxpayer who files
+      per transaction (按次纳税, in practice natural persons), tested against
+      ``vat.small_scale.start_point.per_transaction`` — from 2026-01-01 1000元
+      (财政部 税务总局公告2026年第10号 第一条): 999.99 is exempt, 1000 taxed in
+      full.  Before 2026 each province set the figure within the national range
+      (300–500元 from 2011-11-01, 增值税暂行条例实施细则 第三十七条): no national
+      figure, so the law data declare a gap and such a day is refused
+      (:class:`~taxcalc.errors.NotInForce`) with that reason; the provincial
+      figure is not taken as an input.  The natural persons that
+      国家税务总局公告2026年第4号 二 sends to the monthly test (rent, interest …)
+      pass ``period="month"``.
     * In 2018 pass ``goods_sales`` and ``services_sales`` (one may be derived
       from the other); from 2019 they are optional and, if given, only checked
       to add up.
-    * Sales invoiced on special VAT invoices (专用发票) do not share the
-      exemption; they are not modelled: pass only sales on ordinary invoices
-      (or none).  The Hubei rules of 2020–2021 are not modelled (other
-      provinces' 1% applies).
+    * ``special_invoice_sales`` (from 2019): the part of the sales at 3%
+      invoiced on special VAT invoices (增值税专用发票).  They do not share the
+      exemption: in a period under the threshold they are taxed and the other
+      sales stay exempt (the exemption given up for them, 放弃免税); at the levied
+      rate (1% where reduced) or, with ``special_invoice_rate="full"`` (放弃减税),
+      at 3%.  Giving up the exemption for the whole period is passing all the
+      sales at 3% as special-invoice sales.  See
+      :mod:`taxcalc.vat.small_scale_special` for the texts and limits.  The
+      Hubei rules of 2020–2021 are not modelled (other provinces' 1% applies).
     * The period starts on the first day of a month, or of a calendar quarter
       for ``period="quarter"``.  A quarter inside which a value changes
       (2020-Q1: 3% to 1% on 2020-03-01) is refused with that reason.
@@ -132,6 +149,18 @@ True
 >>> r = small_scale_vat("150000", "2026-06-01", real_estate_sales="60000", start_point_basis="carve_out")
 >>> r.exempt, r.tax_due, r.real_estate_taxable
 (True, Decimal('0.00'), Decimal('60000'))
+
+Special invoices under the 起征点, and the per-transaction 起征点.
+
+>>> r = small_scale_vat("80000", "2026-06-01", special_invoice_sales="30000")
+>>> r.exempt, r.exempt_sales, r.tax_due
+(False, Decimal('50000'), Decimal('300.00'))
+>>> small_scale_vat("80000", "2026-06-01", special_invoice_sales="30000", special_invoice_rate="full").tax_due
+Decimal('900.00')
+>>> small_scale_vat("999.99", "2026-06-18", period="transaction").tax_due
+Decimal('0.00')
+>>> small_scale_vat("1000", "2026-06-18", period="transaction").tax_due
+Decimal('10.00')
 """
 
 from __future__ import annotations
