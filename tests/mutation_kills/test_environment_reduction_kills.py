@@ -167,3 +167,35 @@ def test_the_published_schema_of_a_concentration():
         "description": "the national or local emission standard, in the same unit",
         "anyOf": [{**number, "not": {"pattern": "^0(\\.0+)?$"}},
                   {"type": "integer", "minimum": 1, "maximum": 999999999}]}
+
+
+def test_an_average_exactly_at_the_standard_with_a_peak_over_it_names_the_peak():
+    # the average is not over the standard (100 = 100): the peak 100.01 is what bars the row
+    r = environmental_tax_reduction([emission("peak_over", concentration=Decimal("100"))], "2019-05")
+    step = r.step("emissions[0].below_standard")
+    assert (r.eligible, step.value) == (False, Decimal("0"))
+    assert step.formula == "highest value 100.01 > standard 100: not below it, 0"
+    assert step.formula_zh == "最高值 100.01 > 排放标准 100：未低于标准，计为 0"
+
+
+def test_figures_given_with_an_exponent_are_shown_in_plain_digits():
+    r = environmental_tax_reduction([
+        emission("peak_over", concentration=Decimal("1.2E+2"), standard=Decimal("1E+2"), highest=None),
+        emission("peak_over", outlet="DW002", concentration=Decimal("4E+1"), standard=Decimal("1E+2"),
+                 highest=Decimal("1.5E+2")),
+        emission("forty_below", standard=Decimal("1E+2"), concentration=Decimal("6E+1")),
+    ], "2019-05")
+    over, peak, below = (r.step(f"emissions[{i}].below_standard") for i in range(3))
+    assert over.formula == "average 120 > standard 100: not below it, 0"
+    assert over.formula_zh == "浓度值 120 > 排放标准 100：未低于标准，计为 0"
+    assert peak.formula == "highest value 150 > standard 100: not below it, 0"
+    assert below.formula == "(100 − 60) ÷ 100"
+
+
+def test_a_row_read_alone_names_its_highest_value_without_a_prefix():
+    from taxcalc.errors import InputProblems
+
+    with pytest.raises(InputProblems) as info:
+        parse(Emission, {**ROWS["forty_below"], "highest": "59"})
+    assert [(p.path, p.reason) for p in info.value.problems] == [
+        ("highest", "the highest hourly or daily average (59) cannot be below the month's average (60)")]

@@ -7,8 +7,8 @@ import datetime as _dt
 from typing import Any
 
 from .._provenance import provenance
-from ..errors import NotInForce
 from ..law import Law, LawValue
+from ..law.coverage import STATUS_ZH
 from ..money import date_arg
 from ..text import render_table
 from . import HAND_WRITTEN
@@ -157,6 +157,7 @@ def coverage_document(data: Law, on: _dt.date) -> dict[str, Any]:
         good = [k for k in keys if answers[k]]
         v = verdicts[rule.id]
         rules.append({"id": rule.id, "verdict": v.verdict, "answers": v.answers, "reason": v.reason,
+                      "reason_zh": v.reason_zh,
                       "stops": {"key": v.key, "to": v.last.isoformat() if v.last else None} if v.key else None,
                       "example": v.example,
                       "keys": len(keys), "answering": len(good),
@@ -165,7 +166,8 @@ def coverage_document(data: Law, on: _dt.date) -> dict[str, Any]:
         "on": on.isoformat(),
         "rules": rules,
         "keys": [{"key": r.key, "answers": r.answers, "status": r.status, "from": r.first.isoformat(),
-                  "to": r.last.isoformat() if r.last else None, "reason": r.reason, "citation": r.citation}
+                  "to": r.last.isoformat() if r.last else None, "reason": r.reason,
+                  "reason_zh": r.reason_in("zh", law=data), "citation": r.citation}
                  for r in rows],
         "provenance": provenance(data),
     }
@@ -203,22 +205,12 @@ def _coverage(data: Law, on: _dt.date, *, en: bool, as_json: bool) -> str:
     silent = [r for r in rules if not r["answers"] or r["verdict"] in ("not in force", "answers in part")]
     if silent:
         out += ["", render_table(["rule", "why"] if en else ["规则", "原因"],
-                                 [[str(r["id"]), _in_part(r, _why(data, on, r, "verdict", en=en), en=en)]
+                                 [[str(r["id"]), _in_part(r, str(r["reason" if en else "reason_zh"]), en=en)]
                                   for r in silent], width=WIDTH, fixed=(0,))]
     if missing:
         out += ["", render_table(["key", "status", "why"] if en else ["键", "状态", "原因"],
-                                 [[r["key"], r["status"], _why(data, on, r, "status", en=en)] for r in missing],
+                                 [[r["key"], r["status"] if en else STATUS_ZH[r["status"]],
+                                   r["reason" if en else "reason_zh"]] for r in missing],
                                  width=WIDTH, fixed=(0, 1))]
     return "\n".join(out)
 
-
-def _why(data: Law, on: _dt.date, row: dict[str, Any], status: str, *, en: bool) -> str:
-    """A row's reason; in Chinese, a declared gap's own Chinese reason (the other reasons are English)."""
-    key = row["key"] if status == "status" else (row["stops"] or {}).get("key", "")
-    if en or row[status] not in ("gap", "not in force") or not key:
-        return str(row["reason"])
-    try:
-        data.value(key, on)
-    except NotInForce as exc:
-        return f"{exc.reason('zh')}" if status == "status" else f"{key}: {exc.reason('zh')}"
-    return str(row["reason"])  # pragma: no cover - a key in a gap raises NotInForce

@@ -63,15 +63,16 @@ Rounding and choices
   the enterprise held the high-tech qualification on some day (the text asks
   for the status at some time in Q4 2022): :func:`taxcalc.eit.hnte_q4_years`
   of its certificates, which :func:`taxcalc.eit.annual` passes.
-* Not encoded: the shortened lives (at least 60% of the 第六十条 life) and
-  accelerated methods (double declining balance, sum of the years' digits) of
-  财税〔2014〕75号 第一条 / 第二条 / 第五条 and 〔2015〕106号 (six, then ten industries'
-  new fixed assets; R&D instruments above 100万; all manufacturing from 2019,
-  2019年第66号), the six industries' small low-profit enterprises' ≤ 100万
+* The shortened lives (at least 60% of the 第六十条 life) and accelerated methods
+  (double declining balance, sum of the years' digits) of 实施条例 第九十八条,
+  财税〔2014〕75号, 〔2015〕106号 and 2019年第66号 are the rule
+  :func:`taxcalc.eit.accelerated_depreciation`; this module depreciates on a
+  straight line over the 第六十条 life.  Not encoded: R&D instruments above 100万
+  (75号 第二条), the six industries' small low-profit enterprises' ≤ 100万
   deduction of instruments used for both R&D and production (75号 第一条), and
   the 2022 rule for SMEs' equipment above 5,000,000 (2022年第12号), all optional
   for the enterprise: the tax computed without them is still a tax the law
-  allows.  The model depreciates on a straight line over the 第六十条 life.
+  allows.
 
 >>> a = Equipment("lathe", "5000000", "machinery", acquired_on="2018-12-05", in_use="2018-12-20")
 >>> s = equipment_schedule(a)

@@ -95,6 +95,11 @@ class ExcessCreditRefund2018(Explained):
     refund: Decimal
     quota_applies: bool
     steps: tuple[Step, ...]
+    reasons_zh: tuple[str, ...] = ()
+
+    def reasons_in(self, lang: str = "en") -> tuple[str, ...]:
+        """Why nothing is refunded, in ``lang`` (``"zh"`` or ``"en"``); empty when eligible."""
+        return self.reasons_zh if lang == "zh" else self.reasons
 
 
 def excess_credit_refund_2018(
@@ -207,7 +212,8 @@ def excess_credit_refund_2018(
             "quota", "省级退还规模由财政部和税务总局另行通知：上述金额为上限",
             "provincial quota set separately: the amount is an upper bound",
         )._replace(value=True, unit="bool", cite=(industries.citation._replace(article="第四条第（一）项"),)))
-    return ExcessCreditRefund2018(eligible, tuple(reasons), ratio, refundable, cap, refund, quota, tuple(steps))
+    return ExcessCreditRefund2018(eligible, tuple(reasons), ratio, refundable, cap, refund, quota, tuple(steps),
+                                  tuple(reasons_zh))
 
 
 def _not_in_force(exc: NotInForce, day: _dt.date, cap: Decimal) -> ExcessCreditRefund2018:
@@ -216,5 +222,7 @@ def _not_in_force(exc: NotInForce, day: _dt.date, cap: Decimal) -> ExcessCreditR
                 f"财税〔2018〕70号 in force on {day} ({exc.gap})", value=False, unit="bool",
                 cite=() if exc.cite is None else (exc.cite,))
     reason = f"not in force on {day}: {exc.gap}"
+    reason_zh = f"{day}不在施行期内：{exc.reason('zh')}"
     return ExcessCreditRefund2018(eligible=False, reasons=(reason,), ratio=ZERO, refundable=round_fen(ZERO),
-                                  cap=cap, refund=round_fen(ZERO), quota_applies=False, steps=(step,))
+                                  cap=cap, refund=round_fen(ZERO), quota_applies=False, steps=(step,),
+                                  reasons_zh=(reason_zh,))

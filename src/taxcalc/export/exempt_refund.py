@@ -20,7 +20,9 @@ rate was cut keeps the old rate if the VAT paid on purchase was the old levy rat
 never above the rate on the purchase invoice, and for goods bought from a
 small-scale seller never above its collection rate (``supplier_collection_rate``) —
 财税〔2012〕39号 第三条第（二）项 ("孰低").  taxcalc applies the invoice-rate cap to every
-line; where the invoice rate is at least the rebate rate it changes nothing.
+line; where the invoice rate is at least the rebate rate it changes nothing.  The cap's
+step cites the law data ``export.exempt_refund.invoice_rate_cap`` on the export date
+(国税发〔1994〕031号 to 2012-06-30, 39号 to 2025-12-31, 2026年第11号 from 2026-01-01).
 
 **Rounding**: each line's refund is rounded half up to the fen (the purchase detail
 return, 《外贸企业出口退税进货明细申报表》, shows it per line); the total is the sum of
@@ -58,7 +60,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput, NotMoney, UnknownCategory
-from ..explain import Citation, Explained, Step
+from ..explain import Explained, Step
 from ..law import Law, default
 from ..money import (
     CONTEXT,
@@ -75,7 +77,7 @@ from ..money import (
 )
 from ._input import record
 from .catalogue import MAX_RATE, Catalogue
-from .rebate_rate import RebateRate, rebate_rate
+from .rebate_rate import INVOICE_CAP_KEY, RebateRate, rebate_rate
 
 __all__ = ["BASES", "ExemptRefund", "ExemptRefundLine", "PurchaseLine", "exempt_refund"]
 
@@ -84,8 +86,6 @@ METHOD_KEY = "export.method.exempt_refund"
 COLLECTION_CAP_KEY = "export.exempt_refund.collection_rate_cap"
 #: ``invoice`` (增值税专用发票) or ``customs`` (海关进口增值税专用缴款书).
 BASES = ("invoice", "customs")
-_RATE_DOC = "财税〔2012〕39号"
-_CAP_ARTICLE = "第三条第（二）项"
 _FORM = "《外贸企业出口退税进货明细申报表》"
 
 
@@ -159,12 +159,6 @@ class ExemptRefund(Explained):
     steps: tuple[Step, ...]
 
 
-def _cap_cite(method: Citation) -> tuple[Citation, ...]:
-    """The 孰低 cap's citation: 财税〔2012〕39号 第三条第（二）项 while 39号 is the method, else the
-    method's own document (from 2026, 2026年第11号, whose article was not seen)."""
-    return (Citation(_RATE_DOC, _CAP_ARTICLE),) if method.doc == _RATE_DOC else (method,)
-
-
 def _purchase(item: object, i: int) -> PurchaseLine:
     return record(item, PurchaseLine, f"lines[{i}]", "a purchase line")
 
@@ -228,7 +222,7 @@ def exempt_refund(
                 r = p.purchase_vat_rate
                 steps.append(Step(
                     "invoice_cap", "专用发票税率与出口退税率孰低", "the lower of the invoice rate and the rebate rate",
-                    r, "rate", f"min(rate, {_pct(r)})", _cap_cite(method.citation),
+                    r, "rate", f"min(rate, {_pct(r)})", (data.value(INVOICE_CAP_KEY, p.export_date).citation,),
                     formula_zh=f"min(退税率, {_pct(r)})",
                 ))
         refund = round_fen(mul(p.amount, r))

@@ -36,14 +36,17 @@ from ..money import DateLike, date_arg
 
 if TYPE_CHECKING:
     from . import Law
+    from .model import LawValue
 
-__all__ = ["STATUSES", "VERDICTS", "KeyCoverage", "RuleCoverage", "coverage", "rule_coverage"]
+__all__ = ["STATUSES", "STATUS_ZH", "VERDICTS", "KeyCoverage", "RuleCoverage", "coverage", "rule_coverage"]
 
 #: ``in force``: the key answers; ``gap``: inside a declared gap (the rule did not
 #: exist then); ``unverified``: inside a window the data declare not verified (the law
 #: of the day was not seen: refused with the reason, never guessed); ``not yet``: before
 #: the key's first covered day; ``ended``: after its last covered day.
 STATUSES = ("in force", "gap", "unverified", "not yet", "ended")
+#: Each of :data:`STATUSES` in Chinese.
+STATUS_ZH = {"in force": "有效", "gap": "未施行", "unverified": "未核实", "not yet": "数据未始", "ended": "数据已止"}
 
 
 class KeyCoverage(NamedTuple):
@@ -63,6 +66,38 @@ class KeyCoverage(NamedTuple):
     reason: str
     #: The citation of the value in force on the day, or of the last value before it.
     citation: str
+
+    def reason_in(self, lang: str = "en", *, law: Law | None = None) -> str:
+        """``reason`` in ``lang`` (``"zh"`` or ``"en"``), read again from ``law`` (the one the row was made from).
+
+        >>> from taxcalc import law
+        >>> rows = {r.key: r for r in law.coverage("2026-12-01")}
+        >>> print(rows["vat.small_scale.exemption.monthly"].reason_in("zh"))
+        被财政部 税务总局公告2026年第10号提前终止（原定施行至2027-12-31），此后无数据
+        >>> print({r.key: r for r in law.coverage("2001-12-31")}["vat.rate.standard"].reason_in("zh"))
+        数据自2002-01-01起
+        """
+        if lang != "zh" or not self.reason:
+            return self.reason
+        from . import default
+
+        return _reason_zh(self, (law if law is not None else default()).history(self.key))
+
+
+def _reason_zh(row: KeyCoverage, values: tuple[LawValue, ...]) -> str:
+    """The Chinese of the reason :func:`coverage` gives ``row``, from the key's ``values``."""
+    if not values:
+        return "尚未公布任何值"
+    if row.status in ("gap", "unverified"):
+        gap = next((v for v in values if v.gap == row.reason), None)
+        return gap.gap_reason("zh") if gap is not None else row.reason
+    if row.status == "not yet":
+        return f"数据自{row.first}起"
+    end = values[-1]
+    if end.superseded_by:
+        enacted = "原定不设终止日期" if end.enacted_last is None else f"原定施行至{end.enacted_last}"
+        return f"被{end.superseded_by}提前终止（{enacted}），此后无数据"
+    return f"数据截止：最后一个值（{end.citation}）止于{end.last}"
 
 
 def _row(
@@ -158,6 +193,12 @@ class RuleCoverage(NamedTuple):
     #: For ``cannot answer`` and ``answers in part``, the last day the key's data cover
     #: (``None``: not ended).
     last: _dt.date | None
+    #: ``reason`` in Chinese.
+    reason_zh: str = ""
+
+    def reason_in(self, lang: str = "en") -> str:
+        """``reason`` in ``lang`` (``"zh"`` or ``"en"``)."""
+        return self.reason_zh if lang == "zh" else self.reason
 
 
 def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage, ...]:
@@ -215,15 +256,18 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
             try:
                 rule.compute(example, law=data)
             except Unverified as exc:
+                en, zh = _stop_reasons(exc, data)
                 tried = RuleCoverage(rule.id, "cannot answer", answers=False, example=example,
-                                     reason=_stop_reason(exc, data), key=exc.key, last=exc.last)
+                                     reason=en, key=exc.key, last=exc.last, reason_zh=zh)
                 tried = _in_part(rule, candidates[n + 1:], data, tried) or tried
             except NotInForce as exc:
                 tried = RuleCoverage(rule.id, "not in force", answers=True, example=example,
-                                     reason=f"{exc.key}: {exc.gap}", key=exc.key, last=None)
+                                     reason=f"{exc.key}: {exc.gap}", key=exc.key, last=None,
+                                     reason_zh=f"{exc.key}: {exc.reason('zh')}")
             except OutsideCoverage as exc:
+                en, zh = _stop_reasons(exc, data)
                 tried = RuleCoverage(rule.id, "cannot answer", answers=False, example=example,
-                                     reason=_stop_reason(exc, data), key=exc.key, last=exc.last)
+                                     reason=en, key=exc.key, last=exc.last, reason_zh=zh)
             except (InvalidInput, NotMoney) as exc:
                 refused = f"{exc.field}: {exc.reason}"  # the last: the nearest the example came
                 continue
@@ -231,7 +275,8 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
                 gap = _every_key_in_a_gap(rule.keys, keys)
                 if gap is not None:  # computed, and what it says is that the rule did not exist
                     tried = RuleCoverage(rule.id, "not in force", answers=True, example=example,
-                                         reason=f"{gap.key}: {gap.reason}", key=gap.key, last=None)
+                                         reason=f"{gap.key}: {gap.reason}", key=gap.key, last=None,
+                                         reason_zh=f"{gap.key}: {gap.reason_in('zh', law=data)}")
                 else:
                     tried = RuleCoverage(rule.id, "answers", answers=True, example=example, reason="",
                                          key="", last=None)
@@ -239,7 +284,7 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
         if tried is None:  # no moved example was accepted: say so rather than guess
             tried = RuleCoverage(rule.id, "not tested", answers=False, example=dict(definition.example),
                                  reason=f"the example moved to {day} is refused as input ({refused})",
-                                 key="", last=None)
+                                 key="", last=None, reason_zh=f"示例移至{day}后作为输入被拒绝（{refused}）")
         out.append(tried)
     return tuple(out)
 
@@ -271,15 +316,19 @@ def _every_key_in_a_gap(patterns: tuple[str, ...], keys: tuple[KeyCoverage, ...]
     return None
 
 
-def _stop_reason(exc: OutsideCoverage, data: Law) -> str:
+def _stop_reasons(exc: OutsideCoverage, data: Law) -> tuple[str, str]:
+    """Where and why the data of the key that stopped a rule stop, in English and in Chinese."""
     row = next((r for r in coverage(exc.on, law=data) if r.key == exc.key), None)
     if row is None or not row.reason:  # pragma: no cover - a key that raised has a row that says why
-        return str(exc)
+        return str(exc), str(exc)
+    zh = row.reason_in("zh", law=data)
     if row.status == "not yet":
-        return f"{exc.key} on {exc.on}: {row.reason}"
+        return f"{exc.key} on {exc.on}: {row.reason}", f"{exc.key}（{exc.on}）：{zh}"
     if row.status == "unverified":
-        return f"{exc.key} on {exc.on}: declared not verified to {row.last}; {row.reason}"
-    return f"{exc.key} on {exc.on}: data stop on {row.last}; {row.reason}"
+        return (f"{exc.key} on {exc.on}: declared not verified to {row.last}; {row.reason}",
+                f"{exc.key}（{exc.on}）：声明未核实，至{row.last}；{zh}")
+    return (f"{exc.key} on {exc.on}: data stop on {row.last}; {row.reason}",
+            f"{exc.key}（{exc.on}）：数据止于{row.last}；{zh}")
 
 
 # Moving an example in time.  A record's fields are read from taxcalc.inputs (kinds date,

@@ -108,6 +108,7 @@ CREDIT_RATINGS: tuple[str, ...] = ("A", "B", "M", "C", "D")
 
 _P = "vat.excess_credit_refund."
 _FORM20 = "《增值税纳税申报表（一般纳税人适用）》第20栏"
+_SIZE_ZH = {"micro": "微型企业", "small": "小型企业", "medium": "中型企业", "large": "大型企业"}
 _NAMES = {
     "general": ("一般纳税人", "taxpayer"),
     "advanced_manufacturing": ("部分先进制造业纳税人", "listed advanced manufacturer"),
@@ -139,6 +140,11 @@ class ExcessCreditRefund(Explained):
     refund: Decimal
     credit_after_refund: Decimal
     steps: tuple[Step, ...]
+    reasons_zh: tuple[str, ...] = ()
+
+    def reasons_in(self, lang: str = "en") -> tuple[str, ...]:
+        """Why nothing is refunded, in ``lang`` (``"zh"`` or ``"en"``); empty when eligible."""
+        return self.reasons_zh if lang == "zh" else self.reasons
 
 
 def _y(x: Decimal) -> str:
@@ -242,16 +248,18 @@ class _Work:
         self.on = on
         self.steps: list[Step] = []
         self.reasons: list[str] = []
+        self.reasons_zh: list[str] = []
 
     def law(self, key: str) -> LawValue:
         return self.data.value(_P + key, self.on)
 
     def test(self, v: LawValue | None, name: str, zh: str, en: str, *, ok: bool, formula: str, reason: str,
-             cite: tuple[Citation, ...] = ()) -> None:
+             reason_zh: str, cite: tuple[Citation, ...] = ()) -> None:
         step = Step(name, zh, en, ok, "bool", formula, cite or ((v.citation,) if v is not None else ()))
         self.steps.append(step)
         if not ok:
             self.reasons.append(reason)
+            self.reasons_zh.append(reason_zh)
 
 
 def _compute(f: _Facts, data: Law) -> ExcessCreditRefund:
@@ -277,19 +285,22 @@ def _compute(f: _Facts, data: Law) -> ExcessCreditRefund:
                         end, "yuan", line=_FORM20))
     if not open_:
         reason = f"no refund of excess credit was open to a {en_name} on {f.on}"
+        reason_zh = f"{f.on}{zh_name}不能申请退还期末留抵税额"
         w.steps.append(Step("refund", "退还的留抵税额", "refund", ZERO, "yuan", "not in force", cats_cite,
                             formula_zh="政策未施行"))
         return ExcessCreditRefund(f.on, f.category, in_force=False, eligible=False, reasons=(reason,), ratio=None,
                                   end_credit=end, increment=None, stock=ZERO, refund=ZERO, credit_after_refund=end,
-                                  steps=tuple(w.steps))
+                                  steps=tuple(w.steps), reasons_zh=(reason_zh,))
 
     ratings = w.law("credit_ratings")
     assert isinstance(ratings.value, tuple)
     w.test(ratings, "credit_rating", "纳税信用等级为A级或B级", "tax credit rating A or B",
-           ok=f.rating in ratings.value, formula=f.rating, reason=f"credit rating {f.rating} is not A or B")
+           ok=f.rating in ratings.value, formula=f.rating, reason=f"credit rating {f.rating} is not A or B",
+           reason_zh=f"纳税信用等级{f.rating}级不是A级或B级")
     w.test(ratings, "no_exclusion", "申请退税前36个月无骗取留抵退税、出口退税、虚开专用发票，未因偷税受罚两次及以上，"
            "2019年4月1日起未享受即征即退、先征后返（退）", "none of the exclusions",
-           ok=not f.excluded, formula="excluded" if f.excluded else "", reason="an exclusion applies")
+           ok=not f.excluded, formula="excluded" if f.excluded else "", reason="an exclusion applies",
+           reason_zh="存在不得退税的情形")
     _industry(w, f, en_name)
     cr = ratio_of(f.on, f.listed, f.toll, f.total, data)
     w.steps.extend(cr.steps)
@@ -306,12 +317,12 @@ def _compute(f: _Facts, data: Law) -> ExcessCreditRefund:
     share_cite = (w.law(f"share.{f.category}").citation,)
     w.steps.append(Step("refund", "允许退还的留抵税额", "refund of excess credit", refund, "yuan",
                         formula if eligible else "not eligible: " + "; ".join(w.reasons), share_cite,
-                        formula_zh="" if eligible else "不符合条件"))
+                        formula_zh="" if eligible else "不符合条件：" + "；".join(w.reasons_zh)))
     w.steps.append(Step("credit_after_refund", "退税后结转下期的留抵税额", "credit carried forward after the refund",
                         after, "yuan", f"{_y(end)} − {_y(refund)}", share_cite))
     return ExcessCreditRefund(f.on, f.category, in_force=True, eligible=eligible, reasons=tuple(w.reasons),
                               ratio=ratio, end_credit=end, increment=increment, stock=stock, refund=refund,
-                              credit_after_refund=after, steps=tuple(w.steps))
+                              credit_after_refund=after, steps=tuple(w.steps), reasons_zh=tuple(w.reasons_zh))
 
 
 def _industry(w: _Work, f: _Facts, en_name: str) -> None:
@@ -326,6 +337,7 @@ def _industry(w: _Work, f: _Facts, en_name: str) -> None:
                "（恰为50%不符合）", "share of sales in the listed industries above 50% (exactly 50% does not qualify)",
                ok=f.share > limit.value, formula=f"{_pct(f.share)} > {_pct(limit.value)}",
                reason=f"the listed industries' share of sales {_pct(f.share)} is not more than {_pct(limit.value)}",
+               reason_zh=f"所列行业销售额占比{_pct(f.share)}未超过{_pct(limit.value)}",
                cite=(inds.citation, limit.citation))
     if f.category == "small_micro":
         if f.size is None:
@@ -333,7 +345,8 @@ def _industry(w: _Work, f: _Facts, en_name: str) -> None:
                                "or micro enterprise")
         share_v = w.law("share.small_micro")
         w.test(share_v, "size", "小型企业或微型企业", "a small or micro enterprise",
-               ok=f.size in ("micro", "small"), formula=f.size, reason=f"a {f.size} enterprise is not small or micro")
+               ok=f.size in ("micro", "small"), formula=f.size, reason=f"a {f.size} enterprise is not small or micro",
+               reason_zh=f"{_SIZE_ZH[f.size]}不是小型企业或微型企业")
 
 
 _Result = tuple[Decimal | None, Decimal, Decimal, str]
@@ -366,7 +379,9 @@ def _six_consecutive(w: _Work, f: _Facts, values: tuple[Decimal, ...], what_zh: 
            ok=consecutive and counted and all(v > 0 for v in vals),
            formula=", ".join(f"{m:%Y-%m}: {_y(v)}" for m, v in zip(months, vals, strict=True)),
            reason=f"not {n} consecutive months of {what_en} above zero"
-           + ("" if counted else f" from {first:%Y-%m}" if first is not None else ""))
+           + ("" if counted else f" from {first:%Y-%m}" if first is not None else ""),
+           reason_zh=("" if counted else f"自{first:%Y-%m}起" if first is not None else "")
+           + f"并非连续{n}个月{what_zh}均大于零")
     return consecutive
 
 
@@ -375,7 +390,8 @@ def _sixth_minimum(w: _Work, value: Decimal, what_zh: str, what_en: str) -> None
     assert isinstance(floor.value, Decimal)
     w.test(floor, "sixth_month_minimum", f"第六个月{what_zh}不低于50万元（含本数）",
            f"the sixth month's {what_en} at least 500,000 (inclusive)", ok=value >= floor.value,
-           formula=f"{_y(value)} ≥ {_y(floor.value)}", reason=f"the sixth month's {what_en} {_y(value)} is below {_y(floor.value)}")
+           formula=f"{_y(value)} ≥ {_y(floor.value)}", reason=f"the sixth month's {what_en} {_y(value)} is below {_y(floor.value)}",
+           reason_zh=f"第六个月{what_zh}{_y(value)}低于{_y(floor.value)}")
 
 
 def _base_step(w: _Work, f: _Facts) -> _dt.date:
@@ -433,6 +449,7 @@ def _incremental_full(w: _Work, f: _Facts, ratio: Decimal) -> _Result:
     inc = sub(f.credits[-1], f.base)
     w.test(None, "increment_above_zero", "增量留抵税额大于零", "incremental credit above zero", ok=inc > 0,
            formula=f"{_y(f.credits[-1])} − {_y(f.base)} = {_y(inc)}", reason="no incremental credit",
+           reason_zh="没有增量留抵税额",
            cite=(w.law("share.advanced_manufacturing").citation,))
     s = _share(w, f).value
     assert isinstance(s, Decimal)

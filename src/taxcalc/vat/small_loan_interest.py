@@ -190,6 +190,13 @@ class LoanInterest:
     exempt: Decimal
     taxable: Decimal
 
+    def reason_in(self, lang: str = "en") -> str:
+        """``reason`` in words, in ``lang`` (``"zh"`` or ``"en"``); empty when the loan qualifies."""
+        if not self.reason:
+            return ""
+        zh, en = _REASONS[self.reason]
+        return zh if lang == "zh" else en
+
 
 @dataclass(frozen=True, slots=True)
 class SmallLoanInterest(Explained):

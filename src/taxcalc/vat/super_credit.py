@@ -123,6 +123,11 @@ class SuperCredit(Explained):
     lapsed: Decimal
     tax_payable: Decimal
     steps: tuple[Step, ...]
+    reasons_zh: tuple[str, ...] = ()
+
+    def reasons_in(self, lang: str = "en") -> tuple[str, ...]:
+        """Why nothing accrues, in ``lang`` (``"zh"`` or ``"en"``); empty when eligible."""
+        return self.reasons_zh if lang == "zh" else self.reasons
 
     @property
     def saving(self) -> Decimal:
@@ -197,14 +202,14 @@ def super_credit(
 
 
 def _lapsed(on: _dt.date, name: str, bf: Decimal, tax: Decimal, steps: list[Step], cite: tuple[Citation, ...],
-            reason: str) -> SuperCredit:
+            reason: str, reason_zh: str) -> SuperCredit:
     """The answer of a period in which the policy is not in force: nothing accrues, the balance lapses."""
     steps.append(Step("lapsed", "政策执行到期或尚未施行：不再计提，结余的加计抵减额停止抵减",
                       "policy not in force: nothing accrues, the balance lapses", bf, "yuan", cite=cite))
     steps.append(Step("tax_payable", "应纳税额", "tax payable", tax, "yuan", line=_MAIN19))
     return SuperCredit(on, name, in_force=False, eligible=False, reasons=(reason,), rate=None, brought_forward=bf,
                        accrued=ZERO, reduced=ZERO, available=ZERO, tax_before_credit=tax, used=ZERO, carried=ZERO,
-                       lapsed=bf, tax_payable=tax, steps=tuple(steps))
+                       lapsed=bf, tax_payable=tax, steps=tuple(steps), reasons_zh=(reason_zh,))
 
 
 def _compute(on: _dt.date, name: str, inp: Decimal, export: Decimal, out: Decimal, bf: Decimal, tax: Decimal,
@@ -217,7 +222,7 @@ def _compute(on: _dt.date, name: str, inp: Decimal, export: Decimal, out: Decima
         steps: list[Step] = [Step("in_force", f"加计抵减政策（{zh_name}）在本期有效（{gap.reason('zh')}）",
                                   f"super-credit policy ({en_name}) in force ({gap.gap})", value=False, unit="bool",
                                   formula=name, cite=cite)]
-        return _lapsed(on, name, bf, tax, steps, cite, f"no super-credit existed on {on}")
+        return _lapsed(on, name, bf, tax, steps, cite, f"no super-credit existed on {on}", f"{on}尚无加计抵减政策")
     assert isinstance(policies.value, tuple)
     in_force = name in policies.value
     steps = [policies.step(
@@ -226,12 +231,14 @@ def _compute(on: _dt.date, name: str, inp: Decimal, export: Decimal, out: Decima
     )._replace(value=in_force, unit="bool")]
     if not in_force:
         return _lapsed(on, name, bf, tax, steps, (policies.citation,),
-                       f"the {en_name} super-credit is not in force on {on}")
+                       f"the {en_name} super-credit is not in force on {on}",
+                       f"加计抵减政策（{zh_name}）在{on}不适用")
 
     rate_v = data.value(f"{_P}rate.{name}", on)
     r = rate_v.value
     assert isinstance(r, Decimal)
     reasons: list[str] = []
+    reasons_zh: list[str] = []
     if name in _SERVICES:
         if share is None:
             raise InvalidInput("sales_share", f"the share of the services in all sales is needed for the {en_name} "
@@ -247,6 +254,7 @@ def _compute(on: _dt.date, name: str, inp: Decimal, export: Decimal, out: Decima
         )._replace(value=above, unit="bool"))
         if not above:
             reasons.append(f"the services' share of sales {_pct(share)} is not more than {_pct(threshold)}")
+            reasons_zh.append(f"相关服务销售额占比{_pct(share)}未超过{_pct(threshold)}")
         if months is not None:
             first_v = data.value(_P + "new_enterprise_months", on)
             first = first_v.value
@@ -258,6 +266,7 @@ def _compute(on: _dt.date, name: str, inp: Decimal, export: Decimal, out: Decima
             )._replace(value=judged, unit="bool"))
             if not judged:
                 reasons.append(f"a new taxpayer with {months} months of sales is judged on its first {first} months")
+                reasons_zh.append(f"新设立纳税人仅有{months}个月销售额，应按设立之日起{first}个月的销售额判断")
     eligible = not reasons
     mech = data.value(_P + "mechanics", on)
     excl = data.value(_P + "export_excluded", on)
@@ -293,4 +302,5 @@ def _compute(on: _dt.date, name: str, inp: Decimal, export: Decimal, out: Decima
     ]
     return SuperCredit(on, name, in_force=True, eligible=eligible, reasons=tuple(reasons), rate=r, brought_forward=bf,
                        accrued=accrued, reduced=reduced, available=available, tax_before_credit=tax, used=used,
-                       carried=carried, lapsed=ZERO, tax_payable=payable, steps=tuple(steps))
+                       carried=carried, lapsed=ZERO, tax_payable=payable, steps=tuple(steps),
+                       reasons_zh=tuple(reasons_zh))

@@ -70,8 +70,9 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
             "small_loans", "小微企业贷款利息", "interest on small-business loans",
             (Column("loan", "贷款", "loan", "text"), Column("interest", "利息", "interest", "money"),
              Column("cap_rate", "利率上限", "rate cap", "rate"), Column("exempt", "免税", "exempt", "money"),
-             Column("taxable", "应税", "taxable", "money"), Column("reason", "说明", "note", "text")),
-            tuple((str(x.index + 1), x.interest, x.cap_rate, x.exempt, x.taxable, x.reason) for x in r.loans),
+             Column("taxable", "应税", "taxable", "money"), Column("reason", "说明", "note", "label")),
+            tuple((str(x.index + 1), x.interest, x.cap_rate, x.exempt, x.taxable,
+                   (x.reason_in("zh"), x.reason_in("en")) if x.reason else None) for x in r.loans),
             ("", r.interest, None, r.exempt, r.taxable, "")))
         savings.append(Saving("vat.small_loan_interest", "vat", "preferences", "小微企业贷款利息收入免征增值税",
                               "interest on small-business loans exempt from VAT", r.saving, exempt_cite,

@@ -134,7 +134,7 @@ def _credit_refund(ledger: Ledger, refunds: tuple[Refund, ...]) -> tuple[tuple[R
         cite = tuple(c for s in r.steps if s.name == "refund" for c in s.cite)
         refunds = (*refunds, Refund("vat.excess_credit_refund", "vat", "留抵退税", "refund of excess input credit",
                                     r.refund, cite))
-    why_zh = "" if r.eligible else "（不予退还：" + "；".join(r.reasons) + "）"
+    why_zh = "" if r.eligible else "（不予退还：" + "；".join(r.reasons_in("zh")) + "）"
     why_en = "" if r.eligible else " (nothing refunded: " + "; ".join(r.reasons) + ")"
     return refunds, [(
         f"留抵退税从申请当期的期初留抵税额中扣除（本报告的处理）{why_zh}。",
@@ -220,7 +220,7 @@ def _excess_lines(ledger: Ledger) -> list[Line]:
     by = {s.name: s for s in e.steps}
     when = f"{ledger.excess_period:%Y-%m}"
     out = [Line("vat.excess_credit_2018.eligible", "2018年留抵退税：是否符合条件", "2018 refund of excess credits: eligible",
-                None, "是" if e.eligible else "否：" + "；".join(e.reasons),
+                None, "是" if e.eligible else "否：" + "；".join(e.reasons_in("zh")),
                 "yes" if e.eligible else "no: " + "; ".join(e.reasons),
                 tuple(c for n in ("industry", "grid", "credit_rating") if n in by for c in by[n].cite))]
     if e.eligible:
