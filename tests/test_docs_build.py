@@ -36,12 +36,9 @@ def built(tmp_path_factory) -> Path:
     return build_docs(tmp_path_factory)
 
 
-#: Keys in the law data that no rule code reads (docs/law-audit.md, "Keys awaiting rule
-#: code"): the per-transaction 起征点 of those who file per transaction, whom
-#: taxcalc.vat.small_scale_exemption (periodic filers only) does not model.
-AWAITING_CODE = frozenset({
-    "vat.small_scale.start_point.per_transaction",
-})
+#: Keys in the law data that no rule code reads yet (none: the per-transaction 起征点 is read
+#: by taxcalc.vat.small_scale_exemption for period="transaction").
+AWAITING_CODE: frozenset[str] = frozenset()
 
 
 def _text(path: Path) -> str:

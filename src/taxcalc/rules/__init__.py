@@ -188,7 +188,7 @@ RULES: tuple[Rule, ...] = (
          options={"sales_by_period": "sales", "reregistered_on": "--on"}),
     Rule("vat.small_scale_vat", "小规模纳税人一个月或一个季度的增值税", "a small-scale taxpayer's VAT for a month or quarter",
          _V, ("vat.small_scale.threshold_reached_taxed", "vat.small_scale.exemption.*",
-              "vat.small_scale.start_point.monthly", "vat.small_scale.start_point.quarterly",
+              "vat.small_scale.start_point.*", "vat.small_scale.special_invoice.*",
               "vat.small_scale.levy_rate", "vat.small_scale.levy_rate_by_business.*",
               "vat.small_scale.real_estate_levy_rate"),
          "docs/rules/vat-small-scale-exemption.md", ("vat", "small-scale"),

@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 from .. import vat
 from ..explain import Explained, format_value
 from ..inputs import Amount, Choice, Date, Flag, Integer, ListOf, Month, Rate, record
-from ..vat.small_scale_exemption import START_POINT_BASES
+from ..vat.small_scale_exemption import (
+    SMALL_SCALE_PERIODS,
+    SPECIAL_INVOICE_RATES,
+    START_POINT_BASES,
+)
 from .fields import Amounts
 from .protocol import Definition
 
@@ -186,11 +190,12 @@ def _reregistration_text(r: vat.Reregistration, lang: str, inputs: Any = None) -
 
 @record
 class SmallScaleInput:
-    """A small-scale taxpayer's sales of a month or a quarter."""
+    """A small-scale taxpayer's sales of a month, a quarter or (per-transaction filers) a transaction or day."""
 
     sales: Annotated[Decimal, Amount("tax-exclusive sales of the period")]
     period_start: Annotated[_dt.date, Date("the first day of the period")]
-    period: Annotated[str, Choice("a month or a quarter", vat.PERIODS)] = "month"
+    period: Annotated[str, Choice("a month, a quarter, or a transaction (per day) of a per-transaction filer "
+                                  "(按次纳税, from 2026)", SMALL_SCALE_PERIODS)] = "month"
     goods_sales: Annotated[Decimal | None, Amount("sales of goods and processing/repair (2018)")] = None
     services_sales: Annotated[Decimal | None, Amount("sales of services and intangibles (2018)")] = None
     real_estate_sales: Annotated[Decimal, Amount("of the sales, sales of immovable property (from 2026 also "
@@ -201,12 +206,19 @@ class SmallScaleInput:
     business: Annotated[str | None, Choice(
         "to 2008, where the collection rate depended on it: commerce (wholesale or retail, 4%) or other (6%)",
         vat.BUSINESSES)] = None
+    special_invoice_sales: Annotated[Decimal, Amount("of the sales at 3%, sales on special VAT invoices (增值税专用发票), "
+                                                     "taxed even under the threshold (from 2019)")] = _ZERO
+    special_invoice_rate: Annotated[str, Choice(
+        "rate of the special-invoice sales: reduced (the rate levied, 1% where reduced) or full (the reduction "
+        "given up, 3%)", SPECIAL_INVOICE_RATES)] = "reduced"
 
 
 def _small_scale(i: SmallScaleInput, *, law: Law | None) -> vat.SmallScaleVat:
     return vat.small_scale_vat(i.sales, i.period_start, period=i.period, goods_sales=i.goods_sales,
                                services_sales=i.services_sales, real_estate_sales=i.real_estate_sales,
-                               start_point_basis=i.start_point_basis, business=i.business, law=law)
+                               start_point_basis=i.start_point_basis, business=i.business,
+                               special_invoice_sales=i.special_invoice_sales,
+                               special_invoice_rate=i.special_invoice_rate, law=law)
 
 
 def _small_scale_text(r: vat.SmallScaleVat, lang: str, inputs: Any = None) -> str:

@@ -50,11 +50,16 @@ Keys read
     ``vat.small_scale.exemption.basis``; from 2026
     ``vat.small_scale.start_point.monthly`` or ``.quarterly``;
     ``vat.small_scale.levy_rate``; to 2025, where sales of immovable property
-    are taxed, ``vat.small_scale.real_estate_levy_rate``.
+    are taxed, ``vat.small_scale.real_estate_levy_rate``; for
+    ``period="transaction"``, ``vat.small_scale.start_point.per_transaction``;
+    with special-invoice sales, ``vat.small_scale.special_invoice.*``
+    (:mod:`taxcalc.vat.small_scale_special`).
 
 Rounding
     ``应纳税额 = ROUND(taxable_sales × levy_rate, 2)``, half up to the fen as on
-    the return.
+    the return; with special-invoice sales, ``ROUND((taxable_sales −
+    special_invoice_sales) × levy_rate, 2) + ROUND(special_invoice_sales ×
+    special_invoice_rate, 2)``.
 
 Choices and limits
     * Amounts are tax-exclusive sales (不含税销售额) of the period; for 差额
@@ -82,17 +87,29 @@ Choices and limits
       found: ``start_point_basis`` chooses the reading, ``"all_sales"`` (the
       default: the statute as written) or ``"carve_out"`` (see
       :func:`small_scale_vat`).
-    * Only taxpayers who file by period (month or quarter) are modelled.  The
-      per-transaction (per-day) 起征点 of those who file per transaction (按次纳税,
-      in practice natural persons; ``vat.small_scale.start_point.per_transaction``,
-      1000元) is not read.
+    * ``period="transaction"``: one transaction (or day) of a taxpayer who files
+      per transaction (按次纳税, in practice natural persons), tested against
+      ``vat.small_scale.start_point.per_transaction`` — from 2026-01-01 1000元
+      (财政部 税务总局公告2026年第10号 第一条): 999.99 is exempt, 1000 taxed in
+      full.  Before 2026 each province set the figure within the national range
+      (300–500元 from 2011-11-01, 增值税暂行条例实施细则 第三十七条): no national
+      figure, so the law data declare a gap and such a day is refused
+      (:class:`~taxcalc.errors.NotInForce`) with that reason; the provincial
+      figure is not taken as an input.  The natural persons that
+      国家税务总局公告2026年第4号 二 sends to the monthly test (rent, interest …)
+      pass ``period="month"``.
     * In 2018 pass ``goods_sales`` and ``services_sales`` (one may be derived
       from the other); from 2019 they are optional and, if given, only checked
       to add up.
-    * Sales invoiced on special VAT invoices (专用发票) do not share the
-      exemption; they are not modelled: pass only sales on ordinary invoices
-      (or none).  The Hubei rules of 2020–2021 are not modelled (other
-      provinces' 1% applies).
+    * ``special_invoice_sales`` (from 2019): the part of the sales at 3%
+      invoiced on special VAT invoices (增值税专用发票).  They do not share the
+      exemption: in a period under the threshold they are taxed and the other
+      sales stay exempt (the exemption given up for them, 放弃免税); at the levied
+      rate (1% where reduced) or, with ``special_invoice_rate="full"`` (放弃减税),
+      at 3%.  Giving up the exemption for the whole period is passing all the
+      sales at 3% as special-invoice sales.  See
+      :mod:`taxcalc.vat.small_scale_special` for the texts and limits.  The
+      Hubei rules of 2020–2021 are not modelled (other provinces' 1% applies).
     * The period starts on the first day of a month, or of a calendar quarter
       for ``period="quarter"``.  A quarter inside which a value changes
       (2020-Q1: 3% to 1% on 2020-03-01) is refused with that reason.
@@ -132,6 +149,18 @@ True
 >>> r = small_scale_vat("150000", "2026-06-01", real_estate_sales="60000", start_point_basis="carve_out")
 >>> r.exempt, r.tax_due, r.real_estate_taxable
 (True, Decimal('0.00'), Decimal('60000'))
+
+Special invoices under the 起征点, and the per-transaction 起征点.
+
+>>> r = small_scale_vat("80000", "2026-06-01", special_invoice_sales="30000")
+>>> r.exempt, r.exempt_sales, r.tax_due
+(False, Decimal('50000'), Decimal('300.00'))
+>>> small_scale_vat("80000", "2026-06-01", special_invoice_sales="30000", special_invoice_rate="full").tax_due
+Decimal('900.00')
+>>> small_scale_vat("999.99", "2026-06-18", period="transaction").tax_due
+Decimal('0.00')
+>>> small_scale_vat("1000", "2026-06-18", period="transaction").tax_due
+Decimal('10.00')
 """
 
 from __future__ import annotations
@@ -145,22 +174,33 @@ from ..explain import Explained, Formula, Step, format_value
 from ..law import Law, LawValue
 from ..money import ZERO, DateLike, MoneyLike, add, mul, nonnegative_money, round_fen, sub
 from ._common import choice, day, law_or_default
+from .small_scale_special import (
+    EXEMPTION_WAIVED,
+    SPECIAL_INVOICE_RATES,
+    split_special_invoice_sales,
+)
 
 __all__ = [
     "BUSINESSES",
     "DEFAULT_START_POINT_BASIS",
     "PERIODS",
     "REAL_ESTATE_BANDS",
+    "SMALL_SCALE_PERIODS",
+    "SPECIAL_INVOICE_RATES",
     "START_POINT_BASES",
     "SmallScaleVat",
     "small_scale_vat",
 ]
 
 PERIODS: tuple[str, ...] = ("month", "quarter")
+#: The periods :func:`small_scale_vat` takes: :data:`PERIODS` and ``transaction``, one transaction
+#: or one day of a taxpayer who files per transaction (按次纳税).
+SMALL_SCALE_PERIODS: tuple[str, ...] = (*PERIODS, "transaction")
 #: The inclusive exemption limits (免征标准, 2018–2025): sales up to and including them are exempt.
 LIMIT = {"month": "vat.small_scale.exemption.monthly", "quarter": "vat.small_scale.exemption.quarterly"}
 #: The strict 起征点 (from 2026): sales below them are exempt, sales that reach them taxed in full.
-START_POINT = {"month": "vat.small_scale.start_point.monthly", "quarter": "vat.small_scale.start_point.quarterly"}
+START_POINT = {"month": "vat.small_scale.start_point.monthly", "quarter": "vat.small_scale.start_point.quarterly",
+               "transaction": "vat.small_scale.start_point.per_transaction"}
 #: Whether sales exactly at the threshold are taxed: the direction of the test, and which keys hold it.
 REACHED_TAXED = "vat.small_scale.threshold_reached_taxed"
 BASIS = "vat.small_scale.exemption.basis"
@@ -224,6 +264,11 @@ class SmallScaleVat(Explained):
     ``tax_due`` plus it (``None`` likewise, unless nothing is taxable).
     Before 2013-08-01 units had no exemption: ``threshold`` is ``None``, ``basis``
     ``"none"`` and all the sales are taxed.
+
+    ``special_invoice_sales`` is the part of the sales at 3% invoiced on special VAT
+    invoices, always taxed (in ``taxable_sales``), at ``special_invoice_rate`` (``None``
+    when there are none); ``special_invoice_tax`` is its tax, part of ``tax_due``.
+    ``exempt`` is false when any of them is taxed.
     """
 
     period_start: _dt.date
@@ -242,6 +287,9 @@ class SmallScaleVat(Explained):
     real_estate_tax: Decimal | None
     total_tax_due: Decimal | None
     steps: tuple[Step, ...]
+    special_invoice_sales: Decimal = ZERO
+    special_invoice_rate: Decimal | None = None
+    special_invoice_tax: Decimal = ZERO
 
 
 def _step(data: Law, v: LawValue, name: str) -> Step:
@@ -250,12 +298,14 @@ def _step(data: Law, v: LawValue, name: str) -> Step:
 
 
 def _month_starts(start: _dt.date, period: str) -> list[_dt.date]:
-    if period == "month":
+    if period != "quarter":
         return [start]
     return [_dt.date(start.year, start.month + i, 1) for i in range(3)]
 
 
 def _check_start(start: _dt.date, period: str) -> None:
+    if period == "transaction":
+        return
     if start.day != 1:
         raise InvalidInput("period_start", f"{start} is not the first day of a {period}")
     if period == "quarter" and start.month not in (1, 4, 7, 10):
@@ -322,6 +372,8 @@ def small_scale_vat(
     real_estate_sales: MoneyLike = 0,
     start_point_basis: str | None = None,
     business: str | None = None,
+    special_invoice_sales: MoneyLike = 0,
+    special_invoice_rate: str = "reduced",
     law: Law | None = None,
 ) -> SmallScaleVat:
     """A small-scale taxpayer's VAT on ``sales`` for the month (or quarter) starting ``period_start``.
@@ -349,19 +401,45 @@ def small_scale_vat(
     6% for the others, 国务院令第134号 第十三条); from 2009 one rate applies and it is not read.
     Before 2013-08-01 units had no exemption (the 起征点 applied to individuals only):
     the whole period's sales are taxed, with a step that says so.
+
+    ``special_invoice_sales`` (from 2019) is the part of ``sales − real_estate_sales``
+    invoiced on special VAT invoices (增值税专用发票): taxed even in a period under the
+    threshold, the exemption given up for them (the other sales stay exempt); at the
+    rate levied on the period's sales at 3% (1% where reduced) or, with
+    ``special_invoice_rate="full"`` (the reduction given up, 放弃减税), at 3%.  See
+    :mod:`taxcalc.vat.small_scale_special`.
+
+    ``period="transaction"`` is one transaction (or one day) of a taxpayer who files per
+    transaction (按次纳税): ``period_start`` is its day, and the 起征点 is
+    ``vat.small_scale.start_point.per_transaction`` (1000元 from 2026; before 2026 each
+    province set its own figure, a gap in the law data, so such a day is refused with
+    that reason).
     """
     total_sales = nonnegative_money(sales, "sales")
     real_estate = nonnegative_money(real_estate_sales, "real_estate_sales")
-    p = choice(period, "period", PERIODS)
+    p = choice(period, "period", SMALL_SCALE_PERIODS)
     start = day(period_start, "period_start")
     _check_start(start, p)
     if real_estate > total_sales:
         raise InvalidInput("real_estate_sales", f"is more than sales ({total_sales})")
+    special = nonnegative_money(special_invoice_sales, "special_invoice_sales")
+    rate_choice = choice(special_invoice_rate, "special_invoice_rate", SPECIAL_INVOICE_RATES)
+    if special > sub(total_sales, real_estate):
+        raise InvalidInput("special_invoice_sales", f"is more than the sales at the 3% collection rate, "
+                                                    f"sales − real_estate_sales ({sub(total_sales, real_estate)})")
+    if rate_choice == "full" and not special:
+        raise InvalidInput("special_invoice_rate", "full applies only to sales on special invoices: give "
+                                                   "special_invoice_sales")
     reading = None if start_point_basis is None else choice(start_point_basis, "start_point_basis",
                                                               START_POINT_BASES)
     other = sub(total_sales, real_estate)
     data = law_or_default(law)
     kind = None if business is None else choice(business, "business", BUSINESSES)
+    if p == "transaction":
+        data.value(START_POINT[p], start)  # before 2026 a gap: the provinces set it
+    if special:
+        data.value(EXEMPTION_WAIVED, start)  # before 2019 outside the data: OutsideCoverage
+    special_in = (special, rate_choice)
     try:
         data.value(REACHED_TAXED, start)
     except NotInForce as gap:
@@ -371,7 +449,7 @@ def small_scale_vat(
     values = period_readings(data, start, p)
     if values[0].value is True:
         return _start_point(data, values, start, p, total_sales, real_estate, other, goods_sales, services_sales,
-                            reading or DEFAULT_START_POINT_BASIS)
+                            reading or DEFAULT_START_POINT_BASIS, special_in)
     if reading is not None:
         raise InvalidInput(
             "start_point_basis",
@@ -431,10 +509,8 @@ def small_scale_vat(
         exempt_sales, taxable, exempt = add(exempt_sales, taxable), ZERO, True
     elif levy == 0:
         exempt = True
-    tax = round_fen(mul(taxable, levy))
-    steps.append(Step("taxable_sales", "应税销售额", "taxable sales", taxable, "yuan"))
-    steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan", "ROUND(taxable_sales × levy_rate, 2)",
-                      formula_zh="ROUND(应税销售额 × 征收率, 2)"))
+    exempt, exempt_sales, taxable, tax, special_out = _tax(data, start, steps, special_in, exempt=exempt,
+                                                           exempt_sales=exempt_sales, taxable=taxable, levy_v=levy_v)
     re_rate: Decimal | None = None
     re_tax = ZERO
     if re_taxable:
@@ -454,13 +530,15 @@ def small_scale_vat(
     return SmallScaleVat(start, p, total_sales, threshold, reached_taxed=False, basis=str(basis_v.value),
                          exempt=exempt, exempt_sales=exempt_sales, taxable_sales=taxable, levy_rate=levy,
                          tax_due=tax, real_estate_taxable=re_taxable, real_estate_levy_rate=re_rate,
-                         real_estate_tax=re_tax, total_tax_due=add(tax, re_tax), steps=tuple(steps))
+                         real_estate_tax=re_tax, total_tax_due=add(tax, re_tax), steps=tuple(steps),
+                         special_invoice_sales=special, special_invoice_rate=special_out[0],
+                         special_invoice_tax=special_out[1])
 
 
 def _start_point(
     data: Law, values: tuple[LawValue, ...], start: _dt.date, p: str, total_sales: Decimal,
     real_estate: Decimal, other: Decimal, goods_sales: MoneyLike | None, services_sales: MoneyLike | None,
-    reading: str,
+    reading: str, special_in: tuple[Decimal, str],
 ) -> SmallScaleVat:
     """A period under the 起征点 (增值税法 第二十三条): exempt only below it, taxed in full on reaching it."""
     reached_v, t_v, levy_v = values
@@ -488,10 +566,8 @@ def _start_point(
     else:
         exempt, exempt_sales, taxable, re_taxable = False, ZERO, other, real_estate
     steps.append(_step(data, levy_v, "levy_rate"))
-    tax = round_fen(mul(taxable, levy))
-    steps.append(Step("taxable_sales", "应税销售额", "taxable sales", taxable, "yuan"))
-    steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan", "ROUND(taxable_sales × levy_rate, 2)",
-                      formula_zh="ROUND(应税销售额 × 征收率, 2)"))
+    exempt, exempt_sales, taxable, tax, special_out = _tax(data, start, steps, special_in, exempt=exempt,
+                                                           exempt_sales=exempt_sales, taxable=taxable, levy_v=levy_v)
     if re_taxable:
         steps.append(Step("real_estate_taxable",
                           "销售、出租不动产和转让土地使用权的销售额（应税；不适用减按1%，法规数据未载其征收率，本函数不计算其税额）",
@@ -503,7 +579,39 @@ def _start_point(
                          exempt_sales=exempt_sales, taxable_sales=taxable, levy_rate=levy, tax_due=tax,
                          real_estate_taxable=re_taxable, real_estate_levy_rate=None,
                          real_estate_tax=ZERO if computed else None, total_tax_due=tax if computed else None,
-                         steps=tuple(steps))
+                         steps=tuple(steps), special_invoice_sales=special_in[0],
+                         special_invoice_rate=special_out[0], special_invoice_tax=special_out[1])
+
+
+def _tax(
+    data: Law, start: _dt.date, steps: list[Step], special_in: tuple[Decimal, str], *, exempt: bool,
+    exempt_sales: Decimal, taxable: Decimal, levy_v: LawValue,
+) -> tuple[bool, Decimal, Decimal, Decimal, tuple[Decimal | None, Decimal]]:
+    """The tax on the sales at 3%, the sales on special invoices taken out and taxed apart; appends the steps.
+
+    Returns ``exempt``, ``exempt_sales``, ``taxable_sales`` (special-invoice sales included),
+    ``tax_due`` and (``special_invoice_rate``, ``special_invoice_tax``).
+    """
+    special, rate_choice = special_in
+    levy: Decimal = levy_v.value  # type: ignore[assignment]
+    if not special:
+        tax = round_fen(mul(taxable, levy))
+        steps.append(Step("taxable_sales", "应税销售额", "taxable sales", taxable, "yuan"))
+        steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan", "ROUND(taxable_sales × levy_rate, 2)",
+                          formula_zh="ROUND(应税销售额 × 征收率, 2)"))
+        return exempt, exempt_sales, taxable, tax, (None, ZERO)
+    split = split_special_invoice_sales(data, start, special=special, exempt_sales=exempt_sales, taxable=taxable,
+                                        levy_v=levy_v, rate_choice=rate_choice)
+    steps.extend(split.steps)
+    ordinary_tax = round_fen(mul(split.ordinary_taxable, levy))
+    tax = add(ordinary_tax, split.special_tax)
+    all_taxable = add(split.ordinary_taxable, special)
+    steps.append(Step("taxable_sales", "应税销售额（含开具专用发票的销售额）",
+                      "taxable sales (those on special invoices included)", all_taxable, "yuan"))
+    steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan",
+                      "ROUND((taxable_sales − special_invoice_sales) × levy_rate, 2) + special_invoice_tax",
+                      formula_zh="ROUND((应税销售额 − 专用发票销售额) × 征收率, 2) + 专用发票销售额应纳税额"))
+    return False, split.exempt_sales, all_taxable, tax, (split.special_rate, split.special_tax)
 
 
 def _levy(data: Law, on: _dt.date, business: str | None) -> LawValue:
