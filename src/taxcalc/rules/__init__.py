@@ -186,7 +186,7 @@ RULES: tuple[Rule, ...] = (
          _VP, ("vat.reregistration.*", "vat.small_scale.standard.*"), "docs/rules/vat-reregistration.md",
          ("vat", "reregistered"), ("taxcalc.vat.reregistered_sales_check",), arguments=("sales_by_period",),
          options={"sales_by_period": "sales", "reregistered_on": "--on"}),
-    Rule("vat.small_scale_vat", "小规模纳税人一个月或一个季度的增值税", "a small-scale taxpayer's VAT for a month or quarter",
+    Rule("vat.small_scale_vat", "小规模纳税人一个月、一个季度或按次的增值税", "a small-scale taxpayer's VAT for a month, a quarter or one transaction",
          _V, ("vat.small_scale.threshold_reached_taxed", "vat.small_scale.exemption.*",
               "vat.small_scale.start_point.*", "vat.small_scale.special_invoice.*",
               "vat.small_scale.levy_rate", "vat.small_scale.levy_rate_by_business.*",
