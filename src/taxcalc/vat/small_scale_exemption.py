@@ -57,9 +57,11 @@ Keys read
 
 Rounding
     ``应纳税额 = ROUND(taxable_sales × levy_rate, 2)``, half up to the fen as on
-    the return; with special-invoice sales, ``ROUND((taxable_sales −
+    the return; with special-invoice sales at the same rate, the same on all the
+    taxable sales together (``special_invoice_tax`` is their share, rounded on its
+    own, shown only); at 3% with the reduction given up, ``ROUND((taxable_sales −
     special_invoice_sales) × levy_rate, 2) + ROUND(special_invoice_sales ×
-    special_invoice_rate, 2)``.
+    special_invoice_rate, 2)``, each rate's sales rounded apart.
 
 Choices and limits
     * Amounts are tax-exclusive sales (不含税销售额) of the period; for 差额
@@ -603,14 +605,18 @@ def _tax(
     split = split_special_invoice_sales(data, start, special=special, exempt_sales=exempt_sales, taxable=taxable,
                                         levy_v=levy_v, rate_choice=rate_choice)
     steps.extend(split.steps)
-    ordinary_tax = round_fen(mul(split.ordinary_taxable, levy))
-    tax = add(ordinary_tax, split.special_tax)
     all_taxable = add(split.ordinary_taxable, special)
     steps.append(Step("taxable_sales", "应税销售额（含开具专用发票的销售额）",
                       "taxable sales (those on special invoices included)", all_taxable, "yuan"))
-    steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan",
-                      "ROUND((taxable_sales − special_invoice_sales) × levy_rate, 2) + special_invoice_tax",
-                      formula_zh="ROUND((应税销售额 − 专用发票销售额) × 征收率, 2) + 专用发票销售额应纳税额"))
+    if split.special_rate == levy:  # one rate: the taxable sales together, rounded once as on the return
+        tax = round_fen(mul(all_taxable, levy))
+        steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan", "ROUND(taxable_sales × levy_rate, 2)",
+                          formula_zh="ROUND(应税销售额 × 征收率, 2)"))
+    else:  # two rates (the reduction given up on the special invoices): each part rounded to the fen
+        tax = add(round_fen(mul(split.ordinary_taxable, levy)), split.special_tax)
+        steps.append(Step("tax_due", "应纳税额", "VAT due", tax, "yuan",
+                          "ROUND((taxable_sales − special_invoice_sales) × levy_rate, 2) + special_invoice_tax",
+                          formula_zh="ROUND((应税销售额 − 专用发票销售额) × 征收率, 2) + 专用发票销售额应纳税额"))
     return False, split.exempt_sales, all_taxable, tax, (split.special_rate, split.special_tax)
 
 
