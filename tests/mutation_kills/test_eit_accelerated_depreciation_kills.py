@@ -140,3 +140,48 @@ def test_the_year_of_a_schedule_outside_its_life_deducts_nothing():
     s = accelerated_schedule(asset())
     assert (s.deduction_in(2018), s.straight_line_in(2018)) == (D("0.00"), D("0.00"))
     assert str(s.deduction_in(2018)) == "0.00" and str(s.straight_line_in(2040)) == "0.00"
+
+
+def test_the_methods_refused_list_every_method_the_law_allows():
+    law = default().with_values({"eit.accelerated_depreciation.methods": ["sum_of_years", "units_of_production"]})
+    with pytest.raises(InvalidInput) as info:
+        accelerated_schedule(asset(), law=law)
+    assert info.value.reason.startswith(
+        "double_declining is not an accelerated method the law allows (sum_of_years, units_of_production; ")
+
+
+def test_the_floor_is_rounded_up_even_below_half_a_month_and_the_year_reads_the_law_given():
+    # a floor of 65%: 65% × 36 = 23.4 months, rounded up to 24 (not to the nearest, 23)
+    law = default().with_values({"eit.accelerated_depreciation.shortened_life_floor": "0.65"})
+    a = asset(method="shortened", kind="electronics", cost="240000")
+    assert accelerated_schedule(a, law=law).life_months == 24
+    r = accelerated_depreciation(a, 2019, law=law)
+    # from July 2019, 240,000 over 24 months: 6 months in 2019
+    assert (r.life_months, r.deduction, r.straight_line) == (24, D("60000.00"), D("40000.00"))
+    assert r.step("accelerated.floor").formula == "65% × 36 = 24 months (rounded up)"
+
+
+def test_a_shortened_life_does_not_depend_on_the_ambient_decimal_context():
+    import decimal
+
+    a = asset(method="shortened", kind="vehicles", cost="987654.32", residual="12345.67")
+    expected = accelerated_schedule(a)
+    hostile = decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR, traps=[decimal.Inexact, decimal.Rounded,
+                                                                            decimal.InvalidOperation])
+    with decimal.localcontext(hostile):
+        got = accelerated_schedule(a)
+    assert got.life_months == expected.life_months == 29  # 60% × 48 = 28.8, rounded up
+    assert got.chosen == expected.chosen
+
+
+def test_put_into_use_in_november_the_first_tax_year_takes_december_alone():
+    # in use 2019-11: depreciation from December 2019, one month in 2019
+    a = DepreciableAsset("drill", "120000", "electronics", acquired_on="2019-11-05", in_use="2019-11-20",
+                         industry="manufacturing", method="straight_line")
+    s = accelerated_schedule(a)
+    assert s.chosen[0] == (2019, D("3333.33")) and s.chosen[-1] == (2022, D("36666.67"))
+    b = DepreciableAsset("drill", "120000", "electronics", acquired_on="2019-11-05", in_use="2019-11-20",
+                         industry="manufacturing", method="double_declining")
+    # the first depreciation year (Dec 2019 – Nov 2020) takes 120,000 × 2/3 = 80,000: a twelfth in 2019;
+    # 2020: 11/12 × 80,000 + 1/12 × 20,000 (the last two years spread 40,000 evenly)
+    assert accelerated_schedule(b).chosen[:2] == ((2019, D("6666.67")), (2020, D("75000.00")))
