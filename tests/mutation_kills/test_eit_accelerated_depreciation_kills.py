@@ -185,3 +185,18 @@ def test_put_into_use_in_november_the_first_tax_year_takes_december_alone():
     # the first depreciation year (Dec 2019 – Nov 2020) takes 120,000 × 2/3 = 80,000: a twelfth in 2019;
     # 2020: 11/12 × 80,000 + 1/12 × 20,000 (the last two years spread 40,000 evenly)
     assert accelerated_schedule(b).chosen[:2] == ((2019, D("6666.67")), (2020, D("75000.00")))
+
+
+def test_an_asset_from_a_table_and_its_refusals_naming_where():
+    row = {"name": "lathe", "cost": "1200000", "kind": "machinery", "acquired_on": "2019-03-10",
+           "in_use": "2019-03-20", "industry": "manufacturing", "method": "double_declining"}
+    a = DepreciableAsset.from_mapping(row)
+    assert a == DepreciableAsset("lathe", "1200000", "machinery", acquired_on="2019-03-10", in_use="2019-03-20",
+                                 industry="manufacturing", method="double_declining")
+    assert accelerated_depreciation(a, 2019).difference == D("90000.00")
+    with pytest.raises(InvalidInput) as info:
+        DepreciableAsset.from_mapping({**row, "cost": "-1"})
+    assert str(info.value) == "asset.cost: must be more than zero (got -1)"
+    with pytest.raises(InvalidInput) as info:
+        DepreciableAsset.from_mapping({**row, "cost": "-1"}, "assets[2]")
+    assert info.value.field == "assets[2].cost"
