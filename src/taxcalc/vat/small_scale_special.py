@@ -19,7 +19,9 @@ Keys read
 
 Rounding
     ``special_invoice_tax = ROUND(special_invoice_sales × special_invoice_rate, 2)``,
-    half up to the fen, apart from the tax on the other taxable sales.
+    half up to the fen.  At the period's one rate it is the special invoices' share,
+    shown: the period's tax rounds all the taxable sales together; with the
+    reduction given up, the two rates' sales are rounded apart and added.
 
 Choices and limits
     * The special-invoice sales are part of the sales at the 3% collection rate
