@@ -22,6 +22,8 @@ P = Decimal
 CASES: dict[str, tuple[str, str, dict[str, str]]] = {
     "under_2019_at_3_percent": ("80000", "2019-06-01", {"special_invoice_sales": "30000"}),
     "over_2019_taxed_with_the_rest": ("150000.01", "2019-06-01", {"special_invoice_sales": "30000"}),
+    "over_2019_all_on_special_invoices": ("150000", "2019-06-01", {"special_invoice_sales": "150000"}),
+    "over_2019_a_fen_on_special_invoices": ("100000.01", "2019-06-01", {"special_invoice_sales": "0.01"}),
     "under_2022_sales_at_3_percent_exempt": ("80000", "2022-06-01", {"special_invoice_sales": "30000"}),
     "under_2023_reduced": ("80000", "2023-03-01", {"special_invoice_sales": "30000"}),
     "under_2023_full": ("80000", "2023-03-01", {"special_invoice_sales": "30000.55",
