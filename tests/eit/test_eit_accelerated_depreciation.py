@@ -285,3 +285,16 @@ def test_the_schedule_does_not_depend_on_the_ambient_decimal_context():
         got = [accelerated_schedule(x) for x in (a, b)]
     assert [s.chosen for s in got] == [s.chosen for s in expected]
     assert [s.straight_line for s in got] == [s.straight_line for s in expected]
+
+
+def test_the_command_line_names_the_method_in_the_language_asked():
+    from taxcalc import rules
+
+    rule = rules.get("eit.accelerated_depreciation")
+    data = {"cost": "120000", "kind": "electronics", "acquired_on": "2019-03-10", "in_use": "2019-03-20",
+            "year": 2019, "method": "double_declining", "industry": "manufacturing",
+            "main_business_share": "60%", "life_months": 36}
+    definition = rule.load()
+    r = rule.compute(data)
+    assert definition.text(r, "zh").splitlines()[0].startswith("2019年度：税收折旧额 60,000.00（双倍余额递减法，36个月）")
+    assert definition.text(r, "en").splitlines()[0].startswith("2019: deduction 60,000.00 (double declining balance, ")

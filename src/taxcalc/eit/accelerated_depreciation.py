@@ -110,6 +110,7 @@ __all__ = [
     "DepreciableAsset",
     "accelerated_depreciation",
     "accelerated_schedule",
+    "method_name",
 ]
 
 #: The industries the rule knows (main business, 主营业务), with their names; which
@@ -143,6 +144,16 @@ _METHOD_NAMES = {
 }
 _LINE = "A105080"
 _K = "eit.accelerated_depreciation."
+
+
+def method_name(method: str, lang: str = "zh") -> str:
+    """The name of one of :data:`DEPRECIATION_METHODS` in ``lang`` (``"zh"`` or ``"en"``).
+
+    >>> method_name("double_declining"), method_name("sum_of_years", "en")
+    ('双倍余额递减法', "sum of the years' digits")
+    """
+    zh, en = _METHOD_NAMES[method]
+    return en if lang == "en" else zh
 _TWELVE = 12
 _ZERO_FEN = Decimal("0.00")
 _TWO = Decimal(2)

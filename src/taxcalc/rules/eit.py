@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import eit
+from ..eit.accelerated_depreciation import method_name
 from ..errors import InvalidInput
 from ..explain import Citation, format_value, jsonable
 from ..inputs import Amount, Choice, Date, Flag, Integer, Nested, Rate, Rows, Year, Years, record
@@ -192,10 +193,11 @@ def _accelerated_depreciation(i: AcceleratedDepreciationInput, *, law: Law | Non
 
 def _accelerated_text(r: eit.AcceleratedYear, lang: str, inputs: Any = None) -> str:
     if lang == "en":
-        head = (f"{r.year}: deduction {_yuan(r.deduction, 'en')} ({r.method}, {r.life_months} months); "
+        head = (f"{r.year}: deduction {_yuan(r.deduction, 'en')} ({method_name(r.method, 'en')}, "
+                f"{r.life_months} months); "
                 f"straight line {_yuan(r.straight_line, 'en')}; difference {_yuan(r.difference, 'en')}")
     else:
-        head = (f"{r.year}年度：税收折旧额 {_yuan(r.deduction, 'zh')}（{r.method}，{r.life_months}个月）；"
+        head = (f"{r.year}年度：税收折旧额 {_yuan(r.deduction, 'zh')}（{method_name(r.method)}，{r.life_months}个月）；"
                 f"一般规定折旧额 {_yuan(r.straight_line, 'zh')}；加速折旧统计额 {_yuan(r.difference, 'zh')}")
     return head + "\n" + r.explain(lang)
 
