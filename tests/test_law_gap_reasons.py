@@ -15,7 +15,7 @@ import pytest
 
 from taxcalc import law
 from taxcalc.cli import main
-from taxcalc.errors import LawDataError, NotInForce
+from taxcalc.errors import LawDataError, NotInForce, Unverified
 from taxcalc.law import Law
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -62,11 +62,11 @@ def test_not_in_force_carries_both_reasons_and_its_message_stays_english():
     with pytest.raises(NotInForce) as info:
         law.default().value("vat.rate.construction", "2016-04-30")
     exc = info.value
-    assert exc.reason("en") == exc.gap and exc.gap.startswith("business tax (营业税), not VAT: construction")
-    assert exc.reason("zh") == exc.gap_zh == (
+    assert exc.reason_in("en") == exc.gap and exc.gap.startswith("business tax (营业税), not VAT: construction")
+    assert exc.reason_in("zh") == exc.gap_zh == (
         "缴纳营业税，不缴纳增值税：建筑服务自2016-05-01起在全国范围纳入营改增（财税〔2016〕36号；2012年起的地方试点不在计算范围内）")
     assert str(exc).startswith("vat.rate.construction on 2016-04-30: not in force: business tax")
-    assert NotInForce("k", dt.date(2020, 1, 1), None, None, gap="only English").reason("zh") == "only English"
+    assert NotInForce("k", dt.date(2020, 1, 1), None, None, gap="only English").reason_in("zh") == "only English"
 
 
 # -- the loader ---------------------------------------------------------------------------------
@@ -108,7 +108,7 @@ def test_a_gap_with_both_reasons_loads(law_dir):
     data = Law.load(law_dir({"x/keys.toml": KEY.format(gap='gap = "a one-off measure"\ngap_zh = "一次性政策"')}))
     with pytest.raises(NotInForce) as info:
         data.value("vat.test.once", "2018-10-01")
-    assert (info.value.reason("en"), info.value.reason("zh")) == ("a one-off measure", "一次性政策")
+    assert (info.value.reason_in("en"), info.value.reason_in("zh")) == ("a one-off measure", "一次性政策")
 
 
 # -- explanations in each language --------------------------------------------------------------
@@ -181,3 +181,16 @@ def test_the_coverage_of_a_day_gives_a_gaps_reason_in_the_language_asked(capsys)
     assert main(["law", "--coverage", "2020-03-01", "--lang", "en"]) == 0
     en = capsys.readouterr().out.replace("\n", " ")
     assert "no re-registration window was open" in " ".join(en.split()) and "转登记期限未开放" not in en
+
+
+def test_every_refusal_of_the_law_has_its_reason_as_text_and_in_each_language():
+    # as every error of taxcalc: ``reason`` is text (a handler may read it from any error);
+    # ``reason_in(lang)`` gives it in either language, for a gap and for an unverified window alike
+    gap = NotInForce("k", dt.date(2020, 1, 1), None, None, gap="not yet", gap_zh="尚未施行")
+    assert (gap.reason, gap.reason_in("en"), gap.reason_in("zh")) == ("not yet", "not yet", "尚未施行")
+    with pytest.raises(Unverified) as info:
+        law.default().value("vat.small_loan_interest.credit_limit", "2026-06-30")
+    err = info.value
+    assert isinstance(err.reason, str) and err.reason_in("en") == err.reason
+    assert err.reason.startswith("Not verified: ")
+    assert err.reason_in("zh") == err.reason_zh and err.reason_zh.startswith("未核实：")

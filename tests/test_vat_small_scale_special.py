@@ -47,7 +47,7 @@ def test_per_transaction_before_2026_is_a_declared_gap():
     with pytest.raises(NotInForce, match="300–500元") as info:
         small_scale_vat("999.99", "2025-12-31", period="transaction")
     assert info.value.key == "vat.small_scale.start_point.per_transaction"
-    assert "各省" in info.value.reason("zh")
+    assert "各省" in info.value.reason_in("zh")
 
 
 def test_per_transaction_with_special_invoice():

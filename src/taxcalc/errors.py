@@ -152,9 +152,10 @@ class NotInForce(OutsideCoverage):
 
     The message names the key, the date and why (the gap's reason), not a window: the
     data do cover the day, and what they say is that no such rule was in force.
-    ``gap`` is that reason (in English, as the message), ``gap_zh`` the same reason in
-    Chinese (:meth:`reason` gives either) and ``cite`` the gap's citation (``None`` when
-    it cites none), so that a rule answering "not in force" need not look the gap up again.
+    ``gap`` is that reason (in English, as the message; also ``reason``, as every error
+    of taxcalc has one), ``gap_zh`` the same reason in Chinese (:meth:`reason_in` gives
+    either) and ``cite`` the gap's citation (``None`` when it cites none), so that a rule
+    answering "not in force" need not look the gap up again.
     """
 
     def __init__(
@@ -170,12 +171,12 @@ class NotInForce(OutsideCoverage):
         gap_zh: str = "",
     ) -> None:
         super().__init__(key, on, first, last, detail)
-        self.gap = gap or detail
+        self.gap = self.reason = gap or detail
         self.gap_zh = gap_zh
         self.cite = cite
         self.args = (f"{key} on {on}: {detail or 'not in force'}",)
 
-    def reason(self, lang: str = "en") -> str:
+    def reason_in(self, lang: str = "en") -> str:
         """Why the rule was not in force, in ``lang`` (``"zh"``: the Chinese reason, where the data give one)."""
         return (self.gap_zh or self.gap) if lang == "zh" else self.gap
 
@@ -207,6 +208,10 @@ class Unverified(OutsideCoverage):
         self.reason_zh = reason_zh or reason
         self.cite = cite
         self.args = (f"{key} on {on}: not verified: {reason}",)
+
+    def reason_in(self, lang: str = "en") -> str:
+        """Why the law of the day is not known, in ``lang`` (``"zh"``: the Chinese reason)."""
+        return self.reason_zh if lang == "zh" else self.reason
 
 
 class LawDataError(TaxcalcError):

@@ -218,11 +218,11 @@ def excess_credit_refund_2018(
 
 def _not_in_force(exc: NotInForce, day: _dt.date, cap: Decimal) -> ExcessCreditRefund2018:
     """The answer after the measure ended: not eligible, nothing refunded, the reason cited."""
-    step = Step("in_force", f"财税〔2018〕70号在{day}施行（{exc.reason('zh')}）",
+    step = Step("in_force", f"财税〔2018〕70号在{day}施行（{exc.reason_in('zh')}）",
                 f"财税〔2018〕70号 in force on {day} ({exc.gap})", value=False, unit="bool",
                 cite=() if exc.cite is None else (exc.cite,))
     reason = f"not in force on {day}: {exc.gap}"
-    reason_zh = f"{day}不在施行期内：{exc.reason('zh')}"
+    reason_zh = f"{day}不在施行期内：{exc.reason_in('zh')}"
     return ExcessCreditRefund2018(eligible=False, reasons=(reason,), ratio=ZERO, refundable=round_fen(ZERO),
                                   cap=cap, refund=round_fen(ZERO), quota_applies=False, steps=(step,),
                                   reasons_zh=(reason_zh,))

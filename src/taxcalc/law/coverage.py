@@ -263,7 +263,7 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
             except NotInForce as exc:
                 tried = RuleCoverage(rule.id, "not in force", answers=True, example=example,
                                      reason=f"{exc.key}: {exc.gap}", key=exc.key, last=None,
-                                     reason_zh=f"{exc.key}: {exc.reason('zh')}")
+                                     reason_zh=f"{exc.key}: {exc.reason_in('zh')}")
             except OutsideCoverage as exc:
                 en, zh = _stop_reasons(exc, data)
                 tried = RuleCoverage(rule.id, "cannot answer", answers=False, example=example,

@@ -271,7 +271,7 @@ def _compute(f: _Facts, data: Law) -> ExcessCreditRefund:
     except NotInForce as gap:  # before any refund existed: the same answer, with the gap's reason
         cats_cite: tuple[Citation, ...] = (gap.cite,) if gap.cite is not None else ()
         open_ = False
-        w.steps.append(Step("in_force", f"{zh_name}可以申请退还期末留抵税额（{gap.reason('zh')}）",
+        w.steps.append(Step("in_force", f"{zh_name}可以申请退还期末留抵税额（{gap.reason_in('zh')}）",
                             f"refund open to a {en_name} ({gap.gap})", value=False, unit="bool",
                             formula=f.category, cite=cats_cite))
     else:

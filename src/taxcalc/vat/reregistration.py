@@ -161,7 +161,7 @@ def may_reregister(
     try:
         cap_v = data.value(CAP, d)
     except NotInForce as exc:
-        step = Step("window_open", f"转登记窗口开放（{exc.reason('zh')}）",
+        step = Step("window_open", f"转登记窗口开放（{exc.reason_in('zh')}）",
                     f"re-registration window open ({exc.gap})", value=False, unit="bool",
                     cite=(exc.cite,) if exc.cite is not None else ())
         return Reregistration(d, p, eligible=False, periods_counted=0, estimated=False,

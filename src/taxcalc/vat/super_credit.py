@@ -219,7 +219,7 @@ def _compute(on: _dt.date, name: str, inp: Decimal, export: Decimal, out: Decima
         policies = data.value(_P + "policies", on)
     except NotInForce as gap:  # before any super credit existed: the same answer, with the gap's reason
         cite = (gap.cite,) if gap.cite is not None else ()
-        steps: list[Step] = [Step("in_force", f"加计抵减政策（{zh_name}）在本期有效（{gap.reason('zh')}）",
+        steps: list[Step] = [Step("in_force", f"加计抵减政策（{zh_name}）在本期有效（{gap.reason_in('zh')}）",
                                   f"super-credit policy ({en_name}) in force ({gap.gap})", value=False, unit="bool",
                                   formula=name, cite=cite)]
         return _lapsed(on, name, bf, tax, steps, cite, f"no super-credit existed on {on}", f"{on}尚无加计抵减政策")
