@@ -33,6 +33,7 @@ __all__ = [
     "industry_arg",
     "month_end",
     "months_operated",
+    "quarters_operated",
     "the_law",
     "tax_year",
     "year_end",
@@ -124,6 +125,20 @@ month_end = _calendar.month_end
 
 
 _FULL_YEAR = tuple(range(1, 13))
+
+
+def quarters_operated(year: int, opened: _dt.date | None, closed: _dt.date | None) -> tuple[int, ...]:
+    """The quarters of ``year`` in which an enterprise opened and closed on those days operated.
+
+    No check of the days (the callers report an opening after the year, or a closing
+    before it, as a problem of their own input).
+
+    >>> quarters_operated(2018, _dt.date(2018, 5, 20), None)
+    (2, 3, 4)
+    """
+    first = opened.month if opened is not None and opened.year == year else 1
+    last = closed.month if closed is not None and closed.year == year else 12
+    return tuple(range((first - 1) // 3 + 1, (last - 1) // 3 + 2))
 
 
 def months_operated(

@@ -156,7 +156,7 @@ from ..inputs import (
     take,
 )
 from ..money import CONTEXT, DateLike, MoneyLike, total
-from ._common import INDUSTRIAL, INDUSTRIES, months_operated
+from ._common import INDUSTRIAL, INDUSTRIES, months_operated, quarters_operated
 from .equipment import Equipment
 from .hardship import HardshipExtensionInput
 from .losses import EXTENSIONS, Loss
@@ -184,13 +184,6 @@ _ONE = Decimal(1)
 TOTAL_LIMIT = grammar.AMOUNT_LIMIT // 10
 #: A yuan below :data:`TOTAL_LIMIT`: a sum below it is within the limit however it is rounded.
 _WELL_WITHIN = TOTAL_LIMIT - 1
-
-
-def _quarters(year: int, opened: _dt.date | None, closed: _dt.date | None) -> tuple[int, ...]:
-    """The quarters of ``year`` the enterprise operated in."""
-    first = opened.month if opened is not None and opened.year == year else 1
-    last = closed.month if closed is not None and closed.year == year else 12
-    return tuple(range((first - 1) // 3 + 1, (last - 1) // 3 + 2))
 
 
 @record(checked=True, read_first=("rd",))
@@ -335,7 +328,7 @@ class EnterpriseYear:
                 opened is None and closed is None and len(quarters) == 4
                 and quarters[0].quarter is None and quarters[1].quarter is None
                 and quarters[2].quarter is None and quarters[3].quarter is None):
-            yield from self._quarter_checks(_quarters(y, opened, closed))
+            yield from self._quarter_checks(quarters_operated(y, opened, closed))
         if (self.education_expenses is None) != (self.wages is None) or (
                 self.education_brought_forward and self.education_expenses is None):
             yield ("wages" if self.wages is None else "education_expenses",

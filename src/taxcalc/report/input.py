@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import datafile as _datafile
 from ..datafile import MAX_BYTES, MAX_DEPTH
+from ..eit._common import quarters_operated
 from ..eit.hardship import HardshipExtensionInput
 from ..eit.losses import Loss
 from ..eit.project_holiday import Project
@@ -864,17 +865,6 @@ class _View:
 def _in_year(year: int, day: _dt.date, path: str, what: str) -> Iterator[tuple[str, str]]:
     if day.year != year:
         yield path, f"{what} {day.isoformat()[: 7 if what == 'month' else 10]} is not in the report year {year}"
-
-
-def quarters_operated(year: int, opened: _dt.date | None, closed: _dt.date | None) -> tuple[int, ...]:
-    """The quarters of ``year`` in which an enterprise opened and closed on those days operated.
-
-    >>> quarters_operated(2018, _dt.date(2018, 5, 20), None)
-    (2, 3, 4)
-    """
-    first = opened.month if opened is not None and opened.year == year else 1
-    last = closed.month if closed is not None and closed.year == year else 12
-    return tuple(range((first - 1) // 3 + 1, (last - 1) // 3 + 2))
 
 
 def _across(v: _View) -> Iterator[tuple[str, str]]:
