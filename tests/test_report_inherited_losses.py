@@ -134,7 +134,7 @@ total_income = "1000000.00"
         parse_text(_with(extra), "toml")
     [problem] = err.value.problems
     assert problem.path == "income.hardship_tests[0].year"
-    assert "no loss of 2016 in [[losses]] is marked `hardship`" in problem.reason
+    assert problem.reason == "no loss of 2016 is marked `hardship` (in [[losses]])"
 
 
 def test_a_hardship_test_given_twice_is_refused_when_the_file_is_read():

@@ -158,7 +158,7 @@ from ..inputs import (
 from ..money import CONTEXT, DateLike, MoneyLike, total
 from ._common import INDUSTRIAL, INDUSTRIES, months_operated, quarters_operated
 from .equipment import Equipment
-from .hardship import HardshipExtensionInput
+from .hardship import HardshipExtensionInput, unmatched_tests
 from .losses import EXTENSIONS, Loss
 from .project_holiday import Project
 from .qualifications import (
@@ -353,14 +353,9 @@ class EnterpriseYear:
         marked = {x.year for x in self.losses if x.extension == "hardship"}
         if self.loss_extension == "hardship":
             marked.add(self.year)
-        seen: set[int] = set()
-        for i, t in enumerate(self.hardship_tests):
-            if t.year not in marked:
-                yield f"hardship_tests[{i}].year", f"no loss of {t.year} is marked `hardship` (a loss brought " \
-                    "forward, or this year's own loss_extension)"
-            elif t.year in seen:
-                yield f"hardship_tests[{i}].year", f"the test of {t.year} is given twice"
-            seen.add(t.year)
+        for i, why in unmatched_tests(self.hardship_tests, marked,
+                                      "a loss brought forward, or this year's own loss_extension"):
+            yield f"hardship_tests[{i}].year", why
 
     def _inherited_checks(self) -> Iterator[tuple[str, str]]:
         y = self.year

@@ -53,7 +53,8 @@ from ..money import ZERO, choice, div, money, mul, sub
 from ._common import tax_year, the_law, year_end
 from .losses import loss_window
 
-__all__ = ["HARDSHIP_INDUSTRIES", "HardshipExtension", "HardshipExtensionInput", "hardship_loss_extension"]
+__all__ = ["HARDSHIP_INDUSTRIES", "HardshipExtension", "HardshipExtensionInput", "hardship_loss_extension",
+           "unmatched_tests"]
 
 #: The industries the test knows; ``other`` is any industry outside the list.
 HARDSHIP_INDUSTRIES: tuple[str, ...] = ("transport", "catering", "accommodation", "travel_agency", "scenic_area",
@@ -61,6 +62,19 @@ HARDSHIP_INDUSTRIES: tuple[str, ...] = ("transport", "catering", "accommodation"
 
 K = "eit.losses.hardship."
 _LINE = "A106000"
+
+
+def unmatched_tests(tests: tuple[HardshipExtensionInput, ...], marked: set[int],
+                    marks: str) -> Iterator[tuple[int, str]]:
+    """The index and the problem of each test that has no loss marked ``hardship`` to test
+    (``marked``: the years of such losses; ``marks``: where the input marks them), or repeats one."""
+    seen: set[int] = set()
+    for i, t in enumerate(tests):
+        if t.year not in marked:
+            yield i, f"no loss of {t.year} is marked `hardship` ({marks})"
+        elif t.year in seen:
+            yield i, f"the test of {t.year} is given twice"
+        seen.add(t.year)
 
 
 def _problems(main: Decimal, total: Decimal, non_taxable: Decimal, investment: Decimal) -> Iterator[tuple[str, str]]:

@@ -62,7 +62,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from .. import datafile as _datafile
 from ..datafile import MAX_BYTES, MAX_DEPTH
 from ..eit._common import quarters_operated
-from ..eit.hardship import HardshipExtensionInput
+from ..eit.hardship import HardshipExtensionInput, unmatched_tests
 from ..eit.losses import Loss
 from ..eit.project_holiday import Project
 from ..eit.rd_super_deduction import RdProject
@@ -899,13 +899,8 @@ def _hardship_marks(v: _View) -> Iterator[tuple[str, str]]:
     if income is None or not income.hardship_tests or "losses" not in v.complete:
         return
     marked = {loss.year for _, loss in v.rows["losses"] if loss.extension == "hardship"}
-    seen: set[int] = set()
-    for i, t in enumerate(income.hardship_tests):
-        if t.year not in marked:
-            yield f"income.hardship_tests[{i}].year", f"no loss of {t.year} in [[losses]] is marked `hardship`"
-        elif t.year in seen:
-            yield f"income.hardship_tests[{i}].year", f"the test of {t.year} is given twice"
-        seen.add(t.year)
+    for i, why in unmatched_tests(income.hardship_tests, marked, "in [[losses]]"):
+        yield f"income.hardship_tests[{i}].year", why
 
 
 def _other_preferences(v: _View, year: int | None) -> Iterator[tuple[str, str]]:
