@@ -144,3 +144,18 @@ def test_a_hardship_test_given_twice_is_refused_when_the_file_is_read():
         parse_text(text, "toml")
     [problem] = err.value.problems
     assert (problem.path, problem.reason) == ("income.hardship_tests[1].year", "the test of 2020 is given twice")
+
+
+def test_inherited_losses_outside_the_law_data_are_refused_when_the_file_is_read():
+    # found by the report fuzz test: a restructuring (or an inherited loss) of a year the law data do not
+    # cover was read, and the report then failed while it was built
+    with pytest.raises(ReportInputError) as err:
+        parse_text(_with(MERGER.format(cap="100000", year=1950)), "toml")
+    [problem] = err.value.problems
+    assert problem.path == "income.inherited_losses[0].losses[0].year"
+    assert "1950-12-31 is outside the covered window" in problem.reason
+    with pytest.raises(ReportInputError) as err:
+        parse_text(_with(MERGER.format(cap="100000", year=1950).replace("year = 2017", "year = 1951", 1)), "toml")
+    found = {p.path: p.reason for p in err.value.problems}
+    assert "1951-12-31 is outside the covered window" in found["income.inherited_losses[0].year"]
+    assert "1950-12-31 is outside the covered window" in found["income.inherited_losses[0].losses[0].year"]

@@ -1179,6 +1179,11 @@ def _covered_preferences(v: _View, year: int,
     if v.rows["venture_investments"] or inc.venture_brought_forward:
         where = "venture_investments" if v.rows["venture_investments"] else "income.venture_brought_forward"
         yield from outside(where, "eit.venture.holding_months", _dt.date(year, 1, 1))
+    for i, g in enumerate(inc.inherited_losses):  # the rule of 59号 of the restructuring's year, each loss's window
+        path = f"income.inherited_losses[{i}]"
+        yield from outside(f"{path}.year", f"eit.restructuring.{g.kind}.special_transfer", _dt.date(g.year, 12, 31))
+        for j, loss in enumerate(g.losses):
+            yield from outside(f"{path}.losses[{j}].year", "eit.losses.years.general", _dt.date(loss.year, 12, 31))
 
 
 _MONEY_FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
