@@ -17,20 +17,32 @@ total against its sector's standard and says so.
 month (or quarter, ``vat_period = "quarter"``) with sales: the exemption threshold
 (小规模纳税人免征增值税, tested separately for goods and for services in 2018), the
 collection rate (征收率) and its reductions; from 2026 the 起征点, exempt only below
-it.  Sales in band ``real_estate`` are the period's sales of immovable property
+it.  A per-transaction filer (``vat_period = "transaction"``, from 2026) is computed
+day by day (the rows of one day together) against the 起征点 per transaction.  Sales in band ``real_estate`` are the period's sales of immovable property
 (taxed at 5% outside these rules: reported, not computed); under the 起征点 (from
 2026) the bands ``real_estate_leasing`` and ``land_use_rights`` join them, being
-outside the 1% (财政部 税务总局公告2026年第10号 第三条), with no rate in the law data.  Sales on special VAT invoices, which do not share the exemption,
-are not modelled.
+outside the 1% (财政部 税务总局公告2026年第10号 第三条), with no rate in the law data.  Sales on
+special VAT invoices (a row's ``special_invoice_sales``, with the period's
+``special_invoice_rate``), which do not share the exemption, are passed to the rule,
+which taxes them (:mod:`taxcalc.vat.small_scale_special`); the table then shows them
+and the rate of their invoices.
 
-**Savings**, each with one policy undone and everything else unchanged:
+**Savings**, each with one policy undone and everything else unchanged: the tax
+:func:`taxcalc.vat.small_scale_vat` computes for the period on the law with that
+policy undone (:meth:`taxcalc.law.Law.with_values`), less its tax under the law
+(:func:`period_figures`), summed over the periods:
 
-* ``vat.small_scale.exemption`` — the sales exempt under the threshold, times the
-  rate that would otherwise be levied on them (3%, or the reduced rate in force);
-* ``vat.small_scale.reduced_rate`` — the sales taxed at a reduced rate (or exempt
-  altogether in 2022-04 … 2022-12), times the difference between the collection
-  rate of the regulations (3%, 国务院令第538号 第十二条: the value of
-  ``vat.small_scale.levy_rate`` where its data starts) and the rate levied.
+* ``vat.small_scale.exemption`` — every exemption limit and 起征点 set to 0, so all
+  the sales are taxed: the sales exempt under the threshold times the rate that
+  would otherwise be levied on them (3%, or the reduced rate in force).  Sales on
+  special invoices, taxed anyway, save nothing.  Counted for the periods with sales
+  exempt by the threshold at a rate above 0;
+* ``vat.small_scale.reduced_rate`` — ``vat.small_scale.levy_rate`` set to the
+  collection rate of the regulations (3%, 国务院令第538号 第十二条: its value where
+  its data starts): the sales taxed at a reduced rate (or exempt altogether in
+  2022-04 … 2022-12) times the difference.  Special invoices at 3% (the reduction
+  given up, or 2022-04 … 2022-12) save nothing.  Counted for the periods whose rate
+  is below it.
 """
 
 from __future__ import annotations
@@ -268,17 +280,29 @@ def _small_scale_vat(facts: ReportInput, law: Law) -> tuple[Table | None, list[S
         savings.append(Saving(
             "vat.small_scale.exemption", "vat", "small_scale", "小规模纳税人免征增值税", "small-scale VAT exemption",
             total(exemption), tuple(exemption_cites),
-            "免税销售额 × 否则适用的征收率", "exempt sales × the rate otherwise levied on them",
+            "不享受免税（全部销售额计税）时的应纳税额减去实际应纳税额：即免税销售额 × 否则适用的征收率",
+            "the VAT due with the exemption undone (all the sales taxed) less the VAT due: the exempt sales × the "
+            "rate otherwise levied on them",
         ))
     if reduced:
         savings.append(Saving(
             "vat.small_scale.reduced_rate", "vat", "small_scale",
             f"小规模纳税人减按征收（{format_rate(base)}→减征）", f"small-scale reduced rate ({format_rate(base)} → reduced)",
             total(reduced), tuple(reduced_cites),
-            f"应税销售额 × {format_rate(base)} 减去实际应纳税额",
-            f"taxable sales × {format_rate(base)} less the VAT due",
+            f"按{format_rate(base)}征收率计算的应纳税额减去实际应纳税额",
+            f"the VAT due at the collection rate of {format_rate(base)} less the VAT due",
         ))
     notes: list[tuple[str, str]] = []
+    if with_special:
+        notes.append(("开具增值税专用发票的销售额不享受免税，按专用发票的征收率计税（放弃减税的按3%），不计入免税节税额；"
+                      "各项节税额为撤销该项政策、其余不变时按同一规则计算的应纳税额增加额。",
+                      "Sales on special VAT invoices do not share the exemption: they are taxed at the rate of the "
+                      "invoice (3% where the reduction is given up) and count in no exemption saving; each saving is "
+                      "the VAT the same rule computes with that one policy undone, less the VAT due."))
+    if period == "transaction":
+        notes.append(("按次纳税：同一日的销售额合并为一次，与每次（日）起征点比较。",
+                      "Per-transaction filing: the sales of one day are one transaction, tested against the "
+                      "threshold (起征点) per transaction or day."))
     estate_total = total(r.real_estate_taxable for r in results if not r.reached_taxed)
     outside_1pct = total(r.real_estate_taxable for r in results if r.reached_taxed)
     if outside_1pct:
