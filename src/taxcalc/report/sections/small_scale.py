@@ -177,14 +177,24 @@ class PeriodFigures:
     reduced_rate: Decimal | None
 
 
-def period_figures(law: Law, start: _dt.date, period: str, *, goods: Decimal, services: Decimal,
-                   real_estate: Decimal, special: Decimal, special_rate: str) -> PeriodFigures:
+def period_figures(law: Law, start: _dt.date, period: str, sales: Decimal, *, goods: Decimal | None = None,
+                   services: Decimal | None = None, real_estate: Decimal = ZERO, special: Decimal = ZERO,
+                   special_rate: str = "reduced") -> PeriodFigures:
     """The period by :func:`taxcalc.vat.small_scale_vat` (rule ``vat.small_scale_vat``) and its two savings,
-    each the same rule's tax on the law with that one policy undone, less the tax under the law."""
+    each the same rule's tax on the law with that one policy undone, less the tax under the law.
+
+    The arguments are the rule's (``special_rate`` its ``special_invoice_rate``).  Also the scalar path of
+    the population engine (:mod:`taxcalc.population.vat`), so both count the savings alike.
+
+    >>> from taxcalc.law import default
+    >>> f = period_figures(default(), _dt.date(2023, 3, 1), "month", Decimal("80000"), special=Decimal("30000"))
+    >>> f.result.tax_due, f.exemption, f.reduced_rate
+    (Decimal('300.00'), Decimal('500.00'), Decimal('600.00'))
+    """
     def tax(data: Law) -> SmallScaleVat:
-        return small_scale_vat(total((goods, services, real_estate)), start, period=period, goods_sales=goods,
-                               services_sales=services, real_estate_sales=real_estate,
-                               special_invoice_sales=special, special_invoice_rate=special_rate, law=data)
+        return small_scale_vat(sales, start, period=period, goods_sales=goods, services_sales=services,
+                               real_estate_sales=real_estate, special_invoice_sales=special,
+                               special_invoice_rate=special_rate, law=data)
 
     r = tax(law)
     no_exemption, no_reduction = law.memo(_undone)
@@ -221,10 +231,10 @@ def _small_scale_vat(facts: ReportInput, law: Law) -> tuple[Table | None, list[S
     figures: list[PeriodFigures] = []
     for p in starts:
         with blame("enterprise.vat_period", coverage=False):
+            g, sv, re_ = total(goods.get(p, ())), total(services.get(p, ())), total(estate.get(p, ()))
             figures.append(period_figures(
-                law, p, period, goods=total(goods.get(p, ())), services=total(services.get(p, ())),
-                real_estate=total(estate.get(p, ())), special=total(special.get(p, ())),
-                special_rate=special_rate.get(p, "reduced"),
+                law, p, period, total((g, sv, re_)), goods=g, services=sv, real_estate=re_,
+                special=total(special.get(p, ())), special_rate=special_rate.get(p, "reduced"),
             ))
     results = [f.result for f in figures]
     with_special = bool(special)
