@@ -280,44 +280,49 @@ def _group(v: SmallScaleRows, rows: np.ndarray, year: int, period: str, law: Law
         moved = np.where(zero_rate, taxable, 0)
         exempt_sales = exempt_sales + moved
         taxable = taxable - moved
-    special = None
-    if v.special is not None:
-        special = np.stack([v.special[k][rows] for k, _ in used])
-        if not special.any():
-            special = None
     fulls = [pl.full for pl in laws]
-    bases = [base] * len(laws)
-    if special is None:  # no special invoices: one rate a period, and no work for them
-        tax = _half_up_rows(taxable, levy)
-        # the exemption undone: every sale taxed at the rate levied (nothing where the rate is 0)
-        exemption = _half_up_rows(sales, levy) - tax
-        reduced = np.zeros_like(tax)
-        for p, f in enumerate(levy):
-            if f < base:  # the reduction undone: the sales taxed before any move, at the base rate
-                reduced[p] = _half_up_rows(levied[p:p + 1], [base])[0] - tax[p]
-    else:
+    # every row as if without special invoices: one rate a period
+    tax = _half_up_rows(taxable, levy)
+    # the exemption undone: every sale taxed at the rate levied (nothing where the rate is 0)
+    exemption = _half_up_rows(sales, levy) - tax
+    reduced = np.zeros_like(tax)
+    below = [p for p, f in enumerate(levy) if f < base]
+    for p in below:  # the reduction undone: the sales taxed before any move, at the base rate
+        reduced[p] = _half_up_rows(levied[p:p + 1], [base])[0] - tax[p]
+    if v.special is not None:  # the rows with special invoices again, on their own
         assert v.full is not None
-        full_row = v.full[rows]
-        # the special invoices leave the exemption, or are taxed with the period's taxable sales
-        with_taxable = (taxable >= special) & (taxable > 0)
-        ordinary = np.where(with_taxable, taxable - special, taxable)
-        exempt_sales = np.where(with_taxable, exempt_sales, exempt_sales - special)
-        taxable = ordinary + special
-        tax = _split_tax(ordinary, special, levy, fulls, full_row)
-        # the exemption undone: all the sales taxed (the other sales at the rate levied); 0 where the rate is 0
-        exemption = np.where(zero_rate, 0, _split_tax(sales - special, special, levy, fulls, full_row) - tax)
-        reduced = np.zeros_like(tax)
-        below = [p for p, f in enumerate(levy) if f < base]
-        if below:  # the reduction undone: the base rate levied, nothing exempt by a rate of 0
-            w = (levied >= special) & (levied > 0)
-            undone = _split_tax(np.where(w, levied - special, levied), special, bases, fulls, full_row)
-            for p in below:
-                reduced[p] = undone[p] - tax[p]
+        special = np.stack([v.special[k][rows] for k, _ in used])
+        some = np.flatnonzero(special.any(axis=0))
+        if len(some):
+            e, t, x, r = _with_special(sales[:, some], exempt_sales[:, some], taxable[:, some], levied[:, some],
+                                       special[:, some], v.full[rows[some]], levy, fulls, base, zero_rate, below)
+            exempt_sales[:, some], taxable[:, some], tax[:, some] = e, t, x
+            exemption[:, some], reduced[:, some] = r
     for column, values in (("vat_sales", sales), ("vat_exempt_sales", exempt_sales),
                            ("vat_taxable_sales", taxable), ("vat_tax_due", tax),
                            ("saving_vat_small_scale_exemption", exemption),
                            ("saving_vat_small_scale_reduced_rate", reduced)):
         out[column][rows] = values.sum(axis=0)
+
+
+def _with_special(sales: Int64s, exempt_sales: Int64s, taxable: Int64s, levied: Int64s, special: Int64s,
+                  full_row: np.ndarray, levy: list[Fraction], fulls: list[Fraction | None], base: Fraction,
+                  zero_rate: np.ndarray, below: list[int]) -> tuple[Int64s, Int64s, Int64s, tuple[Int64s, Int64s]]:
+    """Rows with special invoices: the exempt and taxable sales, the tax, and the two savings, as the rule."""
+    # the special invoices leave the exemption, or are taxed with the period's taxable sales
+    with_taxable = (taxable >= special) & (taxable > 0)
+    ordinary = np.where(with_taxable, taxable - special, taxable)
+    exempt_sales = np.where(with_taxable, exempt_sales, exempt_sales - special)
+    tax = _split_tax(ordinary, special, levy, fulls, full_row)
+    # the exemption undone: all the sales taxed (the others at the rate levied); 0 where the rate is 0
+    exemption = np.where(zero_rate, 0, _split_tax(sales - special, special, levy, fulls, full_row) - tax)
+    reduced = np.zeros_like(tax)
+    if below:  # the reduction undone: the base rate levied, nothing exempt by a rate of 0
+        w = (levied >= special) & (levied > 0)
+        undone = _split_tax(np.where(w, levied - special, levied), special, [base] * len(levy), fulls, full_row)
+        for p in below:
+            reduced[p] = undone[p] - tax[p]
+    return exempt_sales, ordinary + special, tax, (exemption, reduced)
 
 
 def _split_tax(ordinary: Int64s, special: Int64s, levy: list[Fraction], fulls: list[Fraction | None],
