@@ -806,7 +806,10 @@ class ReportInput:
         """Checks across tables.
 
         Months and dates of sales, purchases and exports are in the report year; a
-        month, band and kind of sales appears once; equipment is acquired by the end
+        month, band and kind (and day) of sales appears once; special-invoice sales and
+        per-transaction filing are a small-scale taxpayer's, whose per-transaction rows
+        name their day (and only those), and the rows of one period give one rate of
+        special invoice; equipment is acquired by the end
         of the year; losses arose in the 10 years before it, each year once;
         enterprise.opened is not after the year nor closed before it; quarters
         appear once each, one for every quarter the enterprise operated, and not
@@ -815,7 +818,8 @@ class ReportInput:
         (or quarters); exports need an exporter, and the fields of a manufacturer
         or of a trader; the 2018 refund is of 2018, of a general taxpayer, with
         enterprise.registered not after applied_on; the law data covers the year,
-        the income of the year, and the days of sales, purchases, exports, equipment
+        the income of the year, and the days of sales (with their special invoices and, per transaction, their
+        day), purchases, exports, equipment
         (acquired_on and in_use) and excess_credit_refund_2018 it is read on; tech_transfers, projects
         and venture_investments come with [income]: a transfer's income_date is in the year, an
         investment's registered_on and a project's first_income_year not after it, and the law data
