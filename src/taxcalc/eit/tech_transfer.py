@@ -168,8 +168,7 @@ _REASONS = {
 
 def _v(data: Law, key: str, on: _dt.date) -> tuple[LawValue, Step]:
     v = data.value(key, on)
-    spec = data.spec(key)
-    return v, v.step(key.rsplit(".", 1)[-1], spec.zh, spec.en)
+    return v, data.step(v, key.rsplit(".", 1)[-1])
 
 
 def _why_not(data: Law, t: TechnologyTransfer) -> tuple[str, LawValue | None]:
