@@ -316,11 +316,13 @@ def _streams(
     s = None if services is None else nonnegative_money(services, "services_sales")
     if g is None and s is None:
         if required and other > 0:
+            cite = basis.citation if basis is not None else "vat.small_scale.exemption.basis"
             raise InvalidInput(
                 "goods_sales",
                 "from 2016-05-01 to 2018-12-31 sales of goods/processing and of services/intangibles are "
-                f"tested separately ({basis.citation if basis is not None else 'vat.small_scale.exemption.basis'}); "
-                "give goods_sales and services_sales",
+                f"tested separately ({cite}); give goods_sales and services_sales",
+                reason_zh="2016-05-01至2018-12-31，销售货物及加工、修理修配劳务的销售额与销售服务、无形资产的销售额"
+                f"分别判断是否免征（{cite}）；请分别给出 goods_sales 和 services_sales",
             )
         return (ZERO, ZERO) if required else None
     if g is None:
