@@ -88,3 +88,55 @@ def test_the_json_gives_each_reason_in_chinese_too(capsys):
     assert keys["vat.rate.standard"]["reason_zh"] == ""
     rules = {r["id"]: r for r in doc["rules"]}
     assert rules["vat.agricultural_deduction"]["reason_zh"].startswith("vat.agri.deduction_rate_top_rate_goods（")
+
+
+#: A field name of an input (``goods_sales``): kept as written in either language.
+FIELD = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def test_a_rule_whose_moved_example_is_refused_says_why_in_chinese():
+    for day, doc in (("2018-04-01", "国家税务总局公告2017年第52号 正文"), ("2017-01-01", "国家税务总局公告2016年第23号 第六条")):
+        v = {v.rule: v for v in law.rule_coverage(day)}["vat.small_scale_vat"]
+        assert v.verdict == "not tested" and not v.answers
+        assert v.reason_in("en") == v.reason == (
+            f"the example moved to {day} is refused as input (goods_sales: from 2016-05-01 to 2018-12-31 sales of "
+            f"goods/processing and of services/intangibles are tested separately ({doc}); give goods_sales and "
+            "services_sales)")
+        assert v.reason_in("zh") == (
+            f"示例移至{day}后作为输入被拒绝（goods_sales：2016-05-01至2018-12-31，销售货物及加工、修理修配劳务的销售额与"
+            f"销售服务、无形资产的销售额分别判断是否免征（{doc}）；请分别给出 goods_sales 和 services_sales）")
+
+
+def test_the_chinese_table_gives_the_refused_example_in_chinese(capsys):
+    out = _out(capsys, "--coverage", "2018-04-01")
+    start = out.index("vat.small_scale_vat               示例移至")
+    why = "".join(ln[34:] for ln in out[start:].splitlines()[:4])
+    assert why.startswith("示例移至2018-04-01后作为输入被拒绝（goods_sales：2016-05-01至2018-12-31，销售货物")
+    assert why.endswith("请分别给出 goods_sales 和 services_sales）")
+    assert not ENGLISH.search(FIELD.sub("", why))
+    assert "tested separately" in _out(capsys, "--coverage", "2018-04-01", "--lang", "en")
+    doc = json.loads(_out(capsys, "--coverage", "2018-04-01", "--json"))
+    rule = {r["id"]: r for r in doc["rules"]}["vat.small_scale_vat"]
+    assert rule["verdict"] == "not tested" and rule["reason_zh"].startswith("示例移至2018-04-01后作为输入被拒绝（goods_sales：")
+
+
+def test_an_input_error_gives_its_reason_in_chinese_where_the_raiser_has_one():
+    from decimal import Decimal
+
+    import pytest
+
+    from taxcalc.errors import InputProblems, InvalidInput, Problem
+    from taxcalc.vat.small_scale_exemption import small_scale_vat
+
+    with pytest.raises(InvalidInput) as info:
+        small_scale_vat(Decimal("50000"), "2018-04-01")
+    e = info.value
+    assert e.field == "goods_sales" and e.reason_in("en") == e.reason and "tested separately" in e.reason
+    assert e.reason_in("zh") == ("2016-05-01至2018-12-31，销售货物及加工、修理修配劳务的销售额与销售服务、无形资产的销售额"
+                                 "分别判断是否免征（国家税务总局公告2017年第52号 正文）；请分别给出 goods_sales 和 services_sales")
+    assert small_scale_vat(Decimal("50000"), "2018-04-01", goods_sales=Decimal("20000"),
+                           services_sales=Decimal("30000")).tax_due == Decimal("0")  # both under 3万: exempt
+    plain = InvalidInput("amount", "must not be negative")
+    assert (plain.reason_zh, plain.reason_in("zh")) == ("", "must not be negative")  # none given: as raised
+    many = InputProblems([Problem("a", "missing (required)")])
+    assert many.reason_in("zh") == many.reason_in("en") == "missing (required)"

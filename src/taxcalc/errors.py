@@ -47,12 +47,28 @@ class TaxcalcError(Exception):
 
 
 class InvalidInput(TaxcalcError, ValueError):
-    """An input value that cannot be used; ``field`` names it."""
+    """An input value that cannot be used; ``field`` names it.
 
-    def __init__(self, field: str, reason: str) -> None:
+    ``reason`` is in English; where the raiser also gives it in Chinese
+    (``reason_zh``), :meth:`reason_in` answers in either language.
+
+    >>> e = InvalidInput("goods_sales", "give goods_sales", reason_zh="请给出 goods_sales")
+    >>> e.reason_in("zh"), e.reason_in("en"), InvalidInput("x", "bad").reason_in("zh")
+    ('请给出 goods_sales', 'give goods_sales', 'bad')
+    """
+
+    #: ``reason`` in Chinese, where the raiser gives it ("" otherwise).
+    reason_zh: str = ""
+
+    def __init__(self, field: str, reason: str, *, reason_zh: str = "") -> None:
         self.field = field
         self.reason = reason
+        self.reason_zh = reason_zh
         super().__init__(f"{field}: {reason}")
+
+    def reason_in(self, lang: str = "en") -> str:
+        """``reason`` in ``lang`` (``"zh"``: the Chinese where given, else the reason as raised)."""
+        return (self.reason_zh or self.reason) if lang == "zh" else self.reason
 
 
 class UnknownCategory(InvalidInput):

@@ -42,8 +42,8 @@ _HUNDRED = Decimal(100)
 _FEN = Decimal("0.01")
 _to_fen = CONTEXT.quantize  # (amount, _FEN): half up to the fen, in the money context
 
-__all__ = ["Citation", "Explained", "Formula", "Step", "format_value", "jsonable", "later", "made_when_read",
-           "result", "steps_when_read"]
+__all__ = ["BilingualCitation", "Citation", "Explained", "Formula", "Step", "format_value", "jsonable", "later",
+           "made_when_read", "result", "steps_when_read"]
 
 _C = TypeVar("_C", bound=type)
 _T = TypeVar("_T")
@@ -93,6 +93,61 @@ class Citation(_CitationFields):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Citation, (self[0], self[1]))  # the fields only: not the text kept
+
+    def text_in(self, lang: str = "zh") -> str:
+        """The text as shown in ``lang``: a document is cited by its number in either language
+        (:class:`BilingualCitation`, for a citation taxcalc words itself, has a Chinese text)."""
+        return self.text
+
+    def as_dict(self) -> dict[str, str]:
+        """A JSON-ready mapping: ``{"doc", "article"}``."""
+        return {"doc": self[0], "article": self[1]}
+
+
+class BilingualCitation(Citation):
+    """A citation in taxcalc's own words around the caller's source (a catalogue row), with its Chinese.
+
+    ``doc`` and ``article`` are in English, as on every citation (``str()``, equality, the
+    golden files); ``doc_zh`` and ``article_zh`` say the same in Chinese, shown in ``zh``
+    (:meth:`text_in`) and given in JSON as ``doc_zh`` and ``article_zh``.  The Chinese is
+    presentation: the citation equals the English one.  A copy made with ``_replace``
+    (which may change the words) has no Chinese and is shown in English.
+
+    >>> c = BilingualCitation("catalogue X, row 2", "(note)", "出口退税率文库 X，第2行", "（note）")
+    >>> c.text_in("en"), c.text_in("zh"), str(c), c == Citation("catalogue X, row 2", "(note)")
+    ('catalogue X, row 2 (note)', '出口退税率文库 X，第2行 （note）', 'catalogue X, row 2 (note)', True)
+    >>> c.as_dict()["doc_zh"]
+    '出口退税率文库 X，第2行'
+    """
+
+    def __new__(cls, doc: str, article: str = "", doc_zh: str = "", article_zh: str = "") -> BilingualCitation:
+        self = super().__new__(cls, doc, article)
+        self.__dict__["zh"] = (doc_zh, article_zh)
+        return self
+
+    @property
+    def doc_zh(self) -> str:
+        """``doc`` in Chinese (``doc`` itself when none was given)."""
+        zh = self.__dict__.get("zh")
+        return zh[0] if zh and zh[0] else self[0]
+
+    @property
+    def article_zh(self) -> str:
+        """``article`` in Chinese (``article`` itself when no Chinese was given)."""
+        zh = self.__dict__.get("zh")
+        return zh[1] if zh and zh[1] else self[1]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        zh = self.__dict__.get("zh") or ("", "")
+        return (BilingualCitation, (self[0], self[1], *zh))
+
+    def text_in(self, lang: str = "zh") -> str:
+        """The text in ``lang``: the Chinese words in ``zh``, else ``str(self)``."""
+        return f"{self.doc_zh} {self.article_zh}".rstrip() if lang == "zh" else self.text
+
+    def as_dict(self) -> dict[str, str]:
+        """A JSON-ready mapping: ``{"doc", "article", "doc_zh", "article_zh"}``."""
+        return {"doc": self[0], "article": self[1], "doc_zh": self.doc_zh, "article_zh": self.article_zh}
 
 
 class Formula:
@@ -213,7 +268,8 @@ class Step:
             "unit": self.unit,
             "formula": self._formula_in("en"),
             "formula_zh": self._formula_in("zh"),
-            "cite": [{"doc": c.doc, "article": c.article} for c in self.cite],
+            "cite": [{"doc": c.doc, "article": c.article} if c.__class__ is Citation else c.as_dict()
+                     for c in self.cite],
             "line": self.line,
         }
 
@@ -254,12 +310,17 @@ def _line(step: Step, lang: str, number: int) -> str:
     elif len(cite) == 1 and cite[0].__class__ is Citation:  # most cited steps: one citation
         cited = f" [{cite[0].text}]"
     else:  # each as str(c) writes it
-        cited = f" [{'; '.join([c.text if c.__class__ is Citation else str(c) for c in cite])}]"
+        cited = f" [{'; '.join([c.text if c.__class__ is Citation else _cite_text(c, lang) for c in cite])}]"
     line = step.line
     if number:
         return (f"{number}. {label}{sep}{shown}{' = ' if formula else ''}{formula}{cited}"
                 f"{f' ({line})' if line else ''}")
     return f"{label}{sep}{shown}{' = ' if formula else ''}{formula}{cited}{f' ({line})' if line else ''}"
+
+
+def _cite_text(cite: object, lang: str) -> str:
+    """A citation's text in ``lang`` (:meth:`Citation.text_in`; ``str()`` of anything else)."""
+    return cite.text_in(lang) if isinstance(cite, Citation) else str(cite)
 
 
 def format_value(value: object, unit: str = "", lang: str = "zh") -> str:
@@ -346,7 +407,7 @@ def _jsonable(value: object) -> Any:
     if isinstance(value, Step):
         return value.as_dict()
     if isinstance(value, Citation):
-        return {"doc": value.doc, "article": value.article}
+        return value.as_dict()
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | frozenset | set):

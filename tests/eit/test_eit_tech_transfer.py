@@ -72,6 +72,24 @@ def test_an_unregistered_contract_does_not_qualify_and_its_income_is_left_out():
     assert r.income == P("300")
 
 
+@pytest.mark.parametrize(("kw", "day", "code", "zh", "en"), [
+    ({"kind": "non_exclusive_licence", "licence_years": 5}, _dt.date(2015, 9, 30), "licence_scope",
+     "非独占许可使用权不属于当时的优惠范围", "a non-exclusive licence was not in scope on that day"),
+    ({"kind": "exclusive_licence", "licence_years": 4}, DAY, "licence_term",
+     "许可使用权不足规定年限", "the licence is shorter than the term required"),
+    ({"contract_registered": False}, DAY, "not_registered", "技术转让合同未经认定登记", "the contract is not registered"),
+    ({"related_holding": P("1")}, DAY, "related_party", "从100%关联方取得", "from a related party held 100%"),
+])
+def test_why_a_transfer_does_not_qualify_is_a_code_and_a_sentence_in_each_language(kw, day, code, zh, en):
+    r = tech_transfer(day.year, [transfer("100", day, **kw), transfer("300", day, name="ok")])
+    bad, ok = r.transfers
+    assert (bad.qualifies, bad.reason, bad.reason_in("zh"), bad.reason_in("en"), bad.reason_in()) == (
+        False, code, zh, en, en)
+    assert (ok.qualifies, ok.reason, ok.reason_in("zh"), ok.reason_in("en")) == (True, "", "", "")
+    step = r.step("transfers[0].qualifies")
+    assert (step.zh, step.en) == (f"patent：不享受优惠（{zh}）", f"patent: does not qualify ({en})")
+
+
 def test_a_loss_on_one_transfer_reduces_the_others_and_a_net_loss_exempts_nothing():
     gain, loss = transfer("300", name="gain"), transfer("0", name="loss", cost=P("500"))
     r = tech_transfer(2019, [gain, loss])

@@ -334,7 +334,8 @@ def test_bad_inputs_name_the_field(kwargs, field):
 
 def test_explanations_carry_catalogue_rows_and_sample_marking():
     r = rebate_rate("9901000050", "2019-05-01", catalogue=Catalogue.sample())
-    assert r.source == "catalogue" and "SAMPLE" in r.explain() and "row 8" in r.explain()
+    assert r.source == "catalogue" and "SAMPLE" in r.explain() and "第8行" in r.explain()
+    assert "SAMPLE" in r.explain("en") and "row 8" in r.explain("en")
     d = r.as_dict()
     assert d["rate"] == "0.13" and d["steps"][0]["value"] == "2019-05-01"
 

@@ -147,10 +147,9 @@ def deemed_profit(
         basis, base = "costs", _amount(costs, "costs")
         raw = mul(div(base, sub(_ONE, rate)), rate)
     ti = round_fen(raw)
-    spec_lo, spec_hi = data.spec(K + ind + ".min"), data.spec(K + ind + ".max")
     steps = [
-        low.step("rate_min", spec_lo.zh, spec_lo.en),
-        high.step("rate_max", spec_hi.zh, spec_hi.en),
+        data.step(low, "rate_min"),
+        data.step(high, "rate_max"),
         Step("rate", "核定的应税所得率", "deemed profit rate fixed", rate, "rate", "", (low.citation,)),
         Step("taxable_income", "应纳税所得额", "taxable income", ti, "yuan",
              Formula(_income_formula, (basis, base, rate)), (method.citation,)),

@@ -127,7 +127,6 @@ def employee_education(
     v = data.value(key, year_end(y))
     share = v.value
     assert isinstance(share, Decimal)
-    spec = data.spec(key)
     cap = round_fen(mul(w, share))
     available = add(e, b)
     deducted = min(available, cap)
@@ -136,7 +135,7 @@ def employee_education(
     cite = (v.citation,)
     steps = (
         Step("kind", f"企业类型：{_KIND_ZH[k]}", f"enterprise: {_KIND_EN[k]}", None),
-        v.step("share", spec.zh, spec.en),
+        data.step(v, "share"),
         Step("wages", "工资薪金总额", "wages and salaries", w, "yuan", "", (), LINE + " 第1行"),
         Step("cap", "税前扣除限额", "deduction cap", cap, "yuan", Formula(_cap_formula, (w, share)), cite),
         Step("available", "本年支出与以前年度结转合计", "this year's expenses and those brought forward",

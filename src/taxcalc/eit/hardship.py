@@ -154,9 +154,7 @@ def hardship_loss_extension(
     data = the_law(law)
     end = year_end(y)
     hard_v, gen_v = data.value("eit.losses.years.hardship", end), data.value("eit.losses.years.general", end)
-    hard_spec, gen_spec = data.spec("eit.losses.years.hardship"), data.spec("eit.losses.years.general")
-    steps: list[Step] = [hard_v.step("hardship_years", hard_spec.zh, hard_spec.en),
-                         gen_v.step("general_years", gen_spec.zh, gen_spec.en)]
+    steps: list[Step] = [data.step(hard_v, "hardship_years"), data.step(gen_v, "general_years")]
     assert isinstance(hard_v.value, int) and isinstance(gen_v.value, int)
     share: Decimal | None = None
     eligible = False
@@ -168,8 +166,7 @@ def hardship_loss_extension(
         base = sub(sub(total, non_taxable), investment)
         share = div(main, base)
         steps.append(Step("industry", "属于困难行业", "in a hardship industry", listed, "bool", ind, (ind_v.citation,)))
-        steps.append(share_v.step("least_share", data.spec(K + "main_business_share").zh,
-                                  data.spec(K + "main_business_share").en))
+        steps.append(data.step(share_v, "least_share"))
         met = main >= mul(least, base)
         steps.append(Step("share", "主营业务收入占收入总额（剔除不征税收入和投资收益）的比例",
                           "main-business share of total income net of non-taxable and investment income",

@@ -117,8 +117,7 @@ class ProjectHoliday(Explained):
 
 def _v(data: Law, key: str, year: int) -> tuple[LawValue, Step]:
     v = data.value(key, year_end(year))
-    spec = data.spec(key)
-    return v, v.step(key.rsplit(".", 1)[-1], spec.zh, spec.en)
+    return v, data.step(v, key.rsplit(".", 1)[-1])
 
 
 def _phase_formula(lang: str, year: int, first: int) -> str:

@@ -197,10 +197,9 @@ def _inherited_in_year(law: Law, year: int, income: Decimal,
     for i, g in enumerate(given):
         key = f"{K}{g.kind}.special_transfer"
         rule = law.value(key, year_end(g.year))
-        spec = law.spec(key)
         r = inherited_loss_year(year, left, g.losses, annual_cap=g.annual_cap, qualified_years=g.qualified_years,
                                 law=law)
-        steps.append(rule.step(f"inherited[{i}].transfers", spec.zh, spec.en, "", _LINE))
+        steps.append(law.step(rule, f"inherited[{i}].transfers", line=_LINE))
         steps.extend([s._replace(name=f"inherited[{i}].{s.name}") for s in r.steps])
         out.append(r)
         left = r.taxable_income
@@ -292,8 +291,7 @@ def transferred_losses(
     data = the_law(law)
     key = f"{K}{k}.{t}_transfer"
     rule = data.value(key, year_end(y))
-    spec = data.spec(key)
-    steps: list[Step] = [rule.step("transfers", spec.zh, spec.en)]
+    steps: list[Step] = [data.step(rule, "transfers")]
     total_given = total(x.amount for x in bf)
     if not rule.value:
         return TransferredLosses(y, k, t, transfers=False, transferred=(), annual_cap=None, dropped=total_given,

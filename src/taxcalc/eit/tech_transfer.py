@@ -135,12 +135,29 @@ def _year_problems(year: int, transfers: Sequence[TechnologyTransfer]) -> Iterat
 
 @dataclass(frozen=True, slots=True)
 class TransferIncome:
-    """One transfer: its income, whether it qualifies and why not (``reason``)."""
+    """One transfer: its income, whether it qualifies and why not.
+
+    ``reason`` is why not as a code, for programs: ``licence_scope`` (a non-exclusive
+    licence before it was in scope), ``licence_term`` (a licence shorter than the term),
+    ``not_registered`` (the contract is not registered) or ``related_party`` (from a party
+    held 100%); empty when the transfer qualifies.  :meth:`reason_in` gives it in words.
+    """
 
     name: str
     income: Decimal
     qualifies: bool
     reason: str
+
+    def reason_in(self, lang: str = "en") -> str:
+        """``reason`` in words, in ``lang`` (``"zh"`` or ``"en"``); empty when the transfer qualifies.
+
+        >>> TransferIncome("licence B", Decimal("100"), False, "licence_term").reason_in("zh")
+        '许可使用权不足规定年限'
+        """
+        if not self.reason:
+            return ""
+        zh, en = _REASONS[self.reason]
+        return zh if lang == "zh" else en
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +185,7 @@ _REASONS = {
 
 def _v(data: Law, key: str, on: _dt.date) -> tuple[LawValue, Step]:
     v = data.value(key, on)
-    spec = data.spec(key)
-    return v, v.step(key.rsplit(".", 1)[-1], spec.zh, spec.en)
+    return v, data.step(v, key.rsplit(".", 1)[-1])
 
 
 def _why_not(data: Law, t: TechnologyTransfer) -> tuple[str, LawValue | None]:

@@ -237,8 +237,7 @@ def environmental_tax_reduction(
                                                                   "upper_threshold", "upper_share"))
     steps: list[Step] = []
     for name in ("lower_threshold", "lower_share", "upper_threshold", "upper_share"):
-        spec = data.spec(K + name)
-        steps.append(vals[name].step(name, spec.zh, spec.en))
+        steps.append(data.step(vals[name], name))
     over = [i for i, row in enumerate(emissions) if _over(row)]
     condition = bool(vals["no_exceedance"].value)
     eligible = not condition or (not over and not other)

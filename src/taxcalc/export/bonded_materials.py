@@ -214,8 +214,7 @@ def bonded_materials(
         raise InvalidInput(field, reason)
     data = default() if law is None else law
     allowed = _allowed(data, m, day)
-    spec = data.spec(K + m + "_method")
-    steps: list[Step] = [allowed.step(m + "_method", spec.zh, spec.en)]
+    steps: list[Step] = [data.step(allowed, m + "_method")]
     if m == "purchase":
         assert cif is not None
         materials = round_fen(add(add(cif, duty), tax))
@@ -228,8 +227,7 @@ def bonded_materials(
     assert fob is not None
     basis_v = data.value(K + "allocation_rate_basis", day)
     basis = str(basis_v.value)
-    bspec = data.spec(K + "allocation_rate_basis")
-    steps.append(basis_v.step("basis", bspec.zh, bspec.en))
+    steps.append(data.step(basis_v, "basis"))
     if rate is None:
         assert imports is not None and exports is not None
         rate = div(imports, exports)

@@ -110,12 +110,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import InvalidInput, LawDataError, OutsideCoverage, UnknownCategory
-from ..explain import Citation, Explained, Step
+from ..explain import BilingualCitation, Citation, Explained, Step
 from ..law import Law, LawValue, default
 from ..money import CONTEXT, DateLike, MoneyLike, date_arg, rate
 from .catalogue import MAX_RATE, Catalogue, CatalogueRow
 
-__all__ = ["EXPORTERS", "KINDS", "RebateRate", "check_catalogue", "general_rules_start", "rebate_rate"]
+__all__ = ["EXPORTERS", "KINDS", "RebateRate", "catalogue_citation", "check_catalogue", "general_rules_start",
+           "rebate_rate"]
 
 #: ``manufacturer`` (生产企业, 免抵退) or ``trader`` (外贸企业, 免退).
 EXPORTERS = ("manufacturer", "trader")
@@ -311,8 +312,24 @@ class _Found:
     assumptions_zh: tuple[str, ...] = ()
 
 
-def _row_cite(cat: Catalogue, row: CatalogueRow) -> Citation:
-    return Citation(f"catalogue {cat.label()}, {row.where}", f"({row.citation})")
+def catalogue_citation(cat: Catalogue, row: CatalogueRow) -> BilingualCitation:
+    """The citation of a catalogue row: the catalogue, the row, and the row's own citation.
+
+    The words around the catalogue's name and the row's citation are taxcalc's, in
+    English and in Chinese (shown in ``zh``); the name and the row's citation are the
+    catalogue's, as written.
+
+    >>> cat = Catalogue.from_rows([{"code": "9901000010", "rate": "13%", "first": "2019-04-01", "last": "2019-12-31",
+    ...                             "citation": "文库2019A版"}], source="my.csv", title="rates 2019")
+    >>> c = catalogue_citation(cat, cat.rows[0])
+    >>> c.text_in("en")
+    'catalogue rates 2019, row 1 (文库2019A版)'
+    >>> c.text_in("zh")
+    '出口退税率文库 rates 2019，第1行 （文库2019A版）'
+    """
+    where_zh = f"第{row.row}行" + (f"（文件第{row.line}行）" if row.line else "")
+    return BilingualCitation(f"catalogue {cat.label()}, {row.where}", f"({row.citation})",
+                             f"出口退税率文库 {cat.label()}，{where_zh}", f"（{row.citation}）")
 
 
 # -- checks of a catalogue row against the law ------------------------------------------
@@ -413,7 +430,7 @@ def _library_rate(
         _check_row(row, cat, rules, kind, code)
         step = Step(
             "catalogue_rate", "文库（目录）所列出口退税率", "rebate rate in the catalogue",
-            row.rate, "rate", f"{code} {row.window()}", (_row_cite(cat, row),),
+            row.rate, "rate", f"{code} {row.window()}", (catalogue_citation(cat, row),),
         )
         return _Found(row.rate, row.levy, "catalogue", (step,), ())
     base = cat.last_before(code, day)
@@ -454,7 +471,7 @@ def _library_rate(
     steps: list[Step] = [
         Step(
             "base_rate", f"{start}文库（目录）所列出口退税率", f"rebate rate in the catalogue on {start}",
-            base.rate, "rate", f"{code} {base.window()}", (_row_cite(cat, base),),
+            base.rate, "rate", f"{code} {base.window()}", (catalogue_citation(cat, base),),
         )
     ]
     assumptions: list[tuple[_dt.date, str, str]] = []

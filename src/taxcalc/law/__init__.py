@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import NotInForce, OutsideCoverage, UnknownCategory, Unverified
-from ..explain import Citation
+from ..explain import Citation, Formula, Step
 from ..money import DateLike, date_arg
 from .coverage import coverage as coverage
 from .coverage import rule_coverage as rule_coverage
@@ -230,6 +230,21 @@ class Law:
             raise NotInForce(key, d, spec.first, spec.last, f"not in force: {found.gap}", gap=found.gap,
                              cite=found.citation if found.citation.doc else None, gap_zh=found.gap_zh)
         return found
+
+    def step(
+        self, value: LawValue, name: str, formula: str | Formula = "", line: str = "", formula_zh: str = ""
+    ) -> Step:
+        """The step ``name`` showing ``value`` labelled with its key's names (:class:`KeySpec` ``zh`` and ``en``).
+
+        :meth:`LawValue.step` with the labels of the key the value was read from, for the
+        common case of a step that shows one value of the law as the law names it.
+
+        >>> law = default()
+        >>> print(law.step(law.value("vat.rate.standard", "2018-05-01"), "rate").render("zh"))
+        增值税税率：销售或进口货物、加工修理修配劳务（基本税率）：16% [财税〔2018〕32号 第一条]
+        """
+        spec = self.spec(value.key)
+        return value.step(name, spec.zh, spec.en, formula, line, formula_zh)
 
     def get(self, key: str, on: DateLike, known_on: DateLike | None = None) -> object:
         """Only the value (see :meth:`value`)."""

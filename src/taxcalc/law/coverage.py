@@ -250,7 +250,7 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
     for rule in RULES:
         definition = rule.load()
         tried: RuleCoverage | None = None
-        refused = ""
+        refused = refused_zh = ""
         candidates = _moved_examples(definition.input, definition.example, day)
         for n, example in enumerate(candidates):
             try:
@@ -270,6 +270,7 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
                                      reason=en, key=exc.key, last=exc.last, reason_zh=zh)
             except (InvalidInput, NotMoney) as exc:
                 refused = f"{exc.field}: {exc.reason}"  # the last: the nearest the example came
+                refused_zh = f"{exc.field}：{exc.reason_in('zh') if isinstance(exc, InvalidInput) else exc.reason}"
                 continue
             else:
                 gap = _every_key_in_a_gap(rule.keys, keys)
@@ -284,7 +285,7 @@ def rule_coverage(on: DateLike, *, law: Law | None = None) -> tuple[RuleCoverage
         if tried is None:  # no moved example was accepted: say so rather than guess
             tried = RuleCoverage(rule.id, "not tested", answers=False, example=dict(definition.example),
                                  reason=f"the example moved to {day} is refused as input ({refused})",
-                                 key="", last=None, reason_zh=f"示例移至{day}后作为输入被拒绝（{refused}）")
+                                 key="", last=None, reason_zh=f"示例移至{day}后作为输入被拒绝（{refused_zh}）")
         out.append(tried)
     return tuple(out)
 

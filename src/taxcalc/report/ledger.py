@@ -82,7 +82,7 @@ from ..export import (
     exempt_refund,
     rebate_rate,
 )
-from ..export.rebate_rate import general_rules_start
+from ..export.rebate_rate import catalogue_citation, general_rules_start
 from ..format import format_rate
 from ..law import Law, LawValue
 from ..money import ZERO, add, div, mul, round_fen, sub, total
@@ -350,7 +350,7 @@ def _row_cite(cat: Catalogue, code: str, day: _dt.date) -> tuple[Decimal | None,
     row = cat.lookup(code, day)
     if row is None:
         return None, None, None
-    return row.rate, row.levy, Citation(f"catalogue {cat.label()}, {row.where}", f"({row.citation})")
+    return row.rate, row.levy, catalogue_citation(cat, row)
 
 
 def _rules_known(law: Law, day: _dt.date) -> bool:

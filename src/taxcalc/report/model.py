@@ -56,8 +56,8 @@ COLUMN_KINDS: tuple[str, ...] = ("text", "money", "rate", "date", "month", "cite
 
 
 def cite_json(cites: tuple[Citation, ...]) -> list[dict[str, str]]:
-    """Citations as JSON data."""
-    return [{"doc": c.doc, "article": c.article} for c in cites]
+    """Citations as JSON data (:meth:`~taxcalc.explain.Citation.as_dict`)."""
+    return [c.as_dict() for c in cites]
 
 
 def _jsonable(value: object, kind: str) -> Any:

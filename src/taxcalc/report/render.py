@@ -11,7 +11,7 @@ sign and in 大写金额.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from ..explain import Citation
@@ -48,6 +48,11 @@ def _t(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "zh" else pair[1]
 
 
+def _cites(cites: Iterable[Citation], lang: str) -> str:
+    """Citations as text in ``lang`` (:meth:`~taxcalc.explain.Citation.text_in`)."""
+    return "; ".join(c.text_in(lang) for c in cites)
+
+
 def _cell(value: object, kind: str, lang: str) -> str:
     if value is None or value == "":
         return ""
@@ -62,7 +67,7 @@ def _cell(value: object, kind: str, lang: str) -> str:
     if kind == "label" and isinstance(value, tuple):
         return str(value[0] if lang == "zh" else value[1])
     if kind == "cite" and isinstance(value, tuple):
-        return "; ".join(str(c) for c in value if isinstance(c, Citation))
+        return _cites(tuple(c for c in value if isinstance(c, Citation)), lang)
     if isinstance(value, _dt.date):
         return value.isoformat()
     return str(value)
@@ -186,7 +191,7 @@ def _lines(lines: Sequence[Line], lang: str, width: int) -> list[str]:
         if note:
             extra.append(f"（{note}）" if lang == "zh" else f"({note})")
         if ln.cite:
-            extra.append("[" + "; ".join(str(c) for c in ln.cite) + "]")
+            extra.append("[" + _cites(ln.cite, lang) + "]")
         if ln.form:
             extra.append(f"表{ln.form}" if lang == "zh" else f"form {ln.form}")
         if extra:
@@ -224,14 +229,14 @@ def _section(n: int, s: Section, lang: str, width: int) -> list[str]:
         label = "  本节节税：" if lang == "zh" else "  Savings in this section:"
         out.append(label)
         rows = [[sv.zh if lang == "zh" else sv.en, format_money(sv.amount, lang, symbol=False),
-                 "; ".join(str(c) for c in sv.cite)] for sv in s.savings]
+                 _cites(sv.cite, lang)] for sv in s.savings]
         out.extend(_grid(None, rows, {1}, width, "    "))
     if s.refunds:
         out.append("")
         label = "  本节退税（不计入节税）：" if lang == "zh" else "  Refunds in this section (not savings):"
         out.append(label)
         rows = [[rf.zh if lang == "zh" else rf.en, format_money(rf.amount, lang, symbol=False),
-                 "; ".join(str(c) for c in rf.cite)] for rf in s.refunds]
+                 _cites(rf.cite, lang)] for rf in s.refunds]
         out.extend(_grid(None, rows, {1}, width, "    "))
     if s.notes:
         out.append("")
@@ -280,7 +285,7 @@ def _summary(n: int, r: Report, lang: str, width: int) -> list[str]:
     if r.savings:
         head = ["政策", "税种", "节税额", "依据"] if lang == "zh" else ["policy", "tax", "saving", "basis"]
         rows = [[s.zh if lang == "zh" else s.en, _t(_TAXES.get(s.tax, (s.tax, s.tax)), lang),
-                 format_money(s.amount, lang, symbol=False), "; ".join(str(c) for c in s.cite)]
+                 format_money(s.amount, lang, symbol=False), _cites(s.cite, lang)]
                 for s in r.savings]
         out.extend(_grid(head, rows, {2}, width, "  "))
     else:
@@ -304,7 +309,7 @@ def _summary(n: int, r: Report, lang: str, width: int) -> list[str]:
                    else "  Refunds (input VAT paid back; not savings):")
         head = ["退税", "金额", "依据"] if lang == "zh" else ["refund", "amount", "basis"]
         rows = [[f.zh if lang == "zh" else f.en, format_money(f.amount, lang, symbol=False),
-                 "; ".join(str(c) for c in f.cite)] for f in r.refunds]
+                 _cites(f.cite, lang)] for f in r.refunds]
         out.extend(_grid(head, rows, {1}, width, "  "))
         label = "退税合计" if lang == "zh" else "Total refunds"
         out.append(f"  {label}：{format_money(r.total_refund, lang)}" if lang == "zh"

@@ -95,7 +95,9 @@ def step_schema() -> dict[str, Any]:
 
 def _citation_schema() -> dict[str, Any]:
     return {"type": "object", "additionalProperties": False, "required": ["doc", "article"],
-            "properties": {"doc": {"type": "string"}, "article": {"type": "string"}}}
+            "properties": {"doc": {"type": "string"}, "article": {"type": "string"},
+                           # a citation in taxcalc's own words (a catalogue row) gives them in Chinese too
+                           "doc_zh": {"type": "string"}, "article_zh": {"type": "string"}}}
 
 
 def dataclass_schema(cls: type[Any]) -> dict[str, Any]:

@@ -71,8 +71,7 @@ def value_step(law: Law, v: LawValue) -> tuple[Step, Decimal]:
 
 
 def _read_value_step(law: Law, v: LawValue) -> tuple[Step, Decimal]:
-    spec = law.spec(v.key)
-    step = v.step("rate", spec.zh, spec.en)
+    step = law.step(v, "rate")
     one_plus = CONTEXT.add(_ONE, v.value) if isinstance(v.value, Decimal) else _ONE
     return step, one_plus
 

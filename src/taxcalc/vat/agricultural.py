@@ -109,9 +109,8 @@ def _rate_step(on: _dt.date, law: Law | None, *, top: bool) -> tuple[Decimal, St
     data = law_or_default(law)
     key = KEY_TOP if top else KEY
     v = data.value(key, on)
-    spec = data.spec(key)
     assert isinstance(v.value, Decimal)
-    return v.value, v.step("rate", spec.zh, spec.en)
+    return v.value, data.step(v, "rate")
 
 
 def agricultural_deduction_rate(

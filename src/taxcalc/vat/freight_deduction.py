@@ -97,8 +97,7 @@ class FreightInputTax(Explained):
 
 def _read(data: Law, key: str, on: _dt.date, name: str) -> tuple[object, Step]:
     v = data.value(key, on)
-    spec = data.spec(key)
-    return v.value, v.step(name, spec.zh, spec.en)
+    return v.value, data.step(v, name)
 
 
 def freight_input_tax(

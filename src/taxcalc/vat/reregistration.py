@@ -85,7 +85,7 @@ from decimal import Decimal
 from ..calendar import add_months, month_start, quarter_start
 from ..errors import InvalidInput, NotInForce
 from ..explain import Explained, Step
-from ..law import Law, LawValue
+from ..law import Law
 from ..money import DateLike, MoneyLike, add, div, flag, mul, nonnegative_money, round_fen, total
 from ._common import choice, day, law_or_default
 from .small_scale_standard import SECTORS, small_scale_standard
@@ -122,11 +122,6 @@ class Reregistration(Explained):
     annual_sales: Decimal | None
     cap: Decimal | None
     steps: tuple[Step, ...]
-
-
-def _step(data: Law, v: LawValue, name: str) -> Step:
-    spec = data.spec(v.key)
-    return v.step(name, spec.zh, spec.en)
 
 
 def _sales(sales_by_period: object) -> list[Decimal]:
@@ -170,12 +165,12 @@ def may_reregister(
     n_v = data.value(LOOKBACK[p], d)
     cap: Decimal = cap_v.value  # type: ignore[assignment]
     n: int = n_v.value  # type: ignore[assignment]
-    steps = [_step(data, scope_v, "scope")]
+    steps = [data.step(scope_v, "scope")]
     in_scope = scope_v.value == "any" or under == "regulations"
     barred = False
     if again:
         once_v = data.value(ONCE, d)
-        steps.append(_step(data, once_v, "once_only"))
+        steps.append(data.step(once_v, "once_only"))
         barred = bool(once_v.value)
         if barred:
             steps.append(Step("not_again", "未曾转登记后再次登记为一般纳税人", "has not re-registered before "
@@ -191,7 +186,7 @@ def may_reregister(
     count = len(used)
     summed = total(used)
     label = "个月" if p == "month" else "个季度"
-    steps.append(_step(data, n_v, "lookback"))
+    steps.append(data.step(n_v, "lookback"))
     steps.append(
         Step("sales_counted", f"转登记日前{count}{label}累计应税销售额",
              f"taxable sales of the {count} {p}s before the re-registration day", summed, "yuan",
@@ -212,7 +207,7 @@ def may_reregister(
         estimated = False
         annual = summed
         within = summed <= cap
-    steps.append(_step(data, cap_v, "cap"))
+    steps.append(data.step(cap_v, "cap"))
     eligible = in_scope and within and not barred
     steps.append(
         Step("eligible", "可以转登记为小规模纳税人", "may re-register as small-scale", eligible, "bool",
@@ -276,7 +271,7 @@ def reregistered_sales_check(
     first = _period_start(this, p, 1)
     steps = [
         Step("reregistered_on", "转登记日", "re-registration day", d, "date", cite=(cap_v.citation,)),
-        _step(data, n_v, "window_periods"),
+        data.step(n_v, "window_periods"),
         Step("window_first_day", "监控期自转登记日的下期起", "the window starts with the period after the "
              "re-registration day", first, "date", cite=(n_v.citation,)),
     ]

@@ -217,8 +217,7 @@ class SmallLoanInterest(Explained):
 
 def _v(data: Law, key: str, on: _dt.date) -> tuple[LawValue, Step]:
     v = data.value(key, on)
-    spec = data.spec(key)
-    return v, v.step(key.rsplit(".", 1)[-1], spec.zh, spec.en)
+    return v, data.step(v, key.rsplit(".", 1)[-1])
 
 
 def _reference(data: Law, loan: SmallLoan, i: int) -> tuple[Decimal, list[Step]]:

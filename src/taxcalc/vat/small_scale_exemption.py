@@ -294,11 +294,6 @@ class SmallScaleVat(Explained):
     special_invoice_tax: Decimal = ZERO
 
 
-def _step(data: Law, v: LawValue, name: str) -> Step:
-    spec = data.spec(v.key)
-    return v.step(name, spec.zh, spec.en)
-
-
 def _month_starts(start: _dt.date, period: str) -> list[_dt.date]:
     if period != "quarter":
         return [start]
@@ -321,11 +316,13 @@ def _streams(
     s = None if services is None else nonnegative_money(services, "services_sales")
     if g is None and s is None:
         if required and other > 0:
+            cite = basis.citation if basis is not None else "vat.small_scale.exemption.basis"
             raise InvalidInput(
                 "goods_sales",
                 "from 2016-05-01 to 2018-12-31 sales of goods/processing and of services/intangibles are "
-                f"tested separately ({basis.citation if basis is not None else 'vat.small_scale.exemption.basis'}); "
-                "give goods_sales and services_sales",
+                f"tested separately ({cite}); give goods_sales and services_sales",
+                reason_zh="2016-05-01至2018-12-31，销售货物及加工、修理修配劳务的销售额与销售服务、无形资产的销售额"
+                f"分别判断是否免征（{cite}）；请分别给出 goods_sales 和 services_sales",
             )
         return (ZERO, ZERO) if required else None
     if g is None:
@@ -469,8 +466,8 @@ def small_scale_vat(
     if real_estate:
         steps.append(Step("real_estate_sales", "其中：销售不动产的销售额", "of which: sales of immovable property",
                           real_estate, "yuan"))
-    steps.append(_step(data, t_v, "threshold"))
-    steps.append(_step(data, basis_v, "basis"))
+    steps.append(data.step(t_v, "threshold"))
+    steps.append(data.step(basis_v, "basis"))
 
     if separate:
         assert streams is not None
@@ -504,7 +501,7 @@ def small_scale_vat(
         else:
             exempt, exempt_sales, taxable, re_taxable = False, ZERO, other, real_estate
 
-    steps.append(_step(data, levy_v, "levy_rate"))
+    steps.append(data.step(levy_v, "levy_rate"))
     if levy == 0 and taxable:
         steps.append(Step("exempt_3pct", "适用3%征收率的应税销售收入免征增值税",
                           "sales at the 3% collection rate exempt", taxable, "yuan", "", (levy_v.citation,)))
@@ -522,7 +519,7 @@ def small_scale_vat(
         re_tax = round_fen(mul(re_taxable, re_rate))
         steps.append(Step("real_estate_taxable", "销售不动产的销售额（应税）", "sales of immovable property, taxable",
                           re_taxable, "yuan", line=f"{_FORM}第4栏"))
-        steps.append(_step(data, re_v, "real_estate_levy_rate"))
+        steps.append(data.step(re_v, "real_estate_levy_rate"))
         steps.append(Step("real_estate_tax", "销售不动产的应纳税额", "VAT due on the sales of immovable property",
                           re_tax, "yuan", "ROUND(real_estate_taxable × real_estate_levy_rate, 2)",
                           formula_zh="ROUND(销售不动产的应税销售额 × 征收率, 2)"))
@@ -552,7 +549,7 @@ def _start_point(
         steps.append(Step("real_estate_sales", "其中：销售、出租不动产和转让土地使用权的销售额",
                           "of which: selling or leasing immovable property, transferring land-use rights",
                           real_estate, "yuan"))
-    steps.append(_step(data, t_v, "threshold"))
+    steps.append(data.step(t_v, "threshold"))
     zh, en = _BASIS_LABEL[reading]
     steps.append(Step("basis", zh, en, None))
     below = total_sales < threshold
@@ -567,7 +564,7 @@ def _start_point(
         exempt, exempt_sales, taxable, re_taxable = True, other, ZERO, real_estate
     else:
         exempt, exempt_sales, taxable, re_taxable = False, ZERO, other, real_estate
-    steps.append(_step(data, levy_v, "levy_rate"))
+    steps.append(data.step(levy_v, "levy_rate"))
     exempt, exempt_sales, taxable, tax, special_out = _tax(data, start, steps, special_in, exempt=exempt,
                                                            exempt_sales=exempt_sales, taxable=taxable, levy_v=levy_v)
     if re_taxable:
@@ -664,7 +661,7 @@ def _no_exemption(
         Step("no_exemption", "单位无免征增值税的销售额标准（起征点仅适用于个人），全部销售额计税",
              "no exemption for units (the 起征点 applied to individuals only): all the sales are taxed",
              None, "", "", cite),
-        _step(data, levy_v, "levy_rate"),
+        data.step(levy_v, "levy_rate"),
     ]
     tax = round_fen(mul(total_sales, levy))
     steps.append(Step("taxable_sales", "应税销售额", "taxable sales", total_sales, "yuan"))

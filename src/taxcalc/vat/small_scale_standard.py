@@ -98,9 +98,8 @@ def _limit(on: _dt.date, sector: str, law: Law | None) -> tuple[Decimal, Step]:
     data = law_or_default(law)
     key = PREFIX + sector
     v = data.value(key, on)
-    spec = data.spec(key)
     assert isinstance(v.value, Decimal)
-    return v.value, v.step("limit", spec.zh, spec.en)
+    return v.value, data.step(v, "limit")
 
 
 def small_scale_standard(on: DateLike, sector: str, *, law: Law | None = None) -> SmallScaleStandard:

@@ -95,8 +95,10 @@ def _money(value: str, figure: str, lang: str, tag: str = "td", *, symbol: bool 
     return f'<{tag}{cls} data-figure="{_e(figure)}" data-value="{_e(value)}">{_e(shown)}</{tag}>'
 
 
-def _cites(cites: Iterable[dict[str, str]]) -> str:
-    return "; ".join(f"{c['doc']} {c['article']}".strip() for c in cites)
+def _cites(cites: Iterable[dict[str, str]], lang: str) -> str:
+    """Citations from the JSON in ``lang``: in Chinese the ``doc_zh`` and ``article_zh`` of a citation that has them."""
+    z = "_zh" if lang == "zh" else ""
+    return "; ".join(f"{c.get('doc' + z, c['doc'])} {c.get('article' + z, c['article'])}".strip() for c in cites)
 
 
 def _cell(value: Any, kind: str, figure: str, lang: str) -> str:
@@ -111,7 +113,7 @@ def _cell(value: Any, kind: str, figure: str, lang: str) -> str:
     if kind == "label":
         return f"<td>{_e(_t(value, lang))}</td>"
     if kind == "cite":
-        return f'<td class="cite">{_e(_cites(value))}</td>'
+        return f'<td class="cite">{_e(_cites(value, lang))}</td>'
     return f"<td>{_e(value)}</td>"
 
 
@@ -145,7 +147,7 @@ def _lines(lines: list[dict[str, Any]], lang: str) -> str:
             note = _t(ln["note"], lang)
             extra.append(f'<span class="note">{_e(f"（{note}）" if lang == "zh" else f"({note})")}</span>')
         if ln["cite"]:
-            extra.append(f'<span class="cite">[{_e(_cites(ln["cite"]))}]</span>')
+            extra.append(f'<span class="cite">[{_e(_cites(ln["cite"], lang))}]</span>')
         if ln.get("form"):
             extra.append(f'<span class="form">{_e(("表" if lang == "zh" else "form ") + ln["form"])}</span>')
         out.append(f"<tr>{label}{value}<td>{' '.join(extra)}</td></tr>")
@@ -157,7 +159,7 @@ def _items(items: list[dict[str, Any]], kind: str, lang: str) -> str:
     """Savings (``kind`` saving) or refunds of a section, with amounts and citations."""
     rows = "".join(
         f"<tr><td>{_e(_t(i, lang))}</td>{_money(i['amount'], kind + ':' + i['policy'], lang)}"
-        f'<td class="cite">{_e(_cites(i["cite"]))}</td></tr>'
+        f'<td class="cite">{_e(_cites(i["cite"], lang))}</td></tr>'
         for i in items)
     return f'<table class="report-{kind}s"><tbody>{rows}</tbody></table>'
 
@@ -229,7 +231,7 @@ def _summary(n: int, r: dict[str, Any], lang: str) -> str:
         for s in r["savings"]:
             out.append(f"<tr><td>{_e(_t(s, lang))}</td><td>{_e(_t(_TAXES.get(s['tax'], (s['tax'], s['tax'])), lang))}</td>"
                        f"{_money(s['amount'], 'saving:' + s['policy'], lang)}"
-                       f'<td class="cite">{_e(_cites(s["cite"]))}</td></tr>')
+                       f'<td class="cite">{_e(_cites(s["cite"], lang))}</td></tr>')
         out.append("</tbody></table>")
     else:
         out.append(f"<p>{'（无）' if lang == 'zh' else '(none)'}</p>")
