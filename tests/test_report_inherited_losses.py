@@ -159,3 +159,25 @@ def test_inherited_losses_outside_the_law_data_are_refused_when_the_file_is_read
     found = {p.path: p.reason for p in err.value.problems}
     assert "1951-12-31 is outside the covered window" in found["income.inherited_losses[0].year"]
     assert "1950-12-31 is outside the covered window" in found["income.inherited_losses[0].losses[0].year"]
+
+
+def test_inherited_losses_after_the_report_year_are_refused_when_the_file_is_read():
+    # found by the report fuzz test: a restructuring after the report year (2018), or an inherited loss
+    # of the report year, was read, and the report then failed while it was built
+    with pytest.raises(ReportInputError) as err:
+        parse_text(_with(MERGER.format(cap="100000", year=2016).replace("year = 2017", "year = 2019", 1)), "toml")
+    [problem] = err.value.problems
+    assert (problem.path, problem.reason) == ("income.inherited_losses[0].year",
+                                              "a restructuring of 2019 is after tax year 2018")
+    with pytest.raises(ReportInputError) as err:
+        parse_text(_with(MERGER.format(cap="100000", year=2018).replace("year = 2017", "year = 2018", 1)), "toml")
+    [problem] = err.value.problems
+    assert (problem.path, problem.reason) == ("income.inherited_losses[0].losses[0].year",
+                                              "a loss brought into 2018 must arise before it (got 2018)")
+
+
+def test_a_restructuring_of_the_report_year_itself_is_read_and_computed():
+    text = _with(MERGER.format(cap="50000", year=2016).replace("year = 2017", "year = 2018", 1))
+    got = _lines(text)  # a merger of 2018 itself: its 2016 loss used in 2018, up to the yearly limit
+    assert got["eit.inherited_losses_used"].amount == D("50000.00")
+    assert got["eit.tax"].amount == BASE["eit.tax"].amount - D("7500.00")  # 50,000 × 15%

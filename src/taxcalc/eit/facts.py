@@ -169,7 +169,7 @@ from .qualifications import (
     _validity_years,
 )
 from .rd_super_deduction import MAX_ROWS, NO_RD, RdFacts
-from .restructuring import InheritedLosses
+from .restructuring import InheritedLosses, inherited_by_year
 from .small_profit import Month, Quarter, _averages
 from .tech_transfer import TechnologyTransfer
 from .venture import VentureInvestment
@@ -358,14 +358,8 @@ class EnterpriseYear:
             yield f"hardship_tests[{i}].year", why
 
     def _inherited_checks(self) -> Iterator[tuple[str, str]]:
-        y = self.year
-        for i, g in enumerate(self.inherited_losses):
-            if g.year > y:
-                yield f"inherited_losses[{i}].year", f"a restructuring of {g.year} is after tax year {y}"
-            for j, loss in enumerate(g.losses):
-                if loss.year >= y:
-                    yield (f"inherited_losses[{i}].losses[{j}].year",
-                           f"a loss brought into {y} must arise before it (got {loss.year})")
+        for path, why in inherited_by_year(self.inherited_losses, self.year):
+            yield f"inherited_losses{path}", why
 
     def _quarter_checks(self, operated: tuple[int, ...]) -> Iterator[tuple[str, str]]:
         quarters, y = self.quarters, self.year

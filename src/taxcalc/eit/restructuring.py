@@ -71,7 +71,8 @@ from ._common import tax_year, the_law, year_end, years
 from .losses import Loss, LossUse, loss_window
 
 __all__ = ["RESTRUCTURING_KINDS", "TREATMENTS", "InheritedLossYear", "InheritedLosses", "InheritedLossesInput",
-           "RestructuringInput", "TransferredLosses", "combine_losses", "inherited_loss_year", "transferred_losses"]
+           "RestructuringInput", "TransferredLosses", "combine_losses", "inherited_by_year", "inherited_loss_year",
+           "transferred_losses"]
 
 #: ``merger`` (企业合并) and ``division`` (企业分立).
 RESTRUCTURING_KINDS: tuple[str, ...] = ("merger", "division")
@@ -182,6 +183,26 @@ class InheritedLosses:
         if self.kind == "division" and self.annual_cap is not None:
             yield "annual_cap", "a division's losses carry no yearly limit"
         yield from _loss_problems(self.losses, self.year)
+
+
+def inherited_by_year(given: tuple[InheritedLosses, ...], year: int) -> Iterator[tuple[str, str]]:
+    """The path (under the list of sets) and the problem of each set of inherited losses ``year`` cannot take:
+    a restructuring after ``year``, or a loss not arising before it.
+
+    The one check of :class:`~taxcalc.eit.EnterpriseYear` ``inherited_losses`` and of the
+    report's ``[[income.inherited_losses]]`` against the tax year (each names its own list).
+
+    >>> g = InheritedLosses(2021, "division", (Loss(2019, "100"), Loss(2020, "50")))
+    >>> list(inherited_by_year((g,), 2020))
+    [('[0].year', 'a restructuring of 2021 is after tax year 2020'), \
+('[0].losses[1].year', 'a loss brought into 2020 must arise before it (got 2020)')]
+    """
+    for i, g in enumerate(given):
+        if g.year > year:
+            yield f"[{i}].year", f"a restructuring of {g.year} is after tax year {year}"
+        for j, loss in enumerate(g.losses):
+            if loss.year >= year:
+                yield f"[{i}].losses[{j}].year", f"a loss brought into {year} must arise before it (got {loss.year})"
 
 
 def _inherited_in_year(law: Law, year: int, income: Decimal,

@@ -67,7 +67,7 @@ from ..eit.hardship import HardshipExtensionInput, unmatched_tests
 from ..eit.losses import Loss
 from ..eit.project_holiday import Project
 from ..eit.rd_super_deduction import RdProject
-from ..eit.restructuring import InheritedLosses
+from ..eit.restructuring import InheritedLosses, inherited_by_year
 from ..eit.small_profit import MAX_EMPLOYEES, Quarter
 from ..eit.small_profit import Month as MonthFigures
 from ..eit.tech_transfer import TechnologyTransfer
@@ -912,6 +912,9 @@ def _across(v: _View) -> Iterator[tuple[str, str]]:
     yield from _vat_credits(v, year, ent, claim)
     yield from _other_preferences(v, year)
     yield from _hardship_marks(v)
+    if year is not None and v.income is not None:
+        for path, why in inherited_by_year(v.income.inherited_losses, year):
+            yield f"income.inherited_losses{path}", why
     if not v.income_given:
         for name in _INCOME_LISTS:
             if v.rows[name]:
