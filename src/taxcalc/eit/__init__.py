@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from ._common import INDUSTRIES
 from .accelerated_depreciation import (
+    ACCELERATED_METHODS,
     ACCELERATION_INDUSTRIES,
     DEPRECIATION_METHODS,
     AcceleratedSchedule,
@@ -32,6 +33,8 @@ from .accelerated_depreciation import (
     DepreciableAsset,
     accelerated_depreciation,
     accelerated_schedule,
+    acceleration_industry,
+    industry_of_code,
 )
 from .annual import REGIMES, AnnualResult, annual
 from .benefit import POLICIES, Benefit, Policy, PolicyBenefit, benefit, policy_law
@@ -50,6 +53,7 @@ from .equipment import (
     EquipmentYear,
     equipment_in_year,
     equipment_schedule,
+    method_problems,
 )
 from .facts import EnterpriseYear
 from .hardship import (
@@ -135,6 +139,7 @@ from .venture import (
 )
 
 __all__ = [
+    "ACCELERATED_METHODS",
     "ACCELERATION_INDUSTRIES",
     "DEPRECIATION_METHODS",
     "AcceleratedSchedule",
@@ -142,6 +147,8 @@ __all__ = [
     "DepreciableAsset",
     "accelerated_depreciation",
     "accelerated_schedule",
+    "acceleration_industry",
+    "industry_of_code",
     "HARDSHIP_INDUSTRIES",
     "HardshipExtension",
     "HardshipExtensionInput",
@@ -217,6 +224,7 @@ __all__ = [
     "benefit",
     "equipment_in_year",
     "equipment_schedule",
+    "method_problems",
     "hnte_q4_years",
     "hnte_rate_years",
     "hnte_validity_years",
