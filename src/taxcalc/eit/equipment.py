@@ -122,7 +122,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -231,11 +231,12 @@ class Equipment:
                                                  "computed")] = ZERO
     rd_instrument: Annotated[bool, Flag("an instrument or equipment used only for research and development "
                                         "(专门用于研发的仪器、设备; 财税〔2014〕75号 第二条)")] = False
-    method: DepreciationMethod = "straight_line"
-    life_months: LifeMonths = None
-    industry: IndustryForAcceleration = ""
-    main_business_share: MainBusinessShareInUse = None
-    article_98: Article98 = False
+    # The depreciation chosen, left out of the repr, which is as it was without them.
+    method: DepreciationMethod = field(default="straight_line", repr=False)
+    life_months: LifeMonths = field(default=None, repr=False)
+    industry: IndustryForAcceleration = field(default="", repr=False)
+    main_business_share: MainBusinessShareInUse = field(default=None, repr=False)
+    article_98: Article98 = field(default=False, repr=False)
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
         def __init__(self, name: str, cost: MoneyLike, kind: str, acquired_on: DateLike, in_use: DateLike,  # noqa: PLR0913
@@ -344,16 +345,16 @@ def with_enterprise(rows: tuple[Equipment, ...], main_business: str, main_busine
 def _refusal(asset: Equipment, exc: InvalidInput, main_business: str, industry: str,
              share: Decimal) -> tuple[str, str]:
     """The field of ``asset`` a refusal of its method names, and why (saying what was taken from the enterprise)."""
-    field, why = exc.field, exc.reason
-    if field == "main_business_share" and asset.main_business_share is None:
+    name, why = exc.field, exc.reason
+    if name == "main_business_share" and asset.main_business_share is None:
         return "method", (f"the enterprise's main_business_share {percent(share)} (of the tax year) does not make it "
                           f"of its industry: {why}; give the asset's main_business_share of the year it was put "
                           f"into use if that differs")
-    if field == "method" and not asset.industry and not asset.article_98 and "industry" in why:
+    if name == "method" and not asset.industry and not asset.article_98 and "industry" in why:
         why = (f"{why}; the industry {industry!r} is the enterprise's main business {main_business!r}: give "
                f"the asset's industry (taxcalc.eit.ACCELERATION_INDUSTRIES) for the classes of "
                f"财税〔2014〕75号 and 〔2015〕106号")
-    return field, why
+    return name, why
 
 
 @dataclass(frozen=True, slots=True)
