@@ -33,8 +33,6 @@ from .accelerated_depreciation import (
     DepreciableAsset,
     accelerated_depreciation,
     accelerated_schedule,
-    acceleration_industry,
-    industry_of_code,
 )
 from .annual import REGIMES, AnnualResult, annual
 from .benefit import POLICIES, Benefit, Policy, PolicyBenefit, benefit, policy_law
@@ -53,7 +51,6 @@ from .equipment import (
     EquipmentYear,
     equipment_in_year,
     equipment_schedule,
-    method_problems,
 )
 from .facts import EnterpriseYear
 from .hardship import (
@@ -147,8 +144,6 @@ __all__ = [
     "DepreciableAsset",
     "accelerated_depreciation",
     "accelerated_schedule",
-    "acceleration_industry",
-    "industry_of_code",
     "HARDSHIP_INDUSTRIES",
     "HardshipExtension",
     "HardshipExtensionInput",
@@ -224,7 +219,6 @@ __all__ = [
     "benefit",
     "equipment_in_year",
     "equipment_schedule",
-    "method_problems",
     "hnte_q4_years",
     "hnte_rate_years",
     "hnte_validity_years",

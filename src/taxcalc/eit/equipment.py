@@ -93,7 +93,7 @@ straight line, ``life_months`` at least 60% of it), ``double_declining`` or
 * ``industry`` and ``main_business_share`` left out (``""``, ``None``) are the
   enterprise's: in :class:`~taxcalc.eit.EnterpriseYear` its ``industry`` (manufacturing
   → ``manufacturing``, information → ``information``, any other → ``other``:
-  :func:`~taxcalc.eit.acceleration_industry`) and its ``main_business_share`` (the
+  :func:`~taxcalc.eit.accelerated_depreciation.acceleration_industry`) and its ``main_business_share`` (the
   share of the tax year computed: give the asset's own when it was put into use in
   an earlier year); alone, ``other`` and 100%.  Give ``industry`` for the
   manufacturing classes of 75号 and 106号 (purchases of 2014–2018).

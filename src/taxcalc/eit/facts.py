@@ -97,7 +97,7 @@ Fields
     computation should work out for the year (its book depreciation included).
     A row with an accelerated ``method`` that leaves out its ``industry`` or
     ``main_business_share`` takes the enterprise's (``industry`` by
-    :func:`~taxcalc.eit.acceleration_industry`); the method is checked against
+    :func:`~taxcalc.eit.accelerated_depreciation.acceleration_industry`); the method is checked against
     the law data when the record is made (``equipment[1].method``).
 ``losses``
     :class:`~taxcalc.eit.Loss` rows: the unused losses brought forward, by

@@ -436,9 +436,9 @@ class Equipment:
 def acceleration_industry_of(income: Income | None, enterprise: Enterprise | None) -> str:
     """The enterprise's industry for accelerated depreciation (``taxcalc.eit.ACCELERATION_INDUSTRIES``).
 
-    From ``income.industry`` when given (:func:`taxcalc.eit.acceleration_industry`),
+    From ``income.industry`` when given (:func:`taxcalc.eit.accelerated_depreciation.acceleration_industry`),
     else from the GB/T 4754 code ``enterprise.industry``
-    (:func:`taxcalc.eit.industry_of_code`: the six industries of 财税〔2014〕75号,
+    (:func:`taxcalc.eit.accelerated_depreciation.industry_of_code`: the six industries of 财税〔2014〕75号,
     any other manufacturing, or other).  An ``[[equipment]]`` row's own ``industry``
     comes first.
     """
@@ -1146,7 +1146,7 @@ def _averaged_by(v: _View, year: int, law: Law) -> Iterator[tuple[str, str]]:
 
 
 def _methods_allowed(v: _View, law: Law) -> Iterator[tuple[str, str]]:
-    """Each ``[[equipment]]`` row's method is one the law allows for it (:func:`taxcalc.eit.method_problems`)."""
+    """Each ``[[equipment]]`` row's method is one the law allows for it (:func:`taxcalc.eit.equipment.method_problems`)."""
     inc = v.income
     if inc is None:
         return
