@@ -48,18 +48,12 @@ is refused, naming the field.
 
 How it relates to the other rules
 ---------------------------------
-The one-time deductions (≤ 5,000 yuan from 2014, R&D instruments ≤ 100万 from
-2014, equipment ≤ 500万 from 2018) are the rule ``eit.equipment``
-(:mod:`taxcalc.eit.equipment`).  The annual computation (:func:`taxcalc.eit.annual`)
-takes each listed asset's deduction from there: an :class:`~taxcalc.eit.Equipment`
-row may choose one of these methods (its fields ``method``, ``life_months``,
-``industry``, ``main_business_share`` and ``article_98``, named as here), and the
-year's deduction is then this rule's, unless the one-time deduction is elected
-and available, which comes first.  The switch of the whole preference is
-``eit.accelerated_depreciation.in_force`` (企业所得税法 第三十二条): with it off (a
-what-if, the policy ``accelerated_depreciation`` of :func:`taxcalc.eit.benefit`)
-the method is refused here and the annual computation depreciates the asset on
-the straight line.
+The one-time deductions are the rule ``eit.equipment`` (:mod:`taxcalc.eit.equipment`),
+whose :class:`~taxcalc.eit.Equipment` rows may choose these methods (the same
+fields): the annual computation then takes the year's deduction from here, unless
+the one-time deduction is elected and available.  ``eit.accelerated_depreciation.in_force``
+(企业所得税法 第三十二条) switches the preference off (a what-if; the benefit's
+policy ``accelerated_depreciation``).
 
 Keys read
 ---------
@@ -171,17 +165,8 @@ def method_name(method: str, lang: str = "zh") -> str:
 
 
 def acceleration_industry(main_business: str) -> str:
-    """The industry of :data:`ACCELERATION_INDUSTRIES` a main business of ``taxcalc.eit.INDUSTRIES`` gives.
-
-    Manufacturing (tobacco included) is ``"manufacturing"`` (any manufacturing: enough for
-    purchases from 2019, 2019年第66号); information transmission, software and IT
-    services is ``"information"`` (财税〔2014〕75号); any other is ``"other"``.  The
-    manufacturing classes of 75号 and 106号 are finer than the main business: give them
-    as the asset's ``industry``.
-
-    >>> acceleration_industry("tobacco"), acceleration_industry("information"), acceleration_industry("finance")
-    ('manufacturing', 'information', 'other')
-    """
+    """The industry of :data:`ACCELERATION_INDUSTRIES` of a main business (``taxcalc.eit.INDUSTRIES``):
+    manufacturing (tobacco too), information, or other."""
     if main_business in MANUFACTURING:
         return "manufacturing"
     return "information" if main_business == "information" else "other"
@@ -194,17 +179,11 @@ _CODE_STARTS = (("C276", "biological_pharmaceuticals"), ("C35", "special_equipme
 
 
 def industry_of_code(code: str) -> str:
-    """The industry of :data:`ACCELERATION_INDUSTRIES` of a GB/T 4754 industry code (``"other"`` when none fits).
+    """The industry of :data:`ACCELERATION_INDUSTRIES` of a GB/T 4754 code: the six of 财税〔2014〕75号 by
+    class 276 and divisions 35, 37, 39, 40 and section I, other manufacturing (section C), or other.
 
-    The six industries of 财税〔2014〕75号 by their GB/T 4754-2011 codes (the same in
-    the 2017 edition): 276 生物药品制造, 35 专用设备, 37 铁路、船舶、航空航天和其他运输
-    设备, 39 计算机、通信和其他电子设备, 40 仪器仪表, and section I; any other code of
-    section C is manufacturing (2019年第66号 二).
-
-    >>> industry_of_code("C2761"), industry_of_code("c39"), industry_of_code("C14"), industry_of_code("I65")
-    ('biological_pharmaceuticals', 'computer_electronics', 'manufacturing', 'information')
-    >>> industry_of_code(""), industry_of_code("F51")
-    ('other', 'other')
+    >>> industry_of_code("C2761"), industry_of_code("C14"), industry_of_code("I65"), industry_of_code("F51")
+    ('biological_pharmaceuticals', 'manufacturing', 'information', 'other')
     """
     c = code.strip().upper()
     return next((industry for start, industry in _CODE_STARTS if c.startswith(start)), "other")

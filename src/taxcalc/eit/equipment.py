@@ -76,37 +76,16 @@ Rounding and choices
 
 Accelerated depreciation
 ------------------------
-``method`` chooses the depreciation when the one-time deduction is not taken:
-``straight_line`` (default; the 第六十条 life), ``shortened`` (a shortened life on a
-straight line, ``life_months`` at least 60% of it), ``double_declining`` or
-``sum_of_years`` (whole years, at least the 第六十条 life) — the vocabulary of
-:class:`~taxcalc.eit.DepreciableAsset`, computed by
-:func:`taxcalc.eit.accelerated_schedule`.  The grounds: ``article_98`` (an asset of
-实施条例 第九十八条), or the enterprise's ``industry`` on the purchase date with the
-``main_business_share`` of the year put into use above 50% (国家税务总局公告2014年第64号 一).
-
-* Precedence: the one-time deduction (or the 2022 Q4 high-tech rule), elected
-  (``elect_one_time``, the default) and available, comes first; the method chosen
-  applies when it is not taken — declined, over the cap, outside the windows, a
-  building, not purchased.  To depreciate an asset the one-time deduction would
-  cover by an accelerated method, set ``elect_one_time = false``.
-* ``industry`` and ``main_business_share`` left out (``""``, ``None``) are the
-  enterprise's: in :class:`~taxcalc.eit.EnterpriseYear` its ``industry`` (manufacturing
-  → ``manufacturing``, information → ``information``, any other → ``other``:
-  :func:`~taxcalc.eit.accelerated_depreciation.acceleration_industry`) and its ``main_business_share`` (the
-  share of the tax year computed: give the asset's own when it was put into use in
-  an earlier year); alone, ``other`` and 100%.  Give ``industry`` for the
-  manufacturing classes of 75号 and 106号 (purchases of 2014–2018).
-* A choice the law does not allow for the asset (no grounds on the purchase date, a
-  life below the floor, an accelerated method over less than the 第六十条 life) is
-  refused when the record is read, naming the field (``equipment[1].method``), by
-  :func:`method_problems` under the package's law data; :func:`equipment_schedule`
-  and :func:`equipment_in_year` refuse it under the law they are given.  Under a
-  law that does not allow it (a what-if, e.g. ``eit.accelerated_depreciation.in_force``
-  off, or the law as known before the notice), :func:`taxcalc.eit.annual`
-  depreciates the asset on the straight line and says why.
-* ``life_months``, ``industry``, ``main_business_share`` and ``article_98`` go with a
-  method other than ``straight_line`` only.
+``method`` (``straight_line`` by default, ``shortened``, ``double_declining``,
+``sum_of_years``), ``life_months``, ``industry``, ``main_business_share`` and
+``article_98``, named as on :class:`~taxcalc.eit.DepreciableAsset`, choose the
+depreciation used when the one-time deduction is not taken: that deduction,
+elected and available, comes first.  In an :class:`~taxcalc.eit.EnterpriseYear`
+the enterprise's industry and share stand in for those a row leaves out (alone:
+``other``, 100%); a choice the law does not allow is refused when read, naming
+the field (:func:`method_problems`).  Under a law that does not allow it (a
+what-if, the law as known before the notice) the annual computation uses the
+straight line and says why.  See docs/rules/eit-equipment.md.
 
 >>> a = Equipment("lathe", "5000000", "machinery", acquired_on="2018-12-05", in_use="2018-12-20")
 >>> s = equipment_schedule(a)
@@ -152,18 +131,12 @@ from .accelerated_depreciation import (
 __all__ = [
     "ACQUISITIONS",
     "ASSET_KINDS",
-    "Article98",
-    "DepreciationMethod",
     "Equipment",
     "EquipmentSchedule",
     "EquipmentYear",
-    "IndustryForAcceleration",
-    "LifeMonths",
-    "MainBusinessShareInUse",
     "equipment_in_year",
     "equipment_schedule",
     "method_problems",
-    "with_enterprise",
 ]
 
 # The fields of the depreciation chosen for an asset, declared once: for Equipment and for the
@@ -297,22 +270,11 @@ def method_fields_problems(row: Any) -> Iterator[tuple[str, str]]:
 
 def method_problems(asset: Equipment, main_business: str = "other", main_business_share: Decimal = Decimal(1), *,
                     law: Law | None = None) -> Iterator[tuple[str, str]]:
-    """Whether the law allows ``asset``'s method: each problem as (field of the asset, reason).
+    """Whether ``law`` (default: the package's) allows ``asset``'s method: each problem as (field, reason).
 
-    ``main_business`` (a code of ``taxcalc.eit.INDUSTRIES``) and ``main_business_share``
-    are the enterprise's, for an asset that leaves out its ``industry`` or
-    ``main_business_share``.  Read under ``law`` (default: the package's data) on the
-    asset's dates; a date the law data does not cover is left to the computation,
-    which names it.  :class:`~taxcalc.eit.EnterpriseYear` and the report's input call
-    it on each row, so that a choice the law does not allow is refused when read.
-
-    >>> a = Equipment("press", "800000", "machinery", acquired_on="2016-05-10", in_use="2016-05-20",
-    ...               elect_one_time=False, method="double_declining")
-    >>> [field for field, why in method_problems(a, "manufacturing")]
-    ['method']
-    >>> list(method_problems(Equipment("press", "800000", "machinery", acquired_on="2016-05-10",
-    ...     in_use="2016-05-20", method="double_declining", industry="machinery")))
-    []
+    ``main_business`` (``taxcalc.eit.INDUSTRIES``) and ``main_business_share`` are the
+    enterprise's, for a row that leaves out its own; a date the law data does not
+    cover is left to the computation.
     """
     if asset.method == "straight_line":
         return
