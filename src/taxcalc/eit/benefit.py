@@ -84,7 +84,7 @@ Choices
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -362,20 +362,23 @@ def _cannot_change(p: Policy, facts: EnterpriseYear, result: AnnualResult) -> bo
     return False
 
 
+def _accelerating(facts: EnterpriseYear) -> bool:
+    """Whether an asset listed has a method other than the straight line."""
+    for e in facts.equipment:  # a loop, not any() over a generator: the benefit of a year is timed
+        if e.method != "straight_line":
+            return True
+    return False
+
+
 #: The policies of optional facts, listed by default only when the facts are given (so that the
 #: benefit of an enterprise year without them is as it was).
-_OF_FACTS = {
-    "accelerated_depreciation": lambda f: _accelerating(f),
+_OF_FACTS: dict[str, Callable[[EnterpriseYear], bool]] = {
+    "accelerated_depreciation": _accelerating,
     "employee_education_8pct": lambda f: f.education_expenses is not None,
     "tech_transfer": lambda f: bool(f.tech_transfers),
     "project_holiday": lambda f: bool(f.projects),
     "venture_capital": lambda f: bool(f.venture_investments or f.venture_brought_forward),
 }
-
-
-def _accelerating(facts: EnterpriseYear) -> bool:
-    """Whether an asset listed has a method other than the straight line."""
-    return any(e.method != "straight_line" for e in facts.equipment)
 
 
 def _by_default(facts: EnterpriseYear) -> list[Policy]:

@@ -223,7 +223,9 @@ class Equipment:
         a method other than straight_line; double_declining and sum_of_years over whole years."""
         if self.residual > self.cost:
             yield "residual", f"{self.residual} is more than the cost {self.cost}"
-        yield from method_fields_problems(self)
+        if (self.method != "straight_line" or self.life_months is not None or self.industry
+                or self.main_business_share is not None or self.article_98):
+            yield from method_fields_problems(self)
 
     def accelerated(self, industry: str = "other", main_business_share: Decimal = Decimal(1)) -> DepreciableAsset:
         """The asset as :class:`~taxcalc.eit.DepreciableAsset` with its method, ``industry`` and

@@ -350,8 +350,9 @@ class EnterpriseYear:
         if self.months:
             yield from self._month_checks(days_ok)
         for i, e in enumerate(self.equipment):  # a method the law allows for the asset (the package's law data)
-            for name, why in method_problems(e, self.industry, self.main_business_share):
-                yield f"equipment[{i}].{name}", why
+            if e.method != "straight_line":
+                for name, why in method_problems(e, self.industry, self.main_business_share):
+                    yield f"equipment[{i}].{name}", why
         largest = self._largest_total()
         if largest:
             yield largest
@@ -514,8 +515,10 @@ class EnterpriseYear:
         months = self.months
         if months and months[0].month is not None:  # 2008–2016: put in month order when numbered
             fields["months"] = tuple(sorted(months, key=lambda m: m.month or 0))
-        if self.equipment:  # an accelerated method's industry and share, where the row leaves them to the enterprise
-            fields["equipment"] = with_enterprise(self.equipment, self.industry, self.main_business_share)
+        for e in self.equipment:  # an accelerated method's industry and share, where the row leaves them out
+            if e.method != "straight_line":
+                fields["equipment"] = with_enterprise(self.equipment, self.industry, self.main_business_share)
+                break
 
     def _made_when_read(self) -> tuple[tuple[Decimal, Decimal] | None, tuple[int, ...], tuple[int, ...],
                                        tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
