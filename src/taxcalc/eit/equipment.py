@@ -536,7 +536,7 @@ def _strictly(asset: Equipment, law: Law) -> AcceleratedSchedule | None:
         return None
     got = law.memo(_equipment_plan, asset.accelerated())
     if isinstance(got, InvalidInput):
-        raise InvalidInput(*_refusal(asset, got, "other", "other", Decimal(1)))
+        raise InvalidInput(got.field, got.reason)
     return got
 
 
