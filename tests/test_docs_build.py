@@ -79,7 +79,8 @@ def test_report_fields_come_from_the_schema(built):
 
 def test_api_reference_has_the_docstrings_one_page_for_each_package(built):
     index = (built / "api.html").read_text("utf-8")
-    pages = ["package", "money", "law", "format", "report", "vat", "eit", "export", "environment", "rules", "cli"]
+    pages = ["package", "money", "law", "format", "report", "vat", "eit", "eit-assets", "export", "environment",
+             "rules", "cli"]
     assert all(f'href="api/{p}.html"' in index for p in pages)
     html = {p: (built / "api" / f"{p}.html").read_text("utf-8") for p in pages}
     assert "Exact money" in html["money"]

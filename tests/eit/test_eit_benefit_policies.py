@@ -68,6 +68,7 @@ RD_75 = [("财税〔2018〕99号", "一")]
 EQUIPMENT_2018 = [("财税〔2018〕54号", "一"), ("国家税务总局公告2018年第46号", "二")]
 EQUIPMENT_2021 = [("财政部 税务总局公告2021年第6号", "一"), ("国家税务总局公告2018年第46号", "二")]
 HNTE_Q4 = [("财政部 税务总局 科技部公告2022年第28号", "一")]
+ACCELERATED = [("主席令第63号", "第三十二条"), ("国务院令第512号", "第九十八条")]
 LOSS_10 = [("财税〔2018〕76号", "一")]
 QUALIFICATION_YEAR = ("国家税务总局公告2018年第45号", "二")
 HARDSHIP = ("财政部 税务总局公告2020年第8号", "第四条")
@@ -118,6 +119,16 @@ MATTERS = {
     "a high-tech enterprise's robot of Q4 2022": Case("hnte_equipment_2022q4", year(2022, "30000000", hnte_years=(
         2022,), equipment=(Equipment("robot", "8000000", "machinery", acquired_on="2022-11-15",
                                      in_use="2022-12-01"),)), "2100000.00", "2400000.00", HNTE_Q4),
+    # A manufacturer's press of 6,000,000 (over the one-time cap) by the sum of the years' digits, in use from
+    # February 2019: 6,000,000 × 10/55 × 11/12 = 1,000,000 against 550,000 booked (the straight line,
+    # 6,000,000 × 11/120): 450,000 less income at 25%.  Cited: the enabling article, the 第六十条 life, the
+    # industry (2019年第66号: all manufacturing) and its share, the methods, the start, and the cap it is over.
+    "a manufacturer's press by the sum of the years' digits": Case("accelerated_depreciation", year(equipment=(
+        Equipment("press", "6000000", "machinery", acquired_on="2019-01-10", in_use="2019-01-20",
+                  method="sum_of_years", book_depreciation="550000"),)), "1137500.00", "112500.00",
+        [ACCELERATED[0], ("国务院令第512号", "第六十条第（二）项"), ("财政部 税务总局公告2019年第66号", "一"),
+         ("国家税务总局公告2014年第64号", "一"), ACCELERATED[1], ("国务院令第512号", "第五十九条"),
+         EQUIPMENT_2018[0]]),
     # The 2013 loss (300,000) is 6 years old: usable only by a 2018 high-tech enterprise.
     "a 2013 loss of a high-tech year": Case("loss_10_years", year(hnte_years=(2018,), losses=(Loss(2013, "300000"),)),
                                            "1175000.00", "75000.00", LOSS_10),
@@ -175,7 +186,8 @@ PLAIN = year()
 CANNOT = {
     **{f"{pid} of a plain year": Case(pid, PLAIN, "1250000.00", "0.00", cites) for pid, cites in {
         "small_profit": SMALL_PROFIT_2019, "hnte_rate": RATE_15, "tase_rate": TASE, "rd_super_deduction": RD_75,
-        "equipment_one_time": EQUIPMENT_2018, "hnte_equipment_2022q4": HNTE_Q4, "loss_10_years": LOSS_10,
+        "equipment_one_time": EQUIPMENT_2018, "hnte_equipment_2022q4": HNTE_Q4,
+        "accelerated_depreciation": ACCELERATED, "loss_10_years": LOSS_10,
         "loss_8_years_2020": [HARDSHIP, FILM], "employee_education_8pct": EDUCATION, "tech_transfer": TECH_TRANSFER,
         "project_holiday": [INFRASTRUCTURE, ENVIRONMENT], "venture_capital": VENTURE}.items()},
     # A regime that was not applied: the small low-profit relief beats the 15% rate, and back.

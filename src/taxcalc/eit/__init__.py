@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from ._common import INDUSTRIES
 from .accelerated_depreciation import (
+    ACCELERATED_METHODS,
     ACCELERATION_INDUSTRIES,
     DEPRECIATION_METHODS,
     AcceleratedSchedule,
@@ -135,6 +136,7 @@ from .venture import (
 )
 
 __all__ = [
+    "ACCELERATED_METHODS",
     "ACCELERATION_INDUSTRIES",
     "DEPRECIATION_METHODS",
     "AcceleratedSchedule",

@@ -48,18 +48,18 @@ is refused, naming the field.
 
 How it relates to the other rules
 ---------------------------------
-The one-time deductions (≤ 5,000 yuan from 2014, R&D instruments ≤ 100万 from
-2014, equipment ≤ 500万 from 2018) are the rule ``eit.equipment``
-(:mod:`taxcalc.eit.equipment`); the annual computation (:func:`taxcalc.eit.annual`)
-takes its depreciation from there, on a straight line, and does not apply this
-rule: the straight-line tax it computes is a tax the law allows, and the
-difference this rule reports is the adjustment an enterprise choosing the method
-would make on A105080.
+The one-time deductions are the rule ``eit.equipment`` (:mod:`taxcalc.eit.equipment`),
+whose :class:`~taxcalc.eit.Equipment` rows may choose these methods (the same
+fields): the annual computation then takes the year's deduction from here, unless
+the one-time deduction is elected and available.  ``eit.accelerated_depreciation.in_force``
+(企业所得税法 第三十二条) switches the preference off (a what-if; the benefit's
+policy ``accelerated_depreciation``).
 
 Keys read
 ---------
 ``eit.depreciation.start_month_offset`` and ``eit.depreciation.min_years.<kind>``
-(on the day put into use, as ``eit.equipment``); on the purchase date:
+(on the day put into use, as ``eit.equipment``); on the purchase date, for any
+method but the straight line, ``eit.accelerated_depreciation.in_force`` first;
 ``eit.accelerated_depreciation.shortened_life_floor`` (shortened),
 ``.methods`` and ``.ddb_final_years`` (accelerated methods), and for any method but
 the straight line either ``.article_98.in_force`` (an asset of 第九十八条) or
@@ -99,19 +99,25 @@ from ..explain import Explained, Formula, Step, result
 from ..inputs import Amount, Choice, Date, Flag, Integer, Rate, Text, record, take
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, mul, round_fen, sub
-from ._common import percent, tax_year, the_law, yuan
-from .equipment import ASSET_KINDS
+from ._common import MANUFACTURING, percent, tax_year, the_law, yuan
 
 __all__ = [
+    "ACCELERATED_METHODS",
     "ACCELERATION_INDUSTRIES",
+    "ASSET_KINDS",
     "DEPRECIATION_METHODS",
     "AcceleratedSchedule",
     "AcceleratedYear",
     "DepreciableAsset",
     "accelerated_depreciation",
     "accelerated_schedule",
+    "acceleration_industry",
+    "industry_of_code",
     "method_name",
 ]
+
+#: Classes of fixed asset with their minimum depreciation life (实施条例 第六十条).
+ASSET_KINDS = ("buildings", "machinery", "tools", "vehicles", "electronics")
 
 #: The industries the rule knows (main business, 主营业务), with their names; which
 #: of them may accelerate on a purchase date is law data
@@ -135,6 +141,8 @@ ACCELERATION_INDUSTRIES: dict[str, tuple[str, str]] = {
 #: The methods an enterprise may choose: the straight line over at least the 第六十条
 #: life, a shortened life on a straight line, or an accelerated method.
 DEPRECIATION_METHODS = ("straight_line", "shortened", "double_declining", "sum_of_years")
+#: The methods other than the straight line over at least the 第六十条 life: the preference.
+ACCELERATED_METHODS = DEPRECIATION_METHODS[1:]
 
 _METHOD_NAMES = {
     "straight_line": ("直线法", "straight line"),
@@ -154,6 +162,31 @@ def method_name(method: str, lang: str = "zh") -> str:
     """
     zh, en = _METHOD_NAMES[method]
     return en if lang == "en" else zh
+
+
+def acceleration_industry(main_business: str) -> str:
+    """The industry of :data:`ACCELERATION_INDUSTRIES` of a main business (``taxcalc.eit.INDUSTRIES``):
+    manufacturing (tobacco too), information, or other."""
+    if main_business in MANUFACTURING:
+        return "manufacturing"
+    return "information" if main_business == "information" else "other"
+
+
+#: The industries of 财税〔2014〕75号 by the start of their GB/T 4754 code (class 276, divisions 35, 37, 39,
+#: 40), the longest first; the four industries of 财税〔2015〕106号 are lists of classes, not mapped.
+_CODE_STARTS = (("C276", "biological_pharmaceuticals"), ("C35", "special_equipment"), ("C37", "transport_equipment"),
+                ("C39", "computer_electronics"), ("C40", "instruments"), ("C", "manufacturing"), ("I", "information"))
+
+
+def industry_of_code(code: str) -> str:
+    """The industry of :data:`ACCELERATION_INDUSTRIES` of a GB/T 4754 code: the six of 财税〔2014〕75号 by
+    class 276 and divisions 35, 37, 39, 40 and section I, other manufacturing (section C), or other.
+
+    >>> industry_of_code("C2761"), industry_of_code("C14"), industry_of_code("I65"), industry_of_code("F51")
+    ('biological_pharmaceuticals', 'manufacturing', 'information', 'other')
+    """
+    c = code.strip().upper()
+    return next((industry for start, industry in _CODE_STARTS if c.startswith(start)), "other")
 _TWELVE = 12
 _ZERO_FEN = Decimal("0.00")
 _TWO = Decimal(2)
@@ -338,6 +371,10 @@ def _plan(a: DepreciableAsset, law: Law) -> _Plan:
                                      "minimum life (实施条例 第六十条)", f"{years} × 12 = {plan.min_months} months",
                                      _LINE, f"{years} × 12 = {plan.min_months}个月"))
     if a.method != "straight_line":
+        on = law.value(_K + "in_force", a.acquired_on)
+        if not on.value:
+            raise InvalidInput("method", f"{a.method} is not available for an asset bought on {a.acquired_on}: "
+                                         f"accelerated depreciation is not in force ({on.citation})")
         _grounds(a, law, plan)
     chosen = a.life_months
     if a.method == "straight_line":
@@ -527,3 +564,15 @@ def _months_formula(lang: str, a: DepreciableAsset, y: int, schedule: Schedule) 
 
 def _difference_formula(lang: str, deduction: Decimal, straight: Decimal) -> str:
     return f"{yuan(deduction)} − {yuan(straight)}"
+
+
+def _equipment_plan(law: Law, asset: DepreciableAsset) -> AcceleratedSchedule | InvalidInput:
+    """The schedule of ``asset``, or the refusal of its choice under ``law`` (kept by :meth:`Law.memo`).
+
+    Used by :mod:`taxcalc.eit.equipment` for an asset listed in the annual computation;
+    a date the law data does not cover raises :class:`~taxcalc.errors.OutsideCoverage`.
+    """
+    try:
+        return _schedule(asset, law)[0]
+    except InvalidInput as exc:
+        return exc

@@ -29,6 +29,11 @@ Policy ids
   ``eit.equipment.one_time.in_force`` = false;
 * ``hnte_equipment_2022q4`` — high-tech enterprises' Q4 2022 equipment, full
   deduction + 100%; off: ``eit.equipment.hnte_q4.in_force`` = false;
+* ``accelerated_depreciation`` — a shortened life or an accelerated method of
+  the assets listed with one (``Equipment.method``: 企业所得税法 第三十二条, 实施条例
+  第九十八条, 财税〔2014〕75号, 〔2015〕106号, 2019年第66号); off:
+  ``eit.accelerated_depreciation.in_force`` = false, and those assets are
+  depreciated on the straight line over the 第六十条 life;
 * ``loss_10_years`` — 10-year loss carry-forward of high-tech enterprises and
   tech SMEs (财税〔2018〕76号); off: ``eit.losses.years.qualified`` = 5;
 * ``loss_8_years_2020`` — 8-year carry-forward of 2020 hardship and film
@@ -46,7 +51,7 @@ Policy ids
   = false (what was carried forward from earlier years is still deducted).
 
 A saving is never negative for a preference that only lowers the tax of the
-year (``reduces_only``).  The two equipment rules are timing preferences: they
+year (``reduces_only``).  The three equipment rules are timing preferences: they
 bring a deduction forward, so in a later year the asset's ordinary
 depreciation, which the preference took away, can make the saving negative —
 that is shown, not hidden.  The comparison with the law as known on a day can
@@ -56,6 +61,10 @@ Choices
 -------
 * Only the tax of the year is compared; the losses carried to later years
   differ too when a policy is off, and are not valued here.
+* ``accelerated_depreciation`` is listed by default only when an asset listed
+  has a method other than the straight line (as the policies of optional facts).
+  An asset that takes the one-time deduction (which comes first) is not
+  depreciated by its method, so that policy's saving does not count it.
 * A policy that does not apply to the enterprise shows a saving of 0 with the
   documents that would have applied.
 * The 15% rate cites 第二十八条, and 国家税务总局公告2017年第24号 一 in a year a
@@ -75,7 +84,7 @@ Choices
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -85,6 +94,7 @@ from ..law import Law
 from ..law.model import WHAT_IF
 from ..money import DateLike, date_arg, sub
 from ._common import the_law, year_end, yuan
+from .accelerated_depreciation import ACCELERATED_METHODS
 from .annual import AnnualResult, annual
 from .facts import EnterpriseYear
 
@@ -130,6 +140,11 @@ POLICIES: dict[str, Policy] = {
                "high-tech enterprises' Q4 2022 equipment: full deduction plus 100%",
                (("eit.equipment.hnte_q4.in_force", False),), ("eit.equipment.hnte_q4.extra_ratio",),
                reduces_only=False, cite_day=_dt.date(2022, 12, 31)),
+        Policy("accelerated_depreciation", "固定资产加速折旧（缩短折旧年限或采取加速折旧的方法）",
+               "accelerated depreciation of fixed assets (a shortened life or an accelerated method)",
+               (("eit.accelerated_depreciation.in_force", False),),
+               ("eit.accelerated_depreciation.in_force", "eit.accelerated_depreciation.methods"),
+               reduces_only=False),
         Policy("loss_10_years", "高新技术企业和科技型中小企业亏损结转年限延长至10年",
                "10-year loss carry-forward of high-tech enterprises and tech SMEs",
                (("eit.losses.years.qualified", 5),), ("eit.losses.years.qualified",)),
@@ -228,7 +243,7 @@ def policy_law(disabled: Iterable[str | Policy], *, law: Law | None = None) -> L
     >>> policy_law(["no_such_policy"])
     Traceback (most recent call last):
     ...
-    taxcalc.errors.UnknownCategory: policy: unknown value 'no_such_policy'; expected one of: small_profit, hnte_rate, tase_rate, rd_super_deduction, equipment_one_time, hnte_equipment_2022q4, loss_10_years, loss_8_years_2020, employee_education_8pct, tech_transfer, project_holiday, venture_capital
+    taxcalc.errors.UnknownCategory: policy: unknown value 'no_such_policy'; expected one of: small_profit, hnte_rate, tase_rate, rd_super_deduction, equipment_one_time, hnte_equipment_2022q4, accelerated_depreciation, loss_10_years, loss_8_years_2020, employee_education_8pct, tech_transfer, project_holiday, venture_capital
     """
     off: dict[str, object] = {}
     for p in disabled:
@@ -252,6 +267,11 @@ def _citations(p: Policy, facts: EnterpriseYear, result: AnnualResult, law: Law)
         method = "one_time" if pid == "equipment_one_time" else "hnte_q4"
         for e in result.equipment:
             if e.method == method:
+                for s in e.steps:
+                    cites.extend(s.cite)
+    elif pid == "accelerated_depreciation":  # the enabling article, the grounds and the method of each asset
+        for e in result.equipment:
+            if e.method in ACCELERATED_METHODS:
                 for s in e.steps:
                     cites.extend(s.cite)
     elif pid in ("loss_10_years", "loss_8_years_2020"):
@@ -325,6 +345,8 @@ def _cannot_change(p: Policy, facts: EnterpriseYear, result: AnnualResult) -> bo
         return not facts.rd.projects and not facts.rd.intangibles
     if pid in ("equipment_one_time", "hnte_equipment_2022q4"):
         return not facts.equipment
+    if pid == "accelerated_depreciation":  # the switch is read only for an asset with a method
+        return not _accelerating(facts)
     if pid == "loss_10_years":
         return not facts.losses
     if pid == "loss_8_years_2020":
@@ -340,9 +362,18 @@ def _cannot_change(p: Policy, facts: EnterpriseYear, result: AnnualResult) -> bo
     return False
 
 
+def _accelerating(facts: EnterpriseYear) -> bool:
+    """Whether an asset listed has a method other than the straight line."""
+    for e in facts.equipment:  # a loop, not any() over a generator: the benefit of a year is timed
+        if e.method != "straight_line":
+            return True
+    return False
+
+
 #: The policies of optional facts, listed by default only when the facts are given (so that the
 #: benefit of an enterprise year without them is as it was).
-_OF_FACTS = {
+_OF_FACTS: dict[str, Callable[[EnterpriseYear], bool]] = {
+    "accelerated_depreciation": _accelerating,
     "employee_education_8pct": lambda f: f.education_expenses is not None,
     "tech_transfer": lambda f: bool(f.tech_transfers),
     "project_holiday": lambda f: bool(f.projects),
@@ -369,8 +400,9 @@ def benefit(
     """The tax of ``facts`` under ``law``, and the saving each policy brings.
 
     ``policies`` are ids of :data:`POLICIES` or :class:`Policy` objects (default:
-    all, the four of optional facts — ``employee_education_8pct``, ``tech_transfer``,
-    ``project_holiday``, ``venture_capital`` — only when their facts are given);
+    all, the five of optional facts — ``accelerated_depreciation``,
+    ``employee_education_8pct``, ``tech_transfer``, ``project_holiday``,
+    ``venture_capital`` — only when their facts are given);
     ``known_on`` also compares with the law as known on that day.
     """
     law = the_law(law)

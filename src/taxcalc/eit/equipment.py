@@ -66,13 +66,26 @@ Rounding and choices
 * The shortened lives (at least 60% of the 第六十条 life) and accelerated methods
   (double declining balance, sum of the years' digits) of 实施条例 第九十八条,
   财税〔2014〕75号, 〔2015〕106号 and 2019年第66号 are the rule
-  :func:`taxcalc.eit.accelerated_depreciation`; this module depreciates on a
-  straight line over the 第六十条 life.  Not encoded: R&D instruments above 100万
+  :func:`taxcalc.eit.accelerated_depreciation`; an asset whose ``method`` is one of
+  them is depreciated by it (see "Accelerated depreciation" below).  Not encoded: R&D instruments above 100万
   (75号 第二条), the six industries' small low-profit enterprises' ≤ 100万
   deduction of instruments used for both R&D and production (75号 第一条), and
   the 2022 rule for SMEs' equipment above 5,000,000 (2022年第12号), all optional
   for the enterprise: the tax computed without them is still a tax the law
   allows.
+
+Accelerated depreciation
+------------------------
+``method`` (``straight_line`` by default, ``shortened``, ``double_declining``,
+``sum_of_years``), ``life_months``, ``industry``, ``main_business_share`` and
+``article_98``, named as on :class:`~taxcalc.eit.DepreciableAsset`, choose the
+depreciation used when the one-time deduction is not taken: that deduction,
+elected and available, comes first.  In an :class:`~taxcalc.eit.EnterpriseYear`
+the enterprise's industry and share stand in for those a row leaves out (alone:
+``other``, 100%); a choice the law does not allow is refused when read, naming
+the field (:func:`method_problems`).  Under a law that does not allow it (a
+what-if, the law as known before the notice) the annual computation uses the
+straight line and says why.  See docs/rules/eit-equipment.md.
 
 >>> a = Equipment("lathe", "5000000", "machinery", acquired_on="2018-12-05", in_use="2018-12-20")
 >>> s = equipment_schedule(a)
@@ -85,15 +98,16 @@ Rounding and choices
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
-from ..errors import InvalidInput
-from ..explain import Explained, Formula, Step, result
-from ..inputs import Amount, Choice, Date, Flag, Text, record, take
+from ..errors import InvalidInput, OutsideCoverage
+from ..explain import Citation, Explained, Formula, Step, result
+from ..inputs import Amount, Choice, Date, Flag, Integer, Rate, Text, record, take
 from ..law import Law, LawValue
 from ..money import CONTEXT, ZERO, DateLike, MoneyLike, div, round_fen
 from ._common import (
@@ -102,6 +116,16 @@ from ._common import (
     the_law,
     years,
     yuan,
+)
+from .accelerated_depreciation import (
+    ACCELERATION_INDUSTRIES,
+    ASSET_KINDS,
+    DEPRECIATION_METHODS,
+    AcceleratedSchedule,
+    DepreciableAsset,
+    _equipment_plan,
+    acceleration_industry,
+    method_name,
 )
 
 __all__ = [
@@ -112,10 +136,33 @@ __all__ = [
     "EquipmentYear",
     "equipment_in_year",
     "equipment_schedule",
+    "method_problems",
 ]
 
-#: Classes of fixed asset with their minimum depreciation life (实施条例 第六十条).
-ASSET_KINDS = ("buildings", "machinery", "tools", "vehicles", "electronics")
+# The fields of the depreciation chosen for an asset, declared once: for Equipment and for the
+# report's [[equipment]] rows (taxcalc.report.input.Equipment), as DepreciableAsset names them.
+#: ``method``: the depreciation chosen when the one-time deduction is not taken.
+DepreciationMethod = Annotated[str, Choice(
+    "the depreciation chosen when the one-time deduction is not taken: `straight_line` (the 第六十条 "
+    "life), `shortened` (a shortened life), `double_declining` or `sum_of_years` (实施条例 第九十八条; "
+    "财税〔2014〕75号, 〔2015〕106号, 2019年第66号)", DEPRECIATION_METHODS)]
+#: ``life_months``: the life chosen, for a method other than the straight line.
+LifeMonths = Annotated[int | None, Integer(
+    "the life chosen, in months, with a method other than `straight_line` (default: the shortest "
+    "allowed for `shortened`, the 第六十条 life for the others)", minimum=1, maximum=1200)]
+#: ``industry``: the enterprise's industry for accelerated depreciation (``""``: from its main business).
+IndustryForAcceleration = Annotated[str, Choice(
+    "the enterprise's industry for accelerated depreciation, a code of taxcalc.eit.ACCELERATION_INDUSTRIES "
+    "(default: from its main business)", ("", *ACCELERATION_INDUSTRIES))]
+#: ``main_business_share``: the share of the year the asset was put into use (``None``: the enterprise's).
+MainBusinessShareInUse = Annotated[Decimal | None, Rate(
+    "the main business's share of total income (收入总额) in the year the asset was put into use "
+    "(default: the enterprise's main_business_share)")]
+#: ``article_98``: an asset of 实施条例 第九十八条.
+Article98 = Annotated[bool, Flag("an asset of 实施条例 第九十八条: fast obsolescence by technical progress, or "
+                                 "strong vibration or high corrosion all year")]
+#: The fields that go with a method other than the straight line.
+_WITH_A_METHOD = ("life_months", "industry", "main_business_share", "article_98")
 #: How the asset was acquired: bought (invoice date), bought on instalments or
 #: credit (arrival date), self-built (completion settlement date), or other
 #: (donation, contribution, exchange, restructuring: not a purchase).
@@ -157,16 +204,38 @@ class Equipment:
                                                  "computed")] = ZERO
     rd_instrument: Annotated[bool, Flag("an instrument or equipment used only for research and development "
                                         "(专门用于研发的仪器、设备; 财税〔2014〕75号 第二条)")] = False
+    # The depreciation chosen, left out of the repr, which is as it was without them.
+    method: DepreciationMethod = field(default="straight_line", repr=False)
+    life_months: LifeMonths = field(default=None, repr=False)
+    industry: IndustryForAcceleration = field(default="", repr=False)
+    main_business_share: MainBusinessShareInUse = field(default=None, repr=False)
+    article_98: Article98 = field(default=False, repr=False)
 
     if TYPE_CHECKING:  # what the constructor accepts; the fields hold the checked values
-        def __init__(self, name: str, cost: MoneyLike, kind: str, acquired_on: DateLike, in_use: DateLike,
+        def __init__(self, name: str, cost: MoneyLike, kind: str, acquired_on: DateLike, in_use: DateLike,  # noqa: PLR0913
             acquisition: str = ..., residual: MoneyLike = ..., elect_one_time: bool = ...,  # noqa: FBT001
-            book_depreciation: MoneyLike = ..., rd_instrument: bool = ...) -> None: ...  # noqa: FBT001
+            book_depreciation: MoneyLike = ..., rd_instrument: bool = ...,  # noqa: FBT001
+            method: str = ..., life_months: int | None = ..., industry: str = ...,
+            main_business_share: MoneyLike | None = ..., article_98: bool = ...) -> None: ...  # noqa: FBT001
 
     def checks(self) -> Iterator[tuple[str, str]]:
-        """residual is not more than cost."""
+        """residual is not more than cost; life_months, industry, main_business_share and article_98 only with
+        a method other than straight_line; double_declining and sum_of_years over whole years."""
         if self.residual > self.cost:
             yield "residual", f"{self.residual} is more than the cost {self.cost}"
+        if (self.method != "straight_line" or self.life_months is not None or self.industry
+                or self.main_business_share is not None or self.article_98):
+            yield from method_fields_problems(self)
+
+    def accelerated(self, industry: str = "other", main_business_share: Decimal = Decimal(1)) -> DepreciableAsset:
+        """The asset as :class:`~taxcalc.eit.DepreciableAsset` with its method, ``industry`` and
+        ``main_business_share`` standing in for those left out."""
+        share = self.main_business_share
+        return DepreciableAsset(self.name, self.cost, self.kind, acquired_on=self.acquired_on, in_use=self.in_use,
+                                industry=self.industry or industry, method=self.method,
+                                life_months=self.life_months, residual=self.residual,
+                                main_business_share=main_business_share if share is None else share,
+                                article_98=self.article_98)
 
     def described(self, lang: str = "zh") -> str:
         """"bought … (invoice date); in use YYYY-MM", for explanations."""
@@ -181,11 +250,84 @@ class Equipment:
         return take(cls, data, where)
 
 
+def method_fields_problems(row: Any) -> Iterator[tuple[str, str]]:
+    """The fields of the method that do not go together, on their own (no law read).
+
+    ``life_months``, ``industry``, ``main_business_share`` and ``article_98`` go with a
+    method other than ``straight_line`` only; ``double_declining`` and ``sum_of_years``
+    take whole years.  ``row`` is an :class:`Equipment` or a row of the report's
+    ``[[equipment]]`` (the same fields).
+    """
+    method = row.method
+    if method == "straight_line":
+        given = (row.life_months is not None, row.industry != "", row.main_business_share is not None,
+                 row.article_98 is True)
+        for name, is_given in zip(_WITH_A_METHOD, given, strict=True):
+            if is_given:
+                yield name, ("only with a method other than straight_line (shortened, double_declining or "
+                             "sum_of_years): the straight line is over the 第六十条 minimum life")
+    elif method != "shortened" and row.life_months is not None and row.life_months % 12:
+        yield "life_months", f"{row.life_months} months is not a whole number of years, which {method} needs"
+
+
+def method_problems(asset: Equipment, main_business: str = "other", main_business_share: Decimal = Decimal(1), *,
+                    law: Law | None = None) -> Iterator[tuple[str, str]]:
+    """Whether ``law`` (default: the package's) allows ``asset``'s method: each problem as (field, reason).
+
+    ``main_business`` (``taxcalc.eit.INDUSTRIES``) and ``main_business_share`` are the
+    enterprise's, for a row that leaves out its own; a date the law data does not
+    cover is left to the computation.
+    """
+    if asset.method == "straight_line":
+        return
+    industry = acceleration_industry(main_business)
+    try:
+        got = the_law(law).memo(_equipment_plan, asset.accelerated(industry, main_business_share))
+    except OutsideCoverage:
+        return
+    if isinstance(got, InvalidInput):
+        yield _refusal(asset, got, main_business, industry, main_business_share)
+
+
+def with_enterprise(rows: tuple[Equipment, ...], main_business: str, main_business_share: Decimal
+                    ) -> tuple[Equipment, ...]:
+    """``rows`` with the enterprise's industry and share in the rows with a method that leave them out.
+
+    (:class:`~taxcalc.eit.EnterpriseYear` keeps its rows so, once checked: the annual
+    computation reads each row alone.)
+    """
+    out = []
+    for e in rows:
+        if e.method != "straight_line" and (not e.industry or e.main_business_share is None):
+            share = main_business_share if e.main_business_share is None else e.main_business_share
+            e = dataclasses.replace(e, industry=e.industry or acceleration_industry(main_business),  # noqa: PLW2901
+                                    main_business_share=share)
+        out.append(e)
+    return rows if all(a is b for a, b in zip(out, rows, strict=True)) else tuple(out)
+
+
+def _refusal(asset: Equipment, exc: InvalidInput, main_business: str, industry: str,
+             share: Decimal) -> tuple[str, str]:
+    """The field of ``asset`` a refusal of its method names, and why (saying what was taken from the enterprise)."""
+    name, why = exc.field, exc.reason
+    if name == "main_business_share" and asset.main_business_share is None:
+        return "method", (f"the enterprise's main_business_share {percent(share)} (of the tax year) does not make it "
+                          f"of its industry: {why}; give the asset's main_business_share of the year it was put "
+                          f"into use if that differs")
+    if name == "method" and not asset.industry and not asset.article_98 and "industry" in why:
+        why = (f"{why}; the industry {industry!r} is the enterprise's main business {main_business!r}: give "
+               f"the asset's industry (taxcalc.eit.ACCELERATION_INDUSTRIES) for the classes of "
+               f"财税〔2014〕75号 and 〔2015〕106号")
+    return name, why
+
+
 @dataclass(frozen=True, slots=True)
 class EquipmentSchedule(Explained):
     """The tax deductions of one asset, year by year, both ways.
 
-    ``method`` is ``"one_time"``, ``"hnte_q4"`` or ``"straight_line"``;
+    ``method`` is ``"one_time"``, ``"hnte_q4"``, ``"straight_line"`` or the
+    asset's accelerated method (``"shortened"``, ``"double_declining"``,
+    ``"sum_of_years"``) when that applies;
     ``one_time`` the one-time schedule where the asset qualifies (else empty);
     ``straight_line`` the ordinary depreciation; ``chosen`` the schedule that
     applies; ``extra`` any extra deduction (the 2022 Q4 high-tech rule).
@@ -344,6 +486,7 @@ def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law:
     if not isinstance(asset, Equipment):
         raise InvalidInput("equipment", "must be Equipment")
     hnte = years(hnte_years, "hnte_years")
+    accelerated = _strictly(asset, law)
     method, reasons, steps, q4, _cap = _decide(asset, hnte, law)
     sl, start, life = _straight_line(asset, law)
     one_time: tuple[tuple[int, Decimal], ...] = ()
@@ -365,6 +508,10 @@ def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law:
         steps.append(ratio.step("equipment.hnte_q4_extra", "加计扣除比例", "extra deduction ratio",
                                 f"{yuan(asset.cost)} × {percent(ratio.value)} = {yuan(extra[0][1])}"))
         chosen = one_time
+    elif accelerated is not None:
+        method = asset.method
+        steps.extend(accelerated.steps)
+        chosen = accelerated.chosen
     else:
         chosen = sl
     assert isinstance(life.value, int)
@@ -375,10 +522,22 @@ def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law:
                            f"({yuan(asset.cost)} − {yuan(asset.residual)}) ÷ {life.value * 12}个月，"
                            f"自{begins}起"))
     label = {"one_time": ("一次性扣除", "one-time deduction"), "hnte_q4": ("当年全额扣除并加计扣除", "full deduction plus extra"),
-             "straight_line": ("按直线法计算折旧", "straight-line depreciation")}[method]
+             "straight_line": ("按直线法计算折旧", "straight-line depreciation")}.get(method) or (
+                 method_name(method, "zh"), method_name(method, "en"))
     steps.append(Step("equipment.method", f"税前扣除方法：{label[0]}", f"tax method: {label[1]}",
                       "; ".join(f"{y}: {yuan(a)}" for y, a in chosen), "", "", (), "A105080"))
     return EquipmentSchedule(asset.name, asset.cost, method, tuple(reasons), one_time, sl, chosen, extra, tuple(steps))
+
+
+def _strictly(asset: Equipment, law: Law) -> AcceleratedSchedule | None:
+    """The accelerated schedule of ``asset`` under ``law`` (``None`` for the straight line); a choice the law does
+    not allow is refused, naming the field."""
+    if asset.method == "straight_line":
+        return None
+    got = law.memo(_equipment_plan, asset.accelerated())
+    if isinstance(got, InvalidInput):
+        raise InvalidInput(got.field, got.reason)
+    return got
 
 
 def _next_month(d: _dt.date, start: LawValue) -> str:
@@ -403,6 +562,7 @@ def equipment_in_year(asset: Equipment, year: int, *, hnte_years: Iterable[int] 
     y = tax_year(year)
     if not isinstance(asset, Equipment):
         raise InvalidInput("equipment", "must be Equipment")
+    _strictly(asset, law)
     return _asset_year(asset, y, years(hnte_years, "hnte_years"), law, "equipment")
 
 
@@ -434,8 +594,23 @@ def _sl_through(asset: Equipment, first: int, months: int, upto: int) -> Decimal
 def _one_time_formula(lang: str, a: Equipment, cap: Decimal, ded: Decimal) -> str:
     adj = yuan(CONTEXT.subtract(a.book_depreciation, ded))
     if lang == "zh":
-        return f"{yuan(a.cost)} ≤ {yuan(cap)} ✓；{a.described('zh')}；会计折旧 {yuan(a.book_depreciation)} → 纳税调整 {adj}"
-    return f"{yuan(a.cost)} ≤ {yuan(cap)} ✓; {a.described('en')}; book {yuan(a.book_depreciation)} → adjustment {adj}"
+        first = f"（一次性扣除优先于所选的{method_name(a.method)}）" if a.method != "straight_line" else ""
+        return (f"{yuan(a.cost)} ≤ {yuan(cap)} ✓；{a.described('zh')}；会计折旧 {yuan(a.book_depreciation)} → "
+                f"纳税调整 {adj}{first}")
+    first = (f" (the one-time deduction comes before the {method_name(a.method, 'en')} chosen)"
+             if a.method != "straight_line" else "")
+    return (f"{yuan(a.cost)} ≤ {yuan(cap)} ✓; {a.described('en')}; book {yuan(a.book_depreciation)} → "
+            f"adjustment {adj}{first}")
+
+
+def _accelerated_formula(lang: str, a: Equipment, y: int, s: AcceleratedSchedule, adj: Decimal) -> str:
+    general = yuan(s.straight_line_in(y))
+    if lang == "zh":
+        return (f"{method_name(a.method)}，{s.life_months}个月：计税基础 {yuan(a.cost)}，残值 {yuan(a.residual)}；"
+                f"按税收一般规定（直线法）{general}；会计折旧 {yuan(a.book_depreciation)} → 纳税调整 {yuan(adj)}")
+    return (f"{method_name(a.method, 'en')} over {s.life_months} months: basis {yuan(a.cost)}, residual "
+            f"{yuan(a.residual)}; general rule (straight line) {general}; book {yuan(a.book_depreciation)} → "
+            f"adjustment {yuan(adj)}")
 
 
 def _hnte_q4_formula(lang: str, a: Equipment, ratio: Decimal, extra: Decimal, ded: Decimal) -> str:
@@ -484,18 +659,40 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
                     f"{a.name}: high-tech enterprise, bought in Q4 2022: full deduction plus extra", ded, "yuan",
                     Formula(_hnte_q4_formula, (a, v2.value, extra, ded)), (v1.citation, v2.citation), "A105080")
     if method == "straight_line":
+        over = v1.key.endswith("cap")
+        why = ("over the cap" if over else "buildings" if a.kind == "buildings"
+               else "not purchased" if a.acquisition == "other" else "not elected" if not a.elect_one_time
+               else "outside the purchase windows")
+        zh_not = ""
+        if a.method != "straight_line":  # the method chosen, where the law applied allows it
+            got = law.memo(_equipment_plan, a.accelerated())
+            if isinstance(got, AcceleratedSchedule):
+                on = law.value("eit.accelerated_depreciation.in_force", a.acquired_on)  # the enabling article
+                return _accelerated_year(a, y, got, label, why, (on.citation, v1.citation) if over else (on.citation,))
+            why = f"{why}; {method_name(a.method, 'en')} not available: {got.reason}"
+            zh_not = f"；所选{method_name(a.method)}不适用"
         assert isinstance(start.value, int) and isinstance(life.value, int)
         first = _month_index(a.in_use) + start.value
         months = life.value * 12
         ded = CONTEXT.subtract(_sl_through(a, first, months, (y + 1) * 12), _sl_through(a, first, months, y * 12))
         adj = CONTEXT.subtract(book, ded)
-        over = v1.key.endswith("cap")
-        why = ("over the cap" if over else "buildings" if a.kind == "buildings"
-               else "not purchased" if a.acquisition == "other" else "not elected" if not a.elect_one_time
-               else "outside the purchase windows")
-        step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年）",
+        step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年{zh_not}）",
                     f"{a.name}: tax depreciation in {y} (straight line over {life.value} years; {why})", ded, "yuan",
                     Formula(_straight_line_formula, (a, y, months, adj)),
                     (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation),
                     "A105080")
     return EquipmentYear(a.name, y, method, ded, extra, book, adj, (step,))
+
+
+def _accelerated_year(a: Equipment, y: int, s: AcceleratedSchedule, label: str, why: str,
+                      cap: tuple[Citation, ...]) -> EquipmentYear:
+    """One asset in one year by its accelerated method (A105080), citing the enabling article, the grounds and
+    the method (``cap``: the enabling article, then the one-time cap when the asset is over it)."""
+    ded = s.deduction_in(y)
+    adj = CONTEXT.subtract(a.book_depreciation, ded)
+    cites = tuple(dict.fromkeys([*cap[:1], *[c for st in s.steps for c in st.cite], *cap[1:]]))
+    step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（{method_name(a.method)}，{s.life_months}个月）",
+                f"{a.name}: tax depreciation in {y} ({method_name(a.method, 'en')} over {s.life_months} months; "
+                f"one-time deduction: {why})", ded, "yuan", Formula(_accelerated_formula, (a, y, s, adj)), cites,
+                "A105080")
+    return EquipmentYear(a.name, y, a.method, ded, _ZERO_FEN, a.book_depreciation, adj, (step,))

@@ -95,6 +95,10 @@ Fields
 ``equipment``
     :class:`~taxcalc.eit.Equipment` rows: every asset whose tax treatment the
     computation should work out for the year (its book depreciation included).
+    A row with an accelerated ``method`` that leaves out its ``industry`` or
+    ``main_business_share`` takes the enterprise's (``industry`` by
+    :func:`~taxcalc.eit.accelerated_depreciation.acceleration_industry`); the method is checked against
+    the law data when the record is made (``equipment[1].method``).
 ``losses``
     :class:`~taxcalc.eit.Loss` rows: the unused losses brought forward, by
     origin year.
@@ -157,7 +161,7 @@ from ..inputs import (
 )
 from ..money import CONTEXT, DateLike, MoneyLike, total
 from ._common import INDUSTRIAL, INDUSTRIES, months_operated, quarters_operated
-from .equipment import Equipment
+from .equipment import Equipment, method_problems, with_enterprise
 from .hardship import HardshipExtensionInput, unmatched_tests
 from .losses import EXTENSIONS, Loss
 from .project_holiday import Project
@@ -345,6 +349,10 @@ class EnterpriseYear:
             yield from self._inherited_checks()
         if self.months:
             yield from self._month_checks(days_ok)
+        for i, e in enumerate(self.equipment):  # a method the law allows for the asset (the package's law data)
+            if e.method != "straight_line":
+                for name, why in method_problems(e, self.industry, self.main_business_share):
+                    yield f"equipment[{i}].{name}", why
         largest = self._largest_total()
         if largest:
             yield largest
@@ -501,6 +509,10 @@ class EnterpriseYear:
         months = self.months
         if months and months[0].month is not None:  # 2008–2016: put in month order when numbered
             fields["months"] = tuple(sorted(months, key=lambda m: m.month or 0))
+        for e in self.equipment:  # an accelerated method's industry and share, where the row leaves them out
+            if e.method != "straight_line":
+                fields["equipment"] = with_enterprise(self.equipment, self.industry, self.main_business_share)
+                break
 
     def _made_when_read(self) -> tuple[tuple[Decimal, Decimal] | None, tuple[int, ...], tuple[int, ...],
                                        tuple[int, ...], tuple[int, ...], tuple[int, ...]]:

@@ -23,7 +23,10 @@ What the report derives
 * ``[[equipment]]``: ``name`` (default: its path), ``in_use`` (default
   ``acquired_on``), ``kind`` (default: :func:`asset_class`, by the ``item``),
   ``book_depreciation`` (default: :func:`book_depreciation`, by the accounts'
-  ``useful_life_years``).
+  ``useful_life_years``); with a ``method`` other than the straight line,
+  ``industry`` (default: :func:`~taxcalc.report.input.acceleration_industry_of`,
+  from ``income.industry`` or the GB/T code ``enterprise.industry``) and
+  ``main_business_share`` (default: ``income.main_business_share``).
 
 ``[[losses]]``, ``[[quarters]]``, ``[[months]]``, ``[[rd.projects]]``, ``[[tech_transfers]]``,
 ``[[projects]]`` and ``[[venture_investments]]`` are the records of
@@ -79,8 +82,16 @@ from ..eit import (
 )
 from ..errors import InvalidInput, NotMoney
 from ..money import CONTEXT, round_fen
+from .input import (
+    ASSET_CLASS_OF_KIND,
+    Problem,
+    Qualification,
+    ReportInput,
+    ReportInputError,
+    acceleration_industry_of,
+    as_format_1,
+)
 from .input import Equipment as InputEquipment
-from .input import Problem, Qualification, ReportInput, ReportInputError, as_format_1
 
 __all__ = [
     "ASSET_CLASS_OF_KIND",
@@ -115,8 +126,6 @@ INDUSTRY_SECTIONS: dict[str, str] = {
 }
 #: Divisions (大类) with a main business of their own: 16 烟草制品业, 61 住宿业, 62 餐饮业, 90 娱乐业.
 _DIVISIONS: dict[str, str] = {"C16": "tobacco", "H61": "accommodation", "H62": "catering", "R90": "entertainment"}
-#: The class of minimum tax life (an equipment's ``kind``) by its ``item``, when ``kind`` is not given.
-ASSET_CLASS_OF_KIND: dict[str, str] = {"equipment": "machinery", "appliance": "tools"}
 
 
 def main_business(industry: str) -> str:
@@ -276,11 +285,11 @@ def _rd(facts: ReportInput) -> RdFacts:
 
 
 def _equipment(facts: ReportInput) -> tuple[Equipment, ...]:
-    return tuple(
-        Equipment(**{**_same(e, Equipment), "name": e.name or f"equipment[{i}]", "kind": asset_class(e),
-                     "in_use": e.in_use or e.acquired_on, "book_depreciation": book_depreciation(e, facts.year)})
-        for i, e in enumerate(facts.equipment)
-    )
+    """The rows as :class:`taxcalc.eit.Equipment` (the same record the report's checks test the method of)."""
+    industry = acceleration_industry_of(facts.income, facts.enterprise)
+    share = facts.income.main_business_share if facts.income is not None else Decimal(1)
+    return tuple(e.tax_asset(f"equipment[{i}]", industry, share, book_depreciation(e, facts.year))
+                 for i, e in enumerate(facts.equipment))
 
 
 def enterprise_year(facts: ReportInput) -> EnterpriseYear:

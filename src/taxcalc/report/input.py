@@ -63,6 +63,17 @@ from .. import calendar as _calendar
 from .. import datafile as _datafile
 from ..datafile import MAX_BYTES, MAX_DEPTH
 from ..eit._common import quarters_operated
+from ..eit.accelerated_depreciation import acceleration_industry, industry_of_code
+from ..eit.equipment import (
+    Article98,
+    DepreciationMethod,
+    IndustryForAcceleration,
+    LifeMonths,
+    MainBusinessShareInUse,
+    method_fields_problems,
+    method_problems,
+)
+from ..eit.equipment import Equipment as TaxAsset
 from ..eit.hardship import HardshipExtensionInput, unmatched_tests
 from ..eit.losses import Loss
 from ..eit.project_holiday import Project
@@ -187,6 +198,8 @@ EXPORT_BASES: tuple[str, ...] = ("invoice", "customs")
 MAX_EXPORT_RATE = Decimal("0.17")
 PURCHASE_KINDS: tuple[str, ...] = ("invoice", "customs", "agricultural")
 EQUIPMENT_KINDS: tuple[str, ...] = ("equipment", "appliance")
+#: The class of minimum tax life (an equipment's ``kind``) by its ``item``, when ``kind`` is not given.
+ASSET_CLASS_OF_KIND: dict[str, str] = {"equipment": "machinery", "appliance": "tools"}
 #: Classes of fixed asset of the minimum depreciation lives (实施条例 第六十条), as ``taxcalc.eit.ASSET_KINDS``.
 ASSET_CLASSES: tuple[str, ...] = ("buildings", "machinery", "tools", "vehicles", "electronics")
 #: How an asset was acquired (国家税务总局公告2018年第46号 一（二）), as ``taxcalc.eit.ACQUISITIONS``.
@@ -384,6 +397,12 @@ class Equipment:
     an ``item`` of equipment, tools for an appliance); ``book_depreciation`` the
     depreciation in the accounts this year (``None``: straight line over
     ``useful_life_years`` from the month after it was put into use, no residual).
+    ``method``, ``life_months``, ``industry``, ``main_business_share`` and
+    ``article_98``: the depreciation chosen (declared once, with
+    :class:`taxcalc.eit.Equipment`); ``industry`` left out is the enterprise's
+    (:func:`acceleration_industry_of`), ``main_business_share`` left out
+    ``income.main_business_share``; a choice the law does not allow is refused
+    when the file is read.
     """
 
     acquired_on: Annotated[_dt.date, Date("purchase date (购进日期): the invoice date; for an instalment or "
@@ -409,11 +428,45 @@ class Equipment:
                                        ACQUISITIONS)] = "purchase"
     residual: Annotated[Decimal, Amount("residual value for tax depreciation (预计净残值)")] = _ZERO
     elect_one_time: Annotated[bool, Flag("whether the one-time deduction is chosen where it is available")] = True
+    method: DepreciationMethod = "straight_line"
+    life_months: LifeMonths = None
+    industry: IndustryForAcceleration = ""
+    main_business_share: MainBusinessShareInUse = None
+    article_98: Article98 = False
 
     def checks(self) -> Iterator[tuple[str, str]]:
-        """residual is not more than cost."""
+        """residual is not more than cost; the fields of the method go together (as taxcalc.eit.Equipment's)."""
         if self.residual > self.cost:
             yield "residual", f"{self.residual} is more than the cost {self.cost}"
+        yield from method_fields_problems(self)
+
+    def tax_asset(self, name: str, industry: str, main_business_share: Decimal,
+                  book_depreciation: Decimal = _ZERO) -> TaxAsset:
+        """The asset as :class:`taxcalc.eit.Equipment` (``name`` when it has none; ``industry`` and
+        ``main_business_share`` standing in for those left out, with a method)."""
+        chosen = self.method != "straight_line"
+        share = self.main_business_share
+        return TaxAsset(self.name or name, self.cost, self.kind or ASSET_CLASS_OF_KIND[self.item],
+                        acquired_on=self.acquired_on, in_use=self.in_use or self.acquired_on,
+                        acquisition=self.acquisition, residual=self.residual, elect_one_time=self.elect_one_time,
+                        book_depreciation=book_depreciation, method=self.method, life_months=self.life_months,
+                        industry=(self.industry or industry) if chosen else "",
+                        main_business_share=(main_business_share if share is None else share) if chosen else None,
+                        article_98=self.article_98)
+
+
+def acceleration_industry_of(income: Income | None, enterprise: Enterprise | None) -> str:
+    """The enterprise's industry for accelerated depreciation (``taxcalc.eit.ACCELERATION_INDUSTRIES``).
+
+    From ``income.industry`` when given (:func:`taxcalc.eit.accelerated_depreciation.acceleration_industry`),
+    else from the GB/T 4754 code ``enterprise.industry``
+    (:func:`taxcalc.eit.accelerated_depreciation.industry_of_code`: the six industries of 财税〔2014〕75号,
+    any other manufacturing, or other).  An ``[[equipment]]`` row's own ``industry``
+    comes first.
+    """
+    if income is not None and income.industry:
+        return acceleration_industry(income.industry)
+    return industry_of_code(enterprise.industry if enterprise is not None else "")
 
 
 @record
@@ -1189,6 +1242,23 @@ def _averaged_by(v: _View, year: int, law: Law) -> Iterator[tuple[str, str]]:
                          "(the annual averages)")
 
 
+def _methods_allowed(v: _View, law: Law) -> Iterator[tuple[str, str]]:
+    """Each ``[[equipment]]`` row's method is one the law allows for it (:func:`taxcalc.eit.equipment.method_problems`)."""
+    inc = v.income
+    if inc is None:
+        return
+    industry = acceleration_industry_of(inc, v.enterprise)
+    for i, e in v.rows["equipment"]:
+        if e.method == "straight_line":
+            continue
+        try:
+            asset = e.tax_asset(f"equipment[{i}]", industry, inc.main_business_share)
+        except InvalidInput:  # its own problems are reported with the row
+            continue
+        for name, why in method_problems(asset, law=law):
+            yield f"equipment[{i}].{name}", why
+
+
 def _covered(v: _View) -> Iterator[tuple[str, str]]:
     """The days the computation reads the law on are inside what the law data covers.
 
@@ -1241,6 +1311,7 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
         yield from outside(f"equipment[{i}].acquired_on", "eit.equipment.one_time.in_force", e.acquired_on)
         if e.in_use is not None:
             yield from outside(f"equipment[{i}].in_use", "eit.depreciation.start_month_offset", e.in_use)
+    yield from _methods_allowed(v, law)
     claim = v.claim
     if claim is not None:
         yield from outside("excess_credit_refund_2018.applied_on", "vat.excess_credit_refund_2018.industries",

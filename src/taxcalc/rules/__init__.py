@@ -146,8 +146,8 @@ _EP = "taxcalc.rules.eit_preferences"
 _XP, _ER = "taxcalc.rules.export_processing", "taxcalc.rules.eit_restructuring"
 #: The annual computation reads the rates and every preference it applies.
 _ANNUAL_KEYS = ("eit.rate.*", "eit.hnte.*", "eit.tase.in_force", "eit.small_profit.*", "eit.rd.*",
-                "eit.equipment.*", "eit.depreciation.*", "eit.losses.*", "eit.education.cap.*",
-                "eit.tech_transfer.*", "eit.venture.*", "eit.project.*")
+                "eit.equipment.*", "eit.depreciation.*", "eit.accelerated_depreciation.*", "eit.losses.*",
+                "eit.education.cap.*", "eit.tech_transfer.*", "eit.venture.*", "eit.project.*")
 
 #: Every rule, in the order the command line lists them.
 RULES: tuple[Rule, ...] = (

@@ -21,7 +21,8 @@ the sum of the single savings, as listed.
 Listed preferences: those that apply to the enterprise this year — the 15% rate
 of a high-tech or technology-advanced service enterprise in a qualification year,
 the super-deduction when there is R&D, the one-time deduction (or the 2022 Q4
-high-tech rule) when an asset listed takes it, a loss carry-forward extended by a
+high-tech rule) when an asset listed takes it, accelerated depreciation when an
+asset listed is depreciated by a shortened life or an accelerated method, a loss carry-forward extended by a
 qualification, the small low-profit relief when the enterprise qualifies, and, when
 their optional facts are given, the employee education cap (wages and expenses
 given), the technology-transfer relief (some transfer income qualifies), the
@@ -38,7 +39,9 @@ income taken off (所得减免, A107020) after it; the venture-capital deduction
 **Timing preferences.**  The one-time deduction of equipment brings the
 depreciation of later years forward: the year the asset is deducted shows a
 saving, and each later year of its tax life, in which the asset is no longer
-depreciated for tax, a negative saving.  Both are shown as computed.
+depreciated for tax, a negative saving.  Both are shown as computed.  So does
+accelerated depreciation: its early years save, its late years (below the
+straight line) show a negative saving.
 
 Only the tax of the year is compared: the losses carried to later years differ
 too when a preference is undone, and are not valued.
@@ -46,11 +49,12 @@ too when a preference is undone, and are not valued.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from decimal import Decimal
 
-from ...eit import INDUSTRIES as _INDUSTRIES
 from ...eit import (
+    ACCELERATED_METHODS,
     AnnualResult,
     Benefit,
     EnterpriseYear,
@@ -59,7 +63,9 @@ from ...eit import (
     benefit,
     equipment_schedule,
 )
+from ...eit import INDUSTRIES as _INDUSTRIES
 from ...eit import Equipment as TaxAsset
+from ...eit.accelerated_depreciation import method_name
 from ...errors import InvalidInput
 from ...explain import Citation, Step, format_value
 from ...format import format_rate
@@ -96,6 +102,7 @@ _METHOD = {
     "one_time": ("一次性扣除", "one-time deduction"),
     "hnte_q4": ("全额扣除并加计扣除", "full deduction plus extra"),
     "straight_line": ("直线法折旧", "straight line"),
+    **{m: (method_name(m, "zh"), method_name(m, "en")) for m in ACCELERATED_METHODS},
 }
 
 
@@ -163,6 +170,8 @@ def _applies(pid: str, f: EnterpriseYear, r: AnnualResult) -> bool:
         return any(e.method == "one_time" for e in r.equipment)
     if pid == "hnte_equipment_2022q4":
         return any(e.method == "hnte_q4" for e in r.equipment)
+    if pid == "accelerated_depreciation":
+        return any(e.method in ACCELERATED_METHODS for e in r.equipment)
     if pid in _LOSS_YEARS:  # as taxcalc.eit.benefit tells these rows apart
         return any(u.origin < y and u.carry_years == _LOSS_YEARS[pid] for u in r.losses.rows)
     if pid == "employee_education_8pct":  # the expenses given are tested against the cap
@@ -200,7 +209,13 @@ _ZERO_WHY = {
 def _saving(p: PolicyBenefit) -> Saving:
     zh, en = "", ""
     if not p.reduces_only:
-        if p.saving < 0:
+        if p.id == "accelerated_depreciation" and p.saving:
+            zh = ("时间性优惠：缩短折旧年限或加速折旧把以后年度的折旧提前扣除；后期年度税收折旧少于直线法，"
+                  "那些年的节税额为负数。")
+            en = ("a timing preference: the shortened life or accelerated method deducts later years' depreciation "
+                  "earlier; in the later years of the asset's life the tax depreciation is below the straight "
+                  "line, and their saving is negative.")
+        elif p.saving < 0:
             zh = ("时间性优惠：资产已在以前年度一次性扣除，本年不再计提税收折旧，故本年节税额为负数。")
             en = ("a timing preference: the asset was deducted in full in an earlier year and is no longer "
                   "depreciated for tax, so this year's saving is negative.")
@@ -457,6 +472,9 @@ def _equipment_table(law: Law, f: EnterpriseYear, r: AnnualResult) -> Table:
 
 def _straight_line(law: Law, f: EnterpriseYear, asset: TaxAsset) -> Decimal:
     """The asset's straight-line tax depreciation of the year: its deduction without the preference."""
+    if asset.method != "straight_line":  # the straight line over the 第六十条 life, whatever the method chosen
+        asset = dataclasses.replace(asset, method="straight_line", life_months=None, industry="",
+                                    main_business_share=None, article_98=False)
     s = equipment_schedule(asset, hnte_years=f.hnte_q4_years, law=law)
     return next((a for y, a in s.straight_line if y == f.year), Decimal("0.00"))
 
