@@ -14,7 +14,6 @@ import hashlib
 import json
 
 from snapshot import check
-
 from taxcalc import rules
 from taxcalc.cli import main
 
