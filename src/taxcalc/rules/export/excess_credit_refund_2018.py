@@ -9,7 +9,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 from ...explain import format_value
-from ...export.excess_credit_refund_2018 import CREDIT_RATINGS, ExcessCreditRefund2018, excess_credit_refund_2018
+from ...export.excess_credit_refund_2018 import (
+    CREDIT_RATINGS,
+    ExcessCreditRefund2018,
+    excess_credit_refund_2018,
+)
 from ...inputs import Amount, Choice, Date, Flag, Text, record
 from ..protocol import Definition
 
