@@ -4,9 +4,11 @@ the documentation and the published schemas are made.
 This module is the **index**: plain data (ids, summaries, law keys, the command-line
 spelling, documentation pages, the adapter module's name as a string).  Importing
 it imports no rule module, so listing the rules and ``taxcalc --help`` stay cheap.
-:meth:`Rule.load` imports the rule's adapter module on demand and returns its
+Each rule has an adapter module of its own, named by its id (``vat.rate`` →
+:mod:`taxcalc.rules.vat.rate`), which imports the rule module it calls and no other;
+:meth:`Rule.load` imports it on demand and returns its
 :class:`~taxcalc.rules.protocol.Definition`: the input model, the compute function
-and the result type.
+and the result type.  One question thus loads one rule.
 
 >>> from taxcalc import rules
 >>> rule = rules.get("vat.rate")
@@ -62,8 +64,8 @@ class Rule(NamedTuple):
 
     * ``id`` — ``"<domain>.<rule>"``, e.g. ``"vat.rate"``;
     * ``zh``, ``en`` — a one-line summary in each language;
-    * ``adapter`` — the module (a string) whose ``DEFINITIONS[id]`` is the rule's
-      :class:`~taxcalc.rules.protocol.Definition`;
+    * ``adapter`` — the rule's own adapter module (a string, ``"taxcalc.rules." + id``)
+      whose ``DEFINITIONS[id]`` is the rule's :class:`~taxcalc.rules.protocol.Definition`;
     * ``keys`` — the law keys the rule reads; ``"vat.rate.*"`` names every key under
       ``vat.rate.``;
     * ``doc`` — the rule's documentation page, relative to the project root;
@@ -140,7 +142,6 @@ class Rule(NamedTuple):
         }
 
 
-_ENV = "taxcalc.rules.environment"
 #: The annual computation reads the rates and every preference it applies.
 _ANNUAL_KEYS = ("eit.rate.*", "eit.hnte.*", "eit.tase.in_force", "eit.small_profit.*", "eit.rd.*",
                 "eit.equipment.*", "eit.depreciation.*", "eit.losses.*", "eit.education.cap.*",
@@ -329,7 +330,7 @@ RULES: tuple[Rule, ...] = (
          exclusive=((True, ("industry", "grid_company")),)),
     Rule("env.reduction", "环境保护税浓度值低于排放标准的减征", "environmental protection tax reduced for "
          "concentrations 30% or 50% below the standard (one month)",
-         _ENV, ("environment.reduction.*",), "docs/rules/env-reduction.md", ("env", "reduction"),
+         "taxcalc.rules.env.reduction", ("environment.reduction.*",), "docs/rules/env-reduction.md", ("env", "reduction"),
          ("taxcalc.environment.environmental_tax_reduction",), from_file=True),
 )
 
