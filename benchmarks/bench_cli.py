@@ -5,7 +5,7 @@ Run with the package installed: ``python benchmarks/bench_cli.py [--runs N]``.  
 caching is left on (``PYTHONDONTWRITEBYTECODE`` is removed from the environment), as on
 users' machines; one untimed run of each command first writes the caches.
 
-``--compare SRC`` also times ``--help`` and the rate question with another source tree of
+``--compare SRC`` also times ``--help`` and the two questions with another source tree of
 taxcalc first on the path (``PYTHONPATH=SRC``; e.g. an earlier version unpacked with
 ``git archive <commit> src | tar -x -C /tmp/before``, then ``--compare /tmp/before/src``),
 interleaved with the others, so that a change is measured under the same load.
@@ -28,6 +28,7 @@ _M = (sys.executable, "-m", "taxcalc")
 #: The installed ``taxcalc`` script beside this Python (what users type), if there is one.
 _SCRIPT = Path(sys.executable).with_name("taxcalc")
 _RATE = ("vat", "rate", "standard", "--on", "2019-04-01")
+_SMALL_PROFIT = ("eit", "small-profit", "1000000", "--year", "2018", "--employees", "50", "--assets", "8000000")
 
 #: What is timed: a name, the command, and the bar in milliseconds.
 CASES: tuple[tuple[str, tuple[str, ...], float | None], ...] = (
@@ -37,6 +38,7 @@ CASES: tuple[tuple[str, tuple[str, ...], float | None], ...] = (
     ("python -m taxcalc vat rate standard --on 2019-04-01", (*_M, *_RATE), 150.0),
     ("python -m taxcalc vat rate … --json", (*_M, *_RATE, "--json"), None),
     ("python -m taxcalc rules", (*_M, "rules"), None),
+    ("python -m taxcalc eit small-profit 1000000 --year 2018 …", (*_M, *_SMALL_PROFIT), None),
     *((("taxcalc --help (installed script)", (str(_SCRIPT), "--help"), 150.0),
        ("taxcalc vat rate standard --on 2019-04-01 (script)", (str(_SCRIPT), *_RATE), 150.0))
       if _SCRIPT.exists() else ()),
@@ -46,7 +48,8 @@ CASES: tuple[tuple[str, tuple[str, ...], float | None], ...] = (
 def _compared(src: str) -> tuple[tuple[str, tuple[str, ...], float | None], ...]:
     """The cases timed with the source tree ``src`` first on the path."""
     return (("[compared] python -m taxcalc --help", (*_M, "--help"), None),
-            ("[compared] python -m taxcalc vat rate standard --on 2019-04-01", (*_M, *_RATE), None))
+            ("[compared] python -m taxcalc vat rate standard --on 2019-04-01", (*_M, *_RATE), None),
+            ("[compared] python -m taxcalc eit small-profit 1000000 --year 2018 …", (*_M, *_SMALL_PROFIT), None))
 
 
 def _env(name: str, env: dict[str, str], src: str | None) -> dict[str, str]:
@@ -67,7 +70,7 @@ def _once(argv: tuple[str, ...], env: dict[str, str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=25, help="runs of each command (default 25; at least 20)")
-    parser.add_argument("--compare", metavar="SRC", help="also time --help and the rate question with the "
+    parser.add_argument("--compare", metavar="SRC", help="also time --help and the two questions with the "
                         "taxcalc source tree SRC (the folder holding taxcalc/) first on the path")
     options = parser.parse_args()
     runs = max(options.runs, 20)
