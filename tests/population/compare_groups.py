@@ -4,7 +4,7 @@ Independent of the population readers: each row of the table is read here as
 plain Python values, every period is computed by the registered rule
 (``vat.small_scale_vat``, ``export.exempt_credit_refund``, through
 :func:`taxcalc.rules.get`), and the small-scale savings are the report's own
-(:mod:`taxcalc.report.sections.small_scale`, fed the row's sales).
+(:mod:`taxcalc.report.sections.small_scale`, fed the row's sales and special invoices).
 """
 
 from __future__ import annotations
@@ -49,17 +49,24 @@ def small_scale_expected(row: dict[str, Any], law: Law) -> dict[str, int]:
             continue
         start = _dt.date(row["year"], 3 * k - 2 if quarterly else k, 1)
         goods = row.get(f"goods_sales_{k}")
+        special = row.get(f"special_invoice_sales_{k}") or 0
+        rate = row.get("special_invoice_rate") or "reduced" if special else "reduced"
         data: dict[str, Any] = {"sales": str(_yuan(s)), "period_start": start.isoformat(), "period": period}
         if f"goods_sales_{k}" in row:
             data["goods_sales"] = str(_yuan(goods))
+        if special:
+            data |= {"special_invoice_sales": str(_yuan(special)), "special_invoice_rate": rate}
         r = rule.compute(data, law=law)
         out["vat_sales"] += _fen(r.sales)
         out["vat_exempt_sales"] += _fen(r.exempt_sales)
         out["vat_taxable_sales"] += _fen(r.taxable_sales)
         out["vat_tax_due"] += _fen(r.tax_due)
         g = _yuan(goods) if f"goods_sales_{k}" in row else Decimal(0)
-        sales.append(SimpleNamespace(month=start, band="standard", kind="goods", amount=g))
-        sales.append(SimpleNamespace(month=start, band="standard", kind="services", amount=_yuan(s) - g))
+        # the report's rows: the special invoices on the goods row (the report adds a period's rows up)
+        sales.append(SimpleNamespace(month=start, band="standard", kind="goods", amount=g, day=None,
+                                     special_invoice_sales=_yuan(special), special_invoice_rate=rate))
+        sales.append(SimpleNamespace(month=start, band="standard", kind="services", amount=_yuan(s) - g, day=None,
+                                     special_invoice_sales=Decimal(0), special_invoice_rate="reduced"))
     facts = SimpleNamespace(enterprise=SimpleNamespace(vat_period=period), sales=sales)
     _, savings, _ = _small_scale_vat(facts, law)  # type: ignore[arg-type]
     by_id = {s.policy: _fen(s.amount) for s in savings}

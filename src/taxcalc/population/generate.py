@@ -34,7 +34,13 @@ and export groups too (drawn after the columns above, which stay the same):
   ``month``; the year's sales log-normal around 60万 (micro) or 200万 (small)
   yuan (σ 0.9) spread over the periods with random weights, one period in eight
   without sales; ``goods_sales_k`` all the sales in manufacturing, wholesale and
-  retail, agriculture and mining rows, none in the services, half elsewhere.
+  retail, agriculture and mining rows, none in the services, half elsewhere;
+  sales on special VAT invoices (``special_invoice_sales_k``) in 30% of them, in
+  years the law data cover special invoices (from 2019): 10–60% of the sales
+  of each period with sales, in three periods in four; ``special_invoice_rate``
+  ``full`` for a quarter of those rows, in years where every period can give
+  the reduction up (not 2020–2022), else ``reduced``.  These are drawn last, so
+  the columns above stay the same for a seed.
 * exporters (the group of :mod:`taxcalc.population.export`): 25% of the
   manufacturing rows that are not small-scale, for December of the year
   (``export_period``); the levy rate is the standard VAT rate of that day (read
@@ -231,4 +237,39 @@ def _vat_columns(rng: np.random.Generator, n: int, year: int, band: np.ndarray, 
         "domestic_output_tax": pa.array(output_tax), "input_tax": pa.array(input_tax),
         "opening_credit": pa.array(opening),
     })
+    columns.update(_special_invoices(rng, n, year, small, [columns[f"sales_{k + 1}"] for k in range(12)]))
+    return columns
+
+
+def _every_month(year: int, key: str) -> bool:
+    """Whether the law data hold ``key`` on the first day of every month of ``year``."""
+    from ..errors import OutsideCoverage
+    from ..law import default
+
+    try:
+        for month in range(1, 13):
+            default().value(key, _dt.date(year, month, 1))
+    except OutsideCoverage:
+        return False
+    return True
+
+
+def _special_invoices(rng: np.random.Generator, n: int, year: int, small: np.ndarray,
+                      sales: list[object]) -> dict[str, object]:
+    """The special-invoice columns of the small-scale rows (see the module notes)."""
+    from ..vat.small_scale_special import EXEMPTION_WAIVED, FULL_RATE
+
+    with_special = small & (rng.random(n) < 0.3) & _every_month(year, EXEMPTION_WAIVED)
+    full = with_special & (rng.random(n) < 0.25) & _every_month(year, FULL_RATE)
+    columns: dict[str, object] = {}
+    some = np.zeros(n, bool)
+    for k in range(12):
+        period_sales = np.asarray(sales[k].fill_null(0).to_numpy(), np.int64)  # type: ignore[attr-defined]
+        share = np.where(with_special & (rng.random(n) < 0.75), rng.integers(10, 61, size=n), 0)
+        special = period_sales * share // 100
+        some |= special > 0
+        columns[f"special_invoice_sales_{k + 1}"] = pa.array(special, mask=~small)
+    full &= some  # full only with special invoices
+    columns["special_invoice_rate"] = pa.array(np.where(full, "full", "reduced").astype(object), pa.string(),
+                                               mask=~small).dictionary_encode()
     return columns

@@ -20,7 +20,7 @@ __all__ = ["INPUT_COLUMNS", "MONEY_INPUTS", "OUTPUT_MONEY", "SAVINGS", "SUMMARY"
 
 INPUT_COLUMNS: tuple[str, ...] = (*vat.INPUT_COLUMNS, *export.INPUT_COLUMNS)
 #: The input columns read as text from a CSV file (codes, rates, months); the others are whole fen.
-TEXT_INPUTS: tuple[str, ...] = (vat.PERIOD_COLUMN, export.PERIOD_COLUMN, *export.RATE_COLUMNS)
+TEXT_INPUTS: tuple[str, ...] = (vat.PERIOD_COLUMN, vat.RATE_COLUMN, export.PERIOD_COLUMN, *export.RATE_COLUMNS)
 MONEY_INPUTS: tuple[str, ...] = tuple(c for c in INPUT_COLUMNS if c not in TEXT_INPUTS)
 #: Every money column a group may add to the result (fen), in order.
 OUTPUT_MONEY: tuple[str, ...] = (*vat.OUTPUT_MONEY, *export.OUTPUT_MONEY)

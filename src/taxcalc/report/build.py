@@ -46,10 +46,11 @@ EXAMPLE = "hebei-2018.toml"
 #: The built-in examples by name (``taxcalc report --example NAME``), the default first: a Hebei food
 #: manufacturer in 2018, and a technology-service enterprise in 2023 with the employee education,
 #: technology-transfer and venture-capital preferences; a county bank in 2019 with the interest on small-business
-#: loans exempt from VAT; a chemical manufacturer in 2019 with the environmental-tax reductions.
+#: loans exempt from VAT; a chemical manufacturer in 2019 with the environmental-tax reductions; a small-scale
+#: shop filing quarterly in 2023 with sales on special VAT invoices.
 EXAMPLES: dict[str, str] = {"hebei-2018": EXAMPLE, "tech-service-2023": "tech-service-2023.toml",
                              "county-bank-2019": "county-bank-2019.toml",
-                             "chemical-2019": "chemical-2019.toml"}
+                             "chemical-2019": "chemical-2019.toml", "shop-2023": "shop-2023.toml"}
 
 
 def _file(name: str) -> str:
@@ -66,7 +67,7 @@ def example_text(name: str = "hebei-2018") -> str:
     >>> example_text("hebei")
     Traceback (most recent call last):
     ...
-    taxcalc.errors.UnknownCategory: example: unknown value 'hebei'; expected one of: hebei-2018, tech-service-2023, county-bank-2019, chemical-2019
+    taxcalc.errors.UnknownCategory: example: unknown value 'hebei'; expected one of: hebei-2018, tech-service-2023, county-bank-2019, chemical-2019, shop-2023
     """
     return (resources.files("taxcalc.report") / "examples" / _file(name)).read_text("utf-8")
 

@@ -59,6 +59,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
+from .. import calendar as _calendar
 from .. import datafile as _datafile
 from ..datafile import MAX_BYTES, MAX_DEPTH
 from ..eit._common import quarters_operated
@@ -96,6 +97,7 @@ from ..inputs import (
 from ..inputs import json_schema as _record_schema
 from ..inputs.fields import shown
 from ..money import CONTEXT
+from ..rules.vat import SmallScaleInput
 from ..vat.small_loan_interest import LOAN_METHODS, SmallLoan
 
 if TYPE_CHECKING:
@@ -173,7 +175,8 @@ QUALIFICATION_KINDS: tuple[str, ...] = ("high_tech", "tech_sme", "advanced_tech_
 #: How the enterprise exports (免抵退 for a manufacturer, 免退 for a trading firm).
 EXPORTER_KINDS: tuple[str, ...] = ("none", "manufacturer", "trader")
 VAT_TAXPAYER_KINDS: tuple[str, ...] = ("general", "small_scale")
-VAT_PERIODS: tuple[str, ...] = ("month", "quarter")
+#: ``transaction``: a small-scale taxpayer filing per transaction (按次纳税, from 2026), each day tested apart.
+VAT_PERIODS: tuple[str, ...] = ("month", "quarter", "transaction")
 SALE_KINDS: tuple[str, ...] = ("goods", "services")
 #: The sectors of the small-scale standard (``taxcalc.vat.SECTORS``).
 SECTORS: tuple[str, ...] = ("production", "commerce", "services")
@@ -232,7 +235,9 @@ class Enterprise:
     registered: Annotated[_dt.date | None, Date("date of tax registration (办理税务登记日期)")] = None
     vat_taxpayer: Annotated[str, Choice("`general` (一般纳税人) or `small_scale` (小规模纳税人)",
                                         VAT_TAXPAYER_KINDS)] = "general"
-    vat_period: Annotated[str, Choice("VAT return period: `month` or `quarter`", VAT_PERIODS)] = "month"
+    vat_period: Annotated[str, Choice("VAT return period: `month`, `quarter` or, for a small-scale taxpayer "
+                                      "filing per transaction (按次纳税, from 2026), `transaction` (each "
+                                      "`sales` row then names its `day`)", VAT_PERIODS)] = "month"
     exporter: Annotated[str, Choice("`none`, `manufacturer` (生产企业, 免抵退) or `trader` (外贸企业, 免退)",
                                     EXPORTER_KINDS)] = "none"
     employees: Annotated[int | None, Integer("employees, annual average (从业人数)",
@@ -276,6 +281,11 @@ class Qualification:
             yield "first", f"{self.first} is before 1950, earlier than any tax year the income-tax rules take"
 
 
+#: The fields of the small-scale rule (``vat.small_scale_vat``) a sales row takes as they are declared there.
+_SMALL_SCALE = {f.name: f.field for f in spec(SmallScaleInput)}
+_ZERO = Decimal(0)
+
+
 @record
 class Sale:
     """Sales of one month in one VAT band, excluding VAT (不含税销售额), by tax point."""
@@ -285,6 +295,21 @@ class Sale:
     band: Annotated[str, Choice("VAT band: the `vat.rate.<band>` key that applies", bands)] = "standard"
     kind: Annotated[str, Choice("`goods` (货物及劳务) or `services` (服务、无形资产), for the small-scale "
                                 "exemption", SALE_KINDS)] = "goods"
+    special_invoice_sales: Annotated[Decimal, _SMALL_SCALE["special_invoice_sales"]] = _ZERO
+    special_invoice_rate: Annotated[str, _SMALL_SCALE["special_invoice_rate"]] = "reduced"
+    day: Annotated[_dt.date | None, Date("per-transaction filers (`enterprise.vat_period = \"transaction\"`): the "
+                                         "day of the transaction, in `month`; the rows of one day are tested "
+                                         "together against the per-transaction 起征点")] = None
+
+    def checks(self) -> Iterator[tuple[str, str]]:
+        """special_invoice_sales is part of amount; the rate `full` comes with special-invoice sales; day is in
+        month."""
+        if self.special_invoice_sales > self.amount:
+            yield "special_invoice_sales", f"is more than the row's amount ({self.amount})"
+        if self.special_invoice_rate != "reduced" and not self.special_invoice_sales:
+            yield "special_invoice_rate", "full applies only to sales on special invoices: give special_invoice_sales"
+        if self.day is not None and (self.day.year, self.day.month) != (self.month.year, self.month.month):
+            yield "day", f"{self.day} is not in the row's month {self.month.isoformat()[:7]}"
 
 
 @record
@@ -315,9 +340,6 @@ class Purchase:
             yield "vat", "not for kind 'agricultural': its input VAT is 买价 × the law's deduction rate"
         if self.kind != "agricultural" and self.use:
             yield "use", "only for kind 'agricultural'"
-
-
-_ZERO = Decimal(0)
 
 
 #: The R&D project of the income-tax rules (:class:`taxcalc.eit.RdProject`); ``RDProject`` is its
@@ -784,7 +806,10 @@ class ReportInput:
         """Checks across tables.
 
         Months and dates of sales, purchases and exports are in the report year; a
-        month, band and kind of sales appears once; equipment is acquired by the end
+        month, band and kind (and day) of sales appears once; special-invoice sales and
+        per-transaction filing are a small-scale taxpayer's, whose per-transaction rows
+        name their day (and only those), and the rows of one period give one rate of
+        special invoice; equipment is acquired by the end
         of the year; losses arose in the 10 years before it, each year once;
         enterprise.opened is not after the year nor closed before it; quarters
         appear once each, one for every quarter the enterprise operated, and not
@@ -793,7 +818,8 @@ class ReportInput:
         (or quarters); exports need an exporter, and the fields of a manufacturer
         or of a trader; the 2018 refund is of 2018, of a general taxpayer, with
         enterprise.registered not after applied_on; the law data covers the year,
-        the income of the year, and the days of sales, purchases, exports, equipment
+        the income of the year, and the days of sales (with their special invoices and, per transaction, their
+        day), purchases, exports, equipment
         (acquired_on and in_use) and excess_credit_refund_2018 it is read on; tech_transfers, projects
         and venture_investments come with [income]: a transfer's income_date is in the year, an
         investment's registered_on and a project's first_income_year not after it, and the law data
@@ -874,6 +900,7 @@ def _across(v: _View) -> Iterator[tuple[str, str]]:
         yield from _dated(v, year)
     if ent is not None:
         yield from _exporter(v, ent)
+        yield from _small_scale_sales(v, ent)
     if year is not None and ent is not None:
         yield from _income(v, year, ent)
     claim = v.claim
@@ -946,12 +973,13 @@ def _vat_credits(v: _View, year: int | None, ent: Enterprise | None,
 
 def _dated(v: _View, year: int) -> Iterator[tuple[str, str]]:
     """Rows inside (or, for equipment and losses, before) the report year."""
-    seen: dict[tuple[_dt.date, str, str], int] = {}
+    seen: dict[tuple[_dt.date, str, str, _dt.date | None], int] = {}
     for i, s in v.rows["sales"]:
         yield from _in_year(year, s.month, f"sales[{i}].month", "month")
-        k = (s.month, s.band, s.kind)
+        k = (s.month, s.band, s.kind, s.day)
         if k in seen:
-            yield f"sales[{i}]", f"repeats sales[{seen[k]}] (same month, band and kind); add them up"
+            yield f"sales[{i}]", (f"repeats sales[{seen[k]}] (same month, band and kind"
+                                  f"{', and day' if s.day is not None else ''}); add them up")
         seen[k] = i
     for i, p in v.rows["purchases"]:
         yield from _in_year(year, p.month, f"purchases[{i}].month", "month")
@@ -1002,6 +1030,72 @@ def _exporter(v: _View, ent: Enterprise) -> Iterator[tuple[str, str]]:
             if materials > x.fob:
                 yield (f"exports[{i}].exempt_materials" if x.exempt_materials else f"exports[{i}].bonded_materials",
                        f"duty-free materials {materials} exceed the FOB value {x.fob}; 免抵退税额 would be negative")
+
+
+def small_scale_period(sale: Sale, vat_period: str) -> _dt.date:
+    """The first day of the small-scale period of a sales row: its month, quarter or (per transaction) day."""
+    if vat_period == "transaction":
+        return sale.day if sale.day is not None else sale.month
+    return _calendar.quarter_start(sale.month) if vat_period == "quarter" else sale.month
+
+
+def _small_scale_sales(v: _View, ent: Enterprise) -> Iterator[tuple[str, str]]:
+    """Special-invoice sales and per-transaction filing are a small-scale taxpayer's; a per-transaction filer's
+    rows name their day, and no other rows do; the rows of one period agree on the rate of their special
+    invoices (the rule takes one choice a period)."""
+    small = ent.vat_taxpayer == "small_scale"
+    transaction = ent.vat_period == "transaction"
+    if transaction and not small:
+        yield "enterprise.vat_period", "transaction: only a small-scale taxpayer files per transaction (按次纳税)"
+    rates: dict[_dt.date, tuple[int, str]] = {}
+    for i, s in v.rows["sales"]:
+        if s.special_invoice_sales and not small:
+            yield (f"sales[{i}].special_invoice_sales", "only for a small-scale taxpayer (enterprise.vat_taxpayer = "
+                                                        "\"small_scale\"): a general taxpayer's sales are all taxed")
+        if transaction and small and s.day is None:
+            yield f"sales[{i}].day", "missing: a per-transaction filer's rows name the day of the transaction"
+        if s.day is not None and not transaction:
+            yield f"sales[{i}].day", "only for a per-transaction filer (enterprise.vat_period = \"transaction\")"
+        if s.special_invoice_sales:
+            start = small_scale_period(s, ent.vat_period)
+            j, rate = rates.setdefault(start, (i, s.special_invoice_rate))
+            if rate != s.special_invoice_rate:
+                yield (f"sales[{i}].special_invoice_rate", f"{s.special_invoice_rate} differs from sales[{j}] of the "
+                                                           f"same period ({rate}): one rate for a period's special "
+                                                           "invoices")
+
+
+def _covered_small_scale(i: int, s: Sale, vat_period: str, law: Law) -> Iterator[tuple[str, str]]:
+    """A small-scale row's period is one the law data computes: the threshold it is tested against, and for
+    special invoices the waiver (from 2019), the rate given up to (``full``) and a band at the 3% rate."""
+    from ..vat import small_scale_exemption as _small_scale
+    from ..vat import small_scale_special as _special
+
+    start = small_scale_period(s, vat_period)
+    try:
+        reached = law.value(_small_scale.REACHED_TAXED, start).value is True
+        if vat_period == "transaction":
+            law.value(_small_scale.START_POINT["transaction"], start)
+        else:
+            law.value((_small_scale.START_POINT if reached else _small_scale.LIMIT)["month"], s.month)
+    except OutsideCoverage as exc:
+        yield f"sales[{i}].day" if vat_period == "transaction" else f"sales[{i}].month", str(exc)
+        return
+    if not s.special_invoice_sales:
+        return
+    if s.band in _small_scale.REAL_ESTATE_BANDS[reached]:
+        yield (f"sales[{i}].special_invoice_sales", f"band {s.band} is outside the sales at the 3% collection rate "
+                                                    "that special invoices of the small-scale rule are part of")
+    try:
+        law.value(_special.EXEMPTION_WAIVED, start)
+    except OutsideCoverage as exc:
+        yield f"sales[{i}].special_invoice_sales", str(exc)
+        return
+    if s.special_invoice_rate == "full":
+        try:
+            law.value(_special.FULL_RATE, start)
+        except OutsideCoverage as exc:
+            yield f"sales[{i}].special_invoice_rate", f"giving up the reduced rate cannot be computed for {start}: {exc}"
 
 
 def _income(v: _View, year: int, ent: Enterprise) -> Iterator[tuple[str, str]]:
@@ -1099,7 +1193,6 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
     so an input refused here would otherwise stop the report when it is built.
     """
     from ..law import default
-    from ..vat import small_scale_exemption as _small_scale
 
     law = default()
 
@@ -1121,14 +1214,8 @@ def _covered(v: _View) -> Iterator[tuple[str, str]]:
     for i, s in v.rows["sales"]:
         yield from outside(f"sales[{i}].month", "vat.small_scale.levy_rate" if small else f"vat.rate.{s.band}",
                            s.month)
-        if small:  # the threshold the period is tested against: the inclusive limit, or the 起征点 from 2026
-            try:
-                reached = law.value(_small_scale.REACHED_TAXED, s.month).value is True
-            except OutsideCoverage as exc:
-                yield f"sales[{i}].month", str(exc)
-                continue
-            limits = _small_scale.START_POINT if reached else _small_scale.LIMIT
-            yield from outside(f"sales[{i}].month", limits["month"], s.month)
+        if small and ent is not None:  # the threshold the period is tested against, special invoices
+            yield from _covered_small_scale(i, s, ent.vat_period, law)
     for i, p in v.rows["purchases"]:
         if p.band:
             yield from outside(f"purchases[{i}].month", f"vat.rate.{p.band}", p.month)

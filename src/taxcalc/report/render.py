@@ -29,7 +29,8 @@ _NUMERALS = "一二三四五六七八九十"
 _TAXES = {"vat": ("增值税", "VAT"), "eit": ("企业所得税", "income tax"), "env": ("环境保护税", "environmental protection tax"),
           "export": ("出口退税", "export refund")}
 _TAXPAYER = {"general": ("一般纳税人", "general taxpayer"), "small_scale": ("小规模纳税人", "small-scale taxpayer")}
-_PERIOD = {"month": ("按月申报", "files monthly"), "quarter": ("按季申报", "files quarterly")}
+_PERIOD = {"month": ("按月申报", "files monthly"), "quarter": ("按季申报", "files quarterly"),
+           "transaction": ("按次申报", "files per transaction")}
 _EXPORTER = {
     "none": ("无出口", "no exports"),
     "manufacturer": ("生产企业（免抵退）", "manufacturer (exemption, credit and refund)"),

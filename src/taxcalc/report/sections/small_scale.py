@@ -17,50 +17,64 @@ total against its sector's standard and says so.
 month (or quarter, ``vat_period = "quarter"``) with sales: the exemption threshold
 (小规模纳税人免征增值税, tested separately for goods and for services in 2018), the
 collection rate (征收率) and its reductions; from 2026 the 起征点, exempt only below
-it.  Sales in band ``real_estate`` are the period's sales of immovable property
+it.  A per-transaction filer (``vat_period = "transaction"``, from 2026) is computed
+day by day (the rows of one day together) against the 起征点 per transaction.  Sales in band ``real_estate`` are the period's sales of immovable property
 (taxed at 5% outside these rules: reported, not computed); under the 起征点 (from
 2026) the bands ``real_estate_leasing`` and ``land_use_rights`` join them, being
-outside the 1% (财政部 税务总局公告2026年第10号 第三条), with no rate in the law data.  Sales on special VAT invoices, which do not share the exemption,
-are not modelled.
+outside the 1% (财政部 税务总局公告2026年第10号 第三条), with no rate in the law data.  Sales on
+special VAT invoices (a row's ``special_invoice_sales``, with the period's
+``special_invoice_rate``), which do not share the exemption, are passed to the rule,
+which taxes them (:mod:`taxcalc.vat.small_scale_special`); the table then shows them
+and the rate of their invoices.
 
-**Savings**, each with one policy undone and everything else unchanged:
+**Savings**, each with one policy undone and everything else unchanged: the tax
+:func:`taxcalc.vat.small_scale_vat` computes for the period on the law with that
+policy undone (:meth:`taxcalc.law.Law.with_values`), less its tax under the law
+(:func:`period_figures`), summed over the periods:
 
-* ``vat.small_scale.exemption`` — the sales exempt under the threshold, times the
-  rate that would otherwise be levied on them (3%, or the reduced rate in force);
-* ``vat.small_scale.reduced_rate`` — the sales taxed at a reduced rate (or exempt
-  altogether in 2022-04 … 2022-12), times the difference between the collection
-  rate of the regulations (3%, 国务院令第538号 第十二条: the value of
-  ``vat.small_scale.levy_rate`` where its data starts) and the rate levied.
+* ``vat.small_scale.exemption`` — every exemption limit and 起征点 set to 0, so all
+  the sales are taxed: the sales exempt under the threshold times the rate that
+  would otherwise be levied on them (3%, or the reduced rate in force).  Sales on
+  special invoices, taxed anyway, save nothing.  Counted for the periods with sales
+  exempt by the threshold at a rate above 0;
+* ``vat.small_scale.reduced_rate`` — ``vat.small_scale.levy_rate`` set to the
+  collection rate of the regulations (3%, 国务院令第538号 第十二条: its value where
+  its data starts): the sales taxed at a reduced rate (or exempt altogether in
+  2022-04 … 2022-12) times the difference.  Special invoices at 3% (the reduction
+  given up, or 2022-04 … 2022-12) save nothing.  Counted for the periods whose rate
+  is below it.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ...errors import OutsideCoverage
 from ...explain import Citation, Step
 from ...format import format_money, format_rate
 from ...law import Law
-from ...money import ZERO, add, mul, round_fen, sub, total
+from ...money import ZERO, sub, total
 from ...vat import SmallScaleVat, must_register_general, small_scale_standard, small_scale_vat
-from ...vat.small_scale_exemption import REACHED_TAXED, REAL_ESTATE_BANDS
+from ...vat.small_scale_exemption import LEVY, LIMIT, REACHED_TAXED, REAL_ESTATE_BANDS, START_POINT
 from ..context import blame
-from ..input import ReportInput, sector_of
-from ..ledger import Ledger, period_start
+from ..input import ReportInput, sector_of, small_scale_period
+from ..ledger import Ledger
 from ..model import Column, Line, Saving, Section, Table
 
-__all__ = ["build", "sector_of"]
+__all__ = ["PeriodFigures", "build", "period_figures", "sector_of"]
 
 _TAXPAYER = {"general": ("一般纳税人", "general taxpayer"), "small_scale": ("小规模纳税人", "small-scale taxpayer")}
-_PERIOD = {"month": ("按月", "monthly"), "quarter": ("按季", "quarterly")}
+_PERIOD = {"month": ("按月", "monthly"), "quarter": ("按季", "quarterly"),
+           "transaction": ("按次", "per transaction")}
+_PERIOD_KIND = {"month": "month", "quarter": "text", "transaction": "date"}
 _SECTOR = {
     "production": ("从事货物生产或者提供加工修理修配劳务", "production of goods, processing and repair"),
     "commerce": ("其他（批发、零售等）", "other (wholesale, retail …)"),
     "services": ("营改增应税行为（服务、无形资产、不动产）", "services, intangibles and immovables (营改增)"),
 }
-_LEVY = "vat.small_scale.levy_rate"
 
 
 def _cite(steps: tuple[Step, ...], name: str) -> tuple[Citation, ...]:
@@ -140,7 +154,59 @@ def _under_start_point(law: Law, start: _dt.date) -> bool:
 
 
 def _label(start: _dt.date, period: str) -> object:
-    return start if period == "month" else f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return start if period != "quarter" else f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+
+
+def _undone(law: Law) -> tuple[Law, Law]:
+    """``law`` with each small-scale policy undone: no exemption (every exemption limit and 起征点 0, so all the
+    sales are taxed), and no reduction (the rate levied on sales at 3% that of the regulations)."""
+    limits = {key: "0" for key in (*LIMIT.values(), *START_POINT.values())}
+    statutory = law.value(LEVY, law.spec(LEVY).first).value
+    assert isinstance(statutory, Decimal)
+    return law.with_values(limits), law.with_values({LEVY: f"{statutory}"})
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFigures:
+    """One small-scale period by the rule, and the saving of each policy in it (``None``: not in play)."""
+
+    result: SmallScaleVat
+    #: The tax with the exemption undone less the tax: where sales are exempt by the threshold at a rate above 0.
+    exemption: Decimal | None
+    #: The tax at the collection rate of the regulations less the tax: where the rate levied is below it.
+    reduced_rate: Decimal | None
+
+
+def period_figures(law: Law, start: _dt.date, period: str, sales: Decimal, *, goods: Decimal | None = None,
+                   services: Decimal | None = None, real_estate: Decimal = ZERO, special: Decimal = ZERO,
+                   special_rate: str = "reduced") -> PeriodFigures:
+    """The period by :func:`taxcalc.vat.small_scale_vat` (rule ``vat.small_scale_vat``) and its two savings,
+    each the same rule's tax on the law with that one policy undone, less the tax under the law.
+
+    The arguments are the rule's (``special_rate`` its ``special_invoice_rate``).  Also the scalar path of
+    the population engine (:mod:`taxcalc.population.vat`), so both count the savings alike.
+
+    >>> from taxcalc.law import default
+    >>> f = period_figures(default(), _dt.date(2023, 3, 1), "month", Decimal("80000"), special=Decimal("30000"))
+    >>> f.result.tax_due, f.exemption, f.reduced_rate
+    (Decimal('300.00'), Decimal('500.00'), Decimal('600.00'))
+    """
+    def tax(data: Law) -> SmallScaleVat:
+        return small_scale_vat(sales, start, period=period, goods_sales=goods, services_sales=services,
+                               real_estate_sales=real_estate, special_invoice_sales=special,
+                               special_invoice_rate=special_rate, law=data)
+
+    r = tax(law)
+    no_exemption, no_reduction = law.memo(_undone)
+    moved = next((s.value for s in r.steps if s.name == "exempt_3pct"), ZERO)
+    assert isinstance(moved, Decimal)
+    base = no_reduction.value(LEVY, start).value
+    assert isinstance(base, Decimal)
+    exemption = (sub(tax(no_exemption).tax_due, r.tax_due)
+                 if sub(r.exempt_sales, moved) > 0 and r.levy_rate > 0 else None)
+    reduced = (sub(tax(no_reduction).tax_due, r.tax_due)
+               if r.levy_rate < base and (r.taxable_sales or moved) else None)
+    return PeriodFigures(r, exemption, reduced)
 
 
 def _small_scale_vat(facts: ReportInput, law: Law) -> tuple[Table | None, list[Saving], list[tuple[str, str]]]:
@@ -148,79 +214,105 @@ def _small_scale_vat(facts: ReportInput, law: Law) -> tuple[Table | None, list[S
     goods: dict[_dt.date, list[Decimal]] = defaultdict(list)
     services: dict[_dt.date, list[Decimal]] = defaultdict(list)
     estate: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    special: dict[_dt.date, list[Decimal]] = defaultdict(list)
+    special_rate: dict[_dt.date, str] = {}
     bands: dict[_dt.date, tuple[str, ...]] = {}
     for s in facts.sales:
-        p = period_start(s.month, period)
+        p = small_scale_period(s, period)
         if p not in bands:
             bands[p] = REAL_ESTATE_BANDS[_under_start_point(law, p)]
         (estate if s.band in bands[p] else goods if s.kind == "goods" else services)[p].append(s.amount)
+        if s.special_invoice_sales:
+            special[p].append(s.special_invoice_sales)
+            special_rate[p] = s.special_invoice_rate
     starts = sorted({*goods, *services, *estate})
     if not starts:
         return None, [], []
-    statutory = law.value(_LEVY, law.spec(_LEVY).first)
-    base = statutory.value
-    assert isinstance(base, Decimal)
-    results: list[SmallScaleVat] = []
+    figures: list[PeriodFigures] = []
     for p in starts:
-        g, sv, re_ = total(goods.get(p, ())), total(services.get(p, ())), total(estate.get(p, ()))
         with blame("enterprise.vat_period", coverage=False):
-            results.append(small_scale_vat(
-                total((g, sv, re_)), p, period=period, goods_sales=g, services_sales=sv,
-                real_estate_sales=re_, law=law,
+            g, sv, re_ = total(goods.get(p, ())), total(services.get(p, ())), total(estate.get(p, ()))
+            figures.append(period_figures(
+                law, p, period, total((g, sv, re_)), goods=g, services=sv, real_estate=re_,
+                special=total(special.get(p, ())), special_rate=special_rate.get(p, "reduced"),
             ))
+    results = [f.result for f in figures]
+    with_special = bool(special)
     rows = []
     exemption: list[Decimal] = []
     exemption_cites: dict[Citation, None] = {}
     reduced: list[Decimal] = []
     reduced_cites: dict[Citation, None] = {}
-    for r in results:
-        moved = next((s.value for s in r.steps if s.name == "exempt_3pct"), ZERO)
-        assert isinstance(moved, Decimal)
-        by_threshold = sub(r.exempt_sales, moved)
-        if by_threshold > 0 and r.levy_rate > 0:
-            exemption.append(round_fen(mul(by_threshold, r.levy_rate)))
+    for f in figures:
+        r = f.result
+        if f.exemption is not None:
+            exemption.append(f.exemption)
             exemption_cites.update(dict.fromkeys(_cite(r.steps, "threshold")))
-        if r.levy_rate < base and (r.taxable_sales or moved):
-            reduced.append(sub(round_fen(mul(add(r.taxable_sales, moved), base)), r.tax_due))
+        if f.reduced_rate is not None:
+            reduced.append(f.reduced_rate)
             reduced_cites.update(dict.fromkeys(_cite(r.steps, "levy_rate")))
+        cites = (*_cite(r.steps, "threshold"), *_cite(r.steps, "levy_rate"))
+        extra: tuple[object, ...] = ()
+        if with_special:
+            extra = (r.special_invoice_sales, r.special_invoice_rate)
+            cites = (*cites, *_cite(r.steps, "special_invoice_taxed"), *_cite(r.steps, "special_invoice_rate"))
         rows.append((
-            _label(r.period_start, period), r.sales, r.threshold, r.exempt_sales, r.taxable_sales, r.levy_rate,
-            r.tax_due,
-            tuple(dict.fromkeys((*_cite(r.steps, "threshold"), *_cite(r.steps, "levy_rate")))),
+            _label(r.period_start, period), r.sales, r.threshold, r.exempt_sales, r.taxable_sales, *extra,
+            r.levy_rate, r.tax_due, tuple(dict.fromkeys(cites)),
         ))
+    special_columns = (
+        Column("special_invoice_sales", "其中：开具专用发票的销售额", "of which: on special invoices", "money"),
+        Column("special_invoice_rate", "专用发票征收率", "rate of the special invoices", "rate"),
+    ) if with_special else ()
     table = Table(
         "small_scale.periods", "小规模纳税人增值税（按申报期）", "Small-scale VAT by tax period",
         (
-            Column("period", "所属期", "period", "month" if period == "month" else "text"),
+            Column("period", "所属期", "period", _PERIOD_KIND[period]),
             Column("sales", "销售额", "sales", "money"),
             Column("threshold", "免税标准", "exemption limit", "money"),
             Column("exempt_sales", "免税销售额", "exempt sales", "money"),
             Column("taxable_sales", "应税销售额", "taxable sales", "money"),
+            *special_columns,
             Column("levy_rate", "征收率", "rate", "rate"),
             Column("tax_due", "应纳税额", "VAT due", "money"),
             Column("cite", "依据", "basis", "cite"),
         ),
         tuple(rows),
         ("", total(r.sales for r in results), None, total(r.exempt_sales for r in results),
-         total(r.taxable_sales for r in results), None,
+         total(r.taxable_sales for r in results),
+         *((total(r.special_invoice_sales for r in results), None) if with_special else ()), None,
          total(r.tax_due for r in results), ()),
     )
+    base = law.value(LEVY, law.spec(LEVY).first).value
+    assert isinstance(base, Decimal)
     savings = []
     if exemption:
         savings.append(Saving(
             "vat.small_scale.exemption", "vat", "small_scale", "小规模纳税人免征增值税", "small-scale VAT exemption",
             total(exemption), tuple(exemption_cites),
-            "免税销售额 × 否则适用的征收率", "exempt sales × the rate otherwise levied on them",
+            "不享受免税（全部销售额计税）时的应纳税额减去实际应纳税额：即免税销售额 × 否则适用的征收率",
+            "the VAT due with the exemption undone (all the sales taxed) less the VAT due: the exempt sales × the "
+            "rate otherwise levied on them",
         ))
     if reduced:
         savings.append(Saving(
             "vat.small_scale.reduced_rate", "vat", "small_scale",
             f"小规模纳税人减按征收（{format_rate(base)}→减征）", f"small-scale reduced rate ({format_rate(base)} → reduced)",
             total(reduced), tuple(reduced_cites),
-            f"应税销售额 × {format_rate(base)} 减去实际应纳税额",
-            f"taxable sales × {format_rate(base)} less the VAT due",
+            f"按{format_rate(base)}征收率计算的应纳税额减去实际应纳税额",
+            f"the VAT due at the collection rate of {format_rate(base)} less the VAT due",
         ))
     notes: list[tuple[str, str]] = []
+    if with_special:
+        notes.append(("开具增值税专用发票的销售额不享受免税，按专用发票的征收率计税（放弃减税的按3%），不计入免税节税额；"
+                      "各项节税额为撤销该项政策、其余不变时按同一规则计算的应纳税额增加额。",
+                      "Sales on special VAT invoices do not share the exemption: they are taxed at the rate of the "
+                      "invoice (3% where the reduction is given up) and count in no exemption saving; each saving is "
+                      "the VAT the same rule computes with that one policy undone, less the VAT due."))
+    if period == "transaction":
+        notes.append(("按次纳税：同一日的销售额合并为一次，与每次（日）起征点比较。",
+                      "Per-transaction filing: the sales of one day are one transaction, tested against the "
+                      "threshold (起征点) per transaction or day."))
     estate_total = total(r.real_estate_taxable for r in results if not r.reached_taxed)
     outside_1pct = total(r.real_estate_taxable for r in results if r.reached_taxed)
     if outside_1pct:
