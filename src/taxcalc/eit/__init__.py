@@ -23,117 +23,122 @@ One module per rule; each module's docstring is its specification.
 
 from __future__ import annotations
 
-from ._common import INDUSTRIES
-from .accelerated_depreciation import (
-    ACCELERATED_METHODS,
-    ACCELERATION_INDUSTRIES,
-    DEPRECIATION_METHODS,
-    AcceleratedSchedule,
-    AcceleratedYear,
-    DepreciableAsset,
-    accelerated_depreciation,
-    accelerated_schedule,
-)
-from .annual import REGIMES, AnnualResult, annual
-from .benefit import POLICIES, Benefit, Policy, PolicyBenefit, benefit, policy_law
-from .deemed_profit import DEEMED_INDUSTRIES, DeemedProfit, DeemedProfitInput, deemed_profit
-from .employee_education import (
-    EDUCATION_KINDS,
-    EmployeeEducation,
-    EmployeeEducationInput,
-    employee_education,
-)
-from .equipment import (
-    ACQUISITIONS,
-    ASSET_KINDS,
-    Equipment,
-    EquipmentSchedule,
-    EquipmentYear,
-    equipment_in_year,
-    equipment_schedule,
-)
-from .facts import EnterpriseYear
-from .hardship import (
-    HARDSHIP_INDUSTRIES,
-    HardshipExtension,
-    HardshipExtensionInput,
-    hardship_loss_extension,
-)
-from .losses import (
-    EXTENSIONS,
-    Loss,
-    LossLedger,
-    LossSchedule,
-    LossUse,
-    LossYear,
-    apply_losses,
-    loss_schedule,
-    loss_window,
-)
-from .project_holiday import (
-    PROJECT_KINDS,
-    Project,
-    ProjectHoliday,
-    ProjectHolidayInput,
-    project_holiday,
-)
-from .qualifications import (
-    HnteCertificate,
-    QualificationYear,
-    TechSmeRegistration,
-    hnte_q4_years,
-    hnte_rate_years,
-    hnte_validity_years,
-    qualification_year,
-    registration_years,
-)
-from .rd_super_deduction import (
-    KINDS,
-    RdFacts,
-    RdIntangible,
-    RdProject,
-    RdRatio,
-    RdResult,
-    rd_ratio,
-    rd_super_deduction,
-)
-from .restructuring import (
-    RESTRUCTURING_KINDS,
-    TREATMENTS,
-    InheritedLosses,
-    InheritedLossesInput,
-    InheritedLossYear,
-    RestructuringInput,
-    TransferredLosses,
-    combine_losses,
-    inherited_loss_year,
-    transferred_losses,
-)
-from .small_profit import (
-    Averages,
-    Month,
-    Quarter,
-    SmallProfit,
-    monthly_averages,
-    quarterly_averages,
-    small_profit,
-    small_profit_cliffs,
-)
-from .tech_transfer import (
-    TRANSFER_KINDS,
-    TechnologyTransfer,
-    TechTransfer,
-    TechTransferInput,
-    TransferIncome,
-    tech_transfer,
-)
-from .venture import (
-    VENTURE_TARGETS,
-    VentureCapital,
-    VentureCapitalInput,
-    VentureInvestment,
-    venture_capital,
-)
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_package
+
+if TYPE_CHECKING:
+    from ._common import INDUSTRIES
+    from .accelerated_depreciation import (
+        ACCELERATED_METHODS,
+        ACCELERATION_INDUSTRIES,
+        DEPRECIATION_METHODS,
+        AcceleratedSchedule,
+        AcceleratedYear,
+        DepreciableAsset,
+        accelerated_depreciation,
+        accelerated_schedule,
+    )
+    from .annual import REGIMES, AnnualResult, annual
+    from .benefit import POLICIES, Benefit, Policy, PolicyBenefit, benefit, policy_law
+    from .deemed_profit import DEEMED_INDUSTRIES, DeemedProfit, DeemedProfitInput, deemed_profit
+    from .employee_education import (
+        EDUCATION_KINDS,
+        EmployeeEducation,
+        EmployeeEducationInput,
+        employee_education,
+    )
+    from .equipment import (
+        ACQUISITIONS,
+        ASSET_KINDS,
+        Equipment,
+        EquipmentSchedule,
+        EquipmentYear,
+        equipment_in_year,
+        equipment_schedule,
+    )
+    from .facts import EnterpriseYear
+    from .hardship import (
+        HARDSHIP_INDUSTRIES,
+        HardshipExtension,
+        HardshipExtensionInput,
+        hardship_loss_extension,
+    )
+    from .losses import (
+        EXTENSIONS,
+        Loss,
+        LossLedger,
+        LossSchedule,
+        LossUse,
+        LossYear,
+        apply_losses,
+        loss_schedule,
+        loss_window,
+    )
+    from .project_holiday import (
+        PROJECT_KINDS,
+        Project,
+        ProjectHoliday,
+        ProjectHolidayInput,
+        project_holiday,
+    )
+    from .qualifications import (
+        HnteCertificate,
+        QualificationYear,
+        TechSmeRegistration,
+        hnte_q4_years,
+        hnte_rate_years,
+        hnte_validity_years,
+        qualification_year,
+        registration_years,
+    )
+    from .rd_super_deduction import (
+        KINDS,
+        RdFacts,
+        RdIntangible,
+        RdProject,
+        RdRatio,
+        RdResult,
+        rd_ratio,
+        rd_super_deduction,
+    )
+    from .restructuring import (
+        RESTRUCTURING_KINDS,
+        TREATMENTS,
+        InheritedLosses,
+        InheritedLossesInput,
+        InheritedLossYear,
+        RestructuringInput,
+        TransferredLosses,
+        combine_losses,
+        inherited_loss_year,
+        transferred_losses,
+    )
+    from .small_profit import (
+        Averages,
+        Month,
+        Quarter,
+        SmallProfit,
+        monthly_averages,
+        quarterly_averages,
+        small_profit,
+        small_profit_cliffs,
+    )
+    from .tech_transfer import (
+        TRANSFER_KINDS,
+        TechnologyTransfer,
+        TechTransfer,
+        TechTransferInput,
+        TransferIncome,
+        tech_transfer,
+    )
+    from .venture import (
+        VENTURE_TARGETS,
+        VentureCapital,
+        VentureCapitalInput,
+        VentureInvestment,
+        venture_capital,
+    )
 
 __all__ = [
     "ACCELERATED_METHODS",
@@ -234,3 +239,33 @@ __all__ = [
     "small_profit",
     "small_profit_cliffs",
 ]
+
+#: Each name's module is imported when the name is first read (see :mod:`taxcalc._lazy`).
+lazy_package(__name__, {
+    "_common": ("INDUSTRIES",),
+    "accelerated_depreciation": ("ACCELERATED_METHODS", "ACCELERATION_INDUSTRIES", "DEPRECIATION_METHODS",
+        "AcceleratedSchedule", "AcceleratedYear", "DepreciableAsset", "accelerated_depreciation", "accelerated_schedule"),
+    "annual": ("REGIMES", "AnnualResult", "annual"),
+    "benefit": ("POLICIES", "Benefit", "Policy", "PolicyBenefit", "benefit", "policy_law"),
+    "deemed_profit": ("DEEMED_INDUSTRIES", "DeemedProfit", "DeemedProfitInput", "deemed_profit"),
+    "employee_education": ("EDUCATION_KINDS", "EmployeeEducation", "EmployeeEducationInput", "employee_education"),
+    "equipment": ("ACQUISITIONS", "ASSET_KINDS", "Equipment", "EquipmentSchedule", "EquipmentYear",
+        "equipment_in_year", "equipment_schedule"),
+    "facts": ("EnterpriseYear",),
+    "hardship": ("HARDSHIP_INDUSTRIES", "HardshipExtension", "HardshipExtensionInput", "hardship_loss_extension"),
+    "losses": ("EXTENSIONS", "Loss", "LossLedger", "LossSchedule", "LossUse", "LossYear", "apply_losses",
+        "loss_schedule", "loss_window"),
+    "project_holiday": ("PROJECT_KINDS", "Project", "ProjectHoliday", "ProjectHolidayInput", "project_holiday"),
+    "qualifications": ("HnteCertificate", "QualificationYear", "TechSmeRegistration", "hnte_q4_years",
+        "hnte_rate_years", "hnte_validity_years", "qualification_year", "registration_years"),
+    "rd_super_deduction": ("KINDS", "RdFacts", "RdIntangible", "RdProject", "RdRatio", "RdResult", "rd_ratio",
+        "rd_super_deduction"),
+    "restructuring": ("RESTRUCTURING_KINDS", "TREATMENTS", "InheritedLosses", "InheritedLossesInput",
+        "InheritedLossYear", "RestructuringInput", "TransferredLosses", "combine_losses", "inherited_loss_year",
+        "transferred_losses"),
+    "small_profit": ("Averages", "Month", "Quarter", "SmallProfit", "monthly_averages", "quarterly_averages",
+        "small_profit", "small_profit_cliffs"),
+    "tech_transfer": ("TRANSFER_KINDS", "TechnologyTransfer", "TechTransfer", "TechTransferInput", "TransferIncome",
+        "tech_transfer"),
+    "venture": ("VENTURE_TARGETS", "VentureCapital", "VentureCapitalInput", "VentureInvestment", "venture_capital"),
+})

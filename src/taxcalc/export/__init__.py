@@ -13,26 +13,31 @@
 
 from __future__ import annotations
 
-from .bonded_materials import (
-    BONDED_METHODS,
-    BondedMaterials,
-    BondedMaterialsInput,
-    bonded_materials,
-)
-from .catalogue import MAX_RATE, Catalogue, CatalogueRow
-from .excess_credit_refund_2018 import (
-    CREDIT_RATINGS,
-    ExcessCreditRefund2018,
-    excess_credit_refund_2018,
-)
-from .exempt_credit_refund import (
-    ExemptCreditRefund,
-    ExemptCreditRefundInput,
-    ExportLine,
-    exempt_credit_refund,
-)
-from .exempt_refund import BASES, ExemptRefund, ExemptRefundLine, PurchaseLine, exempt_refund
-from .rebate_rate import EXPORTERS, KINDS, RebateRate, check_catalogue, rebate_rate
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_package
+
+if TYPE_CHECKING:
+    from .bonded_materials import (
+        BONDED_METHODS,
+        BondedMaterials,
+        BondedMaterialsInput,
+        bonded_materials,
+    )
+    from .catalogue import MAX_RATE, Catalogue, CatalogueRow
+    from .excess_credit_refund_2018 import (
+        CREDIT_RATINGS,
+        ExcessCreditRefund2018,
+        excess_credit_refund_2018,
+    )
+    from .exempt_credit_refund import (
+        ExemptCreditRefund,
+        ExemptCreditRefundInput,
+        ExportLine,
+        exempt_credit_refund,
+    )
+    from .exempt_refund import BASES, ExemptRefund, ExemptRefundLine, PurchaseLine, exempt_refund
+    from .rebate_rate import EXPORTERS, KINDS, RebateRate, check_catalogue, rebate_rate
 
 __all__ = [
     "BASES",
@@ -60,3 +65,13 @@ __all__ = [
     "exempt_refund",
     "rebate_rate",
 ]
+
+#: Each name's module is imported when the name is first read (see :mod:`taxcalc._lazy`).
+lazy_package(__name__, {
+    "bonded_materials": ("BONDED_METHODS", "BondedMaterials", "BondedMaterialsInput", "bonded_materials"),
+    "catalogue": ("MAX_RATE", "Catalogue", "CatalogueRow"),
+    "excess_credit_refund_2018": ("CREDIT_RATINGS", "ExcessCreditRefund2018", "excess_credit_refund_2018"),
+    "exempt_credit_refund": ("ExemptCreditRefund", "ExemptCreditRefundInput", "ExportLine", "exempt_credit_refund"),
+    "exempt_refund": ("BASES", "ExemptRefund", "ExemptRefundLine", "PurchaseLine", "exempt_refund"),
+    "rebate_rate": ("EXPORTERS", "KINDS", "RebateRate", "check_catalogue", "rebate_rate"),
+})

@@ -108,7 +108,7 @@ from ..inputs import (
 from ..inputs import json_schema as _record_schema
 from ..inputs.fields import shown
 from ..money import CONTEXT
-from ..rules.vat import SmallScaleInput
+from ..rules.vat.small_scale_vat import SmallScaleInput
 from ..vat.small_loan_interest import LOAN_METHODS, SmallLoan
 
 if TYPE_CHECKING:

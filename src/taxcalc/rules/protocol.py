@@ -1,8 +1,8 @@
 """The rule protocol: what a rule's adapter module declares for each rule.
 
-An adapter module (``taxcalc.rules.vat`` …) holds ``DEFINITIONS: dict[str,
-Definition]``, one :class:`Definition` per rule id of the index
-(:data:`taxcalc.rules.RULES`).  A definition is:
+Each rule's adapter module (``taxcalc.rules.vat.rate`` for ``vat.rate`` …) holds
+``DEFINITIONS: dict[str, Definition]``, the rule's one :class:`Definition` under its id
+(:data:`taxcalc.rules.RULES` names the module).  A definition is:
 
 * ``input`` — the input model: a :func:`taxcalc.inputs.record` class, read from a
   mapping by :func:`taxcalc.inputs.parse` (the library's own records, such as

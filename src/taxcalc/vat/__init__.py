@@ -36,52 +36,57 @@ Decimal('13.00')
 
 from __future__ import annotations
 
-from .agricultural import (
-    AgriculturalDeductionRate,
-    AgriculturalInputTax,
-    agricultural_deduction_rate,
-    agricultural_input_tax,
-)
-from .excess_credit_refund import (
-    CREDIT_RATINGS,
-    REFUND_CATEGORIES,
-    SIZES,
-    ExcessCreditRefund,
-    excess_credit_refund,
-)
-from .freight_deduction import CARRIERS, FreightInputTax, freight_input_tax
-from .input_composition import InputCompositionRatio, input_composition_ratio
-from .invoice import InvoiceLine, add_tax, invoice_line, split_gross
-from .invoice_rate import InvoiceRate, invoice_rate
-from .period_tax import PeriodTax, PeriodTaxInput, period_tax, period_tax_of
-from .rates import VatRate, bands, vat_rate
-from .replacement import ReplacementRate, replacement_rate
-from .reregistration import (
-    REGISTERED_UNDER,
-    ReregisteredSalesCheck,
-    Reregistration,
-    may_reregister,
-    reregistered_sales_check,
-)
-from .small_loan_interest import (
-    BORROWERS,
-    LOAN_METHODS,
-    LPR_TENORS,
-    LoanInterest,
-    SmallLoan,
-    SmallLoanInterest,
-    SmallLoanInterestInput,
-    small_loan_interest,
-)
-from .small_scale_exemption import BUSINESSES, PERIODS, SmallScaleVat, small_scale_vat
-from .small_scale_standard import (
-    SECTORS,
-    GeneralRegistration,
-    SmallScaleStandard,
-    must_register_general,
-    small_scale_standard,
-)
-from .super_credit import SUPER_CREDIT_POLICIES, SuperCredit, super_credit
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_package
+
+if TYPE_CHECKING:
+    from .agricultural import (
+        AgriculturalDeductionRate,
+        AgriculturalInputTax,
+        agricultural_deduction_rate,
+        agricultural_input_tax,
+    )
+    from .excess_credit_refund import (
+        CREDIT_RATINGS,
+        REFUND_CATEGORIES,
+        SIZES,
+        ExcessCreditRefund,
+        excess_credit_refund,
+    )
+    from .freight_deduction import CARRIERS, FreightInputTax, freight_input_tax
+    from .input_composition import InputCompositionRatio, input_composition_ratio
+    from .invoice import InvoiceLine, add_tax, invoice_line, split_gross
+    from .invoice_rate import InvoiceRate, invoice_rate
+    from .period_tax import PeriodTax, PeriodTaxInput, period_tax, period_tax_of
+    from .rates import VatRate, bands, vat_rate
+    from .replacement import ReplacementRate, replacement_rate
+    from .reregistration import (
+        REGISTERED_UNDER,
+        ReregisteredSalesCheck,
+        Reregistration,
+        may_reregister,
+        reregistered_sales_check,
+    )
+    from .small_loan_interest import (
+        BORROWERS,
+        LOAN_METHODS,
+        LPR_TENORS,
+        LoanInterest,
+        SmallLoan,
+        SmallLoanInterest,
+        SmallLoanInterestInput,
+        small_loan_interest,
+    )
+    from .small_scale_exemption import BUSINESSES, PERIODS, SmallScaleVat, small_scale_vat
+    from .small_scale_standard import (
+        SECTORS,
+        GeneralRegistration,
+        SmallScaleStandard,
+        must_register_general,
+        small_scale_standard,
+    )
+    from .super_credit import SUPER_CREDIT_POLICIES, SuperCredit, super_credit
 
 __all__ = [
     "BORROWERS",
@@ -139,3 +144,26 @@ __all__ = [
     "super_credit",
     "vat_rate",
 ]
+
+#: Each name's module is imported when the name is first read (see :mod:`taxcalc._lazy`).
+lazy_package(__name__, {
+    "agricultural": ("AgriculturalDeductionRate", "AgriculturalInputTax", "agricultural_deduction_rate",
+        "agricultural_input_tax"),
+    "excess_credit_refund": ("CREDIT_RATINGS", "REFUND_CATEGORIES", "SIZES", "ExcessCreditRefund",
+        "excess_credit_refund"),
+    "freight_deduction": ("CARRIERS", "FreightInputTax", "freight_input_tax"),
+    "input_composition": ("InputCompositionRatio", "input_composition_ratio"),
+    "invoice": ("InvoiceLine", "add_tax", "invoice_line", "split_gross"),
+    "invoice_rate": ("InvoiceRate", "invoice_rate"),
+    "period_tax": ("PeriodTax", "PeriodTaxInput", "period_tax", "period_tax_of"),
+    "rates": ("VatRate", "bands", "vat_rate"),
+    "replacement": ("ReplacementRate", "replacement_rate"),
+    "reregistration": ("REGISTERED_UNDER", "ReregisteredSalesCheck", "Reregistration", "may_reregister",
+        "reregistered_sales_check"),
+    "small_loan_interest": ("BORROWERS", "LOAN_METHODS", "LPR_TENORS", "LoanInterest", "SmallLoan",
+        "SmallLoanInterest", "SmallLoanInterestInput", "small_loan_interest"),
+    "small_scale_exemption": ("BUSINESSES", "PERIODS", "SmallScaleVat", "small_scale_vat"),
+    "small_scale_standard": ("SECTORS", "GeneralRegistration", "SmallScaleStandard", "must_register_general",
+        "small_scale_standard"),
+    "super_credit": ("SUPER_CREDIT_POLICIES", "SuperCredit", "super_credit"),
+})
