@@ -309,19 +309,50 @@ def _check_start(start: _dt.date, period: str) -> None:
         raise InvalidInput("period_start", f"{start} is not the first day of a calendar quarter")
 
 
+def _same_value_window(data: Law, reading: LawValue) -> tuple[_dt.date, _dt.date | None]:
+    """The first and last day of the run of adjoining windows of ``reading``'s key that hold its value.
+
+    A value the law data split over documents (the separate test of 2016年第23号 and then
+    2017年第52号) reads as one window, as a refusal names it: 2016-05-01 – 2018-12-31.
+    """
+    history = data.history(reading.key)
+    at = next((i for i, v in enumerate(history) if v.first == reading.first), None)
+    if at is None:  # pragma: no cover - a reading is one of its key's windows
+        return reading.first, reading.last
+
+    def joins(before: LawValue, after: LawValue) -> bool:
+        """Adjoining windows that hold the value of ``reading``."""
+        return (before.last is not None and after.first == before.last + _dt.timedelta(days=1)
+                and all(not v.gap and v.value == reading.value for v in (before, after)))
+
+    lo = hi = at
+    while lo > 0 and joins(history[lo - 1], history[lo]):
+        lo -= 1
+    while hi + 1 < len(history) and joins(history[hi], history[hi + 1]):
+        hi += 1
+    return history[lo].first, history[hi].last
+
+
 def _streams(
-    other: Decimal, goods: object, services: object, *, required: bool, basis: LawValue | None = None
+    other: Decimal, goods: object, services: object, *, required: bool,
+    basis: tuple[LawValue, tuple[_dt.date, _dt.date | None]] | None = None,
 ) -> tuple[Decimal, Decimal] | None:
+    """The sales of goods/processing and of services/intangibles, one derived from the other where
+    only one is given; with ``required`` (the separate test) and neither given, refused with the
+    window of the ``basis`` reading (its value, and the run of windows that hold it)."""
     g = None if goods is None else nonnegative_money(goods, "goods_sales")
     s = None if services is None else nonnegative_money(services, "services_sales")
     if g is None and s is None:
         if required and other > 0:
-            cite = basis.citation if basis is not None else "vat.small_scale.exemption.basis"
+            assert basis is not None
+            reading, (first, last) = basis
+            cite = reading.citation
+            to_en, to_zh = (f" to {last}", f"至{last}") if last is not None else ("", "起")
             raise InvalidInput(
                 "goods_sales",
-                "from 2016-05-01 to 2018-12-31 sales of goods/processing and of services/intangibles are "
+                f"from {first}{to_en} sales of goods/processing and of services/intangibles are "
                 f"tested separately ({cite}); give goods_sales and services_sales",
-                reason_zh="2016-05-01至2018-12-31，销售货物及加工、修理修配劳务的销售额与销售服务、无形资产的销售额"
+                reason_zh=f"{first}{to_zh}，销售货物及加工、修理修配劳务的销售额与销售服务、无形资产的销售额"
                 f"分别判断是否免征（{cite}）；请分别给出 goods_sales 和 services_sales",
             )
         return (ZERO, ZERO) if required else None
@@ -341,6 +372,29 @@ def _streams(
     if g < 0 or s < 0:
         raise InvalidInput(field, f"is more than sales − real_estate_sales ({other})")
     return g, s
+
+
+def _start_point_first(data: Law) -> _dt.date | None:
+    """The first day under the 起征点 (``vat.small_scale.threshold_reached_taxed`` true), if any."""
+    return next((v.first for v in data.history(REACHED_TAXED) if not v.gap and v.value is True), None)
+
+
+def _basis_refused(data: Law, start: _dt.date) -> InvalidInput:
+    """``start_point_basis`` given for a period before the 起征点: the refusal, naming its first day."""
+    first = _start_point_first(data)
+    since_en, since_zh = (f" (from {first})", f"（{first}起）") if first is not None else ("", "")
+    try:
+        data.value(BASIS, start)
+    except NotInForce:
+        tested_en = tested_zh = ""
+    else:
+        tested_en = f"; for {start} the law data say how sales are tested ({BASIS})"
+        tested_zh = f"；{start}所属期间按法规数据规定的口径判断（{BASIS}）"
+    return InvalidInput(
+        "start_point_basis",
+        f"applies only to periods under the 起征点{since_en}{tested_en}",
+        reason_zh=f"仅适用于按起征点判断的期间{since_zh}{tested_zh}",
+    )
 
 
 def period_readings(data: Law, start: _dt.date, period: str) -> tuple[LawValue, ...]:
@@ -443,23 +497,20 @@ def small_scale_vat(
         data.value(REACHED_TAXED, start)
     except NotInForce as gap:
         if reading is not None:
-            raise InvalidInput("start_point_basis", "applies only to periods under the 起征点 (from 2026-01-01)") from None
+            raise _basis_refused(data, start) from None
         return _no_exemption(data, gap, start, p, total_sales, real_estate, kind)
     values = period_readings(data, start, p)
     if values[0].value is True:
         return _start_point(data, values, start, p, total_sales, real_estate, other, goods_sales, services_sales,
                             reading or DEFAULT_START_POINT_BASIS, special_in)
     if reading is not None:
-        raise InvalidInput(
-            "start_point_basis",
-            f"applies only to periods under the 起征点 (from 2026-01-01); for {start} the law data say how "
-            f"sales are tested ({BASIS})",
-        )
+        raise _basis_refused(data, start)
     reached_v, t_v, basis_v, levy_v = values
     threshold: Decimal = t_v.value  # type: ignore[assignment]
     levy: Decimal = levy_v.value  # type: ignore[assignment]
     separate = basis_v.value == "separate"
-    streams = _streams(other, goods_sales, services_sales, required=separate, basis=basis_v)
+    streams = _streams(other, goods_sales, services_sales, required=separate,
+                       basis=(basis_v, _same_value_window(data, basis_v)) if separate else None)
     cite = (reached_v.citation,)
 
     steps = [Step("sales", "本期销售额（不含税）", "sales of the period (tax-exclusive)", total_sales, "yuan")]
