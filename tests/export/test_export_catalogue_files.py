@@ -39,7 +39,7 @@ BAD = {
                       "UTF-16 text (it starts with a UTF-16 byte-order mark); save the file as UTF-8, "
                       "or give its encoding (utf-16)"),
     "a key given twice in a row": ("dup.toml", sample_with('rate = "17%"\n', 'rate = "17%"\nrate = "1%"\n'), (),
-                                   "not valid TOML: Cannot overwrite a value (at line 16, column 12): the key "
+                                   "not valid TOML: Cannot overwrite a value (at line 17, column 12): the key "
                                    "'rate' is given twice in its table; give it once"),
     "a table given twice": ("dup-table.toml", sample_with("[catalogue]\n", "[catalogue]\n[catalogue]\n"), (),
                             "not valid TOML: Cannot declare ('catalogue',) twice (at line 9, column 11): a table "

@@ -46,9 +46,10 @@ a key given twice or a file too large is refused naming the file, as a
 CSV (read with :mod:`csv`): a header line naming the columns in any order (each
 once), then one row per line; blank lines and lines whose first cell starts with
 ``#`` are comments.  TOML: an optional ``[catalogue]`` table (``title``,
-``sample``, ``note``) and an array ``[[row]]``.
+``title_zh``, ``sample``, ``note``) and an array ``[[row]]``.
 The shipped sample catalogue (:meth:`Catalogue.sample`) is illustrative only: its
-codes are made up and it is marked as a sample wherever its rows are cited.
+codes are made up and it is marked as a sample wherever its rows are cited
+("SAMPLE: " in English, "样例：" in Chinese; see :meth:`Catalogue.label`).
 
 >>> cat = Catalogue.from_rows([
 ...     {"code": "99010000", "rate": "15%", "first": "2015-01-01", "last": "2018-04-30",
@@ -143,6 +144,8 @@ class Catalogue:
     is_sample: bool
     rows: tuple[CatalogueRow, ...]
     _index: _Index = field(repr=False, compare=False)
+    #: The title in Chinese (``title_zh`` of a TOML file's ``[catalogue]``), "" if none.
+    title_zh: str = ""
 
     # -- construction ------------------------------------------------------------
     @classmethod
@@ -153,10 +156,11 @@ class Catalogue:
         source: str = "<rows>",
         title: str = "",
         sample: bool = False,
+        title_zh: str = "",
     ) -> Catalogue:
         """Validate mappings with the row fields (strings, ``Decimal``, dates) into a catalogue."""
         parsed = [_parse_row(raw, i, source) for i, raw in enumerate(rows, 1)]
-        return cls._build(parsed, source, title, sample=sample)
+        return cls._build(parsed, source, title, sample=sample, title_zh=title_zh)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, encoding: str | None = None,
@@ -242,21 +246,26 @@ class Catalogue:
         meta = doc.get("catalogue", {})
         if not isinstance(meta, dict):
             raise LawDataError(f"{label}: [catalogue]", "must be a table")
-        bad = sorted(set(meta) - {"title", "sample", "note"})
+        bad = sorted(set(meta) - {"title", "title_zh", "sample", "note"})
         if bad:
             raise LawDataError(f"{label}: [catalogue]", f"unknown field(s): {', '.join(bad)}")
         title = meta.get("title", "")
+        title_zh = meta.get("title_zh", "")
         sample = meta.get("sample", False)
         if not isinstance(title, str) or not isinstance(sample, bool):
             raise LawDataError(f"{label}: [catalogue]", "title must be a string and sample true or false")
+        if not isinstance(title_zh, str):
+            raise LawDataError(f"{label}: [catalogue]", "title_zh must be a string")
         rows = doc.get("row", [])
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise LawDataError(label, "'row' must be an array of tables ([[row]])")
         parsed = [_parse_row(raw, i, label) for i, raw in enumerate(rows, 1)]
-        return cls._build(parsed, label, title, sample=sample)
+        return cls._build(parsed, label, title, sample=sample, title_zh=title_zh)
 
     @classmethod
-    def _build(cls, parsed: list[CatalogueRow], source: str, title: str, *, sample: bool) -> Catalogue:
+    def _build(
+        cls, parsed: list[CatalogueRow], source: str, title: str, *, sample: bool, title_zh: str = ""
+    ) -> Catalogue:
         if not parsed:
             raise LawDataError(source, "the catalogue has no rows")
         by_code: dict[str, list[CatalogueRow]] = {}
@@ -273,7 +282,7 @@ class Catalogue:
                         f"code {code}: window {late.window()} overlaps {early.where} ({early.window()})",
                     )
             index[code] = (tuple(r.first for r in group), tuple(group))
-        return cls(source, title, sample, tuple(parsed), MappingProxyType(index))
+        return cls(source, title, sample, tuple(parsed), MappingProxyType(index), title_zh)
 
     # -- lookups ---------------------------------------------------------------------
     def __len__(self) -> int:
@@ -329,8 +338,23 @@ class Catalogue:
             i -= 1
         return rows[i] if i >= 0 else None
 
-    def label(self) -> str:
-        """How the catalogue is named in explanations (``SAMPLE`` marked)."""
+    def label(self, lang: str = "en") -> str:
+        """How the catalogue is named in explanations in ``lang``, a sample marked as one.
+
+        In English the title (else the source), ``SAMPLE: `` before it unless it says
+        so; in Chinese (``"zh"``) the Chinese title (else the English one, else the
+        source), ``样例：`` before it unless it says so.
+
+        >>> cat = Catalogue.from_rows([{"code": "99010000", "rate": "13%", "first": "2019-04-01",
+        ...                             "last": "2019-12-31", "citation": "x"}], source="s.csv", title="demo", sample=True)
+        >>> cat.label(), cat.label("zh")
+        ('SAMPLE: demo', '样例：demo')
+        >>> Catalogue.sample().label("zh")
+        '样例：taxcalc 随附目录（仅作说明，非官方退税率）'
+        """
+        if lang == "zh":
+            name = self.title_zh or self.title or self.source
+            return name if not self.is_sample or "样例" in name else f"样例：{name}"
         name = self.title or self.source
         return name if not self.is_sample or "SAMPLE" in name else f"SAMPLE: {name}"
 

@@ -329,7 +329,7 @@ def catalogue_citation(cat: Catalogue, row: CatalogueRow) -> BilingualCitation:
     """
     where_zh = f"第{row.row}行" + (f"（文件第{row.line}行）" if row.line else "")
     return BilingualCitation(f"catalogue {cat.label()}, {row.where}", f"({row.citation})",
-                             f"出口退税率文库 {cat.label()}，{where_zh}", f"（{row.citation}）")
+                             f"出口退税率文库 {cat.label('zh')}，{where_zh}", f"（{row.citation}）")
 
 
 # -- checks of a catalogue row against the law ------------------------------------------
@@ -444,7 +444,8 @@ def _library_rate(
                 )
                 return _Found(Decimal(0), None, "listed", (step,), ())
         if cat.resolve(code) is None:
-            raise InvalidInput("code", f"{code} is not in the catalogue {cat.label()}")
+            raise InvalidInput("code", f"{code} is not in the catalogue {cat.label()}",
+                               reason_zh=f"{code} 不在出口退税率文库 {cat.label('zh')} 中")
         first = cat.rows_for(code)[0]
         raise OutsideCoverage(
             f"catalogue {cat.label()} {code}", day, first.first, cat.rows_for(code)[-1].last,
