@@ -143,10 +143,55 @@ def test_special_invoices_when_the_sales_at_3_percent_were_exempt_2022():
     for report in (under, over):
         (p,) = _periods(report)
         assert (p["special_invoice_rate"], p["tax_due"]) == (D("0.03"), D("900.00"))
-    # nothing saved on the invoices at 3%: under the limit the rate levied (0) is below 3% but saves
-    # nothing; over it the other 170,000 were exempt at 0% instead of 3%
-    assert _savings(under) == {"vat.small_scale.reduced_rate": D("0.00")}
+    # nothing saved on the invoices at 3%: under the limit the rate levied (0) is below 3% but no sale
+    # bears it (the 70,000 are exempt by the limit), so no line; over it the other 170,000 were exempt
+    # at 0% instead of 3%
+    assert _savings(under) == {}
     assert _savings(over) == {"vat.small_scale.reduced_rate": D("5100.00")}
+    for lang in ("zh", "en"):
+        assert "0.00" not in _saving_lines(render(under, lang))
+    assert "小规模纳税人减按征收" not in render(under, "zh") and "small-scale reduced rate" not in render(under, "en")
+    assert "小规模纳税人减按征收" in render(over, "zh") and "small-scale reduced rate" in render(over, "en")
+
+
+def _saving_lines(text: str) -> str:
+    """The lines of a rendered report that name a small-scale saving."""
+    return "\n".join(ln for ln in text.splitlines() if "小规模纳税人减按" in ln or "small-scale reduced" in ln)
+
+
+def test_no_reduced_rate_line_where_the_reduction_was_given_up_on_all_the_taxable_sales():
+    """2023-09: under the limit, 50,000 on special invoices at 3% (放弃减税, 2023年第1号 第二条 reduces to 1%):
+    the other 150,000 exempt, no sale at 1%: an exemption line and no reduced-rate line (as an income-tax
+    preference that does not apply this year)."""
+    report = _report(_small(2023, "month", """\
+        [[sales]]
+        month = "2023-09"
+        amount = "90000"
+        special_invoice_sales = "50000"
+        special_invoice_rate = "full"
+        """))
+    (p,) = _periods(report)
+    assert (p["exempt_sales"], p["taxable_sales"], p["special_invoice_rate"], p["tax_due"]) == (
+        D("40000"), D("50000"), D("0.03"), D("1500.00"))
+    assert _savings(report) == {"vat.small_scale.exemption": D("400.00")}  # 40,000 × 1%
+
+
+def test_a_policy_in_play_that_saves_nothing_keeps_its_line_and_says_why():
+    """0.01 on a special invoice at 1% under the limit: the reduction reaches it, but 0.01 × 3% and 0.01 × 1%
+    both round to 0.00: the line stays, at 0, with the reason (as the income-tax preferences do)."""
+    report = _report(_small(2023, "month", """\
+        [[sales]]
+        month = "2023-07"
+        amount = "50000"
+        special_invoice_sales = "0.01"
+        """))
+    assert _savings(report) == {"vat.small_scale.exemption": D("500.00"), "vat.small_scale.reduced_rate": D("0")}
+    (line,) = (s for s in report.savings if s.policy == "vat.small_scale.reduced_rate")
+    assert line.note_zh.startswith("本年不节税：不享受该项政策时的应纳税额四舍五入至分后相同。按3%征收率")
+    assert line.note_en.startswith("saves nothing this year: without it the VAT due, rounded to the fen, is the "
+                                   "same; the VAT due at the collection rate of 3%")
+    (saved,) = (s for s in report.savings if s.policy == "vat.small_scale.exemption")
+    assert not saved.note_zh.startswith("本年不节税") and not saved.note_en.startswith("saves nothing")
 
 
 def test_per_transaction_filing_2026():

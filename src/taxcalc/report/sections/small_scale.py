@@ -145,6 +145,11 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
                    tuple(lines), (table,) if table is not None else (), tuple(savings), tuple(notes))
 
 
+#: Why a policy in play saves nothing: its tax, rounded to the fen, is the same without it.
+_ZERO_WHY = ("本年不节税：不享受该项政策时的应纳税额四舍五入至分后相同。",
+             "saves nothing this year: without it the VAT due, rounded to the fen, is the same; ")
+
+
 def _under_start_point(law: Law, start: _dt.date) -> bool:
     """Whether the period is under the 起征点 (from the law data); a period the data do not cover is not."""
     try:
@@ -173,7 +178,9 @@ class PeriodFigures:
     result: SmallScaleVat
     #: The tax with the exemption undone less the tax: where sales are exempt by the threshold at a rate above 0.
     exemption: Decimal | None
-    #: The tax at the collection rate of the regulations less the tax: where the rate levied is below it.
+    #: The tax at the collection rate of the regulations less the tax: where the rate levied is below it
+    #: and some sales bear it (taxed at it, or exempt by a rate of 0); not where the only taxable sales are
+    #: on special invoices with the reduction given up (放弃减税), which the reduction never reached.
     reduced_rate: Decimal | None
 
 
@@ -204,8 +211,10 @@ def period_figures(law: Law, start: _dt.date, period: str, sales: Decimal, *, go
     assert isinstance(base, Decimal)
     exemption = (sub(tax(no_exemption).tax_due, r.tax_due)
                  if sub(r.exempt_sales, moved) > 0 and r.levy_rate > 0 else None)
+    full_rate_special = r.special_invoice_rate is not None and r.special_invoice_rate >= base
+    at_levied_rate = sub(r.taxable_sales, r.special_invoice_sales) if full_rate_special else r.taxable_sales
     reduced = (sub(tax(no_reduction).tax_due, r.tax_due)
-               if r.levy_rate < base and (r.taxable_sales or moved) else None)
+               if r.levy_rate < base and (at_levied_rate or moved) else None)
     return PeriodFigures(r, exemption, reduced)
 
 
@@ -285,22 +294,28 @@ def _small_scale_vat(facts: ReportInput, law: Law) -> tuple[Table | None, list[S
     )
     base = law.value(LEVY, law.spec(LEVY).first).value
     assert isinstance(base, Decimal)
+    # A policy in play in some period has a line (as the income-tax preferences that apply): at 0 with
+    # the reason; one in play in no period (PeriodFigures: None) has none.
     savings = []
     if exemption:
+        saved = total(exemption)
+        zh, en = _ZERO_WHY if not saved else ("", "")
         savings.append(Saving(
             "vat.small_scale.exemption", "vat", "small_scale", "小规模纳税人免征增值税", "small-scale VAT exemption",
-            total(exemption), tuple(exemption_cites),
-            "不享受免税（全部销售额计税）时的应纳税额减去实际应纳税额：即免税销售额 × 否则适用的征收率",
-            "the VAT due with the exemption undone (all the sales taxed) less the VAT due: the exempt sales × the "
-            "rate otherwise levied on them",
+            saved, tuple(exemption_cites),
+            f"{zh}不享受免税（全部销售额计税）时的应纳税额减去实际应纳税额：即免税销售额 × 否则适用的征收率",
+            f"{en}the VAT due with the exemption undone (all the sales taxed) less the VAT due: the exempt sales × "
+            "the rate otherwise levied on them",
         ))
     if reduced:
+        saved = total(reduced)
+        zh, en = _ZERO_WHY if not saved else ("", "")
         savings.append(Saving(
             "vat.small_scale.reduced_rate", "vat", "small_scale",
             f"小规模纳税人减按征收（{format_rate(base)}→减征）", f"small-scale reduced rate ({format_rate(base)} → reduced)",
-            total(reduced), tuple(reduced_cites),
-            f"按{format_rate(base)}征收率计算的应纳税额减去实际应纳税额",
-            f"the VAT due at the collection rate of {format_rate(base)} less the VAT due",
+            saved, tuple(reduced_cites),
+            f"{zh}按{format_rate(base)}征收率计算的应纳税额减去实际应纳税额",
+            f"{en}the VAT due at the collection rate of {format_rate(base)} less the VAT due",
         ))
     notes: list[tuple[str, str]] = []
     if with_special:
