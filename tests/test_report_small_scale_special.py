@@ -396,3 +396,52 @@ def test_the_report_figures_are_the_rules(year, period, sales):
     got = _savings(report)
     assert got.get("vat.small_scale.exemption", D(0)) == exemption
     assert got.get("vat.small_scale.reduced_rate", D(0)) == reduced
+
+
+def _threshold_heading(report: Report) -> tuple[str, str]:
+    (column,) = (c for c in report.section("small_scale").tables[0].columns if c.id == "threshold")
+    return column.zh, column.en
+
+
+@pytest.mark.parametrize(("year", "period", "month", "zh", "en"), [
+    # to 2025 an inclusive limit (不超过): sales equal to it exempt
+    (2025, "month", "2025-12", "免税标准", "exemption limit"),
+    # from 2026 a 起征点 (增值税法 第二十三条): exempt only below it
+    (2026, "month", "2026-01", "起征点", "threshold (起征点)"),
+    (2026, "quarter", "2026-01", "起征点", "threshold (起征点)"),
+])
+def test_the_threshold_column_is_headed_as_the_law_of_its_periods(year, period, month, zh, en):
+    report = _report(_small(year, period, f"""\
+        [[sales]]
+        month = "{month}"
+        amount = "50000"
+        """))
+    assert _threshold_heading(report) == (zh, en)
+    assert zh in render(report, "zh") and en in " ".join(render(report, "en").split())
+
+
+def test_the_per_transaction_threshold_column_is_headed_as_a_start_point():
+    """Per transaction (2026): a 起征点 per transaction or day (2026年第10号 第一条), not an exemption limit."""
+    report = _report(_small(2026, "transaction", """\
+        [[sales]]
+        month = "2026-03"
+        day = 2026-03-02
+        amount = "999.99"
+        """))
+    assert _threshold_heading(report) == ("每次（日）起征点", "起征点 per transaction")
+    zh, en = render(report, "zh"), " ".join(render(report, "en").split())
+    assert "每次（日）起征点" in zh and "免税标准" not in zh
+    assert "起征点 per transaction" in en and "exemption limit" not in en
+
+
+def test_the_heading_of_periods_under_both_laws_names_both():
+    """The day before and the day of the switch (2025-12 a limit, 2026-01 a 起征点), and before the exemption."""
+    from taxcalc.report.sections.small_scale import _threshold_heading as heading
+    from taxcalc.vat import small_scale_vat
+
+    limit, start_point = small_scale_vat("50000", "2025-12-01"), small_scale_vat("50000", "2026-01-01")
+    assert heading([limit, start_point], "month") == ("免税标准或起征点", "exemption limit or threshold (起征点)")
+    assert heading([limit], "month") == ("免税标准", "exemption limit")
+    assert heading([start_point], "month") == ("起征点", "threshold (起征点)")
+    before = small_scale_vat("50000", "2013-07-01", business="other")  # no exemption for units: no threshold
+    assert before.threshold is None and heading([before, start_point], "month") == ("起征点", "threshold (起征点)")

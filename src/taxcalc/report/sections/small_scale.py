@@ -150,6 +150,20 @@ _ZERO_WHY = ("本年不节税：不享受该项政策时的应纳税额四舍五
              "saves nothing this year: without it the VAT due, rounded to the fen, is the same; ")
 
 
+def _threshold_heading(results: list[SmallScaleVat], period: str) -> tuple[str, str]:
+    """The heading of the threshold column in zh and en: an inclusive exemption limit (免税标准, to 2025) or
+    a 起征点 (from 2026; per transaction or day for a per-transaction filer), as the law data say of the
+    periods shown (``reached_taxed``)."""
+    kinds = {r.reached_taxed for r in results if r.threshold is not None}
+    if kinds == {True}:
+        if period == "transaction":
+            return "每次（日）起征点", "起征点 per transaction"
+        return "起征点", "threshold (起征点)"
+    if kinds == {True, False}:  # not within one tax year of the law data; said plainly if it were
+        return "免税标准或起征点", "exemption limit or threshold (起征点)"
+    return "免税标准", "exemption limit"
+
+
 def _under_start_point(law: Law, start: _dt.date) -> bool:
     """Whether the period is under the 起征点 (from the law data); a period the data do not cover is not."""
     try:
@@ -278,7 +292,7 @@ def _small_scale_vat(facts: ReportInput, law: Law) -> tuple[Table | None, list[S
         (
             Column("period", "所属期", "period", _PERIOD_KIND[period]),
             Column("sales", "销售额", "sales", "money"),
-            Column("threshold", "免税标准", "exemption limit", "money"),
+            Column("threshold", *_threshold_heading(results, period), "money"),
             Column("exempt_sales", "免税销售额", "exempt sales", "money"),
             Column("taxable_sales", "应税销售额", "taxable sales", "money"),
             *special_columns,
