@@ -946,6 +946,24 @@ def _in_year(year: int, day: _dt.date, path: str, what: str) -> Iterator[tuple[s
         yield path, f"{what} {day.isoformat()[: 7 if what == 'month' else 10]} is not in the report year {year}"
 
 
+#: The key whose windows are the days the one-off refund of 2018 was applied for and made.
+_REFUND_2018_KEY = "vat.excess_credit_refund_2018.industries"
+
+
+def _refund_2018_year(year: int) -> Iterator[tuple[str, str]]:
+    """A refund claim in a year the law data give the one-off refund of 2018 no window in is refused,
+    naming the document and the years it was made in (from the windows of :data:`_REFUND_2018_KEY`)."""
+    from ..law import default
+
+    windows = [v for v in default().history(_REFUND_2018_KEY) if not v.gap]
+    years = sorted({y for v in windows for y in range(v.first.year, (v.last or v.first).year + 1)})
+    if year in years:
+        return
+    docs = "、".join(dict.fromkeys(v.citation.doc for v in windows))
+    yield "excess_credit_refund_2018", (f"the refund of {docs} was made in {', '.join(map(str, years))} only, "
+                                        f"not in {year}")
+
+
 def _across(v: _View) -> Iterator[tuple[str, str]]:
     """The checks across tables (see :meth:`ReportInput.checks`), on the parts of ``v``."""
     year, ent = v.year, v.enterprise
@@ -958,8 +976,8 @@ def _across(v: _View) -> Iterator[tuple[str, str]]:
         yield from _income(v, year, ent)
     claim = v.claim
     if claim is not None:
-        if year is not None and year != 2018:
-            yield "excess_credit_refund_2018", f"the refund of 财税〔2018〕70号 was made in 2018 only, not in {year}"
+        if year is not None:
+            yield from _refund_2018_year(year)
         if ent is not None and ent.vat_taxpayer == "small_scale":
             yield "excess_credit_refund_2018", "a small-scale taxpayer has no input credit to refund"
     yield from _vat_credits(v, year, ent, claim)

@@ -388,8 +388,8 @@ def _six_consecutive(w: _Work, f: _Facts, values: tuple[Decimal, ...], what_zh: 
 def _sixth_minimum(w: _Work, value: Decimal, what_zh: str, what_en: str) -> None:
     floor = w.law("sixth_month_minimum")
     assert isinstance(floor.value, Decimal)
-    w.test(floor, "sixth_month_minimum", f"第六个月{what_zh}不低于50万元（含本数）",
-           f"the sixth month's {what_en} at least 500,000 (inclusive)", ok=value >= floor.value,
+    w.test(floor, "sixth_month_minimum", f"第六个月{what_zh}不低于{_y(floor.value)}元（含本数）",
+           f"the sixth month's {what_en} at least {_y(floor.value)} (inclusive)", ok=value >= floor.value,
            formula=f"{_y(value)} ≥ {_y(floor.value)}", reason=f"the sixth month's {what_en} {_y(value)} is below {_y(floor.value)}",
            reason_zh=f"第六个月{what_zh}{_y(value)}低于{_y(floor.value)}")
 

@@ -1,0 +1,62 @@
+"""Words that name a law value (a threshold, a year) take it from the law data, not from the code."""
+
+from __future__ import annotations
+
+import pytest
+
+from taxcalc import law
+from taxcalc.report import ReportInputError, parse_text
+from taxcalc.vat import excess_credit_refund
+
+SIX_2019 = ["2019-04", "2019-05", "2019-06", "2019-07", "2019-08", "2019-09"]
+
+
+def _refund(data: law.Law, sixth: str) -> object:
+    return excess_credit_refund("2019-10-15", category="general", credit_rating="A", months=SIX_2019,
+                                end_credits=["1100000"] * 5 + [sixth], base_credit="1000000",
+                                listed_input_tax="900000", total_input_tax="1000000", law=data)
+
+
+def test_the_sixth_month_minimum_is_named_with_its_amount_from_the_law_data():
+    """500,000 (2019年第39号 第八条第（一）项第1目): at it qualifies, and the label says the amount."""
+    step = _refund(law.default(), "1500000").step("sixth_month_minimum")  # type: ignore[attr-defined]
+    assert (step.zh, step.en) == ("第六个月增量留抵税额不低于500,000.00元（含本数）",
+                                  "the sixth month's incremental credit at least 500,000.00 (inclusive)")
+    assert step.value is True
+    what_if = law.default().with_values({"vat.excess_credit_refund.sixth_month_minimum": "600000"})
+    step = _refund(what_if, "1500000").step("sixth_month_minimum")  # type: ignore[attr-defined]
+    assert (step.zh, step.en) == ("第六个月增量留抵税额不低于600,000.00元（含本数）",
+                                  "the sixth month's incremental credit at least 600,000.00 (inclusive)")
+    assert step.value is False  # 1,500,000 − 1,000,000 = 500,000 < 600,000
+
+
+_CLAIM = """\
+format = 2
+year = {year}
+[enterprise]
+name = "x"
+vat_taxpayer = "general"
+registered = 2010-03-01
+[excess_credit_refund_2018]
+industry = "专用设备制造业"
+applied_on = 2018-07-20
+credit_rating = "A"
+listed_input_tax = "8000000"
+total_input_tax = "10000000"
+"""
+
+
+@pytest.mark.parametrize("year", [2017, 2019])
+def test_a_2018_refund_claim_outside_its_year_names_the_year_of_the_law_data(year: int):
+    """The one-off refund of 财税〔2018〕70号 ran 2018-06-27 – 2018-09-30 (the windows of
+    vat.excess_credit_refund_2018.industries): a report of the year before or after is refused."""
+    with pytest.raises(ReportInputError) as err:
+        parse_text(_CLAIM.format(year=year), "toml").checks()
+    assert (f"excess_credit_refund_2018: the refund of 财税〔2018〕70号 was made in 2018 only, not in {year}"
+            in str(err.value))
+
+
+def test_the_refund_year_is_that_of_the_windows_of_the_industries_key():
+    windows = [v for v in law.default().history("vat.excess_credit_refund_2018.industries") if not v.gap]
+    assert {(v.first.year, v.last.year if v.last else None) for v in windows} == {(2018, 2018)}
+    assert {v.citation.doc for v in windows} == {"财税〔2018〕70号"}
