@@ -445,3 +445,60 @@ def test_the_heading_of_periods_under_both_laws_names_both():
     assert heading([start_point], "month") == ("起征点", "threshold (起征点)")
     before = small_scale_vat("50000", "2013-07-01", business="other")  # no exemption for units: no threshold
     assert before.threshold is None and heading([before, start_point], "month") == ("起征点", "threshold (起征点)")
+
+
+# -- the rates and days in the section's notes come from the law data ---------------------------
+
+
+def _notes(report: Report, lang: str) -> str:
+    return " ".join(zh if lang == "zh" else en for zh, en in report.section("small_scale").notes)
+
+
+_ESTATE_2026 = """\
+    [[sales]]
+    month = "2026-06"
+    amount = "60000"
+    band = "real_estate"
+    kind = "services"
+    [[sales]]
+    month = "2026-06"
+    amount = "150000"
+    special_invoice_sales = "20000"
+    special_invoice_rate = "full"
+    """
+
+
+def test_the_notes_name_the_rates_of_the_law_data():
+    """2026-06: immovable property outside the 1% (2026年第10号 第三条); special invoices at 3% with the
+    reduction given up; 2019: immovable property at 5% (财税〔2016〕36号 附件2)."""
+    report = _report(_small(2026, "month", _ESTATE_2026))
+    assert "60,000.00 不适用减按1%征收，法规数据未载其征收率" in _notes(report, "zh")
+    assert "60,000.00 are outside the 1% and the law data hold no rate" in _notes(report, "en")
+    assert "（放弃减税的按3%）" in _notes(report, "zh") and "(3% where the reduction is given up)" in _notes(report, "en")
+    assert "2018年5月1日前兼有货物和营改增服务的纳税人分别计算" in _notes(report, "zh")
+    assert "before 2018-05-01 goods and 营改增 services were measured separately" in _notes(report, "en")
+    estate = _report(_small(2019, "month", """\
+        [[sales]]
+        month = "2019-06"
+        amount = "150000"
+        band = "real_estate"
+        kind = "services"
+        """))
+    assert "150,000.00 按5%征收率另行计算，未计入。" in _notes(estate, "zh")
+
+
+def test_the_notes_follow_a_what_if_on_the_rates():
+    """With the collection rate 2% and the rate of immovable property 4% (what-ifs), the notes say so."""
+    facts = parse_text(textwrap.dedent(_small(2026, "month", _ESTATE_2026)), "toml")
+    report = build_report(facts, what_if={"vat.small_scale.levy_rate": "2%"})
+    assert "不适用减按2%征收" in _notes(report, "zh") and "outside the 2% and" in _notes(report, "en")
+    assert "（放弃减税的按2%）" in _notes(report, "zh")
+    estate = build_report(parse_text(textwrap.dedent(_small(2019, "month", """\
+        [[sales]]
+        month = "2019-06"
+        amount = "150000"
+        band = "real_estate"
+        kind = "services"
+        """)), "toml"), what_if={"vat.small_scale.real_estate_levy_rate": "4%"})
+    assert "150,000.00 按4%征收率另行计算，未计入。" in _notes(estate, "zh")
+    assert "150,000.00 are taxed at 4% outside these rules" in _notes(estate, "en")

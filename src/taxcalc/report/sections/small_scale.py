@@ -49,16 +49,19 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...errors import OutsideCoverage
+from ...errors import NotInForce, OutsideCoverage
 from ...explain import Citation, Step
 from ...format import format_money, format_rate
 from ...law import Law
 from ...money import ZERO, sub, total
 from ...vat import SmallScaleVat, must_register_general, small_scale_standard, small_scale_vat
 from ...vat.small_scale_exemption import LEVY, LIMIT, REACHED_TAXED, REAL_ESTATE_BANDS, START_POINT
+from ...vat.small_scale_standard import PREFIX as STANDARD_PREFIX
+from ...vat.small_scale_standard import SECTORS
 from ..context import blame
 from ..input import ReportInput, sector_of, small_scale_period
 from ..ledger import Ledger
@@ -123,12 +126,7 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
               else "within the standard: may stay small-scale")
     lines.append(Line("small_scale.must_register", "年度销售额与标准比较", "annual sales against the standard",
                       None, vz, ve, _cite(test.steps, "limit")))
-    notes: list[tuple[str, str]] = [(
-        "年度销售额按全年合计与年末适用的标准比较（标准按连续12个月计算）；2018年5月1日前兼有货物和营改增服务的纳税人分别计算，本报告按合计比较。",
-        "The year's total is tested against the standard in force at the end of the year (the law counts "
-        "any 12 consecutive months); before 2018-05-01 goods and 营改增 services were measured separately, "
-        "the report tests the total.",
-    )]
+    notes: list[tuple[str, str]] = [_standard_note(law)]
     if ent.vat_taxpayer != "small_scale":
         return Section("small_scale", "小规模纳税人标准与免税", "Small-scale status and exemption", "computed",
                        tuple(lines), notes=tuple(notes))
@@ -148,6 +146,36 @@ def build(facts: ReportInput, law: Law, ledger: Ledger) -> Section:
 #: Why a policy in play saves nothing: its tax, rounded to the fen, is the same without it.
 _ZERO_WHY = ("本年不节税：不享受该项政策时的应纳税额四舍五入至分后相同。",
              "saves nothing this year: without it the VAT due, rounded to the fen, is the same; ")
+
+
+def _rates(rates: Iterable[Decimal | None]) -> tuple[str, str]:
+    """The distinct rates of the periods in a note, in zh and en (``1%``; ``1%、3%`` / ``1% or 3%``)."""
+    shown = [format_rate(r) for r in sorted({r for r in rates if r is not None})]
+    return "、".join(shown), " or ".join(shown)
+
+
+def _standards_unified(law: Law) -> _dt.date | None:
+    """The first day from which every sector has the same small-scale standard (from the law data)."""
+    keys = [STANDARD_PREFIX + sector for sector in SECTORS]
+    for v in law.history(keys[0]):
+        try:
+            if not v.gap and all(law.value(k, v.first).value == v.value for k in keys[1:]):
+                return v.first
+        except (NotInForce, OutsideCoverage):
+            continue
+    return None
+
+
+def _standard_note(law: Law) -> tuple[str, str]:
+    """How the year's sales are tested against the standard; the day the sectors' standards became one."""
+    zh = "年度销售额按全年合计与年末适用的标准比较（标准按连续12个月计算）"
+    en = ("The year's total is tested against the standard in force at the end of the year (the law counts "
+          "any 12 consecutive months)")
+    day = _standards_unified(law)
+    if day is None:  # pragma: no cover - the package's data unify them on 2018-05-01
+        return f"{zh}。", f"{en}."
+    return (f"{zh}；{day.year}年{day.month}月{day.day}日前兼有货物和营改增服务的纳税人分别计算，本报告按合计比较。",
+            f"{en}; before {day} goods and 营改增 services were measured separately, the report tests the total.")
 
 
 def _threshold_heading(results: list[SmallScaleVat], period: str) -> tuple[str, str]:
@@ -333,25 +361,30 @@ def _small_scale_vat(facts: ReportInput, law: Law) -> tuple[Table | None, list[S
         ))
     notes: list[tuple[str, str]] = []
     if with_special:
-        notes.append(("开具增值税专用发票的销售额不享受免税，按专用发票的征收率计税（放弃减税的按3%），不计入免税节税额；"
-                      "各项节税额为撤销该项政策、其余不变时按同一规则计算的应纳税额增加额。",
+        notes.append((f"开具增值税专用发票的销售额不享受免税，按专用发票的征收率计税（放弃减税的按{format_rate(base)}），"
+                      "不计入免税节税额；各项节税额为撤销该项政策、其余不变时按同一规则计算的应纳税额增加额。",
                       "Sales on special VAT invoices do not share the exemption: they are taxed at the rate of the "
-                      "invoice (3% where the reduction is given up) and count in no exemption saving; each saving is "
-                      "the VAT the same rule computes with that one policy undone, less the VAT due."))
+                      f"invoice ({format_rate(base)} where the reduction is given up) and count in no exemption "
+                      "saving; each saving is the VAT the same rule computes with that one policy undone, less the "
+                      "VAT due."))
     if period == "transaction":
         notes.append(("按次纳税：同一日的销售额合并为一次，与每次（日）起征点比较。",
                       "Per-transaction filing: the sales of one day are one transaction, tested against the "
                       "threshold (起征点) per transaction or day."))
-    estate_total = total(r.real_estate_taxable for r in results if not r.reached_taxed)
-    outside_1pct = total(r.real_estate_taxable for r in results if r.reached_taxed)
-    if outside_1pct:
-        notes.append((f"销售、出租不动产和转让土地使用权的应税销售额 {format_money(outside_1pct, 'zh', symbol=False)} "
-                      "不适用减按1%征收，法规数据未载其征收率，另行计算，未计入。",
+    sold = [r for r in results if not r.reached_taxed and r.real_estate_taxable]
+    outside = [r for r in results if r.reached_taxed and r.real_estate_taxable]
+    if outside:
+        outside_total = total(r.real_estate_taxable for r in outside)
+        zh, en = _rates(r.levy_rate for r in outside)
+        notes.append((f"销售、出租不动产和转让土地使用权的应税销售额 {format_money(outside_total, 'zh', symbol=False)} "
+                      f"不适用减按{zh}征收，法规数据未载其征收率，另行计算，未计入。",
                       f"Sales of immovable property (sold or leased) and land-use rights of "
-                      f"{format_money(outside_1pct, 'en', symbol=False)} are outside the 1% and the law data hold "
+                      f"{format_money(outside_total, 'en', symbol=False)} are outside the {en} and the law data hold "
                       "no rate for them; not computed."))
-    if estate_total:
-        notes.append((f"销售不动产的应税销售额 {format_money(estate_total, 'zh', symbol=False)} 按5%征收率另行计算，未计入。",
+    if sold:
+        estate_total = total(r.real_estate_taxable for r in sold)
+        zh, en = _rates(r.real_estate_levy_rate for r in sold)
+        notes.append((f"销售不动产的应税销售额 {format_money(estate_total, 'zh', symbol=False)} 按{zh}征收率另行计算，未计入。",
                       f"Sales of immovable property of {format_money(estate_total, 'en', symbol=False)} are taxed "
-                      "at 5% outside these rules; not computed."))
+                      f"at {en} outside these rules; not computed."))
     return table, savings, notes
