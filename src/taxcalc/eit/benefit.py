@@ -98,7 +98,29 @@ from .accelerated_depreciation import ACCELERATED_METHODS
 from .annual import AnnualResult, annual
 from .facts import EnterpriseYear
 
-__all__ = ["POLICIES", "Benefit", "Policy", "PolicyBenefit", "benefit", "policy_law"]
+__all__ = ["POLICIES", "Benefit", "FirstValueOf", "Policy", "PolicyBenefit", "benefit", "policy_law"]
+
+
+@dataclass(frozen=True, slots=True)
+class FirstValueOf:
+    """A value of a what-if read from the law data: the first value of ``key`` (the rule before any
+    preference), as written (``2.5%``), so no law value is repeated in code.
+
+    >>> from taxcalc.law import default
+    >>> FirstValueOf("eit.education.cap.ordinary").read(default())
+    '2.5%'
+    """
+
+    key: str
+
+    def read(self, law: Law) -> str:
+        """The first value of ``key`` that is not a gap, as the law data write it."""
+        first = next(v for v in law.history(self.key) if not v.gap)
+        return first.shown("en")
+
+
+#: The cap on employee education expenses of 实施条例 第四十二条 (2.5% of wages), before any preference.
+_STATUTORY_EDUCATION_CAP = FirstValueOf("eit.education.cap.ordinary")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +176,9 @@ POLICIES: dict[str, Policy] = {
                ("eit.losses.years.hardship", "eit.losses.years.film"), cite_day=_dt.date(2020, 12, 31)),
         Policy("employee_education_8pct", "职工教育经费按工资薪金总额8%税前扣除",
                "employee education expenses deductible up to 8% of wages",
-               (("eit.education.cap.hnte", "2.5%"), ("eit.education.cap.ordinary", "2.5%"),
-                ("eit.education.cap.tase", "2.5%")), ("eit.education.cap.ordinary",)),
+               (("eit.education.cap.hnte", _STATUTORY_EDUCATION_CAP),
+                ("eit.education.cap.ordinary", _STATUTORY_EDUCATION_CAP),
+                ("eit.education.cap.tase", _STATUTORY_EDUCATION_CAP)), ("eit.education.cap.ordinary",)),
         Policy("tech_transfer", "技术转让所得免征、减半征收企业所得税",
                "technology-transfer income exempt up to 5 million, half above",
                (("eit.tech_transfer.in_force", False),), ("eit.tech_transfer.exempt_limit",)),
@@ -226,7 +249,7 @@ def _what_if(law: Law, off: tuple[tuple[str, object], ...]) -> Law:
 
 
 def _read_what_if(law: Law, off: tuple[tuple[str, object], ...]) -> Law:
-    return law.with_values(dict(off))
+    return law.with_values({key: raw.read(law) if isinstance(raw, FirstValueOf) else raw for key, raw in off})
 
 
 def _known_view(law: Law, day: _dt.date) -> Law:

@@ -1,4 +1,4 @@
-"""Words that name a law value (a threshold, a year) take it from the law data, not from the code."""
+"""Law values named in words or undone by a what-if (a threshold, a year, a statutory cap) come from the law data."""
 
 from __future__ import annotations
 
@@ -60,3 +60,16 @@ def test_the_refund_year_is_that_of_the_windows_of_the_industries_key():
     windows = [v for v in law.default().history("vat.excess_credit_refund_2018.industries") if not v.gap]
     assert {(v.first.year, v.last.year if v.last else None) for v in windows} == {(2018, 2018)}
     assert {v.citation.doc for v in windows} == {"财税〔2018〕70号"}
+
+
+def test_the_education_preference_is_undone_to_the_statutory_cap_of_the_law_data():
+    """Off, the 8% caps fall back to the 2.5% of 国务院令第512号 第四十二条, read from the law data."""
+    from taxcalc.eit import policy_law
+
+    off = policy_law(["employee_education_8pct"])
+    for key in ("eit.education.cap.ordinary", "eit.education.cap.hnte", "eit.education.cap.tase"):
+        v = off.value(key, "2019-12-31")
+        assert (v.shown("en"), str(v.citation)) == ("2.5%", f"假设 what-if {key} = 2.5%")
+    other = law.default().with_values({"eit.education.cap.ordinary": "3%"})
+    assert policy_law(["employee_education_8pct"], law=other).value("eit.education.cap.hnte", "2019-12-31").shown(
+        "en") == "3%"
