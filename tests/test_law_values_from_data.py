@@ -73,3 +73,19 @@ def test_the_education_preference_is_undone_to_the_statutory_cap_of_the_law_data
     other = law.default().with_values({"eit.education.cap.ordinary": "3%"})
     assert policy_law(["employee_education_8pct"], law=other).value("eit.education.cap.hnte", "2019-12-31").shown(
         "en") == "3%"
+
+
+def test_step_labels_name_the_thresholds_and_rates_of_the_law_data():
+    """With a what-if on a threshold or rate, the words of the step change with the figure."""
+    from taxcalc.vat import small_scale_vat, super_credit
+
+    what_if = law.default().with_values({"vat.super_credit.sales_share": "60%"})
+    step = super_credit("2019-10-01", policy="living_services", creditable_input_tax="100000",
+                        tax_before_credit="1000000", sales_share="60%", law=what_if).step("sales_share")
+    assert step.value is False
+    assert step.zh == "相关服务销售额占全部销售额的比重超过60%（恰为60%不符合）"
+    assert step.en == "services' share of all sales above 60% (exactly 60% does not qualify)"
+    for data, rate in ((law.default(), "1%"), (law.default().with_values({"vat.small_scale.levy_rate": "2%"}), "2%")):
+        r = small_scale_vat("150000", "2026-06-01", real_estate_sales="60000", law=data)
+        step = r.step("real_estate_taxable")  # type: ignore[attr-defined]
+        assert f"不适用减按{rate}，" in step.zh and f"outside the {rate}, " in step.en

@@ -172,7 +172,8 @@ def hardship_loss_extension(
                           "main-business share of total income net of non-taxable and investment income",
                           share, "rate", Formula(_share_formula, (main, total, non_taxable, investment)),
                           (share_v.citation,), _LINE))
-        steps.append(Step("share_met", "主营业务收入占比达到50%以上（含本数）", "share at least the minimum (inclusive)",
+        steps.append(Step("share_met", f"主营业务收入占比达到{format_value(least, 'rate')}以上（含本数）",
+                          "share at least the minimum (inclusive)",
                           met, "bool", f"{format_value(share, 'rate')} ≥ {format_value(least, 'rate')}",
                           (share_v.citation,)))
         eligible = listed and met

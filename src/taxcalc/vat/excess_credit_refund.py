@@ -333,8 +333,10 @@ def _industry(w: _Work, f: _Facts, en_name: str) -> None:
         inds = w.law(f"industries.{f.category}")
         limit = w.law("industry_share")
         assert isinstance(inds.value, tuple) and isinstance(limit.value, Decimal)
-        w.test(limit, "industry_sales_share", f"所列行业（{'、'.join(inds.value)}）销售额占全部销售额的比重超过50%"
-               "（恰为50%不符合）", "share of sales in the listed industries above 50% (exactly 50% does not qualify)",
+        cap = _pct(limit.value)
+        w.test(limit, "industry_sales_share", f"所列行业（{'、'.join(inds.value)}）销售额占全部销售额的比重超过{cap}"
+               f"（恰为{cap}不符合）", f"share of sales in the listed industries above {cap} (exactly {cap} does not "
+               "qualify)",
                ok=f.share > limit.value, formula=f"{_pct(f.share)} > {_pct(limit.value)}",
                reason=f"the listed industries' share of sales {_pct(f.share)} is not more than {_pct(limit.value)}",
                reason_zh=f"所列行业销售额占比{_pct(f.share)}未超过{_pct(limit.value)}",

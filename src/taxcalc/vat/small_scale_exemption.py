@@ -619,10 +619,11 @@ def _start_point(
     exempt, exempt_sales, taxable, tax, special_out = _tax(data, start, steps, special_in, exempt=exempt,
                                                            exempt_sales=exempt_sales, taxable=taxable, levy_v=levy_v)
     if re_taxable:
+        rate = format_value(levy, "rate")
         steps.append(Step("real_estate_taxable",
-                          "销售、出租不动产和转让土地使用权的销售额（应税；不适用减按1%，法规数据未载其征收率，本函数不计算其税额）",
+                          f"销售、出租不动产和转让土地使用权的销售额（应税；不适用减按{rate}，法规数据未载其征收率，本函数不计算其税额）",
                           "selling or leasing immovable property and transferring land-use rights, taxable: "
-                          "outside the 1%, no rate in the law data, tax not computed here",
+                          f"outside the {rate}, no rate in the law data, tax not computed here",
                           re_taxable, "yuan", cite=(levy_v.citation,)))
     computed = not re_taxable
     return SmallScaleVat(start, p, total_sales, threshold, reached_taxed=True, basis=reading, exempt=exempt,

@@ -248,8 +248,8 @@ def _compute(on: _dt.date, name: str, inp: Decimal, export: Decimal, out: Decima
         assert isinstance(threshold, Decimal)
         above = share > threshold
         steps.append(threshold_v.step(
-            "sales_share", "相关服务销售额占全部销售额的比重超过50%（恰为50%不符合）",
-            "services' share of all sales above 50% (exactly 50% does not qualify)",
+            "sales_share", f"相关服务销售额占全部销售额的比重超过{_pct(threshold)}（恰为{_pct(threshold)}不符合）",
+            f"services' share of all sales above {_pct(threshold)} (exactly {_pct(threshold)} does not qualify)",
             formula=f"{_pct(share)} > {_pct(threshold)}",
         )._replace(value=above, unit="bool"))
         if not above:
