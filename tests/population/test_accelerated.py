@@ -24,7 +24,14 @@ from hypothesis import strategies as st  # noqa: E402
 from population.compare import mismatches  # noqa: E402
 from taxcalc.cli import main  # noqa: E402
 from taxcalc.eit import EnterpriseYear, Equipment, annual, benefit  # noqa: E402
-from taxcalc.population import PopulationInputError, aggregate, compute, generate, read_table, write_table  # noqa: E402
+from taxcalc.population import (  # noqa: E402
+    PopulationInputError,
+    aggregate,
+    compute,
+    generate,
+    read_table,
+    write_table,
+)
 from taxcalc.population.columns import read_frame  # noqa: E402
 
 _LATHE = {"equipment_cost": 120_000_000, "equipment_kind": "machinery",  # 1,200,000 yuan, bought 2015-03-10
@@ -129,7 +136,7 @@ def test_the_one_time_deduction_comes_first() -> None:
        kind=st.sampled_from(["machinery", "tools", "vehicles", "electronics"]),
        cost=st.integers(100, 10**11), residual_share=st.integers(0, 10), year=st.integers(2017, 2025),
        back=st.integers(0, 2), month=st.integers(1, 12), longer=st.integers(0, 3), with_life=st.booleans())
-def test_hypothesis_rows_with_a_method_equal_the_scalar_rules(method: str, kind: str, cost: int,
+def test_hypothesis_rows_with_a_method_equal_the_scalar_rules(*, method: str, kind: str, cost: int,
                                                               residual_share: int, year: int, back: int, month: int,
                                                               longer: int, with_life: bool) -> None:
     years = {"machinery": 10, "tools": 5, "vehicles": 4, "electronics": 3}[kind]

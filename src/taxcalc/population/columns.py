@@ -254,7 +254,7 @@ def _bools(arr: pa.Array, name: str, offset: int) -> np.ndarray:
     if pa.types.is_boolean(t):
         values = arr
     elif pa.types.is_integer(t):
-        bad = pc.invert(pc.is_in(arr, pa.array([0, 1], arr.type))).fill_null(False)
+        bad = pc.invert(pc.is_in(arr, pa.array([0, 1], arr.type))).fill_null(fill_value=False)
         if pc.any(bad).as_py():
             raise _offending(name, "a flag is true/false (or 1/0)", np.asarray(bad), offset)
         values = arr.cast(pa.bool_())
