@@ -7,52 +7,52 @@ flattened into columns.  **Every amount of money is a whole number of fen**
 whatever its values.  Columns not named here (an id, a county, a size band) are
 carried through to the result unchanged, ready for :func:`~taxcalc.population.aggregate`.
 
-================================  ==========  =======================================================
-column                            type        meaning (:class:`~taxcalc.eit.EnterpriseYear` field)
-================================  ==========  =======================================================
-``year``                          integer     the tax year (or ``year=`` of :func:`compute`)
-``profit``                        fen         利润总额, signed (required)
-``adjustments``                   fen         net tax adjustments, signed (default 0)
-``industry``                      text        a code of :data:`taxcalc.eit.INDUSTRIES` (default ``other``)
-``main_business_share``           decimal     main business's share of income, ``"0.6"`` (default 1)
-``industrial``                    bool        工业企业 override (default: from the industry)
-``restricted``                    bool        restricted or prohibited industry
-``hnte``                          bool        a high and new technology enterprise in the year (``hnte_years``)
-``tech_sme``                      bool        a technology-based SME in the year (``tech_sme_years``)
-``tase``                          bool        a technology-advanced service enterprise in the year
-``ic_machine``                    bool        listed IC / industrial mother-machine enterprise
-``qualified_from``                integer     first year of an unbroken run of high-tech / tech-SME
-                                              qualification ending the year before (for the
-                                              10-year losses; empty: none)
-``employees``                     decimal     average employees of the year (required)
-``assets``                        fen         average total assets of the year (required)
-``opened`` / ``closed``           date        opening / closing day inside the year
-``rd_personnel`` … ``rd_design``  fen         the five items of the year's R&D (one pooled project):
-                                              ``rd_personnel``, ``rd_direct_inputs``,
-                                              ``rd_depreciation``, ``rd_amortisation``, ``rd_design``
-``rd_other``                      fen         other related R&D expenses
-``rd_entrusted_domestic``         fen         paid for R&D entrusted in China
-``rd_entrusted_overseas``         fen         paid for R&D entrusted overseas
-``rd_intangible_amortisation``    fen         the year's amortisation of intangibles formed by R&D
-``loss_1`` … ``loss_10``          fen         unused loss brought forward from year − k
-``loss_2020_extension``           text        ``""``, ``hardship`` or ``film``: the mark of the 2020 loss
-``equipment_cost``                fen         one asset (when > 0): unit value
-``equipment_kind``                text        ``machinery``, ``tools``, ``vehicles``, ``electronics``, ``buildings``
-``equipment_acquired_on``         date        purchase date
-``equipment_in_use``              date        day put into use
-``equipment_book_depreciation``   fen         book depreciation of the year
-``equipment_residual``            fen         residual value (default 0)
-``equipment_method``              text        ``straight_line`` (default), ``shortened``,
-                                              ``double_declining`` or ``sum_of_years``
-``equipment_life_months``         integer     the life chosen with a method (default: the floor for
-                                              ``shortened``, the 第六十条 life for the others)
-``equipment_industry``            text        the industry for the method, a code of
-                                              :data:`taxcalc.eit.ACCELERATION_INDUSTRIES`
-                                              (default: from ``industry``)
-``equipment_main_business_share`` decimal     main business's share in the year the asset was put
-                                              into use (default: ``main_business_share``)
-``equipment_article_98``          bool        an asset of 实施条例 第九十八条
-================================  ==========  =======================================================
+==================================  ==========  =======================================================
+column                              type        meaning (:class:`~taxcalc.eit.EnterpriseYear` field)
+==================================  ==========  =======================================================
+``year``                            integer     the tax year (or ``year=`` of :func:`compute`)
+``profit``                          fen         利润总额, signed (required)
+``adjustments``                     fen         net tax adjustments, signed (default 0)
+``industry``                        text        a code of :data:`taxcalc.eit.INDUSTRIES` (default ``other``)
+``main_business_share``             decimal     main business's share of income, ``"0.6"`` (default 1)
+``industrial``                      bool        工业企业 override (default: from the industry)
+``restricted``                      bool        restricted or prohibited industry
+``hnte``                            bool        a high and new technology enterprise in the year (``hnte_years``)
+``tech_sme``                        bool        a technology-based SME in the year (``tech_sme_years``)
+``tase``                            bool        a technology-advanced service enterprise in the year
+``ic_machine``                      bool        listed IC / industrial mother-machine enterprise
+``qualified_from``                  integer     first year of an unbroken run of high-tech / tech-SME
+                                                qualification ending the year before (for the
+                                                10-year losses; empty: none)
+``employees``                       decimal     average employees of the year (required)
+``assets``                          fen         average total assets of the year (required)
+``opened`` / ``closed``             date        opening / closing day inside the year
+``rd_personnel`` … ``rd_design``    fen         the five items of the year's R&D (one pooled project):
+                                                ``rd_personnel``, ``rd_direct_inputs``,
+                                                ``rd_depreciation``, ``rd_amortisation``, ``rd_design``
+``rd_other``                        fen         other related R&D expenses
+``rd_entrusted_domestic``           fen         paid for R&D entrusted in China
+``rd_entrusted_overseas``           fen         paid for R&D entrusted overseas
+``rd_intangible_amortisation``      fen         the year's amortisation of intangibles formed by R&D
+``loss_1`` … ``loss_10``            fen         unused loss brought forward from year − k
+``loss_2020_extension``             text        ``""``, ``hardship`` or ``film``: the mark of the 2020 loss
+``equipment_cost``                  fen         one asset (when > 0): unit value
+``equipment_kind``                  text        ``machinery``, ``tools``, ``vehicles``, ``electronics``, ``buildings``
+``equipment_acquired_on``           date        purchase date
+``equipment_in_use``                date        day put into use
+``equipment_book_depreciation``     fen         book depreciation of the year
+``equipment_residual``              fen         residual value (default 0)
+``equipment_method``                text        ``straight_line`` (default), ``shortened``,
+                                                ``double_declining`` or ``sum_of_years``
+``equipment_life_months``           integer     the life chosen with a method (default: the floor for
+                                                ``shortened``, the 第六十条 life for the others)
+``equipment_industry``              text        the industry for the method, a code of
+                                                :data:`taxcalc.eit.ACCELERATION_INDUSTRIES`
+                                                (default: from ``industry``)
+``equipment_main_business_share``   decimal     main business's share in the year the asset was put
+                                                into use (default: ``main_business_share``)
+``equipment_article_98``            bool        an asset of 实施条例 第九十八条
+==================================  ==========  =======================================================
 
 The last five columns, all optional, are the depreciation chosen
 (:class:`taxcalc.eit.Equipment` ``method``, ``life_months``, ``industry``,
