@@ -262,6 +262,16 @@ def test_a_csv_file_with_the_method_columns(tmp_path: Path) -> None:
     assert [r["path"] for r in result] == ["scalar", "vector"]
 
 
+def test_a_csv_life_in_months_that_is_not_whole_is_named_with_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "pop.csv"
+    path.write_text("year,profit,employees,assets,equipment_life_months\n2023,0,1,0,\n2023,0,1,0,60.5\n",
+                    encoding="utf-8")
+    with pytest.raises(PopulationInputError) as err:
+        read_table(path)
+    assert (err.value.field, err.value.rows) == ("equipment_life_months", (2,))
+    assert str(err.value) == "equipment_life_months: pop.csv: not a whole number of months (row 2)"
+
+
 # --- generated populations ---------------------------------------------------------------------------------------
 
 def test_generated_methods_are_drawn_last_and_computed_exactly(tmp_path: Path,

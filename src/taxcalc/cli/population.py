@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..errors import InvalidInput
@@ -94,20 +94,13 @@ def _count(text: str, field: str) -> int:
 
 
 def _generate(args: argparse.Namespace) -> str:
-    from decimal import Decimal, InvalidOperation
-
     _extra()
     from ..population import generate, write_table
 
     n = _count(args.n, "--n")
     year = year_arg(args.year, "--year")
     seed = _count(args.seed, "--seed")
-    try:
-        share = Decimal(args.equipment_share)
-    except InvalidOperation:
-        raise InvalidInput("--equipment-share", f"{args.equipment_share!r} is not a share such as 0.02") from None
-    if not 0 <= share <= 1:
-        raise InvalidInput("--equipment-share", "a share is between 0 and 1")
+    share = _share(args.equipment_share, "--equipment-share")
     accelerated = _share(args.accelerated_share, "--accelerated-share")
     table = generate(n, year, seed, equipment_share=float(share), vat=args.vat,  # sampling probabilities
                      accelerated_share=float(accelerated))
@@ -119,8 +112,6 @@ def _generate(args: argparse.Namespace) -> str:
 
 def _share(text: str, field: str) -> Decimal:
     """A share between 0 and 1 given on the command line."""
-    from decimal import Decimal, InvalidOperation
-
     try:
         share = Decimal(text)
     except InvalidOperation:

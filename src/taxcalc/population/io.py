@@ -66,7 +66,8 @@ def _csv_error(path: Path, text: str) -> PopulationInputError:
         name = header[index] if index < len(header) else f"#{index}"
         rows = [i for i, row in enumerate(reader, start=1)
                 if index < len(row) and row[index].strip() and not _WHOLE.fullmatch(row[index].strip())]
-    return PopulationInputError(name, f"{path.name}: not a whole number of fen", rows)
+    unit = "months" if name == "equipment_life_months" else "fen"
+    return PopulationInputError(name, f"{path.name}: not a whole number of {unit}", rows)
 
 
 _WHOLE = re.compile(r"-?[0-9]+")
