@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..errors import InvalidInput
@@ -43,6 +44,8 @@ def add_parser(sub: Any) -> None:
     g.add_argument("--seed", default="0", metavar="S", help="seed (default 0)")
     g.add_argument("--equipment-share", default="0.02", metavar="SHARE",
                    help="share of rows with one asset (default 0.02)")
+    g.add_argument("--accelerated-share", default="0", metavar="SHARE",
+                   help="share of the assets depreciated by an accelerated method (default 0)")
     g.add_argument("--out", required=True, metavar="FILE", help="output file (.parquet or .csv)")
     g.add_argument("--vat", action="store_true", help="add the optional small-scale VAT and export columns")
     add_law_options(g)  # accepted as on every command; the synthetic population does not depend on the law
@@ -91,25 +94,31 @@ def _count(text: str, field: str) -> int:
 
 
 def _generate(args: argparse.Namespace) -> str:
-    from decimal import Decimal, InvalidOperation
-
     _extra()
     from ..population import generate, write_table
 
     n = _count(args.n, "--n")
     year = year_arg(args.year, "--year")
     seed = _count(args.seed, "--seed")
-    try:
-        share = Decimal(args.equipment_share)
-    except InvalidOperation:
-        raise InvalidInput("--equipment-share", f"{args.equipment_share!r} is not a share such as 0.02") from None
-    if not 0 <= share <= 1:
-        raise InvalidInput("--equipment-share", "a share is between 0 and 1")
-    table = generate(n, year, seed, equipment_share=float(share), vat=args.vat)  # a sampling probability
+    share = _share(args.equipment_share, "--equipment-share")
+    accelerated = _share(args.accelerated_share, "--accelerated-share")
+    table = generate(n, year, seed, equipment_share=float(share), vat=args.vat,  # sampling probabilities
+                     accelerated_share=float(accelerated))
     write_table(table, args.out)
     if args.json:
         return dump_json({"rows": n, "year": year, "seed": seed, "output": str(args.out)})
     return f"{n} rows → {args.out}" if args.lang == "en" else f"{n} 户年度 → {args.out}"
+
+
+def _share(text: str, field: str) -> Decimal:
+    """A share between 0 and 1 given on the command line."""
+    try:
+        share = Decimal(text)
+    except InvalidOperation:
+        raise InvalidInput(field, f"{text!r} is not a share such as 0.02") from None
+    if not 0 <= share <= 1:
+        raise InvalidInput(field, "a share is between 0 and 1")
+    return share
 
 
 class _Bar:

@@ -7,42 +7,60 @@ flattened into columns.  **Every amount of money is a whole number of fen**
 whatever its values.  Columns not named here (an id, a county, a size band) are
 carried through to the result unchanged, ready for :func:`~taxcalc.population.aggregate`.
 
-================================  ==========  =======================================================
-column                            type        meaning (:class:`~taxcalc.eit.EnterpriseYear` field)
-================================  ==========  =======================================================
-``year``                          integer     the tax year (or ``year=`` of :func:`compute`)
-``profit``                        fen         利润总额, signed (required)
-``adjustments``                   fen         net tax adjustments, signed (default 0)
-``industry``                      text        a code of :data:`taxcalc.eit.INDUSTRIES` (default ``other``)
-``main_business_share``           decimal     main business's share of income, ``"0.6"`` (default 1)
-``industrial``                    bool        工业企业 override (default: from the industry)
-``restricted``                    bool        restricted or prohibited industry
-``hnte``                          bool        a high and new technology enterprise in the year (``hnte_years``)
-``tech_sme``                      bool        a technology-based SME in the year (``tech_sme_years``)
-``tase``                          bool        a technology-advanced service enterprise in the year
-``ic_machine``                    bool        listed IC / industrial mother-machine enterprise
-``qualified_from``                integer     first year of an unbroken run of high-tech / tech-SME
-                                              qualification ending the year before (for the
-                                              10-year losses; empty: none)
-``employees``                     decimal     average employees of the year (required)
-``assets``                        fen         average total assets of the year (required)
-``opened`` / ``closed``           date        opening / closing day inside the year
-``rd_personnel`` … ``rd_design``  fen         the five items of the year's R&D (one pooled project):
-                                              ``rd_personnel``, ``rd_direct_inputs``,
-                                              ``rd_depreciation``, ``rd_amortisation``, ``rd_design``
-``rd_other``                      fen         other related R&D expenses
-``rd_entrusted_domestic``         fen         paid for R&D entrusted in China
-``rd_entrusted_overseas``         fen         paid for R&D entrusted overseas
-``rd_intangible_amortisation``    fen         the year's amortisation of intangibles formed by R&D
-``loss_1`` … ``loss_10``          fen         unused loss brought forward from year − k
-``loss_2020_extension``           text        ``""``, ``hardship`` or ``film``: the mark of the 2020 loss
-``equipment_cost``                fen         one asset (when > 0): unit value
-``equipment_kind``                text        ``machinery``, ``tools``, ``vehicles``, ``electronics``, ``buildings``
-``equipment_acquired_on``         date        purchase date
-``equipment_in_use``              date        day put into use
-``equipment_book_depreciation``   fen         book depreciation of the year
-``equipment_residual``            fen         residual value (default 0)
-================================  ==========  =======================================================
+==================================  ==========  =======================================================
+column                              type        meaning (:class:`~taxcalc.eit.EnterpriseYear` field)
+==================================  ==========  =======================================================
+``year``                            integer     the tax year (or ``year=`` of :func:`compute`)
+``profit``                          fen         利润总额, signed (required)
+``adjustments``                     fen         net tax adjustments, signed (default 0)
+``industry``                        text        a code of :data:`taxcalc.eit.INDUSTRIES` (default ``other``)
+``main_business_share``             decimal     main business's share of income, ``"0.6"`` (default 1)
+``industrial``                      bool        工业企业 override (default: from the industry)
+``restricted``                      bool        restricted or prohibited industry
+``hnte``                            bool        a high and new technology enterprise in the year (``hnte_years``)
+``tech_sme``                        bool        a technology-based SME in the year (``tech_sme_years``)
+``tase``                            bool        a technology-advanced service enterprise in the year
+``ic_machine``                      bool        listed IC / industrial mother-machine enterprise
+``qualified_from``                  integer     first year of an unbroken run of high-tech / tech-SME
+                                                qualification ending the year before (for the
+                                                10-year losses; empty: none)
+``employees``                       decimal     average employees of the year (required)
+``assets``                          fen         average total assets of the year (required)
+``opened`` / ``closed``             date        opening / closing day inside the year
+``rd_personnel`` … ``rd_design``    fen         the five items of the year's R&D (one pooled project):
+                                                ``rd_personnel``, ``rd_direct_inputs``,
+                                                ``rd_depreciation``, ``rd_amortisation``, ``rd_design``
+``rd_other``                        fen         other related R&D expenses
+``rd_entrusted_domestic``           fen         paid for R&D entrusted in China
+``rd_entrusted_overseas``           fen         paid for R&D entrusted overseas
+``rd_intangible_amortisation``      fen         the year's amortisation of intangibles formed by R&D
+``loss_1`` … ``loss_10``            fen         unused loss brought forward from year − k
+``loss_2020_extension``             text        ``""``, ``hardship`` or ``film``: the mark of the 2020 loss
+``equipment_cost``                  fen         one asset (when > 0): unit value
+``equipment_kind``                  text        ``machinery``, ``tools``, ``vehicles``, ``electronics``, ``buildings``
+``equipment_acquired_on``           date        purchase date
+``equipment_in_use``                date        day put into use
+``equipment_book_depreciation``     fen         book depreciation of the year
+``equipment_residual``              fen         residual value (default 0)
+``equipment_method``                text        ``straight_line`` (default), ``shortened``,
+                                                ``double_declining`` or ``sum_of_years``
+``equipment_life_months``           integer     the life chosen with a method (default: the floor for
+                                                ``shortened``, the 第六十条 life for the others)
+``equipment_industry``              text        the industry for the method, a code of
+                                                :data:`taxcalc.eit.ACCELERATION_INDUSTRIES`
+                                                (default: from ``industry``)
+``equipment_main_business_share``   decimal     main business's share in the year the asset was put
+                                                into use (default: ``main_business_share``)
+``equipment_article_98``            bool        an asset of 实施条例 第九十八条
+==================================  ==========  =======================================================
+
+The last five columns, all optional, are the depreciation chosen
+(:class:`taxcalc.eit.Equipment` ``method``, ``life_months``, ``industry``,
+``main_business_share``, ``article_98``); the four after ``equipment_method`` go
+only with a method other than the straight line, and a method only with an asset.
+A row with such a method is computed by the scalar rules (``path`` ``scalar``),
+which check the method against the law data (a refusal names the column and the
+row).
 
 Bad input is refused before anything is computed: a missing required column,
 a wrong type, a negative amount where there cannot be one, an unknown code,
@@ -63,6 +81,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..eit import EnterpriseYear
+from ..eit.accelerated_depreciation import ACCELERATION_INDUSTRIES, DEPRECIATION_METHODS
 from ..errors import InvalidInput
 from ._exact import Int64s
 
@@ -89,10 +108,18 @@ CODES: dict[str, tuple[str, ...]] = {
     "industry": tuple(__import__("taxcalc.eit", fromlist=["INDUSTRIES"]).INDUSTRIES),
     "loss_2020_extension": ("", "hardship", "film"),
     "equipment_kind": ("buildings", "machinery", "tools", "vehicles", "electronics"),
+    "equipment_method": DEPRECIATION_METHODS,  # index 0: straight_line
+    "equipment_industry": tuple(ACCELERATION_INDUSTRIES),
 }
+#: The optional columns of an asset's depreciation method other than ``equipment_method`` (a code above).
+METHOD_FIELDS = ("equipment_life_months", "equipment_industry", "equipment_main_business_share",
+                 "equipment_article_98")
+#: The longest life (months) a method may be given (as :class:`taxcalc.eit.Equipment` ``life_months``).
+_LIFE_MONTHS_MAX = 1200
 REQUIRED = ("profit", "employees", "assets")
 #: Every column with a meaning (the others are carried through).
-COLUMNS = ("year", *MONEY, *BOOLS, *DATES, *CODES, "main_business_share", "employees", "qualified_from")
+COLUMNS = ("year", *MONEY, *BOOLS, *DATES, *CODES, "main_business_share", "employees", "qualified_from",
+           "equipment_life_months", "equipment_main_business_share", "equipment_article_98")
 
 _SHARE_SCALE = 10**6
 _EMPLOYEE_SCALE = 10**4
@@ -135,6 +162,14 @@ class Frame:
     extra: pa.Table | None = None
     present: frozenset[str] = frozenset()
     offset: int = 0
+    #: The asset's method fields, only when the table has ``equipment_method``: ``life_months`` (0: none),
+    #: ``share_ppm`` (the asset's main_business_share × 10^6, −1: none), ``article_98`` (1: true).
+    method: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def accelerated(self) -> np.ndarray | None:
+        """Which rows name a depreciation method other than the straight line (``None``: no such column)."""
+        codes = self.codes.get("equipment_method")
+        return None if codes is None else codes > 0
 
 
 def _column(table: pa.Table, name: str) -> pa.Array:
@@ -219,7 +254,7 @@ def _bools(arr: pa.Array, name: str, offset: int) -> np.ndarray:
     if pa.types.is_boolean(t):
         values = arr
     elif pa.types.is_integer(t):
-        bad = pc.invert(pc.is_in(arr, pa.array([0, 1], arr.type))).fill_null(value=False)
+        bad = pc.invert(pc.is_in(arr, pa.array([0, 1], arr.type))).fill_null(fill_value=False)
         if pc.any(bad).as_py():
             raise _offending(name, "a flag is true/false (or 1/0)", np.asarray(bad), offset)
         values = arr.cast(pa.bool_())
@@ -402,6 +437,7 @@ def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> 
         if residual is not None and (residual > money["equipment_cost"]).any():
             raise _offending("equipment_residual", "more than equipment_cost", residual > money["equipment_cost"],
                              offset)
+    method = _method_fields(table, names, n, codes, money, offset)
     for a, b in (("opened", "closed"),):
         if a in dates and b in dates:
             wrong = (dates[a] > 0) & (dates[b] > 0) & (dates[b] < dates[a])
@@ -410,7 +446,67 @@ def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> 
     extra_names = [c for c in table.column_names if c not in COLUMNS]
     extra = table.select(extra_names) if extra_names else None
     return Frame(n, years, money, bools, industry, share, employees, qualified, dates, codes, extra,
-                 frozenset(names), offset)
+                 frozenset(names), offset, method)
+
+
+_ONLY_WITH_A_METHOD = ("only with a method other than straight_line (equipment_method shortened, double_declining "
+                       "or sum_of_years): the straight line is over the 第六十条 minimum life")
+
+
+def _method_fields(table: pa.Table, names: set[str], n: int, codes: dict[str, np.ndarray],
+                   money: dict[str, Int64s], offset: int) -> dict[str, np.ndarray]:
+    """The asset's method columns, checked on their own (the law is read when the row is computed).
+
+    Nothing is read, and an empty dictionary returned, when the table has none of them.
+    """
+    if "equipment_method" not in names and not names.intersection(METHOD_FIELDS):
+        return {}
+    method = codes.get("equipment_method")
+    if method is None:  # the other columns without a method: each non-empty value is refused below
+        method = codes["equipment_method"] = np.full(n, -1, np.int16)
+    accelerated = method > 0
+    cost = money.get("equipment_cost")
+    no_asset = accelerated if cost is None else accelerated & (cost <= 0)
+    if no_asset.any():
+        raise _offending("equipment_method", "a method other than straight_line without an asset (equipment_cost "
+                         "empty or 0)", no_asset, offset)
+    life = np.zeros(n, np.int64)
+    if "equipment_life_months" in names:
+        arr = _column(table, "equipment_life_months")
+        if not (pa.types.is_integer(arr.type) or pa.types.is_null(arr.type)):
+            raise PopulationInputError("equipment_life_months",
+                                       f"must be a whole number of months (an integer column; got {arr.type})")
+        life = np.asarray(arr.cast(pa.int64()).fill_null(0), dtype=np.int64)
+        given = ~_empty(arr)
+        wrong = given & ((life < 1) | (life > _LIFE_MONTHS_MAX))
+        if wrong.any():
+            raise _offending("equipment_life_months", f"a life is 1 to {_LIFE_MONTHS_MAX} months", wrong, offset)
+        if (given & ~accelerated).any():
+            raise _offending("equipment_life_months", _ONLY_WITH_A_METHOD, given & ~accelerated, offset)
+        whole_years = (method == CODES["equipment_method"].index("double_declining")) | \
+            (method == CODES["equipment_method"].index("sum_of_years"))
+        if (whole_years & (life % 12 != 0)).any():
+            raise _offending("equipment_life_months", "not a whole number of years, which double_declining and "
+                             "sum_of_years need", whole_years & (life % 12 != 0), offset)
+    industry = codes.get("equipment_industry")
+    if industry is not None and ((industry >= 0) & ~accelerated).any():
+        raise _offending("equipment_industry", _ONLY_WITH_A_METHOD, (industry >= 0) & ~accelerated, offset)
+    share = np.full(n, -1, np.int64)
+    if "equipment_main_business_share" in names:
+        share = _exact_scaled(_column(table, "equipment_main_business_share"), "equipment_main_business_share",
+                              _SHARE_SCALE, offset, -_SHARE_SCALE)
+        share[share < 0] = -1
+        if share.max(initial=0) > _SHARE_SCALE:
+            raise _offending("equipment_main_business_share", "a share is at most 1", share > _SHARE_SCALE, offset)
+        if ((share >= 0) & ~accelerated).any():
+            raise _offending("equipment_main_business_share", _ONLY_WITH_A_METHOD, (share >= 0) & ~accelerated,
+                             offset)
+    article_98 = np.zeros(n, np.int8)
+    if "equipment_article_98" in names:
+        article_98 = _bools(_column(table, "equipment_article_98"), "equipment_article_98", offset)
+        if ((article_98 == 1) & ~accelerated).any():
+            raise _offending("equipment_article_98", _ONLY_WITH_A_METHOD, (article_98 == 1) & ~accelerated, offset)
+    return {"life_months": life, "share_ppm": share, "article_98": article_98}
 
 
 def fen_to_yuan(v: int) -> Decimal:
@@ -483,8 +579,25 @@ def row_mapping(f: Frame, i: int) -> dict[str, object]:
             "book_depreciation": fen_to_yuan(get("equipment_book_depreciation")),
             "residual": fen_to_yuan(get("equipment_residual")),
         }
+        if f.method and f.codes["equipment_method"][i] > 0:
+            asset.update(_method_mapping(f, i))
         data["equipment"] = [asset]
     return data
+
+
+def _method_mapping(f: Frame, i: int) -> dict[str, object]:
+    """The method fields of the asset of row ``i`` (a method other than the straight line)."""
+    out: dict[str, object] = {"method": CODES["equipment_method"][int(f.codes["equipment_method"][i])]}
+    if f.method["life_months"][i] > 0:
+        out["life_months"] = int(f.method["life_months"][i])
+    industry = f.codes.get("equipment_industry")
+    if industry is not None and industry[i] >= 0:
+        out["industry"] = CODES["equipment_industry"][int(industry[i])]
+    if f.method["share_ppm"][i] >= 0:
+        out["main_business_share"] = Decimal(int(f.method["share_ppm"][i])).scaleb(-6)
+    if f.method["article_98"][i] == 1:
+        out["article_98"] = True
+    return out
 
 
 def facts_of(f: Frame, i: int) -> EnterpriseYear:

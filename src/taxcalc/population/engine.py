@@ -219,6 +219,7 @@ _REGIME_INDEX = {r: i for i, r in enumerate(eit.REGIMES)}
 
 #: The column whose date or year a law key outside its data is read on.
 _KEY_COLUMNS = (("eit.equipment.", "equipment_acquired_on"), ("eit.depreciation.", "equipment_in_use"),
+                ("eit.accelerated_depreciation.", "equipment_method"),
                 ("eit.rd.", "year (with R&D columns)"), ("eit.losses.", "loss_1..loss_10"))
 
 
@@ -259,6 +260,9 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
     law = default() if law is None else law
     laws = _laws(law, known_on)
     out = _Result(f.n, known=known_on is not None)
+    accelerated = f.accelerated()
+    if accelerated is not None and not accelerated.any():
+        accelerated = None
     single = f.n == 0 or int(f.year.min()) == int(f.year.max())  # (the common case: no sort, no comparison)
     for y in f.year[:1] if single else np.unique(f.year):
         rows = np.arange(f.n) if single else np.flatnonzero(f.year == y)
@@ -270,6 +274,8 @@ def compute_frame(f: Frame, *, law: Law | None = None, known_on: _dt.date | None
         v = Rows(f, rows)
         values = _values_laws(laws)
         slow = scalar_rows(v, yls, _limit(yls), list(values.values()))
+        if accelerated is not None:  # an asset depreciated by a method the arrays do not take
+            slow |= accelerated[rows]
         fast = rows[~slow]
         if len(fast):
             _vector(v if not slow.any() else v.subset(~slow), _as_slice(fast), laws, out)

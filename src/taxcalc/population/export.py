@@ -111,7 +111,8 @@ def read(table: pa.Table, year: Int64s, offset: int) -> ExportRows:
             raise offending(c, f"empty (required for a row with an {PERIOD_COLUMN})", missing, offset)
         got.append(r)
     levy, rebate = got
-    # as the rule's input model (rules.export) checks: the month's figures add up to less than 10^15 yuan
+    # as the rule's input model checks (taxcalc.rules.export.exempt_credit_refund, ExemptCreditRefundMonth):
+    # the month's figures add up to less than 10^15 yuan
     three = (money["export_fob"], money["domestic_output_tax"], money["input_tax"])
     each = np.maximum.reduce(three) >= _TOTAL_LIMIT_FEN  # else the sum of the three fits int64
     wrong = exporter & (each | (three[0] + three[1] + three[2] >= _TOTAL_LIMIT_FEN))

@@ -51,6 +51,22 @@ and export groups too (drawn after the columns above, which stay the same):
   and bonded imports in 10% of the rows (up to 30% of the FOB each); a credit
   brought forward in 30%.  Empty for the other rows.
 
+With ``accelerated_share`` (``taxcalc population generate --accelerated-share``),
+that share of the rows with an asset depreciate it by a method other than the
+straight line (the optional method columns of
+:mod:`taxcalc.population.columns`), drawn after every column above, which stay
+the same for a seed:
+
+* ``equipment_method`` ``shortened``, ``double_declining`` or ``sum_of_years``,
+  a third each; ``equipment_life_months`` in half of them: for ``shortened``
+  a whole number of months from the floor (``eit.accelerated_depreciation.shortened_life_floor``
+  of the 第六十条 life, rounded up) to one month less than that life, for the others the
+  第六十条 life plus one or two years (the lives read from the law data);
+* ``equipment_article_98`` true where the enterprise's industry (``industry``,
+  its share 100%) does not allow the method on the purchase date (checked by
+  :func:`taxcalc.eit.equipment.method_problems`: manufacturing rows from 2019
+  need none), so that every drawn method is one the law allows.
+
 Money columns are whole fen (int64).
 """
 
@@ -60,6 +76,8 @@ import datetime as _dt
 
 import numpy as np
 import pyarrow as pa
+
+from .columns import CODES
 
 __all__ = ["generate"]
 
@@ -85,13 +103,17 @@ def _fen(rng: np.random.Generator, median_yuan: np.ndarray, sigma: float) -> np.
     return out
 
 
-def generate(n: int, year: int, seed: int = 0, *, equipment_share: float = 0.02, vat: bool = False) -> pa.Table:
+def generate(n: int, year: int, seed: int = 0, *, equipment_share: float = 0.02, vat: bool = False,
+             accelerated_share: float = 0.0) -> pa.Table:
     """``n`` synthetic enterprise-years of tax ``year`` (the same table for the same arguments).
 
-    ``vat`` adds the optional small-scale VAT and export columns (see the module notes).
+    ``vat`` adds the optional small-scale VAT and export columns; ``accelerated_share`` the share of
+    the assets depreciated by a method other than the straight line (see the module notes).
     """
     if n < 0:
         raise ValueError("n must be ≥ 0")
+    if not 0 <= accelerated_share <= 1:
+        raise ValueError("accelerated_share is a share between 0 and 1")
     rng = np.random.Generator(np.random.PCG64(seed))
     band = rng.choice(len(_BANDS), size=n, p=_BAND_P)
     lo = np.array([e[0] for e in _EMPLOYEES])[band]
@@ -165,7 +187,55 @@ def generate(n: int, year: int, seed: int = 0, *, equipment_share: float = 0.02,
         columns["equipment_book_depreciation"] = pa.array(np.where(eq, cost // rng.integers(5, 15, size=n), 0))
     if vat:
         columns.update(_vat_columns(rng, n, year, band, industry, assets))
+    if equipment_share > 0 and accelerated_share > 0:  # drawn last: the columns above stay the same
+        columns.update(_method_columns(rng, n, eq & (rng.random(n) < accelerated_share), industry, columns))
     return pa.table(columns)
+
+
+def _method_columns(rng: np.random.Generator, n: int, chosen: np.ndarray, industry: np.ndarray,
+                    columns: dict[str, object]) -> dict[str, object]:
+    """The method columns of the ``chosen`` rows' assets (see the module notes)."""
+    from decimal import ROUND_CEILING, Decimal
+
+    from ..eit import Equipment
+    from ..eit.equipment import method_problems
+    from ..law import default
+    from ..money import CONTEXT
+
+    method = rng.integers(1, 4, size=n)  # an index of CODES["equipment_method"] past the straight line
+    with_life = rng.random(n) < 0.5
+    draw = rng.random(n)
+    longer = rng.integers(1, 3, size=n)
+    kinds = columns["equipment_kind"].to_pylist()  # type: ignore[attr-defined]
+    acquired = columns["equipment_acquired_on"].to_pylist()  # type: ignore[attr-defined]
+    in_use = columns["equipment_in_use"].to_pylist()  # type: ignore[attr-defined]
+    cost = columns["equipment_cost"].to_pylist()  # type: ignore[attr-defined]
+    law = default()
+    names = CODES["equipment_method"]
+    life = np.zeros(n, np.int64)
+    article_98 = np.zeros(n, bool)
+    for i in np.flatnonzero(chosen).tolist():
+        name = names[int(method[i])]
+        if with_life[i]:
+            years = law.value(f"eit.depreciation.min_years.{kinds[i]}", in_use[i]).value
+            assert isinstance(years, int)
+            full = years * 12
+            if name == "shortened":
+                share = law.value("eit.accelerated_depreciation.shortened_life_floor", acquired[i]).value
+                floor = CONTEXT.multiply(Decimal(full), Decimal(str(share)))
+                lowest = int(floor.to_integral_value(ROUND_CEILING))
+                life[i] = lowest + int(draw[i] * (full - lowest))  # shorter than the 第六十条 life
+            else:
+                life[i] = full + 12 * int(longer[i])
+        asset = Equipment("asset", Decimal(cost[i]).scaleb(-2), kinds[i], acquired[i], in_use[i], method=name,
+                          life_months=int(life[i]) or None)
+        article_98[i] = any(True for _ in method_problems(asset, str(industry[i]), law=law))
+    return {
+        "equipment_method": pa.array(np.array(names, dtype=object)[method], pa.string(),
+                                     mask=~chosen).dictionary_encode(),
+        "equipment_life_months": pa.array(life, pa.int64(), mask=life == 0),
+        "equipment_article_98": pa.array(article_98, pa.bool_(), mask=~article_98),
+    }
 
 
 _GOODS = ("manufacturing", "wholesale_retail", "agriculture", "mining")

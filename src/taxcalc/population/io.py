@@ -24,7 +24,8 @@ from .groups import MONEY_INPUTS, TEXT_INPUTS
 
 __all__ = ["read_table", "write_table"]
 
-_TEXT = ("main_business_share", "employees", "industry", "loss_2020_extension", "equipment_kind")
+_TEXT = ("main_business_share", "employees", "industry", "loss_2020_extension", "equipment_kind", "equipment_method",
+         "equipment_industry", "equipment_main_business_share")
 
 
 def _kind(path: Path) -> str:
@@ -45,6 +46,7 @@ def read_table(path: str | Path) -> pa.Table:
         return pq.read_table(p)
     types: dict[str, pa.DataType] = {name: pa.int64() for name in MONEY}
     types.update({name: pa.string() for name in _TEXT})
+    types["equipment_life_months"] = pa.int64()
     types.update({**{name: pa.int64() for name in MONEY_INPUTS}, **{name: pa.string() for name in TEXT_INPUTS}})
     try:
         return pacsv.read_csv(p, convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=True))
@@ -64,7 +66,8 @@ def _csv_error(path: Path, text: str) -> PopulationInputError:
         name = header[index] if index < len(header) else f"#{index}"
         rows = [i for i, row in enumerate(reader, start=1)
                 if index < len(row) and row[index].strip() and not _WHOLE.fullmatch(row[index].strip())]
-    return PopulationInputError(name, f"{path.name}: not a whole number of fen", rows)
+    unit = "months" if name == "equipment_life_months" else "fen"
+    return PopulationInputError(name, f"{path.name}: not a whole number of {unit}", rows)
 
 
 _WHOLE = re.compile(r"-?[0-9]+")
