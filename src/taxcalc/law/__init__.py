@@ -127,7 +127,10 @@ class Law:
         the "as known on" day, in a canonical form: the same data gives the same
         digest in any process, and two laws that could answer differently never
         share one.  Quote it with a result to say which law data computed it (see
-        :func:`taxcalc.provenance`).  Computed on first use, once per :class:`Law`.
+        :func:`taxcalc.provenance`).  Computed on first use, once per :class:`Law`; the
+        digest of a data folder's law as loaded is kept with the folder's law cache
+        (:mod:`taxcalc.law.loader`), so a start that reads the law from the cache
+        does not compute it again.
 
         >>> d = default().digest
         >>> len(d), d == Law.load().digest

@@ -22,6 +22,13 @@ The loader refuses a file that is not exactly right (unknown fields, a float
 where a decimal string belongs, unsorted or overlapping windows, an unexplained
 gap, a citation that names no registered document …) with a
 :class:`~taxcalc.errors.LawDataError` naming the file, key and entry.
+
+Two caches, written like Python's bytecode in the folder's ``__pycache__`` (never
+where the folder is not writable or ``PYTHONDONTWRITEBYTECODE`` is set), spare the
+work of a start: the parsed TOML of each file, named by a digest of its text; and the
+checked law of the whole folder with its digest (:attr:`Law.digest
+<taxcalc.law.Law.digest>`), which answers only when every data file's name and text,
+and the code that reads them, are those it was written from (:func:`load_cached`).
 """
 
 from __future__ import annotations
