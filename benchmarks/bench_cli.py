@@ -5,10 +5,11 @@ Run with the package installed: ``python benchmarks/bench_cli.py [--runs N]``.  
 caching is left on (``PYTHONDONTWRITEBYTECODE`` is removed from the environment), as on
 users' machines; one untimed run of each command first writes the caches.
 
-``--compare SRC`` also times ``--help``, the two questions and the rate question's ``--json`` with another source tree of
-taxcalc first on the path (``PYTHONPATH=SRC``; e.g. an earlier version unpacked with
-``git archive <commit> src | tar -x -C /tmp/before``, then ``--compare /tmp/before/src``),
-interleaved with the others, so that a change is measured under the same load.
+``--compare SRC`` also times ``--help``, the two questions and the rate question's
+``--json`` with another source tree of taxcalc first on the path (``PYTHONPATH=SRC``; e.g.
+an earlier version unpacked with ``git archive <commit> src | tar -x -C /tmp/before``, then
+``--compare /tmp/before/src``), interleaved with the others, so that a change is measured
+under the same load.
 """
 
 from __future__ import annotations
