@@ -146,7 +146,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             helps = HAND_WRITTEN.get(name) or (groups[name].help, groups[name].description)
             sub.add_parser(name, help=helps[0], description=helps[1])
         elif name in groups:
-            from .questions import add_group
+            from .groups import add_group
 
             add_group(sub, groups[name], question)
         else:
