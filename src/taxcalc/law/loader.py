@@ -41,15 +41,12 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import LawDataError
 from ..explain import Citation
 from ..money import CONTEXT
 from .model import Document, KeySpec, LawValue
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 __all__ = ["TYPES", "load_cached", "load_directory", "load_files"]
 
@@ -614,7 +611,7 @@ def _package_data() -> str | Any:
 
 
 def load_cached(
-    root: Path | None = None,
+    root: str | os.PathLike[str] | None = None,
 ) -> tuple[dict[str, KeySpec], dict[str, Document], str | None]:
     """Load every data file under ``root`` (default: the data shipped in the package), and the
     law digest when it is known without computing it.
@@ -648,7 +645,7 @@ def load_cached(
 
 
 def load_directory(
-    root: Path | None = None,
+    root: str | os.PathLike[str] | None = None,
 ) -> tuple[dict[str, KeySpec], dict[str, Document]]:
     """Load every data file under ``root`` (default: the data shipped in the package)."""
     keys, docs, _digest = load_cached(root)
