@@ -5,10 +5,11 @@ Run with the package installed: ``python benchmarks/bench_cli.py [--runs N]``.  
 caching is left on (``PYTHONDONTWRITEBYTECODE`` is removed from the environment), as on
 users' machines; one untimed run of each command first writes the caches.
 
-``--compare SRC`` also times ``--help`` and the two questions with another source tree of
-taxcalc first on the path (``PYTHONPATH=SRC``; e.g. an earlier version unpacked with
-``git archive <commit> src | tar -x -C /tmp/before``, then ``--compare /tmp/before/src``),
-interleaved with the others, so that a change is measured under the same load.
+``--compare SRC`` also times ``--help``, the two questions and the rate question's
+``--json`` with another source tree of taxcalc first on the path (``PYTHONPATH=SRC``; e.g.
+an earlier version unpacked with ``git archive <commit> src | tar -x -C /tmp/before``, then
+``--compare /tmp/before/src``), interleaved with the others, so that a change is measured
+under the same load.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def _compared(src: str) -> tuple[tuple[str, tuple[str, ...], float | None], ...]
     """The cases timed with the source tree ``src`` first on the path."""
     return (("[compared] python -m taxcalc --help", (*_M, "--help"), None),
             ("[compared] python -m taxcalc vat rate standard --on 2019-04-01", (*_M, *_RATE), None),
+            ("[compared] python -m taxcalc vat rate … --json", (*_M, *_RATE, "--json"), None),
             ("[compared] python -m taxcalc eit small-profit 1000000 --year 2018 …", (*_M, *_SMALL_PROFIT), None))
 
 

@@ -151,3 +151,23 @@ def test_each_rule_has_an_adapter_module_of_its_own_named_by_its_id():
     assert [r.adapter for r in rules.RULES] == [f"taxcalc.rules.{r.id}" for r in rules.RULES]
     for r in rules.RULES:
         assert list(importlib.import_module(r.adapter).DEFINITIONS) == [r.id]
+
+
+@pytest.mark.parametrize(("argv", "never"), [
+    (["--help"], ("taxcalc.explain", "taxcalc.law", "taxcalc.inputs", "dataclasses", "decimal", "shutil")),
+    (["vat", "--help"], ("taxcalc.explain", "taxcalc.law", "taxcalc.inputs", "taxcalc.cli.questions",
+                         "dataclasses", "shutil")),
+])
+def test_a_help_imports_no_rule_input_or_explanation(argv, never):
+    """``import taxcalc`` imports the errors alone, a group's help lists its questions from the index,
+    and argparse finds the help's width without shutil."""
+    loaded = _modules_after(
+        "import io, contextlib\nfrom taxcalc.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    try:\n"
+        f"        main({argv!r})\n"
+        "    except SystemExit as exit:\n"
+        "        assert exit.code == 0\n"
+        "assert 'usage: taxcalc' in out.getvalue()\n")
+    assert not _under(loaded, never), sorted(_under(loaded, never))
+    assert not _rule_modules(loaded)

@@ -27,11 +27,21 @@ A computed result is a frozen dataclass with its ``steps``, ``explain(lang)`` an
 :func:`provenance` says which version of taxcalc and which law data (by its
 digest, with the "as known on" day and the what-if values) computed a result;
 every JSON output carries it.
+
+``import taxcalc`` imports the errors and the version only; :class:`Citation`,
+:class:`Explained`, :class:`Step` and :func:`provenance` are imported from their
+modules when first read (``taxcalc --help`` needs none of them).
+
+>>> import taxcalc
+>>> taxcalc.Step.__module__, taxcalc.provenance.__module__
+('taxcalc.explain', 'taxcalc._provenance')
 """
 
 from __future__ import annotations
 
-from ._provenance import provenance
+from typing import TYPE_CHECKING
+
+from ._lazy import lazy_package
 from ._version import __version__
 from .errors import (
     InvalidInput,
@@ -43,7 +53,12 @@ from .errors import (
     UnknownCategory,
     Unverified,
 )
-from .explain import Citation, Explained, Step
+
+if TYPE_CHECKING:
+    from ._provenance import provenance
+    from .explain import Citation, Explained, Step
+
+lazy_package(__name__, {"explain": ("Citation", "Explained", "Step"), "_provenance": ("provenance",)})
 
 __all__ = [
     "Citation",

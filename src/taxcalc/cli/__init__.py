@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -88,11 +89,46 @@ def _wanted(argv: Sequence[str]) -> tuple[str | None, str | None]:
     return (words[0] if words else None), (words[1] if len(words) > 1 else None)
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose help is as wide as argparse makes it, found without :mod:`shutil`.
+
+    argparse makes a help formatter for every option it adds (to check the option's
+    metavar), and each asks :func:`shutil.get_terminal_size` for the width; importing
+    :mod:`shutil` (with ``bz2``, ``lzma``, ``fnmatch``) costs a few milliseconds of every
+    start.  The sub-commands' parsers are of this class too (argparse makes them of the
+    class of their parent).
+    """
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return self.formatter_class(prog=self.prog, width=_help_width())  # type: ignore[call-arg]
+
+
+def _help_width() -> int:
+    """``shutil.get_terminal_size().columns - 2``, the width argparse gives help text: ``COLUMNS``
+    when set, else the terminal's width, else 80 columns.
+
+    >>> import shutil
+    >>> _help_width() == shutil.get_terminal_size().columns - 2
+    True
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns - 2
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser: every sub-command and question when ``argv`` is ``None``; otherwise
     only the parts ``argv`` reaches are built (the others are listed by name and help)."""
     command, question = (ALL, ALL) if argv is None else _wanted(argv)
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="taxcalc",
         description="Chinese enterprise tax rules and the benefit of each policy, exact and cited.",
         epilog="Start with: taxcalc report  (the built-in example).  Every question takes "
@@ -110,7 +146,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             helps = HAND_WRITTEN.get(name) or (groups[name].help, groups[name].description)
             sub.add_parser(name, help=helps[0], description=helps[1])
         elif name in groups:
-            from .questions import add_group
+            from .groups import add_group
 
             add_group(sub, groups[name], question)
         else:

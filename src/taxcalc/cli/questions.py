@@ -38,54 +38,24 @@ from ..inputs import (
     Years,
     spec,
 )
-from ..rules import RULES, Group, Rule, provenance
+from ..rules import Rule, provenance
 from ..rules.fields import Amounts, Factor, Names
 from .common import (
     add_file_options,
     add_law_options,
-    add_output_options,
     chosen_law,
     dump_json,
     file_options,
     fit,
     year_arg,
 )
+from .groups import EXTRA as EXTRA
+from .groups import _escape
 
 if TYPE_CHECKING:
     from ..rules.protocol import Definition
 
-__all__ = ["add_group", "add_rule", "read_args"]
-
-#: Questions that are not rules, written by hand: ``(module, help)`` by group and name.
-EXTRA: dict[str, dict[str, tuple[str, str]]] = {
-    "vat": {"bands": ("taxcalc.cli.vat", "list the VAT bands (and their rates on a date)")},
-}
-
-
-def add_group(sub: Any, group: Group, question: str | None) -> None:
-    """``taxcalc <group>`` with its questions; only ``question`` (or every one, for ``"*"``) is built."""
-    p: argparse.ArgumentParser = sub.add_parser(group.name, help=group.help, description=group.description)
-    add_output_options(p)  # also accepted before the question: taxcalc vat --json rate …
-    cmds = p.add_subparsers(dest=f"{group.name}_command", metavar="QUESTION")
-    cmds.required = True
-    extra = EXTRA.get(group.name, {})
-    for name, (module, help_text) in extra.items():
-        if question in ("*", name):
-            __import__(module, fromlist=["add_parser"]).add_parser(cmds)
-        else:
-            cmds.add_parser(name, help=help_text)
-    for rule in RULES:
-        if rule.command[0] != group.name:
-            continue
-        if question in ("*", rule.command[1]):
-            add_rule(cmds, rule)
-        else:
-            cmds.add_parser(rule.command[1], help=_escape(rule.en))
-
-
-def _escape(text: str) -> str:
-    return text.replace("%", "%%")
-
+__all__ = ["add_rule", "read_args"]
 
 def _fields(rule: Rule, definition: Definition) -> tuple[list[FieldSpec], list[FieldSpec]]:
     """The input's fields given on the command line, and those of its one row (if any)."""

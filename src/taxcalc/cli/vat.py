@@ -19,7 +19,7 @@ from .common import (
     dump_json,
     name_fields,
 )
-from .questions import EXTRA
+from .groups import EXTRA
 
 __all__ = ["add_parser"]
 

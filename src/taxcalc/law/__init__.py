@@ -28,26 +28,25 @@ on" and what-if questions, start from :func:`default` —
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
-import difflib
 import functools
-import hashlib
-import json
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import replace
-from decimal import Decimal
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import NotInForce, OutsideCoverage, UnknownCategory, Unverified
 from ..explain import Citation, Formula, Step
 from ..money import DateLike, date_arg
+from ._digest import _canonical as _canonical
+from ._digest import law_digest
 from .coverage import coverage as coverage
 from .coverage import rule_coverage as rule_coverage
-from .loader import TYPES, load_directory
+from .loader import TYPES, load_cached
 from .model import WHAT_IF, Document, KeySpec, LawValue
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "Document",
@@ -92,8 +91,15 @@ class Law:
 
     @classmethod
     def load(cls, root: Path | None = None) -> Law:
-        """Load and validate the data under ``root`` (default: the package data)."""
-        return cls(*load_directory(root))
+        """Load and validate the data under ``root`` (default: the package data).
+
+        A directory's data is read from its cache when the cache was written from these
+        very files (see :func:`taxcalc.law.loader.load_cached`), with the digest.
+        """
+        keys, documents, digest = load_cached(root)
+        law = cls(keys, documents)
+        law._digest = digest
+        return law
 
     @property
     def known_on(self) -> _dt.date | None:
@@ -121,7 +127,10 @@ class Law:
         the "as known on" day, in a canonical form: the same data gives the same
         digest in any process, and two laws that could answer differently never
         share one.  Quote it with a result to say which law data computed it (see
-        :func:`taxcalc.provenance`).  Computed on first use, once per :class:`Law`.
+        :func:`taxcalc.provenance`).  Computed on first use, once per :class:`Law`; the
+        digest of a data folder's law as loaded is kept with the folder's law cache
+        (:mod:`taxcalc.law.loader`), so a start that reads the law from the cache
+        does not compute it again.
 
         >>> d = default().digest
         >>> len(d), d == Law.load().digest
@@ -132,14 +141,7 @@ class Law:
         False
         """
         if self._digest is None:
-            content = {
-                "format": "taxcalc law digest 1",
-                "known_on": _canonical(self._known_on),
-                "keys": [[name, _canonical(self._keys[name])] for name in self._names],
-                "documents": [[n, _canonical(self._docs[n])] for n in sorted(self._docs)],
-            }
-            text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-            self._digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            self._digest = law_digest(self._keys, self._docs, self._known_on)
         return self._digest
 
     # -- keys and documents -------------------------------------------------
@@ -340,38 +342,14 @@ class Law:
         return result
 
 
-def _canonical(obj: object) -> object:
-    """``obj`` as JSON data that keeps its type: ``True``, ``1``, ``"1"``, ``Decimal("1")``
-    and a date all come out different, so the digest tells them apart.
-
-    >>> _canonical((True, 1, "1", Decimal("1"), _dt.date(2018, 5, 1), None))
-    {'tuple': [{'bool': True}, {'int': '1'}, '1', {'decimal': '1'}, {'date': '2018-05-01'}, None]}
-    """
-    if obj is None or isinstance(obj, str):
-        return obj
-    if isinstance(obj, bool):
-        return {"bool": obj}
-    if isinstance(obj, int):
-        return {"int": str(obj)}
-    if isinstance(obj, Decimal):
-        return {"decimal": str(obj)}
-    if isinstance(obj, _dt.date):
-        return {"date": obj.isoformat()}
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {type(obj).__name__: {f.name: _canonical(getattr(obj, f.name)) for f in dataclasses.fields(obj)}}
-    if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # a NamedTuple: LawValue, Document, Citation
-        return {type(obj).__name__: {f: _canonical(getattr(obj, f)) for f in obj._fields}}
-    if isinstance(obj, tuple | list):
-        return {"tuple": [_canonical(x) for x in obj]}
-    raise TypeError(f"law data holds a {type(obj).__name__}, which the digest cannot encode: {obj!r}")
-
-
 def _nearest(name: str, names: tuple[str, ...], what: str) -> str:
     """"did you mean …?" for the closest few of ``names`` (and where the full list is)."""
     where = (
         "every key: taxcalc.law.keys(), or the command taxcalc law" if what == "key"
         else "every document: taxcalc.law.documents(), or the documentation's Cited documents page"
     )
+    import difflib  # only for an unknown name
+
     near = difflib.get_close_matches(name, names, n=3, cutoff=0.75)
     if near:
         listed = ", ".join(near[:-1]) + " or " if len(near) > 1 else ""

@@ -22,21 +22,25 @@ The loader refuses a file that is not exactly right (unknown fields, a float
 where a decimal string belongs, unsorted or overlapping windows, an unexplained
 gap, a citation that names no registered document …) with a
 :class:`~taxcalc.errors.LawDataError` naming the file, key and entry.
+
+Two caches, written like Python's bytecode in the folder's ``__pycache__`` (never
+where the folder is not writable or ``PYTHONDONTWRITEBYTECODE`` is set), spare the
+work of a start: the parsed TOML of each file, named by a digest of its text; and the
+checked law of the whole folder with its digest (:attr:`Law.digest
+<taxcalc.law.Law.digest>`), which answers only when every data file's name and text,
+and the code that reads them, are those it was written from (:func:`load_cached`).
 """
 
 from __future__ import annotations
 
+import _imp
 import datetime as _dt
-import hashlib
-import json
+import marshal
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from ..errors import LawDataError
@@ -44,7 +48,7 @@ from ..explain import Citation
 from ..money import CONTEXT
 from .model import Document, KeySpec, LawValue
 
-__all__ = ["TYPES", "load_directory", "load_files"]
+__all__ = ["TYPES", "load_cached", "load_directory", "load_files"]
 
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _DAY = _dt.timedelta(days=1)
@@ -295,16 +299,32 @@ def _parse_key(name: str, t: Any, where: str, docs: dict[str, Document]) -> KeyS
     )
 
 
-def _read(path: Path | Any, label: str) -> dict[str, Any]:
-    """The parsed TOML of a data file, from its parse cache when the cache holds this very text."""
-    raw = path.read_bytes()
+def _bytes(path: str | Any) -> bytes:
+    """The bytes of a data file: a path on disk, or a resource of the installed package (``Traversable``)."""
+    if isinstance(path, str | os.PathLike):
+        with open(path, "rb") as f:
+            return f.read()
+    data: bytes = path.read_bytes()
+    return data
+
+
+def _read(path: str | Any, label: str, raw: bytes | None = None) -> dict[str, Any]:
+    """The parsed TOML of a data file (of ``raw``, its bytes, when given), from its parse cache
+    when the cache holds this very text."""
+    if raw is None:
+        raw = _bytes(path)
     cache = _cache_file(path, raw)
     if cache is not None:
+        import json
+
         try:
-            cached: dict[str, Any] = json.loads(cache.read_text("utf-8"), object_hook=_undate)
+            with open(cache, encoding="utf-8") as f:
+                cached: dict[str, Any] = json.loads(f.read(), object_hook=_undate)
             return cached
         except (OSError, ValueError):
             pass
+    import tomllib
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -323,21 +343,44 @@ def _read(path: Path | Any, label: str) -> dict[str, Any]:
 # (``PYTHONDONTWRITEBYTECODE``), and a cache that cannot be read is parsed again.
 
 
-def _cache_file(path: Path | Any, raw: bytes) -> Path | None:
-    if not isinstance(path, Path):
+def _cache_file(path: str | Any, raw: bytes) -> str | None:
+    if not isinstance(path, str | os.PathLike):
         return None
+    import hashlib
+
     digest = hashlib.sha256(raw).hexdigest()[:32]
-    return path.parent / "__pycache__" / f"{path.stem}.{digest}.json"
+    folder, name = os.path.split(os.fspath(path))
+    stem = name.rpartition(".")[0] or name
+    return os.path.join(folder, "__pycache__", f"{stem}.{digest}.json")
 
 
-def _write_cache(cache: Path, data: dict[str, Any]) -> None:
+def _write_cache(cache: str, data: dict[str, Any]) -> None:
+    import json
+
     try:
-        cache.parent.mkdir(exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, default=_dated, ensure_ascii=False), "utf-8")
-        os.replace(tmp, cache)
+        text = json.dumps(data, default=_dated, ensure_ascii=False)
+        _write_atomically(cache, text.encode("utf-8"))
     except (OSError, TypeError, ValueError):
         pass  # no cache: the next load parses the file again
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` (making its folder): whole or not at all, for a reader at any moment."""
+    try:
+        os.mkdir(os.path.dirname(path))
+    except FileExistsError:
+        pass
+    tmp = f"{path.rpartition('.')[0]}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def _dated(obj: object) -> object:
@@ -352,22 +395,177 @@ def _undate(obj: dict[str, Any]) -> object:
     return obj
 
 
-def load_files(
-    document_files: Iterable[tuple[str, Any]], key_files: Iterable[tuple[str, Any]]
+# -- the law cache ----------------------------------------------------------------
+# Checking the parsed data (the windows, the citations, the types of the values) and
+# the digest of the checked law take longer than parsing (about 15 and 20 ms).  So a
+# folder's checked law, with its digest, is kept too, in one file of its
+# ``__pycache__`` (``law.<interpreter>.marshal``, written with :mod:`marshal` like
+# bytecode), under a fingerprint of what it was made from: the label and the text of
+# every data file in the folder, and the source of the code that reads and checks them
+# and computes the digest.  The cache answers only when that fingerprint is the one of
+# the files read now, so a change to any data file (or to that code), an added or a
+# removed file, is read and checked again: the cache answers exactly for the data it
+# was written from.  The fingerprint is two 64-bit SipHash digests of that text
+# (:func:`_imp.source_hash`, Python's own check of hash-based bytecode, which needs no
+# import); only checked data is written, so an error is never cached.  The same rules
+# as for the parse cache apply: nothing is written where bytecode is not, nor where
+# the folder is not writable, and a cache that cannot be read is ignored.
+
+#: The layout of the cache file; a new layout is a new name (and the old file is not read).
+_LAW_CACHE_FORMAT = "taxcalc law cache 1"
+#: The modules whose code decides what the cache holds.
+_CODE = ("taxcalc.law.loader", "taxcalc.law.model", "taxcalc.law._digest", "taxcalc.explain")
+_DECIMALS = frozenset({"rate", "ratio", "money"})
+_code_fingerprint: list[bytes] = []
+
+#: SipHash-1-3 with a 64-bit key, as CPython checks hash-based bytecode (``None`` on another Python).
+_siphash: Callable[[int, bytes], bytes] | None = getattr(_imp, "source_hash", None)
+
+
+def _hash(data: bytes) -> bytes:
+    """A 128-bit fingerprint of ``data`` (two keyed SipHash digests; SHA-256 where there is none)."""
+    if _siphash is not None:
+        return _siphash(0x7A78_6C61, data) + _siphash(0x6C61_7763, data)
+    import hashlib  # pragma: no cover
+
+    return hashlib.sha256(data).digest()[:16]  # pragma: no cover
+
+
+def _code() -> bytes | None:
+    """The fingerprint of the code that reads the data (``None`` where its files cannot be read)."""
+    if not _code_fingerprint:
+        parts = []
+        for name in _CODE:
+            try:
+                with open(sys.modules[name].__file__ or "", "rb") as f:
+                    parts.append(_hash(f.read()))
+            except (OSError, KeyError):
+                return None
+        _code_fingerprint.append(_hash(_LAW_CACHE_FORMAT.encode() + b"".join(parts)))
+    return _code_fingerprint[0]
+
+
+def _law_cache(base: str | Any, files: list[tuple[str, Any, bytes]]) -> tuple[str, bytes] | None:
+    """Where the law cache of the folder ``base`` is, and the fingerprint of ``files`` (``None``: no cache)."""
+    tag = sys.implementation.cache_tag
+    code = _code()
+    if not isinstance(base, str) or tag is None or code is None:
+        return None
+    parts = [code]
+    for label, _path, raw in files:
+        parts.append(label.encode("utf-8") + b"\0" + _hash(raw))
+    return os.path.join(base, "__pycache__", f"law.{tag}.marshal"), _hash(b"\0".join(parts))
+
+
+def _write_law_cache(
+    cache: tuple[str, bytes], keys: dict[str, KeySpec], docs: dict[str, Document], digest: str
+) -> None:
+    days: dict[_dt.date | None, int] = {None: 0}  # each day once, as its ordinal; rows hold its index
+
+    def day(d: _dt.date | None) -> int:
+        return days.setdefault(d, len(days))
+
+    def value(type_name: str, v: object) -> object:
+        if v is None:
+            return None
+        if type_name in _DECIMALS:
+            return str(v)
+        if type_name == "date":
+            assert isinstance(v, _dt.date)
+            return day(v)
+        return v
+
+    citations: dict[Citation, int] = {}  # each citation once; rows hold its index
+
+    def values(spec: KeySpec, rows: tuple[LawValue, ...]) -> tuple[tuple[object, ...], ...]:
+        return tuple(
+            (value(spec.type, v.value), day(v.first), day(v.last),
+             citations.setdefault(v.citation, len(citations)), v.note, v.gap, day(v.published),
+             day(v.enacted_last), v.superseded_by, v.unit, v.gap_zh, v.unverified)
+            for v in rows
+        )
+
+    doc_rows = tuple(
+        (d.number, d.title, d.issuer, day(d.issued), day(d.published), day(d.effective_from),
+         day(d.effective_to), d.source, d.note)
+        for d in docs.values()
+    )
+    key_rows = tuple(
+        (s.name, s.zh, s.en, s.type, s.unit, s.note, values(s, s.values), values(s, s.superseded))
+        for s in keys.values()
+    )
+    ordinals = tuple(0 if d is None else d.toordinal() for d in days)  # in index order
+    cited = tuple((c.doc, c.article) for c in citations)
+    path, fingerprint = cache
+    payload: Any = (_LAW_CACHE_FORMAT, fingerprint, digest, ordinals, cited, doc_rows, key_rows)
+    try:
+        _write_atomically(path, marshal.dumps(payload))
+    except (OSError, ValueError):
+        pass  # no cache: the next load reads and checks the files again
+
+
+def _read_law_cache(cache: tuple[str, bytes]) -> tuple[dict[str, KeySpec], dict[str, Document], str] | None:
+    """The checked law and its digest from the law cache, if it was written from the files read now."""
+    path, fingerprint = cache
+    try:
+        with open(path, "rb") as f:
+            data = marshal.loads(f.read())
+        if type(data) is not tuple or len(data) != 7 or data[:2] != (_LAW_CACHE_FORMAT, fingerprint):
+            return None
+        _format, _fingerprint, digest, ordinals, cited, doc_rows, key_rows = data
+        days: list[Any] = [None, *map(_dt.date.fromordinal, ordinals[1:])]
+        citations = [Citation(doc, article) for doc, article in cited]
+        docs = {}
+        for number, title, issuer, issued, published, first, last, source, note in doc_rows:
+            docs[number] = Document(number, title, issuer, days[issued], days[published], days[first], days[last],
+                                    source, note)
+        keys = {}
+        new = tuple.__new__  # the named tuple's own __new__ checks nothing more, and is slower
+        for name, zh, en, type_name, unit, note, value_rows, superseded_rows in key_rows:
+            if type_name in _DECIMALS:
+                make: Callable[[Any], object] = Decimal
+            elif type_name == "date":
+                make = days.__getitem__
+            else:
+                make = _same
+            values, superseded = (
+                tuple(
+                    new(LawValue, (name, None if v is None else make(v), days[first], days[last], citations[c],
+                                   value_note, gap, days[published], days[enacted], superseded_by, value_unit,
+                                   gap_zh, unverified))
+                    for (v, first, last, c, value_note, gap, published, enacted, superseded_by, value_unit, gap_zh,
+                         unverified) in rows
+                )
+                for rows in (value_rows, superseded_rows)
+            )
+            keys[name] = KeySpec(name, zh, en, type_name, unit, note, values, superseded,
+                                 tuple(v.first for v in values))
+    except (OSError, EOFError, ValueError, TypeError, LookupError, ArithmeticError):
+        return None
+    if type(digest) is not str:
+        return None
+    return keys, docs, digest
+
+
+def _same(x: object) -> object:
+    return x
+
+
+def _load(
+    document_files: Iterable[tuple[str, Any, bytes | None]], key_files: Iterable[tuple[str, Any, bytes | None]]
 ) -> tuple[dict[str, KeySpec], dict[str, Document]]:
-    """Parse and validate register and key files given as ``(label, path)`` pairs."""
     docs: dict[str, Document] = {}
     doc_home: dict[str, str] = {}
-    for label, path in document_files:
-        for d in _parse_documents(_read(path, label), label):
+    for label, path, raw in document_files:
+        for d in _parse_documents(_read(path, label, raw), label):
             if d.number in docs:
                 raise LawDataError(label, f"document {d.number} is also registered in {doc_home[d.number]}")
             docs[d.number] = d
             doc_home[d.number] = label
     keys: dict[str, KeySpec] = {}
     key_home: dict[str, str] = {}
-    for label, path in key_files:
-        for name, table in _read(path, label).items():
+    for label, path, raw in key_files:
+        for name, table in _read(path, label, raw).items():
             if name in keys:
                 raise LawDataError(label, f"key {name} is also defined in {key_home[name]}")
             keys[name] = _parse_key(name, table, label, docs)
@@ -375,23 +573,80 @@ def load_files(
     return keys, docs
 
 
-def _walk(root: Any, prefix: str = "") -> Iterable[tuple[str, Any]]:
-    for entry in sorted(root.iterdir(), key=lambda p: p.name):
-        label = f"{prefix}{entry.name}"
-        if entry.is_dir():
-            yield from _walk(entry, label + "/")
-        elif entry.name.endswith(".toml"):
-            yield label, entry
+def load_files(
+    document_files: Iterable[tuple[str, Any]], key_files: Iterable[tuple[str, Any]]
+) -> tuple[dict[str, KeySpec], dict[str, Document]]:
+    """Parse and validate register and key files given as ``(label, path)`` pairs."""
+    return _load(((label, path, None) for label, path in document_files),
+                 ((label, path, None) for label, path in key_files))
+
+
+def _walk(root: str | Any, prefix: str = "") -> Iterable[tuple[str, Any]]:
+    if isinstance(root, str):
+        with os.scandir(root) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        for entry in entries:
+            label = f"{prefix}{entry.name}"
+            if entry.is_dir():
+                yield from _walk(entry.path, label + "/")
+            elif entry.name.endswith(".toml"):
+                yield label, entry.path
+        return
+    for item in sorted(root.iterdir(), key=lambda p: p.name):  # a resource of a package in an archive
+        label = f"{prefix}{item.name}"
+        if item.is_dir():
+            yield from _walk(item, label + "/")
+        elif item.name.endswith(".toml"):
+            yield label, item
+
+
+def _package_data() -> str | Any:
+    """The law data shipped in the package: its folder, or a resource where the package is in an archive."""
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+    if os.path.isdir(folder):
+        return folder
+    from importlib import resources
+
+    return resources.files("taxcalc.law") / "data"
+
+
+def load_cached(
+    root: str | os.PathLike[str] | None = None,
+) -> tuple[dict[str, KeySpec], dict[str, Document], str | None]:
+    """Load every data file under ``root`` (default: the data shipped in the package), and the
+    law digest when it is known without computing it.
+
+    The checked law and its digest are read from the folder's law cache when the cache was
+    written from the files read now (the same labels and texts, read and checked by the
+    same code); otherwise the files are read and checked, and the cache is written with the
+    digest (where bytecode is written).  The digest is ``None`` where it is not kept
+    (:attr:`Law.digest <taxcalc.law.Law.digest>` computes it when asked).
+    """
+    base: Any = _package_data() if root is None else (
+        os.fspath(root) if isinstance(root, str | os.PathLike) else root)
+    files = [(label, path, _bytes(path)) for label, path in _walk(base)]
+    doc_files = [f for f in files if f[0].startswith("documents/")]
+    key_files = [f for f in files if not f[0].startswith("documents/")]
+    if not doc_files:
+        raise LawDataError(str(base), "no documents/*.toml register found")
+    cache = _law_cache(base, files)
+    if cache is not None:
+        cached = _read_law_cache(cache)
+        if cached is not None:
+            return cached
+    keys, docs = _load(doc_files, key_files)
+    if cache is None or sys.dont_write_bytecode:
+        return keys, docs, None
+    from ._digest import law_digest
+
+    digest = law_digest(keys, docs, None)
+    _write_law_cache(cache, keys, docs, digest)
+    return keys, docs, digest
 
 
 def load_directory(
-    root: Path | None = None,
+    root: str | os.PathLike[str] | None = None,
 ) -> tuple[dict[str, KeySpec], dict[str, Document]]:
     """Load every data file under ``root`` (default: the data shipped in the package)."""
-    base: Any = root if root is not None else resources.files("taxcalc.law") / "data"
-    files = list(_walk(base))
-    doc_files = [(lbl, p) for lbl, p in files if lbl.startswith("documents/")]
-    key_files = [(lbl, p) for lbl, p in files if not lbl.startswith("documents/")]
-    if not doc_files:
-        raise LawDataError(str(base), "no documents/*.toml register found")
-    return load_files(doc_files, key_files)
+    keys, docs, _digest = load_cached(root)
+    return keys, docs
