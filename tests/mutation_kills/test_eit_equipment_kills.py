@@ -14,7 +14,7 @@ import pytest
 from _golden import Golden
 from kill_helpers import fields, rows
 
-from taxcalc.eit import Equipment, equipment_in_year
+from taxcalc.eit import Equipment, equipment_in_year, equipment_schedule
 from taxcalc.eit.equipment import method_problems, with_enterprise
 from taxcalc.law import default
 
@@ -103,3 +103,29 @@ def test_with_enterprise_fills_in_only_what_a_row_with_a_method_leaves_out():
     assert [(e.industry, e.main_business_share) for e in got] == [
         ("", None), ("information", D("0.8")), ("manufacturing", D("0.7")), ("manufacturing", D("0.8")),
         ("information", D("0.7"))]
+
+
+def test_the_refusal_of_a_share_given_on_the_asset_adds_no_word_of_the_industry():
+    [(field, why)] = method_problems(_press(method="shortened", main_business_share="0.4"), "manufacturing")
+    assert (field, why) == ("main_business_share", "40% is not more than 50%: the enterprise is not of the industry "
+                            "'manufacturing' for accelerated depreciation (国家税务总局公告2014年第64号 一)")
+
+
+def test_the_schedule_names_the_method_in_both_languages():
+    s = equipment_schedule(_press(method="double_declining", industry="manufacturing"))
+    [step] = [st for st in s.steps if st.name == "equipment.method"]
+    assert step.zh == "税前扣除方法：双倍余额递减法（不适用一次性扣除：单位价值超过上限）"
+    assert step.en == "tax method: double declining balance (no one-time deduction: over the cap)"
+
+
+def test_an_rd_instrument_cap_equal_to_the_general_cap_is_the_general_one():
+    # Under a what-if where both caps are 5,000,000 the general cap (财税〔2018〕54号) is the one cited.
+    same = default().with_values({"eit.equipment.rd_instrument.unit_value_cap": "5000000"})
+    rig = Equipment("rig", "5000000", "machinery", acquired_on="2019-03-01", in_use="2019-03-10", rd_instrument=True)
+    s = equipment_schedule(rig, law=same)
+    [cap] = [st for st in s.steps if st.name == "equipment.unit_value_cap"]
+    assert (cap.zh, cap.en, [str(c) for c in cap.cite]) == (
+        "单位价值上限（含）", "unit value cap (inclusive)", ["财税〔2018〕54号 一"])
+    higher = default().with_values({"eit.equipment.rd_instrument.unit_value_cap": "5000000.01"})
+    [cap] = [st for st in equipment_schedule(rig, law=higher).steps if st.name == "equipment.unit_value_cap"]
+    assert cap.en == "R&D instrument: unit value cap (inclusive)"
