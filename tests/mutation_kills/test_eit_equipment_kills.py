@@ -16,6 +16,7 @@ from kill_helpers import fields, rows
 
 from taxcalc.eit import Equipment, equipment_in_year, equipment_schedule
 from taxcalc.eit.equipment import method_problems, with_enterprise
+from taxcalc.errors import InvalidInput
 from taxcalc.law import default
 
 D = Decimal
@@ -129,3 +130,13 @@ def test_an_rd_instrument_cap_equal_to_the_general_cap_is_the_general_one():
     higher = default().with_values({"eit.equipment.rd_instrument.unit_value_cap": "5000000.01"})
     [cap] = [st for st in equipment_schedule(rig, law=higher).steps if st.name == "equipment.unit_value_cap"]
     assert cap.en == "R&D instrument: unit value cap (inclusive)"
+
+
+def test_a_field_of_a_method_on_a_straight_line_is_refused_in_full():
+    for name, value in (("life_months", 60), ("industry", "manufacturing"), ("main_business_share", "0.8"),
+                        ("article_98", True)):
+        with pytest.raises(InvalidInput) as refused:
+            _press(**{name: value})
+        assert (refused.value.field, refused.value.reason) == (name, (
+            "only with a method other than straight_line (shortened, double_declining or sum_of_years): the "
+            "straight line is over the 第六十条 minimum life"))
