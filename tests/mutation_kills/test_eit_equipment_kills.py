@@ -15,6 +15,7 @@ from _golden import Golden
 from kill_helpers import fields, rows
 
 from taxcalc.eit import Equipment, equipment_in_year, equipment_schedule
+from taxcalc.eit.accelerated_depreciation import industry_of_code
 from taxcalc.eit.equipment import method_problems, with_enterprise
 from taxcalc.errors import InvalidInput
 from taxcalc.law import default
@@ -140,3 +141,24 @@ def test_a_field_of_a_method_on_a_straight_line_is_refused_in_full():
         assert (refused.value.field, refused.value.reason) == (name, (
             "only with a method other than straight_line (shortened, double_declining or sum_of_years): the "
             "straight line is over the 第六十条 minimum life"))
+
+
+def test_the_industry_a_row_takes_from_the_enterprise():
+    # An information business may accelerate in 2019 (财税〔2014〕75号); any other non-manufacturing business may not.
+    assert list(method_problems(_press(method="shortened"), "information")) == []
+    [(field, _)] = method_problems(_press(method="shortened"), "finance")
+    assert field == "method"
+    # From the enterprise's industry code (GB/T 4754), as the report reads it; a code of no class is `other`.
+    assert [industry_of_code(c) for c in ("C2761", "C14", "I65", "F51", "")] == [
+        "biological_pharmaceuticals", "manufacturing", "information", "other", "other"]
+
+
+def test_a_method_under_a_law_without_accelerated_depreciation_is_refused_naming_the_method():
+    off = default().with_values({"eit.accelerated_depreciation.in_force": False})
+    press = _press(method="shortened", industry="manufacturing")
+    reason = ("shortened is not available for an asset bought on 2019-03-01: accelerated depreciation is not in "
+              "force (假设 what-if eit.accelerated_depreciation.in_force = False)")
+    assert list(method_problems(press, law=off)) == [("method", reason)]
+    with pytest.raises(InvalidInput) as refused:
+        equipment_schedule(press, law=off)
+    assert (refused.value.field, refused.value.reason) == ("method", reason)
