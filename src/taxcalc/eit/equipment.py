@@ -131,6 +131,7 @@ from .accelerated_depreciation import (
 __all__ = [
     "ACQUISITIONS",
     "ASSET_KINDS",
+    "REASONS",
     "Equipment",
     "EquipmentSchedule",
     "EquipmentYear",
@@ -161,6 +162,11 @@ MainBusinessShareInUse = Annotated[Decimal | None, Rate(
 #: ``article_98``: an asset of 实施条例 第九十八条.
 Article98 = Annotated[bool, Flag("an asset of 实施条例 第九十八条: fast obsolescence by technical progress, or "
                                  "strong vibration or high corrosion all year")]
+#: ``elect_one_time``: whether the enterprise chooses the one-time deduction.
+ElectOneTime = Annotated[bool, Flag("whether the one-time deduction is chosen where it is available")]
+#: ``rd_instrument``: an instrument used only for R&D (the cap of 财税〔2014〕75号 第二条).
+RdInstrument = Annotated[bool, Flag("an instrument or equipment used only for research and development "
+                                    "(专门用于研发的仪器、设备; 财税〔2014〕75号 第二条)")]
 #: The fields that go with a method other than the straight line.
 _WITH_A_METHOD = ("life_months", "industry", "main_business_share", "article_98")
 #: How the asset was acquired: bought (invoice date), bought on instalments or
@@ -171,6 +177,14 @@ _DATE_ZH = {"purchase": "发票开具时间", "instalment": "到货时间", "sel
 _DATE_EN = {"purchase": "invoice date", "instalment": "arrival date", "self_built": "completion settlement date",
             "other": "date acquired"}
 _ZERO_FEN = Decimal("0.00")
+#: Why an asset is not deducted at once, by the code of :attr:`EquipmentSchedule.reasons`: (中文, English).
+REASONS = {
+    "buildings": ("房屋、建筑物不属于设备、器具", "buildings"),
+    "not_purchased": ("非购进取得", "not purchased"),
+    "not_elected": ("未选择一次性扣除", "not elected"),
+    "outside_window": ("购进日期不在一次性扣除政策期间", "outside the purchase windows"),
+    "over_cap": ("单位价值超过上限", "over the cap"),
+}
 
 
 @record(checked=True)
@@ -199,11 +213,10 @@ class Equipment:
                                        "contributed, exchanged: not bought, no one-time deduction)",
                                        ACQUISITIONS)] = "purchase"
     residual: Annotated[Decimal, Amount("residual value for tax depreciation (预计净残值)")] = ZERO
-    elect_one_time: Annotated[bool, Flag("whether the one-time deduction is chosen where it is available")] = True
+    elect_one_time: ElectOneTime = True
     book_depreciation: Annotated[Decimal, Amount("depreciation charged in the accounts for the tax year "
                                                  "computed")] = ZERO
-    rd_instrument: Annotated[bool, Flag("an instrument or equipment used only for research and development "
-                                        "(专门用于研发的仪器、设备; 财税〔2014〕75号 第二条)")] = False
+    rd_instrument: RdInstrument = False
     # The depreciation chosen, left out of the repr, which is as it was without them.
     method: DepreciationMethod = field(default="straight_line", repr=False)
     life_months: LifeMonths = field(default=None, repr=False)
@@ -331,6 +344,14 @@ class EquipmentSchedule(Explained):
     ``one_time`` the one-time schedule where the asset qualifies (else empty);
     ``straight_line`` the ordinary depreciation; ``chosen`` the schedule that
     applies; ``extra`` any extra deduction (the 2022 Q4 high-tech rule).
+
+    ``reasons`` says why the one-time deduction is not taken, as codes for programs, in
+    the order found: ``buildings`` (buildings and structures are not equipment),
+    ``not_purchased`` (``acquisition="other"``: donated, contributed, exchanged),
+    ``not_elected`` (``elect_one_time=False``), ``outside_window`` (bought outside the
+    windows of the deduction) and ``over_cap`` (a unit value over the cap); empty when
+    it is taken.  :meth:`reasons_in` and :meth:`reason_in` give them in words
+    (:data:`REASONS`).
     """
 
     name: str
@@ -342,6 +363,27 @@ class EquipmentSchedule(Explained):
     chosen: tuple[tuple[int, Decimal], ...]
     extra: tuple[tuple[int, Decimal], ...]
     steps: tuple[Step, ...]
+
+    def reasons_in(self, lang: str = "en") -> tuple[str, ...]:
+        """``reasons`` in words, in ``lang`` (``"zh"`` or ``"en"``).
+
+        >>> s = equipment_schedule(Equipment("crane", "6000000", "machinery", acquired_on="2019-03-01",
+        ...                                  in_use="2019-03-10", elect_one_time=False))
+        >>> s.reasons, s.reasons_in("zh")
+        (('not_elected', 'over_cap'), ('未选择一次性扣除', '单位价值超过上限'))
+        """
+        return tuple(_reason_words(code, lang) for code in self.reasons)
+
+    def reason_in(self, lang: str = "en") -> str:
+        """``reasons`` in words in one line, in ``lang`` (``"zh"`` or ``"en"``); empty when the one-time
+        deduction is taken.
+
+        >>> s = equipment_schedule(Equipment("office", "3000000", "buildings", acquired_on="2019-03-01",
+        ...                                  in_use="2019-03-10", acquisition="other"))
+        >>> s.reason_in("en")
+        'buildings; not purchased'
+        """
+        return ("；" if lang == "zh" else "; ").join(self.reasons_in(lang))
 
     def deduction_in(self, year: int) -> Decimal:
         """The tax deduction (depreciation or one-time) of ``year``."""
@@ -368,6 +410,12 @@ class EquipmentYear(Explained):
     book: Decimal
     adjustment: Decimal
     steps: tuple[Step, ...]
+
+
+def _reason_words(code: str, lang: str) -> str:
+    """A code of :attr:`EquipmentSchedule.reasons` in words, in ``lang``."""
+    zh, en = REASONS[code]
+    return zh if lang == "zh" else en
 
 
 def _month_index(d: _dt.date) -> int:
@@ -524,7 +572,10 @@ def equipment_schedule(asset: Equipment, *, hnte_years: Iterable[int] = (), law:
     label = {"one_time": ("一次性扣除", "one-time deduction"), "hnte_q4": ("当年全额扣除并加计扣除", "full deduction plus extra"),
              "straight_line": ("按直线法计算折旧", "straight-line depreciation")}.get(method) or (
                  method_name(method, "zh"), method_name(method, "en"))
-    steps.append(Step("equipment.method", f"税前扣除方法：{label[0]}", f"tax method: {label[1]}",
+    why_zh, why_en = (f"（不适用一次性扣除：{'；'.join(_reason_words(r, 'zh') for r in reasons)}）",
+                      f" (no one-time deduction: {'; '.join(_reason_words(r, 'en') for r in reasons)})"
+                      ) if reasons else ("", "")
+    steps.append(Step("equipment.method", f"税前扣除方法：{label[0]}{why_zh}", f"tax method: {label[1]}{why_en}",
                       "; ".join(f"{y}: {yuan(a)}" for y, a in chosen), "", "", (), "A105080"))
     return EquipmentSchedule(asset.name, asset.cost, method, tuple(reasons), one_time, sl, chosen, extra, tuple(steps))
 
@@ -660,15 +711,17 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
                     Formula(_hnte_q4_formula, (a, v2.value, extra, ded)), (v1.citation, v2.citation), "A105080")
     if method == "straight_line":
         over = v1.key.endswith("cap")
-        why = ("over the cap" if over else "buildings" if a.kind == "buildings"
-               else "not purchased" if a.acquisition == "other" else "not elected" if not a.elect_one_time
-               else "outside the purchase windows")
+        code = ("over_cap" if over else "buildings" if a.kind == "buildings"
+                else "not_purchased" if a.acquisition == "other" else "not_elected" if not a.elect_one_time
+                else "outside_window")
+        why, why_zh = _reason_words(code, "en"), _reason_words(code, "zh")
         zh_not = ""
         if a.method != "straight_line":  # the method chosen, where the law applied allows it
             got = law.memo(_equipment_plan, a.accelerated())
             if isinstance(got, AcceleratedSchedule):
                 on = law.value("eit.accelerated_depreciation.in_force", a.acquired_on)  # the enabling article
-                return _accelerated_year(a, y, got, label, why, (on.citation, v1.citation) if over else (on.citation,))
+                return _accelerated_year(a, y, got, label, (why_zh, why),
+                                         (on.citation, v1.citation) if over else (on.citation,))
             why = f"{why}; {method_name(a.method, 'en')} not available: {got.reason}"
             zh_not = f"；所选{method_name(a.method)}不适用"
         assert isinstance(start.value, int) and isinstance(life.value, int)
@@ -676,7 +729,7 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
         months = life.value * 12
         ded = CONTEXT.subtract(_sl_through(a, first, months, (y + 1) * 12), _sl_through(a, first, months, y * 12))
         adj = CONTEXT.subtract(book, ded)
-        step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年{zh_not}）",
+        step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（直线法，最低折旧年限{life.value}年；{why_zh}{zh_not}）",
                     f"{a.name}: tax depreciation in {y} (straight line over {life.value} years; {why})", ded, "yuan",
                     Formula(_straight_line_formula, (a, y, months, adj)),
                     (life.citation, start.citation, v1.citation) if over else (life.citation, start.citation),
@@ -684,15 +737,17 @@ def _asset_year(asset: Equipment, y: int, hnte: tuple[int, ...], law: Law, label
     return EquipmentYear(a.name, y, method, ded, extra, book, adj, (step,))
 
 
-def _accelerated_year(a: Equipment, y: int, s: AcceleratedSchedule, label: str, why: str,
+def _accelerated_year(a: Equipment, y: int, s: AcceleratedSchedule, label: str, why: tuple[str, str],
                       cap: tuple[Citation, ...]) -> EquipmentYear:
     """One asset in one year by its accelerated method (A105080), citing the enabling article, the grounds and
-    the method (``cap``: the enabling article, then the one-time cap when the asset is over it)."""
+    the method (``why``: why not the one-time deduction, in Chinese and English; ``cap``: the enabling article,
+    then the one-time cap when the asset is over it)."""
     ded = s.deduction_in(y)
     adj = CONTEXT.subtract(a.book_depreciation, ded)
     cites = tuple(dict.fromkeys([*cap[:1], *[c for st in s.steps for c in st.cite], *cap[1:]]))
-    step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（{method_name(a.method)}，{s.life_months}个月）",
+    step = Step(f"{label}.deduction", f"{a.name}：{y}年度税收折旧额（{method_name(a.method)}，{s.life_months}个月；"
+                f"不适用一次性扣除：{why[0]}）",
                 f"{a.name}: tax depreciation in {y} ({method_name(a.method, 'en')} over {s.life_months} months; "
-                f"one-time deduction: {why})", ded, "yuan", Formula(_accelerated_formula, (a, y, s, adj)), cites,
+                f"one-time deduction: {why[1]})", ded, "yuan", Formula(_accelerated_formula, (a, y, s, adj)), cites,
                 "A105080")
     return EquipmentYear(a.name, y, a.method, ded, _ZERO_FEN, a.book_depreciation, adj, (step,))
