@@ -75,7 +75,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
-from ..explain import Citation, Explained, Step
+from ..explain import Explained, Step
 from ..law import Law, default
 from ..money import (
     CONTEXT,
@@ -94,6 +94,7 @@ from ..money import (
     total,
 )
 from ._input import record
+from ._levy_below_rebate import LEVY_BELOW_REBATE_KEY, levy_below_rebate_citations
 from .catalogue import MAX_RATE
 
 __all__ = ["ExemptCreditRefund", "ExemptCreditRefundInput", "ExportLine", "exempt_credit_refund"]
@@ -261,19 +262,7 @@ def exempt_credit_refund(month: ExemptCreditRefundInput, *, law: Law | None = No
                 f"{line.fob} × {line.exchange_rate}（征{_pct(line.levy_rate)} 退{_pct(line.rebate_rate)}）",
             ))
     if negative:
-        zero_cite: tuple[Citation, ...]
-        if month.period >= _dt.date(2019, 4, 1):
-            zero_cite = (Citation("财政部 税务总局 海关总署公告2019年第39号", "第三条第二款"),)
-        elif month.period >= _dt.date(2018, 5, 1):
-            zero_cite = (
-                Citation("财税〔2018〕32号", "第五条"),
-                Citation("taxcalc", "choice: the 2018 text is silent; treated as in 2019年第39号"),
-            )
-        else:  # no transition rule of 2018 or 2019 applies: the method's text is silent too
-            zero_cite = (
-                method.citation,
-                Citation("taxcalc", "choice: the text is silent; treated as in 2019年第39号"),
-            )
+        zero_cite = levy_below_rebate_citations(data.value(LEVY_BELOW_REBATE_KEY, month.period))
         steps.append(Step(
             "negative_gap", "征税率低于退税率：差额视为零", "levy rate below the rebate rate: the difference counts as zero",
             ZERO, "rate", "max(0, levy rate − rebate rate)", zero_cite, formula_zh="max(0, 征税率 − 退税率)",

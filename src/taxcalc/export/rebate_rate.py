@@ -113,6 +113,7 @@ from ..errors import InvalidInput, LawDataError, OutsideCoverage, UnknownCategor
 from ..explain import BilingualCitation, Citation, Explained, Step
 from ..law import Law, LawValue, default
 from ..money import CONTEXT, DateLike, MoneyLike, date_arg, rate
+from ._levy_below_rebate import LEVY_BELOW_REBATE_KEY, levy_below_rebate_citations
 from .catalogue import MAX_RATE, Catalogue, CatalogueRow
 
 __all__ = ["EXPORTERS", "KINDS", "RebateRate", "catalogue_citation", "check_catalogue", "general_rules_start",
@@ -681,10 +682,7 @@ def rebate_rate(
                 "transition", f"过渡期（至{flag.last}）：生产企业执行调整前的出口退税率",
                 f"transition (to {flag.last}): a manufacturer keeps the old rebate rate",
             )._replace(value=r, unit="rate"))
-            zero_doc = (
-                (flag.citation,) if s.day.year >= 2019
-                else (flag.citation, Citation("taxcalc", "choice: the 2018 text is silent; treated as in 2019年第39号"))
-            )
+            zero_doc = (flag.citation, *levy_below_rebate_citations(data.value(LEVY_BELOW_REBATE_KEY, s.day))[1:])
             steps.append(Step(
                 "negative_gap", "免抵退税计算中征税率低于退税率的差额视为零",
                 "in 免抵退 a levy rate below the rebate rate counts as a zero difference",
