@@ -56,12 +56,17 @@ def _facts(row: dict[str, object]) -> EnterpriseYear:
         method["method"] = row["equipment_method"]
     if row.get("equipment_industry"):
         method["industry"] = row["equipment_industry"]
-    asset = Equipment("asset", D(int(row.get("equipment_cost", _LATHE["equipment_cost"]))).scaleb(-2),  # type: ignore[call-overload]
-                      str(row.get("equipment_kind", "machinery")), acquired_on=day("equipment_acquired_on"),
-                      in_use=day("equipment_in_use"),
-                      book_depreciation=D(int(row.get("equipment_book_depreciation", 12_000_000))).scaleb(-2),  # type: ignore[call-overload]
+    def fen(name: str, default: int) -> Decimal:
+        value = row.get(name, default)
+        assert isinstance(value, int)
+        return D(value).scaleb(-2)
+
+    asset = Equipment("asset", fen("equipment_cost", 120_000_000), str(row.get("equipment_kind", "machinery")),
+                      acquired_on=day("equipment_acquired_on"), in_use=day("equipment_in_use"),
+                      book_depreciation=fen("equipment_book_depreciation", 12_000_000),
                       elect_one_time=row.get("equipment_elect_one_time") is not False, **method)
-    year = int(row.get("year", 2019))  # type: ignore[call-overload]
+    year = row.get("year", 2019)
+    assert isinstance(year, int)
     return EnterpriseYear(year, "50000000", industry="manufacturing", employees=100, assets="1000000000",
                           hnte_years=[year] if row.get("hnte") else [], equipment=[asset])
 
