@@ -190,3 +190,44 @@ def test_the_year_of_an_asset_says_why_in_both_languages(made, zh, en):
         [step] = equipment_in_year(fast, fast.acquired_on.year).steps
         assert step.zh.endswith(f"（年数总和法，120个月；不适用一次性扣除：{zh}）")
         assert step.en.endswith(f"(sum of the years' digits over 120 months; one-time deduction: {en})")
+
+
+# -- the reasons in the JSON of the rule: the codes, then the words in both languages -------------------------
+
+@pytest.mark.parametrize(
+    ("options", "codes"),
+    [
+        (("6000000", "--kind", "buildings", "--decline-one-time"), ["buildings", "not_elected", "over_cap"]),
+        (("5000000.01", "--kind", "machinery"), ["over_cap"]),
+        (("5000000", "--kind", "machinery"), []),
+        (("5000", "--kind", "tools", "--acquired", "2013-12-31", "--in-use", "2014-01-02"), ["outside_window"]),
+    ],
+)
+def test_the_json_gives_each_reason_in_words_beside_its_code(capsys, options, codes):
+    dates = () if "--acquired" in options else ("--acquired", "2019-03-01", "--in-use", "2019-03-10")
+    code, out, _ = run(capsys, *options, *dates, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["reasons"] == codes
+    assert data["reasons_zh"] == [REASONS[c][0] for c in codes]
+    assert data["reasons_en"] == [REASONS[c][1] for c in codes]
+    assert list(data)[list(data).index("reasons"):][:3] == ["reasons", "reasons_zh", "reasons_en"]
+    code, zh_out, _ = run(capsys, *options, *dates, "--json", "--lang", "zh")
+    assert zh_out == out  # the JSON is the same in either language
+    if codes:  # the words are those of the text's first line
+        code, text, _ = run(capsys, *options, *dates, "--lang", "en")
+        assert f"(no one-time deduction: {'; '.join(data['reasons_en'])})" in " ".join(text.splitlines()[:2])
+
+
+def test_the_published_output_schema_holds_the_words():
+    import jsonschema
+
+    from taxcalc import rules
+
+    rule = next(r for r in rules.RULES if r.id == "eit.equipment")
+    schema = rule.output_schema()
+    result = rule.load().compute(rule.load().read({"cost": "6000000", "kind": "machinery",
+                                                   "acquired_on": "2019-03-01", "in_use": "2019-03-10"}), law=None)
+    jsonschema.Draft202012Validator(schema).validate(result.as_dict())
+    props = schema["properties"]
+    assert props["reasons_zh"] == props["reasons_en"] == {"type": "array", "items": {"type": "string"}}
+    assert result.reasons_en == ("over the cap",) and result.reasons_zh == ("单位价值超过上限",)

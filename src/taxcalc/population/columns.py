@@ -52,15 +52,19 @@ column                              type        meaning (:class:`~taxcalc.eit.En
 ``equipment_main_business_share``   decimal     main business's share in the year the asset was put
                                                 into use (default: ``main_business_share``)
 ``equipment_article_98``            bool        an asset of 实施条例 第九十八条
+``equipment_elect_one_time``        bool        the enterprise chooses the one-time deduction
+                                                (``elect_one_time``; default true, empty the same)
 ==================================  ==========  =======================================================
 
-The last five columns, all optional, are the depreciation chosen
+The five columns from ``equipment_method``, all optional, are the depreciation chosen
 (:class:`taxcalc.eit.Equipment` ``method``, ``life_months``, ``industry``,
 ``main_business_share``, ``article_98``); the four after ``equipment_method`` go
 only with a method other than the straight line, and a method only with an asset.
 A row with such a method is computed by the scalar rules (``path`` ``scalar``),
 which check the method against the law data (a refusal names the column and the
-row).
+row).  ``equipment_elect_one_time`` false declines the one-time deduction (国家税务总局
+公告2018年第46号 四): the asset is then depreciated, on the straight line or by its
+method; false goes only with an asset.
 
 Bad input is refused before anything is computed: a missing required column,
 a wrong type, a negative amount where there cannot be one, an unknown code,
@@ -119,7 +123,8 @@ _LIFE_MONTHS_MAX = 1200
 REQUIRED = ("profit", "employees", "assets")
 #: Every column with a meaning (the others are carried through).
 COLUMNS = ("year", *MONEY, *BOOLS, *DATES, *CODES, "main_business_share", "employees", "qualified_from",
-           "equipment_life_months", "equipment_main_business_share", "equipment_article_98")
+           "equipment_life_months", "equipment_main_business_share", "equipment_article_98",
+           "equipment_elect_one_time")
 
 _SHARE_SCALE = 10**6
 _EMPLOYEE_SCALE = 10**4
@@ -165,6 +170,9 @@ class Frame:
     #: The asset's method fields, only when the table has ``equipment_method``: ``life_months`` (0: none),
     #: ``share_ppm`` (the asset's main_business_share × 10^6, −1: none), ``article_98`` (1: true).
     method: dict[str, np.ndarray] = field(default_factory=dict)
+    #: The rows whose asset declines the one-time deduction (``equipment_elect_one_time`` false); ``None`` when
+    #: no row does (or the table has no such column).
+    declined: np.ndarray | None = None
 
     def accelerated(self) -> np.ndarray | None:
         """Which rows name a depreciation method other than the straight line (``None``: no such column)."""
@@ -438,6 +446,7 @@ def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> 
             raise _offending("equipment_residual", "more than equipment_cost", residual > money["equipment_cost"],
                              offset)
     method = _method_fields(table, names, n, codes, money, offset)
+    declined = _declined(table, names, money, offset)
     for a, b in (("opened", "closed"),):
         if a in dates and b in dates:
             wrong = (dates[a] > 0) & (dates[b] > 0) & (dates[b] < dates[a])
@@ -446,7 +455,26 @@ def read_frame(table: pa.Table, *, year: int | None = None, offset: int = 0) -> 
     extra_names = [c for c in table.column_names if c not in COLUMNS]
     extra = table.select(extra_names) if extra_names else None
     return Frame(n, years, money, bools, industry, share, employees, qualified, dates, codes, extra,
-                 frozenset(names), offset, method)
+                 frozenset(names), offset, method, declined)
+
+
+def _declined(table: pa.Table, names: set[str], money: dict[str, Int64s], offset: int) -> np.ndarray | None:
+    """The rows whose asset declines the one-time deduction (``equipment_elect_one_time`` false; empty: true).
+
+    ``None``, and nothing more read, when the table has no such column or no row declines.
+    """
+    if "equipment_elect_one_time" not in names:
+        return None
+    declined: np.ndarray = _bools(_column(table, "equipment_elect_one_time"), "equipment_elect_one_time",
+                                  offset) == 0
+    if not declined.any():
+        return None
+    cost = money.get("equipment_cost")
+    no_asset = declined if cost is None else declined & (cost <= 0)
+    if no_asset.any():
+        raise _offending("equipment_elect_one_time", "false (the one-time deduction declined) without an asset "
+                         "(equipment_cost empty or 0)", no_asset, offset)
+    return declined
 
 
 _ONLY_WITH_A_METHOD = ("only with a method other than straight_line (equipment_method shortened, double_declining "
@@ -581,6 +609,8 @@ def row_mapping(f: Frame, i: int) -> dict[str, object]:
         }
         if f.method and f.codes["equipment_method"][i] > 0:
             asset.update(_method_mapping(f, i))
+        if f.declined is not None and f.declined[i]:
+            asset["elect_one_time"] = False
         data["equipment"] = [asset]
     return data
 

@@ -1,8 +1,8 @@
 """One asset per row, in a tax year: its tax deduction against its book depreciation, on arrays.
 
 The same treatment as :func:`taxcalc.eit.equipment_in_year` (one-time
-deduction, the 2022 Q4 high-tech deduction, or straight-line depreciation), in
-fen.  The law values are read from the :class:`~taxcalc.law.Law` by the keys the
+deduction, the 2022 Q4 high-tech deduction, or straight-line depreciation, the
+last for an asset whose one-time deduction is declined too), in fen.  The law values are read from the :class:`~taxcalc.law.Law` by the keys the
 scalar rule reads, once per distinct purchase date and per distinct (day put
 into use, class): ``eit.equipment.one_time.in_force`` / ``.unit_value_cap`` /
 ``.deduction_month_offset`` and ``eit.equipment.hnte_q4.in_force`` /
@@ -128,12 +128,14 @@ def _sl_through(base: Int64s, first: Int64s, months: Int64s, upto: int) -> Int64
 
 def asset_year(law: Law, y: int, cost: Int64s, kind: np.ndarray, acquired: Int64s, in_use: Int64s, book: Int64s,
                residual: Int64s, hnte: np.ndarray, *, values: Law | None = None,
-               memo: dict[object, Any] | None = None) -> AssetYear:
+               memo: dict[object, Any] | None = None, declined: np.ndarray | None = None) -> AssetYear:
     """The asset of each row in tax year ``y`` (all arrays of the rows with an asset; ``hnte``: high-tech in ``y``).
 
     ``values``: the law to read every value but the two switches from (default ``law``).  ``memo``: a
     dictionary kept with these rows, in which their distinct days and the values read for them under
-    each law are kept between calls.
+    each law are kept between calls.  ``declined``: the assets whose enterprise declines the one-time
+    deduction (``Equipment.elect_one_time`` false; default none), which the scalar rule depreciates as it
+    does buildings: neither the one-time nor the 2022 Q4 deduction, whatever the switches.
     """
     values = law if values is None else values
     n = len(cost)
@@ -163,6 +165,8 @@ def asset_year(law: Law, y: int, cost: Int64s, kind: np.ndarray, acquired: Int64
     start, life = use[:, 0], use[:, 1]
     unavailable = (one == _NONE) | (q4 == _NONE) | (start == _NONE) | (life == _NONE)
     eligible = kind != _BUILDINGS
+    if declined is not None:
+        eligible &= ~declined
     is_q4 = eligible & (q4 == 1) & hnte & (acquired_year == y)
     is_one = eligible & ~is_q4 & (one == 1)
     unavailable |= (is_q4 & (ratio_num == _NONE)) | (is_one & ((cap == _NONE) | (off == _NONE)))

@@ -66,6 +66,11 @@ the same for a seed:
   its share 100%) does not allow the method on the purchase date (checked by
   :func:`taxcalc.eit.equipment.method_problems`: manufacturing rows from 2019
   need none), so that every drawn method is one the law allows.
+* ``equipment_elect_one_time`` false in half of those rows, drawn after the
+  method columns (which stay the same for a seed), empty in the others: the
+  enterprise declines the one-time deduction, so that in 2018–2027 its method
+  saves tax on an asset within the cap too (elected, the one-time deduction
+  comes first and the method saves nothing there).
 
 Money columns are whole fen (int64).
 """
@@ -101,6 +106,10 @@ def _fen(rng: np.random.Generator, median_yuan: np.ndarray, sigma: float) -> np.
     draw = rng.lognormal(np.log(median_yuan * 100), sigma)
     out: np.ndarray = np.minimum(np.rint(draw), 1e14).astype(np.int64)
     return out
+
+
+#: The share of the rows drawn with a method whose one-time deduction is declined.
+_DECLINED_SHARE = 0.5
 
 
 def generate(n: int, year: int, seed: int = 0, *, equipment_share: float = 0.02, vat: bool = False,
@@ -188,7 +197,10 @@ def generate(n: int, year: int, seed: int = 0, *, equipment_share: float = 0.02,
     if vat:
         columns.update(_vat_columns(rng, n, year, band, industry, assets))
     if equipment_share > 0 and accelerated_share > 0:  # drawn last: the columns above stay the same
-        columns.update(_method_columns(rng, n, eq & (rng.random(n) < accelerated_share), industry, columns))
+        chosen = eq & (rng.random(n) < accelerated_share)
+        columns.update(_method_columns(rng, n, chosen, industry, columns))
+        declined = chosen & (rng.random(n) < _DECLINED_SHARE)  # drawn after the methods, which stay the same
+        columns["equipment_elect_one_time"] = pa.array(np.zeros(n, bool), pa.bool_(), mask=~declined)
     return pa.table(columns)
 
 

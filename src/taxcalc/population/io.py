@@ -2,7 +2,9 @@
 
 A CSV has no types: its money columns are read as whole fen (integers; a
 value such as ``1234.50`` is refused naming the column), its shares and
-employee counts as text, read exactly.  A result is written to a temporary
+employee counts as text, read exactly, its flags as ``true``/``false`` (or
+``1``/``0``; empty: not given; another value is refused naming the file, the
+column and the rows).  A result is written to a temporary
 file beside the target and renamed at the end, so a failure never leaves half
 a file.
 """
@@ -19,10 +21,16 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from .columns import MONEY, PopulationInputError
+from .columns import BOOLS, MONEY, PopulationInputError
 from .groups import MONEY_INPUTS, TEXT_INPUTS
 
 __all__ = ["read_table", "write_table"]
+
+#: The flag columns, read from a CSV as true/false.
+_FLAGS = (*BOOLS, "equipment_article_98", "equipment_elect_one_time")
+#: What the CSV reader takes in a flag column: true, false or empty.
+_DEFAULT = pacsv.ConvertOptions()
+_FLAG_WORDS = frozenset([*_DEFAULT.true_values, *_DEFAULT.false_values, *_DEFAULT.null_values])
 
 _TEXT = ("main_business_share", "employees", "industry", "loss_2020_extension", "equipment_kind", "equipment_method",
          "equipment_industry", "equipment_main_business_share")
@@ -47,6 +55,7 @@ def read_table(path: str | Path) -> pa.Table:
     types: dict[str, pa.DataType] = {name: pa.int64() for name in MONEY}
     types.update({name: pa.string() for name in _TEXT})
     types["equipment_life_months"] = pa.int64()
+    types.update({name: pa.bool_() for name in _FLAGS})
     types.update({**{name: pa.int64() for name in MONEY_INPUTS}, **{name: pa.string() for name in TEXT_INPUTS}})
     try:
         return pacsv.read_csv(p, convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=True))
@@ -64,6 +73,10 @@ def _csv_error(path: Path, text: str) -> PopulationInputError:
         header = next(reader, [])
         index = int(found.group(1))
         name = header[index] if index < len(header) else f"#{index}"
+        if name in _FLAGS:
+            rows = [i for i, row in enumerate(reader, start=1)
+                    if index < len(row) and row[index] not in _FLAG_WORDS]
+            return PopulationInputError(name, f"{path.name}: a flag is true/false (or 1/0)", rows)
         rows = [i for i, row in enumerate(reader, start=1)
                 if index < len(row) and row[index].strip() and not _WHOLE.fullmatch(row[index].strip())]
     unit = "months" if name == "equipment_life_months" else "fen"

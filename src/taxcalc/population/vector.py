@@ -326,6 +326,8 @@ class Rows:
                 "residual": f.money["equipment_residual"][src] if "equipment_residual" in f.money
                 else np.zeros(len(idx), np.int64),
             }
+            if f.declined is not None:  # the assets whose one-time deduction is declined
+                self.assets["declined"] = f.declined[src]
         self.cache: dict[object, object] = {}
 
     @property
@@ -429,7 +431,7 @@ class Rows:
             assert isinstance(memo, dict)
             got = self.cache[key] = asset_year(law, self.year, a["cost"], a["kind"], a["acquired"], a["in_use"],
                                                a["book"], a["residual"], self.flag("hnte")[self.equipment],
-                                               values=values, memo=memo)
+                                               values=values, memo=memo, declined=a.get("declined"))
         assert isinstance(got, AssetYear)
         return got
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
     from ...law import Law
 
-__all__ = ["DEFINITIONS", "EquipmentInput"]
+__all__ = ["DEFINITIONS", "EquipmentInput", "EquipmentScheduleInWords"]
 
 
 @record
@@ -63,12 +64,43 @@ class EquipmentInput:
         yield from method_fields_problems(self)
 
 
-def _equipment(i: EquipmentInput, *, law: Law | None) -> EquipmentSchedule:
+@dataclasses.dataclass(frozen=True, slots=True)
+class EquipmentScheduleInWords(EquipmentSchedule):
+    """The schedule of :func:`~taxcalc.eit.equipment_schedule`, with its ``reasons`` in words in both languages.
+
+    ``reasons_zh`` and ``reasons_en`` are :meth:`~taxcalc.eit.EquipmentSchedule.reasons_in` of ``"zh"`` and
+    ``"en"``: one entry for each code of ``reasons``, in the same order (the JSON of the rule is the same
+    whatever ``--lang``, as a step gives its ``zh`` and ``en``).
+    """
+
+    reasons_zh: tuple[str, ...] = ()
+    reasons_en: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, s: EquipmentSchedule) -> EquipmentScheduleInWords:
+        """``s`` with its reasons in words."""
+        kept = {f.name: getattr(s, f.name) for f in dataclasses.fields(EquipmentSchedule)}
+        return cls(**kept, reasons_zh=s.reasons_in("zh"), reasons_en=s.reasons_in("en"))
+
+    def as_dict(self) -> dict[str, Any]:
+        """As :meth:`~taxcalc.explain.Explained.as_dict`, the words just after the codes."""
+        whole = EquipmentSchedule.as_dict(self)  # (a slotted dataclass: no bare super())
+        words = {name: whole.pop(name) for name in ("reasons_zh", "reasons_en")}
+        out: dict[str, Any] = {}
+        for name, value in whole.items():
+            out[name] = value
+            if name == "reasons":
+                out.update(words)
+        return out
+
+
+def _equipment(i: EquipmentInput, *, law: Law | None) -> EquipmentScheduleInWords:
     asset = Equipment("asset", i.cost, i.kind, acquired_on=i.acquired_on, in_use=i.in_use,
                       acquisition=i.acquisition, residual=i.residual, elect_one_time=not i.decline_one_time,
                       rd_instrument=i.rd_instrument, method=i.method, life_months=i.life_months, industry=i.industry,
                       main_business_share=i.main_business_share, article_98=i.article_98)
-    return equipment_schedule(asset, hnte_years=[asset.acquired_on.year] if i.hnte else [], law=law)
+    return EquipmentScheduleInWords.of(
+        equipment_schedule(asset, hnte_years=[asset.acquired_on.year] if i.hnte else [], law=law))
 
 
 _METHOD = {
@@ -101,6 +133,6 @@ def _text(s: EquipmentSchedule, lang: str, inputs: Any = None) -> str:
 
 DEFINITIONS: dict[str, Definition] = {
     "eit.equipment": Definition(
-        input=EquipmentInput, compute=_equipment, result=(EquipmentSchedule,), text=_text,
+        input=EquipmentInput, compute=_equipment, result=(EquipmentScheduleInWords,), text=_text,
         example={"cost": "5000000", "kind": "machinery", "acquired_on": "2018-12-05", "in_use": "2018-12-20"}),
 }
