@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from taxcalc import law, rules
 from taxcalc.cli import main
 from taxcalc.law.coverage import VERDICTS
@@ -151,3 +153,12 @@ def test_an_example_whose_facts_do_not_fit_the_day_is_not_tested_and_says_why():
     v = {v.rule: v for v in law.rule_coverage("2018-05-01")}["vat.small_scale_vat"]
     assert (v.verdict, v.answers, v.key) == ("not tested", False, "")
     assert "refused as input" in v.reason and "goods_sales" in v.reason
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "0001-12-31", "9999-12-31"])
+def test_the_coverage_of_the_calendars_first_and_last_days_is_answered(day):
+    # found by the service's fuzz test: moving a rule's example to 0001-01-01 moved its other dates
+    # before year 1, and the coverage failed instead of saying that no rule answers
+    verdicts = law.rule_coverage(day)
+    assert len(verdicts) == len(law.rule_coverage("2026-12-01"))
+    assert not any(v.answers for v in verdicts)

@@ -446,10 +446,15 @@ def _anchor(kinds: _Kinds, data: Mapping[str, Any]) -> tuple[_dt.date, str, _Pat
 
 
 def _add_months(day: _dt.date, months: int) -> _dt.date:
+    """``day`` moved by ``months``, held within the calendar (a date of year 1 or 9999 stays there)."""
     import calendar
 
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
+    if year < _dt.MINYEAR:
+        return _dt.date.min
+    if year > _dt.MAXYEAR:
+        return _dt.date.max
     return _dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
