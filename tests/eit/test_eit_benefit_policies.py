@@ -331,3 +331,20 @@ def test_unknown_names_are_refused_naming_the_field() -> None:
     with pytest.raises(KeyError) as missing:
         b.policy("small_profit")
     assert missing.value.args == ("small_profit",)
+
+
+def test_a_measure_of_its_time_is_cited_on_its_last_day_read_from_the_law_data():
+    import sys
+
+    from taxcalc.law import default
+
+    benefit_module = sys.modules["taxcalc.eit.benefit"]
+    last = benefit_module._last_difference
+    policies = benefit_module.POLICIES
+    assert str(default().memo(last, policies["hnte_equipment_2022q4"].off)) == "2022-12-31"
+    assert str(default().memo(last, policies["loss_8_years_2020"].off)) == "2020-12-31"
+    # a what-if that keeps the measure in force without end: no last day (the year's end is read)
+    assert default().with_values({"eit.equipment.hnte_q4.in_force": True}).memo(
+        last, policies["hnte_equipment_2022q4"].off) is None
+    # against 8 years, the law differs in the open window from 2021 on: no last day
+    assert default().memo(last, (("eit.losses.years.hardship", 8), ("eit.losses.years.film", 8))) is None

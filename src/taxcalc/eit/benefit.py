@@ -137,8 +137,9 @@ class Policy:
     off: tuple[tuple[str, object], ...]
     keys: tuple[str, ...]
     reduces_only: bool = True
-    #: the day to read ``keys`` on when the policy is not used by the computation (default: the year's end).
-    cite_day: _dt.date | None = None
+    #: a measure of its time: when the computation does not use it, ``keys`` are read on the last day the
+    #: law differed from ``off`` (the measure's last day, from the law data), not on the year's end.
+    ended: bool = False
 
 
 #: The policies :func:`benefit` knows, by id (see the module notes).
@@ -161,7 +162,7 @@ POLICIES: dict[str, Policy] = {
         Policy("hnte_equipment_2022q4", "高新技术企业2022年第四季度新购置设备、器具一次性扣除并加计扣除",
                "high-tech enterprises' Q4 2022 equipment: full deduction plus 100%",
                (("eit.equipment.hnte_q4.in_force", False),), ("eit.equipment.hnte_q4.extra_ratio",),
-               reduces_only=False, cite_day=_dt.date(2022, 12, 31)),
+               reduces_only=False, ended=True),
         Policy("accelerated_depreciation", "固定资产加速折旧（缩短折旧年限或采取加速折旧的方法）",
                "accelerated depreciation of fixed assets (a shortened life or an accelerated method)",
                (("eit.accelerated_depreciation.in_force", False),),
@@ -173,7 +174,7 @@ POLICIES: dict[str, Policy] = {
         Policy("loss_8_years_2020", "受疫情影响较大的困难行业和电影行业2020年亏损结转年限延长至8年",
                "8-year carry-forward of 2020 losses of hardship industries and film",
                (("eit.losses.years.hardship", 5), ("eit.losses.years.film", 5)),
-               ("eit.losses.years.hardship", "eit.losses.years.film"), cite_day=_dt.date(2020, 12, 31)),
+               ("eit.losses.years.hardship", "eit.losses.years.film"), ended=True),
         Policy("employee_education_8pct", "职工教育经费按工资薪金总额8%税前扣除",
                "employee education expenses deductible up to 8% of wages",
                (("eit.education.cap.hnte", _STATUTORY_EDUCATION_CAP),
@@ -326,8 +327,25 @@ def _citations(p: Policy, facts: EnterpriseYear, result: AnnualResult, law: Law)
                 if s.name == "qualification.hnte_rate":
                     cites.extend(s.cite)
     if not cites or pid == "hnte_rate":
-        cites = [*_in_force(law, p.keys, p.cite_day or year_end(facts.year)), *cites]
+        day = law.memo(_last_difference, p.off) if p.ended else None
+        cites = [*_in_force(law, p.keys, day or year_end(facts.year)), *cites]
     return tuple([c for c in dict.fromkeys(cites) if c.doc != WHAT_IF])
+
+
+def _last_difference(law: Law, off: tuple[tuple[str, object], ...]) -> _dt.date | None:
+    """The last day on which a value of ``law`` differs from the policy's ``off`` values: a measure's last day.
+
+    ``None`` when a window that differs has no end (the measure is still in force).
+    """
+    last: _dt.date | None = None
+    for key, value in off:
+        for v in law.spec(key).values:
+            if v.gap or v.value == value:
+                continue
+            if v.last is None:
+                return None
+            last = v.last if last is None else max(last, v.last)
+    return last
 
 
 def _in_force(law: Law, keys: tuple[str, ...], day: _dt.date) -> tuple[Citation, ...]:
