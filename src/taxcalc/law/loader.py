@@ -520,7 +520,6 @@ def _read_law_cache(cache: tuple[str, bytes]) -> tuple[dict[str, KeySpec], dict[
             docs[number] = Document(number, title, issuer, days[issued], days[published], days[first], days[last],
                                     source, note)
         keys = {}
-        new = tuple.__new__  # the named tuple's own __new__ checks nothing more, and is slower
         for name, zh, en, type_name, unit, note, value_rows, superseded_rows in key_rows:
             if type_name in _DECIMALS:
                 make: Callable[[Any], object] = Decimal
@@ -530,9 +529,9 @@ def _read_law_cache(cache: tuple[str, bytes]) -> tuple[dict[str, KeySpec], dict[
                 make = _same
             values, superseded = (
                 tuple(
-                    new(LawValue, (name, None if v is None else make(v), days[first], days[last], citations[c],
-                                   value_note, gap, days[published], days[enacted], superseded_by, value_unit,
-                                   gap_zh, unverified))
+                    LawValue._make((name, None if v is None else make(v), days[first], days[last], citations[c],
+                                    value_note, gap, days[published], days[enacted], superseded_by, value_unit,
+                                    gap_zh, unverified))
                     for (v, first, last, c, value_note, gap, published, enacted, superseded_by, value_unit, gap_zh,
                          unverified) in rows
                 )
